@@ -1,0 +1,120 @@
+"""The ``sdpa`` command: thin over the library; errors become one line and exit code 2."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from .board import load_board
+from .errors import SdpaError
+from .library import load_library
+from .models import Library
+
+app = typer.Typer(
+    help="Student data privacy addenda, contract checks, notices and deadlines for "
+    "Connecticut boards of education (Conn. Gen. Stat. §§ 10-234aa to 10-234dd).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD or board.example.yaml).")
+ClausesOpt = typer.Option(None, "--clauses", help="Clause library folder (default: $SDPA_CLAUSES or the shipped clauses/).")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn an :class:`SdpaError` into one line on stderr and exit code 2."""
+    try:
+        yield
+    except SdpaError as exc:
+        typer.echo(f"sdpa: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def get_library(clauses: Optional[Path]) -> Library:
+    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one)."""
+    import os
+
+    return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
+
+
+def read_json(path: Path, what: str) -> object:
+    """Parse JSON from ``path`` (``-`` for standard input); raise InputError naming the file."""
+    from .errors import InputError
+
+    try:
+        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
+        return json.loads(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the {what} ({exc.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: the {what} is not valid JSON ({exc})") from None
+
+
+@app.command("library")
+def library_cmd(
+    clauses: Optional[Path] = ClausesOpt,
+    format: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """List the clause library's provisions: number, id, title, citation.
+
+    Example: sdpa library --format json
+    """
+    with user_errors():
+        lib = get_library(clauses)
+    if format == "json":
+        typer.echo(json.dumps({
+            "name": lib.name, "version": lib.version, "effective_date": lib.effective_date.isoformat(),
+            "content_hash": lib.content_hash,
+            "provisions": [{"number": p.number, "id": p.id, "title": p.title, "citation": p.citation,
+                            "version": p.version} for p in lib.provisions],
+        }, indent=2, ensure_ascii=False))
+        return
+    typer.echo(f"{lib.name}, version {lib.version} (effective {lib.effective_date}, clauses {lib.content_hash})")
+    for p in lib.provisions:
+        typer.echo(f"{p.number:>2}  {p.id:<20} {p.title:<42} {p.citation}")
+
+
+@app.command("addendum")
+def addendum_cmd(
+    vendor: Path = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json); - for stdin."),
+    out: Path = typer.Option(..., "--out", help="Where to write the DOCX."),
+    board: Optional[Path] = BoardOpt,
+    clauses: Optional[Path] = ClausesOpt,
+    pdf: bool = typer.Option(False, "--pdf", help="Also write a PDF beside the DOCX (needs LibreOffice)."),
+    draft: bool = typer.Option(False, "--draft", help="Render even with missing fields, marked in red to complete."),
+) -> None:
+    """Generate the student data privacy addendum for one vendor.
+
+    Example: sdpa addendum --vendor examples/vendor.json --out out/addendum.docx --pdf
+    """
+    from .render import render_addendum
+    from .vendors import vendor_from_dict
+    from .pdf import convert_to_pdf
+
+    with user_errors():
+        lib = get_library(clauses)
+        profile = load_board(board)
+        v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        data = render_addendum(v, profile, lib, draft=draft)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+        typer.echo(f"wrote {out}")
+        if pdf:
+            for p in convert_to_pdf([out]):
+                typer.echo(f"wrote {p}")
+
+
+def main() -> None:
+    """Entry point of the ``sdpa`` console script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

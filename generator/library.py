@@ -1,0 +1,176 @@
+"""Load and validate the clause library in ``clauses/``; a broken file is one error naming file and key."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import LibraryError
+from .models import PROVISION_IDS, Library, Provision, Section
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAUSES_DIR = ROOT / "clauses"
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n?(.*)\Z", re.S)
+
+
+class _LibraryFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    jurisdiction: str
+    statutes: list[str]
+    version: str
+    effective_date: Any
+    title: str
+    sections: list[str]
+    vocabulary: dict[str, str] = {}
+
+
+def describe_validation(err: ValidationError) -> str:
+    """Turn a pydantic error into ``key 'a.b': reason`` clauses joined by ``; ``."""
+    parts = []
+    for e in err.errors():
+        loc = ".".join(str(x) for x in e["loc"]) or "(top level)"
+        msg = e["msg"]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key"
+        elif e["type"] == "missing":
+            msg = "required key is missing"
+        parts.append(f"key '{loc}': {msg}")
+    return "; ".join(parts)
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _read_yaml(path: Path, text: str) -> dict:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise LibraryError(f"{_rel(path)}: invalid YAML{where}: {problem}") from None
+    if not isinstance(data, dict):
+        raise LibraryError(f"{_rel(path)}: expected a mapping of keys, found {type(data).__name__}")
+    return data
+
+
+def _read_clause_file(path: Path) -> tuple[dict, str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LibraryError(f"{_rel(path)}: cannot be read ({exc})") from None
+    m = _FRONT.match(raw)
+    if not m:
+        raise LibraryError(f"{_rel(path)}: no YAML front matter (the file must start with '---')")
+    return _read_yaml(path, m.group(1)), m.group(2).strip()
+
+
+def _validate(model: type[BaseModel], data: dict, path: Path) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise LibraryError(f"{_rel(path)}: {describe_validation(exc)}") from None
+
+
+_TOKEN = re.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def _expand(value: Any, vocab: dict[str, str], path: Path) -> Any:
+    """Replace ``{NAME}`` in every pattern string with the vocabulary's expression."""
+    if isinstance(value, dict):
+        return {k: _expand(v, vocab, path) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, vocab, path) for v in value]
+    if isinstance(value, str):
+        def sub(m: re.Match[str]) -> str:
+            if m.group(1) not in vocab:
+                raise LibraryError(
+                    f"{_rel(path)}: {{{m.group(1)}}} is not in the vocabulary of library.yaml"
+                )
+            return vocab[m.group(1)]
+        return _TOKEN.sub(sub, value)
+    return value
+
+
+def _check_patterns(prov: Provision, path: Path) -> None:
+    """Compile every regular expression now, so a typo fails at load time, not mid-check."""
+    rules = [*prov.detect.present, *prov.detect.partial]
+    rules += [r for c in prov.conflicts for r in c.rules]
+    pats = [p for r in rules for p in (*r.all, *r.none)]
+    pats += [w.pattern for w in prov.detect.weakeners] + [x.pattern for x in prov.detect.limits]
+    for pat in pats:
+        try:
+            re.compile(pat)
+        except re.error as exc:
+            raise LibraryError(f"{_rel(path)}: bad pattern {pat!r}: {exc}") from None
+
+
+def load_library(directory: str | Path | None = None) -> Library:
+    """Read ``library.yaml``, ``provisions/*.md`` and ``sections/*.md`` under ``directory``.
+
+    Returns a validated :class:`Library` with a content hash of every clause text.
+    Raises :class:`LibraryError` naming the file and key on any problem.
+    """
+    base = Path(directory) if directory else CLAUSES_DIR
+    meta_path = base / "library.yaml"
+    if not meta_path.is_file():
+        raise LibraryError(f"{_rel(meta_path)}: not found")
+    meta = _validate(_LibraryFile, _read_yaml(meta_path, meta_path.read_text("utf-8")), meta_path)
+
+    provisions: list[Provision] = []
+    for path in sorted((base / "provisions").glob("*.md")):
+        front, body = _read_clause_file(path)
+        for key in ("detect", "conflicts"):
+            if key in front:
+                front[key] = _expand(front[key], meta.vocabulary, path)
+        prov = _validate(Provision, {**front, "text": body, "source": path.name}, path)
+        if prov.id not in PROVISION_IDS:
+            raise LibraryError(
+                f"{_rel(path)}: key 'id': {prov.id!r} is not one of {', '.join(PROVISION_IDS)}"
+            )
+        expected = f"{prov.number:02d}-{prov.id}.md"
+        if path.name != expected:
+            raise LibraryError(f"{_rel(path)}: the file name should be {expected}")
+        _check_patterns(prov, path)
+        provisions.append(prov)
+    seen = [p.id for p in provisions]
+    if len(set(seen)) != len(seen):
+        raise LibraryError(f"{_rel(base / 'provisions')}: a provision id appears twice")
+    if not provisions:
+        raise LibraryError(f"{_rel(base / 'provisions')}: no provision files")
+
+    parts: dict[str, Section] = {}
+    for name in meta.sections:
+        if name == "provisions":
+            continue
+        path = base / "sections" / f"{name}.md"
+        if not path.is_file():
+            raise LibraryError(f"{_rel(meta_path)}: key 'sections': no file {_rel(path)}")
+        front, body = _read_clause_file(path)
+        parts[name] = _validate(Section, {**front, "text": body, "source": path.name}, path)
+
+    digest = hashlib.sha256()
+    for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
+        digest.update(text.encode("utf-8") + b"\x00")
+    data = meta.model_dump()
+    try:
+        return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])
+    except ValidationError as exc:
+        raise LibraryError(f"{_rel(meta_path)}: {describe_validation(exc)}") from None
+
+
+@lru_cache(maxsize=4)
+def default_library() -> Library:
+    """The shipped library, loaded once per process."""
+    return load_library(CLAUSES_DIR)

@@ -1,0 +1,336 @@
+"""Pydantic models: Board, Vendor, the clause library (Provision, Section, Library) and the gap report."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PROVISION_IDS = (
+    "ownership",
+    "deletion",
+    "use_limitation",
+    "review_correction",
+    "security",
+    "breach_notification",
+    "no_retention",
+    "ferpa",
+    "governing_law",
+    "severability",
+    "no_advertising",
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+MAX_FIELD = 4000
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, strings are stripped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def parse_date(value: object) -> object:
+    """Accept a date, an ISO ``YYYY-MM-DD`` string or a US ``M/D/YYYY`` string; pass others through."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        m = _US_DATE.match(text)
+        if m:
+            month, day, year = (int(g) for g in m.groups())
+            try:
+                return date(year, month, day)
+            except ValueError as exc:
+                raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        try:
+            return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else text
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a real date ({exc})") from None
+    return value
+
+
+def clean_text(value: object) -> object:
+    """Refuse control characters (NUL and the like) in free text; keep newlines and tabs."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValueError("contains a control character (such as NUL); remove it")
+        if len(value) > MAX_FIELD:
+            raise ValueError(f"is {len(value)} characters long; the limit is {MAX_FIELD}")
+    return value
+
+
+# ---------------------------------------------------------------- board and vendor
+
+
+class Person(Strict):
+    name: str
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+class Board(Strict):
+    """The board of education's profile: who it is, who signs, how long a vendor has to cure."""
+
+    name: str
+    short_name: str = ""
+    address: list[str] = Field(default_factory=list)
+    website: str
+    contracts_page: str = ""
+    privacy_officer: Person
+    signatory: Person
+    cure_period_days: int = Field(default=30, ge=1, le=365)
+    closures: list[date] = Field(default_factory=list)
+    database: str = ""
+
+    @field_validator("closures", mode="before")
+    @classmethod
+    def _dates(cls, v: object) -> object:
+        return [parse_date(x) for x in v] if isinstance(v, list) else v
+
+    @property
+    def public_page(self) -> str:
+        """The address given to parents: the contracts page, or the website when none is set."""
+        return self.contracts_page or self.website
+
+
+class Vendor(Strict):
+    """A contractor that will receive student data. Only ``name`` is required to build the model;
+    which fields a document needs is checked where it is rendered (see ``render.missing_fields``)."""
+
+    name: str = Field(min_length=1, max_length=300)
+    product: str = ""
+    address: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+    contract_date: date | None = None
+    term_end: date | None = None
+    purpose: str = ""
+    data_collected: list[str] = Field(default_factory=list)
+    deletion_method: str = ""
+    review_procedure: str = ""
+    breach_steps: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
+    contract_file: str = ""
+
+    @field_validator("contract_date", "term_end", mode="before")
+    @classmethod
+    def _date(cls, v: object) -> object:
+        return parse_date(v)
+
+    @field_validator("data_collected", mode="before")
+    @classmethod
+    def _split(cls, v: object) -> object:
+        if isinstance(v, str):
+            return [p.strip() for p in re.split(r"[;\n]", v) if p.strip()]
+        return v
+
+    @field_validator(
+        "name", "product", "address", "contact_name", "contact_email", "purpose",
+        "deletion_method", "review_procedure", "breach_steps", "signatory_name",
+        "signatory_title", "contract_file", mode="before",
+    )
+    @classmethod
+    def _clean(cls, v: object) -> object:
+        return clean_text(v)
+
+    @field_validator("data_collected")
+    @classmethod
+    def _clean_items(cls, v: list[str]) -> list[str]:
+        for item in v:
+            clean_text(item)
+        return v
+
+    @field_validator("contact_email")
+    @classmethod
+    def _email(cls, v: str) -> str:
+        if v and not _EMAIL.match(v):
+            raise ValueError(f"{v!r} is not an email address")
+        return v
+
+    @model_validator(mode="after")
+    def _term(self) -> Vendor:
+        if self.term_end and self.contract_date and self.term_end < self.contract_date:
+            raise ValueError(
+                f"term_end {self.term_end} is before contract_date {self.contract_date}"
+            )
+        return self
+
+
+# ---------------------------------------------------------------- clause library
+
+
+class Rule(Strict):
+    """A detection rule: a sentence matches when it matches every pattern in ``all``
+    (regular expressions, case-insensitive) and none in ``none``."""
+
+    all: list[str] = Field(min_length=1)
+    none: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class Weakener(Strict):
+    """A pattern that, found in a sentence that would make a provision present, makes it partial."""
+
+    pattern: str
+    reason: str
+
+
+class Limit(Strict):
+    """A time limit a provision caps: ``pattern`` captures a number and a unit (days/hours/...)."""
+
+    pattern: str
+    max_days: float
+    reason: str
+
+
+class Detect(Strict):
+    """The signals the contract check uses for one provision."""
+
+    present: list[Rule] = Field(default_factory=list)
+    partial: list[Rule] = Field(default_factory=list)
+    weakeners: list[Weakener] = Field(default_factory=list)
+    limits: list[Limit] = Field(default_factory=list)
+    present_explanation: str = ""
+    partial_explanation: str = ""
+    missing_explanation: str = ""
+
+
+class ConflictRule(Strict):
+    """A contract term that defeats a provision, with the reason it is void."""
+
+    kind: Literal[
+        "advertising", "sale", "retention", "governing_law_other_state",
+        "unilateral_change", "ownership", "profiling", "disclosure", "other",
+    ]
+    rules: list[Rule] = Field(min_length=1)
+    explanation: str
+
+
+class Provision(Strict):
+    """One required provision: metadata, the model clause text (Jinja) and detection signals."""
+
+    number: int = Field(ge=1, le=99)
+    id: str
+    title: str
+    citation: str
+    requirement: str
+    version: str
+    fills: list[str] = Field(default_factory=list)
+    cure: str = ""
+    detect: Detect = Field(default_factory=Detect)
+    conflicts: list[ConflictRule] = Field(default_factory=list)
+    text: str = ""
+    source: str = ""
+
+
+class Section(Strict):
+    """A non-provision part of the addendum (definitions, acknowledgement, precedence, schedule)."""
+
+    id: str
+    title: str
+    version: str
+    citation: str = ""
+    text: str = ""
+    source: str = ""
+
+
+class Library(Strict):
+    """The whole clause library, loaded from ``clauses/``."""
+
+    name: str
+    jurisdiction: str
+    statutes: list[str]
+    version: str
+    effective_date: date
+    title: str
+    sections: list[str]
+    vocabulary: dict[str, str] = Field(default_factory=dict)
+    provisions: list[Provision]
+    parts: dict[str, Section]
+    content_hash: str = ""
+
+    def provision(self, pid: str) -> Provision:
+        """Return the provision with id ``pid``; raise ``KeyError`` when there is none."""
+        for p in self.provisions:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def without(self, *ids: str) -> Library:
+        """A copy of the library with the named provisions left out (to draft a partial addendum)."""
+        unknown = set(ids) - {p.id for p in self.provisions}
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        return self.model_copy(
+            update={"provisions": [p for p in self.provisions if p.id not in ids]}
+        )
+
+
+# ---------------------------------------------------------------- the gap report
+
+Status = Literal["present", "partial", "missing"]
+
+
+class Evidence(BaseModel):
+    text: str
+    location: str
+
+
+class Finding(BaseModel):
+    number: int
+    id: str
+    title: str
+    citation: str
+    status: Status
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: str
+
+
+class Conflict(BaseModel):
+    kind: str
+    provision: str
+    text: str
+    location: str
+    explanation: str
+
+
+class GapReport(BaseModel):
+    document: str
+    sha256: str
+    library_version: str
+    provisions: list[Finding]
+    conflicts: list[Conflict] = Field(default_factory=list)
+    compliant: bool
+
+    def finding(self, pid: str) -> Finding:
+        """Return the finding for provision id ``pid``."""
+        for f in self.provisions:
+            if f.id == pid:
+                return f
+        raise KeyError(pid)
+
+    @property
+    def gaps(self) -> list[Finding]:
+        """The provisions that are not present (missing or partial), in order."""
+        return [f for f in self.provisions if f.status != "present"]
+
+    def summary(self) -> str:
+        """One line, e.g. ``7 of 11 present, 2 partial, 2 missing, 1 conflict``."""
+        n = len(self.provisions)
+        present = sum(f.status == "present" for f in self.provisions)
+        partial = sum(f.status == "partial" for f in self.provisions)
+        missing = n - present - partial
+        c = len(self.conflicts)
+        return (
+            f"{present} of {n} present, {partial} partial, {missing} missing, "
+            f"{c} conflict{'s' if c != 1 else ''}"
+        )

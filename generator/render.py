@@ -1,0 +1,376 @@
+"""Render DOCX documents from templates/ and clause text, sandboxed and autoescaped; safe file names."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from docxtpl import DocxTemplate, RichText
+from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import RenderError, VendorError
+from .library import ROOT, default_library
+from .models import Board, Library, Vendor
+
+TEMPLATES_DIR = ROOT / "templates"
+ADDENDUM_TEMPLATE = TEMPLATES_DIR / "addendum" / "addendum.docx"
+
+#: Vendor fields an addendum cannot be signed without. Everything else has lawful default text.
+REQUIRED_FIELDS = ("name", "product", "contact_email", "contract_date")
+FIELD_LABELS = {
+    "name": "vendor name",
+    "product": "product or service",
+    "contact_email": "contact email",
+    "contract_date": "contract date",
+    "address": "vendor address",
+    "contact_name": "contact name",
+    "purpose": "purpose",
+    "signatory_name": "signatory's name",
+    "signatory_title": "signatory's title",
+}
+_MARK = "\x00"  # never in validated input (control characters are refused), so safe as a marker
+_PLACEHOLDER = re.compile(f"{_MARK}(.*?){_MARK}")
+_DRAFT_COLOR, _DRAFT_FILL = "C00000", "FFF2CC"
+
+
+def long_date(value: object) -> str:
+    """``2026-12-22`` → ``December 22, 2026``; placeholders and text pass through."""
+    if isinstance(value, (date, datetime)):
+        return f"{value:%B} {value.day}, {value.year}"
+    return "" if value is None else str(value)
+
+
+def sentence(value: object) -> str:
+    """Text that ends as a sentence: a full stop is added unless it ends in . ! ? or a placeholder."""
+    text = "" if value is None else str(value).strip()
+    if text and text[-1] not in ".!?" + _MARK:
+        text += "."
+    return text
+
+
+def placeholder(label: str) -> str:
+    """The marked text of a missing item; rendered highlighted as ``[TO COMPLETE: label]``."""
+    return f"{_MARK}[TO COMPLETE: {label}]{_MARK}"
+
+
+@lru_cache(maxsize=1)
+def _clause_env() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, trim_blocks=True)
+    env.filters["longdate"] = long_date
+    env.filters["sentence"] = sentence
+    return env
+
+
+@lru_cache(maxsize=512)
+def _compile_clause(text: str):
+    return _clause_env().from_string(text)
+
+
+def render_text(text: str, context: dict[str, Any], source: str = "clause") -> str:
+    """Render a clause's Jinja text with ``context``; raise :class:`RenderError` naming ``source``."""
+    try:
+        return _compile_clause(text).render(context)
+    except UndefinedError as exc:
+        raise RenderError(f"{source}: undefined variable in clause text ({exc.message})") from None
+    except TemplateError as exc:
+        raise RenderError(f"{source}: template error ({exc})") from None
+
+
+# ---------------------------------------------------------------- blocks of text
+
+
+def rich(text: str, **style: Any) -> RichText:
+    """A RichText run list: marked placeholders are red on yellow; other text takes ``style``."""
+    rt = RichText()
+    for i, part in enumerate(_PLACEHOLDER.split(text)):
+        if not part:
+            continue
+        if i % 2:
+            rt.add(part, color=_DRAFT_COLOR, highlight=_DRAFT_FILL, bold=True)
+        else:
+            rt.add(part, **style)
+    if not rt.xml:
+        rt.add("")
+    return rt
+
+
+def plain(text: str) -> str:
+    """Text with placeholder marks removed (what a reader sees)."""
+    return text.replace(_MARK, "")
+
+
+@dataclass
+class Block:
+    kind: str  # heading, cite, bullet, para
+    text: RichText
+    raw: str
+
+
+_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*")
+
+
+def to_blocks(text: str) -> list[Block]:
+    """Split rendered clause text into paragraphs (blank-line separated) and ``- `` bullets.
+
+    A paragraph that opens with ``**Lead.**`` gets that lead in bold.
+    """
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = [ln.strip() for ln in chunk.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        if all(ln.startswith("- ") for ln in lines):
+            for ln in lines:
+                blocks.append(Block("bullet", rich(ln[2:]), ln[2:]))
+            continue
+        para = " ".join(lines)
+        m = _LEAD.match(para)
+        if m:
+            rt = rich(m.group(1) + " ", bold=True)
+            rest = para[m.end():]
+            for i, part in enumerate(_PLACEHOLDER.split(rest)):
+                if part:
+                    if i % 2:
+                        rt.add(part, color=_DRAFT_COLOR, highlight=_DRAFT_FILL, bold=True)
+                    else:
+                        rt.add(part)
+            blocks.append(Block("para", rt, m.group(1) + " " + rest))
+        else:
+            blocks.append(Block("para", rich(para), para))
+    return blocks
+
+
+# ---------------------------------------------------------------- prepared templates
+
+
+def _docx_env() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters["longdate"] = long_date
+    return env
+
+
+_CORE_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>sdpa</dc:creator>"
+    "<cp:keywords>{keywords}</cp:keywords><dc:description>{comments}</dc:description>"
+    "<dc:identifier>{identifier}</dc:identifier><cp:version>{version}</cp:version>"
+    "<cp:lastModifiedBy>sdpa</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+    '<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+    "</cp:coreProperties>"
+)
+_XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+class PreparedTemplate:
+    """A DOCX template parsed and compiled once, rendered many times.
+
+    docxtpl re-reads the package and recompiles the whole document XML on every render; here
+    each templated part (body, headers, footers) is patched with docxtpl's own ``patch_xml`` and
+    compiled once in a sandboxed, autoescaping, strict Jinja environment. ``render`` then fills
+    the parts and writes the package, copying every other part as it is.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            raw = self.path.read_bytes()
+            with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+                self._entries = [(i, zf.read(i.filename)) for i in zf.infolist()]
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise RenderError(f"{self.path}: not a readable DOCX template ({exc})") from None
+        self._helper = DocxTemplate(io.BytesIO(raw))
+        self._helper.init_docx()
+        env = _docx_env()
+        self._parts: dict[str, Any] = {}
+        for info, data in self._entries:
+            name = info.filename
+            if not re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+                continue
+            xml = data.decode("utf-8")
+            if "{{" not in xml and "{%" not in xml:
+                continue
+            xml = self._helper.patch_xml(xml)
+            xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            try:
+                self._parts[name] = env.from_string(xml)
+            except TemplateError as exc:
+                raise RenderError(f"{self.path}: {name}: template error ({exc})") from None
+
+    def variables(self) -> set[str]:
+        """The undeclared top-level variables of the template (what the context must supply)."""
+        return set(self._helper.get_undeclared_template_variables(jinja_env=_docx_env()))
+
+    def _render_part(self, name: str, context: dict[str, Any]) -> bytes:
+        try:
+            xml = self._parts[name].render(context)
+        except UndefinedError as exc:
+            raise RenderError(f"{self.path.name}: undefined variable ({exc.message})") from None
+        except TemplateError as exc:
+            raise RenderError(f"{self.path.name}: template error ({exc})") from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        xml = self._helper.resolve_listing(xml)
+        return _XML_BAD.sub("", xml).encode("utf-8")
+
+    def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
+        """Fill the template with ``context``; return the DOCX bytes with ``properties`` as
+        core properties (title, subject, keywords, comments, identifier, version)."""
+        props = {k: "" for k in ("title", "subject", "keywords", "comments", "identifier", "version")}
+        props.update(properties or {})
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            for info, data in self._entries:
+                name = info.filename
+                if name in self._parts:
+                    data = self._render_part(name, context)
+                elif name == "docProps/core.xml":
+                    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                    data = _CORE_XML.format(
+                        now=now, **{k: escape(_XML_BAD.sub("", v)) for k, v in props.items()}
+                    ).encode("utf-8")
+                out.writestr(info, data)
+        return buf.getvalue()
+
+
+@lru_cache(maxsize=16)
+def prepared(path: str) -> PreparedTemplate:
+    """The prepared template at ``path``, loaded once per process."""
+    return PreparedTemplate(path)
+
+
+# ---------------------------------------------------------------- the addendum
+
+
+def missing_fields(vendor: Vendor) -> list[str]:
+    """The required vendor fields (``REQUIRED_FIELDS``) that are empty, in order."""
+    return [f for f in REQUIRED_FIELDS if getattr(vendor, f) in (None, "", [])]
+
+
+def vendor_context(vendor: Vendor, draft: bool = False) -> dict[str, Any]:
+    """The vendor's fields for clause text. With ``draft``, each missing required field is a
+    highlighted placeholder; otherwise a missing required field raises :class:`VendorError`."""
+    missing = missing_fields(vendor)
+    if missing and not draft:
+        raise VendorError(
+            "vendor is missing fields the addendum needs: " + ", ".join(missing)
+            + " (or render with --draft to mark them for completion)",
+            [(f, "required") for f in missing],
+        )
+    ctx = vendor.model_dump()
+    for f in missing:
+        ctx[f] = placeholder(FIELD_LABELS.get(f, f))
+    return ctx
+
+
+def section_blocks(library: Library, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """The addendum's parts in library order, each ``{"id", "title", "blocks"}``."""
+    out = []
+    for name in library.sections:
+        if name == "provisions":
+            blocks: list[Block] = []
+            for p in library.provisions:
+                head = f"{p.number}. {p.title}"
+                blocks.append(Block("heading", rich(head), head))
+                blocks.append(Block("cite", rich(p.citation, italic=True, size=18), p.citation))
+                blocks += to_blocks(render_text(p.text, context, p.source))
+            out.append({"id": "provisions", "title": "Required provisions", "blocks": blocks})
+        else:
+            part = library.parts[name]
+            blocks = to_blocks(render_text(part.text, context, part.source))
+            out.append({"id": name, "title": part.title, "blocks": blocks})
+    return out
+
+
+def addendum_context(
+    vendor: Vendor, board: Board, library: Library | None = None, draft: bool = False
+) -> dict[str, Any]:
+    """Everything the addendum template needs, built from the vendor, the board and the library."""
+    library = library or default_library()
+    v = vendor_context(vendor, draft)
+    clause_ctx = {"vendor": v, "board": board.model_dump()}
+    blank = placeholder
+    return {
+        "title": library.title,
+        "board": board.model_dump(),
+        "library": {"version": library.version, "hash": library.content_hash},
+        "draft": draft,
+        "draft_notice": rich(
+            "DRAFT: items marked in red are to be completed before signature.",
+            bold=True, color=_DRAFT_COLOR,
+        ),
+        "parties": rich(f"between {board.name} and {v['name']}"),
+        "vendor_name": rich(v["name"]),
+        "vendor_signatory": rich(v["signatory_name"] or v["contact_name"]
+                                 or (blank("signatory's name") if draft else "")),
+        "vendor_signatory_title": rich(v["signatory_title"]
+                                       or (blank("signatory's title") if draft else "")),
+        "sections": section_blocks(library, clause_ctx),
+    }
+
+
+def document_properties(title: str, library: Library, draft: bool = False, **extra: str) -> dict[str, str]:
+    """Core properties that trace a generated document to the clause library it came from."""
+    return {
+        "title": title,
+        "subject": "Conn. Gen. Stat. §§ 10-234aa to 10-234dd",
+        "keywords": f"sdpa; library {library.version}; clauses {library.content_hash}"
+        + ("; draft" if draft else ""),
+        "comments": f"Generated by sdpa from clause library {library.version} "
+        f"(clause text hash {library.content_hash}).",
+        "identifier": library.content_hash,
+        "version": library.version,
+        **extra,
+    }
+
+
+def render_addendum(
+    vendor: Vendor, board: Board, library: Library | None = None, draft: bool = False
+) -> bytes:
+    """Render the addendum for ``vendor`` and return the DOCX bytes.
+
+    Raises :class:`VendorError` listing every missing required field (unless ``draft``), and
+    :class:`RenderError` when the template or clause text is broken.
+    """
+    library = library or default_library()
+    ctx = addendum_context(vendor, board, library, draft)
+    props = document_properties(f"{library.title}: {vendor.name}", library, draft)
+    return prepared(str(ADDENDUM_TEMPLATE)).render(ctx, props)
+
+
+# ---------------------------------------------------------------- file names
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_filename(name: str, default: str = "vendor", max_len: int = 80) -> str:
+    """A file-name stem made from ``name``: ASCII letters, digits, ``.``, ``_``, ``-``; never
+    empty, never hidden, never a path (``../x`` → ``x``)."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = _UNSAFE.sub("-", text).strip(".-_")
+    text = re.sub(r"-{2,}", "-", text)[:max_len].strip(".-_")
+    return text or default
+
+
+def unique_name(stem: str, suffix: str, taken: set[str]) -> str:
+    """``stem + suffix``, or ``stem-2 + suffix`` and so on, not in ``taken`` (case-insensitive);
+    the name returned is added to ``taken``."""
+    n = 1
+    while True:
+        name = f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
+        if name.lower() not in taken:
+            taken.add(name.lower())
+            return name
+        n += 1

@@ -1,0 +1,84 @@
+"""Shared fixtures: the shipped library, board and vendor; golden files; LibreOffice presence."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from generator import load_board, load_library
+from generator.models import Vendor
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*.txt")
+
+
+@pytest.fixture(scope="session")
+def library():
+    return load_library()
+
+
+@pytest.fixture(scope="session")
+def board():
+    return load_board(ROOT / "board.example.yaml")
+
+
+@pytest.fixture()
+def vendor() -> Vendor:
+    return Vendor(**json.loads((ROOT / "examples" / "vendor.json").read_text()))
+
+
+def docx_text(data: bytes | Path) -> str:
+    """All text a reader sees in a DOCX: body paragraphs, tables, headers and footers."""
+    d = docx.Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    for s in d.sections:
+        parts += [p.text for p in s.header.paragraphs] + [p.text for p in s.footer.paragraphs]
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)
+
+
+@pytest.fixture()
+def golden(request: pytest.FixtureRequest):
+    """Compare text with tests/golden/<name>.txt (rewrite it with --update-golden)."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / f"{name}.txt"
+        if request.config.getoption("--update-golden") or not path.exists():
+            if not request.config.getoption("--update-golden") and os.environ.get("CI"):
+                pytest.fail(f"golden file {path} is missing; run pytest --update-golden")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        assert text == path.read_text(encoding="utf-8"), f"text differs from {path}"
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice; in CI it must be there (``.ci/run`` installs it), elsewhere the test skips."""
+    exe = shutil.which("soffice")
+    if not exe:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is not installed; .ci/run should have installed it")
+        pytest.skip("LibreOffice is not installed")
+    return exe

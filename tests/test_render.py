@@ -1,0 +1,111 @@
+"""The addendum: vendor and board details, all eleven provisions, nothing left unfilled or injected."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+from docxtpl import DocxTemplate
+
+from generator import VendorError, render_addendum, safe_filename
+from generator.models import Vendor
+from generator.render import ADDENDUM_TEMPLATE, addendum_context, prepared, unique_name
+
+from .conftest import docx_text
+
+HOSTILE = "O'Brien & <Sons> {{ 7*7 }} Café"
+
+
+def test_addendum_holds_parties_provisions_and_procedures(library, board, vendor):
+    text = docx_text(render_addendum(vendor, board, library))
+    assert "BrightPath Learning, Inc." in text and "Waterbury Board of Education" in text
+    for p in library.provisions:
+        assert f"{p.number}. {p.title}" in text
+        assert p.citation in text
+    assert vendor.deletion_method in text
+    assert vendor.review_procedure in text
+    assert vendor.breach_steps in text
+    assert "September 1, 2026" in text and "June 30, 2027" in text
+    for item in vendor.data_collected:
+        assert item in text
+    assert "{{" not in text and "{%" not in text and "TO COMPLETE" not in text
+    assert "Morgan Lee" in text and "Superintendent of Schools" in text
+
+
+def test_golden_text(library, board, vendor, golden):
+    text = docx_text(render_addendum(vendor, board, library))
+    text = re.sub(r"clauses [0-9a-f]{12}", "clauses HASH", text)
+    golden("addendum", text)
+
+
+def test_core_properties_trace_the_library(library, board, vendor):
+    d = docx.Document(io.BytesIO(render_addendum(vendor, board, library)))
+    assert d.core_properties.version == library.version
+    assert d.core_properties.identifier == library.content_hash
+    assert library.content_hash in d.core_properties.keywords
+    assert "BrightPath" in d.core_properties.title
+
+
+def test_hostile_vendor_name_is_literal(library, board, vendor):
+    v = vendor.model_copy(update={"name": HOSTILE, "product": "<w:p>x</w:p>{% raw %}"})
+    data = render_addendum(v, board, library)
+    text = docx_text(data)  # python-docx parsing it proves the XML is well formed
+    assert HOSTILE in text and "<w:p>x</w:p>{% raw %}" in text
+    assert "49" not in text.replace("10-234", "")
+
+
+def test_missing_fields_listed_together(library, board):
+    with pytest.raises(VendorError) as err:
+        render_addendum(Vendor(name="Acme"), board, library)
+    assert "product, contact_email, contract_date" in str(err.value)
+    assert [f for f, _ in err.value.problems] == ["product", "contact_email", "contract_date"]
+
+
+def test_draft_marks_missing_items(library, board):
+    data = render_addendum(Vendor(name="Acme"), board, library, draft=True)
+    text = docx_text(data)
+    assert "[TO COMPLETE: product or service]" in text and "[TO COMPLETE: contract date]" in text
+    assert "DRAFT" in text
+    xml = docx.Document(io.BytesIO(data)).element.xml
+    assert 'w:fill="FFF2CC"' in xml  # highlighted, as the red text of the model addendum
+
+
+def test_template_variables_match_the_context(library, board, vendor):
+    declared = prepared(str(ADDENDUM_TEMPLATE)).variables()
+    ctx = addendum_context(vendor, board, library)
+    assert declared == set(ctx)
+
+
+def test_prepared_template_matches_docxtpl(library, board, vendor):
+    """The compile-once renderer writes the same text as docxtpl's own render."""
+    ctx = addendum_context(vendor, board, library)
+    tpl = DocxTemplate(str(ADDENDUM_TEMPLATE))
+    tpl.render(ctx, autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    assert docx_text(buf.getvalue()) == docx_text(render_addendum(vendor, board, library))
+
+
+def test_one_provision_left_out(library, board, vendor):
+    text = docx_text(render_addendum(vendor, board, library.without("governing_law")))
+    assert "Connecticut law governs" not in text and "Severability" in text
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("BrightPath Learning, Inc.", "BrightPath-Learning-Inc"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("/", "vendor"),
+    ("Café Ünïcode", "Cafe-Unicode"),
+    ("..", "vendor"),
+    ("a" * 300, "a" * 80),
+])
+def test_safe_filename(name, expected):
+    assert safe_filename(name) == expected
+
+
+def test_unique_name():
+    taken: set[str] = set()
+    assert [unique_name("acme", ".docx", taken) for _ in range(3)] == [
+        "acme.docx", "acme-2.docx", "acme-3.docx"]
