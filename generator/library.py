@@ -29,6 +29,8 @@ class _LibraryFile(BaseModel):
     title: str
     sections: list[str]
     vocabulary: dict[str, str] = {}
+    ignore: list[str] = []
+    definitions: list[str] = []
 
 
 def describe_validation(err: ValidationError) -> str:
@@ -163,6 +165,12 @@ def load_library(directory: str | Path | None = None) -> Library:
     digest = hashlib.sha256()
     for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
         digest.update(text.encode("utf-8") + b"\x00")
+    for key in ("ignore", "definitions"):
+        for pat in getattr(meta, key):
+            try:
+                re.compile(pat)
+            except re.error as exc:
+                raise LibraryError(f"{_rel(meta_path)}: key '{key}': bad pattern {pat!r}: {exc}") from None
     data = meta.model_dump()
     try:
         return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])

@@ -185,7 +185,8 @@ class Weakener(Strict):
 
 
 class Limit(Strict):
-    """A time limit a provision caps: ``pattern`` captures a number and a unit (days/hours/...)."""
+    """A time limit a provision caps: ``pattern`` captures a number and a unit (hours, days,
+    weeks, months). The shortest time a sentence states must be at most ``max_days``."""
 
     pattern: str
     max_days: float
@@ -213,6 +214,7 @@ class ConflictRule(Strict):
     ]
     rules: list[Rule] = Field(min_length=1)
     explanation: str
+    downgrades: bool = True
 
 
 class Provision(Strict):
@@ -254,6 +256,8 @@ class Library(Strict):
     title: str
     sections: list[str]
     vocabulary: dict[str, str] = Field(default_factory=dict)
+    ignore: list[str] = Field(default_factory=list)
+    definitions: list[str] = Field(default_factory=list)
     provisions: list[Provision]
     parts: dict[str, Section]
     content_hash: str = ""
