@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract import Document
+from .extract import Document, is_heading
 from .library import default_library
 from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Provision, Rule
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
 _FLAGS = re.I | re.S
-_ABBREV = re.compile(r"(?:\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
+_ABBREV = re.compile(r"(?:^\W*[\dA-Za-z]{1,3}(?:\.\d+)*\.$|\b(?:Section|Article|Clause|Paragraph|Part)\s+[\w.()]+\.$|\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
@@ -27,24 +27,16 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 class Sentence:
     text: str
     location: str
+    body: str = ""  # the sentence without its list lead-in
+
+    def __post_init__(self) -> None:
+        self.body = self.body or self.text
 
 
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
 
 
-_SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "your", "our"}
 LEAD_SPAN = 12  # lines after a lead-in ("The Provider will not:") that are read with it
-
-
-def is_heading(line: str) -> bool:
-    """A Markdown heading, or a short Title Case line without closing punctuation."""
-    if line.startswith("#"):
-        return True
-    if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^[\d.]+\s*", "", line))
-             if w.lower() not in _SMALL]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _split_sentences(line: str) -> list[str]:
@@ -83,7 +75,7 @@ def sentences(doc: Document) -> list[Sentence]:
                 lead, left = (prefix + parts[-1]).strip(), LEAD_SPAN
             for part in parts:
                 chunks = [part] if len(part) <= 600 else re.split(r"(?<=;)\s+", part)
-                out += [Sentence(prefix + c.strip(), seg.location) for c in chunks if c.strip()]
+                out += [Sentence(prefix + c.strip(), seg.location, c.strip()) for c in chunks if c.strip()]
     return out
 
 
@@ -175,7 +167,9 @@ def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = N
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
 
     def ev(items: list[Sentence]) -> list[Evidence]:
-        return [Evidence(text=_quote(s.text), location=s.location) for s in items[:MAX_EVIDENCE]]
+        # whole sentences before headings and fragments, otherwise in document order
+        ranked = sorted(items, key=lambda s: len(s.body) < 60)
+        return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
 
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
@@ -205,12 +199,12 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ignore = [_re(p) for p in library.ignore]
     sents = [s for s in sentences(document) if not any(r.search(s.text) for r in ignore)]
     definitions = [_re(p) for p in library.definitions]
-    terms = [s for s in sents if not any(r.search(s.text) for r in definitions)]
+    terms = [s for s in sents if not any(r.search(s.body) for r in definitions)]
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
     for p in library.provisions:
-        finding, found = assess(p, sents, terms)
+        finding, found = assess(p, terms)
         findings.append(finding)
         for c in found:
             if (c.kind, c.text) not in seen:

@@ -111,6 +111,39 @@ def addendum_cmd(
                 typer.echo(f"wrote {p}")
 
 
+@app.command("check")
+def check_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's contract: PDF, DOCX, TXT or MD; - for standard input."),
+    format: str = typer.Option("table", "--format", help="table, json or markdown"),
+    fail_on_gaps: bool = typer.Option(False, "--fail-on-gaps", help="Exit 1 when a provision is not present or a term conflicts."),
+    max_mb: float = typer.Option(50, "--max-mb", help="Refuse files larger than this many MB."),
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Check a vendor's contract against the eleven provisions; report gaps and conflicts.
+
+    Example: sdpa check acme-terms.pdf --format json
+    """
+    from .analysis import check_contract
+    from .extract import read_document
+    from .report import report_json, report_markdown, report_table
+
+    if format not in ("table", "json", "markdown"):
+        typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        lib = get_library(clauses)
+        limit = int(max_mb * 1024 * 1024)
+        if str(contract) == "-":
+            doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
+        else:
+            doc = read_document(contract, max_bytes=limit)
+        report = check_contract(doc, lib)
+    render = {"json": report_json, "markdown": report_markdown, "table": report_table}[format]
+    typer.echo(render(report))
+    if fail_on_gaps and not report.compliant:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the ``sdpa`` console script."""
     app()

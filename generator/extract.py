@@ -53,6 +53,18 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u200e": "", "\u200f": "", "\u202a": "", "\u202b": "", "\u202c": ""})
 
 
+_SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "your", "our"}
+def is_heading(line: str) -> bool:
+    """A Markdown heading, or a short Title Case line without closing punctuation."""
+    if line.startswith("#"):
+        return True
+    if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^[\d.]+\s*", "", line))
+             if w.lower() not in _SMALL]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def normalize(text: str) -> str:
     """NFKC (ligatures such as ﬁ → fi), straight quotes and dashes, no soft hyphens or
     direction marks, words hyphenated across line ends re-joined, lines inside a paragraph
@@ -69,7 +81,7 @@ def normalize(text: str) -> str:
         for ln in lines:
             # a list item, a table row or a heading starts its own line; other lines continue
             if out and not re.match(r"^([-*•|#>]|\d+[.)]\s|\(?[a-z0-9]{1,3}\)\s|[A-Z][A-Z .,&'-]{3,}$)", ln) \
-                    and not out[-1].startswith(("|", "#")):
+                    and not out[-1].startswith(("|", "#")) and not is_heading(out[-1]):
                 out[-1] += " " + ln
             else:
                 out.append(ln)

@@ -82,3 +82,16 @@ def soffice() -> str:
             pytest.fail("LibreOffice (soffice) is not installed; .ci/run should have installed it")
         pytest.skip("LibreOffice is not installed")
     return exe
+
+
+@pytest.fixture(scope="session")
+def addendum_files(tmp_path_factory, board, soffice) -> dict[str, Path]:
+    """The example vendor's addendum as DOCX and as a LibreOffice PDF (made once per run)."""
+    from generator import convert_to_pdf, render_addendum
+
+    out = tmp_path_factory.mktemp("addendum")
+    vendor = Vendor(**json.loads((ROOT / "examples" / "vendor.json").read_text()))
+    docx_path = out / "addendum.docx"
+    docx_path.write_bytes(render_addendum(vendor, board))
+    (pdf_path,) = convert_to_pdf([docx_path])
+    return {"docx": docx_path, "pdf": pdf_path}

@@ -1,0 +1,141 @@
+"""The contract check: statuses with evidence, partial signals, conflicts with negation, round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from generator import PROVISION_IDS, render_addendum
+from generator.analysis import check_contract, sentences
+from generator.cli import app
+from generator.extract import read_document
+
+runner = CliRunner()
+
+
+def check(text: str, library):
+    return check_contract(read_document(text.encode(), "t.txt"), library)
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_round_trip_generated_addendum_is_compliant(addendum_files, library, kind):
+    report = check_contract(read_document(addendum_files[kind]), library)
+    assert [f.status for f in report.provisions] == ["present"] * 11, report.summary()
+    assert report.conflicts == [] and report.compliant
+    for f in report.provisions:
+        assert f.evidence and f.evidence[0].location.startswith(("page", "paragraph", "table"))
+
+
+@pytest.mark.parametrize("pid", PROVISION_IDS)
+def test_round_trip_one_provision_removed(library, board, vendor, pid):
+    data = render_addendum(vendor, board, library.without(pid))
+    report = check_contract(read_document(data, "a.docx"), library)
+    missing = [f.id for f in report.provisions if f.status != "present"]
+    assert missing == [pid], report.summary()
+
+
+def test_round_trip_one_removed_from_pdf(library, board, vendor, tmp_path, soffice):
+    from generator import convert_to_pdf
+
+    p = tmp_path / "a.docx"
+    p.write_bytes(render_addendum(vendor, board, library.without("severability")))
+    (pdf,) = convert_to_pdf([p])
+    report = check_contract(read_document(pdf), library)
+    assert [f.id for f in report.provisions if f.status != "present"] == ["severability"]
+
+
+def test_partial_signals(library):
+    r = check("""
+The Provider will notify the District of any data breach within 90 days of discovery.
+This Agreement is governed by the laws of the State of Connecticut where required.
+The Provider aims to comply with FERPA.
+The District may request deletion of student data by written notice; Provider deletes within [TBD] days.
+""", library)
+    assert r.finding("breach_notification").status == "partial"
+    assert "longer than the 30 days" in r.finding("breach_notification").explanation
+    assert r.finding("governing_law").status == "partial"
+    assert r.finding("ferpa").status == "partial"
+    assert r.finding("deletion").status == "partial"
+    assert "blank" in r.finding("deletion").explanation
+
+
+def test_present_with_quoted_evidence(library):
+    r = check("Section 9. This Agreement is governed by the laws of the State of Connecticut.", library)
+    f = r.finding("governing_law")
+    assert f.status == "present"
+    assert f.evidence[0].text == "Section 9. This Agreement is governed by the laws of the State of Connecticut."
+    assert f.evidence[0].location == "paragraph 1"
+    assert r.finding("severability").status == "missing" and r.finding("severability").explanation
+
+
+def test_placeholder_state_is_not_connecticut(library):
+    r = check("This Agreement is governed by the laws of [State].", library)
+    assert r.finding("governing_law").status == "missing"
+
+
+def test_negation_decides_conflicts(library):
+    r = check("We will never sell student data or use it for targeted advertising.", library)
+    assert r.conflicts == []
+    assert r.finding("no_advertising").status == "present"
+    r = check("We will never sell student data, but we may share data with advertising partners.", library)
+    assert [c.kind for c in r.conflicts] == ["advertising"]
+    assert r.conflicts[0].provision == "no_advertising"
+
+
+def test_list_items_keep_their_lead_in(library):
+    r = check("The Provider shall not:\n\n- sell student data\n- use student data for targeted advertising", library)
+    assert r.conflicts == []
+    r = check("The Provider may:\n\n- sell student data to partners", library)
+    assert [c.kind for c in r.conflicts] == ["sale"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("This Agreement shall be governed by the laws of the State of California.", "governing_law_other_state"),
+    ("We may retain your information indefinitely.", "retention"),
+    ("You grant us a perpetual, irrevocable, worldwide license to use any content you upload.", "ownership"),
+    ("We may modify these Terms at any time by posting the revised Terms.", "unilateral_change"),
+    ("We may sell student information to third parties.", "sale"),
+])
+def test_conflict_kinds(library, text, kind):
+    assert kind in [c.kind for c in check(text, library).conflicts]
+
+
+def test_definitions_are_not_terms(library):
+    r = check('"Sell" means the exchange of student data for money.', library)
+    assert r.conflicts == []
+
+
+def test_sentences_keep_abbreviations():
+    doc = read_document(b"Provider complies with 20 U.S.C. 1232g. Next sentence.", "t.txt")
+    assert [s.text for s in sentences(doc)] == ["Provider complies with 20 U.S.C. 1232g.", "Next sentence."]
+
+
+def test_cli_check_json_matches_design(addendum_files):
+    res = runner.invoke(app, ["check", str(addendum_files["docx"]), "--format", "json"])
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert set(data) == {"document", "sha256", "library_version", "provisions", "conflicts", "compliant"}
+    assert set(data["provisions"][0]) == {"number", "id", "title", "citation", "status", "evidence", "explanation"}
+    assert data["compliant"] is True and len(data["sha256"]) == 64
+
+
+def test_cli_check_exit_codes(tmp_path):
+    weak = tmp_path / "weak.md"
+    weak.write_text("# Terms\n\nWe may sell student information to third parties.\n")
+    assert runner.invoke(app, ["check", str(weak)]).exit_code == 0
+    res = runner.invoke(app, ["check", str(weak), "--fail-on-gaps", "--format", "markdown"])
+    assert res.exit_code == 1 and "✘ missing" in res.stdout and "Conflicting terms" in res.stdout
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7 broken")
+    res = runner.invoke(app, ["check", str(bad)])
+    assert res.exit_code == 2 and res.stderr.startswith("sdpa: error: bad.pdf:")
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_cli_check_stdin():
+    res = runner.invoke(app, ["check", "-", "--format", "json"],
+                        input=b"This Agreement is governed by the laws of the State of Connecticut.")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["provisions"][8]["status"] == "present"
