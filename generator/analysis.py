@@ -85,13 +85,30 @@ def clauses_of(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
 
 
-class _Compiled:
-    def __init__(self, rule: Rule) -> None:
-        self.all = [re.compile(p, _FLAGS) for p in rule.all]
-        self.none = [re.compile(p, _FLAGS) for p in rule.none]
+@lru_cache(maxsize=1024)
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
 
-    def match(self, text: str) -> bool:
-        return all(r.search(text) for r in self.all) and not any(r.search(text) for r in self.none)
+
+class _Compiled:
+    """A rule's patterns, shortest first: a short pattern is usually a selective keyword, so a
+    sentence that fails is dropped before the costly ``(?:\\w+\\W+){0,n}`` patterns run."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.all = sorted((_re(p) for p in rule.all), key=lambda r: len(r.pattern))
+        self.none = [_re(p) for p in rule.none]
+
+    def match(self, text: str, memo: dict | None = None) -> bool:
+        if memo is None:
+            memo = {}
+
+        def hit(r: re.Pattern[str]) -> bool:
+            key = (r.pattern, text)
+            if key not in memo:
+                memo[key] = r.search(text) is not None
+            return memo[key]
+
+        return all(hit(r) for r in self.all) and not any(hit(r) for r in self.none)
 
 
 @lru_cache(maxsize=2048)
@@ -101,11 +118,6 @@ def _compile_rule(rule_json: str) -> _Compiled:
 
 def _rules(rules: list[Rule]) -> list[_Compiled]:
     return [_compile_rule(r.model_dump_json()) for r in rules]
-
-
-@lru_cache(maxsize=256)
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
 
 
 def _quote(text: str) -> str:
@@ -136,33 +148,35 @@ def _weakness(p: Provision, text: str) -> str | None:
     return None
 
 
-def _conflicts(rule: ConflictRule, p: Provision, sents: list[Sentence]) -> list[Conflict]:
+def _conflicts(rule: ConflictRule, p: Provision, sents: list[Sentence], memo: dict) -> list[Conflict]:
     compiled = _rules(rule.rules)
     found = []
     for s in sents:
-        if any(c.match(clause) for clause in clauses_of(s.text) for c in compiled):
+        if any(c.match(clause, memo) for clause in clauses_of(s.text) for c in compiled):
             found.append(Conflict(kind=rule.kind, provision=p.id, text=_quote(s.text),
                                   location=s.location, explanation=rule.explanation))
     return found
 
 
-def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = None
-           ) -> tuple[Finding, list[Conflict]]:
+def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = None,
+           memo: dict | None = None) -> tuple[Finding, list[Conflict]]:
     """The finding for one provision from ``sents``, and the conflicting terms among ``terms``
     (the sentences that are not definitions; default: all of ``sents``)."""
+    memo = {} if memo is None else memo
     present_rules, partial_rules = _rules(p.detect.present), _rules(p.detect.partial)
     strong: list[Sentence] = []
     weak: list[tuple[Sentence, str]] = []
     for s in sents:
-        if any(r.match(s.text) for r in present_rules):
+        if any(r.match(s.text, memo) for r in present_rules):
             reason = _weakness(p, s.text)
             if reason:
                 weak.append((s, reason))
             else:
                 strong.append(s)
-        elif any(r.match(s.text) for r in partial_rules):
+        elif any(r.match(s.text, memo) for r in partial_rules):
             weak.append((s, _weakness(p, s.text) or p.detect.partial_explanation))
-    per_rule = [(rule, _conflicts(rule, p, sents if terms is None else terms)) for rule in p.conflicts]
+    per_rule = [(rule, _conflicts(rule, p, sents if terms is None else terms, memo))
+                for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
 
@@ -203,8 +217,9 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
+    memo: dict = {}  # (pattern, text) → matched, shared by every rule in this check
     for p in library.provisions:
-        finding, found = assess(p, terms)
+        finding, found = assess(p, terms, memo=memo)
         findings.append(finding)
         for c in found:
             if (c.kind, c.text) not in seen:
