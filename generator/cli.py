@@ -144,6 +144,74 @@ def check_cmd(
         raise typer.Exit(1)
 
 
+def _date_opt(value: Optional[str], name: str):
+    from .models import parse_date
+    from .errors import InputError
+
+    if value is None:
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if not hasattr(parsed, "isoformat"):
+        raise InputError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+@app.command("deadlines")
+def deadlines_cmd(
+    executed: Optional[str] = typer.Option(None, "--executed", help="Date the contract was executed."),
+    breach_discovered: Optional[str] = typer.Option(None, "--breach-discovered", help="Date the vendor discovered a breach."),
+    breach_notice_received: Optional[str] = typer.Option(None, "--breach-notice-received", help="Date the board received the vendor's breach notice."),
+    notice_sent: Optional[str] = typer.Option(None, "--notice-sent", help="Date the amendment (reasonable-notice) letter was sent."),
+    today: Optional[str] = typer.Option(None, "--today", help="Today's date, for the annual parent notice."),
+    board: Optional[Path] = BoardOpt,
+    format: str = typer.Option("table", "--format", help="table or json"),
+) -> None:
+    """Print the statutory deadlines that follow from the dates given, in Connecticut business days.
+
+    Example: sdpa deadlines --executed 2026-12-22 --breach-notice-received 2027-02-10 --format json
+    """
+    from .deadlines import deadlines
+    from .render import long_date
+
+    with user_errors():
+        profile = load_board(board)
+        result = deadlines(
+            executed=_date_opt(executed, "--executed"),
+            breach_discovered=_date_opt(breach_discovered, "--breach-discovered"),
+            breach_notice_received=_date_opt(breach_notice_received, "--breach-notice-received"),
+            notice_sent=_date_opt(notice_sent, "--notice-sent"),
+            today=_date_opt(today, "--today"),
+            cure_period_days=profile.cure_period_days, closures=profile.closures,
+        )
+    if not result:
+        typer.echo("sdpa: error: give at least one date (see sdpa deadlines --help)", err=True)
+        raise typer.Exit(2)
+
+    def iso(v):
+        return {k: x.isoformat() for k, x in v.items()} if isinstance(v, dict) else v.isoformat()
+
+    if format == "json":
+        typer.echo(json.dumps({k: iso(v) for k, v in result.items()}, indent=2))
+        return
+    labels = {
+        "website_notice_due": "Post the executed contract on the website by (5 business days)",
+        "vendor_breach_notice_due": "Vendor must notify the board of the breach by",
+        "parent_breach_notice_due": "Notify affected students and parents by (2 business days)",
+        "annual_parent_notice_due": "Annual notice of the website address to parents by",
+        "cure_deadline": f"Vendor must amend the contract by ({profile.cure_period_days} days)",
+    }
+    for key, value in result.items():
+        if isinstance(value, dict):
+            typer.echo(f"{labels[key]}:")
+            typer.echo(f"  student information (not directory): {long_date(value['student_information'])} (30 days)")
+            typer.echo(f"  directory information, records or content: {long_date(value['directory_records_or_content'])} (60 days)")
+        else:
+            typer.echo(f"{labels[key]}: {long_date(value)}")
+
+
 def main() -> None:
     """Entry point of the ``sdpa`` console script."""
     app()

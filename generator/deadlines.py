@@ -1,0 +1,105 @@
+"""Connecticut business days and the statutory deadlines of §§ 10-234bb and 10-234dd."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Iterable
+
+import holidays
+
+WEBSITE_NOTICE_BUSINESS_DAYS = 5      # § 10-234bb(g): post notice of an executed contract
+PARENT_BREACH_BUSINESS_DAYS = 2       # § 10-234dd: board notifies students and parents
+VENDOR_BREACH_DAYS = 30               # § 10-234dd: student information, not directory information
+VENDOR_BREACH_DAYS_DIRECTORY = 60     # § 10-234dd: directory information, records, content
+ANNUAL_NOTICE = (9, 1)                # § 10-234bb(h): by September 1 each year
+
+
+@lru_cache(maxsize=64)
+def _state_holidays(year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays("US", subdiv="CT", years=year, observed=True))
+
+
+def holiday_name(day: date) -> str | None:
+    """The Connecticut state holiday (observed dates included) on ``day``, or None."""
+    return _state_holidays(day.year).get(day)
+
+
+def is_business_day(day: date, closures: Iterable[date] = ()) -> bool:
+    """True on a weekday that is neither a Connecticut state holiday nor a listed closure."""
+    return day.weekday() < 5 and holiday_name(day) is None and day not in set(closures)
+
+
+def add_business_days(start: date, n: int, closures: Iterable[date] = ()) -> date:
+    """The ``n``-th business day after ``start`` (``start`` itself is not counted)."""
+    closed = set(closures)
+    day, left = start, n
+    while left > 0:
+        day += timedelta(days=1)
+        if is_business_day(day, closed):
+            left -= 1
+    return day
+
+
+def next_business_day(day: date, closures: Iterable[date] = ()) -> date:
+    """``day`` itself when it is a business day, else the next one."""
+    closed = set(closures)
+    while not is_business_day(day, closed):
+        day += timedelta(days=1)
+    return day
+
+
+def website_notice_due(executed: date, closures: Iterable[date] = ()) -> date:
+    """Last day to post notice of an executed contract on the board's website (5 business days)."""
+    return add_business_days(executed, WEBSITE_NOTICE_BUSINESS_DAYS, closures)
+
+
+def vendor_breach_notice_due(discovered: date) -> dict[str, date]:
+    """Latest dates for the contractor's notice of a breach to the board, in calendar days from
+    discovery: 30 for student information other than directory information; 60 for directory
+    information, student records or student-generated content (§ 10-234dd)."""
+    return {
+        "student_information": discovered + timedelta(days=VENDOR_BREACH_DAYS),
+        "directory_records_or_content": discovered + timedelta(days=VENDOR_BREACH_DAYS_DIRECTORY),
+    }
+
+
+def parent_breach_notice_due(received: date, closures: Iterable[date] = ()) -> date:
+    """Last day for the board to notify affected students and parents: 2 business days after it
+    receives the contractor's notice (§ 10-234dd)."""
+    return add_business_days(received, PARENT_BREACH_BUSINESS_DAYS, closures)
+
+
+def annual_parent_notice_due(today: date) -> date:
+    """The next September 1 on or after ``today``: the yearly notice of the website's address."""
+    this_year = date(today.year, *ANNUAL_NOTICE)
+    return this_year if today <= this_year else date(today.year + 1, *ANNUAL_NOTICE)
+
+
+def cure_deadline(notice_sent: date, period_days: int = 30, closures: Iterable[date] = ()) -> date:
+    """The date by which a vendor must amend: ``period_days`` calendar days after the notice,
+    moved forward to the next business day when it lands on a weekend, holiday or closure."""
+    return next_business_day(notice_sent + timedelta(days=period_days), closures)
+
+
+def deadlines(*, executed: date | None = None, breach_discovered: date | None = None,
+              breach_notice_received: date | None = None, notice_sent: date | None = None,
+              today: date | None = None, cure_period_days: int = 30,
+              closures: Iterable[date] = ()) -> dict[str, object]:
+    """Every deadline that follows from the dates given (only those), as in ``sdpa deadlines``.
+
+    ``annual_parent_notice_due`` is given when ``today`` is.
+    """
+    closed = list(closures)
+    out: dict[str, object] = {}
+    if executed:
+        out["website_notice_due"] = website_notice_due(executed, closed)
+    if breach_discovered:
+        out["vendor_breach_notice_due"] = vendor_breach_notice_due(breach_discovered)
+    if breach_notice_received:
+        out["parent_breach_notice_due"] = parent_breach_notice_due(breach_notice_received, closed)
+    if today:
+        out["annual_parent_notice_due"] = annual_parent_notice_due(today)
+    if notice_sent:
+        out["cure_deadline"] = cure_deadline(notice_sent, cure_period_days, closed)
+    return out
