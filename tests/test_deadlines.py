@@ -60,8 +60,8 @@ def test_business_days(day, business):
 
 
 def test_year_end_and_observed_holidays():
-    # Dec 23 2027 (Thu) + 5: Dec 24 and 31 are observed holidays, weekends skipped
-    assert website_notice_due(D("2027-12-23")) == D("2028-01-04")
+    # Dec 23 2027 (Thu) + 5: Dec 24 and 31 are observed holidays; Dec 27-30 count 1-4
+    assert website_notice_due(D("2027-12-23")) == D("2028-01-03")
     assert parent_breach_notice_due(D("2027-12-30")) == D("2028-01-04")
 
 
