@@ -97,6 +97,7 @@ class _Compiled:
     def __init__(self, rule: Rule) -> None:
         self.all = sorted((_re(p) for p in rule.all), key=lambda r: len(r.pattern))
         self.none = [_re(p) for p in rule.none]
+        self.note = rule.note
 
     def match(self, text: str, memo: dict | None = None) -> bool:
         if memo is None:
@@ -173,8 +174,10 @@ def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = N
                 weak.append((s, reason))
             else:
                 strong.append(s)
-        elif any(r.match(s.text, memo) for r in partial_rules):
-            weak.append((s, _weakness(p, s.text) or p.detect.partial_explanation))
+        else:
+            rule = next((r for r in partial_rules if r.match(s.text, memo)), None)
+            if rule:
+                weak.append((s, _weakness(p, s.text) or rule.note or p.detect.partial_explanation))
     per_rule = [(rule, _conflicts(rule, p, sents if terms is None else terms, memo))
                 for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
@@ -194,7 +197,7 @@ def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = N
         status, evidence = "partial", ev([s for s, _ in weak])
         why = weak[0][1]
         if why != p.detect.partial_explanation:
-            why = f"Addressed, but {why}."
+            why = f"Addressed only in part: {why}."
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation,

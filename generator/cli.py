@@ -212,6 +212,52 @@ def deadlines_cmd(
             typer.echo(f"{labels[key]}: {long_date(value)}")
 
 
+letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
+app.add_typer(letter_app, name="letter")
+
+
+@letter_app.command("amendment")
+def letter_amendment_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's contract (PDF, DOCX, TXT, MD)."),
+    vendor: Path = typer.Option(..., "--vendor", help="Vendor details as JSON."),
+    out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
+    board: Optional[Path] = BoardOpt,
+    when: Optional[str] = typer.Option(None, "--date", help="Date of the letter (default today)."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Write the reasonable-notice amendment letter for a contract with gaps, with the addendum.
+
+    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --out out/acme-letter.docx
+    """
+    from datetime import date
+
+    from .analysis import check_contract
+    from .extract import read_document
+    from .letters import amendment_letter, write_files
+    from .pdf import convert_to_pdf
+    from .render import render_addendum
+    from .vendors import vendor_from_dict
+
+    with user_errors():
+        lib = get_library(clauses)
+        profile = load_board(board)
+        v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        sent = _date_opt(when, "--date") or date.today()
+        report = check_contract(read_document(contract), lib)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib)
+        if letter is None:
+            typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
+            return
+        written = [write_files(out, letter),
+                   write_files(out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))]
+        if pdf:
+            written += convert_to_pdf(written)
+        typer.echo(f"{contract.name}: {report.summary()}")
+        for p in written:
+            typer.echo(f"wrote {p}")
+
+
 def main() -> None:
     """Entry point of the ``sdpa`` console script."""
     app()

@@ -118,34 +118,45 @@ class Block:
 _LEAD = re.compile(r"^\*\*(.+?)\*\*\s*")
 
 
-def to_blocks(text: str) -> list[Block]:
-    """Split rendered clause text into paragraphs (blank-line separated) and ``- `` bullets.
+def _para(text: str) -> Block:
+    m = _LEAD.match(text)
+    if not m:
+        return Block("para", rich(text), text)
+    rt = rich(m.group(1) + " ", bold=True)
+    for i, part in enumerate(_PLACEHOLDER.split(text[m.end():])):
+        if part:
+            if i % 2:
+                rt.add(part, color=_DRAFT_COLOR, highlight=_DRAFT_FILL, bold=True)
+            else:
+                rt.add(part)
+    return Block("para", rt, m.group(1) + " " + text[m.end():])
 
-    A paragraph that opens with ``**Lead.**`` gets that lead in bold.
-    """
+
+def to_blocks(text: str) -> list[Block]:
+    """Split rendered text into blocks: ``## `` lines are headings, ``- `` lines bullets, and
+    other lines paragraphs (consecutive lines join; a blank line ends a paragraph). A paragraph
+    that opens with ``**Lead.**`` gets that lead in bold."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.strip()):
-        lines = [ln.strip() for ln in chunk.splitlines() if ln.strip()]
-        if not lines:
-            continue
-        if all(ln.startswith("- ") for ln in lines):
-            for ln in lines:
+        pending: list[str] = []
+
+        def flush() -> None:
+            if pending:
+                blocks.append(_para(" ".join(pending)))
+                pending.clear()
+
+        for ln in (x.strip() for x in chunk.splitlines()):
+            if not ln:
+                continue
+            if ln.startswith("- "):
+                flush()
                 blocks.append(Block("bullet", rich(ln[2:]), ln[2:]))
-            continue
-        para = " ".join(lines)
-        m = _LEAD.match(para)
-        if m:
-            rt = rich(m.group(1) + " ", bold=True)
-            rest = para[m.end():]
-            for i, part in enumerate(_PLACEHOLDER.split(rest)):
-                if part:
-                    if i % 2:
-                        rt.add(part, color=_DRAFT_COLOR, highlight=_DRAFT_FILL, bold=True)
-                    else:
-                        rt.add(part)
-            blocks.append(Block("para", rt, m.group(1) + " " + rest))
-        else:
-            blocks.append(Block("para", rich(para), para))
+            elif ln.startswith("## "):
+                flush()
+                blocks.append(Block("heading", rich(ln[3:]), ln[3:]))
+            else:
+                pending.append(ln)
+        flush()
     return blocks
 
 
