@@ -94,9 +94,9 @@ def addendum_cmd(
 
     Example: sdpa addendum --vendor examples/vendor.json --out out/addendum.docx --pdf
     """
+    from .pdf import convert_to_pdf
     from .render import render_addendum
     from .vendors import vendor_from_dict
-    from .pdf import convert_to_pdf
 
     with user_errors():
         lib = get_library(clauses)
@@ -145,8 +145,8 @@ def check_cmd(
 
 
 def _date_opt(value: Optional[str], name: str):
-    from .models import parse_date
     from .errors import InputError
+    from .models import parse_date
 
     if value is None:
         return None

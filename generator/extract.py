@@ -54,6 +54,8 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "your", "our"}
+
+
 def is_heading(line: str) -> bool:
     """A Markdown heading, or a short Title Case line without closing punctuation."""
     if line.startswith("#"):

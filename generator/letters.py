@@ -9,7 +9,15 @@ from .deadlines import cure_deadline
 from .errors import RenderError
 from .library import CLAUSES_DIR, _read_clause_file, default_library
 from .models import Board, GapReport, Library, Vendor
-from .render import TEMPLATES_DIR, document_properties, long_date, prepared, render_text, rich, to_blocks
+from .render import (
+    TEMPLATES_DIR,
+    document_properties,
+    long_date,
+    prepared,
+    render_text,
+    rich,
+    to_blocks,
+)
 
 LETTERS_DIR = CLAUSES_DIR / "letters"
 LETTER_TEMPLATE = TEMPLATES_DIR / "letters" / "letter.docx"
