@@ -52,7 +52,8 @@ def build_pdf(folder: Path, pages: int) -> Path:
             return pdf
 
 
-def best(fn, repeat: int) -> float:
+def best(fn, repeat: int) -> tuple[float, float]:
+    """Best and median wall time of ``repeat`` warm calls."""
     fn()  # warm
     times = []
     for _ in range(repeat):

@@ -80,8 +80,8 @@ def sentences(doc: Document) -> list[Sentence]:
 
 
 def clauses_of(text: str) -> list[str]:
-    """A sentence cut at semicolons, colons and contrasting conjunctions (``but``, ``however``):
-    the scope within which a negation counts."""
+    """A sentence cut at semicolons and contrasting conjunctions (``but``, ``however``): the
+    scope within which a negation counts. Colons do not cut, so a list item keeps its lead-in."""
     return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
 
 
@@ -159,10 +159,10 @@ def _conflicts(rule: ConflictRule, p: Provision, sents: list[Sentence], memo: di
     return found
 
 
-def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = None,
-           memo: dict | None = None) -> tuple[Finding, list[Conflict]]:
-    """The finding for one provision from ``sents``, and the conflicting terms among ``terms``
-    (the sentences that are not definitions; default: all of ``sents``)."""
+def assess(p: Provision, sents: list[Sentence], memo: dict | None = None
+           ) -> tuple[Finding, list[Conflict]]:
+    """The finding for one provision from ``sents``, and the conflicting terms among them.
+    ``memo`` shares pattern results between provisions of one check."""
     memo = {} if memo is None else memo
     present_rules, partial_rules = _rules(p.detect.present), _rules(p.detect.partial)
     strong: list[Sentence] = []
@@ -178,8 +178,7 @@ def assess(p: Provision, sents: list[Sentence], terms: list[Sentence] | None = N
             rule = next((r for r in partial_rules if r.match(s.text, memo)), None)
             if rule:
                 weak.append((s, _weakness(p, s.text) or rule.note or p.detect.partial_explanation))
-    per_rule = [(rule, _conflicts(rule, p, sents if terms is None else terms, memo))
-                for rule in p.conflicts]
+    per_rule = [(rule, _conflicts(rule, p, sents, memo)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
 

@@ -95,16 +95,14 @@ def addendum_cmd(
     Example: sdpa addendum --vendor examples/vendor.json --out out/addendum.docx --pdf
     """
     from .pdf import convert_to_pdf
-    from .render import render_addendum
+    from .render import render_addendum, write_file
     from .vendors import vendor_from_dict
 
     with user_errors():
         lib = get_library(clauses)
         profile = load_board(board)
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
-        data = render_addendum(v, profile, lib, draft=draft)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        write_file(out, render_addendum(v, profile, lib, draft=draft))
         typer.echo(f"wrote {out}")
         if pdf:
             for p in convert_to_pdf([out]):
@@ -234,9 +232,9 @@ def letter_amendment_cmd(
 
     from .analysis import check_contract
     from .extract import read_document
-    from .letters import amendment_letter, write_files
+    from .letters import amendment_letter
     from .pdf import convert_to_pdf
-    from .render import render_addendum
+    from .render import render_addendum, write_file
     from .vendors import vendor_from_dict
 
     with user_errors():
@@ -249,8 +247,8 @@ def letter_amendment_cmd(
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
-        written = [write_files(out, letter),
-                   write_files(out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))]
+        written = [write_file(out, letter),
+                   write_file(out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))]
         if pdf:
             written += convert_to_pdf(written)
         typer.echo(f"{contract.name}: {report.summary()}")

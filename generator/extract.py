@@ -156,7 +156,7 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
     kind = _sniff(data)
     suffix = Path(name).suffix.lower()
     expected = _EXPECT.get(suffix)
-    if suffix and expected is None and suffix not in ("",):
+    if suffix and expected is None:
         raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT or MD")
     if expected and expected != kind:
         raise ExtractError(f"{name}: the name says {suffix} but the file is {_KIND_NAMES[kind]}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from .deadlines import cure_deadline
 from .errors import RenderError
@@ -70,10 +69,3 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
     subject = f"Notice to amend your student data contract by {long_date(due)}"
     return render_letter("amendment", board, recipient=recipient, subject=subject, context=ctx,
                          when=sent, library=library)
-
-
-def write_files(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path``, creating its folder; return ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path

@@ -105,17 +105,22 @@ def _expand(value: Any, vocab: dict[str, str], path: Path) -> Any:
     return value
 
 
-def _check_patterns(prov: Provision, path: Path) -> None:
+def _compile_patterns(patterns: list[str], path: Path) -> None:
     """Compile every regular expression now, so a typo fails at load time, not mid-check."""
-    rules = [*prov.detect.present, *prov.detect.partial]
-    rules += [r for c in prov.conflicts for r in c.rules]
-    pats = [p for r in rules for p in (*r.all, *r.none)]
-    pats += [w.pattern for w in prov.detect.weakeners] + [x.pattern for x in prov.detect.limits]
-    for pat in pats:
+    for pat in patterns:
         try:
             re.compile(pat)
         except re.error as exc:
             raise LibraryError(f"{_rel(path)}: bad pattern {pat!r}: {exc}") from None
+
+
+def _check_patterns(prov: Provision, path: Path) -> None:
+    """Compile every pattern of a provision's detection signals and conflicts."""
+    rules = [*prov.detect.present, *prov.detect.partial]
+    rules += [r for c in prov.conflicts for r in c.rules]
+    pats = [p for r in rules for p in (*r.all, *r.none)]
+    pats += [w.pattern for w in prov.detect.weakeners] + [x.pattern for x in prov.detect.limits]
+    _compile_patterns(pats, path)
 
 
 def load_library(directory: str | Path | None = None) -> Library:
@@ -165,12 +170,7 @@ def load_library(directory: str | Path | None = None) -> Library:
     digest = hashlib.sha256()
     for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
         digest.update(text.encode("utf-8") + b"\x00")
-    for key in ("ignore", "definitions"):
-        for pat in getattr(meta, key):
-            try:
-                re.compile(pat)
-            except re.error as exc:
-                raise LibraryError(f"{_rel(meta_path)}: key '{key}': bad pattern {pat!r}: {exc}") from None
+    _compile_patterns([*meta.ignore, *meta.definitions], meta_path)
     data = meta.model_dump()
     try:
         return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])

@@ -123,12 +123,7 @@ def _para(text: str) -> Block:
     if not m:
         return Block("para", rich(text), text)
     rt = rich(m.group(1) + " ", bold=True)
-    for i, part in enumerate(_PLACEHOLDER.split(text[m.end():])):
-        if part:
-            if i % 2:
-                rt.add(part, color=_DRAFT_COLOR, highlight=_DRAFT_FILL, bold=True)
-            else:
-                rt.add(part)
+    rt.add(rich(text[m.end():]))
     return Block("para", rt, m.group(1) + " " + text[m.end():])
 
 
@@ -361,7 +356,15 @@ def render_addendum(
     return prepared(str(ADDENDUM_TEMPLATE)).render(ctx, props)
 
 
-# ---------------------------------------------------------------- file names
+# ---------------------------------------------------------------- files
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path``, creating its folder; return ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
