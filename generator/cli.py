@@ -213,47 +213,172 @@ def deadlines_cmd(
 letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
 app.add_typer(letter_app, name="letter")
 
+OutOpt = typer.Option(..., "--out", help="Where to write the DOCX.")
+PdfOpt = typer.Option(False, "--pdf", help="Also write a PDF beside each DOCX (needs LibreOffice).")
+DateOpt = typer.Option(None, "--date", help="Date of the letter, YYYY-MM-DD (default today).")
+VendorOpt = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json).")
+
+
+def _emit(files: list[tuple[Path, bytes]], pdf: bool) -> None:
+    """Write each (path, DOCX bytes), convert them to PDF in one call when asked, say what was written."""
+    from .pdf import convert_to_pdf
+    from .render import write_file
+
+    written = [write_file(path, data) for path, data in files]
+    if pdf:
+        written += convert_to_pdf(written)
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+def _letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[Path] = None):
+    """The board profile, the letter's date (default today) and the vendor, if one is named."""
+    from datetime import date
+
+    from .vendors import vendor_from_dict
+
+    profile = load_board(board)
+    day = _date_opt(when, "--date") or date.today()
+    v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor)) if vendor else None
+    return profile, day, v
+
 
 @letter_app.command("amendment")
 def letter_amendment_cmd(
     contract: Path = typer.Argument(..., help="The vendor's contract (PDF, DOCX, TXT, MD)."),
-    vendor: Path = typer.Option(..., "--vendor", help="Vendor details as JSON."),
+    vendor: Path = VendorOpt,
     out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
     board: Optional[Path] = BoardOpt,
-    when: Optional[str] = typer.Option(None, "--date", help="Date of the letter (default today)."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
+    when: Optional[str] = DateOpt,
+    pdf: bool = PdfOpt,
     clauses: Optional[Path] = ClausesOpt,
 ) -> None:
     """Write the reasonable-notice amendment letter for a contract with gaps, with the addendum.
 
     Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --out out/acme-letter.docx
     """
-    from datetime import date
-
     from .analysis import check_contract
     from .extract import read_document
     from .letters import amendment_letter
-    from .pdf import convert_to_pdf
-    from .render import render_addendum, write_file
-    from .vendors import vendor_from_dict
+    from .render import render_addendum
 
     with user_errors():
         lib = get_library(clauses)
-        profile = load_board(board)
-        v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
-        sent = _date_opt(when, "--date") or date.today()
+        profile, sent, v = _letter_inputs(board, when, vendor)
         report = check_contract(read_document(contract), lib)
         letter = amendment_letter(report, v, profile, sent=sent, library=lib)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
-        written = [write_file(out, letter),
-                   write_file(out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))]
-        if pdf:
-            written += convert_to_pdf(written)
         typer.echo(f"{contract.name}: {report.summary()}")
-        for p in written:
-            typer.echo(f"wrote {p}")
+        _emit([(out, letter), (out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))], pdf)
+
+
+@letter_app.command("contract-posting")
+def letter_posting_cmd(
+    vendor: Path = VendorOpt,
+    executed: str = typer.Option(..., "--executed", help="Date the contract was executed."),
+    out: Path = OutOpt,
+    contract_url: str = typer.Option("", "--contract-url", help="Web address of the posted contract."),
+    board: Optional[Path] = BoardOpt,
+    pdf: bool = PdfOpt,
+) -> None:
+    """The website notice of an executed contract, as DOCX and as an HTML fragment (OUT with .html).
+
+    Example: sdpa letter contract-posting --vendor acme.json --executed 2026-12-22 --out out/acme-posting.docx
+    """
+    from .deadlines import website_notice_due
+    from .letters import contract_posting
+    from .render import long_date, write_file
+
+    with user_errors():
+        profile, _, v = _letter_inputs(board, None, vendor)
+        day = _date_opt(executed, "--executed")
+        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url)
+        _emit([(out, docx_bytes)], pdf)
+        html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))
+        typer.echo(f"wrote {html_path}")
+        typer.echo(f"post by {long_date(website_notice_due(day, profile.closures))} (5 business days)")
+
+
+@letter_app.command("annual-notice")
+def letter_annual_cmd(
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The yearly notice to students and parents of the website listing the contracts (by September 1).
+
+    Example: sdpa letter annual-notice --date 2027-08-15 --out out/annual-notice.docx
+    """
+    from .letters import annual_notice
+
+    with user_errors():
+        profile, day, _ = _letter_inputs(board, when)
+        _emit([(out, annual_notice(profile, when=day))], pdf)
+
+
+@letter_app.command("breach-notice")
+def letter_breach_cmd(
+    vendor: Path = VendorOpt,
+    received: str = typer.Option(..., "--received", help="Date the board received the vendor's breach notice."),
+    released: str = typer.Option(..., "--released", help="What student information was involved."),
+    actions: str = typer.Option(..., "--actions", help="What the board is doing about it."),
+    what_happened: str = typer.Option("", "--what-happened", help="A plain account of the incident."),
+    discovered: Optional[str] = typer.Option(None, "--discovered", help="Date the vendor discovered it."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The board's notice to affected students and parents (due 2 business days after the vendor's notice).
+
+    Example: sdpa letter breach-notice --vendor acme.json --received 2027-02-10 --released "names and grades" --actions "..." --out out/breach.docx
+    """
+    from .deadlines import parent_breach_notice_due
+    from .letters import breach_notice
+    from .render import long_date
+
+    with user_errors():
+        profile, day, v = _letter_inputs(board, when, vendor)
+        got = _date_opt(received, "--received")
+        data = breach_notice(v, profile, when=day, received=got, released=released, actions=actions,
+                             what_happened=what_happened, discovered=_date_opt(discovered, "--discovered"))
+        _emit([(out, data)], pdf)
+        typer.echo(f"send by {long_date(parent_breach_notice_due(got, profile.closures))} (2 business days)")
+
+
+@letter_app.command("deletion-request")
+def letter_deletion_cmd(
+    vendor: Path = VendorOpt,
+    data: str = typer.Option(..., "--data", help="The student data to delete (students, categories, dates)."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The board's request that a vendor delete named student data, with the statutory exceptions.
+
+    Example: sdpa letter deletion-request --vendor acme.json --data "all records of students who left in June 2026" --out out/delete.docx
+    """
+    from .letters import deletion_request
+
+    with user_errors():
+        profile, day, v = _letter_inputs(board, when, vendor)
+        _emit([(out, deletion_request(v, profile, when=day, data=data))], pdf)
+
+
+@letter_app.command("iep-exception")
+def letter_iep_cmd(
+    vendor: Path = VendorOpt,
+    student: str = typer.Option(..., "--student", help="The student's name."),
+    plan: str = typer.Option("iep", "--plan", help="iep (adds the planning and placement team's signature) or 504."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The acknowledgement a parent signs for a service necessary to an IEP or 504 plan that cannot comply.
+
+    Example: sdpa letter iep-exception --vendor speechapp.json --student "J. Doe" --out out/iep.docx
+    """
+    from .letters import iep_exception
+
+    if plan not in ("iep", "504"):
+        typer.echo("sdpa: error: --plan must be iep or 504", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        profile, day, v = _letter_inputs(board, when, vendor)
+        _emit([(out, iep_exception(v, profile, when=day, student=student, iep=plan == "iep"))], pdf)
 
 
 def main() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
 
 from .deadlines import cure_deadline
 from .errors import RenderError
@@ -20,6 +24,8 @@ from .render import (
 
 LETTERS_DIR = CLAUSES_DIR / "letters"
 LETTER_TEMPLATE = TEMPLATES_DIR / "letters" / "letter.docx"
+POSTING_HTML = TEMPLATES_DIR / "notices" / "contract-posting.html"
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f<>\"'`\s]")
 
 
 def letter_text(kind: str) -> tuple[dict, str]:
@@ -31,8 +37,10 @@ def letter_text(kind: str) -> tuple[dict, str]:
 
 
 def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str,
-                  context: dict, when: date, library: Library | None = None) -> bytes:
-    """Render ``clauses/letters/<kind>.md`` on the board's letterhead; return DOCX bytes."""
+                  context: dict, when: date, library: Library | None = None,
+                  signed: bool = True) -> bytes:
+    """Render ``clauses/letters/<kind>.md`` on the board's letterhead; return DOCX bytes.
+    ``signed`` adds the board signatory's closing."""
     library = library or default_library()
     meta, text = letter_text(kind)
     body = render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md")
@@ -40,7 +48,7 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
     ctx = {
         "board": board.model_dump(), "kind_label": meta.get("title", kind), "date_words": long_date(when),
         "recipient": [rich(x) for x in recipient if x], "subject": rich(subject), "blocks": blocks,
-        "signer": board.signatory.model_dump(),
+        "signer": board.signatory.model_dump() if signed else None,
     }
     props = document_properties(subject, library, identifier=f"letter:{kind}:{meta.get('version', '')}")
     return prepared(str(LETTER_TEMPLATE)).render(ctx, props)
@@ -64,8 +72,83 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
     due = cure_deadline(sent, board.cure_period_days, board.closures)
     ctx = {"vendor": vendor.model_dump(), "report": report.model_dump(), "gaps": gaps,
            "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due}
-    recipient = [vendor.contact_name or vendor.name, vendor.name if vendor.contact_name else "",
-                 vendor.address, vendor.contact_email]
+    recipient = _recipient(vendor)
     subject = f"Notice to amend your student data contract by {long_date(due)}"
     return render_letter("amendment", board, recipient=recipient, subject=subject, context=ctx,
                          when=sent, library=library)
+
+
+def _recipient(vendor: Vendor) -> list[str]:
+    return [vendor.contact_name or vendor.name, vendor.name if vendor.contact_name else "",
+            vendor.address, vendor.contact_email]
+
+
+def _families(board: Board) -> list[str]:
+    return [f"Students and families of the {board.name}"]
+
+
+def _safe_url(url: str) -> str:
+    """``url`` when it is an http(s) address or a relative path; refuse script and data URLs."""
+    from .errors import InputError
+
+    text = url.strip()
+    if re.match(r"^\s*(javascript|data|vbscript):", text, re.I) or _CONTROL_CHARS.search(text):
+        raise InputError(f"contract URL {url!r} is not a web address")
+    return text
+
+
+def contract_posting(vendor: Vendor, board: Board, *, executed: date, contract_url: str = "",
+                     library: Library | None = None) -> tuple[bytes, str]:
+    """The website notice of an executed contract (§ 10-234bb(g)): DOCX bytes and an HTML
+    fragment to paste into the board's website, every field escaped."""
+    url = _safe_url(contract_url) if contract_url else ""
+    ctx = {"vendor": vendor.model_dump(), "executed": executed, "contract_url": url}
+    docx = render_letter("contract-posting", board, recipient=[board.public_page],
+                         subject=f"Student data contract with {vendor.name}", context=ctx,
+                         when=executed, library=library, signed=False)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    html = env.from_string(POSTING_HTML.read_text(encoding="utf-8")).render(
+        board=board.model_dump(), executed_words=long_date(executed), **ctx)
+    return docx, html
+
+
+def annual_notice(board: Board, *, when: date, library: Library | None = None) -> bytes:
+    """The yearly electronic notice to students and parents of the website's address (by
+    September 1; § 10-234bb(h))."""
+    start = when.year if when.month >= 7 else when.year - 1
+    ctx = {"school_year": f"{start}-{start + 1}"}
+    return render_letter("annual-notice", board, recipient=_families(board),
+                         subject=f"Where to find our student data contracts ({start}-{start + 1})",
+                         context=ctx, when=when, library=library)
+
+
+def breach_notice(vendor: Vendor, board: Board, *, when: date, received: date, released: str,
+                  actions: str, what_happened: str = "", discovered: date | None = None,
+                  library: Library | None = None) -> bytes:
+    """The board's notice to affected students and parents of a contractor's breach, due two
+    business days after the contractor's notice (§ 10-234dd)."""
+    ctx = {"vendor": vendor.model_dump(), "received": received, "discovered": discovered,
+           "released": released, "actions": actions, "what_happened": what_happened}
+    return render_letter("breach-notice", board, recipient=["To the family of an affected student"],
+                         subject=f"Important: a data security incident at {vendor.name}",
+                         context=ctx, when=when, library=library)
+
+
+def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str,
+                     library: Library | None = None) -> bytes:
+    """The board's request that a contractor delete named student data (§ 10-234bb(a)(2)),
+    with the two statutory exceptions."""
+    return render_letter("deletion-request", board, recipient=_recipient(vendor),
+                         subject="Request to delete student data", when=when, library=library,
+                         context={"vendor": vendor.model_dump(), "data": data})
+
+
+def iep_exception(vendor: Vendor, board: Board, *, when: date, student: str, iep: bool = True,
+                  library: Library | None = None) -> bytes:
+    """The acknowledgement and authorization a parent (and, for a child with an IEP, a member
+    of the planning and placement team) signs when a service unique and necessary to the
+    child's IEP or Section 504 plan cannot comply with the policy."""
+    return render_letter("iep-exception", board, recipient=[f"Parent or guardian of {student}"],
+                         subject="Acknowledgement and authorization", when=when, library=library,
+                         context={"vendor": vendor.model_dump(), "student": student, "iep": iep},
+                         signed=False)

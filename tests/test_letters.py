@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
 
 from typer.testing import CliRunner
 
 from generator.cli import app
 
-from .conftest import FIXTURES, docx_text, pdf_text
+from .conftest import FIXTURES, ROOT, docx_text, pdf_text
 
 runner = CliRunner()
 CONTRACT = FIXTURES / "gapwell-terms.txt"
@@ -50,3 +54,91 @@ def test_letter_converts_to_pdf(tmp_path, soffice):
     assert res.exit_code == 0, res.output
     text = " ".join(pdf_text(out.with_suffix(".pdf")).split())
     assert "Notice to amend your student data contract by February 16, 2027" in text
+
+
+HOSTILE = "<script>alert(1)</script> & \"Quotes\" {{ 7*7 }}"
+KINDS = {
+    "contract-posting": ["--vendor", "{vendor}", "--executed", "2026-12-22",
+                         "--contract-url", "https://example.org/contracts/acme.pdf?x=1&y=2"],
+    "annual-notice": ["--date", "2027-08-15"],
+    "breach-notice": ["--vendor", "{vendor}", "--received", "2027-02-10", "--discovered", "2027-02-01",
+                      "--released", "Names and reading scores of 40 students",
+                      "--actions", "We stopped sending data to the company"],
+    "deletion-request": ["--vendor", "{vendor}", "--data", "All records of students who left in June 2026"],
+    "iep-exception": ["--vendor", "{vendor}", "--student", "J. Doe"],
+}
+EXPECT = {
+    "contract-posting": ["executed a contract with BrightPath Learning, Inc. on December 22, 2026",
+                         "Reading assessment results", "https://example.org/contracts/acme.pdf?x=1&y=2"],
+    "annual-notice": ["2027-2028 school year", "https://www.waterbury.k12.ct.us/student-data-privacy"],
+    "breach-notice": ["told us on February 10, 2027", "discovered", "Names and reading scores of 40 students",
+                      "within two business days"],
+    "deletion-request": ["All records of students who left in June 2026", "disaster recovery",
+                         "§ 10-234bb(a)(2)", "deletes the data from production systems within 14 days"],
+    "iep-exception": ["J. Doe", "individualized education program", "Member of the planning and placement team",
+                      "FERPA", "HIPAA", "§ 10-234cc"],
+}
+
+
+def _args(kind: str, out, vendor) -> list[str]:
+    return ["letter", kind, *[a.format(vendor=vendor) for a in KINDS[kind]], "--out", str(out)]
+
+
+def test_every_letter_reads_right_and_converts(tmp_path, soffice):
+    vendor = ROOT / "examples" / "vendor.json"
+    outs = []
+    for kind in KINDS:
+        out = tmp_path / f"{kind}.docx"
+        res = runner.invoke(app, _args(kind, out, vendor))
+        assert res.exit_code == 0, (kind, res.output)
+        text = docx_text(out)
+        for phrase in EXPECT[kind]:
+            assert phrase in text, (kind, phrase)
+        assert "{{" not in text and "{%" not in text and "##" not in text and "TO COMPLETE" not in text
+        outs.append(out)
+    from generator import convert_to_pdf
+
+    for pdf, kind in zip(convert_to_pdf(outs), KINDS):
+        assert pdf_text(pdf).strip(), kind
+
+
+def test_letters_give_their_deadlines(tmp_path):
+    vendor = str(ROOT / "examples" / "vendor.json")
+    res = runner.invoke(app, _args("breach-notice", tmp_path / "b.docx", vendor))
+    assert "send by February 16, 2027" in res.stdout
+    res = runner.invoke(app, _args("contract-posting", tmp_path / "p.docx", vendor))
+    assert "post by December 30, 2026" in res.stdout
+    assert (tmp_path / "p.html").is_file()
+
+
+def test_504_plan_has_no_team_signature(tmp_path):
+    out = tmp_path / "504.docx"
+    args = _args("iep-exception", out, ROOT / "examples" / "vendor.json") + ["--plan", "504"]
+    assert runner.invoke(app, args).exit_code == 0
+    text = docx_text(out)
+    assert "Section 504" in text and "planning and placement team:" not in text
+
+
+def test_posting_html_escapes_every_field(tmp_path, board, vendor):
+    from generator.letters import contract_posting
+
+    v = vendor.model_copy(update={"name": HOSTILE, "product": HOSTILE, "purpose": HOSTILE,
+                                  "data_collected": [HOSTILE, "Grades"]})
+    docx_bytes, html = contract_posting(v, board, executed=date(2026, 12, 22),
+                                        contract_url="https://example.org/c.pdf?a=1&b=2")
+    root = ET.fromstring(html)  # well formed
+    assert "<script>" not in html and "{{ 7*7 }}" in html and "49" not in html
+    texts = "".join(root.itertext())
+    assert texts.count(HOSTILE) >= 5
+    assert root.find(".//a").get("href") == "https://example.org/c.pdf?a=1&b=2"
+    assert 'href="https://example.org/c.pdf?a=1&amp;b=2"' in html
+    assert HOSTILE in docx_text(docx_bytes)
+
+
+def test_posting_refuses_script_urls(board, vendor):
+    from generator import InputError
+    from generator.letters import contract_posting
+
+    for url in ("javascript:alert(1)", 'https://x.org/"><script>', "data:text/html,hi"):
+        with pytest.raises(InputError, match="not a web address"):
+            contract_posting(vendor, board, executed=date(2026, 12, 22), contract_url=url)
