@@ -67,27 +67,36 @@ def is_heading(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _QUOTES)) + "]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HYPHEN = re.compile(r"(?<=[a-z])-\n\s*(?=[a-z])")
+_OWN_LINE = re.compile(r"^([-*•|#>]|\d+[.)]\s|\(?[a-z0-9]{1,3}\)\s|[A-Z][A-Z .,&'-]{3,}$)")
+
+
 def normalize(text: str) -> str:
     """NFKC (ligatures such as ﬁ → fi), straight quotes and dashes, no soft hyphens or
     direction marks, words hyphenated across line ends re-joined, lines inside a paragraph
     joined, runs of spaces folded. Blank lines (paragraph breaks) are kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
-    text = re.sub(r"(?<=[a-z])-\n\s*(?=[a-z])", "", text)
+    if not text.isascii():  # plain ASCII needs neither step, and most contract pages are
+        text = unicodedata.normalize("NFKC", text)
+        text = _SPECIAL.sub(lambda m: _QUOTES[ord(m.group())], text)
+    text = _CONTROL.sub(" ", text)
+    text = _HYPHEN.sub("", text)
     paras = []
-    for para in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
-        if not lines:
-            continue
+    for para in re.split(r"\n\s*\n", text.replace("\t", " ")):
+        lines = [ln.strip() for ln in para.splitlines()]
         out: list[str] = []
         for ln in lines:
+            if not ln:
+                continue
             # a list item, a table row or a heading starts its own line; other lines continue
-            if out and not re.match(r"^([-*•|#>]|\d+[.)]\s|\(?[a-z0-9]{1,3}\)\s|[A-Z][A-Z .,&'-]{3,}$)", ln) \
-                    and not out[-1].startswith(("|", "#")) and not is_heading(out[-1]):
+            if out and not _OWN_LINE.match(ln) and not out[-1].startswith(("|", "#")) \
+                    and not is_heading(out[-1]):
                 out[-1] += " " + ln
             else:
                 out.append(ln)
-        paras.append("\n".join(re.sub(r"[ \t]+", " ", x) for x in out))
+        if out:
+            paras.append("\n".join(re.sub(" {2,}", " ", x) for x in out))
     return "\n\n".join(paras)
 
 

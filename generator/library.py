@@ -105,22 +105,39 @@ def _expand(value: Any, vocab: dict[str, str], path: Path) -> Any:
     return value
 
 
-def _compile_patterns(patterns: list[str], path: Path) -> None:
-    """Compile every regular expression now, so a typo fails at load time, not mid-check."""
+def _compile_patterns(patterns: list[str], path: Path, re2: bool = False) -> None:
+    """Compile every regular expression now, so a typo fails at load time, not mid-check.
+    With ``re2``, also with RE2, the engine the check runs detection patterns on."""
     for pat in patterns:
         try:
             re.compile(pat)
         except re.error as exc:
             raise LibraryError(f"{_rel(path)}: bad pattern {pat!r}: {exc}") from None
+        if re2:
+            _compile_re2(pat, path)
+
+
+def _compile_re2(pat: str, path: Path) -> None:
+    import re2
+
+    opts = re2.Options()
+    opts.case_sensitive = False
+    opts.log_errors = False
+    try:
+        re2.compile(pat, opts)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise LibraryError(f"{_rel(path)}: pattern {pat!r} is not RE2 syntax "
+                           f"(no lookarounds or backreferences): {detail}") from None
 
 
 def _check_patterns(prov: Provision, path: Path) -> None:
     """Compile every pattern of a provision's detection signals and conflicts."""
     rules = [*prov.detect.present, *prov.detect.partial]
     rules += [r for c in prov.conflicts for r in c.rules]
-    pats = [p for r in rules for p in (*r.all, *r.none)]
-    pats += [w.pattern for w in prov.detect.weakeners] + [x.pattern for x in prov.detect.limits]
-    _compile_patterns(pats, path)
+    pats = [p for r in rules for p in (*r.all, *r.none)] + [w.pattern for w in prov.detect.weakeners]
+    _compile_patterns(pats, path, re2=True)
+    _compile_patterns([x.pattern for x in prov.detect.limits], path)
 
 
 def load_library(directory: str | Path | None = None) -> Library:

@@ -79,6 +79,15 @@ def test_bad_pattern_and_unknown_vocabulary_fail_at_load(clause_copy):
         load_library(clause_copy)
 
 
+def test_pattern_the_check_engine_cannot_run(clause_copy):
+    f = clause_copy / "provisions" / "10-severability.md"
+    f.write_text(f.read_text().replace("- all: ['severab']", "- all: ['severab(?!le)']"))
+    res = runner.invoke(app, ["library", "--clauses", str(clause_copy)])
+    assert res.exit_code == 2
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "10-severability.md" in lines[0] and "not RE2 syntax" in lines[0]
+
+
 def test_cli_library_lists_and_fails_in_one_line(clause_copy):
     ok = runner.invoke(app, ["library", "--clauses", str(clause_copy)])
     assert ok.exit_code == 0
