@@ -16,7 +16,8 @@ MAX_EVIDENCE = 3
 _FLAGS = re.I | re.S
 _ABBREV = re.compile(r"(?:^\W*[\dA-Za-z]{1,3}(?:\.\d+)*\.$|\b(?:Section|Article|Clause|Paragraph|Part)\s+[\w.()]+\.$|\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
-_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*")
+_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^)\s]*\)")
+_TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
@@ -30,6 +31,7 @@ class Sentence:
     text: str
     location: str
     body: str = ""  # the sentence without its list lead-in
+    heading: bool = False  # a heading names a topic; it states no term
 
     def __post_init__(self) -> None:
         self.body = self.body or self.text
@@ -55,6 +57,9 @@ def _split_sentences(line: str) -> list[str]:
 def sentences(doc: Document) -> list[Sentence]:
     """The document's sentences (list items and table rows count as sentences), with locations.
 
+    Headings are kept but marked: they name a topic and state no term. A table row is read
+    with the table's header row.
+
     The lines that follow a lead-in ("The Provider shall not:"), bulleted or not, are read
     together with it, so an item keeps its lead-in's negation; a heading, a long paragraph or
     ``LEAD_SPAN`` lines end the list. Markdown emphasis is dropped; abbreviations such as
@@ -62,14 +67,26 @@ def sentences(doc: Document) -> list[Sentence]:
     """
     out: list[Sentence] = []
     lead, left = "", 0
+    header = ""  # a table's header row, read with each of its rows
     for seg in doc.segments:
         for raw in seg.text.split("\n"):
-            heading = is_heading(raw.strip())
             line = raw.strip()
-            if "*" in line or "_" in line or "`" in line or line[:1] in ("#", ">"):
+            heading = line.startswith("#")
+            if "*" in line or "_" in line or "`" in line or "](" in line or line[:1] in ("#", ">"):
                 line = _MARKUP.sub("", line).strip()
             if not line:
                 continue
+            heading = heading or is_heading(line)
+            if line.startswith("|"):
+                if _TABLE_RULE.match(line):
+                    continue
+                if not header:
+                    header = line
+                else:
+                    out.append(Sentence(f"{header} {line}", seg.location, line))
+                    continue
+            else:
+                header = ""
             inherits = bool(lead) and not heading and left > 0 and (len(line) < 400 or _ITEM.match(line))
             prefix = f"{lead} " if inherits else ""
             left = left - 1 if inherits else 0
@@ -80,7 +97,8 @@ def sentences(doc: Document) -> list[Sentence]:
                 lead, left = (prefix + parts[-1]).strip(), LEAD_SPAN
             for part in parts:
                 chunks = [part] if len(part) <= 600 else re.split(r"(?<=;)\s+", part)
-                out += [Sentence(prefix + c.strip(), seg.location, c.strip()) for c in chunks if c.strip()]
+                out += [Sentence(prefix + c.strip(), seg.location, c.strip(), heading)
+                        for c in chunks if c.strip()]
     return out
 
 
@@ -190,9 +208,9 @@ def shortest_days(text: str, pattern: str) -> float | None:
     return best
 
 
-def _weakness(p: Provision, text: str, sid: int, rd: _Reading, ps: PatternSet) -> str | None:
+def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> str | None:
     for w in p.detect.weakeners:
-        if sid in rd.by_sentence.get(ps.index[w.pattern], ()):
+        if sid in index.get(ps.index[w.pattern], ()):
             return w.reason
     for lim in p.detect.limits:
         days = shortest_days(text, lim.pattern)
@@ -203,13 +221,39 @@ def _weakness(p: Provision, text: str, sid: int, rd: _Reading, ps: PatternSet) -
 
 @dataclass
 class _Reading:
-    """The check's view of a document: its sentences, which patterns hit each sentence, and
-    which hit each clause (``clause_of`` gives a clause's sentence)."""
+    """The check's view of a document: for each span (1 = single sentences, 2 = pairs of
+    consecutive sentences in one paragraph, ...) the texts and which patterns hit each; and which
+    patterns hit each clause of a sentence (``clause_of`` gives a clause's sentence)."""
 
-    sentences: list[Sentence]
-    by_sentence: Index
+    views: dict[int, tuple[list[Sentence], Index]]
     by_clause: Index
     clause_of: list[int]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.views[1][0]
+
+
+def _read(terms: list[Sentence], ps: PatternSet, spans: set[int]) -> _Reading:
+    hits = [ps.hits(s.text) for s in terms]
+    views = {1: (terms, build_index(hits))}
+    for k in sorted(spans - {1}):
+        texts, window_hits = [], []
+        for i in range(len(terms)):
+            # sentence i and up to k - 1 that follow it in the same paragraph, page or table
+            n = 1
+            while n < k and i + n < len(terms) and terms[i + n].location == terms[i].location:
+                n += 1
+            group = terms[i:i + n]
+            texts.append(Sentence(" ".join(s.text for s in group), terms[i].location) if n > 1 else terms[i])
+            window_hits.append(frozenset().union(*hits[i:i + n]))
+        views[k] = (texts, build_index(window_hits))
+    clause_hits, clause_of = [], []
+    for sid, s in enumerate(terms):
+        for clause in clauses_of(s.text):
+            clause_hits.append(ps.hits(clause))
+            clause_of.append(sid)
+    return _Reading(views, build_index(clause_hits), clause_of)
 
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
@@ -221,26 +265,28 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
 
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
     """The finding for one provision, and the conflicting terms that defeat it."""
-    def matched(rules: list[Rule]) -> dict[int, _Compiled]:
-        out: dict[int, _Compiled] = {}
+    def matched(rules: list[Rule]) -> dict[int, tuple[_Compiled, Sentence, Index]]:
+        """Sentence id → (the first rule it meets, the text it met it in, that view's index)."""
+        out: dict[int, tuple[_Compiled, Sentence, Index]] = {}
         for rule in rules:
             c = _Compiled(rule, ps)
-            for i in c.ids(rd.by_sentence):
-                out.setdefault(i, c)
+            texts, index = rd.views[rule.span]
+            for i in c.ids(index):
+                out.setdefault(i, (c, texts[i], index))
         return out
 
     present, partial = matched(p.detect.present), matched(p.detect.partial)
     strong: list[Sentence] = []
     weak: list[tuple[Sentence, str]] = []
     for i in sorted(present.keys() | partial.keys()):
-        s = rd.sentences[i]
-        reason = _weakness(p, s.text, i, rd, ps)
+        rule, s, index = present.get(i) or partial[i]
+        reason = _weakness(p, s.text, i, index, ps)
         if i in present and not reason:
             strong.append(s)
         elif i in present:
             weak.append((s, reason))
         else:
-            weak.append((s, reason or partial[i].note or p.detect.partial_explanation))
+            weak.append((s, reason or rule.note or p.detect.partial_explanation))
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
@@ -278,14 +324,10 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ignore = [_re(p) for p in library.ignore]
     sents = [s for s in sentences(document) if not any(r.search(s.text) for r in ignore)]
     definitions = [_re(p) for p in library.definitions]
-    terms = [s for s in sents if not any(r.search(s.body) for r in definitions)]
+    terms = [s for s in sents if not s.heading and not any(r.search(s.body) for r in definitions)]
     ps = pattern_set(library_patterns(library))
-    clause_hits, clause_of = [], []
-    for sid, s in enumerate(terms):
-        for clause in clauses_of(s.text):
-            clause_hits.append(ps.hits(clause))
-            clause_of.append(sid)
-    rd = _Reading(terms, build_index([ps.hits(s.text) for s in terms]), build_index(clause_hits), clause_of)
+    spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
+    rd = _read(terms, ps, spans | {1})
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()

@@ -57,9 +57,12 @@ _SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", 
 
 
 def is_heading(line: str) -> bool:
-    """A Markdown heading, or a short Title Case line without closing punctuation."""
+    """A Markdown heading, or a short Title Case line without closing punctuation (never a
+    bulleted list item)."""
     if line.startswith("#"):
         return True
+    if line[:1] in ("-", "*", "•", "+", "|"):
+        return False
     if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^[\d.]+\s*", "", line))

@@ -170,11 +170,13 @@ class Vendor(Strict):
 
 class Rule(Strict):
     """A detection rule: a sentence matches when it matches every pattern in ``all``
-    (regular expressions, case-insensitive) and none in ``none``."""
+    (regular expressions, case-insensitive) and none in ``none``. With ``span`` 2 or 3 the
+    patterns may be met across that many consecutive sentences of one paragraph."""
 
     all: list[str] = Field(min_length=1)
     none: list[str] = Field(default_factory=list)
     note: str = ""
+    span: int = Field(default=1, ge=1, le=3)  # consecutive sentences of one paragraph the rule may read
 
 
 class Weakener(Strict):

@@ -139,3 +139,33 @@ def test_cli_check_stdin():
                         input=b"This Agreement is governed by the laws of the State of Connecticut.")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["provisions"][8]["status"] == "present"
+
+
+def test_rule_spanning_two_sentences_of_one_paragraph(library):
+    r = check("If any provision is held invalid, it is reformed. The remaining provisions continue in full force.",
+              library)
+    assert r.finding("severability").status == "present"
+    r = check("If any provision is held invalid, it is reformed.\n\nThe remaining provisions continue in full force.",
+              library)
+    assert r.finding("severability").status == "missing"  # two paragraphs: not one term
+
+
+def test_headings_state_no_term(library):
+    r = check("# Severability\n\nThe parties agree to cooperate.\n\n## Data Retention After Termination", library)
+    assert r.finding("severability").status == "missing" and r.conflicts == []
+
+
+def test_bulleted_title_case_item_does_not_end_the_list(library):
+    r = check("The Provider will not:\n\n- Violations of FERPA or COPPA\n- Sell student data to third parties", library)
+    assert r.conflicts == []
+
+
+def test_table_rows_are_read_with_their_header(library):
+    r = check("| Data | Retention period |\n|---|---|\n| Student work | 3 years after the account closes |", library)
+    assert [c.kind for c in r.conflicts] == ["retention"]
+    assert r.conflicts[0].text.startswith("| Data | Retention period |")
+
+
+def test_link_targets_are_not_words(library):
+    r = check("For more, see our [export rules](/policies/github-and-trade-controls) for student data.", library)
+    assert r.conflicts == []
