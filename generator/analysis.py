@@ -228,13 +228,14 @@ class _Reading:
     views: dict[int, tuple[list[Sentence], Index]]
     by_clause: Index
     clause_of: list[int]
+    duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
 
     @property
     def sentences(self) -> list[Sentence]:
         return self.views[1][0]
 
 
-def _read(terms: list[Sentence], ps: PatternSet, spans: set[int]) -> _Reading:
+def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
     hits = [ps.hits(s.text) for s in terms]
     views = {1: (terms, build_index(hits))}
     for k in sorted(spans - {1}):
@@ -253,7 +254,7 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int]) -> _Reading:
         for clause in clauses_of(s.text):
             clause_hits.append(ps.hits(clause))
             clause_of.append(sid)
-    return _Reading(views, build_index(clause_hits), clause_of)
+    return _Reading(views, build_index(clause_hits), clause_of, duties)
 
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
@@ -271,7 +272,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         for rule in rules:
             c = _Compiled(rule, ps)
             texts, index = rd.views[rule.span]
-            for i in c.ids(index):
+            for i in c.ids(index) - rd.duties:
                 out.setdefault(i, (c, texts[i], index))
         return out
 
@@ -327,7 +328,9 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     terms = [s for s in sents if not s.heading and not any(r.search(s.body) for r in definitions)]
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
-    rd = _read(terms, ps, spans | {1})
+    duty = [_re(p) for p in library.duties]
+    duties = frozenset(i for i, s in enumerate(terms) if any(r.search(s.text) for r in duty))
+    rd = _read(terms, ps, spans | {1}, duties)
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()

@@ -30,6 +30,7 @@ class _LibraryFile(BaseModel):
     sections: list[str]
     vocabulary: dict[str, str] = {}
     ignore: list[str] = []
+    duties: list[str] = []
     definitions: list[str] = []
 
 
@@ -187,7 +188,7 @@ def load_library(directory: str | Path | None = None) -> Library:
     digest = hashlib.sha256()
     for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
         digest.update(text.encode("utf-8") + b"\x00")
-    _compile_patterns([*meta.ignore, *meta.definitions], meta_path)
+    _compile_patterns([*meta.ignore, *meta.duties, *meta.definitions], meta_path)
     data = meta.model_dump()
     try:
         return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])

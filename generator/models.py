@@ -259,6 +259,7 @@ class Library(Strict):
     sections: list[str]
     vocabulary: dict[str, str] = Field(default_factory=dict)
     ignore: list[str] = Field(default_factory=list)
+    duties: list[str] = Field(default_factory=list)
     definitions: list[str] = Field(default_factory=list)
     provisions: list[Provision]
     parts: dict[str, Section]

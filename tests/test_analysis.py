@@ -169,3 +169,47 @@ def test_table_rows_are_read_with_their_header(library):
 def test_link_targets_are_not_words(library):
     r = check("For more, see our [export rules](/policies/github-and-trade-controls) for student data.", library)
     assert r.conflicts == []
+
+
+def test_user_duties_are_not_vendor_terms(library):
+    r = check("You agree not to use the Service to send advertising. You must keep your password secure.", library)
+    assert r.finding("no_advertising").status == "missing"
+    assert r.finding("security").status == "missing"
+    r = check("Schools using the Service agree to:\n\n- notify the Company of any data breach within 24 hours", library)
+    assert r.finding("breach_notification").status == "missing"
+
+
+def test_deletion_only_at_termination_is_partial(library):
+    r = check("The District may request deletion of student data upon termination of the Agreement.", library)
+    assert r.finding("deletion").status == "partial"
+    r = check("The District may at any time request that the Provider delete student data.", library)
+    assert r.finding("deletion").status == "present"
+
+
+def test_review_and_correction_as_two_list_items(library):
+    r = check("Parents and eligible students may ask the Provider to:\n\n- review the student's records\n"
+              "- correct inaccurate information", library)
+    assert r.finding("review_correction").status == "present"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("If the Company is acquired, student data may be transferred as one of its assets.", "sale"),
+    ("You give us the right to reproduce your content for any purpose.", "ownership"),
+    ("Usage data collected through the Service will be solely owned by the Company.", "ownership"),
+    ("We will not delete content that a student shared with other users.", "retention"),
+    ("We delete a student's information four years after the last login.", "retention"),
+    ("We may use student information in any way the law does not forbid.", "other"),
+    ("Projects that students share are available for anyone to examine.", "other"),
+    ("We may share personal information with partners for a commercial purpose.", "sale"),
+])
+def test_more_conflict_concepts(library, text, kind):
+    assert kind in [c.kind for c in check(text, library).conflicts]
+
+
+@pytest.mark.parametrize("text", [
+    "If the Company is acquired, student data may be transferred to the successor, which remains bound by these terms.",
+    "We will not delete records that state law requires us to keep.",
+    "We keep student data for as long as the Agreement is in force and delete it within 30 days after.",
+])
+def test_lawful_terms_are_not_conflicts(library, text):
+    assert check(text, library).conflicts == []
