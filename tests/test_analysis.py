@@ -213,3 +213,28 @@ def test_more_conflict_concepts(library, text, kind):
 ])
 def test_lawful_terms_are_not_conflicts(library, text):
     assert check(text, library).conflicts == []
+
+
+def test_statutory_advertising_wording_is_present(library):
+    r = check("The Contractor shall not use any personally identifiable information in a pupil record "
+              "to engage in targeted advertising.", library)
+    assert r.finding("no_advertising").status == "present"
+    r = check("We do not disclose personal information to third parties for their direct marketing.", library)
+    assert r.finding("no_advertising").status == "partial"  # a disclosure promise, not a use ban
+
+
+def test_retention_the_school_directs_is_not_a_conflict(library):
+    assert check("Inactive accounts are kept for 2 years after last login or as directed by the School.",
+                 library).conflicts == []
+
+
+def test_parents_rights_are_not_ownership(library):
+    r = check("Parents retain the right to review and delete their child's records.", library)
+    assert r.finding("ownership").status == "missing"
+    r = check("Students retain ownership of the work they create.", library)
+    assert r.finding("ownership").status == "partial"
+
+
+def test_definition_of_several_terms(library):
+    r = check('"The User," "You," and "Your" refer to anyone who may access or correct an account.', library)
+    assert r.finding("review_correction").status == "missing"
