@@ -252,7 +252,8 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
     clause_hits, clause_of = [], []
     for sid, s in enumerate(terms):
         for clause in clauses_of(s.text):
-            clause_hits.append(ps.hits(clause))
+            # most sentences are one clause: their hits are already known
+            clause_hits.append(hits[sid] if clause == s.text else ps.hits(clause))
             clause_of.append(sid)
     return _Reading(views, build_index(clause_hits), clause_of, duties)
 
