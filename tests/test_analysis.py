@@ -49,7 +49,7 @@ def test_round_trip_one_removed_from_pdf(library, board, vendor, tmp_path, soffi
 def test_partial_signals(library):
     r = check("""
 The Provider will notify the District of any data breach within 90 days of discovery.
-This Agreement is governed by the laws of the State of Connecticut where required.
+The parties agree that Connecticut law applies to this contract where required.
 The Provider aims to comply with FERPA.
 The District may request deletion of student data by written notice; Provider deletes within [TBD] days.
 """, library)
@@ -62,24 +62,24 @@ The District may request deletion of student data by written notice; Provider de
 
 
 def test_present_with_quoted_evidence(library):
-    r = check("Section 9. This Agreement is governed by the laws of the State of Connecticut.", library)
+    r = check("Section 9. Connecticut law governs every right and duty under this contract.", library)
     f = r.finding("governing_law")
     assert f.status == "present"
-    assert f.evidence[0].text == "Section 9. This Agreement is governed by the laws of the State of Connecticut."
+    assert f.evidence[0].text == "Section 9. Connecticut law governs every right and duty under this contract."
     assert f.evidence[0].location == "paragraph 1"
     assert r.finding("severability").status == "missing" and r.finding("severability").explanation
 
 
 def test_placeholder_state_is_not_connecticut(library):
-    r = check("This Agreement is governed by the laws of [State].", library)
+    r = check("Governing law: the law of [STATE] applies to these terms.", library)
     assert r.finding("governing_law").status == "missing"
 
 
 def test_negation_decides_conflicts(library):
-    r = check("We will never sell student data or use it for targeted advertising.", library)
+    r = check("Pupil information will never be sold, nor used to target advertising.", library)
     assert r.conflicts == []
     assert r.finding("no_advertising").status == "present"
-    r = check("We will never sell student data, but we may share data with advertising partners.", library)
+    r = check("Pupil information will never be sold, but the company may pass it to advertising partners.", library)
     assert [c.kind for c in r.conflicts] == ["advertising"]
     assert r.conflicts[0].provision == "no_advertising"
 
@@ -92,10 +92,12 @@ def test_list_items_keep_their_lead_in(library):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("This Agreement shall be governed by the laws of the State of California.", "governing_law_other_state"),
+    ("Disputes under these terms are decided under California law in the courts of Santa Clara County.",
+     "governing_law_other_state"),
     ("We may retain your information indefinitely.", "retention"),
     ("You grant us a perpetual, irrevocable, worldwide license to use any content you upload.", "ownership"),
-    ("We may modify these Terms at any time by posting the revised Terms.", "unilateral_change"),
+    ("The Company can revise this agreement whenever it likes and will note the new date online.",
+     "unilateral_change"),
     ("We may sell student information to third parties.", "sale"),
 ])
 def test_conflict_kinds(library, text, kind):
@@ -103,7 +105,7 @@ def test_conflict_kinds(library, text, kind):
 
 
 def test_definitions_are_not_terms(library):
-    r = check('"Sell" means the exchange of student data for money.', library)
+    r = check('"Sale" refers to when a company sells pupil information for anything of value.', library)
     assert r.conflicts == []
 
 
@@ -136,7 +138,7 @@ def test_cli_check_exit_codes(tmp_path):
 
 def test_cli_check_stdin():
     res = runner.invoke(app, ["check", "-", "--format", "json"],
-                        input=b"This Agreement is governed by the laws of the State of Connecticut.")
+                        input=b"Connecticut law governs this contract.")
     assert res.exit_code == 0
     assert json.loads(res.stdout)["provisions"][8]["status"] == "present"
 
@@ -193,14 +195,14 @@ def test_review_and_correction_as_two_list_items(library):
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("If the Company is acquired, student data may be transferred as one of its assets.", "sale"),
-    ("You give us the right to reproduce your content for any purpose.", "ownership"),
-    ("Usage data collected through the Service will be solely owned by the Company.", "ownership"),
-    ("We will not delete content that a student shared with other users.", "retention"),
-    ("We delete a student's information four years after the last login.", "retention"),
-    ("We may use student information in any way the law does not forbid.", "other"),
-    ("Projects that students share are available for anyone to examine.", "other"),
-    ("We may share personal information with partners for a commercial purpose.", "sale"),
+    ("Should the business be sold, pupil records will pass to the buyer along with other assets.", "sale"),
+    ("Members license the Company to copy and adapt their uploads for any purpose.", "ownership"),
+    ("Analytics gathered while pupils use the app shall belong exclusively to the Publisher.", "ownership"),
+    ("Content a learner has posted to class discussions cannot be removed by us.", "retention"),
+    ("Pupil records are purged five years after an account goes inactive.", "retention"),
+    ("The provider is free to process learner data in whatever manner it sees fit.", "other"),
+    ("Student work posted to the gallery is publicly visible to everyone.", "other"),
+    ("Student data may be provided to affiliates in exchange for payment.", "sale"),
 ])
 def test_more_conflict_concepts(library, text, kind):
     assert kind in [c.kind for c in check(text, library).conflicts]
@@ -215,17 +217,19 @@ def test_lawful_terms_are_not_conflicts(library, text):
     assert check(text, library).conflicts == []
 
 
-def test_statutory_advertising_wording_is_present(library):
-    r = check("The Contractor shall not use any personally identifiable information in a pupil record "
-              "to engage in targeted advertising.", library)
+def test_a_use_ban_on_advertising_is_present(library):
+    r = check("The Vendor will not use a student's personal information from school records to target "
+              "ads at that student.", library)
     assert r.finding("no_advertising").status == "present"
-    r = check("We do not disclose personal information to third parties for their direct marketing.", library)
-    assert r.finding("no_advertising").status == "partial"  # a disclosure promise, not a use ban
+    r = check("Our company never hands pupil data to outside firms so they can send marketing to families.",
+              library)
+    assert r.finding("no_advertising").status == "partial"  # a promise about others, not a use ban
 
 
 def test_retention_the_school_directs_is_not_a_conflict(library):
-    assert check("Inactive accounts are kept for 2 years after last login or as directed by the School.",
-                 library).conflicts == []
+    kept = "Dormant student profiles are stored for three years following the final sign-in"
+    assert [c.kind for c in check(kept + ".", library).conflicts] == ["retention"]
+    assert check(kept + ", unless the District directs otherwise.", library).conflicts == []
 
 
 def test_parents_rights_are_not_ownership(library):
@@ -236,5 +240,15 @@ def test_parents_rights_are_not_ownership(library):
 
 
 def test_definition_of_several_terms(library):
-    r = check('"The User," "You," and "Your" refer to anyone who may access or correct an account.', library)
+    r = check('"Member," "Account Holder" and "You" refer to any person who signs in to view or amend a '
+              "student's account.", library)
     assert r.finding("review_correction").status == "missing"
+
+
+def test_board_ownership_stated_passively_is_no_conflict(library):
+    r = check("Every pupil record belongs to, and is controlled by, the local educational agency.", library)
+    assert r.conflicts == [] and r.finding("ownership").status == "present"
+
+
+def test_connecticut_law_applies_is_governing_law(library):
+    assert check("Connecticut law applies to this contract.", library).finding("governing_law").status == "present"
