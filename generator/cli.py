@@ -381,6 +381,47 @@ def letter_iep_cmd(
         _emit([(out, iep_exception(v, profile, when=day, student=student, iep=plan == "iep"))], pdf)
 
 
+@app.command("batch")
+def batch_cmd(
+    file: Path = typer.Argument(..., help="Vendors as CSV or XLSX (columns in the README)."),
+    out: Path = typer.Option(..., "--out", help="Output folder: addenda/, manifest.csv, errors.csv."),
+    board: Optional[Path] = BoardOpt,
+    clauses: Optional[Path] = ClausesOpt,
+    zip_output: bool = typer.Option(False, "--zip", help="Pack the documents, manifest and errors into documents.zip."),
+    pdf: bool = typer.Option(False, "--pdf", help="Also convert every document to PDF (needs LibreOffice)."),
+    draft: bool = typer.Option(False, "--draft", help="Render rows missing optional details with placeholders."),
+    jobs: int = typer.Option(0, "--jobs", help="Worker processes (default: every core)."),
+) -> None:
+    """Generate an addendum for every row of a CSV or XLSX of vendors, with a manifest of every row.
+
+    Example: sdpa batch examples/vendors.csv --out out/batch --zip
+    """
+    from .batch import run_batch
+
+    with user_errors():
+        lib, profile = get_library(clauses), load_board(board)
+        if sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          transient=True) as bar:
+                task = bar.add_task("rows done: 0")
+                result = run_batch(file, out, profile, lib, draft=draft, jobs=jobs or None, pdf=pdf,
+                                   zip_output=zip_output,
+                                   progress=lambda n: bar.update(task, description=f"rows done: {n:,}"))
+        else:
+            result = run_batch(file, out, profile, lib, draft=draft, jobs=jobs or None, pdf=pdf,
+                               zip_output=zip_output)
+    typer.echo(f"{file.name}: {result.rows} rows: {result.generated} generated "
+               f"({result.letters} with an amendment letter), {result.rejected} rejected")
+    typer.echo(f"wrote {result.manifest} and {result.errors}")
+    if result.archive:
+        typer.echo(f"wrote {result.archive}")
+    if result.pdfs:
+        typer.echo(f"wrote {result.pdfs} PDFs")
+    raise typer.Exit(result.exit_code)
+
+
 def main() -> None:
     """Entry point of the ``sdpa`` console script."""
     app()

@@ -1,0 +1,431 @@
+"""A CSV or XLSX of vendors in; one addendum per valid row (and a letter where the vendor's own
+contract has gaps) out, with a manifest that accounts for every input row."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import IO, Callable, Iterator
+
+from pydantic import ValidationError
+
+from .errors import InputError, SdpaError
+from .models import Board, Library, Vendor
+from .vendors import problems_of
+
+MAX_ROWS = 100_000
+CHUNK = 64  # rows handed to the workers at a time: memory stays flat however long the file
+
+#: documented columns → Vendor fields
+COLUMNS = {
+    "vendor_name": "name", "product": "product", "contact_email": "contact_email",
+    "contract_date": "contract_date", "address": "address", "contact_name": "contact_name",
+    "purpose": "purpose", "data_collected": "data_collected", "deletion_method": "deletion_method",
+    "review_procedure": "review_procedure", "breach_steps": "breach_steps", "term_end": "term_end",
+    "contract_file": "contract_file", "signatory_name": "signatory_name",
+    "signatory_title": "signatory_title",
+}
+REQUIRED = ("vendor_name", "product", "contact_email", "contract_date")
+ALIASES = {"vendor": "vendor_name", "name": "vendor_name", "company": "vendor_name",
+           "email": "contact_email", "contact": "contact_name", "date": "contract_date",
+           "contract": "contract_file", "data": "data_collected"}
+FIELD_TO_COLUMN = {v: k for k, v in COLUMNS.items()}
+MANIFEST_FIELDS = ["line", "vendor", "outcome", "files", "reason"]
+ERROR_FIELDS = ["line", "column", "reason"]
+
+
+def column_key(header: str) -> str:
+    """A header as a documented column name: case, spaces, hyphens and dots don't matter."""
+    key = re.sub(r"[\s\-./]+", "_", header.strip().lower().lstrip("\ufeff")).strip("_")
+    return ALIASES.get(key, key)
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Row:
+    """One input row: its line (CSV) or row number (XLSX) and its cells by documented column."""
+
+    line: int
+    cells: dict[str, str]
+
+
+def _sniff_text(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # a cut multi-byte character at the end of the sample is still UTF-8
+        if exc.start >= len(head) - 3:
+            return "utf-8"
+        return "cp1252"
+
+
+def _header_map(headers: list[str], name: str) -> list[str | None]:
+    keys = [column_key(h) if h else "" for h in headers]
+    seen: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if k in COLUMNS:
+            if k in seen:
+                raise InputError(f"{name}: the column {k} appears twice (columns {seen[k] + 1} and {i + 1})")
+            seen[k] = i
+    missing = [c for c in REQUIRED if c not in seen]
+    if missing:
+        raise InputError(f"{name}: required column(s) missing: {', '.join(missing)} "
+                         f"(found: {', '.join(h for h in headers if h) or 'none'})")
+    return [k if k in COLUMNS else None for k in keys]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def rows_from_file(fileobj: IO[bytes], name: str = "input") -> Iterator[Row]:
+    """Rows of a CSV (UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or tab;
+    quoted newlines) or XLSX file, streamed, keyed by documented column.
+
+    Raises :class:`InputError` naming the file when it cannot be read, has no header, lacks a
+    required column or names one twice; the iterator raises it when the file breaks part way.
+    """
+    head = fileobj.read(65536)
+    fileobj.seek(0)
+    if not head.strip():
+        raise InputError(f"{name}: the file is empty")
+    if head.startswith(b"PK\x03\x04"):
+        yield from _rows_xlsx(fileobj, name)
+    else:
+        yield from _rows_csv(fileobj, name, head)
+
+
+def _rows_csv(fileobj: IO[bytes], name: str, head: bytes) -> Iterator[Row]:
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(f"{name}: this is a binary file, not CSV")
+    encoding = _sniff_text(head)
+    text = io.TextIOWrapper(fileobj, encoding=encoding, newline="")
+    sample = head.decode(encoding, errors="ignore")
+    first = sample.splitlines()[0] if sample else ""
+    delimiter = max((",", ";", "\t"), key=first.count)
+    try:
+        yield from _csv_records(csv.reader(text, delimiter=delimiter), name, encoding)
+    finally:
+        text.detach()  # the caller's file stays the caller's to close
+
+
+def _csv_records(reader, name: str, encoding: str) -> Iterator[Row]:
+    try:
+        headers = next(reader)
+    except StopIteration:
+        raise InputError(f"{name}: the file has no header row") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{name}: cannot read the header row ({exc})") from None
+    columns = _header_map(headers, name)
+    line = reader.line_num + 1
+    count = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: line {line}: text is not {encoding} ({exc.reason})") from None
+        except csv.Error as exc:
+            raise InputError(f"{name}: line {line}: {exc}") from None
+        start, line = line, reader.line_num + 1
+        if not any(c.strip() for c in cells):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise InputError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
+        yield Row(start, {col: cell for col, cell in zip(columns, cells) if col})
+
+
+def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(fileobj, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
+        raise InputError(f"{name}: cannot open the spreadsheet ({type(exc).__name__})") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = ws.iter_rows(values_only=True)
+        headers = next(rows, None)
+        if headers is None:
+            raise InputError(f"{name}: the first sheet is empty")
+        columns = _header_map([_cell(h) for h in headers], name)
+        count = 0
+        for number, values in enumerate(rows, start=2):
+            cells = [_cell(v) for v in values]
+            if not any(c.strip() for c in cells):
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                raise InputError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
+            yield Row(number, {col: cell for col, cell in zip(columns, cells) if col})
+    finally:
+        wb.close()
+
+
+# ---------------------------------------------------------------- validating
+
+
+def vendor_from_row(row: Row) -> tuple[Vendor | None, list[tuple[str, str]]]:
+    """The row as a :class:`Vendor`, or None and the (column, reason) problems."""
+    data = {COLUMNS[c]: v.strip() for c, v in row.cells.items() if v is not None and v.strip()}
+    problems = [(c, "required") for c in REQUIRED if COLUMNS[c] not in data]
+    try:
+        vendor = Vendor.model_validate(data) if COLUMNS["vendor_name"] in data else None
+    except ValidationError as exc:
+        problems += [(FIELD_TO_COLUMN.get(f.split(".")[0], f), m) for f, m in problems_of(exc)]
+        vendor = None
+    return (None, problems) if problems else (vendor, [])
+
+
+# ---------------------------------------------------------------- output safety
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """A cell a spreadsheet will show as text: one that would start a formula gets a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+class SafeCsv:
+    """A CSV writer whose every cell is neutralised against formula injection."""
+
+    def __init__(self, path: Path, fields: list[str]) -> None:
+        self._fh = path.open("w", newline="", encoding="utf-8-sig")
+        self._w = csv.writer(self._fh)
+        self._w.writerow(fields)
+
+    def row(self, *cells: object) -> None:
+        self._w.writerow([safe_cell(c) for c in cells])
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+# ---------------------------------------------------------------- generating
+
+
+@dataclass
+class Job:
+    line: int
+    vendor: Vendor
+    addendum: str       # file name inside the output folder
+    letter: str         # file name for the letter, if one is due
+    contract: str       # resolved contract path, or ""
+
+
+@dataclass
+class Outcome:
+    line: int
+    vendor: str
+    outcome: str
+    files: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+_STATE: dict = {}
+
+
+def _init_worker(board: Board, library: Library, draft: bool, out: str) -> None:
+    from .render import ADDENDUM_TEMPLATE, prepared
+
+    prepared(str(ADDENDUM_TEMPLATE))  # parse and compile the template once per worker
+    _STATE.update(board=board, library=library, draft=draft, out=Path(out))
+
+
+def _work(job: Job) -> Outcome:
+    """Render (and, where the contract has gaps, the letter) for one row; never raises."""
+    from .analysis import check_contract
+    from .extract import read_document
+    from .letters import amendment_letter
+    from .render import render_addendum
+
+    board, library, out = _STATE["board"], _STATE["library"], _STATE["out"]
+    name = job.vendor.name
+    try:
+        data = render_addendum(job.vendor, board, library, draft=_STATE["draft"])
+        _write_atomic(out / job.addendum, data)
+    except SdpaError as exc:
+        return Outcome(job.line, name, "rejected", [], str(exc))
+    except Exception as exc:  # noqa: BLE001 - one row's failure never stops the batch
+        return Outcome(job.line, name, "rejected", [], f"could not render ({type(exc).__name__}: {exc})")
+    if not job.contract:
+        return Outcome(job.line, name, "generated", [job.addendum])
+    try:
+        report = check_contract(read_document(job.contract), library)
+        letter = amendment_letter(report, job.vendor, board, sent=date.today(), library=library)
+    except SdpaError as exc:
+        return Outcome(job.line, name, "generated", [job.addendum], f"contract not checked: {exc}")
+    if letter is None:
+        return Outcome(job.line, name, "generated", [job.addendum], "contract has every provision")
+    _write_atomic(out / job.letter, letter)
+    return Outcome(job.line, name, "letter written", [job.addendum, job.letter], report.summary())
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+@dataclass
+class BatchResult:
+    """What a batch run did: counts, and where the manifest, errors and documents are."""
+
+    rows: int = 0
+    generated: int = 0
+    letters: int = 0
+    rejected: int = 0
+    out: Path = Path(".")
+    manifest: Path = Path(".")
+    errors: Path = Path(".")
+    archive: Path | None = None
+    pdfs: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every row was generated, 1 when some were rejected."""
+        return 1 if self.rejected else 0
+
+
+def run_batch(source: str | Path, out: str | Path, board: Board, library: Library, *,
+              draft: bool = False, jobs: int | None = None, pdf: bool = False,
+              zip_output: bool = False, progress: Callable[[int], None] | None = None) -> BatchResult:
+    """Generate an addendum for every valid row of ``source`` into ``out``.
+
+    Every input row gets one line in ``manifest.csv`` (generated, letter written, or rejected
+    with the reason); rejected rows also go to ``errors.csv`` with line, column and reason.
+    Rows are streamed in chunks to ``jobs`` worker processes (default: every core), each of
+    which prepares the template once. ``progress`` is called with the number of rows done.
+    Raises :class:`InputError` when the file itself cannot be read.
+    """
+    source, out = Path(source), Path(out)
+    if not source.is_file():
+        raise InputError(f"{source}: no such file")
+    out.mkdir(parents=True, exist_ok=True)
+    docs = out / "addenda"
+    docs.mkdir(exist_ok=True)
+    result = BatchResult(out=out, manifest=out / "manifest.csv", errors=out / "errors.csv")
+    manifest, errors = SafeCsv(result.manifest, MANIFEST_FIELDS), SafeCsv(result.errors, ERROR_FIELDS)
+    # names follow from the input alone, so a re-run rewrites the same files, never duplicates
+    taken: set[str] = set()
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    ctx = get_context("fork") if hasattr(os, "fork") else get_context()
+    pool = ctx.Pool(jobs, _init_worker, (board, library, draft, str(docs))) if jobs > 1 else None
+    if pool is None:
+        _init_worker(board, library, draft, str(docs))
+    try:
+        with source.open("rb") as fh:
+            pending: list[Job | Outcome] = []
+            for row in rows_from_file(fh, source.name):
+                pending.append(_plan(row, source.parent, taken))
+                if len(pending) >= CHUNK * jobs:
+                    _flush(pending, pool, manifest, errors, result, progress)
+            _flush(pending, pool, manifest, errors, result, progress)
+    finally:
+        manifest.close()
+        errors.close()
+        if pool is not None:
+            pool.close()
+            pool.join()
+    if pdf:
+        result.pdfs = _convert_all(docs, jobs)
+    if zip_output:
+        result.archive = _pack(out, docs)
+    return result
+
+
+def _plan(row: Row, base: Path, taken: set[str]) -> Job | Outcome:
+    from .render import safe_filename, unique_name
+
+    vendor, problems = vendor_from_row(row)
+    label = row.cells.get("vendor_name", "")
+    if vendor is None:
+        reason = "; ".join(f"{c}: {m}" for c, m in problems)
+        return Outcome(row.line, label, "rejected", [], reason) if problems else Outcome(
+            row.line, label, "rejected", [], "row could not be read")
+    stem = safe_filename(vendor.name)
+    addendum = unique_name(stem, ".docx", taken)
+    letter = unique_name(f"{addendum[:-5]}-amendment-letter", ".docx", taken) if vendor.contract_file else ""
+    contract = ""
+    if vendor.contract_file:
+        p = Path(vendor.contract_file)
+        contract = str(p if p.is_absolute() else base / p)
+    return Job(row.line, vendor, addendum, letter, contract)
+
+
+def _flush(pending: list[Job | Outcome], pool, manifest: SafeCsv, errors: SafeCsv,
+           result: BatchResult, progress: Callable[[int], None] | None) -> None:
+    jobs = [p for p in pending if isinstance(p, Job)]
+    done = iter(pool.map(_work, jobs) if pool else map(_work, jobs))
+    for item in pending:
+        o = next(done) if isinstance(item, Job) else item
+        result.rows += 1
+        manifest.row(o.line, o.vendor, o.outcome, " ".join(f"addenda/{f}" for f in o.files), o.reason)
+        if o.outcome == "rejected":
+            result.rejected += 1
+            for part in (o.reason.split("; ") if o.reason else ["rejected"]):
+                column, _, why = part.partition(": ")
+                errors.row(o.line, column if why else "", why or part)
+        else:
+            result.generated += 1
+            result.letters += o.outcome == "letter written"
+    if progress:
+        progress(result.rows)
+    pending.clear()
+
+
+def _convert_all(docs: Path, jobs: int) -> int:
+    """Every DOCX in ``docs`` to PDF: one LibreOffice call per group, ``jobs`` groups at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .pdf import convert_to_pdf
+
+    files = sorted(docs.glob("*.docx"))
+    if not files:
+        return 0
+    size = max(1, -(-len(files) // jobs))
+    groups = [files[i:i + size] for i in range(0, len(files), size)]
+    with ThreadPoolExecutor(len(groups)) as pool:
+        return sum(len(r) for r in pool.map(convert_to_pdf, groups))
+
+
+def _pack(out: Path, docs: Path) -> Path:
+    """Put the documents, the manifest and the errors into ``out/documents.zip``; remove the
+    loose documents (the manifest and errors stay beside the archive)."""
+    archive = out / "documents.zip"
+    with zipfile.ZipFile(archive.with_suffix(".part"), "w", zipfile.ZIP_DEFLATED) as z:
+        for p in sorted(docs.iterdir()):
+            z.write(p, f"addenda/{p.name}")
+        z.write(out / "manifest.csv", "manifest.csv")
+        z.write(out / "errors.csv", "errors.csv")
+    os.replace(archive.with_suffix(".part"), archive)
+    shutil.rmtree(docs)
+    return archive
