@@ -189,3 +189,13 @@ def test_rows_stream(tmp_path):
         it = rows_from_file(fh, "v.csv")
         assert next(it).line == 2  # a generator: rows arrive one by one
         it.close()
+
+
+def test_batch_pdf(tmp_path, soffice):
+    rows = [[f"Vendor {i}", "P", f"v{i}@v.example", "2026-09-01", "Student name", "Homework"] for i in range(3)]
+    res = runner.invoke(app, ["batch", str(write_csv(tmp_path / "v.csv", rows)), "--out", str(tmp_path / "o"),
+                              "--pdf", "--jobs", "2"])
+    assert res.exit_code == 0 and "wrote 3 PDFs" in res.stdout
+    from .conftest import pdf_text
+
+    assert "Vendor 2" in pdf_text(tmp_path / "o" / "addenda" / "Vendor-2.pdf")
