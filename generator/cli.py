@@ -11,7 +11,7 @@ from typing import Iterator, Optional
 import typer
 
 from .board import load_board
-from .errors import SdpaError
+from .errors import InputError, SdpaError
 from .library import load_library
 from .models import Library
 
@@ -420,6 +420,225 @@ def batch_cmd(
     if result.pdfs:
         typer.echo(f"wrote {result.pdfs} PDFs")
     raise typer.Exit(result.exit_code)
+
+
+register_app = typer.Typer(help="The contracts register: status, what is due, the public page.",
+                           no_args_is_help=True)
+app.add_typer(register_app, name="register")
+DbOpt = typer.Option(None, "--db", help="Register URL or SQLite path (default: $SDPA_DATABASE_URL, else the board profile's database).")
+TodayOpt = typer.Option(None, "--today", help="Date to judge by (default today).")
+
+
+@contextmanager
+def _register(db: Optional[str], board: Optional[Path]) -> Iterator[tuple]:
+    """The register and the board profile, the register closed afterwards."""
+    from .register import Register, database_url
+
+    profile = load_board(board)
+    reg = Register(database_url(profile, db))
+    try:
+        yield reg, profile
+    finally:
+        reg.close()
+
+
+def _today(value: Optional[str]):
+    from datetime import date
+
+    return _date_opt(value, "--today") or date.today()
+
+
+@register_app.command("add")
+def register_add_cmd(
+    vendor: str = typer.Option(..., "--vendor", help="The vendor's name."),
+    product: str = typer.Option(..., "--product"),
+    executed: Optional[str] = typer.Option(None, "--executed", help="Date executed."),
+    term_end: Optional[str] = typer.Option(None, "--term-end"),
+    description: str = typer.Option("", "--description"),
+    purpose: str = typer.Option("", "--purpose"),
+    data: str = typer.Option("", "--data", help="Student data categories, separated by ;"),
+    file: Optional[Path] = typer.Option(None, "--file", help="The signed contract (stored in the register)."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
+    with user_errors():
+        with _register(db, board) as (reg, _):
+            cid = reg.add_contract(vendor=vendor, product=product, executed=_date_opt(executed, "--executed"),
+                                   term_end=_date_opt(term_end, "--term-end"), description=description,
+                                   purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
+                                   file=file)
+    typer.echo(f"added contract {cid}")
+
+
+@register_app.command("import")
+def register_import_cmd(
+    file: Path = typer.Argument(..., help="A register export (.json) or a CSV of existing contracts."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Import a JSON export (into an empty register) or a CSV of contracts.
+
+    Example: sdpa register import contracts.csv
+    """
+    from .register import contracts_from_csv, import_register
+
+    with user_errors():
+        with _register(db, board) as (reg, _):
+            if file.suffix.lower() == ".json":
+                n = import_register(reg, read_json(file, "register export"))
+                typer.echo(f"imported {n} records")
+                return
+            ids = [reg.add_contract(**row) for row in contracts_from_csv(file)]
+    typer.echo(f"added {len(ids)} contracts")
+
+
+@register_app.command("list")
+def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                      format: str = typer.Option("table", "--format", help="table or json")) -> None:
+    """List every contract with its derived status."""
+    from .register import contract_status
+
+    with user_errors():
+        with _register(db, board) as (reg, _):
+            day = _today(today)
+            rows = [(c, contract_status(c, day)) for c in reg.contracts()]
+    if format == "json":
+        typer.echo(json.dumps([{"id": c.id, "vendor": c.vendor.name, "product": c.product,
+                                "executed": c.executed.isoformat() if c.executed else None,
+                                "status": s.status, "why": s.why} for c, s in rows], indent=2, ensure_ascii=False))
+        return
+    for c, s in rows:
+        typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
+
+
+@register_app.command("show")
+def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,
+                      board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
+    """Show one contract, its records and its log."""
+    from .register import contract_status
+
+    with user_errors():
+        with _register(db, board) as (reg, _):
+            c = reg.contract(contract)
+            s = contract_status(c, _today(today))
+            log = reg.log(contract)
+    typer.echo(f"contract {c.id}: {c.vendor.name}, {c.product}")
+    typer.echo(f"status: {s.status} ({s.why})")
+    typer.echo(f"executed {c.executed or '-'}, term ends {c.term_end or '-'}; file {c.file_name or '-'} "
+               f"{('sha256 ' + c.file_sha256) if c.file_sha256 else ''}")
+    for n in c.notices:
+        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}")
+    for p in c.postings:
+        typer.echo(f"posted {p.posted} {p.url}")
+    for b in c.breaches:
+        typer.echo(f"breach {b.id}: notice received {b.notice_received}, families notified {b.families_notified or '-'}, "
+                   f"posted {b.posted or '-'}")
+    for entry in log:
+        typer.echo(f"log {entry.at:%Y-%m-%d %H:%M} {entry.actor}: {entry.action}")
+
+
+@register_app.command("record")
+def register_record_cmd(
+    kind: str = typer.Argument(..., help="check, notice, outcome, posting, breach or families-notified"),
+    contract: int = typer.Argument(..., help="The contract id (for families-notified: the breach id)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
+    sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
+    outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
+    on: Optional[str] = typer.Option(None, "--date", help="posting/outcome/families-notified: the date."),
+    url: str = typer.Option("", "--url", help="posting: the page address."),
+    received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
+    discovered: Optional[str] = typer.Option(None, "--discovered", help="breach: date the vendor discovered it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Record an event on a contract.
+
+    Example: sdpa register record notice 3 --sent 2027-01-13   (the cure date follows from the board profile)
+    """
+    from datetime import date
+
+    from .deadlines import cure_deadline
+
+    with user_errors():
+        with _register(db, board) as (reg, profile):
+            when = _date_opt(on, "--date") or date.today()
+            if kind == "check":
+                from .analysis import check_contract
+                from .extract import read_document
+
+                if not file:
+                    raise InputError("record check needs --file")
+                report = check_contract(read_document(file), get_library(None))
+                reg.record_check(contract, report.model_dump(mode="json"), when)
+                typer.echo(f"recorded check: {report.summary()}")
+            elif kind == "notice":
+                day = _date_opt(sent, "--sent") or when
+                cure = cure_deadline(day, profile.cure_period_days, profile.closures)
+                reg.record_notice(contract, day, cure)
+                typer.echo(f"recorded notice sent {day}; cure date {cure}")
+            elif kind == "outcome":
+                reg.record_outcome(contract, outcome, when)
+                typer.echo(f"recorded outcome {outcome}")
+            elif kind == "posting":
+                reg.record_posting(contract, when, url)
+                typer.echo(f"recorded posting on {when}")
+            elif kind == "breach":
+                got = _date_opt(received, "--received")
+                if not got:
+                    raise InputError("record breach needs --received")
+                bid = reg.record_breach(contract, notice_received=got, discovered=_date_opt(discovered, "--discovered"))
+                typer.echo(f"recorded breach {bid}")
+            elif kind == "families-notified":
+                reg.update_breach(contract, families_notified=when)
+                typer.echo(f"recorded families notified on {when}")
+            else:
+                raise InputError(f"unknown record kind {kind!r}")
+
+
+@register_app.command("due")
+def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                     format: str = typer.Option("table", "--format", help="table or json")) -> None:
+    """What is due or overdue, overdue first. Example: sdpa register due --today 2026-12-29"""
+    from .register import due_items
+
+    with user_errors():
+        with _register(db, board) as (reg, profile):
+            items = due_items(reg, _today(today), profile)
+    if format == "json":
+        typer.echo(json.dumps([{"contract": i.contract_id, "vendor": i.vendor, "what": i.what,
+                                "due": i.due.isoformat(), "overdue": i.overdue, "citation": i.citation}
+                               for i in items], indent=2, ensure_ascii=False))
+        return
+    for i in items:
+        flag = "OVERDUE" if i.overdue else "due"
+        who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
+        typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
+
+
+@register_app.command("publish")
+def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
+                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
+    """Write the public contracts page (index.html), contracts.csv and the contract files."""
+    from .register import publish
+
+    with user_errors():
+        with _register(db, board) as (reg, profile):
+            page, table = publish(reg, out, profile, _today(today))
+    typer.echo(f"wrote {page} and {table}")
+
+
+@register_app.command("export")
+def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout)."),
+                        db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt) -> None:
+    """Export the whole register as JSON (for backup, or to move between SQLite and PostgreSQL)."""
+    from .register import export_register
+
+    with user_errors():
+        with _register(db, board) as (reg, _):
+            text = json.dumps(export_register(reg), indent=1, ensure_ascii=False)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {out}")
+    else:
+        typer.echo(text)
 
 
 def main() -> None:
