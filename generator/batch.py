@@ -39,7 +39,7 @@ ALIASES = {"vendor": "vendor_name", "name": "vendor_name", "company": "vendor_na
            "email": "contact_email", "contact": "contact_name", "date": "contract_date",
            "contract": "contract_file", "data": "data_collected"}
 FIELD_TO_COLUMN = {v: k for k, v in COLUMNS.items()}
-MANIFEST_FIELDS = ["line", "vendor", "outcome", "files", "reason"]
+MANIFEST_FIELDS = ["line", "vendor", "product", "contract_date", "outcome", "files", "reason"]
 ERROR_FIELDS = ["line", "column", "reason"]
 
 
@@ -248,6 +248,8 @@ class Outcome:
     outcome: str
     files: list[str] = field(default_factory=list)
     reason: str = ""
+    product: str = ""
+    contract_date: str = ""
 
 
 _STATE: dict = {}
@@ -262,6 +264,13 @@ def _init_worker(board: Board, library: Library, draft: bool, out: str) -> None:
 
 def _work(job: Job) -> Outcome:
     """Render (and, where the contract has gaps, the letter) for one row; never raises."""
+    o = _render_row(job)
+    o.product = job.vendor.product
+    o.contract_date = job.vendor.contract_date.isoformat() if job.vendor.contract_date else ""
+    return o
+
+
+def _render_row(job: Job) -> Outcome:
     from .analysis import check_contract
     from .extract import read_document
     from .letters import amendment_letter
@@ -369,8 +378,8 @@ def _plan(row: Row, base: Path, taken: set[str]) -> Job | Outcome:
     label = row.cells.get("vendor_name", "")
     if vendor is None:
         reason = "; ".join(f"{c}: {m}" for c, m in problems)
-        return Outcome(row.line, label, "rejected", [], reason) if problems else Outcome(
-            row.line, label, "rejected", [], "row could not be read")
+        return Outcome(row.line, label, "rejected", [], reason or "row could not be read",
+                       row.cells.get("product", ""), row.cells.get("contract_date", ""))
     stem = safe_filename(vendor.name)
     addendum = unique_name(stem, ".docx", taken)
     letter = unique_name(f"{addendum[:-5]}-amendment-letter", ".docx", taken) if vendor.contract_file else ""
@@ -388,7 +397,8 @@ def _flush(pending: list[Job | Outcome], pool, manifest: SafeCsv, errors: SafeCs
     for item in pending:
         o = next(done) if isinstance(item, Job) else item
         result.rows += 1
-        manifest.row(o.line, o.vendor, o.outcome, " ".join(f"addenda/{f}" for f in o.files), o.reason)
+        manifest.row(o.line, o.vendor, o.product, o.contract_date, o.outcome,
+                     " ".join(f"addenda/{f}" for f in o.files), o.reason)
         if o.outcome == "rejected":
             result.rejected += 1
             for part in (o.reason.split("; ") if o.reason else ["rejected"]):

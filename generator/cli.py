@@ -538,7 +538,7 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
 
 @register_app.command("record")
 def register_record_cmd(
-    kind: str = typer.Argument(..., help="check, notice, outcome, posting, breach or families-notified"),
+    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach or families-notified"),
     contract: int = typer.Argument(..., help="The contract id (for families-notified: the breach id)."),
     file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
     sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
@@ -574,6 +574,9 @@ def register_record_cmd(
                 cure = cure_deadline(day, profile.cure_period_days, profile.closures)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
+            elif kind == "executed":
+                reg.record_executed(contract, when)
+                typer.echo(f"recorded executed on {when}")
             elif kind == "outcome":
                 reg.record_outcome(contract, outcome, when)
                 typer.echo(f"recorded outcome {outcome}")

@@ -258,6 +258,12 @@ class Register:
             raise RegisterError(f"no contract with id {cid}")
         return c
 
+    def record_executed(self, cid: int, executed: date) -> None:
+        """Record the date the contract was signed by both parties."""
+        with self.session() as s, s.begin():
+            self._contract(s, cid).executed = executed
+            self._log(s, "record executed", cid, executed=executed)
+
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``."""
         with self.session() as s, s.begin():
@@ -593,9 +599,22 @@ def import_register(reg: Register, data: dict) -> int:
     return n
 
 
+def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
+    """A batch manifest: each generated row becomes a draft contract with its addendum attached
+    (record the execution date when it is signed)."""
+    for raw in reader:
+        row = {keys[k]: (v or "").strip() for k, v in raw.items() if k in keys}
+        if row.get("outcome") == "rejected" or not row.get("files"):
+            continue
+        vendor = row["vendor_name"].removeprefix("'") if row["vendor_name"].startswith("'=") else row["vendor_name"]
+        yield {"vendor": vendor, "product": row.get("product") or "(see addendum)", "executed": None,
+               "title": "Student Data Privacy Addendum", "file": path.parent / row["files"].split()[0]}
+
+
 def contracts_from_csv(path: Path) -> Iterator[dict]:
     """Rows of a CSV of existing contracts: vendor_name, product, executed, term_end, description,
-    purpose, data_collected (; separated), contact_email, contract_file (relative to the CSV)."""
+    purpose, data_collected (; separated), contact_email, contract_file (relative to the CSV); or
+    the ``manifest.csv`` of a batch run (see :func:`_from_manifest`)."""
     from .batch import column_key
     from .models import parse_date
 
@@ -606,6 +625,9 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
     with fh:
         reader = csv.DictReader(fh)
         keys = {h: column_key(h) for h in reader.fieldnames or []}
+        if {"outcome", "files", "vendor_name"} <= set(keys.values()):
+            yield from _from_manifest(reader, keys, path)
+            return
         for missing in ("vendor_name", "product"):
             if missing not in keys.values():
                 raise InputError(f"{path.name}: required column missing: {missing}")

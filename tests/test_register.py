@@ -217,3 +217,19 @@ def test_csv_import(tmp_path):
                                             "--today", "2027-01-05"]).stdout)
     assert [(x["vendor"], x["executed"], x["status"]) for x in listed] == [
         ("Acme", "2026-12-22", "executed"), ("Beta", "2027-01-04", "executed")]
+
+
+def test_import_a_batch_manifest(tmp_path):
+    from .conftest import ROOT
+
+    assert runner.invoke(app, ["batch", str(ROOT / "examples/vendors.csv"), "--out", str(tmp_path / "b"),
+                               "--jobs", "1"]).exit_code == 0
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    res = runner.invoke(app, ["register", "import", str(tmp_path / "b" / "manifest.csv"), "--db", db])
+    assert res.exit_code == 0 and "added 12 contracts" in res.stdout
+    listed = json.loads(runner.invoke(app, ["register", "list", "--db", db, "--format", "json"]).stdout)
+    assert listed[0]["vendor"] == "BrightPath Learning, Inc." and listed[0]["product"] == "BrightPath Reading"
+    assert {x["status"] for x in listed} == {"draft"}
+    assert runner.invoke(app, ["register", "record", "executed", "1", "--date", "2026-12-22", "--db", db]).exit_code == 0
+    due = runner.invoke(app, ["register", "due", "--db", db, "--today", "2026-12-29"]).stdout
+    assert "2026-12-30  #1 BrightPath Learning, Inc.: post notice" in due
