@@ -147,12 +147,36 @@ def _migrate(engine: Engine) -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with engine.connect() as conn:
-        if MigrationContext.configure(conn).get_current_revision() == head:
+
+    def current() -> str | None:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    if current() == head:
+        return
+    with _MIGRATE_LOCK:
+        if current() == head:  # another thread migrated while this one waited
             return
-    with _MIGRATE_LOCK, engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+
+def _wal(cur) -> None:
+    """Put a SQLite database in WAL mode (kept in the file, so usually already done). Switching
+    fails at once, without waiting, while another connection writes: retry for a while."""
+    import sqlite3
+    import time
+
+    for _ in range(200):
+        cur.execute("PRAGMA journal_mode")
+        if cur.fetchone()[0].lower() == "wal":
+            return
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    raise RegisterError("the SQLite register stayed locked; is another program writing to it?")
 
 
 def open_register(url: str) -> Engine:
@@ -167,8 +191,8 @@ def open_register(url: str) -> Engine:
             @event.listens_for(engine, "connect")
             def _pragmas(dbapi, _):  # WAL: readers and a writer at once; FKs enforced
                 cur = dbapi.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA foreign_keys=ON")
+                _wal(cur)
                 cur.close()
         else:
             engine = create_engine(url, pool_pre_ping=True)
