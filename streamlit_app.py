@@ -4,7 +4,17 @@ import streamlit as st
 
 st.set_page_config(page_title="sdpa: student data privacy", page_icon="📄", layout="wide")
 
-pages = [
-    st.Page("app_pages/library.py", title="Clause library", url_path="library", default=True),
-]
+pages = {
+    "Documents": [
+        st.Page("app_pages/check.py", title="Check a contract", url_path="check", default=True),
+        st.Page("app_pages/addendum.py", title="Addendum", url_path="addendum"),
+        st.Page("app_pages/batch.py", title="Batch", url_path="batch"),
+        st.Page("app_pages/notices.py", title="Notices and deadlines", url_path="notices"),
+    ],
+    "Records": [
+        st.Page("app_pages/register.py", title="Contracts register", url_path="register"),
+        st.Page("app_pages/library.py", title="Clause library", url_path="library"),
+        st.Page("app_pages/board.py", title="Board profile", url_path="board"),
+    ],
+}
 st.navigation(pages).run()

@@ -3,7 +3,7 @@ boards of education. This module is the public API the CLI, the app and notebook
 
 from __future__ import annotations
 
-from .board import load_board
+from .board import board_from_dict, load_board
 from .errors import (
     ConversionError,
     ExtractError,
@@ -17,7 +17,14 @@ from .errors import (
 from .library import default_library, load_library
 from .models import PROVISION_IDS, Board, Conflict, Finding, GapReport, Library, Provision, Vendor
 from .pdf import convert_to_pdf
-from .render import missing_fields, render_addendum, safe_filename
+from .analysis import check_contract
+from .batch import rows_from_file, run_batch, vendor_from_row
+from .deadlines import cure_deadline, deadlines
+from .extract import read_document
+from .letters import (amendment_letter, annual_notice, breach_notice, contract_posting,
+                      deletion_request, iep_exception)
+from .render import long_date, missing_fields, render_addendum, safe_filename
+from .report import report_json, report_markdown, report_table
 from .vendors import vendor_from_dict
 
 __all__ = [
@@ -25,5 +32,8 @@ __all__ = [
     "GapReport", "InputError", "Library", "LibraryError", "ProfileError", "Provision",
     "RenderError", "SdpaError", "Vendor", "VendorError", "convert_to_pdf", "default_library",
     "load_board", "load_library", "missing_fields", "render_addendum", "safe_filename",
-    "vendor_from_dict",
+    "vendor_from_dict", "check_contract", "read_document", "rows_from_file", "run_batch",
+    "vendor_from_row", "cure_deadline", "deadlines", "amendment_letter", "annual_notice",
+    "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
+    "report_json", "report_markdown", "report_table", "board_from_dict",
 ]

@@ -1,15 +1,84 @@
-"""The browser app's pages run without error (streamlit AppTest)."""
+"""Every page of the browser app, driven with streamlit's AppTest (no browser)."""
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from .conftest import ROOT
 
+PAGES = ROOT / "app_pages"
+
+
+def page(name: str) -> AppTest:
+    return AppTest.from_file(str(PAGES / f"{name}.py"), default_timeout=60)
+
 
 def test_library_page_lists_every_provision(library):
-    at = AppTest.from_file(str(ROOT / "app_pages" / "library.py"), default_timeout=30).run()
+    at = page("library").run()
     assert not at.exception
     titles = [e.label for e in at.expander]
     assert len(titles) == 11
     assert titles[8].startswith("9. Connecticut law governs")
+
+
+def test_router_runs():
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Check a contract"
+
+
+def test_addendum_page_validates_and_renders():
+    at = page("addendum").run()
+    assert not at.exception
+    assert at.info[0].value == "Still needed: name, product, contact_email"
+    at.text_input(key="name").input("O'Brien & <Sons> {{ 7*7 }}")
+    at.text_input(key="product").input("Reader")
+    at.text_input(key="contact_email").input("not-an-email").run()
+    assert any("contact_email" in e.value for e in at.error)
+    at.text_input(key="contact_email").input("privacy@obrien.example").run()
+    assert not at.error and not at.exception
+
+
+def test_check_page_shows_gaps():
+    at = page("check").run()
+    assert not at.exception and at.title[0].value == "Check a contract"
+
+
+def test_batch_page():
+    at = page("batch").run()
+    assert not at.exception and at.title[0].value == "Batch"
+
+
+def test_notices_page_computes_deadlines():
+    import datetime as dt
+
+    at = page("notices").run()
+    at.date_input(key="executed").set_value(dt.date(2026, 12, 22)).run()
+    assert not at.exception
+    dates = at.dataframe[0].value["Date"].tolist()
+    assert "December 30, 2026" in dates
+
+
+@pytest.mark.parametrize("kind", ["annual-notice", "deletion-request"])
+def test_notices_page_letters(kind):
+    at = page("notices").run()
+    at.selectbox(key="kind").set_value(kind).run()
+    if kind != "annual-notice":
+        at.text_input(key="v_name").input("Acme").run()
+        at.text_area(key="data").input("All records of students who left in June").run()
+    assert not at.exception and not at.error
+
+
+def test_register_page(tmp_path):
+    at = page("register")
+    at.run()
+    at.text_input(key="db").input(f"sqlite:///{tmp_path / 'r.sqlite3'}").run()
+    assert not at.exception and not at.error
+    assert at.subheader[1].value == "Contracts (0)"
+
+
+def test_board_page():
+    at = page("board").run()
+    assert not at.exception and at.title[0].value == "Board profile"
+    assert at.json[0].value and "Waterbury Board of Education" in at.json[0].value

@@ -1,0 +1,90 @@
+"""Notices and deadlines: the statutory dates in Connecticut business days, and each notice."""
+
+import datetime as dt
+
+import streamlit as st
+
+import generator as g
+
+board = st.session_state.get("board") or g.load_board()
+today = dt.date.today()
+
+st.title("Notices and deadlines")
+st.subheader("Deadlines")
+st.caption("Business days skip weekends, Connecticut state holidays (observed dates included) and the "
+           "closures in the board profile.")
+c1, c2 = st.columns(2)
+executed = c1.date_input("Contract executed", value=None, key="executed")
+notice_sent = c2.date_input("Amendment notice sent", value=None, key="notice_sent")
+discovered = c1.date_input("Vendor discovered a breach", value=None, key="breach_discovered")
+received = c2.date_input("Board received the vendor's breach notice", value=None, key="breach_received")
+result = g.deadlines(executed=executed, breach_discovered=discovered, breach_notice_received=received,
+                     notice_sent=notice_sent, today=today, cure_period_days=board.cure_period_days,
+                     closures=board.closures)
+labels = {"website_notice_due": "Post the executed contract on the website (5 business days)",
+          "parent_breach_notice_due": "Notify affected students and parents (2 business days)",
+          "annual_parent_notice_due": "Annual notice to parents of the website address",
+          "cure_deadline": f"Vendor must amend by ({board.cure_period_days} days)"}
+rows = []
+for key, value in result.items():
+    if key == "vendor_breach_notice_due":
+        rows.append({"Deadline": "Vendor's breach notice: student information (30 days)",
+                     "Date": g.long_date(value["student_information"])})
+        rows.append({"Deadline": "Vendor's breach notice: directory information, records, content (60 days)",
+                     "Date": g.long_date(value["directory_records_or_content"])})
+    else:
+        rows.append({"Deadline": labels[key], "Date": g.long_date(value)})
+st.dataframe(rows, hide_index=True, key="deadlines")
+
+st.subheader("Notices")
+kind = st.selectbox("Notice", ["annual-notice", "contract-posting", "breach-notice", "deletion-request",
+                               "iep-exception"], key="kind",
+                    format_func=lambda k: {"annual-notice": "Annual notice to parents",
+                                           "contract-posting": "Website notice of an executed contract",
+                                           "breach-notice": "Breach notice to families",
+                                           "deletion-request": "Request to delete student data",
+                                           "iep-exception": "IEP / Section 504 acknowledgement"}[k])
+vendor = None
+if kind != "annual-notice":
+    c1, c2 = st.columns(2)
+    vname = c1.text_input("Vendor name", key="v_name")
+    vproduct = c2.text_input("Product or service", key="v_product")
+    vdata = st.text_input("Student data collected (separated by ;)", key="v_data")
+    if vname:
+        try:
+            vendor = g.vendor_from_dict({"name": vname, "product": vproduct, "data_collected": vdata}, "the form")
+        except g.SdpaError as exc:
+            st.error(str(exc))
+when = st.date_input("Date of the notice", value=today, key="when")
+try:
+    files: list[tuple[str, bytes, str]] = []
+    if kind == "annual-notice":
+        files.append(("annual-notice.docx", g.annual_notice(board, when=when), ""))
+    elif vendor is None:
+        st.info("Enter the vendor's name.")
+    elif kind == "contract-posting":
+        url = st.text_input("Web address of the posted contract", key="url")
+        docx, html = g.contract_posting(vendor, board, executed=when, contract_url=url)
+        files += [("contract-posting.docx", docx, ""), ("contract-posting.html", html.encode(), "text/html")]
+        st.code(html, language="html")
+    elif kind == "breach-notice":
+        got = st.date_input("Vendor's notice received", value=when, key="received")
+        released = st.text_area("What information was involved", key="released")
+        actions = st.text_area("What the Board is doing", key="actions")
+        if released and actions:
+            files.append(("breach-notice.docx", g.breach_notice(vendor, board, when=when, received=got,
+                                                                 released=released, actions=actions), ""))
+    elif kind == "deletion-request":
+        data = st.text_area("The student data to delete", key="data")
+        if data:
+            files.append(("deletion-request.docx", g.deletion_request(vendor, board, when=when, data=data), ""))
+    elif kind == "iep-exception":
+        student = st.text_input("Student's name", key="student")
+        plan = st.radio("Plan", ["IEP", "Section 504"], key="plan", horizontal=True)
+        if student:
+            files.append(("iep-exception.docx", g.iep_exception(vendor, board, when=when, student=student,
+                                                                 iep=plan == "IEP"), ""))
+    for i, (fname, data_bytes, mime) in enumerate(files):
+        st.download_button(f"Download {fname}", data_bytes, fname, mime or None, key=f"dl_{i}", on_click="ignore")
+except g.SdpaError as exc:
+    st.error(str(exc))
