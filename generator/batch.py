@@ -341,6 +341,8 @@ def run_batch(source: str | Path, out: str | Path, board: Board, library: Librar
     out.mkdir(parents=True, exist_ok=True)
     docs = out / "addenda"
     docs.mkdir(exist_ok=True)
+    for stale in docs.glob("*.part"):  # left by a run that was stopped part way
+        stale.unlink()
     result = BatchResult(out=out, manifest=out / "manifest.csv", errors=out / "errors.csv")
     manifest, errors = SafeCsv(result.manifest, MANIFEST_FIELDS), SafeCsv(result.errors, ERROR_FIELDS)
     # names follow from the input alone, so a re-run rewrites the same files, never duplicates

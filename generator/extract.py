@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 import zipfile
@@ -13,6 +14,9 @@ from pathlib import Path
 
 from .errors import ExtractError
 
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
+
+MB = 1024 * 1024
 MAX_BYTES = 50 * 1024 * 1024       # a contract file larger than this is refused
 MAX_PAGES = 1000                    # PDF pages
 MAX_UNZIPPED = 200 * 1024 * 1024   # total uncompressed size of a DOCX package
@@ -159,12 +163,12 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise ExtractError(f"{name}: the file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+                raise ExtractError(f"{name}: the file is {size / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
             data = path.read_bytes()
         except OSError as exc:
             raise ExtractError(f"{name}: cannot read the file ({exc.strerror})") from None
     if len(data) > max_bytes:
-        raise ExtractError(f"{name}: the file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+        raise ExtractError(f"{name}: the file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
     if not data.strip():
         raise ExtractError(f"{name}: the file is empty")
     kind = _sniff(data)
@@ -271,8 +275,8 @@ def _check_zip(data: bytes, name: str) -> None:
         raise ExtractError(f"{name}: this ZIP file is not a Word document (no word/document.xml)")
     total = sum(i.file_size for i in infos)
     if total > MAX_UNZIPPED:
-        raise ExtractError(f"{name}: the DOCX would expand to {total / 1e6:.0f} MB; "
-                           f"the limit is {MAX_UNZIPPED / 1e6:.0f} MB (a ZIP bomb?)")
+        raise ExtractError(f"{name}: the DOCX would expand to {total / MB:.0f} MB; "
+                           f"the limit is {MAX_UNZIPPED / MB:.0f} MB (a ZIP bomb?)")
     for i in infos:
         if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10_000_000:
             raise ExtractError(f"{name}: {i.filename} expands {i.file_size // i.compress_size} times; "
@@ -295,7 +299,7 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
     for block in d.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = "".join(t.text or "" for t in block.iter() if t.tag.endswith("}t"))
+            text = "".join(t.text or "" for t in block.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
             if text.strip():
                 n += 1
                 segs.append(Segment(normalize(text), f"paragraph {n}"))
@@ -303,12 +307,12 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
             n_tbl = sum(1 for s in segs if s.location.startswith("table")) + 1
             rows = []
             for tr in block.iter():
-                if tr.tag.endswith("}tr"):
+                if isinstance(tr.tag, str) and tr.tag.endswith("}tr"):
                     cells = []
                     for tc in tr.iterchildren():
-                        if tc.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                                  for p in tc.iter() if p.tag.endswith("}p")))
+                        if isinstance(tc.tag, str) and tc.tag.endswith("}tc"):
+                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
+                                                  for p in tc.iter() if isinstance(p.tag, str) and p.tag.endswith("}p")))
                     rows.append(" | ".join(c.strip() for c in cells))
             segs.append(Segment(normalize("\n".join(r for r in rows if r.strip(" |"))), f"table {n_tbl}"))
     for si, section in enumerate(d.sections, 1):

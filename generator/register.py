@@ -23,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 
 from .deadlines import parent_breach_notice_due, website_notice_due
 from .errors import InputError, SdpaError
-from .models import Board
+from .models import Board, clean_text
 
 MAX_FILE = 50 * 1024 * 1024
 
@@ -250,6 +250,16 @@ class Register:
         Returns the contract's id."""
         if not vendor.strip() or not product.strip():
             raise RegisterError("a contract needs a vendor and a product")
+        fields = {"vendor": vendor, "product": product, "title": title, "description": description,
+                  "purpose": purpose, "contact_email": contact_email, "address": address,
+                  **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
+        for field, value in fields.items():
+            try:
+                clean_text(value)
+            except ValueError as exc:
+                raise RegisterError(f"{field}: {exc}") from None
+        if len(vendor) > 300 or len(product) > 300:
+            raise RegisterError("vendor and product are limited to 300 characters")
         blob, name, sha = None, "", ""
         if file:
             file = Path(file)

@@ -367,14 +367,18 @@ def write_file(path: Path, data: bytes) -> Path:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_WINDOWS_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\.|$)", re.I)
 
 
 def safe_filename(name: str, default: str = "vendor", max_len: int = 80) -> str:
     """A file-name stem made from ``name``: ASCII letters, digits, ``.``, ``_``, ``-``; never
-    empty, never hidden, never a path (``../x`` → ``x``)."""
+    empty, never hidden, never a path (``../x`` → ``x``), never a name Windows reserves
+    (``CON`` → ``CON-file``), so the documents can be unzipped anywhere."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     text = _UNSAFE.sub("-", text).strip(".-_")
     text = re.sub(r"-{2,}", "-", text)[:max_len].strip(".-_")
+    if _WINDOWS_RESERVED.match(text):
+        text += "-file"
     return text or default
 
 

@@ -136,3 +136,24 @@ def test_every_page_renders(page, app_url, tmp_path, path):
     page.locator("h1").first.wait_for()
     assert page.locator("[data-testid=stException]").count() == 0
     _shot(page, tmp_path, path)
+
+
+def test_hostile_uploads_get_named_errors(page, app_url, tmp_path):
+    from .hostile.corpus import blank_pdf, encrypted_pdf, zip_bomb_docx
+
+    cases = {"locked.pdf": (encrypted_pdf("s3cret"), "encrypted with a password"),
+             "bomb.docx": (zip_bomb_docx(), "a ZIP bomb"), "scan.pdf": (blank_pdf(2), "run it through OCR first")}
+    for fname, (data, message) in cases.items():
+        path = tmp_path / fname
+        path.write_bytes(data)
+        page.goto(app_url)
+        page.locator("input[type=file]").set_input_files(str(path))
+        alert = page.get_by_role("alert").filter(has_text=fname)
+        alert.wait_for()
+        assert message in alert.inner_text()
+        assert page.locator("[data-testid=stException]").count() == 0
+    path = tmp_path / "vendors.csv"
+    path.write_bytes(bytes(range(256)))
+    page.goto(f"{app_url}/batch")
+    page.locator("input[type=file]").set_input_files(str(path))
+    page.get_by_role("alert").filter(has_text="vendors.csv: this is a binary file").wait_for()

@@ -233,3 +233,11 @@ def test_import_a_batch_manifest(tmp_path):
     assert runner.invoke(app, ["register", "record", "executed", "1", "--date", "2026-12-22", "--db", db]).exit_code == 0
     due = runner.invoke(app, ["register", "due", "--db", db, "--today", "2026-12-29"]).stdout
     assert "2026-12-30  #1 BrightPath Learning, Inc.: post notice" in due
+
+
+def test_control_characters_are_refused_on_every_database(reg):
+    with pytest.raises(RegisterError, match="vendor: contains a control character"):
+        reg.add_contract(vendor="Acme\x00Evil", product="P")
+    with pytest.raises(RegisterError, match="data category 2: contains a control character"):
+        reg.add_contract(vendor="Acme", product="P", data_categories=["ok", "bad\x07"])
+    assert reg.count(ContractRow) == 0

@@ -100,6 +100,8 @@ def test_one_provision_left_out(library, board, vendor):
     ("Café Ünïcode", "Cafe-Unicode"),
     ("..", "vendor"),
     ("a" * 300, "a" * 80),
+    ("CON", "CON-file"),
+    ("lpt1.Inc", "lpt1.Inc-file"),
 ])
 def test_safe_filename(name, expected):
     assert safe_filename(name) == expected

@@ -1,0 +1,101 @@
+"""How each entry point answers the hostile corpus (tests/hostile/corpus.py): cases tried and
+handled cleanly, i.e. a correct result or exit 2 with one line naming the file or field, no
+traceback, nothing written outside the output folder.
+
+    python benchmarks/hostile.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from typer.testing import CliRunner  # noqa: E402
+
+from generator.cli import app  # noqa: E402
+from tests.hostile.corpus import NAMES, contracts, spreadsheets  # noqa: E402
+
+runner = CliRunner()
+
+
+def clean(res, expect_name: str = "") -> bool:
+    if res.exception is not None and not isinstance(res.exception, SystemExit):
+        return False
+    if res.exit_code in (0, 1):
+        return "Traceback" not in res.output
+    lines = res.stderr.strip().splitlines()
+    return (res.exit_code == 2 and len(lines) == 1 and lines[0].startswith("sdpa: error: ")
+            and (not expect_name or expect_name in lines[0]))
+
+
+def inside(folder: Path) -> bool:
+    return all(p.resolve().is_relative_to(folder.resolve()) for p in folder.rglob("*"))
+
+
+def main() -> None:
+    results: dict[str, list[tuple[str, bool]]] = {}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        files = {}
+        for i, (name, (fname, data)) in enumerate(contracts(tmp).items()):
+            (tmp / f"c{i}").mkdir()
+            files[name] = tmp / f"c{i}" / fname
+            files[name].write_bytes(data)
+        db = f"sqlite:///{tmp / 'r.sqlite3'}"
+        runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--db", db])
+        vendor = tmp / "v.json"
+        vendor.write_text(json.dumps({"name": "Acme", "product": "P", "contact_email": "a@acme.example",
+                                      "contract_date": "2026-09-01"}))
+        for name, path in files.items():
+            results.setdefault("sdpa check", []).append(
+                (name, clean(runner.invoke(app, ["check", str(path)]), path.name)))
+            results.setdefault("sdpa letter amendment", []).append(
+                (name, clean(runner.invoke(app, ["letter", "amendment", str(path), "--vendor", str(vendor),
+                                                 "--out", str(tmp / "l" / "x.docx")]), path.name)))
+            results.setdefault("sdpa register record check", []).append(
+                (name, clean(runner.invoke(app, ["register", "record", "check", "1", "--file", str(path),
+                                                 "--db", db]), path.name)))
+        for name, (fname, data) in spreadsheets().items():
+            folder = tmp / ("s-" + name.replace(" ", "-"))
+            folder.mkdir()
+            (folder / fname).write_bytes(data)
+            res = runner.invoke(app, ["batch", str(folder / fname), "--out", str(folder / "out"), "--jobs", "1"])
+            ok = clean(res, fname) and inside(folder)
+            if ok and res.exit_code in (0, 1):
+                with (folder / "out" / "manifest.csv").open(encoding="utf-8-sig", newline="") as f:
+                    cells = [c for row in csv.reader(f) for c in row]
+                ok = not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+            results.setdefault("sdpa batch (spreadsheets)", []).append((name, ok))
+        for i, (name, value) in enumerate(NAMES.items()):
+            folder = tmp / f"n-{i}"
+            folder.mkdir()
+            vfile = folder / "v.json"
+            vfile.write_text(json.dumps({"name": value, "product": "P", "contact_email": "a@acme.example",
+                                         "contract_date": "2026-09-01"}))
+            res = runner.invoke(app, ["addendum", "--vendor", str(vfile), "--out", str(folder / "o" / "a.docx")])
+            results.setdefault("sdpa addendum (vendor names)", []).append((name, clean(res, "name") and inside(folder)))
+            res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(vfile), "--executed", "2026-12-22",
+                                      "--out", str(folder / "o" / "p.docx")])
+            html = folder / "o" / "p.html"
+            ok = clean(res, "name") and (not html.exists() or "<script>" not in html.read_text())
+            results.setdefault("sdpa letter contract-posting (vendor names)", []).append((name, ok))
+            res = runner.invoke(app, ["register", "add", "--vendor", value, "--product", "P", "--db", db])
+            results.setdefault("sdpa register add (vendor names)", []).append((name, clean(res)))
+    print("| entry point | cases | handled cleanly | not handled |")
+    print("| --- | ---: | ---: | --- |")
+    total = good = 0
+    for entry, cases in results.items():
+        bad = [n for n, ok in cases if not ok]
+        total, good = total + len(cases), good + len(cases) - len(bad)
+        print(f"| {entry} | {len(cases)} | {len(cases) - len(bad)} | {', '.join(bad) or '-'} |")
+    print(f"| **all** | **{total}** | **{good}** | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""The hostile corpus, made by code: every case a name and the bytes a file would hold.
+
+Contracts (for `sdpa check`, the check page and `register record check`), vendor spreadsheets
+(for `sdpa batch` and the batch page) and vendor names (for every document sdpa writes)."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADER = "vendor_name,product,contact_email,contract_date\n"
+
+
+@lru_cache(maxsize=1)
+def text_pdf() -> bytes:
+    """A small real PDF with a text layer, made by LibreOffice (cached for the session)."""
+    import tempfile
+
+    from generator import convert_to_pdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "contract.docx"
+        import docx
+
+        d = docx.Document()
+        d.add_paragraph("The Provider will delete student data at the District's written request. "
+                        "Connecticut law governs this agreement.")
+        d.save(src)
+        (pdf,) = convert_to_pdf([src])
+        return pdf.read_bytes()
+
+
+def _pdf_writer_bytes(w: PdfWriter) -> bytes:
+    buf = io.BytesIO()
+    w.write(buf)
+    return buf.getvalue()
+
+
+def encrypted_pdf(user_password: str) -> bytes:
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf())))
+    w.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-256")
+    return _pdf_writer_bytes(w)
+
+
+def blank_pdf(pages: int) -> bytes:
+    w = PdfWriter()
+    for _ in range(pages):
+        w.add_blank_page(612, 792)
+    return _pdf_writer_bytes(w)
+
+
+def _docx_with(document_xml: bytes | list[bytes], compress: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A minimal DOCX package; ``document_xml`` may be a list of chunks, streamed into the ZIP."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compress) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                   '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        if isinstance(document_xml, list):
+            with z.open("word/document.xml", "w", force_zip64=True) as part:
+                for chunk in document_xml:
+                    part.write(chunk)
+        else:
+            z.writestr("word/document.xml", document_xml)
+    return buf.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def zip_bomb_docx() -> bytes:
+    """A few hundred kilobytes that expand to about 400 MB."""
+    filler = (b"<w:p><w:r><w:t>" + b"A" * 1000 + b"</w:t></w:r></w:p>") * 1000
+    head = b"<?xml version='1.0'?><w:document " + W.encode() + b"><w:body>"
+    return _docx_with([head, *([filler] * 400), b"</w:body></w:document>"])
+
+
+def xxe_docx(secret: Path) -> bytes:
+    """document.xml that declares an external entity pointing at a local file."""
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+           f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
+    return _docx_with(xml.encode())
+
+
+def billion_laughs_docx() -> bytes:
+    ents = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [{ents}]>'
+           f"<w:document {W}><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+    return _docx_with(xml.encode())
+
+
+def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
+    """name → (file name, bytes) of hostile contract files."""
+    secret = tmp / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    pdf = text_pdf()
+    return {
+        "zero-byte pdf": ("empty.pdf", b""),
+        "zero-byte docx": ("empty.docx", b""),
+        "truncated pdf": ("cut.pdf", pdf[: len(pdf) // 3]),
+        "truncated docx": ("cut.docx", _docx_with(b"<w:document/>")[:200]),
+        "encrypted pdf, empty user password": ("open.pdf", encrypted_pdf("")),
+        "encrypted pdf, user password": ("locked.pdf", encrypted_pdf("s3cret")),
+        "pdf without text layer": ("scan.pdf", blank_pdf(3)),
+        "pdf with 5,000 empty pages": ("long.pdf", blank_pdf(5000)),
+        "docx zip bomb": ("bomb.docx", zip_bomb_docx()),
+        "docx with external entity": ("xxe.docx", xxe_docx(secret)),
+        "docx with entity expansion": ("laughs.docx", billion_laughs_docx()),
+        "pdf named .docx": ("terms.docx", pdf),
+        "docx named .pdf": ("terms.pdf", _docx_with(f"<w:document {W}/>".encode())),
+        "text named .pdf": ("terms.pdf", b"plain words, not a PDF"),
+        "zip that is not word": ("x.docx", _zip({"a.txt": b"hi"})),
+        "old binary .doc": ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 512),
+        "image": ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        "binary named .txt": ("bin.txt", bytes(range(256)) * 4),
+        "random bytes named .md": ("r.md", bytes((i * 7919) % 256 for i in range(4096))),
+        "text with NUL bytes": ("nul.txt", b"hello\x00world"),
+        "utf-16 text": ("u16.txt", "Connecticut law governs.".encode("utf-16")),
+        "right-to-left marks": ("rtl.txt", "\u202eConnecticut law governs.\u202c".encode()),
+    }
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for k, v in files.items():
+            z.writestr(k, v)
+    return buf.getvalue()
+
+
+GOOD = ["Acme Learning", "Reader", "a@acme.example", "2026-09-01"]
+
+
+def spreadsheets() -> dict[str, tuple[str, bytes]]:
+    """name → (file name, bytes) of hostile vendor lists."""
+    rows = ["Acme Learning,Reader,a@acme.example,2026-09-01", "Beta;Co,Math,b@beta.example,9/1/2026"]
+    plain = HEADER + "\n".join(rows) + "\n"
+    return {
+        "csv utf-16": ("u16.csv", plain.encode("utf-16")),
+        "csv windows-1252": ("w.csv", (HEADER + "Café Ölund,Reader,c@cafe.example,2026-09-01\n").encode("cp1252")),
+        "csv with BOM": ("bom.csv", codecs.BOM_UTF8 + plain.encode()),
+        "csv with semicolons": ("semi.csv", plain.replace(",", ";").encode()),
+        "csv with quoted newlines": ("nl.csv", (HEADER + '"Acme\nLearning",Reader,a@acme.example,2026-09-01\n').encode()),
+        "csv with duplicate headers": ("dup.csv", ("vendor_name,vendor_name,product,contact_email,contract_date\n"
+                                                   "A,B,P,a@a.example,2026-09-01\n").encode()),
+        "csv formula cells": ("f.csv", (HEADER + '"=1+1",+cmd,-2,@SUM(A1)\n' + '"=HYPERLINK(""x"")",P,a@a.example,2026-09-01\n').encode()),
+        "csv header only": ("h.csv", HEADER.encode()),
+        "csv empty": ("e.csv", b""),
+        "csv binary": ("b.csv", bytes(range(256))),
+        "csv ragged rows": ("r.csv", (HEADER + "A,P\nB,P,b@b.example,2026-09-01,extra,cells\n").encode()),
+        "xlsx that is not": ("x.xlsx", b"PK\x03\x04 not really"),
+        "csv missing a required column": ("m.csv", b"vendor_name,product\nA,P\n"),
+    }
+
+
+NAMES = {
+    "path traversal": "../../etc/passwd",
+    "slash": "Acme/Beta",
+    "NUL": "Acme\x00Evil",
+    "300 characters": "A" * 300,
+    "301 characters": "A" * 301,
+    "right-to-left": "\u202eevil.exe\u202c Learning",
+    "emoji": "Reading 📚 Rocket 🚀",
+    "jinja": "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}",
+    "xml": "</w:t></w:r><w:r><w:t>injected",
+    "html": "<script>alert(1)</script>",
+    "formula": '=HYPERLINK("http://x","click")',
+    "windows reserved": "CON",
+    "dots": "...",
+    "whitespace": "   ",
+}

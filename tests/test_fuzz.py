@@ -1,0 +1,123 @@
+"""Property tests (hypothesis): any vendor text gives a valid DOCX or a clear validation error;
+any CSV row is accounted for; mutated PDFs and DOCX files give a document or a named error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import generator as g
+from generator.batch import rows_from_file, vendor_from_row
+from generator.extract import read_document
+
+from .conftest import docx_text
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+                    derandomize=True)
+TEXT = st.text(max_size=80)
+
+
+BOARD = g.load_board()
+LIBRARY = g.default_library()
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@SETTINGS
+@given(name=TEXT, product=TEXT, purpose=st.text(max_size=300), data=st.lists(TEXT, max_size=4))
+def test_any_vendor_text_gives_a_docx_or_a_named_error(name, product, purpose, data):
+    board, library = BOARD, LIBRARY
+    fields = {"name": name, "product": product, "contact_email": "a@b.example", "contract_date": "2026-09-01",
+              "purpose": purpose, "data_collected": data}
+    try:
+        vendor = g.vendor_from_dict(fields, "fuzz")
+        blob = g.render_addendum(vendor, board, library)
+    except g.VendorError as exc:
+        assert str(exc).startswith("fuzz: ") or "missing fields" in str(exc)
+        assert exc.problems
+        return
+    text = _folded(docx_text(blob))  # python-docx parses it: well-formed XML
+    # a line break inside a one-line field prints as a space
+    assert _folded(vendor.name) in text and _folded(vendor.product) in text
+
+
+@SETTINGS
+@given(rows=st.lists(st.lists(st.text(max_size=40), min_size=0, max_size=6), max_size=12))
+def test_any_csv_rows_are_each_accounted_for(rows):
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["vendor_name", "product", "contact_email", "contract_date"])
+    w.writerows(rows)
+    data = buf.getvalue().encode("utf-8")
+    try:
+        parsed = list(rows_from_file(io.BytesIO(data), "fuzz.csv"))
+    except g.InputError as exc:
+        assert str(exc).startswith("fuzz.csv: ")
+        return
+    assert len(parsed) == sum(1 for r in rows if any(c.strip() for c in r))
+    for row in parsed:
+        vendor, problems = vendor_from_row(row)
+        assert (vendor is None) == bool(problems)
+        assert all(col and why for col, why in problems)
+
+
+def _mutate(base: bytes, edits: list[tuple[int, int]], cut: int) -> bytes:
+    out = bytearray(base[: max(1, len(base) - cut)])
+    for pos, value in edits:
+        out[pos % len(out)] = value
+    return bytes(out)
+
+
+@pytest.fixture(scope="module")
+def samples(addendum_files):
+    return {"pdf": addendum_files["pdf"].read_bytes(), "docx": addendum_files["docx"].read_bytes()}
+
+
+@SETTINGS
+@given(edits=st.lists(st.tuples(st.integers(0, 10**7), st.integers(0, 255)), max_size=30),
+       cut=st.integers(0, 2000), kind=st.sampled_from(["pdf", "docx"]))
+def test_mutated_files_give_a_document_or_a_named_error(samples, edits, cut, kind):
+    data = _mutate(samples[kind], edits, cut)
+    try:
+        doc = read_document(data, f"fuzz.{kind}")
+    except g.ExtractError as exc:
+        assert str(exc).startswith(f"fuzz.{kind}: ")
+        return
+    assert doc.segments and g.check_contract(doc).provisions
+
+
+@SETTINGS
+@given(parts=st.dictionaries(st.sampled_from(["word/document.xml", "[Content_Types].xml", "_rels/.rels",
+                                              "word/styles.xml"]), st.binary(max_size=300), min_size=1))
+def test_arbitrary_zip_parts_give_a_named_error(parts):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    try:
+        read_document(buf.getvalue(), "fuzz.docx")
+    except g.ExtractError as exc:
+        assert str(exc).startswith("fuzz.docx: ")
+
+
+def test_regression_line_break_in_a_one_line_field():
+    """Found by hypothesis: a product typed with a line break prints on one line."""
+    vendor = g.vendor_from_dict({"name": "0", "product": "0\n0", "contact_email": "a@b.example",
+                                 "contract_date": "2026-09-01"})
+    assert "provides 0 0 (the" in _folded(docx_text(g.render_addendum(vendor, BOARD, LIBRARY)))
+
+
+def test_regression_external_entity_in_docx():
+    """Found by the hostile corpus: an entity reference node has no string tag."""
+    from .hostile.corpus import W, _docx_with
+
+    xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+           f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
+    assert read_document(_docx_with(xml.encode()), "x.docx").text.startswith("before")

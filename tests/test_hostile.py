@@ -1,0 +1,191 @@
+"""Bad and hostile input at every entry point: a clean, named error or a correct result; no
+traceback, no hang, nothing written outside the output folder, nothing lost."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+
+from .conftest import ROOT, docx_text
+from .hostile.corpus import NAMES, contracts, spreadsheets
+
+runner = CliRunner()
+CLEAN = {
+    "encrypted pdf, empty user password": "read", "utf-16 text": "read", "right-to-left marks": "read",
+    "docx with external entity": "read",
+}
+
+
+@pytest.fixture(scope="module")
+def contract_files(tmp_path_factory, soffice) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("contracts")
+    files = {}
+    for name, (fname, data) in contracts(folder).items():
+        sub = folder / str(len(files))
+        sub.mkdir()
+        (sub / fname).write_bytes(data)
+        files[name] = sub / fname
+    return files
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _one_line_error(res, name: str) -> None:
+    assert res.exit_code == 2, (name, res.output)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sdpa: error: "), (name, res.stderr)
+    assert "Traceback" not in res.output
+
+
+def test_check_answers_every_contract(contract_files):
+    for name, path in contract_files.items():
+        res = runner.invoke(app, ["check", str(path), "--format", "json"])
+        assert res.exception is None or isinstance(res.exception, SystemExit), (name, res.exception)
+        if name in CLEAN:
+            assert res.exit_code == 0, (name, res.output)
+            assert "TOP-SECRET" not in res.stdout  # an external entity is never resolved
+            assert json.loads(res.stdout)["document"] == path.name
+        else:
+            _one_line_error(res, name)
+            assert path.name in res.stderr, (name, res.stderr)
+
+
+@pytest.mark.parametrize("name", ["docx zip bomb", "pdf with 5,000 empty pages"])
+def test_check_bounded_time_and_memory(contract_files, name):
+    code = ("import resource, sys\nfrom generator.cli import app\n"
+            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, code)")
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", code, "check", str(contract_files[name])],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    elapsed = time.monotonic() - start
+    peak_mb, exit_code = proc.stdout.split()
+    assert exit_code == "2" and contract_files[name].name in proc.stderr
+    assert int(peak_mb) < 500 and elapsed < 30, (peak_mb, elapsed)
+
+
+def test_register_check_gets_the_same_errors(contract_files, tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--db", db]).exit_code == 0
+    for name in ("encrypted pdf, user password", "docx zip bomb", "pdf named .docx"):
+        res = runner.invoke(app, ["register", "record", "check", "1", "--file", str(contract_files[name]), "--db", db])
+        _one_line_error(res, name)
+
+
+def test_batch_answers_every_spreadsheet(tmp_path):
+    for name, (fname, data) in spreadsheets().items():
+        src = tmp_path / name.replace(" ", "-") / fname
+        src.parent.mkdir()
+        src.write_bytes(data)
+        out = src.parent / "out"
+        res = runner.invoke(app, ["batch", str(src), "--out", str(out), "--jobs", "1"])
+        assert res.exception is None or isinstance(res.exception, SystemExit), (name, res.exception)
+        if res.exit_code == 2:
+            _one_line_error(res, name)
+            assert fname in res.stderr
+            continue
+        assert res.exit_code in (0, 1), (name, res.output)
+        manifest = _read_csv(out / "manifest.csv")
+        assert f"{len(manifest)} rows" in res.stdout, name
+        for row in manifest + _read_csv(out / "errors.csv"):
+            for cell in row.values():
+                assert not cell.startswith(("=", "+", "-", "@")), (name, cell)
+        for p in out.rglob("*"):
+            assert p.resolve().is_relative_to(out.resolve())
+
+
+@pytest.mark.parametrize("label", list(NAMES))
+def test_every_writer_with_a_hostile_vendor_name(label, tmp_path):
+    name = NAMES[label]
+    vendor = {"name": name, "product": "P", "contact_email": "a@b.example", "contract_date": "2026-09-01"}
+    vfile = tmp_path / "v.json"
+    vfile.write_text(json.dumps(vendor))
+    out = tmp_path / "out" / "a.docx"
+    res = runner.invoke(app, ["addendum", "--vendor", str(vfile), "--out", str(out)])
+    if res.exit_code == 2:  # refused: it must say which field and why
+        _one_line_error(res, label)
+        assert "name:" in res.stderr
+        return
+    assert res.exit_code == 0
+    assert name.strip() in docx_text(out)
+    posting = tmp_path / "out" / "post.docx"
+    res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(vfile), "--executed", "2026-12-22",
+                              "--out", str(posting)])
+    assert res.exit_code == 0
+    html = posting.with_suffix(".html").read_text()
+    assert "<script>" not in html and "{{" not in html.replace("{{ 7*7 }}", "")
+    csv_in = tmp_path / "v.csv"
+    with csv_in.open("w", newline="") as f:
+        csv.writer(f).writerows([list(vendor), list(vendor.values())])
+    res = runner.invoke(app, ["batch", str(csv_in), "--out", str(tmp_path / "batch"), "--jobs", "1"])
+    assert res.exit_code == 0
+    written = list((tmp_path / "batch" / "addenda").iterdir())
+    assert len(written) == 1 and written[0].suffix == ".docx"
+    assert not written[0].stem.upper().startswith(("CON.", "NUL.")) and written[0].stem.upper() != "CON"
+    for p in tmp_path.rglob("*"):
+        assert p.resolve().is_relative_to(tmp_path.resolve())
+
+
+def test_register_never_half_writes(tmp_path, monkeypatch):
+    from generator.register import ContractRow, Register, VendorRow
+
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}") as reg:
+        def broken_log(*args, **kwargs):
+            raise RuntimeError("disk full while writing the log")
+
+        monkeypatch.setattr(reg, "_log", broken_log)
+        with pytest.raises(RuntimeError):
+            reg.add_contract(vendor="A", product="P")
+        assert reg.count(ContractRow) == 0 and reg.count(VendorRow) == 0
+
+
+def _big_csv(path: Path, n: int) -> set[int]:
+    bad = set()
+    with path.open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["vendor_name", "product", "contact_email", "contract_date"])
+        for i in range(n):
+            email = f"v{i}@vendor.example"
+            if i % 100 == 37:
+                email, _ = "not-an-email", bad.add(i + 2)
+            w.writerow([f"Vendor {i:05d}", f"P{i}", email, "2026-09-01"])
+    return bad
+
+
+def test_batch_killed_half_way_and_rerun(tmp_path):
+    n = int(os.environ.get("SDPA_HOSTILE_ROWS", "10000"))
+    src = tmp_path / "vendors.csv"
+    bad = _big_csv(src, n)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "generator.cli", "batch", str(src), "--out", str(out), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    docs = out / "addenda"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and (not docs.is_dir() or len(list(docs.glob("*.docx"))) < n // 2):
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole run, workers included, mid-write
+    proc.wait()
+    assert 0 < len(list(docs.glob("*.docx"))) < n - len(bad)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1, done.stderr
+    assert f"{n} rows: {n - len(bad)} generated" in done.stdout
+    files = sorted(p.name for p in docs.iterdir())
+    assert len(files) == n - len(bad) and all(f.endswith(".docx") for f in files)  # no .part, no copies
+    manifest = _read_csv(out / "manifest.csv")
+    assert len(manifest) == n and {int(m["line"]) for m in manifest if m["outcome"] == "rejected"} == bad
+    assert len(_read_csv(out / "errors.csv")) == len(bad)
