@@ -141,24 +141,34 @@ def _csv_records(reader, name: str, encoding: str) -> Iterator[Row]:
     except (UnicodeDecodeError, csv.Error) as exc:
         raise InputError(f"{name}: cannot read the header row ({exc})") from None
     columns = _header_map(headers, name)
-    line = reader.line_num + 1
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        line = reader.line_num + 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: line {line}: text is not {encoding} ({exc.reason})") from None
+            except csv.Error as exc:
+                raise InputError(f"{name}: line {line}: {exc}") from None
+            start, line = line, reader.line_num + 1  # a quoted newline spans lines
+            yield start, cells
+
+    yield from _keyed(numbered(), columns, name)
+
+
+def _keyed(numbered: Iterator[tuple[int, list[str]]], columns: list[str | None], name: str) -> Iterator[Row]:
+    """Rows keyed by documented column, blank rows skipped, at most ``MAX_ROWS``."""
     count = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{name}: line {line}: text is not {encoding} ({exc.reason})") from None
-        except csv.Error as exc:
-            raise InputError(f"{name}: line {line}: {exc}") from None
-        start, line = line, reader.line_num + 1
+    for line, cells in numbered:
         if not any(c.strip() for c in cells):
             continue
         count += 1
         if count > MAX_ROWS:
             raise InputError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
-        yield Row(start, {col: cell for col, cell in zip(columns, cells) if col})
+        yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
 
 
 def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
@@ -175,15 +185,8 @@ def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
         if headers is None:
             raise InputError(f"{name}: the first sheet is empty")
         columns = _header_map([_cell(h) for h in headers], name)
-        count = 0
-        for number, values in enumerate(rows, start=2):
-            cells = [_cell(v) for v in values]
-            if not any(c.strip() for c in cells):
-                continue
-            count += 1
-            if count > MAX_ROWS:
-                raise InputError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
-            yield Row(number, {col: cell for col, cell in zip(columns, cells) if col})
+        numbered = ((n, [_cell(v) for v in values]) for n, values in enumerate(rows, start=2))
+        yield from _keyed(numbered, columns, name)
     finally:
         wb.close()
 

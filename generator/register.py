@@ -292,6 +292,16 @@ class Register:
             raise RegisterError(f"no contract with id {cid}")
         return c
 
+    def _add_record(self, cid: int, row: Base, action: str, **details: object) -> int:
+        """Add ``row`` for existing contract ``cid`` and its log line in one transaction;
+        return the new record's id."""
+        with self.session() as s, s.begin():
+            self._contract(s, cid)
+            s.add(row)
+            s.flush()
+            self._log(s, action, cid, **details)
+            return row.id
+
     def record_executed(self, cid: int, executed: date) -> None:
         """Record the date the contract was signed by both parties."""
         with self.session() as s, s.begin():
@@ -300,24 +310,14 @@ class Register:
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``."""
-        with self.session() as s, s.begin():
-            self._contract(s, cid)
-            row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
-                           compliant=bool(report.get("compliant")), report=report)
-            s.add(row)
-            s.flush()
-            self._log(s, "record check", cid, compliant=row.compliant, document=report.get("document"))
-            return row.id
+        row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
+                       compliant=bool(report.get("compliant")), report=report)
+        return self._add_record(cid, row, "record check", compliant=row.compliant, document=report.get("document"))
 
     def record_notice(self, cid: int, sent: date, cure_date: date) -> int:
         """Record a reasonable-notice amendment letter sent to the vendor."""
-        with self.session() as s, s.begin():
-            self._contract(s, cid)
-            row = NoticeRow(contract_id=cid, sent=sent, cure_date=cure_date)
-            s.add(row)
-            s.flush()
-            self._log(s, "record notice", cid, sent=sent, cure_date=cure_date)
-            return row.id
+        return self._add_record(cid, NoticeRow(contract_id=cid, sent=sent, cure_date=cure_date),
+                                "record notice", sent=sent, cure_date=cure_date)
 
     def record_outcome(self, cid: int, outcome: str, when: date) -> None:
         """Close the contract's latest open notice as ``amended``, ``void`` or ``withdrawn``."""
@@ -333,25 +333,16 @@ class Register:
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
         """Record that the contract's notice was posted on the board's website."""
-        with self.session() as s, s.begin():
-            self._contract(s, cid)
-            row = PostingRow(contract_id=cid, posted=posted, url=url)
-            s.add(row)
-            s.flush()
-            self._log(s, "record posting", cid, posted=posted, url=url)
-            return row.id
+        return self._add_record(cid, PostingRow(contract_id=cid, posted=posted, url=url),
+                                "record posting", posted=posted, url=url)
 
     def record_breach(self, cid: int, *, notice_received: date, discovered: date | None = None,
                       description: str = "") -> int:
         """Record a vendor's breach notice for contract ``cid``."""
-        with self.session() as s, s.begin():
-            self._contract(s, cid)
-            row = BreachRow(contract_id=cid, discovered=discovered, notice_received=notice_received,
-                            description=description)
-            s.add(row)
-            s.flush()
-            self._log(s, "record breach", cid, notice_received=notice_received, discovered=discovered)
-            return row.id
+        row = BreachRow(contract_id=cid, discovered=discovered, notice_received=notice_received,
+                        description=description)
+        return self._add_record(cid, row, "record breach", notice_received=notice_received,
+                                discovered=discovered)
 
     def update_breach(self, bid: int, *, families_notified: date | None = None, posted: date | None = None) -> None:
         """Record when families were notified of breach ``bid``, and when it was posted."""
