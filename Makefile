@@ -28,8 +28,10 @@ test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: install-test
-	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/batch.py --n 1000 --also 10000
+	$(BIN)/python benchmarks/hostile.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
