@@ -15,6 +15,7 @@ from .errors import (
     VendorError,
 )
 from .library import default_library, load_library
+from .markup import md_escape
 from .models import PROVISION_IDS, Board, Conflict, Finding, GapReport, Library, Provision, Vendor
 from .pdf import convert_to_pdf
 from .analysis import check_contract
@@ -35,5 +36,5 @@ __all__ = [
     "vendor_from_dict", "check_contract", "read_document", "rows_from_file", "run_batch",
     "vendor_from_row", "cure_deadline", "deadlines", "amendment_letter", "annual_notice",
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
-    "report_json", "report_markdown", "report_table", "board_from_dict",
+    "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
 ]
