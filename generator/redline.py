@@ -1,0 +1,468 @@
+"""A redline of the vendor's own DOCX: each missing provision inserted and each conflicting term
+struck as Word tracked changes, each with a comment that cites the law."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from .analysis import check_contract
+from .errors import ExtractError
+from .extract import is_heading, normalize, read_document
+from .library import default_library
+from .models import Board, Conflict, GapReport, Library, Provision, Vendor
+from .render import render_text, to_blocks, vendor_context
+from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, max_id,
+                      new_paragraph, paragraph_text, parse, runs_between, text_run, w,
+                      write_package)
+
+SECTION_TITLE = "Student data privacy (Connecticut)"
+_SIGNATURES = re.compile(r"in witness whereof|\bsignatures?\b|^\s*by:|\bsigned\b|"
+                         r"accepted and agreed|agreed and accepted", re.I)
+_HEADING_STYLE = re.compile(r"heading|title", re.I)
+_INLINE_TITLE = re.compile(r"^\s*(?:[\dA-Za-z]{1,3}(?:\.\d+)*[.)]\s+)?([A-Z][\w ,&'/-]{2,60}?)[.:]\s")
+_CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
+_STOP = {"student", "students", "data", "board", "contract", "parents", "with", "after", "only",
+         "ends", "asks", "that", "from", "their", "other", "than", "under", "this"}
+_GOVERNING_LAW = "governing_law"
+
+
+@dataclass
+class RedlineResult:
+    """What a redline changed: the DOCX, the counts of tracked changes and comments written,
+    the provisions supplied, the conflicting terms struck, and what could not be placed."""
+
+    docx: bytes
+    report: GapReport
+    insertions: int = 0
+    deletions: int = 0
+    comments: int = 0
+    supplied: list[str] = field(default_factory=list)
+    struck: list[Conflict] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line, e.g. ``3 provisions inserted, 2 terms struck: 4 insertions, 2 deletions, 5 comments``."""
+        s = "" if len(self.supplied) == 1 else "s"
+        t = "" if len(self.struck) == 1 else "s"
+        return (f"{len(self.supplied)} provision{s} inserted, {len(self.struck)} conflicting term{t} "
+                f"struck: {self.insertions} tracked insertions, {self.deletions} tracked deletions, "
+                f"{self.comments} comments")
+
+
+# ---------------------------------------------------------------- the document's blocks
+
+
+@dataclass
+class _Body:
+    """The body's top-level paragraphs and tables, numbered as the contract check numbers them."""
+
+    root: etree._Element
+    body: etree._Element
+    paragraphs: dict[int, etree._Element]
+    tables: dict[int, etree._Element]
+    order: list[etree._Element]  # every top-level p and tbl, in order
+
+    @classmethod
+    def read(cls, root: etree._Element) -> _Body:
+        body = root.find(w("body"))
+        if body is None:
+            raise ExtractError("the DOCX has no document body")
+        paras: dict[int, etree._Element] = {}
+        tables: dict[int, etree._Element] = {}
+        order = []
+        for el in body:
+            if el.tag == w("p"):
+                order.append(el)
+                if paragraph_text(el).strip():
+                    paras[len(paras) + 1] = el
+            elif el.tag == w("tbl"):
+                order.append(el)
+                tables[len(tables) + 1] = el
+        return cls(root, body, paras, tables, order)
+
+    def located(self, location: str) -> list[etree._Element]:
+        """The paragraphs at ``location`` (``paragraph 3``, ``table 2``; others: none)."""
+        kind, _, num = location.partition(" ")
+        if not num.isdigit():
+            return []
+        if kind == "paragraph" and int(num) in self.paragraphs:
+            return [self.paragraphs[int(num)]]
+        if kind == "table" and int(num) in self.tables:
+            return list(self.tables[int(num)].iter(w("p")))
+        return []
+
+    def block_of(self, location: str) -> etree._Element | None:
+        """The top-level paragraph or table at ``location``."""
+        kind, _, num = location.partition(" ")
+        table = self.tables if kind == "table" else self.paragraphs if kind == "paragraph" else {}
+        return table.get(int(num)) if num.isdigit() else None
+
+    def all_paragraphs(self) -> list[etree._Element]:
+        return list(self.body.iter(w("p")))
+
+
+def _title_of(p: etree._Element) -> str:
+    """The paragraph's title when it is a heading or opens with an inline title ("7. Data
+    Security. The …"); else empty."""
+    if p.tag != w("p"):
+        return ""
+    text = paragraph_text(p).strip()
+    style = p.find(f"{w('pPr')}/{w('pStyle')}")
+    if text and style is not None and _HEADING_STYLE.search(style.get(w("val"), "")):
+        return text
+    if text and is_heading(text):
+        return text
+    m = _INLINE_TITLE.match(text)
+    return m.group(1) if m and is_heading(m.group(1)) else ""
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", text.lower())
+    return {x[:5] for x in words if len(x) >= 4 and x not in _STOP}
+
+
+def _signature_block(body: _Body) -> etree._Element | None:
+    """The first block of the signature page (``IN WITNESS WHEREOF``, ``By:``, a signature
+    table) in the last third of the body, or None."""
+    start = len(body.order) * 2 // 3
+    for el in body.order[start:]:
+        text = " ".join(paragraph_text(p) for p in el.iter(w("p")))
+        if _SIGNATURES.search(text):
+            return el
+    return None
+
+
+def _section_end(body: _Body, p: Provision, stop: etree._Element | None) -> etree._Element | None:
+    """The last block of the section whose title shares words with the provision's title."""
+    want = _stems(p.title)
+    best, best_score = None, 0
+    for i, el in enumerate(body.order):
+        if el is stop:
+            break
+        score = len(want & _stems(_title_of(el)))
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None
+    end = best
+    for j in range(best + 1, len(body.order)):
+        el = body.order[j]
+        if el is stop or _title_of(el):
+            break
+        end = j
+    return body.order[end]
+
+
+# ---------------------------------------------------------------- finding a quoted sentence
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
+    """The text as the check normalises it, lower case and without spaces, with the index in
+    ``text`` of each character kept."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        norm = normalize(ch) if not ch.isascii() else ch
+        for c in norm.lower():
+            if not c.isspace():
+                out.append(c)
+                where.append(i)
+    return "".join(out), where
+
+
+def _find(quote: str, paragraphs: list[etree._Element]) -> tuple[etree._Element, int, int] | None:
+    """Where the check's quote lies in one of ``paragraphs``: (paragraph, start, end) in the
+    paragraph's text. A list item is quoted with its lead-in and a table row with its header,
+    so the longest tail of the quote found in a single paragraph is taken."""
+    truncated = quote.endswith("…")
+    q = unicodedata.normalize("NFKC", quote.rstrip("…")).replace("*", "")
+    starts = [0] + [m.end() for m in re.finditer(r"[:|]\s+|\s+", q)]
+    texts = [(p, paragraph_text(p)) for p in paragraphs]
+    squashed = [(p, t, *_squash(t)) for p, t in texts]
+    for s in starts:
+        needle, _ = _squash(q[s:])
+        if len(needle) < 12 and s:
+            break
+        for p, text, sq, where in squashed:
+            i = sq.find(needle)
+            if i < 0 or not needle:
+                continue
+            a, b = where[i], where[i + len(needle) - 1] + 1
+            if truncated:
+                m = re.search(r"[.!?](?=\s|$)", text[b:])
+                b = b + m.end() if m else len(text)
+            return p, a, b
+    return None
+
+
+# ---------------------------------------------------------------- choosing what to strike
+
+
+def _kinds(text: str, library: Library) -> set[str]:
+    """The conflict kinds the check finds in ``text`` read on its own."""
+    if not text.strip():
+        return set()
+    try:
+        doc = read_document(text.encode("utf-8"), "term.txt")
+    except ExtractError:
+        return set()
+    return {c.kind for c in check_contract(doc, library).conflicts}
+
+
+def _smallest_cut(sentence: str, kinds: set[str], library: Library) -> tuple[int, int]:
+    """The smallest span of ``sentence`` whose removal leaves none of ``kinds``: one clause
+    (cut at semicolons and "but", "however" …) when that is enough, else the whole sentence.
+    The check itself decides, so the cut follows the library's rules as they change."""
+    whole = (0, len(sentence))
+    if not kinds & _kinds(sentence, library):
+        return whole  # the term conflicts only in context (a lead-in, a table header)
+    cuts = [m.span() for m in _CLAUSE_SEP.finditer(sentence.rstrip(".!? "))]
+    if not cuts:
+        return whole
+    bounds = [0, *[a for a, _ in cuts], len(sentence.rstrip(".!? "))]
+    after = [0, *[b for _, b in cuts]]
+    spans = []
+    for i in range(len(bounds) - 1):
+        # a clause is struck with the separator that follows it, the last one with the one before
+        span = (after[i], after[i + 1]) if i < len(bounds) - 2 else (bounds[i], bounds[i + 1])
+        spans.append(span)
+    for a, b in sorted(spans, key=lambda s: s[1] - s[0]):
+        rest = sentence[:a] + sentence[b:]
+        if not kinds & _kinds(rest, library):
+            return a, b
+    return whole
+
+
+# ---------------------------------------------------------------- clause text
+
+
+def _clause_runs(p: Provision, context: dict, title: bool = True) -> list[list[etree._Element]]:
+    """The provision's model clause, filled for the vendor, as runs per paragraph: the runs
+    :mod:`generator.render` makes (a bold lead, highlighted blanks), vendor text literal.
+    Without ``title`` the bold lead is left out."""
+    paras = []
+    for block in to_blocks(render_text(p.text, context, p.source)):
+        if block.kind == "heading":
+            continue
+        xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
+        runs = [r for r in parse(xml) if r.tag == w("r")]
+        if not title and runs and runs[0].find(f"{w('rPr')}/{w('b')}") is not None:
+            runs = runs[1:]
+            if runs:
+                t = runs[0].find(w("t"))
+                if t is not None and t.text:
+                    t.text = t.text.lstrip()
+        if block.kind == "bullet":
+            runs.insert(0, text_run("• "))
+        paras.append(runs)
+    return paras
+
+
+def _heading_ppr(root_styles: set[str]) -> etree._Element | None:
+    for sid in ("Heading1", "heading1", "Heading2"):
+        if sid in root_styles:
+            ppr = etree.Element(w("pPr"))
+            etree.SubElement(ppr, w("pStyle")).set(w("val"), sid)
+            return ppr
+    return None
+
+
+def _style_ids(package: zipfile.ZipFile) -> set[str]:
+    try:
+        styles = parse(package.read("word/styles.xml"))
+    except KeyError:
+        return set()
+    return {s.get(w("styleId"), "") for s in styles.iter(w("style"))}
+
+
+def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
+    """The paragraph properties new clause paragraphs take: the anchor's, unless it is a
+    heading or a table."""
+    if anchor is None or anchor.tag != w("p") or _title_of(anchor) == paragraph_text(anchor).strip():
+        return None
+    return anchor.find(w("pPr"))
+
+
+# ---------------------------------------------------------------- the redline
+
+
+def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
+                     when: datetime | None = None, library: Library | None = None,
+                     name: str = "contract.docx") -> RedlineResult:
+    """Mark up the vendor's DOCX ``contract`` with tracked changes and comments.
+
+    Each provision the check finds missing or partial gets the library's model clause, filled
+    for ``vendor``, as a tracked insertion after the section on the same subject (or the
+    evidence the check quoted), else in a new "Student data privacy (Connecticut)" section
+    before the signatures; each conflicting term is struck as a tracked deletion of the
+    smallest clause that removes the conflict (another state's law is replaced by Connecticut
+    law). Each change carries a comment citing the law. Changes are by ``author`` (default
+    the board's name), dated ``when`` (default now, UTC).
+
+    Returns a :class:`RedlineResult`. Raises :class:`ExtractError` when ``contract`` is not a
+    readable DOCX (a PDF or text file has nothing to mark up).
+    """
+    library = library or default_library()
+    doc = read_document(contract, name)
+    if doc.kind != "docx":
+        raise ExtractError(f"{name}: a {doc.kind.upper()} file has no Word text to mark up; "
+                           "use `sdpa letter amendment`, which encloses the addendum")
+    report = check_contract(doc, library)
+    package = zipfile.ZipFile(io.BytesIO(contract))
+    root = parse(package.read(DOCUMENT))
+    old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
+    when = when or datetime.now(timezone.utc)
+    rev = Revisions(author or board.name, when, max_id(root, old_comments) + 1)
+    body = _Body.read(root)
+    result = RedlineResult(b"", report)
+    context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
+
+    replaced = _strike_conflicts(body, report, library, context, rev, result)
+    gaps = [f for f in report.gaps if not (f.id == _GOVERNING_LAW and replaced)]
+    _insert_provisions(body, gaps, library, context, rev, result, _style_ids(package))
+
+    result.insertions, result.deletions = rev.insertions, rev.deletions
+    result.comments = len(rev.comments)
+    comments = comments_part(old_comments, rev) if rev.comments else None
+    result.docx = write_package(contract, root, comments)
+    return result
+
+
+def redline(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
+            when: datetime | None = None, library: Library | None = None) -> bytes:
+    """The vendor's DOCX ``contract`` with the board's tracked changes and comments (see
+    :func:`redline_document`); returns the DOCX bytes. Raises :class:`ExtractError` when the
+    contract is not a readable DOCX."""
+    return redline_document(contract, vendor, board, author=author, when=when, library=library).docx
+
+
+def _strike_conflicts(body: _Body, report: GapReport, library: Library, context: dict,
+                      rev: Revisions, result: RedlineResult) -> bool:
+    """Strike each conflicting term; return True when a governing-law term was replaced by
+    Connecticut law."""
+    found: dict[tuple[int, int, int], list[Conflict]] = {}
+    paras: dict[int, etree._Element] = {}
+    for c in report.conflicts:
+        hit = _find(c.text, body.located(c.location)) or _find(c.text, body.all_paragraphs())
+        if hit is None:
+            result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
+            continue
+        p, a, b = hit
+        paras[id(p)] = p
+        found.setdefault((id(p), a, b), []).append(c)
+    replaced = False
+    # right to left within each paragraph, so earlier offsets stay valid
+    for (pid, a, b), conflicts in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+        p = paras[pid]
+        sentence = paragraph_text(p)[a:b]
+        x, y = _smallest_cut(sentence, {c.kind for c in conflicts}, library)
+        start, end = a + x, a + y
+        text = paragraph_text(p)
+        if (x, y) == (0, len(sentence)):  # a whole sentence goes with the space beside it
+            if end < len(text) and text[end] == " ":
+                end = len(text) - len(text[end:].lstrip(" "))
+            elif start > 0 and text[start - 1] == " ":
+                start = len(text[:start].rstrip(" "))
+        runs = runs_between(p, start, end)
+        if not runs:
+            result.unplaced.extend(f"{c.kind} at {c.location}: {c.text}" for c in conflicts)
+            continue
+        rpr = runs[-1].find(w("rPr"))
+        dels = rev.delete(runs)
+        last = dels[-1]
+        if any(c.provision == _GOVERNING_LAW for c in conflicts):
+            law = library.provision(_GOVERNING_LAW)
+            new = [r for para in _clause_runs(law, context, title=False) for r in para]
+            for r in new:
+                if rpr is not None and r.find(w("rPr")) is None:
+                    r.insert(0, copy.deepcopy(rpr))
+            if new and end < len(text):
+                new.append(text_run(" ", rpr))
+            ins = rev.insert_runs(new)
+            last.addnext(ins)
+            last = ins
+            replaced = True
+        for c in conflicts:
+            anchor_comment(rev, dels[0], last, _conflict_comment(c, library))
+            result.struck.append(c)
+    return replaced
+
+
+def _conflict_comment(c: Conflict, library: Library) -> str:
+    why = c.explanation.strip()
+    if c.provision == _GOVERNING_LAW:
+        why += " Replaced by the statement that Connecticut law governs."
+    return why
+
+
+def _provision_comment(p: Provision, status: str) -> str:
+    req = p.requirement.strip().rstrip(".")
+    req = req[:1].lower() + req[1:]
+    lead = "Added" if status == "missing" else "Added because the contract addresses this only in part"
+    return f"{lead}: {p.citation} requires {req}."
+
+
+def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict, rev: Revisions,
+                       result: RedlineResult, styles: set[str]) -> None:
+    """Insert each gap's clause after the block on its subject, or in a new section."""
+    signatures = _signature_block(body)
+    placed: dict[int, tuple[etree._Element, list[tuple[Provision, str]]]] = {}
+    homeless: list[tuple[Provision, str]] = []
+    for f in gaps:
+        try:
+            p = library.provision(f.id)
+        except KeyError:
+            continue
+        anchor = None
+        for ev in f.evidence:
+            anchor = anchor or body.block_of(ev.location)
+        anchor = anchor or _section_end(body, p, signatures)
+        if anchor is None:
+            homeless.append((p, f.status))
+        else:
+            placed.setdefault(id(anchor), (anchor, []))[1].append((p, f.status))
+    for anchor, items in placed.values():
+        last = anchor
+        for p, status in sorted(items, key=lambda x: x[0].number):
+            last = _insert_clause(last, p, status, context, rev, _body_ppr(anchor))
+            result.supplied.append(p.id)
+    if homeless:
+        before = signatures if signatures is not None else body.body.find(w("sectPr"))
+        ppr = _heading_ppr(styles)
+        bold = None
+        if ppr is None:  # no heading style in the document: a bold line
+            bold = etree.Element(w("rPr"))
+            etree.SubElement(bold, w("b"))
+        heading = new_paragraph(rev, [text_run(SECTION_TITLE, bold)], ppr)
+        if before is not None:
+            before.addprevious(heading)
+        else:
+            body.body.append(heading)
+        last = heading
+        for p, status in sorted(homeless, key=lambda x: x[0].number):
+            last = _insert_clause(last, p, status, context, rev, None)
+            result.supplied.append(p.id)
+
+
+def _insert_clause(after: etree._Element, p: Provision, status: str, context: dict,
+                   rev: Revisions, ppr: etree._Element | None) -> etree._Element:
+    """Insert the provision's clause as tracked paragraphs after ``after``, with a comment;
+    return the last paragraph inserted."""
+    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(p, context)]
+    last = after
+    for para in new:
+        last.addnext(para)
+        last = para
+    first_ins, last_ins = new[0].find(w("ins")), new[-1].find(w("ins"))
+    anchor_comment(rev, first_ins, last_ins, _provision_comment(p, status))
+    return last
