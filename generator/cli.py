@@ -644,6 +644,44 @@ def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="
         typer.echo(text)
 
 
+@app.command("redline")
+def redline_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's own contract as DOCX."),
+    vendor: Path = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the marked-up DOCX."),
+    board: Optional[Path] = BoardOpt,
+    author: Optional[str] = typer.Option(None, "--author", help="Author of the changes (default: the board's name)."),
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Return the vendor's DOCX with tracked changes: missing provisions inserted, conflicting
+    terms struck, each with a comment citing the law.
+
+    Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
+    """
+    from .redline import redline_document
+    from .render import write_file
+    from .vendors import vendor_from_dict
+
+    with user_errors():
+        lib = get_library(clauses)
+        profile = load_board(board)
+        v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        try:
+            data = contract.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{contract}: cannot read the file ({exc.strerror})") from None
+        result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
+        typer.echo(f"{contract.name}: {result.report.summary()}")
+        for item in result.unplaced:
+            typer.echo(f"not marked (could not be found in the DOCX): {item}", err=True)
+        if not (result.supplied or result.struck):
+            typer.echo(f"{contract.name}: nothing to change; no redline written")
+            return
+        write_file(out, result.docx)
+        typer.echo(result.summary())
+        typer.echo(f"wrote {out}")
+
+
 def main() -> None:
     """Entry point of the ``sdpa`` console script."""
     app()

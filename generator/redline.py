@@ -16,6 +16,7 @@ from lxml import etree
 from .analysis import check_contract
 from .errors import ExtractError
 from .extract import is_heading, normalize, read_document
+from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
 from .render import render_text, to_blocks, vendor_context
@@ -23,7 +24,7 @@ from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comme
                       new_paragraph, paragraph_text, parse, runs_between, text_run, w,
                       write_package)
 
-SECTION_TITLE = "Student data privacy (Connecticut)"
+WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
 _SIGNATURES = re.compile(r"in witness whereof|\bsignatures?\b|^\s*by:|\bsigned\b|"
                          r"accepted and agreed|agreed and accepted", re.I)
 _HEADING_STYLE = re.compile(r"heading|title", re.I)
@@ -315,7 +316,8 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     library = library or default_library()
     doc = read_document(contract, name)
     if doc.kind != "docx":
-        raise ExtractError(f"{name}: a {doc.kind.upper()} file has no Word text to mark up; "
+        what = "a PDF" if doc.kind == "pdf" else "a text file"
+        raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
     report = check_contract(doc, library)
     package = zipfile.ZipFile(io.BytesIO(contract))
@@ -329,7 +331,9 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
 
     replaced = _strike_conflicts(body, report, library, context, rev, result)
     gaps = [f for f in report.gaps if not (f.id == _GOVERNING_LAW and replaced)]
-    _insert_provisions(body, gaps, library, context, rev, result, _style_ids(package))
+    if replaced and len(gaps) < len(report.gaps):
+        result.supplied.append(_GOVERNING_LAW)
+    _insert_provisions(body, gaps, library, context, rev, result, _style_ids(package), replaced)
 
     result.insertions, result.deletions = rev.insertions, rev.deletions
     result.comments = len(rev.comments)
@@ -373,6 +377,10 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
                 end = len(text) - len(text[end:].lstrip(" "))
             elif start > 0 and text[start - 1] == " ":
                 start = len(text[:start].rstrip(" "))
+        # a sentence that loses its opening clause starts again with a capital letter
+        capital = x == 0 and y < len(sentence) and end < len(text) and text[end].islower()
+        if capital:
+            end += 1
         runs = runs_between(p, start, end)
         if not runs:
             result.unplaced.extend(f"{c.kind} at {c.location}: {c.text}" for c in conflicts)
@@ -380,7 +388,11 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
         rpr = runs[-1].find(w("rPr"))
         dels = rev.delete(runs)
         last = dels[-1]
-        if any(c.provision == _GOVERNING_LAW for c in conflicts):
+        if capital:
+            ins = rev.insert_runs([text_run(text[end - 1].upper(), rpr)])
+            last.addnext(ins)
+            last = ins
+        elif any(c.provision == _GOVERNING_LAW for c in conflicts):
             law = library.provision(_GOVERNING_LAW)
             new = [r for para in _clause_runs(law, context, title=False) for r in para]
             for r in new:
@@ -393,28 +405,35 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
             last = ins
             replaced = True
         for c in conflicts:
-            anchor_comment(rev, dels[0], last, _conflict_comment(c, library))
+            anchor_comment(rev, dels[0], last, _conflict_comment(c))
             result.struck.append(c)
     return replaced
 
 
-def _conflict_comment(c: Conflict, library: Library) -> str:
-    why = c.explanation.strip()
-    if c.provision == _GOVERNING_LAW:
-        why += " Replaced by the statement that Connecticut law governs."
-    return why
+def _say(key: str, **context: object) -> str:
+    """One sentence of the redline's wording (``clauses/letters/redline.md``), filled in."""
+    meta, _ = letter_text(WORDING)
+    return render_text(str(meta.get(key, "")), context, f"letters/{WORDING}.md {key}").strip()
+
+
+def _conflict_comment(c: Conflict) -> str:
+    key = "replaced" if c.provision == _GOVERNING_LAW else "struck"
+    return _say(key, explanation=c.explanation.strip(), kind=c.kind, citation="")
 
 
 def _provision_comment(p: Provision, status: str) -> str:
-    req = p.requirement.strip().rstrip(".")
+    req = p.requirement.strip()
     req = req[:1].lower() + req[1:]
-    lead = "Added" if status == "missing" else "Added because the contract addresses this only in part"
-    return f"{lead}: {p.citation} requires {req}."
+    if not req.endswith("."):
+        req += "."
+    return _say("added" if status == "missing" else "partial", citation=p.citation, requirement=req)
 
 
 def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict, rev: Revisions,
-                       result: RedlineResult, styles: set[str]) -> None:
-    """Insert each gap's clause after the block on its subject, or in a new section."""
+                       result: RedlineResult, styles: set[str], replaced: bool) -> None:
+    """Insert each gap's clause after the block on its subject, else in the board's section
+    before the signatures. That section, opened by the paragraph that defines the words the
+    clauses use, is added whenever any clause text is."""
     signatures = _signature_block(body)
     placed: dict[int, tuple[etree._Element, list[tuple[Provision, str]]]] = {}
     homeless: list[tuple[Provision, str]] = []
@@ -425,8 +444,8 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
             continue
         anchor = None
         for ev in f.evidence:
-            anchor = anchor or body.block_of(ev.location)
-        anchor = anchor or _section_end(body, p, signatures)
+            anchor = anchor if anchor is not None else body.block_of(ev.location)
+        anchor = anchor if anchor is not None else _section_end(body, p, signatures)
         if anchor is None:
             homeless.append((p, f.status))
         else:
@@ -436,22 +455,27 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
         for p, status in sorted(items, key=lambda x: x[0].number):
             last = _insert_clause(last, p, status, context, rev, _body_ppr(anchor))
             result.supplied.append(p.id)
-    if homeless:
-        before = signatures if signatures is not None else body.body.find(w("sectPr"))
-        ppr = _heading_ppr(styles)
-        bold = None
-        if ppr is None:  # no heading style in the document: a bold line
-            bold = etree.Element(w("rPr"))
-            etree.SubElement(bold, w("b"))
-        heading = new_paragraph(rev, [text_run(SECTION_TITLE, bold)], ppr)
-        if before is not None:
-            before.addprevious(heading)
-        else:
-            body.body.append(heading)
-        last = heading
-        for p, status in sorted(homeless, key=lambda x: x[0].number):
-            last = _insert_clause(last, p, status, context, rev, None)
-            result.supplied.append(p.id)
+    if not (homeless or placed or replaced):
+        return
+    meta, text = letter_text(WORDING)
+    ppr = _heading_ppr(styles)
+    bold = None
+    if ppr is None:  # no heading style in the document: a bold line
+        bold = etree.Element(w("rPr"))
+        etree.SubElement(bold, w("b"))
+    last = new_paragraph(rev, [text_run(str(meta.get("title", "")), bold)], ppr)
+    before = signatures if signatures is not None else body.body.find(w("sectPr"))
+    if before is not None:
+        before.addprevious(last)
+    else:
+        body.body.append(last)
+    for block in to_blocks(render_text(text, context, f"letters/{WORDING}.md")):
+        para = new_paragraph(rev, [text_run(block.raw)], None)
+        last.addnext(para)
+        last = para
+    for p, status in sorted(homeless, key=lambda x: x[0].number):
+        last = _insert_clause(last, p, status, context, rev, None)
+        result.supplied.append(p.id)
 
 
 def _insert_clause(after: etree._Element, p: Provision, status: str, context: dict,
