@@ -19,7 +19,7 @@ from .extract import is_heading, normalize, read_document
 from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
-from .render import render_text, to_blocks, vendor_context
+from .render import render_text, section_blocks, to_blocks, vendor_context
 from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, max_id,
                       new_paragraph, paragraph_text, parse, runs_between, text_run, w,
                       write_package)
@@ -247,26 +247,49 @@ def _smallest_cut(sentence: str, kinds: set[str], library: Library) -> tuple[int
 # ---------------------------------------------------------------- clause text
 
 
-def _clause_runs(p: Provision, context: dict, title: bool = True) -> list[list[etree._Element]]:
-    """The provision's model clause, filled for the vendor, as runs per paragraph: the runs
-    :mod:`generator.render` makes (a bold lead, highlighted blanks), vendor text literal.
-    Without ``title`` the bold lead is left out."""
+def _runs(block) -> list[etree._Element]:
+    """The runs :mod:`generator.render` made for a block (vendor text escaped there)."""
+    xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
+    return [r for r in parse(xml) if r.tag == w("r")]
+
+
+def _clause_runs(library: Library, p: Provision, context: dict) -> list[list[etree._Element]]:
+    """The provision as the addendum renders it (its numbered title in bold, its citation,
+    its model clause filled for the vendor), as runs per paragraph. The round-trip test keeps
+    exactly these blocks recognised by the check."""
+    one = library.model_copy(update={"sections": ["provisions"], "provisions": [p]})
     paras = []
-    for block in to_blocks(render_text(p.text, context, p.source)):
+    for block in section_blocks(one, context)[0]["blocks"]:
+        runs = _runs(block)
         if block.kind == "heading":
-            continue
-        xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
-        runs = [r for r in parse(xml) if r.tag == w("r")]
-        if not title and runs and runs[0].find(f"{w('rPr')}/{w('b')}") is not None:
-            runs = runs[1:]
-            if runs:
-                t = runs[0].find(w("t"))
-                if t is not None and t.text:
-                    t.text = t.text.lstrip()
-        if block.kind == "bullet":
+            for r in runs:
+                rpr = r.find(w("rPr"))
+                if rpr is None:
+                    rpr = etree.Element(w("rPr"))
+                    r.insert(0, rpr)
+                rpr.insert(0, etree.Element(w("b")))
+        elif block.kind == "bullet":
             runs.insert(0, text_run("• "))
         paras.append(runs)
     return paras
+
+
+def _sentence_runs(p: Provision, context: dict) -> list[etree._Element]:
+    """The provision's model clause as runs for use inside a paragraph: no bold lead."""
+    runs: list[etree._Element] = []
+    for block in to_blocks(render_text(p.text, context, p.source)):
+        if block.kind != "para":
+            continue
+        part = _runs(block)
+        if part and part[0].find(f"{w('rPr')}/{w('b')}") is not None:
+            part = part[1:]
+            t = part[0].find(w("t")) if part else None
+            if t is not None and t.text:
+                t.text = t.text.lstrip()
+        if runs:
+            runs.append(text_run(" "))
+        runs += part
+    return runs
 
 
 def _heading_ppr(root_styles: set[str]) -> etree._Element | None:
@@ -299,7 +322,7 @@ def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
 
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
                      when: datetime | None = None, library: Library | None = None,
-                     name: str = "contract.docx") -> RedlineResult:
+                     name: str | None = None) -> RedlineResult:
     """Mark up the vendor's DOCX ``contract`` with tracked changes and comments.
 
     Each provision the check finds missing or partial gets the library's model clause, filled
@@ -310,15 +333,17 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     law). Each change carries a comment citing the law. Changes are by ``author`` (default
     the board's name), dated ``when`` (default now, UTC).
 
-    Returns a :class:`RedlineResult`. Raises :class:`ExtractError` when ``contract`` is not a
-    readable DOCX (a PDF or text file has nothing to mark up).
+    ``name`` is the file's name, for messages. Returns a :class:`RedlineResult`. Raises
+    :class:`ExtractError` when ``contract`` is not a readable DOCX (a PDF or text file has
+    nothing to mark up: the message points to ``sdpa letter amendment``).
     """
     library = library or default_library()
-    doc = read_document(contract, name)
-    if doc.kind != "docx":
-        what = "a PDF" if doc.kind == "pdf" else "a text file"
+    name = name or "contract"
+    if not contract.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # neither DOCX nor old .doc
+        what = "a PDF" if b"%PDF-" in contract[:1024] else "a text file"
         raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
+    doc = read_document(contract, name)
     report = check_contract(doc, library)
     package = zipfile.ZipFile(io.BytesIO(contract))
     root = parse(package.read(DOCUMENT))
@@ -394,7 +419,7 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
             last = ins
         elif any(c.provision == _GOVERNING_LAW for c in conflicts):
             law = library.provision(_GOVERNING_LAW)
-            new = [r for para in _clause_runs(law, context, title=False) for r in para]
+            new = _sentence_runs(law, context)
             for r in new:
                 if rpr is not None and r.find(w("rPr")) is None:
                     r.insert(0, copy.deepcopy(rpr))
@@ -453,7 +478,7 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
     for anchor, items in placed.values():
         last = anchor
         for p, status in sorted(items, key=lambda x: x[0].number):
-            last = _insert_clause(last, p, status, context, rev, _body_ppr(anchor))
+            last = _insert_clause(last, library, p, status, context, rev, _body_ppr(anchor))
             result.supplied.append(p.id)
     if not (homeless or placed or replaced):
         return
@@ -474,15 +499,15 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
         last.addnext(para)
         last = para
     for p, status in sorted(homeless, key=lambda x: x[0].number):
-        last = _insert_clause(last, p, status, context, rev, None)
+        last = _insert_clause(last, library, p, status, context, rev, None)
         result.supplied.append(p.id)
 
 
-def _insert_clause(after: etree._Element, p: Provision, status: str, context: dict,
+def _insert_clause(after: etree._Element, library: Library, p: Provision, status: str, context: dict,
                    rev: Revisions, ppr: etree._Element | None) -> etree._Element:
     """Insert the provision's clause as tracked paragraphs after ``after``, with a comment;
     return the last paragraph inserted."""
-    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(p, context)]
+    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(library, p, context)]
     last = after
     for para in new:
         last.addnext(para)
