@@ -320,6 +320,22 @@ def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
 # ---------------------------------------------------------------- the redline
 
 
+@dataclass
+class _Job:
+    """One redline in progress: the inputs every step needs and what has been done."""
+
+    library: Library
+    context: dict
+    rev: Revisions
+    result: RedlineResult
+    wording: tuple[dict, str]  # clauses/letters/redline.md, read once per redline
+
+    def say(self, key: str, **values: object) -> str:
+        """One sentence of the redline's wording, filled in."""
+        text = str(self.wording[0].get(key, ""))
+        return render_text(text, values, f"letters/{WORDING}.md {key}").strip()
+
+
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
                      when: datetime | None = None, library: Library | None = None,
                      name: str | None = None) -> RedlineResult:
@@ -353,12 +369,13 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     body = _Body.read(root)
     result = RedlineResult(b"", report)
     context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
+    job = _Job(library, context, rev, result, letter_text(WORDING))
 
-    replaced = _strike_conflicts(body, report, library, context, rev, result)
+    replaced = _strike_conflicts(job, body)
     gaps = [f for f in report.gaps if not (f.id == _GOVERNING_LAW and replaced)]
     if replaced and len(gaps) < len(report.gaps):
         result.supplied.append(_GOVERNING_LAW)
-    _insert_provisions(body, gaps, library, context, rev, result, _style_ids(package), replaced)
+    _insert_provisions(job, body, gaps, _style_ids(package), replaced)
 
     result.insertions, result.deletions = rev.insertions, rev.deletions
     result.comments = len(rev.comments)
@@ -375,13 +392,13 @@ def redline(contract: bytes, vendor: Vendor, board: Board, *, author: str | None
     return redline_document(contract, vendor, board, author=author, when=when, library=library).docx
 
 
-def _strike_conflicts(body: _Body, report: GapReport, library: Library, context: dict,
-                      rev: Revisions, result: RedlineResult) -> bool:
+def _strike_conflicts(job: _Job, body: _Body) -> bool:
     """Strike each conflicting term; return True when a governing-law term was replaced by
     Connecticut law."""
+    library, rev, result = job.library, job.rev, job.result
     found: dict[tuple[int, int, int], list[Conflict]] = {}
     paras: dict[int, etree._Element] = {}
-    for c in report.conflicts:
+    for c in result.report.conflicts:
         hit = _find(c.text, body.located(c.location)) or _find(c.text, body.all_paragraphs())
         if hit is None:
             result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
@@ -419,7 +436,7 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
             last = ins
         elif any(c.provision == _GOVERNING_LAW for c in conflicts):
             law = library.provision(_GOVERNING_LAW)
-            new = _sentence_runs(law, context)
+            new = _sentence_runs(law, job.context)
             for r in new:
                 if rpr is not None and r.find(w("rPr")) is None:
                     r.insert(0, copy.deepcopy(rpr))
@@ -430,35 +447,29 @@ def _strike_conflicts(body: _Body, report: GapReport, library: Library, context:
             last = ins
             replaced = True
         for c in conflicts:
-            anchor_comment(rev, dels[0], last, _conflict_comment(c))
+            anchor_comment(rev, dels[0], last, _conflict_comment(job, c))
             result.struck.append(c)
     return replaced
 
 
-def _say(key: str, **context: object) -> str:
-    """One sentence of the redline's wording (``clauses/letters/redline.md``), filled in."""
-    meta, _ = letter_text(WORDING)
-    return render_text(str(meta.get(key, "")), context, f"letters/{WORDING}.md {key}").strip()
-
-
-def _conflict_comment(c: Conflict) -> str:
+def _conflict_comment(job: _Job, c: Conflict) -> str:
     key = "replaced" if c.provision == _GOVERNING_LAW else "struck"
-    return _say(key, explanation=c.explanation.strip(), kind=c.kind, citation="")
+    return job.say(key, explanation=c.explanation.strip(), kind=c.kind)
 
 
-def _provision_comment(p: Provision, status: str) -> str:
+def _provision_comment(job: _Job, p: Provision, status: str) -> str:
     req = p.requirement.strip()
     req = req[:1].lower() + req[1:]
     if not req.endswith("."):
         req += "."
-    return _say("added" if status == "missing" else "partial", citation=p.citation, requirement=req)
+    return job.say("added" if status == "missing" else "partial", citation=p.citation, requirement=req)
 
 
-def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict, rev: Revisions,
-                       result: RedlineResult, styles: set[str], replaced: bool) -> None:
+def _insert_provisions(job: _Job, body: _Body, gaps: list, styles: set[str], replaced: bool) -> None:
     """Insert each gap's clause after the block on its subject, else in the board's section
     before the signatures. That section, opened by the paragraph that defines the words the
     clauses use, is added whenever any clause text is."""
+    library, rev, result = job.library, job.rev, job.result
     signatures = _signature_block(body)
     placed: dict[int, tuple[etree._Element, list[tuple[Provision, str]]]] = {}
     homeless: list[tuple[Provision, str]] = []
@@ -478,11 +489,11 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
     for anchor, items in placed.values():
         last = anchor
         for p, status in sorted(items, key=lambda x: x[0].number):
-            last = _insert_clause(last, library, p, status, context, rev, _body_ppr(anchor))
+            last = _insert_clause(job, last, p, status, _body_ppr(anchor))
             result.supplied.append(p.id)
     if not (homeless or placed or replaced):
         return
-    meta, text = letter_text(WORDING)
+    meta, text = job.wording
     ppr = _heading_ppr(styles)
     bold = None
     if ppr is None:  # no heading style in the document: a bold line
@@ -494,24 +505,25 @@ def _insert_provisions(body: _Body, gaps: list, library: Library, context: dict,
         before.addprevious(last)
     else:
         body.body.append(last)
-    for block in to_blocks(render_text(text, context, f"letters/{WORDING}.md")):
+    for block in to_blocks(render_text(text, job.context, f"letters/{WORDING}.md")):
         para = new_paragraph(rev, [text_run(block.raw)], None)
         last.addnext(para)
         last = para
     for p, status in sorted(homeless, key=lambda x: x[0].number):
-        last = _insert_clause(last, library, p, status, context, rev, None)
+        last = _insert_clause(job, last, p, status, None)
         result.supplied.append(p.id)
 
 
-def _insert_clause(after: etree._Element, library: Library, p: Provision, status: str, context: dict,
-                   rev: Revisions, ppr: etree._Element | None) -> etree._Element:
+def _insert_clause(job: _Job, after: etree._Element, p: Provision, status: str,
+                   ppr: etree._Element | None) -> etree._Element:
     """Insert the provision's clause as tracked paragraphs after ``after``, with a comment;
     return the last paragraph inserted."""
-    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(library, p, context)]
+    rev = job.rev
+    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(job.library, p, job.context)]
     last = after
     for para in new:
         last.addnext(para)
         last = para
     first_ins, last_ins = new[0].find(w("ins")), new[-1].find(w("ins"))
-    anchor_comment(rev, first_ins, last_ins, _provision_comment(p, status))
+    anchor_comment(rev, first_ins, last_ins, _provision_comment(job, p, status))
     return last
