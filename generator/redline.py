@@ -20,8 +20,8 @@ from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
 from .render import render_text, section_blocks, to_blocks, vendor_context
-from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, max_id,
-                      new_paragraph, paragraph_text, parse, runs_between, text_run, w,
+from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, mark_paragraph,
+                      max_id, new_paragraph, paragraph_text, parse, runs_between, text_run, w,
                       write_package)
 
 WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
@@ -446,6 +446,8 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
             last.addnext(ins)
             last = ins
             replaced = True
+        elif (start, end) == (0, len(text)):  # the whole paragraph goes, its mark too
+            mark_paragraph(rev, p, "del")
         for c in conflicts:
             anchor_comment(rev, dels[0], last, _conflict_comment(job, c))
             result.struck.append(c)

@@ -200,6 +200,24 @@ def text_run(text: str, rpr: etree._Element | None = None) -> etree._Element:
     return r
 
 
+def mark_paragraph(rev: Revisions, p: etree._Element, tag: str) -> None:
+    """Mark the paragraph mark of ``p`` as inserted (``tag`` ``ins``) or deleted (``del``):
+    accepting a deleted mark joins the paragraph to the next, as Word does."""
+    ppr = p.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(w("pPr"))
+        p.insert(0, ppr)
+    rpr = ppr.find(w("rPr"))
+    if rpr is None:
+        rpr = etree.Element(w("rPr"))
+        later = [el for el in ppr if el.tag in (w("sectPr"), w("pPrChange"))]
+        if later:
+            later[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    rpr.insert(0, rev.mark(tag))
+
+
 def new_paragraph(rev: Revisions, runs: list[etree._Element], ppr: etree._Element | None) -> etree._Element:
     """A paragraph whose content and paragraph mark are both tracked insertions."""
     p = etree.Element(w("p"))
@@ -207,9 +225,8 @@ def new_paragraph(rev: Revisions, runs: list[etree._Element], ppr: etree._Elemen
     for tag in ("numPr", "sectPr", "pPrChange", "rPr"):
         for el in ppr.findall(w(tag)):
             ppr.remove(el)
-    rpr = etree.SubElement(ppr, w("rPr"))
-    rpr.append(rev.mark("ins"))
     p.append(ppr)
+    mark_paragraph(rev, p, "ins")
     p.append(rev.insert_runs(runs))
     return p
 

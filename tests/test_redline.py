@@ -53,6 +53,15 @@ def accept_all(data: bytes) -> bytes:
     for d in list(root.iter(W + "del")):
         if d.getparent().tag != W + "rPr":
             d.getparent().remove(d)
+    for p in list(root.iter(W + "p")):  # a deleted paragraph mark joins the paragraph to the next
+        if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
+            following = p.getnext()
+            content = [c for c in p if c.tag != W + "pPr"]
+            if following is not None and following.tag == W + "p":
+                at = 1 if following.find(W + "pPr") is not None else 0
+                for c in reversed(content):
+                    following.insert(at, c)
+            p.getparent().remove(p)
     for i in list(root.iter(W + "ins")):
         if i.getparent().tag == W + "rPr":
             i.getparent().remove(i)
@@ -232,6 +241,39 @@ def test_vendor_text_is_inserted_literally(original, board, library):
     inserted = " ".join(revisions(data, "ins"))
     assert odd in inserted and '"Contractor" means Odd & <Co>' in inserted
     assert b"<w:b/>privacy" not in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_list_items_partial_provisions_and_split_runs(board, library, vendor):
+    d = docx.Document()
+    d.add_paragraph("Learning Portal Terms")
+    d.add_paragraph("The Provider will notify the District of a security breach within 90 days after it is found.")
+    d.add_paragraph("The Provider may:")
+    d.add_paragraph("pass student data to its advertising partners;", style="List Bullet")
+    d.add_paragraph("publish usage counts that identify nobody.", style="List Bullet")
+    p = d.add_paragraph("These terms are governed by California law and disputes go to ")
+    p.add_run("the courts of Santa Clara County").bold = True
+    p.add_run(". Each party pays its own costs.")
+    buf = io.BytesIO()
+    d.save(buf)
+    original = buf.getvalue()
+    before = check_contract(read_document(original, "terms.docx"), library)
+    assert before.finding("breach_notification").status == "partial"
+    result = redline_document(original, vendor, board, library=library)
+    assert result.unplaced == []
+    data = result.docx
+    deleted = revisions(data, "del")
+    assert "pass student data to its advertising partners;" in deleted
+    # the governing-law sentence is struck across its plain and bold runs, and replaced
+    assert any("California law" in t and "Santa Clara County" in t for t in deleted)
+    assert not any("own costs" in t for t in deleted)
+    texts = [p.text for p in docx.Document(io.BytesIO(accept_all(data))).paragraphs]
+    # the partial provision's clause follows the sentence the check quoted for it
+    assert texts[texts.index("6. Notice to the Board of a breach") - 1].startswith("The Provider will notify")
+    assert "publish usage counts that identify nobody." in texts and "" not in texts
+    after = check_contract(read_document(accept_all(data), "a.docx"), library)
+    assert [f.status for f in after.provisions] == ["present"] * 11, after.summary()
+    assert after.conflicts == []
+    assert styled_chars(reject_all(data)) == styled_chars(original)
 
 
 def test_a_table_cell_term_is_struck_inside_its_cell(board, library, vendor):
