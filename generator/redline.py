@@ -362,8 +362,13 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     doc = read_document(contract, name)
     report = check_contract(doc, library)
     package = zipfile.ZipFile(io.BytesIO(contract))
-    root = parse(package.read(DOCUMENT))
-    old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
+    try:
+        root = parse(package.read(DOCUMENT))
+        old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
+        package.read("[Content_Types].xml")
+    except (etree.XMLSyntaxError, KeyError) as exc:
+        raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__}: "
+                           f"{str(exc)[:120]})") from None
     when = when or datetime.now(timezone.utc)
     rev = Revisions(author or board.name, when, max_id(root, old_comments) + 1)
     body = _Body.read(root)

@@ -322,6 +322,17 @@ def test_pdf_or_text_input_points_to_the_amendment_letter(board, library, vendor
     assert not (tmp_path / "out.docx").exists()
 
 
+def test_a_damaged_comments_part_is_one_clear_error(original, board, library, vendor):
+    src = zipfile.ZipFile(io.BytesIO(original))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        out.writestr("word/comments.xml", b"<w:comments><unclosed>")
+    with pytest.raises(ExtractError, match=r"^terms\.docx: the DOCX's XML is damaged"):
+        redline_document(buf.getvalue(), vendor, board, library=library, name="terms.docx")
+
+
 def test_cli_writes_the_redline_and_says_what_changed(original, tmp_path):
     src = tmp_path / "northwind.docx"
     src.write_bytes(original)
