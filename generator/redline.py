@@ -50,7 +50,8 @@ class RedlineResult:
     unplaced: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One line, e.g. ``3 provisions inserted, 2 terms struck: 4 insertions, 2 deletions, 5 comments``."""
+        """One line, e.g. ``3 provisions inserted, 2 conflicting terms struck: 10 tracked
+        insertions, 2 tracked deletions, 4 comments``."""
         s = "" if len(self.supplied) == 1 else "s"
         t = "" if len(self.struck) == 1 else "s"
         return (f"{len(self.supplied)} provision{s} inserted, {len(self.struck)} conflicting term{t} "
@@ -412,8 +413,9 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
         paras[id(p)] = p
         found.setdefault((id(p), a, b), []).append(c)
     replaced = False
-    # right to left within each paragraph, so earlier offsets stay valid
-    for (pid, a, b), conflicts in sorted(found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+    order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
+    # in document order, right to left within a paragraph so that earlier offsets stay valid
+    for (pid, a, b), conflicts in sorted(found.items(), key=lambda kv: (order[kv[0][0]], -kv[0][1])):
         p = paras[pid]
         sentence = paragraph_text(p)[a:b]
         x, y = _smallest_cut(sentence, {c.kind for c in conflicts}, library)

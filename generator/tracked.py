@@ -326,6 +326,7 @@ def write_package(original: bytes, document: etree._Element, comments: etree._El
         for info in src.infolist():
             data = replaced.pop(info.filename, None)
             out.writestr(info, data if data is not None else src.read(info.filename))
+        stamp = src.getinfo(DOCUMENT).date_time  # new parts dated like the document: same input, same bytes
         for name, data in replaced.items():  # parts the vendor's package did not have
-            out.writestr(name, data)
+            out.writestr(zipfile.ZipInfo(name, date_time=stamp), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()

@@ -305,6 +305,11 @@ def test_existing_comments_are_kept_and_ids_stay_unique(board, library, vendor):
     assert rels.count("relationships/comments") == 1
 
 
+def test_the_same_contract_and_date_give_the_same_bytes(original, marked, board, library):
+    vendor = Vendor(**json.loads((ROOT / "examples" / "vendor.json").read_text()))
+    assert redline(original, vendor, board, when=WHEN, library=library) == marked
+
+
 def test_a_compliant_contract_gets_no_changes(board, library, vendor):
     result = redline_document(render_addendum(vendor, board, library), vendor, board, library=library)
     assert (result.supplied, result.struck, result.insertions, result.deletions) == ([], [], 0, 0)
