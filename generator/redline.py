@@ -410,8 +410,15 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
             result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
             continue
         p, a, b = hit
-        paras[id(p)] = p
-        found.setdefault((id(p), a, b), []).append(c)
+        term = paragraph_text(p)[a:b]
+        # the check quotes a term once however often it appears: strike each copy of it
+        for q in body.all_paragraphs():
+            text = paragraph_text(q)
+            at = text.find(term)
+            while at >= 0:
+                paras[id(q)] = q
+                found.setdefault((id(q), at, at + len(term)), []).append(c)
+                at = text.find(term, at + len(term))
     replaced = False
     order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
     # in document order, right to left within a paragraph so that earlier offsets stay valid
@@ -457,7 +464,8 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
             mark_paragraph(rev, p, "del")
         for c in conflicts:
             anchor_comment(rev, dels[0], last, _conflict_comment(job, c))
-            result.struck.append(c)
+            if not any(c is x for x in result.struck):
+                result.struck.append(c)
     return replaced
 
 

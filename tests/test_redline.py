@@ -276,6 +276,19 @@ def test_list_items_partial_provisions_and_split_runs(board, library, vendor):
     assert styled_chars(reject_all(data)) == styled_chars(original)
 
 
+def test_a_term_repeated_word_for_word_is_struck_each_time(board, library, vendor):
+    d = docx.Document(io.BytesIO(sample_contract()))
+    d.paragraphs[3].insert_paragraph_before(AD_TERM)
+    buf = io.BytesIO()
+    d.save(buf)
+    report = check_contract(read_document(buf.getvalue(), "terms.docx"), library)
+    assert [c.kind for c in report.conflicts].count("advertising") == 1  # quoted once
+    result = redline_document(buf.getvalue(), vendor, board, library=library)
+    assert sum("personalized ads" in t for t in revisions(result.docx, "del")) == 2
+    report = check_contract(read_document(accept_all(result.docx), "a.docx"), library)
+    assert report.conflicts == []
+
+
 def test_a_table_cell_term_is_struck_inside_its_cell(board, library, vendor):
     d = docx.Document(io.BytesIO(sample_contract()))
     t = d.add_table(rows=2, cols=2)
