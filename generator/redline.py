@@ -404,6 +404,7 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
     library, rev, result = job.library, job.rev, job.result
     found: dict[tuple[int, int, int], list[Conflict]] = {}
     paras: dict[int, etree._Element] = {}
+    every = [(q, paragraph_text(q)) for q in body.all_paragraphs()]
     for c in result.report.conflicts:
         hit = _find(c.text, body.located(c.location)) or _find(c.text, body.all_paragraphs())
         if hit is None:
@@ -412,8 +413,7 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
         p, a, b = hit
         term = paragraph_text(p)[a:b]
         # the check quotes a term once however often it appears: strike each copy of it
-        for q in body.all_paragraphs():
-            text = paragraph_text(q)
+        for q, text in every:
             at = text.find(term)
             while at >= 0:
                 paras[id(q)] = q
