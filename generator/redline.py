@@ -356,11 +356,12 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     """
     library = library or default_library()
     name = name or "contract"
-    if not contract.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):  # neither DOCX nor old .doc
-        what = "a PDF" if b"%PDF-" in contract[:1024] else "a text file"
+    pdf = not contract.startswith(b"PK\x03\x04") and b"%PDF-" in contract[:1024]
+    doc = None if pdf else read_document(contract, name)  # its errors name what is wrong
+    if doc is None or doc.kind != "docx":
+        what = "a PDF" if doc is None or doc.kind == "pdf" else "a text file"
         raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
-    doc = read_document(contract, name)
     report = check_contract(doc, library)
     package = zipfile.ZipFile(io.BytesIO(contract))
     try:
@@ -370,6 +371,10 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     except (etree.XMLSyntaxError, KeyError) as exc:
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__}: "
                            f"{str(exc)[:120]})") from None
+    if any(x is not None and x.getroottree().docinfo.doctype for x in (root, old_comments)):
+        # Word never writes one; entities declared there would not survive the rewrite
+        raise ExtractError(f"{name}: the DOCX's XML declares a document type (DTD), which Word "
+                           "documents never do; refused")
     when = when or datetime.now(timezone.utc)
     rev = Revisions(author or board.name, when, max_id(root, old_comments) + 1)
     body = _Body.read(root)

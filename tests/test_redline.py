@@ -351,6 +351,18 @@ def test_a_damaged_comments_part_is_one_clear_error(original, board, library, ve
         redline_document(buf.getvalue(), vendor, board, library=library, name="terms.docx")
 
 
+def test_every_hostile_contract_is_one_clear_error(tmp_path, board, library, vendor, soffice):
+    from generator import SdpaError
+    from tests.hostile.corpus import contracts
+
+    for case, (name, data) in contracts(tmp_path).items():
+        with pytest.raises(SdpaError) as err:
+            redline_document(data, vendor, board, library=library, name=name)
+        message = str(err.value)
+        assert message.startswith(f"{name}: ") and "\n" not in message, case
+        assert "TOP-SECRET" not in message, case
+
+
 def test_cli_writes_the_redline_and_says_what_changed(original, tmp_path):
     src = tmp_path / "northwind.docx"
     src.write_bytes(original)
