@@ -33,6 +33,8 @@ _CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that
 _STOP = {"student", "students", "data", "board", "contract", "parents", "with", "after", "only",
          "ends", "asks", "that", "from", "their", "other", "than", "under", "this"}
 _GOVERNING_LAW = "governing_law"
+# parts whose revision and comment ids share the document's numbering
+_NUMBERED_PARTS = re.compile(r"word/(?:header\d*|footer\d*|footnotes|endnotes)\.xml")
 
 
 @dataclass
@@ -367,6 +369,7 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     try:
         root = parse(package.read(DOCUMENT))
         old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
+        others = [parse(package.read(n)) for n in package.namelist() if _NUMBERED_PARTS.fullmatch(n)]
         package.read("[Content_Types].xml")
     except (etree.XMLSyntaxError, KeyError) as exc:
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__}: "
@@ -376,7 +379,7 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
         raise ExtractError(f"{name}: the DOCX's XML declares a document type (DTD), which Word "
                            "documents never do; refused")
     when = when or datetime.now(timezone.utc)
-    rev = Revisions(author or board.name, when, max_id(root, old_comments) + 1)
+    rev = Revisions(author or board.name, when, max_id(root, old_comments, *others) + 1)
     body = _Body.read(root)
     result = RedlineResult(b"", report)
     context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}

@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from lxml import etree
 
@@ -145,7 +145,9 @@ class Revisions:
 
     @property
     def date(self) -> str:
-        return self.when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        """``when`` in UTC as Word writes it (a naive ``when`` is taken as UTC)."""
+        when = self.when.astimezone(timezone.utc) if self.when.tzinfo else self.when
+        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def mark(self, tag: str) -> etree._Element:
         """A new ``w:ins``/``w:del`` (or paragraph-mark) element with id, author and date."""
