@@ -666,6 +666,8 @@ def redline_cmd(
         lib = get_library(clauses)
         profile = load_board(board)
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        if out.resolve() == contract.resolve():
+            raise InputError(f"{out}: --out is the vendor's document itself; write the redline elsewhere")
         try:
             data = contract.read_bytes()
         except OSError as exc:

@@ -372,6 +372,9 @@ def test_cli_writes_the_redline_and_says_what_changed(original, tmp_path):
     assert r.exit_code == 0, r.output
     assert "8 of 11 present" in r.output and "3 provisions inserted, 2 conflicting terms struck" in r.output
     assert {c.get(W + "author") for c in comments(out.read_bytes())} == {"Privacy Office"}
+    same = runner.invoke(app, ["redline", str(src), "--vendor", str(ROOT / "examples" / "vendor.json"),
+                               "--out", str(src)])
+    assert same.exit_code == 2 and "itself" in same.output and src.read_bytes() == original
     missing = runner.invoke(app, ["redline", str(tmp_path / "nope.docx"), "--vendor",
                                   str(ROOT / "examples" / "vendor.json"), "--out", str(out)])
     assert missing.exit_code == 2 and "nope.docx" in missing.output
