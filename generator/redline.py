@@ -85,7 +85,9 @@ class _Body:
         for el in body:
             if el.tag == w("p"):
                 order.append(el)
-                if paragraph_text(el).strip():
+                # numbered as extract.py numbers them: any text inside, a text box's included
+                if "".join(t.text or "" for t in el.iter() if isinstance(t.tag, str)
+                           and t.tag.endswith("}t")).strip():
                     paras[len(paras) + 1] = el
             elif el.tag == w("tbl"):
                 order.append(el)
