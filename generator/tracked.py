@@ -277,6 +277,7 @@ def comments_part(existing: etree._Element | None, rev: Revisions) -> etree._Ele
             c.set(w("initials"), initials)
         p = etree.SubElement(c, w("p"))
         etree.SubElement(etree.SubElement(p, w("pPr")), w("pStyle")).set(w("val"), "CommentText")
+        etree.SubElement(etree.SubElement(p, w("r")), w("annotationRef"))  # as Word writes it
         p.append(text_run(text))
     return root
 
