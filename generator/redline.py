@@ -19,7 +19,7 @@ from .extract import is_heading, normalize, read_document
 from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
-from .render import render_text, section_blocks, to_blocks, vendor_context
+from .render import Block, render_text, section_blocks, to_blocks, vendor_context
 from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, mark_paragraph,
                       max_id, new_paragraph, paragraph_text, parse, runs_between, text_run, w,
                       write_package)
@@ -252,7 +252,7 @@ def _smallest_cut(sentence: str, kinds: set[str], library: Library) -> tuple[int
 # ---------------------------------------------------------------- clause text
 
 
-def _runs(block) -> list[etree._Element]:
+def _runs(block: Block) -> list[etree._Element]:
     """The runs :mod:`generator.render` made for a block (vendor text escaped there)."""
     xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
     return [r for r in parse(xml) if r.tag == w("r")]
