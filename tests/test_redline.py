@@ -142,13 +142,14 @@ def test_the_sample_lacks_4_9_11_and_has_two_conflicts(original, library):
 
 def test_insertions_deletions_and_comments_in_the_xml(marked, board, library, vendor):
     inserted = revisions(marked, "ins")
-    # the two clauses, the Connecticut law that replaces Texas law, the new section's heading
-    # and opening, and the capital letter where the struck clause opened the sentence
-    assert len(inserted) >= 3
-    for pid in ("review_correction", "no_advertising"):
-        for text in model_paragraphs(library, pid, vendor, board):
-            assert text in inserted, pid
-    assert any("laws of the State of Connecticut govern" in t for t in inserted)
+    clauses = [model_paragraphs(library, pid, vendor, board) for pid in ("review_correction", "no_advertising")]
+    for paragraphs in clauses:
+        assert all(text in inserted for text in paragraphs)
+    # besides the two provisions: Connecticut law in place of Texas law, the new section's
+    # heading and opening, and the capital letter where the struck clause opened the sentence
+    assert len(inserted) == sum(map(len, clauses)) + 4
+    assert any(t.startswith("The laws of the State of Connecticut govern") for t in inserted)
+    assert "T" in inserted and "Student data privacy (Connecticut)" in inserted
     deleted = revisions(marked, "del")
     assert len(deleted) == 2
     assert deleted[1].strip() == LAW_TERM
