@@ -20,15 +20,16 @@ from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
 from .render import Block, render_text, section_blocks, to_blocks, vendor_context
-from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part, mark_paragraph,
-                      max_id, new_paragraph, paragraph_text, parse, runs_between, text_run, w,
-                      write_package)
+from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part,
+                      mark_paragraph, max_id, new_paragraph, paragraph_text, parse, runs_between,
+                      text_run, w, write_package)
 
 WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
 _SIGNATURES = re.compile(r"in witness whereof|\bsignatures?\b|^\s*by:|\bsigned\b|"
                          r"accepted and agreed|agreed and accepted", re.I)
 _HEADING_STYLE = re.compile(r"heading|title", re.I)
-_INLINE_TITLE = re.compile(r"^\s*(?:[\dA-Za-z]{1,3}(?:\.\d+)*[.)]\s+)?([A-Z][\w ,&'/-]{2,60}?)[.:]\s")
+_INLINE_TITLE = re.compile(
+    r"^\s*(?:[\dA-Za-z]{1,3}(?:\.\d+)*[.)]\s+)?([A-Z][\w ,&'/-]{2,60}?)[.:]\s")
 _CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
 _STOP = {"student", "students", "data", "board", "contract", "parents", "with", "after", "only",
          "ends", "asks", "that", "from", "their", "other", "than", "under", "this"}
@@ -56,8 +57,9 @@ class RedlineResult:
         insertions, 2 tracked deletions, 4 comments``."""
         s = "" if len(self.supplied) == 1 else "s"
         t = "" if len(self.struck) == 1 else "s"
-        return (f"{len(self.supplied)} provision{s} inserted, {len(self.struck)} conflicting term{t} "
-                f"struck: {self.insertions} tracked insertions, {self.deletions} tracked deletions, "
+        return (f"{len(self.supplied)} provision{s} inserted, "
+                f"{len(self.struck)} conflicting term{t} struck: "
+                f"{self.insertions} tracked insertions, {self.deletions} tracked deletions, "
                 f"{self.comments} comments")
 
 
@@ -317,7 +319,9 @@ def _style_ids(package: zipfile.ZipFile) -> set[str]:
 def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
     """The paragraph properties new clause paragraphs take: the anchor's, unless it is a
     heading or a table."""
-    if anchor is None or anchor.tag != w("p") or _title_of(anchor) == paragraph_text(anchor).strip():
+    if anchor is None or anchor.tag != w("p"):
+        return None
+    if _title_of(anchor) == paragraph_text(anchor).strip():
         return None
     return anchor.find(w("pPr"))
 
@@ -371,7 +375,8 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     try:
         root = parse(package.read(DOCUMENT))
         old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
-        others = [parse(package.read(n)) for n in package.namelist() if _NUMBERED_PARTS.fullmatch(n)]
+        others = [parse(package.read(n)) for n in package.namelist()
+                  if _NUMBERED_PARTS.fullmatch(n)]
         package.read("[Content_Types].xml")
     except (etree.XMLSyntaxError, KeyError) as exc:
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__}: "
@@ -432,7 +437,8 @@ def _strike_conflicts(job: _Job, body: _Body) -> bool:
     replaced = False
     order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
     # in document order, right to left within a paragraph so that earlier offsets stay valid
-    for (pid, a, b), conflicts in sorted(found.items(), key=lambda kv: (order[kv[0][0]], -kv[0][1])):
+    for (pid, a, b), conflicts in sorted(found.items(),
+                                         key=lambda kv: (order[kv[0][0]], -kv[0][1])):
         p = paras[pid]
         sentence = paragraph_text(p)[a:b]
         x, y = _smallest_cut(sentence, {c.kind for c in conflicts}, library)
@@ -489,10 +495,12 @@ def _provision_comment(job: _Job, p: Provision, status: str) -> str:
     req = req[:1].lower() + req[1:]
     if not req.endswith("."):
         req += "."
-    return job.say("added" if status == "missing" else "partial", citation=p.citation, requirement=req)
+    key = "added" if status == "missing" else "partial"
+    return job.say(key, citation=p.citation, requirement=req)
 
 
-def _insert_provisions(job: _Job, body: _Body, gaps: list, styles: set[str], replaced: bool) -> None:
+def _insert_provisions(job: _Job, body: _Body, gaps: list, styles: set[str],
+                       replaced: bool) -> None:
     """Insert each gap's clause after the block on its subject, else in the board's section
     before the signatures. That section, opened by the paragraph that defines the words the
     clauses use, is added whenever any clause text is."""

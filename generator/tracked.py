@@ -220,7 +220,8 @@ def mark_paragraph(rev: Revisions, p: etree._Element, tag: str) -> None:
     rpr.insert(0, rev.mark(tag))
 
 
-def new_paragraph(rev: Revisions, runs: list[etree._Element], ppr: etree._Element | None) -> etree._Element:
+def new_paragraph(rev: Revisions, runs: list[etree._Element],
+                  ppr: etree._Element | None) -> etree._Element:
     """A paragraph whose content and paragraph mark are both tracked insertions."""
     p = etree.Element(w("p"))
     ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(w("pPr"))
@@ -311,7 +312,8 @@ def _xml(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def write_package(original: bytes, document: etree._Element, comments: etree._Element | None) -> bytes:
+def write_package(original: bytes, document: etree._Element,
+                  comments: etree._Element | None) -> bytes:
     """The package ``original`` with ``document`` as its main part and, when given,
     ``comments`` as its comments part (relationship and content type added when missing);
     every other part is copied unchanged."""
@@ -329,7 +331,8 @@ def write_package(original: bytes, document: etree._Element, comments: etree._El
         for info in src.infolist():
             data = replaced.pop(info.filename, None)
             out.writestr(info, data if data is not None else src.read(info.filename))
-        stamp = src.getinfo(DOCUMENT).date_time  # new parts dated like the document: same input, same bytes
+        # new parts are dated like the document: the same input gives the same bytes
+        stamp = src.getinfo(DOCUMENT).date_time
         for name, data in replaced.items():  # parts the vendor's package did not have
             out.writestr(zipfile.ZipInfo(name, date_time=stamp), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
