@@ -3,7 +3,8 @@ boards of education. This module is the public API the CLI, the app and notebook
 
 from __future__ import annotations
 
-from .board import board_from_dict, load_board
+from .access import ROLES, auth_provider, can_administer, can_edit, is_loopback, listen_problem, role_for
+from .board import board_from_dict, load_board, read_board_file, resolve_board
 from .errors import (
     ConversionError,
     ExtractError,
@@ -21,6 +22,8 @@ from .pdf import convert_to_pdf
 from .analysis import check_contract
 from .batch import rows_from_file, run_batch, vendor_from_row
 from .deadlines import cure_deadline, deadlines
+from .directory import (board_from_yaml, board_yaml, directory_vendor, directory_vendors, remove_vendor,
+                        save_board, save_vendor, saved_board)
 from .extract import read_document
 from .letters import (amendment_letter, annual_notice, breach_notice, contract_posting,
                       deletion_request, iep_exception)
@@ -37,4 +40,7 @@ __all__ = [
     "vendor_from_row", "cure_deadline", "deadlines", "amendment_letter", "annual_notice",
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
     "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
+    "ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem", "role_for",
+    "read_board_file", "resolve_board", "board_from_yaml", "board_yaml", "directory_vendor",
+    "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
 ]
