@@ -4,7 +4,7 @@ boards of education. This module is the public API the CLI, the app and notebook
 from __future__ import annotations
 
 from .access import ROLES, auth_provider, can_administer, can_edit, is_loopback, listen_problem, role_for
-from .board import board_from_dict, load_board, read_board_file, resolve_board
+from .board import board_from_dict, board_problems, load_board, read_board_file, resolve_board
 from .errors import (
     ConversionError,
     ExtractError,
@@ -41,6 +41,6 @@ __all__ = [
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
     "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
     "ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem", "role_for",
-    "read_board_file", "resolve_board", "board_from_yaml", "board_yaml", "directory_vendor",
+    "read_board_file", "resolve_board", "board_problems", "board_from_yaml", "board_yaml", "directory_vendor",
     "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
 ]

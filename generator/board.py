@@ -87,3 +87,17 @@ def board_from_dict(data: object, source: str = "board profile") -> Board:
         return Board.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(f"{source}: {describe_validation(exc)}") from None
+
+
+def board_problems(data: object) -> list[tuple[str, str]]:
+    """Every reason ``data`` is not a valid board profile, as (field, reason) pairs with dotted
+    field names (``privacy_officer.email``); empty when it is valid. Never raises."""
+    from .vendors import problems_of
+
+    if not isinstance(data, dict):
+        return [("(profile)", "expected a mapping of keys")]
+    try:
+        Board.model_validate(data)
+    except ValidationError as exc:
+        return problems_of(exc)
+    return []
