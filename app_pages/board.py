@@ -69,18 +69,14 @@ with st.form(f"board_form_{v}"):
     page = c2.text_input(LABELS["contracts_page"], draft.contracts_page, key=f"bp_page_{v}",
                          help="Parents are pointed to this page (Conn. Gen. Stat. § 10-234bb(g)); "
                               "the website is used when it is empty.")
-    st.markdown("**Privacy officer** (named in notices to parents and vendors)")
-    c1, c2, c3, c4 = st.columns(4)
-    po = {"name": c1.text_input("Name *", draft.privacy_officer.name, key=f"bp_po_name_{v}"),
-          "title": c2.text_input("Title", draft.privacy_officer.title, key=f"bp_po_title_{v}"),
-          "email": c3.text_input("Email", draft.privacy_officer.email, key=f"bp_po_email_{v}"),
-          "phone": c4.text_input("Phone", draft.privacy_officer.phone, key=f"bp_po_phone_{v}")}
-    st.markdown("**Signatory** (signs addenda and letters for the board)")
-    c1, c2, c3, c4 = st.columns(4)
-    sig = {"name": c1.text_input("Name *", draft.signatory.name, key=f"bp_sig_name_{v}"),
-           "title": c2.text_input("Title", draft.signatory.title, key=f"bp_sig_title_{v}"),
-           "email": c3.text_input("Email", draft.signatory.email, key=f"bp_sig_email_{v}"),
-           "phone": c4.text_input("Phone", draft.signatory.phone, key=f"bp_sig_phone_{v}")}
+    people = {}
+    for field, heading in (("privacy_officer", "**Privacy officer** (named in notices to parents and vendors)"),
+                           ("signatory", "**Signatory** (signs addenda and letters for the board)")):
+        st.markdown(heading)
+        person, cols = getattr(draft, field), st.columns(4)
+        people[field] = {part: col.text_input(part.capitalize() + (" *" if part == "name" else ""),
+                                              getattr(person, part), key=f"bp_{field}_{part}_{v}")
+                         for col, part in zip(cols, ("name", "title", "email", "phone"))}
     c1, c2 = st.columns(2)
     cure = c1.number_input(LABELS["cure_period_days"], min_value=1, max_value=365,
                            value=draft.cure_period_days, step=1, key=f"bp_cure_{v}")
@@ -104,7 +100,7 @@ if not user.can_administer:
     st.caption("Only an administrator can change the board profile.")
 if save:
     data = {"name": name, "short_name": short, "address": lines(address), "website": website,
-            "contracts_page": page, "privacy_officer": po, "signatory": sig, "cure_period_days": int(cure),
+            "contracts_page": page, **people, "cure_period_days": int(cure),
             "closures": lines(closures), "access": access}
     problems = g.board_problems(data)
     new = g.board_from_dict(data, "the form") if not problems else None

@@ -95,3 +95,13 @@ def addendum_files(tmp_path_factory, board, soffice) -> dict[str, Path]:
     docx_path.write_bytes(render_addendum(vendor, board))
     (pdf_path,) = convert_to_pdf([docx_path])
     return {"docx": docx_path, "pdf": pdf_path}
+
+
+@pytest.fixture()
+def fresh_register(tmp_path, monkeypatch) -> str:
+    """An empty SQLite register of the test's own (``$SDPA_DATABASE_URL``), and no ``$SDPA_BOARD``:
+    the board profile in use is the shipped example until one is saved."""
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
+    monkeypatch.setenv("SDPA_DATABASE_URL", url)
+    return url

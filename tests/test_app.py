@@ -86,15 +86,6 @@ AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret":
 
 
 @pytest.fixture()
-def fresh_register(tmp_path, monkeypatch):
-    """An empty register of the test's own, and no SDPA_BOARD: the app starts on the example."""
-    monkeypatch.delenv("SDPA_BOARD", raising=False)
-    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
-    monkeypatch.setenv("SDPA_DATABASE_URL", url)
-    return url
-
-
-@pytest.fixture()
 def listen_on():
     """Set Streamlit's ``server.address`` for the test (AppTest runs the app in this process)."""
     from streamlit import config

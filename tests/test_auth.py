@@ -92,11 +92,8 @@ def test_listening_beyond_this_computer_needs_sign_in():
 
 
 @pytest.fixture()
-def db_url(tmp_path, monkeypatch):
-    monkeypatch.delenv("SDPA_BOARD", raising=False)
-    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
-    monkeypatch.setenv("SDPA_DATABASE_URL", url)
-    return url
+def db_url(fresh_register):
+    return fresh_register
 
 
 def test_profile_resolution_order(db_url, district, tmp_path, monkeypatch):
