@@ -23,12 +23,13 @@ from .analysis import check_contract
 from .batch import rows_from_file, run_batch, vendor_from_row
 from .deadlines import cure_deadline, deadlines
 from .directory import (board_from_yaml, board_yaml, directory_vendor, directory_vendors, remove_vendor,
-                        save_board, save_vendor, saved_board)
+                        save_board, save_vendor, saved_board, vendors_csv)
 from .extract import read_document
 from .letters import (amendment_letter, annual_notice, breach_notice, contract_posting,
                       deletion_request, iep_exception)
 from .render import long_date, missing_fields, render_addendum, safe_filename
 from .report import report_json, report_markdown, report_table
+from .uploads import save_uploads, unchecked_contracts
 from .vendors import vendor_from_dict
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem", "role_for",
     "read_board_file", "resolve_board", "board_problems", "board_from_yaml", "board_yaml", "directory_vendor",
     "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
+    "save_uploads", "unchecked_contracts", "vendors_csv",
 ]

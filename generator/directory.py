@@ -3,8 +3,10 @@ the saved board profile and the vendor directory (a vendor's details saved once,
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import yaml
 from pydantic import ValidationError
@@ -171,3 +173,18 @@ def remove_vendor(reg: Register, name: str) -> None:
         if not gone:
             raise VendorError(f"{name}: not in the vendor directory")
         _log(reg, s, "remove vendor from directory", vendor=name)
+
+
+def vendors_csv(vendors: list[Vendor], contract_date: date) -> bytes:
+    """A batch CSV (the documented columns) with one row per vendor of the directory, dated
+    ``contract_date``: the directory's vendors run through the same batch as an uploaded list."""
+    from .batch import COLUMNS
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(list(COLUMNS))
+    for vendor in vendors:
+        data = {**directory_entry(vendor), "contract_date": contract_date.isoformat()}
+        writer.writerow(["; ".join(v) if isinstance(v := data.get(field), list) else (v or "")
+                         for field in COLUMNS.values()])
+    return buf.getvalue().encode("utf-8")
