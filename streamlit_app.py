@@ -42,7 +42,7 @@ def gate() -> None:
         st.button("Sign in", key="sign_in", type="primary", on_click=st.login, args=(provider or None,))
         st.stop()
     elif user.role is None:
-        st.error(f"{user.email or 'This account'} has no access to sdpa. Ask the administrator to add "
+        st.error(f"{g.md_escape(user.email or 'This account')} has no access to sdpa. Ask the administrator to add "
                  "you to the board profile's access lists.")
         st.button("Sign out", key="sign_out", on_click=st.logout)
         st.stop()

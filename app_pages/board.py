@@ -108,7 +108,7 @@ if save:
         problems = [("access", f"this would take the administrator role from you ({user.email}); "
                                "keep yourself among the administrators")]
     for field, reason in problems:
-        st.error(f"{label_of(field)}: {reason}")
+        st.error(f"{label_of(field)}: {g.md_escape(reason)}")
     if not problems:
         with common.open_register(user) as reg:
             g.save_board(reg, new)

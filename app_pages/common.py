@@ -85,7 +85,7 @@ def show_error(exc: BaseException) -> None:
     """One line for the visitor, never a traceback: sdpa's own errors say what to fix; anything
     else names only its kind, with the details in the server's log."""
     if isinstance(exc, g.SdpaError):
-        st.error(" ".join(str(exc).split()))
+        st.error(g.md_escape(exc))  # the message may quote a file's or a vendor's text
         return
     log.error("page failed", exc_info=exc)
     st.error(f"Something went wrong on this page ({type(exc).__name__}); nothing was saved by the "
