@@ -4,8 +4,11 @@ this computer (only with sign-in configured)."""
 from __future__ import annotations
 
 import ipaddress
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
+from .errors import InputError
 from .models import Board
 
 ROLES = ("viewer", "editor", "admin")  # each role can do everything the ones before it can
@@ -80,3 +83,36 @@ def listen_problem(address: str | None, sign_in: bool) -> str | None:
     where = address or "every network interface"
     return (f"sdpa will not serve on {where} without sign-in: configure [auth] in "
             f".streamlit/secrets.toml (see docs/admin.md), or listen on {LOCAL_ONLY} only.")
+
+
+def secrets_auth(path: str | Path) -> Mapping | None:
+    """The ``[auth]`` section of the Streamlit secrets file at ``path``, or ``None`` when the file
+    is missing or has none. Raises :class:`InputError` when the file is not valid TOML."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: not a readable secrets file ({exc})") from None
+    auth = data.get("auth")
+    return auth if isinstance(auth, Mapping) else None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The check ``make run`` makes before it starts the app, with ``argv`` = ADDRESS [SECRETS]:
+    returns 2 after one line on stderr when the app must not listen on ADDRESS with the sign-in
+    the SECRETS file configures (default ``.streamlit/secrets.toml``), else 0."""
+    args = sys.argv[1:] if argv is None else argv
+    address = args[0] if args else LOCAL_ONLY
+    try:
+        auth = secrets_auth(args[1] if len(args) > 1 else ".streamlit/secrets.toml")
+    except InputError as exc:
+        print(f"sdpa: error: {exc}", file=sys.stderr)
+        return 2
+    problem = listen_problem(address, sign_in=auth_provider(auth) is not None)
+    if problem:
+        print(f"sdpa: error: {problem}", file=sys.stderr)
+        return 2
+    return 0

@@ -158,3 +158,18 @@ def test_vendor_directory(db_url, vendor):
                        ("buyer@shoreline.example", "update vendor in directory"),
                        ("buyer@shoreline.example", "add vendor to directory"),
                        ("buyer@shoreline.example", "remove vendor from directory")]
+
+
+def test_the_start_check_reads_the_secrets_file(tmp_path, capsys):
+    from generator.access import main
+
+    secrets = tmp_path / "secrets.toml"
+    assert main(["0.0.0.0", str(secrets)]) == 2  # no file: no sign-in
+    assert "sdpa will not serve on 0.0.0.0 without sign-in" in capsys.readouterr().err
+    assert main(["127.0.0.1", str(secrets)]) == 0
+    lines = [f'{k} = "{v}"' for k, v in {**AUTH, **PROVIDER}.items()]
+    secrets.write_text("[auth]\n" + "\n".join(lines) + "\n")
+    assert main(["0.0.0.0", str(secrets)]) == 0
+    secrets.write_text("[auth\n")
+    assert main(["0.0.0.0", str(secrets)]) == 2
+    assert "not a readable secrets file" in capsys.readouterr().err
