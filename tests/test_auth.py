@@ -9,6 +9,7 @@ import generator as g
 from generator.register import Register
 
 from .conftest import ROOT
+from .test_register import url  # noqa: F401 - the register on SQLite and on PostgreSQL
 
 
 @pytest.fixture()
@@ -137,8 +138,8 @@ def test_board_yaml_round_trip_and_errors(board):
 # ---------------------------------------------------------------- the vendor directory
 
 
-def test_vendor_directory(db_url, vendor):
-    with Register(db_url, actor="buyer@shoreline.example") as reg:
+def test_vendor_directory(url, vendor):  # noqa: F811
+    with Register(url, actor="buyer@shoreline.example") as reg:
         assert g.directory_vendors(reg) == []
         g.save_vendor(reg, vendor)
         kept = g.directory_vendor(reg, vendor.name)
@@ -173,3 +174,23 @@ def test_the_start_check_reads_the_secrets_file(tmp_path, capsys):
     secrets.write_text("[auth\n")
     assert main(["0.0.0.0", str(secrets)]) == 2
     assert "not a readable secrets file" in capsys.readouterr().err
+
+
+def test_an_older_register_gains_the_new_tables(fresh_register, board):
+    """A register made before migration 0003 is upgraded when it is next opened."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    with Register(fresh_register) as reg:
+        reg.add_contract(vendor="Kept Vendor", product="Kept")
+        cfg = Config()
+        cfg.set_main_option("script_location", str(ROOT / "generator" / "migrations"))
+        with reg.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+        assert "board_profiles" not in inspect(reg.engine).get_table_names()
+    with Register(fresh_register) as reg:
+        g.save_board(reg, board)
+        assert g.saved_board(reg).name == board.name
+        assert [c.vendor.name for c in reg.contracts()] == ["Kept Vendor"]
