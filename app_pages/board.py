@@ -83,16 +83,15 @@ with st.form(f"board_form_{v}"):
     closures = c2.text_area(LABELS["closures"] + " (one date per line, YYYY-MM-DD; weekends and "
                             "Connecticut holidays are already counted)",
                             "\n".join(d.isoformat() for d in draft.closures), key=f"bp_closures_{v}")
-    if user.sign_in:
-        st.markdown("**Who may use the app** (one email address, or a whole domain such as "
-                    "@district.org, per line; an address listed itself wins over its domain)")
-        c1, c2, c3 = st.columns(3)
-        admins = c1.text_area("Administrators (this page)", "\n".join(draft.access.admin), key=f"bp_admin_{v}")
-        editors = c2.text_area("Editors (the register)", "\n".join(draft.access.editor), key=f"bp_editor_{v}")
-        viewers = c3.text_area("Viewers (read only)", "\n".join(draft.access.viewer), key=f"bp_viewer_{v}")
-        access = {"admin": lines(admins), "editor": lines(editors), "viewer": lines(viewers)}
-    else:
-        access = draft.access.model_dump()
+    st.markdown("**Who may use the app** once sign-in is configured (one email address, or a whole "
+                "domain such as @district.org, per line; an address listed itself wins over its domain)")
+    c1, c2, c3 = st.columns(3)
+    access = {"admin": lines(c1.text_area("Administrators (this page)", "\n".join(draft.access.admin),
+                                          key=f"bp_admin_{v}")),
+              "editor": lines(c2.text_area("Editors (the register, the vendor directory)",
+                                           "\n".join(draft.access.editor), key=f"bp_editor_{v}")),
+              "viewer": lines(c3.text_area("Viewers (read only)", "\n".join(draft.access.viewer),
+                                           key=f"bp_viewer_{v}"))}
     save = st.form_submit_button("Save for everyone", type="primary",
                                  disabled=not user.can_administer or source == "file")
 

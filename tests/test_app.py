@@ -337,3 +337,19 @@ def test_batch_from_the_directory(fresh_register, vendor):
     assert at.subheader[0].value == "1 rows: 1 ready, 0 with problems"
     at.button(key="generate").click().run()
     assert not at.exception and at.success[0].value.startswith("1 generated")
+
+
+def test_access_lists_can_be_prepared_before_sign_in_is_on(fresh_register, listen_on):
+    import generator as g
+
+    listen_on("127.0.0.1")
+    at = page("board").run()
+    at.text_area(key="bp_admin_0").input("chief@shoreline.example")
+    at.text_area(key="bp_editor_0").input("@shoreline.example\nnot an address")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Who may use the app, editors: ")
+    at.text_area(key="bp_editor_0").input("@Shoreline.example")
+    at.button[0].click().run()
+    assert not at.error, at.error[0].value
+    access = g.resolve_board()[0].access
+    assert (access.admin, access.editor) == (["chief@shoreline.example"], ["@shoreline.example"])
