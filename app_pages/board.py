@@ -53,7 +53,9 @@ if upload is not None:
         if st.session_state.get("board_imported") != upload.file_id:  # once per file: no rerun loop
             st.session_state.update(board_imported=upload.file_id, board_draft=imported,
                                     board_form_version=st.session_state["board_form_version"] + 1)
-        st.info(f"Loaded {imported.name} into the form below: check it, then save it for everyone.")
+        if "board_draft" in st.session_state:  # until saved
+            st.info(f"Loaded {g.md_escape(imported.name)} into the form below: check it, then save it "
+                    "for everyone.")
 
 draft = st.session_state.get("board_draft") or board
 v = st.session_state["board_form_version"]
@@ -125,8 +127,9 @@ st.subheader("Vendor directory")
 st.caption("Save a vendor's details once; pick the vendor from the list wherever a page asks for one.")
 with common.open_register(user) as reg:
     saved = g.directory_vendors(reg)
-st.dataframe([{"Vendor": d.name, "Product": d.product, "Contact": d.contact_name,
-               "Contact email": d.contact_email} for d in saved], hide_index=True, key="directory")
+if saved:
+    st.dataframe([{"Vendor": d.name, "Product": d.product, "Contact": d.contact_name,
+                   "Contact email": d.contact_email} for d in saved], hide_index=True, key="directory")
 if common.refuse_unless_editor(user, "change the vendor directory"):
     FIELDS = {"name": "dv_name", "product": "dv_product", "contact_name": "dv_contact",
               "contact_email": "dv_email", "address": "dv_address", "purpose": "dv_purpose",

@@ -112,7 +112,7 @@ def vendor_picker(key: str, fields: Mapping[str, str], *, lists: frozenset[str] 
         show_error(exc)
         return None
     if not vendors:
-        st.caption("No vendors saved in the directory yet (the Board profile page keeps it).")
+        st.caption("No vendors saved in the directory yet.")
         return None
 
     def fill() -> None:
