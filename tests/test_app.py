@@ -160,6 +160,10 @@ def test_signed_in_roles(shoreline, listen_on):
     listen_on("0.0.0.0")
     at = _signed_in("stranger@elsewhere.example").run()
     assert "stranger\\@elsewhere\\.example has no access to sdpa" in at.error[0].value and not at.title
+    at = _signed_in("chief@shoreline.example")
+    at.user["email_verified"] = False  # the provider does not vouch for the address
+    at.run()
+    assert "has no access to sdpa" in at.error[0].value and not at.title
     at = _signed_in("parent.liaison@shoreline.example")
     at.switch_page("app_pages/board.py").run()
     assert not at.exception and not at.warning, "the saved profile is in use: no example banner"
