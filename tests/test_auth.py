@@ -194,3 +194,12 @@ def test_an_older_register_gains_the_new_tables(fresh_register, board):
         g.save_board(reg, board)
         assert g.saved_board(reg).name == board.name
         assert [c.vendor.name for c in reg.contracts()] == ["Kept Vendor"]
+
+
+def test_the_next_document_prints_the_saved_board(fresh_register, board, vendor):
+    from .conftest import docx_text
+
+    with Register(fresh_register) as reg:
+        g.save_board(reg, board.model_copy(update={"name": "Shoreline Board of Education"}))
+    text = docx_text(g.render_addendum(vendor, g.load_board()))
+    assert "Shoreline Board of Education" in text and "Waterbury Board of Education" not in text
