@@ -63,12 +63,16 @@ def _start_app(tmp: Path, port: int, address: str, secrets: Path | None, db_url:
     return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-@pytest.fixture(scope="module")
-def signed_in_app(tmp_path_factory, identity_provider):
+@pytest.fixture(scope="module", autouse=True)
+def chromium_present() -> None:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is not installed; .ci/run should have installed it")
         pytest.skip("chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def signed_in_app(tmp_path_factory, identity_provider):
     import generator as g
     from generator.register import Register
 
@@ -174,8 +178,6 @@ def test_an_unlisted_account_sees_nothing(signed_in_app, browser):
 
 
 def test_without_sign_in_the_app_refuses_the_network(tmp_path, browser):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed")
     port = _free_port()
     proc = _start_app(tmp_path, port, "0.0.0.0", None, f"sqlite:///{tmp_path / 'r.sqlite3'}")
     url = f"http://127.0.0.1:{port}"
