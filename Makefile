@@ -3,6 +3,8 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Listen beyond this computer (ADDRESS=0.0.0.0) only with sign-in configured: see docs/admin.md.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test install install-test bench clean
 
@@ -22,7 +24,8 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(BIN)/streamlit run streamlit_app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(BIN)/python -c "import sys, generator.access as a; sys.exit(a.main(sys.argv[1:]))" $(ADDRESS)
+	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,6 +1,10 @@
-"""sdpa in the browser: the router. Each page lives in app_pages/ and calls the generator library."""
+"""sdpa in the browser: the router. It checks who may use the app and where it may listen, then
+runs the page; each page lives in app_pages/ and calls the generator library."""
 
 import streamlit as st
+
+import generator as g
+from app_pages import common
 
 st.set_page_config(page_title="sdpa: student data privacy", page_icon="📄", layout="wide")
 
@@ -17,4 +21,42 @@ pages = {
         st.Page("app_pages/board.py", title="Board profile", url_path="board"),
     ],
 }
-st.navigation(pages).run()
+
+
+def gate() -> None:
+    """Stop here (with one line saying why) unless this visitor may use the app."""
+    provider = common.sign_in_provider()
+    problem = g.listen_problem(st.get_option("server.address"), sign_in=provider is not None)
+    if problem:
+        st.error(problem)
+        st.stop()
+    board, source = common.current_board()
+    st.session_state["board"] = board  # the pages print documents with this profile
+    user = common.current_user(board)
+    if not user.sign_in:
+        st.caption("Sign-in is not configured, so this app serves this computer only (127.0.0.1). "
+                   "To open it to colleagues, see the administrator's guide (docs/admin.md).")
+    elif not st.user.is_logged_in:
+        st.title("sdpa: student data privacy")
+        st.write(f"Sign in with your {g.md_escape(board.short_name or board.name)} account to continue.")
+        st.button("Sign in", key="sign_in", type="primary", on_click=st.login, args=(provider or None,))
+        st.stop()
+    elif user.role is None:
+        st.error(f"{g.md_escape(user.email or 'This account')} has no access to sdpa. Ask the administrator to add "
+                 "you to the board profile's access lists.")
+        st.button("Sign out", key="sign_out", on_click=st.logout)
+        st.stop()
+    else:
+        st.sidebar.caption(f"Signed in as {g.md_escape(user.email)} ({user.role})")
+        st.sidebar.button("Sign out", key="sign_out", on_click=st.logout)
+    if source == "example":
+        st.warning(f"This app is using the shipped example profile ({g.md_escape(board.name)}): every "
+                   "document names that board. An administrator sets your board on the Board profile "
+                   "page.", icon="⚠️")
+
+
+try:
+    gate()
+    st.navigation(pages).run()
+except Exception as exc:  # noqa: BLE001 - no traceback ever reaches a visitor
+    common.show_error(exc)

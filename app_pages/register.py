@@ -8,18 +8,18 @@ from pathlib import Path
 import streamlit as st
 
 import generator as g
+from app_pages import common
 from generator import register as r
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
 
 st.title("Contracts register")
-db = st.text_input("Register database", value=r.database_url(board), key="db",
-                   help="A SQLite path or a PostgreSQL URL; the board profile's database by default.")
+user = common.current_user(board)
 try:
-    reg = r.Register(r.database_url(board, db))
+    reg = common.open_register(user)  # the server's configuration only; the log names the user
 except g.SdpaError as exc:
-    st.error(str(exc))
+    common.show_error(exc)
     st.stop()
 
 try:
@@ -37,25 +37,26 @@ try:
                  hide_index=True, key="contracts")
 
     with st.expander("Add a contract"):
-        with st.form("add_form"):
-            vendor = st.text_input("Vendor", key="a_vendor")
-            product = st.text_input("Product", key="a_product")
-            executed = st.date_input("Executed", value=None, key="a_executed")
-            purpose = st.text_input("Purpose", key="a_purpose")
-            data = st.text_input("Student data (separated by ;)", key="a_data")
-            signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
-            add = st.form_submit_button("Add")
-        if add:
-            with tempfile.TemporaryDirectory() as tmp:
-                path = None
-                if signed is not None:
-                    path = Path(tmp) / g.safe_filename(signed.name, "contract")
-                    path.write_bytes(signed.getvalue())
-                cid = reg.add_contract(vendor=vendor, product=product, executed=executed, purpose=purpose,
-                                       data_categories=[x.strip() for x in data.split(";") if x.strip()],
-                                       file=path)
-            st.success(f"Added contract {cid}.")
-            st.rerun()
+        if common.refuse_unless_editor(user):
+            with st.form("add_form"):
+                vendor = st.text_input("Vendor", key="a_vendor")
+                product = st.text_input("Product", key="a_product")
+                executed = st.date_input("Executed", value=None, key="a_executed")
+                purpose = st.text_input("Purpose", key="a_purpose")
+                data = st.text_input("Student data (separated by ;)", key="a_data")
+                signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
+                add = st.form_submit_button("Add")
+            if add:
+                with tempfile.TemporaryDirectory() as tmp:
+                    path = None
+                    if signed is not None:
+                        path = Path(tmp) / g.safe_filename(signed.name, "contract")
+                        path.write_bytes(signed.getvalue())
+                    cid = reg.add_contract(vendor=vendor, product=product, executed=executed, purpose=purpose,
+                                           data_categories=[x.strip() for x in data.split(";") if x.strip()],
+                                           file=path)
+                st.success(f"Added contract {cid}.")
+                st.rerun()
 
     breaches = [(c, b) for c in contracts for b in c.breaches]
     if breaches:

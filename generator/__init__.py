@@ -3,7 +3,8 @@ boards of education. This module is the public API the CLI, the app and notebook
 
 from __future__ import annotations
 
-from .board import board_from_dict, load_board
+from .access import ROLES, auth_provider, can_administer, can_edit, is_loopback, listen_problem, role_for
+from .board import board_from_dict, board_problems, load_board, read_board_file, resolve_board
 from .errors import (
     ConversionError,
     ExtractError,
@@ -26,6 +27,7 @@ from .letters import (amendment_letter, annual_notice, breach_notice, contract_p
                       deletion_request, iep_exception)
 from .render import long_date, missing_fields, render_addendum, safe_filename
 from .report import report_json, report_markdown, report_table
+from .uploads import save_uploads, unchecked_contracts
 from .vendors import vendor_from_dict
 from .redline import RedlineResult, redline, redline_document
 
@@ -39,4 +41,21 @@ __all__ = [
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
     "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
     "RedlineResult", "redline", "redline_document",
+    "ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem", "role_for",
+    "read_board_file", "resolve_board", "board_problems", "board_from_yaml", "board_yaml", "directory_vendor",
+    "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
+    "save_uploads", "unchecked_contracts", "vendors_csv",
 ]
+
+# The register's database layer (SQLAlchemy) loads only when one of these is first used, so
+# commands that never touch the register start as fast as before.
+_FROM_DIRECTORY = ("board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors",
+                   "remove_vendor", "save_board", "save_vendor", "saved_board", "vendors_csv")
+
+
+def __getattr__(name: str) -> object:
+    if name in _FROM_DIRECTORY:
+        from . import directory
+
+        return getattr(directory, name)
+    raise AttributeError(f"module 'generator' has no attribute {name!r}")

@@ -1,4 +1,5 @@
-"""Read the board profile (YAML); the shipped example is ``board.example.yaml``."""
+"""The board profile: read from YAML, or the one saved in the register; the shipped example is
+``board.example.yaml``."""
 
 from __future__ import annotations
 
@@ -15,12 +16,60 @@ from .models import Board
 EXAMPLE_BOARD = ROOT / "board.example.yaml"
 
 
-def load_board(path: str | Path | None = None) -> Board:
-    """Load the board profile at ``path`` (else ``$SDPA_BOARD``, else the shipped example).
+def load_board(path: str | Path | None = None, *, register_url: str | None = None) -> Board:
+    """The board profile in use: the file at ``path``, else the file ``$SDPA_BOARD`` names, else
+    the profile saved in the register (see :func:`resolve_board`), else the shipped example.
 
     Raises :class:`ProfileError` naming the file and the key when it is unreadable or invalid.
     """
-    target = Path(path or os.environ.get("SDPA_BOARD") or EXAMPLE_BOARD)
+    return resolve_board(path, register_url=register_url)[0]
+
+
+def resolve_board(path: str | Path | None = None, *,
+                  register_url: str | None = None) -> tuple[Board, str]:
+    """The board profile in use and where it came from: ``"file"`` (``path`` or
+    ``$SDPA_BOARD``), ``"saved"`` (the newest profile saved in the register at ``register_url``,
+    default ``$SDPA_DATABASE_URL`` or ``sdpa-register.sqlite3``; a SQLite register that does not
+    exist yet is not created) or ``"example"`` (``board.example.yaml``).
+
+    Raises :class:`ProfileError` when the file or the saved profile is unreadable or invalid.
+    """
+    chosen = path or os.environ.get("SDPA_BOARD")
+    if chosen:
+        return read_board_file(chosen), "file"
+    saved = _saved_profile(register_url)
+    if saved is not None:
+        return saved, "saved"
+    return read_board_file(EXAMPLE_BOARD), "example"
+
+
+def _saved_profile(register_url: str | None) -> Board | None:
+    from sqlalchemy.engine import make_url
+
+    from .directory import saved_board
+    from .register import Register, RegisterError, database_url
+
+    url = database_url(None, register_url)
+    if url.startswith("sqlite"):
+        try:
+            name = make_url(url).database
+        except Exception:  # noqa: BLE001 - a malformed URL is reported when the register opens
+            name = None
+        if not name or name == ":memory:" or not Path(name).is_file():
+            return None
+    try:
+        with Register(url) as reg:
+            return saved_board(reg)
+    except RegisterError as exc:
+        raise ProfileError(f"the saved board profile cannot be read: {exc}") from None
+
+
+def read_board_file(path: str | Path) -> Board:
+    """Read and validate the board profile YAML at ``path``.
+
+    Raises :class:`ProfileError` naming the file and the key when it is unreadable or invalid.
+    """
+    target = Path(path)
     try:
         data = yaml.safe_load(target.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -38,3 +87,17 @@ def board_from_dict(data: object, source: str = "board profile") -> Board:
         return Board.model_validate(data)
     except ValidationError as exc:
         raise ProfileError(f"{source}: {describe_validation(exc)}") from None
+
+
+def board_problems(data: object) -> list[tuple[str, str]]:
+    """Every reason ``data`` is not a valid board profile, as (field, reason) pairs with dotted
+    field names (``privacy_officer.email``); empty when it is valid. Never raises."""
+    from .vendors import problems_of
+
+    if not isinstance(data, dict):
+        return [("(profile)", "expected a mapping of keys")]
+    try:
+        Board.model_validate(data)
+    except ValidationError as exc:
+        return problems_of(exc)
+    return []

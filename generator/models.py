@@ -76,6 +76,29 @@ class Person(Strict):
     phone: str = ""
 
 
+_DOMAIN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+class Access(Strict):
+    """Who may do what in the app once sign-in is on: each list holds email addresses
+    (``pat@district.org``) or whole domains (``@district.org``). See ``generator.access``."""
+
+    admin: list[str] = Field(default_factory=list, max_length=500)
+    editor: list[str] = Field(default_factory=list, max_length=500)
+    viewer: list[str] = Field(default_factory=list, max_length=500)
+
+    @field_validator("admin", "editor", "viewer", mode="after")
+    @classmethod
+    def _entries(cls, v: list[str]) -> list[str]:
+        out = []
+        for item in v:
+            entry = item.strip().lower()
+            if not (_EMAIL.match(entry) or _DOMAIN.match(entry)):
+                raise ValueError(f"{item!r} is neither an email address nor a domain such as @district.org")
+            out.append(entry if "@" in entry else f"@{entry}")
+        return out
+
+
 class Board(Strict):
     """The board of education's profile: who it is, who signs, how long a vendor has to cure."""
 
@@ -89,6 +112,7 @@ class Board(Strict):
     cure_period_days: int = Field(default=30, ge=1, le=365)
     closures: list[date] = Field(default_factory=list)
     database: str = ""
+    access: Access = Field(default_factory=Access)
 
     @field_validator("closures", mode="before")
     @classmethod

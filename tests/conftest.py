@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
+import generator.directory  # noqa: F401 - its tables join Base.metadata, so drop_all in tests drops them too
 from generator import load_board, load_library
 from generator.models import Vendor
 
@@ -95,3 +96,13 @@ def addendum_files(tmp_path_factory, board, soffice) -> dict[str, Path]:
     docx_path.write_bytes(render_addendum(vendor, board))
     (pdf_path,) = convert_to_pdf([docx_path])
     return {"docx": docx_path, "pdf": pdf_path}
+
+
+@pytest.fixture()
+def fresh_register(tmp_path, monkeypatch) -> str:
+    """An empty SQLite register of the test's own (``$SDPA_DATABASE_URL``), and no ``$SDPA_BOARD``:
+    the board profile in use is the shipped example until one is saved."""
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
+    monkeypatch.setenv("SDPA_DATABASE_URL", url)
+    return url

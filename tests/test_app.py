@@ -70,15 +70,315 @@ def test_notices_page_letters(kind):
     assert not at.exception and not at.error
 
 
-def test_register_page(tmp_path):
+def test_register_page(fresh_register):
     at = page("register")
     at.run()
-    at.text_input(key="db").input(f"sqlite:///{tmp_path / 'r.sqlite3'}").run()
     assert not at.exception and not at.error
     assert at.subheader[1].value == "Contracts (0)"
+    assert all(t.key != "db" for t in at.text_input), "a visitor can name the database"
 
 
-def test_board_page():
+# ---------------------------------------------------------------- sign-in, roles, the board (app-a)
+
+AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "c" * 32,
+        "client_id": "sdpa", "client_secret": "secret",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+
+
+@pytest.fixture()
+def listen_on():
+    """Set Streamlit's ``server.address`` for the test (AppTest runs the app in this process)."""
+    from streamlit import config
+
+    before = config.get_option("server.address")
+    yield lambda address: config.set_option("server.address", address, "test")
+    config.set_option("server.address", before, "test")
+
+
+def router() -> AppTest:
+    return AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60)
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in (at.caption, at.warning, at.error, at.info, at.success, at.markdown)
+             for e in kind]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_without_sign_in_every_page_says_it_serves_this_computer_only(fresh_register, listen_on):
+    listen_on("127.0.0.1")
+    for path in ("check", "board", "batch"):
+        at = router()
+        at.switch_page(f"app_pages/{path}.py").run()
+        assert not at.exception
+        assert "serves this computer only (127.0.0.1)" in texts(at)
+        assert "shipped example profile (Waterbury Board of Education)" in at.warning[0].value
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0", "10.0.0.5", ""])
+def test_without_sign_in_the_app_refuses_to_serve_the_network(fresh_register, listen_on, address):
+    listen_on(address)
+    at = router().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("sdpa will not serve on")
+    assert not at.title, "a page was shown although the app must refuse"
+
+
+def test_with_sign_in_a_visitor_must_sign_in_first(fresh_register, listen_on):
+    listen_on("0.0.0.0")
+    at = router()
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert not at.exception
+    assert at.button(key="sign_in").label == "Sign in"
+    assert [t.value for t in at.title] == ["sdpa: student data privacy"]
+
+
+def _signed_in(email: str, board_yaml: str | None = None) -> AppTest:
+    at = router()
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "email": email, "email_verified": True}
+    return at
+
+
+@pytest.fixture()
+def shoreline(fresh_register, board):
+    import generator as g
+    from generator.register import Register
+
+    data = board.model_dump(mode="json")
+    data.update(name="Shoreline Board of Education", short_name="Shoreline Public Schools",
+                access={"admin": ["chief@shoreline.example"], "editor": ["@shoreline.example"],
+                        "viewer": ["parent.liaison@shoreline.example"]})
+    with Register(fresh_register, actor="setup") as reg:
+        g.save_board(reg, g.board_from_dict(data))
+    return fresh_register
+
+
+def test_signed_in_roles(shoreline, listen_on):
+    listen_on("0.0.0.0")
+    at = _signed_in("stranger@elsewhere.example").run()
+    assert "stranger\\@elsewhere\\.example has no access to sdpa" in at.error[0].value and not at.title
+    at = _signed_in("chief@shoreline.example")
+    at.user["email_verified"] = False  # the provider does not vouch for the address
+    at.run()
+    assert "has no access to sdpa" in at.error[0].value and not at.title
+    at = _signed_in("parent.liaison@shoreline.example")
+    at.switch_page("app_pages/board.py").run()
+    assert not at.exception and not at.warning, "the saved profile is in use: no example banner"
+    assert "(viewer)" in at.sidebar.caption[0].value
+    assert at.button[0].disabled, "a viewer can save the board profile"
+    assert "only an editor or an administrator can change the vendor directory" in texts(at)
+    at = _signed_in("bursar@shoreline.example")
+    at.switch_page("app_pages/board.py").run()
+    assert at.button[0].disabled and "(editor)" in at.sidebar.caption[0].value
+    assert at.text_input(key="dv_name") is not None  # an editor keeps the vendor directory
+
+
+def test_an_admin_cannot_lock_themselves_out(shoreline, listen_on):
+    import generator as g
+
+    listen_on("0.0.0.0")
+    at = _signed_in("chief@shoreline.example")
+    at.switch_page("app_pages/board.py").run()
+    at.text_area(key="bp_admin_0").input("someone.else@shoreline.example")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Who may use the app: this would take the administrator role from you")
+    assert g.resolve_board()[0].access.admin == ["chief@shoreline.example"]
+
+
+def test_board_profile_form_saves_for_everyone(fresh_register, listen_on):
+    import generator as g
+
+    listen_on("127.0.0.1")
+    at = router()
+    at.switch_page("app_pages/board.py").run()
+    assert "shipped example profile" in at.warning[0].value
+    at.text_input(key="bp_name_0").input("Shoreline Board of Education")
+    at.number_input(key="bp_cure_0").set_value(45)
+    at.text_area(key="bp_closures_0").input("2026-12-24\nnot a date")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Extra days the central office is closed, line 2: Input should be")
+    assert g.resolve_board()[1] == "example", "an invalid profile was saved"
+    at.text_area(key="bp_closures_0").input("2026-12-24")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == "Saved: every page and document now uses Shoreline Board of Education."
+    assert not at.warning, "the example banner stayed after saving"
+    board, source = g.resolve_board()
+    assert (board.name, board.cure_period_days, source) == ("Shoreline Board of Education", 45, "saved")
+    assert [d.isoformat() for d in board.closures] == ["2026-12-24"]
+    # the next document uses it: a fresh session of the addendum page prints the saved board
+    assert router().switch_page("app_pages/check.py").run().session_state["board"].name == board.name
+
+
+def test_board_yaml_upload_loads_once_and_the_page_then_idles(fresh_register, listen_on, board):
+    """The old page called st.rerun() on every pass while the file sat in the uploader (one core
+    at 100%); now a YAML fills the form once and a run ends on its own."""
+    import generator as g
+
+    listen_on("127.0.0.1")
+    at = page("board")
+    at.run()
+    text = g.board_yaml(board.model_copy(update={"name": "Harbor Board of Education"}))
+    at.file_uploader(key="profile_yaml").upload("harbor.yaml", text.encode(), "application/yaml").run()
+    assert not at.exception
+    assert at.session_state["board_form_version"] == 1
+    assert at.text_input(key="bp_name_1").value == "Harbor Board of Education"
+    for _ in range(2):  # the file stays in the uploader; the form is not reloaded from it again
+        at.run()
+        assert "Loaded Harbor Board of Education into the form below" in texts(at)
+    assert at.session_state["board_form_version"] == 1, "the same upload was loaded again"
+    assert g.resolve_board()[1] == "example", "loading a file must not save it"
+    at.file_uploader(key="profile_yaml").set_value(("bad.yaml", b"name: [", "application/yaml")).run()
+    assert at.error[0].value.startswith("bad\\.yaml\\: invalid YAML")
+
+
+def test_a_failing_page_shows_one_line_and_no_traceback(fresh_register, listen_on, monkeypatch):
+    import generator as g
+
+    listen_on("127.0.0.1")
+
+    def broken(*_a, **_k):
+        raise RuntimeError("/srv/sdpa/secret-path exploded")
+
+    monkeypatch.setattr(g, "resolve_board", broken)
+    at = router().run()
+    assert not at.exception
+    (err,) = at.error
+    assert err.value.startswith("Something went wrong on this page (RuntimeError)")
+    assert "/srv" not in err.value
+    monkeypatch.setattr(g, "resolve_board", lambda *a, **k: (_ for _ in ()).throw(g.ProfileError("board.yaml: key 'name': required")))
+    at = router().run()
+    assert [e.value for e in at.error] == [g.md_escape("board.yaml: key 'name': required")]
+
+
+def test_config_hides_error_details():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["address"] == "127.0.0.1"
+
+
+def _batch_csv(*rows: list[str]) -> bytes:
+    import csv as csv_mod
+    import io
+
+    out = io.StringIO()
+    w = csv_mod.writer(out)
+    w.writerow(["vendor_name", "product", "contact_email", "contract_date", "contract_file"])
+    w.writerows(rows)
+    return out.getvalue().encode()
+
+
+def _contracts_zip(**files: bytes) -> bytes:
+    import io
+    import zipfile
+
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w") as z:
+        for name, data in files.items():
+            z.writestr(name.replace("__", "/"), data)
+    return bundle.getvalue()
+
+
+def _run_batch_page(source: bytes, contracts: bytes) -> AppTest:
+    at = page("batch").run()
+    at.file_uploader(key="vendors").upload("vendors.csv", source, "text/csv")
+    at.file_uploader(key="contracts").upload("contracts.zip", contracts, "application/zip").run()
+    assert not at.exception
+    return at
+
+
+def test_batch_with_uploaded_contracts_warns_for_every_unchecked_row(fresh_register):
+    from .conftest import FIXTURES
+
+    at = _run_batch_page(_batch_csv(
+        ["Gapwell Learning LLC", "Gapwell Math", "legal@gapwell.example", "2026-09-01", "terms/gapwell.txt"],
+        ["Missing Files Co", "Ghost", "g@ghost.example", "2026-09-01", "terms/never-sent.pdf"],
+        ["No Contract LLC", "Plain", "p@plain.example", "2026-09-01", ""],
+        ["Bad Row", "X", "[click](http://evil.example)", "2026-09-01", ""],
+    ), _contracts_zip(**{"terms__gapwell.txt": (FIXTURES / "gapwell-terms.txt").read_bytes()}))
+    assert at.subheader[0].value == "4 rows: 3 ready, 1 with problems"
+    listing = at.markdown[-1].value
+    assert "line 5, contact\\_email:" in listing and "](http" not in listing, "CSV text became Markdown"
+    at.button(key="generate").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "3 generated (1 with an amendment letter), 1 rejected."
+    (warning,) = [w.value for w in at.warning]
+    assert warning.startswith("Line 3: the contract terms\\/never\\-sent\\.pdf was not checked (never")
+    assert "/tmp" not in warning and "input" not in warning
+
+
+@pytest.mark.xfail("contracts_dir" not in __import__("inspect").signature(
+    __import__("generator").run_batch).parameters, strict=True,
+    reason="run_batch resolves contract_file inside the CSV's folder only after the 'hard' branch")
+def test_batch_page_never_reads_a_server_file(fresh_register):
+    at = _run_batch_page(_batch_csv(
+        ["Reader Co", "R", "r@reader.example", "2026-09-01", "/etc/passwd"],
+        ["Climber Co", "C", "c@climber.example", "2026-09-01", "../../../../etc/passwd"],
+    ), _contracts_zip(**{"unrelated.txt": b"x"}))
+    at.button(key="generate").click().run()
+    assert not at.exception
+    assert "0 with an amendment letter" in at.success[0].value
+    assert len(at.warning) == 2
+
+
+def test_batch_from_the_directory(fresh_register, vendor):
+    import generator as g
+    from generator.register import Register
+
+    with Register(fresh_register) as reg:
+        g.save_vendor(reg, vendor)
+    at = page("batch").run()
+    at.multiselect(key="batch_pick").set_value([vendor.name]).run()
+    assert "Give the contract date" in at.info[0].value
+    import datetime as dt
+
+    at.date_input(key="batch_date").set_value(dt.date(2026, 9, 1)).run()
+    assert at.subheader[0].value == "1 rows: 1 ready, 0 with problems"
+    at.button(key="generate").click().run()
+    assert not at.exception and at.success[0].value.startswith("1 generated")
+
+
+def test_access_lists_can_be_prepared_before_sign_in_is_on(fresh_register, listen_on):
+    import generator as g
+
+    listen_on("127.0.0.1")
     at = page("board").run()
-    assert not at.exception and at.title[0].value == "Board profile"
-    assert at.json[0].value and "Waterbury Board of Education" in at.json[0].value
+    at.text_area(key="bp_admin_0").input("chief@shoreline.example")
+    at.text_area(key="bp_editor_0").input("@shoreline.example\nnot an address")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Who may use the app, editors: ")
+    at.text_area(key="bp_editor_0").input("@Shoreline.example")
+    at.button[0].click().run()
+    assert not at.error, at.error[0].value
+    access = g.resolve_board()[0].access
+    assert (access.admin, access.editor) == (["chief@shoreline.example"], ["@shoreline.example"])
+
+
+def test_vendor_directory_on_the_board_page(fresh_register, listen_on):
+    import generator as g
+    from generator.register import Register
+
+    listen_on("127.0.0.1")
+    at = page("board").run()
+    at.text_input(key="dv_name").input("Harbor Tutoring LLC")
+    at.text_input(key="dv_email").input("privacy@harbor.example")
+    at.text_input(key="dv_data").input("Student name; Grades")
+    at.button[1].click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == "Saved Harbor Tutoring LLC in the vendor directory."
+    with Register(fresh_register) as reg:
+        saved = g.directory_vendor(reg, "Harbor Tutoring LLC")
+    assert saved.data_collected == ["Student name", "Grades"]
+    at = page("board").run()  # a new session picks the vendor: the form fills from the directory
+    at.selectbox(key="dv_pick").set_value("Harbor Tutoring LLC").run()
+    assert at.text_input(key="dv_email").value == "privacy@harbor.example"
+    assert at.text_input(key="dv_data").value == "Student name; Grades"
+    at.button(key="dv_remove").click().run()
+    assert at.success[0].value == "Removed Harbor Tutoring LLC from the directory."
+    with Register(fresh_register) as reg:
+        assert g.directory_vendors(reg) == []

@@ -115,7 +115,7 @@ def test_batch_with_a_bad_row(page, app_url, tmp_path):
         w.writerow(["Broken Row Inc", "Beta", "not-an-email", "2026-09-01"])
         w.writerow(["Gamma Math LLC", "Gamma", "g@gamma.example", "9/15/2026"])
     page.goto(f"{app_url}/batch")
-    page.locator("input[type=file]").set_input_files(str(src))
+    page.locator("input[type=file]").first.set_input_files(str(src))  # the vendor list, not the contracts
     page.get_by_text("3 rows: 2 ready, 1 with problems").wait_for()
     page.get_by_text("line 3, contact_email").wait_for()
     page.get_by_role("button", name="Generate 2 addenda").click()
@@ -155,5 +155,5 @@ def test_hostile_uploads_get_named_errors(page, app_url, tmp_path):
     path = tmp_path / "vendors.csv"
     path.write_bytes(bytes(range(256)))
     page.goto(f"{app_url}/batch")
-    page.locator("input[type=file]").set_input_files(str(path))
+    page.locator("input[type=file]").first.set_input_files(str(path))
     page.get_by_role("alert").filter(has_text="vendors.csv: this is a binary file").wait_for()

@@ -1,0 +1,127 @@
+"""What every page shares: the board profile in use, who is signed in and their role, the register
+opened from the server's configuration only, the vendor picker, and one-line errors."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import streamlit as st
+
+import generator as g
+from generator.register import Register, database_url
+
+log = logging.getLogger("sdpa.app")
+
+
+@dataclass(frozen=True)
+class User:
+    """Who is using the app: ``email`` is the signed-in address, or the server's login name when
+    sign-in is not configured (then the one local user is ``admin``)."""
+
+    email: str
+    role: str | None
+    sign_in: bool  # sign-in is configured on this server
+
+    @property
+    def can_edit(self) -> bool:
+        return g.can_edit(self.role)
+
+    @property
+    def can_administer(self) -> bool:
+        return g.can_administer(self.role)
+
+
+def auth_settings() -> Mapping | None:
+    """The ``[auth]`` section of the server's ``secrets.toml``, or ``None`` when there is none."""
+    try:
+        auth = st.secrets.get("auth")
+    except Exception:  # noqa: BLE001 - no secrets file at all
+        return None
+    return auth if isinstance(auth, Mapping) else None
+
+
+def sign_in_provider() -> str | None:
+    """The provider for ``st.login`` (``""``: the one in ``[auth]``), or ``None`` without sign-in."""
+    return g.auth_provider(auth_settings())
+
+
+def current_board() -> tuple[g.Board, str]:
+    """The board profile in use and where it came from (``file``, ``saved`` or ``example``)."""
+    return g.resolve_board()
+
+
+def current_user(board: g.Board | None = None) -> User:
+    """The person using this session and the role the board profile gives them."""
+    if sign_in_provider() is None:
+        return User(os.environ.get("SDPA_USER") or os.environ.get("USER") or "local user", "admin", False)
+    if not st.user.is_logged_in:
+        return User("", None, True)
+    email = str(st.user.get("email") or "")
+    if st.user.get("email_verified") is False:  # the provider says the address is not proven
+        return User(email, None, True)
+    return User(email, g.role_for(email, board or current_board()[0]), True)
+
+
+def open_register(user: User | None = None) -> Register:
+    """The register named by the server's configuration (``SDPA_DATABASE_URL``, else the board
+    profile's ``database``), its log lines signed with ``user``'s email. Never a visitor's input."""
+    user = user or current_user()
+    return Register(database_url(current_board()[0]), actor=(user.email or "unknown")[:120])
+
+
+def refuse_unless_editor(user: User, what: str = "change the register") -> bool:
+    """True when ``user`` may edit; otherwise say why not (one line) and return False."""
+    if user.can_edit:
+        return True
+    st.info(f"You are signed in as {g.md_escape(user.email)} with {user.role or 'no'} access: "
+            f"only an editor or an administrator can {what}.")
+    return False
+
+
+def show_error(exc: BaseException) -> None:
+    """One line for the visitor, never a traceback: sdpa's own errors say what to fix; anything
+    else names only its kind, with the details in the server's log."""
+    if isinstance(exc, g.SdpaError):
+        st.error(g.md_escape(exc))  # the message may quote a file's or a vendor's text
+        return
+    log.error("page failed", exc_info=exc)
+    st.error(f"Something went wrong on this page ({type(exc).__name__}); nothing was saved by the "
+             "failed step. The server's log has the details for the administrator.")
+
+
+def _as_widget_value(value: object, keep_list: bool) -> object:
+    if isinstance(value, list) and not keep_list:
+        return "; ".join(str(x) for x in value)
+    return value
+
+
+def vendor_picker(key: str, fields: Mapping[str, str], *, lists: frozenset[str] = frozenset(),
+                  label: str = "Vendor from the directory") -> g.Vendor | None:
+    """A list of the vendors saved in the directory; picking one fills the page's widgets.
+
+    ``fields`` maps a vendor field (``contact_email``) to the key of the widget it fills; list
+    fields are joined with ``; `` unless named in ``lists`` (for a multiselect). Returns the
+    picked vendor, or ``None``. Call it above the widgets it fills."""
+    try:
+        with open_register() as reg:
+            vendors = {v.name: v for v in g.directory_vendors(reg)}
+    except g.SdpaError as exc:
+        show_error(exc)
+        return None
+    if not vendors:
+        st.caption("No vendors saved in the directory yet.")
+        return None
+
+    def fill() -> None:
+        picked = vendors.get(st.session_state.get(key) or "")
+        if picked is None:
+            return
+        for field, widget in fields.items():
+            st.session_state[widget] = _as_widget_value(getattr(picked, field), field in lists)
+
+    name = st.selectbox(label, list(vendors), index=None, key=key, on_change=fill,
+                        placeholder="Pick a saved vendor, or type the details below")
+    return vendors.get(name or "")

@@ -1,0 +1,205 @@
+"""Roles from the board profile, when the app may listen on the network, the saved board profile
+and the vendor directory in the register."""
+
+from __future__ import annotations
+
+import pytest
+
+import generator as g
+from generator.register import Register
+
+from .conftest import ROOT
+from .test_register import url  # noqa: F401 - the register on SQLite and on PostgreSQL
+
+
+@pytest.fixture()
+def district(board):
+    data = board.model_dump(mode="json")
+    data["access"] = {"admin": ["it.lead@shoreline.example"],
+                      "editor": ["@shoreline.example", "counsel@lawfirm.example"],
+                      "viewer": ["intern@shoreline.example", "@parents.example"]}
+    return g.board_from_dict(data)
+
+
+@pytest.mark.parametrize("email, role", [
+    ("it.lead@shoreline.example", "admin"),
+    ("IT.Lead@Shoreline.EXAMPLE", "admin"),          # case does not matter
+    ("bursar@shoreline.example", "editor"),           # by domain
+    ("counsel@lawfirm.example", "editor"),            # by address
+    ("partner@lawfirm.example", None),                # the firm's domain is not listed
+    ("intern@shoreline.example", "viewer"),           # the address beats its editing domain
+    ("guardian@parents.example", "viewer"),
+    ("someone@mail.shoreline.example", None),         # a subdomain is another domain
+    ("someone@evil-shoreline.example", None),
+    ("", None), (None, None), ("no-at-sign", None), ("a@b@shoreline.example", None),
+])
+def test_role_for(district, email, role):
+    assert g.role_for(email, district) == role
+
+
+def test_nobody_has_a_role_in_the_shipped_example(board):
+    assert g.role_for("dataprivacy@waterbury.k12.ct.us", board) is None
+
+
+def test_what_each_role_may_do():
+    assert [g.can_edit(r) for r in (None, "viewer", "editor", "admin")] == [False, False, True, True]
+    assert [g.can_administer(r) for r in (None, "viewer", "editor", "admin")] == [False, False, False, True]
+
+
+def test_access_entries_are_checked_and_normalised(board):
+    data = board.model_dump(mode="json")
+    data["access"] = {"editor": ["Shoreline.example"]}
+    assert g.board_from_dict(data).access.editor == ["@shoreline.example"]
+    data["access"] = {"editor": ["everyone"]}
+    with pytest.raises(g.ProfileError, match="access.editor.*'everyone' is neither an email address nor a domain"):
+        g.board_from_dict(data, "board.yaml")
+    data["access"] = {"owner": ["a@b.example"]}
+    with pytest.raises(g.ProfileError, match="access.owner"):
+        g.board_from_dict(data, "board.yaml")
+
+
+AUTH = {"redirect_uri": "https://sdpa.district.example/oauth2callback", "cookie_secret": "x" * 32}
+PROVIDER = {"client_id": "id", "client_secret": "secret",
+            "server_metadata_url": "https://accounts.google.com/.well-known/openid-configuration"}
+
+
+def test_auth_provider_reads_the_auth_section():
+    assert g.auth_provider(None) is None
+    assert g.auth_provider({}) is None
+    assert g.auth_provider({**AUTH, **PROVIDER}) == ""
+    assert g.auth_provider({**AUTH, "google": PROVIDER}) == "google"
+    assert g.auth_provider({**AUTH, "google": {**PROVIDER, "client_secret": ""}}) is None
+    assert g.auth_provider({**PROVIDER, "cookie_secret": "x" * 32}) is None  # no redirect_uri
+    assert g.auth_provider({**PROVIDER, "redirect_uri": AUTH["redirect_uri"]}) is None  # no cookie secret
+
+
+@pytest.mark.parametrize("address, local", [("127.0.0.1", True), ("localhost", True), ("::1", True),
+                                            ("127.0.0.2", True), ("0.0.0.0", False), ("", False),
+                                            (None, False), ("10.1.2.3", False), ("::", False),
+                                            ("sdpa.district.example", False)])
+def test_loopback(address, local):
+    assert g.is_loopback(address) is local
+
+
+def test_listening_beyond_this_computer_needs_sign_in():
+    assert g.listen_problem("127.0.0.1", sign_in=False) is None
+    assert g.listen_problem("0.0.0.0", sign_in=True) is None
+    problem = g.listen_problem("0.0.0.0", sign_in=False)
+    assert problem.startswith("sdpa will not serve on 0.0.0.0 without sign-in")
+    assert "every network interface" in g.listen_problem("", sign_in=False)
+
+
+# ---------------------------------------------------------------- the saved profile
+
+
+@pytest.fixture()
+def db_url(fresh_register):
+    return fresh_register
+
+
+def test_profile_resolution_order(db_url, district, tmp_path, monkeypatch):
+    assert g.resolve_board()[1] == "example"
+    assert not (tmp_path / "register.sqlite3").exists(), "looking for a saved profile created a register"
+    with Register(db_url, actor="it.lead@shoreline.example") as reg:
+        g.save_board(reg, district.model_copy(update={"name": "Shoreline Board of Education"}))
+        assert reg.log()[-1].actor == "it.lead@shoreline.example"
+        assert reg.log()[-1].action == "save board profile"
+    board, source = g.resolve_board()
+    assert (board.name, source) == ("Shoreline Board of Education", "saved")
+    assert g.load_board().access.admin == ["it.lead@shoreline.example"]
+    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "board.example.yaml"))
+    assert g.resolve_board()[1] == "file"
+    assert g.load_board().name == "Waterbury Board of Education"
+    assert g.load_board(ROOT / "board.example.yaml", register_url=db_url).name == "Waterbury Board of Education"
+
+
+def test_the_newest_saved_profile_wins_and_database_is_never_saved(db_url, board):
+    with Register(db_url) as reg:
+        assert g.saved_board(reg) is None
+        g.save_board(reg, board.model_copy(update={"name": "First Board", "database": "/elsewhere.db"}))
+        g.save_board(reg, board.model_copy(update={"name": "Second Board"}))
+        saved = g.saved_board(reg)
+    assert saved.name == "Second Board" and saved.database == ""
+
+
+def test_board_yaml_round_trip_and_errors(board):
+    text = g.board_yaml(board)
+    assert "database" not in text
+    again = g.board_from_yaml(text.encode("utf-8"), "exported.yaml")
+    assert again == board.model_copy(update={"database": ""})
+    with pytest.raises(g.ProfileError, match=r"^upload.yaml: invalid YAML"):
+        g.board_from_yaml("name: [unclosed", "upload.yaml")
+    with pytest.raises(g.ProfileError, match=r"^upload.yaml: not UTF-8 text"):
+        g.board_from_yaml(b"\xff\xfe\x00name", "upload.yaml")
+    with pytest.raises(g.ProfileError, match=r"^upload.yaml: .*website"):
+        g.board_from_yaml("name: A Board\nprivacy_officer: {name: X}\nsignatory: {name: Y}\n", "upload.yaml")
+
+
+# ---------------------------------------------------------------- the vendor directory
+
+
+def test_vendor_directory(url, vendor):  # noqa: F811
+    with Register(url, actor="buyer@shoreline.example") as reg:
+        assert g.directory_vendors(reg) == []
+        g.save_vendor(reg, vendor)
+        kept = g.directory_vendor(reg, vendor.name)
+        assert kept.contact_email == vendor.contact_email and kept.purpose == vendor.purpose
+        assert kept.contract_date is None and kept.contract_file == ""  # one contract's details are not kept
+        g.save_vendor(reg, vendor.model_copy(update={"contact_email": "new@vendor.example"}))
+        assert [v.contact_email for v in g.directory_vendors(reg)] == ["new@vendor.example"]
+        g.save_vendor(reg, vendor.model_copy(update={"name": "Another Vendor"}))
+        assert [v.name for v in g.directory_vendors(reg)] == sorted(["Another Vendor", vendor.name])
+        g.remove_vendor(reg, "Another Vendor")
+        with pytest.raises(g.VendorError, match="^Another Vendor: not in the vendor directory"):
+            g.directory_vendor(reg, "Another Vendor")
+        with pytest.raises(g.VendorError, match="not in the vendor directory"):
+            g.remove_vendor(reg, "Another Vendor")
+        actions = [(e.actor, e.action) for e in reg.log()]
+    assert actions == [("buyer@shoreline.example", "add vendor to directory"),
+                       ("buyer@shoreline.example", "update vendor in directory"),
+                       ("buyer@shoreline.example", "add vendor to directory"),
+                       ("buyer@shoreline.example", "remove vendor from directory")]
+
+
+def test_the_start_check_reads_the_secrets_file(tmp_path, capsys):
+    from generator.access import main
+
+    secrets = tmp_path / "secrets.toml"
+    assert main(["0.0.0.0", str(secrets)]) == 2  # no file: no sign-in
+    assert "sdpa will not serve on 0.0.0.0 without sign-in" in capsys.readouterr().err
+    assert main(["127.0.0.1", str(secrets)]) == 0
+    lines = [f'{k} = "{v}"' for k, v in {**AUTH, **PROVIDER}.items()]
+    secrets.write_text("[auth]\n" + "\n".join(lines) + "\n")
+    assert main(["0.0.0.0", str(secrets)]) == 0
+    secrets.write_text("[auth\n")
+    assert main(["0.0.0.0", str(secrets)]) == 2
+    assert "not a readable secrets file" in capsys.readouterr().err
+
+
+def test_an_older_register_gains_the_new_tables(fresh_register, board):
+    """A register made before migration 0003 is upgraded when it is next opened."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    with Register(fresh_register) as reg:
+        reg.add_contract(vendor="Kept Vendor", product="Kept")
+        cfg = Config()
+        cfg.set_main_option("script_location", str(ROOT / "generator" / "migrations"))
+        with reg.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0001")
+        assert "board_profiles" not in inspect(reg.engine).get_table_names()
+    with Register(fresh_register) as reg:
+        g.save_board(reg, board)
+        assert g.saved_board(reg).name == board.name
+        assert [c.vendor.name for c in reg.contracts()] == ["Kept Vendor"]
+
+
+def test_the_next_document_prints_the_saved_board(fresh_register, board, vendor):
+    from .conftest import docx_text
+
+    with Register(fresh_register) as reg:
+        g.save_board(reg, board.model_copy(update={"name": "Shoreline Board of Education"}))
+    text = docx_text(g.render_addendum(vendor, g.load_board()))
+    assert "Shoreline Board of Education" in text and "Waterbury Board of Education" not in text

@@ -1,0 +1,193 @@
+"""Sign-in end to end in a real headless Chromium: Streamlit's own OpenID Connect (st.login)
+against a test identity provider (oidc-provider-mock) that the test starts on 127.0.0.1. A
+signed-in editor adds a contract and the register's log names them; a viewer cannot; and without
+sign-in the app refuses to serve beyond 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .test_browser import ARGS, CHROMIUM, _free_port
+
+EDITOR = "pat.editor@shoreline.example"
+VIEWER = "sam.viewer@shoreline.example"
+
+
+@pytest.fixture(scope="module")
+def identity_provider():
+    """The test identity provider on 127.0.0.1, in a process of its own (pytest's warnings-as-
+    errors would break it): anyone may sign in as any address typed into its form."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/.well-known/openid-configuration", proc, "the test identity provider")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _wait_for(url: str, proc: subprocess.Popen, what: str) -> None:
+    for _ in range(120):
+        if proc.poll() is not None:
+            pytest.fail(f"{what} exited at start")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail(f"{what} did not start")
+
+
+def _start_app(tmp: Path, port: int, address: str, secrets: Path | None, db_url: str) -> subprocess.Popen:
+    args = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
+            "--server.address", address, "--server.headless", "true"]
+    if secrets is None:  # an empty secrets file: no sign-in, whatever the checkout holds
+        secrets = tmp / "no-secrets.toml"
+        secrets.write_text("", encoding="utf-8")
+    args += ["--secrets.files", str(secrets)]
+    env = {**os.environ, "SDPA_DATABASE_URL": db_url}
+    env.pop("SDPA_BOARD", None)
+    return subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium_present() -> None:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is not installed; .ci/run should have installed it")
+        pytest.skip("chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def signed_in_app(tmp_path_factory, identity_provider):
+    import generator as g
+    from generator.register import Register
+
+    tmp = tmp_path_factory.mktemp("auth")
+    db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
+    data = g.read_board_file(ROOT / "board.example.yaml").model_dump(mode="json")
+    data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR], "viewer": [VIEWER]})
+    with Register(db_url, actor="setup") as reg:
+        g.save_board(reg, g.board_from_dict(data))
+    port = _free_port()
+    secrets = tmp / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{"k" * 40}"\n'
+        'client_id = "sdpa-test"\n'
+        'client_secret = "sdpa-test-secret"\n'
+        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n', encoding="utf-8")
+    proc = _start_app(tmp, port, "127.0.0.1", secrets, db_url)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/_stcore/health", proc, "streamlit")
+        yield url, db_url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture()
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _sign_in(browser, url: str, email: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("input[name=sub]").fill(email)  # the test provider's own sign-in form
+    page.get_by_role("button", name="Authorize").click()
+    page.get_by_text(f"Signed in as {email}").wait_for()
+    return context, page
+
+
+def test_an_editor_adds_a_contract_and_the_log_names_them(signed_in_app, browser):
+    from generator.register import Register
+
+    url, db_url = signed_in_app
+    context, page = _sign_in(browser, url, EDITOR)
+    assert page.get_by_text("shipped example profile").count() == 0
+    page.goto(f"{url}/register")
+    page.get_by_text("Contracts (0)").wait_for()
+    page.get_by_text("Add a contract").click()
+    page.get_by_label("Vendor", exact=True).fill("Harborview Tutoring LLC")
+    page.get_by_label("Product", exact=True).fill("Harborview Homework Help")
+    page.get_by_role("button", name="Add").click()
+    page.get_by_text("Contracts (1)").wait_for()
+    context.close()
+    with Register(db_url) as reg:
+        entry = reg.log()[-1]
+    assert (entry.action, entry.actor) == ("add contract", EDITOR)
+    assert entry.details["vendor"] == "Harborview Tutoring LLC"
+
+
+def test_a_viewer_cannot_edit(signed_in_app, browser):
+    from generator.register import ContractRow, Register
+
+    url, db_url = signed_in_app
+    with Register(db_url) as reg:
+        before = reg.count(ContractRow)
+    context, page = _sign_in(browser, url, VIEWER)
+    page.goto(f"{url}/register")
+    page.get_by_text("Contracts (").first.wait_for()
+    page.get_by_text("Add a contract").click()
+    page.get_by_text("only an editor or an administrator can change the register").wait_for()
+    assert page.get_by_role("button", name="Add", exact=True).count() == 0
+    page.goto(f"{url}/board")
+    page.get_by_text("Only an administrator can change the board profile.").wait_for()
+    assert page.get_by_role("button", name="Save for everyone").is_disabled()
+    context.close()
+    with Register(db_url) as reg:
+        assert reg.count(ContractRow) == before
+
+
+def test_an_unlisted_account_sees_nothing(signed_in_app, browser):
+    url, _ = signed_in_app
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url)
+    page.get_by_role("button", name="Sign in").click()
+    page.locator("input[name=sub]").fill("outsider@elsewhere.example")
+    page.get_by_role("button", name="Authorize").click()
+    page.get_by_text("has no access to sdpa").wait_for()
+    assert page.get_by_text("Check a contract").count() == 0
+    context.close()
+
+
+def test_without_sign_in_the_app_refuses_the_network(tmp_path, browser):
+    port = _free_port()
+    proc = _start_app(tmp_path, port, "0.0.0.0", None, f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{url}/_stcore/health", proc, "streamlit")
+        page = browser.new_page()
+        page.goto(url)
+        page.get_by_text("sdpa will not serve on 0.0.0.0 without sign-in").wait_for()
+        assert page.get_by_text("Check a contract").count() == 0
+        assert page.locator("input[type=file]").count() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
