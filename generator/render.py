@@ -229,7 +229,7 @@ class PreparedTemplate:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = self._helper.resolve_listing(xml)
-        return _XML_BAD.sub("", xml).encode("utf-8")
+        return nobreak_citations(_XML_BAD.sub("", xml)).encode("utf-8")
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         """Fill the template with ``context``; return the DOCX bytes with ``properties`` as
@@ -249,6 +249,18 @@ class PreparedTemplate:
                     ).encode("utf-8")
                 out.writestr(info, data)
         return buf.getvalue()
+
+
+# "§ 10-234bb(a)(1)", "§§ 10-234aa to 10-234dd": the section sign, its numbers and any range
+_SECTION_NUMBER = r"\d+[a-z]*(?:[-.]\d+[a-z]*)*(?:\([A-Za-z0-9]+\))*"
+_CITATION = re.compile(rf"(§§?)[ \u00a0]({_SECTION_NUMBER}(?:(?:,| to| and| through| or)[ \u00a0]{_SECTION_NUMBER})*)")
+
+
+def nobreak_citations(text: str) -> str:
+    """``text`` with every statute citation kept whole on a line: a non-breaking space after
+    ``§`` and a non-breaking hyphen (U+2011) inside each section number, so that a line never
+    ends with "§ 10-". The contract check reads both back as a space and "-"."""
+    return _CITATION.sub(lambda m: m.group(1) + "\u00a0" + m.group(2).replace("-", "\u2011"), text)
 
 
 @lru_cache(maxsize=16)
