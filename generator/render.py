@@ -36,7 +36,19 @@ FIELD_LABELS = {
     "purpose": "purpose",
     "signatory_name": "signatory's name",
     "signatory_title": "signatory's title",
+    "term_end": "end of the term",
+    "data_collected": "student data collected",
+    "deletion_method": "how the Board requests deletion",
+    "review_procedure": "how a student or parent reviews and corrects data",
+    "breach_steps": "steps to notify the Board of a breach",
+    "contract_file": "contract file",
 }
+
+
+def field_label(field: str) -> str:
+    """The words staff read for a vendor field (``contact_email`` → ``Contact email``)."""
+    label = FIELD_LABELS.get(field, field.replace("_", " "))
+    return label[:1].upper() + label[1:]
 _MARK = "\x00"  # never in validated input (control characters are refused), so safe as a marker
 _PLACEHOLDER = re.compile(f"{_MARK}(.*?){_MARK}")
 _DRAFT_COLOR, _DRAFT_FILL = "C00000", "FFF2CC"
