@@ -29,7 +29,8 @@ _CSS = """<style>
 .sdpa-report{font-size:1rem;line-height:1.45;max-width:100%}
 .sdpa-report *{box-sizing:border-box;overflow-wrap:anywhere}
 .sdpa-note{border-left:4px solid #888;padding:.4rem .7rem;margin:0 0 1rem;background:#f4f4f4}
-.sdpa-card{border:1px solid #bbb;border-left:6px solid #888;border-radius:4px;padding:.6rem .8rem;margin:0 0 .8rem}
+.sdpa-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,26rem),1fr));gap:.8rem;margin:0 0 1rem}
+.sdpa-card{border:1px solid #bbb;border-left:6px solid #888;border-radius:4px;padding:.6rem .8rem;margin:0}
 .sdpa-card h3{font-size:1.05rem;margin:0 0 .3rem;padding:0}
 .sdpa-present{border-left-color:#2e7d32}.sdpa-partial{border-left-color:#b26a00}.sdpa-missing{border-left-color:#c62828}
 .sdpa-conflict{border-left-color:#6a1b9a}
@@ -61,9 +62,10 @@ def report_html(report: GapReport) -> str:
     """The report as an HTML fragment: the counsel note, then one card per provision (status
     in word and mark, confidence when known, citation, explanation, every evidence sentence
     with its location), then one card per conflicting term. Every string is escaped; the
-    cards stack in one column, so they read at a phone's width."""
+    cards sit in a grid that falls to one column at a phone's width."""
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
-    out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>']
+    out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>',
+           '<div class="sdpa-cards">']
     for f in report.provisions:
         evidence = "".join(_quote(e.text, e.location) for e in f.evidence)
         out.append(
@@ -73,14 +75,18 @@ def report_html(report: GapReport) -> str:
             f"{_confidence(f)}</p>"
             f'<p class="sdpa-meta">{escape(f.citation)}</p>'
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
+    out.append("</div>")
     if report.conflicts:
-        out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): void under § 10-234bb(e)</h3>")
+        out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): void under § 10-234bb(e)</h3>"
+                   '<div class="sdpa-cards">')
     for c in report.conflicts:
         out.append(
             '<section class="sdpa-card sdpa-conflict">'
             f"<h3>⚠ {escape(CONFLICT_LABELS.get(c.kind, c.kind.replace('_', ' ')))}</h3>"
             f'<p class="sdpa-meta">against {escape(titles.get(c.provision, c.provision))}</p>'
             f"{_quote(c.text, c.location)}<p>{escape(c.explanation)}</p></section>")
+    if report.conflicts:
+        out.append("</div>")
     out.append("</div>")
     return "\n".join(out)
 

@@ -70,12 +70,19 @@ def test_notices_page_letters(kind):
     assert not at.exception and not at.error
 
 
-def test_register_page(tmp_path):
-    at = page("register")
-    at.run()
-    at.text_input(key="db").input(f"sqlite:///{tmp_path / 'r.sqlite3'}").run()
+def test_register_page_has_no_database_box_and_adds_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("SDPA_DATABASE_URL", f"sqlite:///{tmp_path / 'r.sqlite3'}")
+    at = page("register").run()
     assert not at.exception and not at.error
+    assert not [w for w in at.text_input if "database" in w.label.lower() or "://" in (w.value or "")]
     assert at.subheader[1].value == "Contracts (0)"
+    for _ in range(2):  # the second click on Add is stopped by the duplicate warning
+        at.text_input(key="a_vendor").input("Acme Learning")
+        at.text_input(key="a_product").input("Reader")
+        at.button[0].click().run()
+    assert not at.exception
+    assert at.subheader[1].value == "Contracts (1)"
+    assert "Already in the register: #1 Acme Learning" in at.warning[0].value.replace("\\", "")
 
 
 def test_board_page():
