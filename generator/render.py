@@ -49,6 +49,19 @@ def field_label(field: str) -> str:
     """The words staff read for a vendor field (``contact_email`` → ``Contact email``)."""
     label = FIELD_LABELS.get(field, field.replace("_", " "))
     return label[:1].upper() + label[1:]
+
+
+def problem_lines(problems: list[tuple[str, str]]) -> list[str]:
+    """``(field, reason)`` pairs (as :class:`VendorError` carries them) as lines staff read:
+    ``Contact email: 'x' is not an email address``; a field name inside a reason is put in words."""
+    def words(text: str) -> str:
+        return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: FIELD_LABELS.get(m.group(), m.group().replace("_", " ")), text)
+
+    lines = []
+    for field, reason in problems:
+        reason = words(reason)
+        lines.append(reason[:1].upper() + reason[1:] if field == "(record)" else f"{field_label(field)}: {reason}")
+    return lines
 _MARK = "\x00"  # never in validated input (control characters are refused), so safe as a marker
 _PLACEHOLDER = re.compile(f"{_MARK}(.*?){_MARK}")
 _DRAFT_COLOR, _DRAFT_FILL = "C00000", "FFF2CC"

@@ -29,15 +29,26 @@ def test_router_runs():
 
 
 def test_addendum_page_validates_and_renders():
+    import datetime as dt
+
     at = page("addendum").run()
     assert not at.exception
-    assert at.info[0].value == "Still needed: name, product, contact_email"
+    assert at.info[0].value == "Still needed: vendor name, product or service, contact email, contract date"
     at.text_input(key="name").input("O'Brien & <Sons> {{ 7*7 }}")
     at.text_input(key="product").input("Reader")
     at.text_input(key="contact_email").input("not-an-email").run()
-    assert any("contact_email" in e.value for e in at.error)
-    at.text_input(key="contact_email").input("privacy@obrien.example").run()
-    assert not at.error and not at.exception
+    assert [e.value for e in at.error] == ["Contact email: 'not-an-email' is not an email address"]
+    at.text_input(key="contact_email").input("privacy@obrien.example")
+    at.date_input(key="contract_date").set_value(dt.date(2026, 9, 1))
+    at.date_input(key="term_end").set_value(dt.date(2026, 1, 1)).run()
+    assert [e.value for e in at.error] == ["End of the term 2026-01-01 is before contract date 2026-09-01"]
+    at.date_input(key="term_end").set_value(None)
+    at.text_input(key="signatory_name").input("Pat O'Brien")
+    at.text_input(key="signatory_title").input("Managing Director").run()
+    assert not at.error and not at.exception and not at.info
+    assert [b.label for b in at.get("download_button")] == ["Download DOCX"]
+    labels = [w.label for w in (*at.text_input, *at.text_area, *at.date_input)]
+    assert not [x for x in labels if "_" in x], labels  # words, never field names
 
 
 def test_check_page_shows_gaps():
@@ -89,3 +100,18 @@ def test_board_page():
     at = page("board").run()
     assert not at.exception and at.title[0].value == "Board profile"
     assert at.json[0].value and "Waterbury Board of Education" in at.json[0].value
+
+
+def test_website_notice_carries_the_execution_date():
+    import datetime as dt
+
+    at = page("notices").run()
+    at.selectbox(key="kind").set_value("contract-posting").run()
+    at.text_input(key="v_name").input("Acme Learning").run()
+    assert at.info[0].value == "Enter the date the contract was executed." and not at.code
+    at.date_input(key="when_executed").set_value(dt.date(2026, 12, 22)).run()
+    assert not at.exception and not at.error
+    html = at.code[0].value
+    assert 'datetime="2026-12-22"' in html and "December 22, 2026" in html
+    assert dt.date.today().isoformat() not in html
+    assert any("December 30, 2026" in c.value for c in at.caption)  # 5 business days, Christmas skipped
