@@ -123,7 +123,7 @@ if not report.compliant:
                 st.error(str(exc))
             else:
                 due = g.cure_deadline(sent, board.cure_period_days, board.closures)
-                st.session_state["letter_sent"] = sent
+                st.session_state["n_sent"] = sent  # the notice below is the letter just written
                 st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}.")
                 v = g.safe_filename(vendor.name)
                 st.download_button("Download the letter (DOCX)", letter, f"{v}-amendment-letter.docx",
@@ -132,10 +132,9 @@ if not report.compliant:
                                    key="dl_add", on_click="ignore")
 
     st.markdown("**Record the notice**")
+    st.session_state.setdefault("n_sent", today)
     with st.form("notice_form"):
-        notice_sent = st.date_input("Date the letter was sent", key="n_sent",
-                                    value=st.session_state.get("letter_sent", today))
-        cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures)
+        notice_sent = st.date_input("Date the letter was sent", key="n_sent")
         st.caption(f"The cure date follows from the board profile: {board.cure_period_days} days, "
                    "moved to the next business day.")
         noticed = st.form_submit_button("Record the notice on the contract", disabled=contract is None)

@@ -1,11 +1,14 @@
 """End to end in a real headless Chromium (Debian's) against `streamlit run` on a free port:
-check a contract and get its letter; run a batch with a bad row and download the ZIP."""
+check a contract, read its results as page text (desktop and 390 px), record the check, write
+the letter and record the notice; run a batch with a bad row; every register action."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -88,22 +91,95 @@ def _download(page, label: str, tmp_path: Path) -> Path:
     return target
 
 
-def test_check_a_contract_and_get_the_letter(page, app_url, tmp_path):
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` (a part of its text) in the select box labelled ``label``."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+
+
+def _date(page, label: str, iso: str) -> None:
+    """Type ``iso`` (YYYY-MM-DD) into the date field labelled ``label``."""
+    page.get_by_role("group", name=label, exact=True).get_by_role("spinbutton").first.click()
+    page.keyboard.type(iso.replace("-", ""))
+
+
+def _action(page, name: str) -> None:
+    _pick(page, "What do you want to do?", name)
+
+
+def _flash(page, text: str) -> str:
+    """The message box (success, warning, error) holding ``text``, once it shows."""
+    alert = page.locator("[data-testid=stAlert]").filter(has_text=text)
+    alert.wait_for()
+    return alert.inner_text()
+
+
+def _add_contract(page, app_url, vendor: str, product: str) -> None:
+    page.goto(f"{app_url}/register")
+    page.get_by_label("Vendor (the company's legal name)").fill(vendor)
+    page.get_by_label("Product or service").fill(product)
+    page.get_by_role("button", name="Add the contract").click()
+    _flash(page, f"{vendor}, {product}")
+
+
+def _status(page, vendor: str) -> str:
+    """The status the register page's contract list shows for ``vendor``'s contract."""
+    row = page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text=vendor).first
+    return row.locator('td[data-label="Status"]').inner_text()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_check_results_are_page_text_and_the_workflow_reaches_the_register(page, app_url, tmp_path, library):
+    from generator import check_contract, read_document
+
+    expected = check_contract(read_document(FIXTURES / "gapwell-terms.txt"), library)
+    _add_contract(page, app_url, "Gapwell Learning LLC", "Gapwell Math")
     page.goto(app_url)  # the check page is the default page, served at /
     page.get_by_text("Check a contract", exact=True).first.wait_for()
     page.locator("input[type=file]").set_input_files(str(FIXTURES / "gapwell-terms.txt"))
     page.get_by_text("8 of 11 present, 1 conflict").wait_for()
     gaps = page.locator("p", has_text="Not present:").first.inner_text()
     assert "4. Review and correction" in gaps and "9. Connecticut law governs" in gaps
-    assert "11. No advertising" in gaps
-    page.get_by_label("Vendor name").fill("Gapwell Learning LLC")
-    page.get_by_label("Product or service").fill("Gapwell Math")
-    page.get_by_label("Vendor contact email").fill("legal@gapwell.example")
+    for width in (1400, 390):
+        page.set_viewport_size({"width": width, "height": 2000 if width > 400 else 7000})
+        report = page.locator(".sdpa-report")
+        text = _words(report.inner_text())
+        for f in expected.provisions:
+            card = _words(report.locator(f"[data-provision={f.id}]").inner_text())
+            assert f"{f.number}. {f.title}" in card and {"present": "✔", "partial": "◐", "missing": "✘"}[f.status] in card
+            assert f.status in card and _words(f.explanation) in card
+            for e in f.evidence:
+                assert f"“{_words(e.text)}”" in card and e.location in card
+        for c in expected.conflicts:
+            assert _words(c.text) in text
+        assert "for counsel to confirm" in text
+        assert report.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off at the right
+        _shot(page, tmp_path, "check" if width > 400 else "check-390")
+    page.set_viewport_size({"width": 1400, "height": 2000})
+    report_docx = docx_text(_download(page, "Report (DOCX)", tmp_path))
+    assert "Contract check report: gapwell-terms.txt" in report_docx and "Waterbury Board of Education" in report_docx
+
+    _pick(page, "Contract in the register", "Gapwell Learning LLC: Gapwell Math")
+    page.get_by_role("button", name="Record this check on the contract").click()
+    assert "8 of 11 present" in _flash(page, "Check recorded")
     page.get_by_role("button", name="Write the letter").click()
-    page.get_by_text("Letter ready").wait_for()
-    _shot(page, tmp_path, "check")
+    _flash(page, "enter the date the contract was signed")
+    assert page.get_by_label("Vendor name").input_value() == "Gapwell Learning LLC"  # from the register
+    page.get_by_label("Vendor's privacy contact email").fill("legal@gapwell.example")
+    _date(page, "Date of the vendor's contract", "2025-08-15")
+    _date(page, "Date of the letter", "2026-12-01")
+    page.get_by_role("button", name="Write the letter").click()
+    page.get_by_text("Letter ready: the vendor must amend by December 31, 2026").wait_for()
     letter = docx_text(_download(page, "Download the letter (DOCX)", tmp_path))
     assert "Gapwell Learning LLC" in letter and "Conn. Gen. Stat. § 10-234bb(a)(9)" in letter
+    assert "dated August 15, 2025" in letter
+    page.get_by_role("button", name="Record the notice on the contract").click()
+    assert "must amend by December 31, 2026" in _flash(page, "Notice recorded")
+    page.goto(f"{app_url}/register")
+    assert _status(page, "Gapwell Learning LLC") == "notice sent"
 
 
 def test_batch_with_a_bad_row(page, app_url, tmp_path):
