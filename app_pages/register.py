@@ -197,6 +197,14 @@ def families_form(reg, contracts) -> None:
             posted and f"posted on {g.long_date(posted)}") if x) + ".")
 
 
+def history_form(reg, contracts) -> None:
+    c = pick(contracts, "h_contract")
+    if c is not None:
+        st.html(g.html_table([{"When": f"{line.at:%Y-%m-%d %H:%M}", "Who": line.actor, "What": line.action,
+                               "Details": "; ".join(f"{k}: {v}" for k, v in line.details.items())}
+                              for line in reg.log(c.id)], caption=f"History of {label(c)}"))
+
+
 def publish_form(reg, contracts) -> None:
     st.caption("The public page lists every executed contract that has not expired, with the notice "
                "fields the law requires, and links to the stored contract files. Put the unzipped "
@@ -228,6 +236,7 @@ def export_form(reg, contracts) -> None:
 #: Every action of `sdpa register`, each one form. Add an action by adding a function here.
 ACTIONS = {
     "Add a contract": add_form,
+    "See the history of a contract": history_form,
     "Edit a contract": edit_form,
     "Record the execution date": executed_form,
     "Record the website posting": posted_form,
@@ -269,13 +278,6 @@ try:
                            "Executed": g.long_date(c.executed) if c.executed else "",
                            "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in shown])
             or "<p>No contract.</p>")
-
-    with st.expander("History of a contract"):
-        c = pick(contracts, "h_contract")
-        if c is not None:
-            st.html(g.html_table([{"When": f"{line.at:%Y-%m-%d %H:%M}", "Who": line.actor, "What": line.action,
-                                   "Details": "; ".join(f"{k}: {v}" for k, v in line.details.items())}
-                                  for line in reg.log(c.id)]))
 
     st.subheader("Record or change")
     action = st.selectbox("What do you want to do?", list(ACTIONS), key="action")

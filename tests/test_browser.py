@@ -91,16 +91,36 @@ def _download(page, label: str, tmp_path: Path) -> Path:
     return target
 
 
+def _idle(page) -> None:
+    """Wait until the app has finished its rerun (Streamlit's "running" indicator is gone)."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
+
+
 def _pick(page, label: str, option: str) -> None:
-    """Choose ``option`` (a part of its text) in the select box labelled ``label``."""
-    page.get_by_role("combobox", name=label, exact=True).click()
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    """Choose ``option`` (a part of its text) in the select box labelled ``label``; a rerun that
+    redraws the list while it opens is retried."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(4):
+        _idle(page)
+        page.get_by_role("combobox", name=label, exact=True).click()
+        try:
+            page.get_by_role("option", name=re.compile(re.escape(option))).first.click(timeout=5_000)
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
+        else:
+            _idle(page)
+            return
 
 
 def _date(page, label: str, iso: str) -> None:
     """Type ``iso`` (YYYY-MM-DD) into the date field labelled ``label``."""
     page.get_by_role("group", name=label, exact=True).get_by_role("spinbutton").first.click()
     page.keyboard.type(iso.replace("-", ""))
+    page.keyboard.press("Escape")  # close the calendar, which would cover the buttons below
 
 
 def _action(page, name: str) -> None:
@@ -233,3 +253,94 @@ def test_hostile_uploads_get_named_errors(page, app_url, tmp_path):
     page.goto(f"{app_url}/batch")
     page.locator("input[type=file]").set_input_files(str(path))
     page.get_by_role("alert").filter(has_text="vendors.csv: this is a binary file").wait_for()
+
+
+# ---------------------------------------------------------------- the register page, one test per few actions
+# (after test_every_page_renders, so that docs/register.png shows a register with contracts)
+
+
+def test_register_add_duplicate_edit_history_and_search(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Aspen Art Co", "Aspen Draw")
+    _add_contract(page, app_url, "Alder Reading Co", "Alder Books")
+    page.get_by_label("Vendor (the company's legal name)").fill("alder reading co.")
+    page.get_by_label("Product or service").fill("Alder Books")
+    page.get_by_role("button", name="Add the contract").click()
+    assert "Already in the register" in _flash(page, "Alder Reading Co: Alder Books")
+    assert page.locator("tr", has_text="Alder Reading Co").filter(
+        has=page.locator('td[data-label="Status"]')).count() == 1  # the second click added nothing
+    _action(page, "Edit a contract")
+    _pick(page, "Contract", "Alder Reading Co: Alder Books")
+    page.get_by_label("Purpose").fill("Reading practice at home")
+    page.get_by_role("button", name="Save the changes").click()
+    _flash(page, "changed purpose")
+    _action(page, "See the history of a contract")
+    _pick(page, "Contract", "Alder Reading Co: Alder Books")
+    line = page.locator("table", has_text="History of").locator("tr", has_text="edit contract").first
+    line.wait_for()
+    assert "Reading practice at home" in line.inner_text()
+    page.get_by_label("Search").fill("alder")
+    page.get_by_label("Search").press("Enter")
+    page.get_by_text(re.compile(r"^1 of \d+ shown")).wait_for()
+    assert _status(page, "Alder Reading Co") == "draft"
+    assert page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text="Aspen").count() == 0
+    _shot(page, tmp_path, "register")
+
+
+def test_register_executed_posted_and_publish(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Birch Math Inc", "Birch Tutor")
+    _action(page, "Record the execution date")
+    _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
+    _date(page, "Date signed by both parties", "2026-12-22")
+    page.get_by_role("button", name="Record the execution date").click()
+    assert "post it on the website by December 30, 2026" in _flash(page, "executed on December 22, 2026")
+    _action(page, "Record the website posting")
+    _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
+    page.get_by_label("Web address of the posting (optional)").fill("https://district.example/birch")
+    page.get_by_role("button", name="Record the posting").click()
+    _flash(page, "posted on the website")
+    assert _status(page, "Birch Math Inc") == "posted"
+    _action(page, "Publish the public contracts page")
+    page.get_by_role("button", name="Build the public page").click()
+    with zipfile.ZipFile(_download(page, "Download the public page (ZIP)", tmp_path)) as z:
+        index = z.read("index.html").decode("utf-8")
+        assert "Birch Math Inc" in index and "December 22, 2026" in index and "contracts.csv" in z.namelist()
+
+
+def test_register_notice_outcome_and_export(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Cedar Science LLC", "Cedar Lab")
+    _action(page, "Record an amendment notice")
+    _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
+    _date(page, "Date the amendment notice was sent", "2026-12-01")
+    page.get_by_role("button", name="Record the notice").click()
+    assert "must amend by December 31, 2026" in _flash(page, "Notice to amend contract")
+    assert _status(page, "Cedar Science LLC") in ("notice sent", "void")  # void once the cure date has passed
+    _action(page, "Record the outcome of a notice")
+    _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
+    page.get_by_text("Amended: the vendor signed").click()
+    page.get_by_role("button", name="Record the outcome").click()
+    _flash(page, "notice amended")
+    assert _status(page, "Cedar Science LLC") == "amended"
+    _action(page, "Export the register (backup)")
+    page.get_by_role("button", name="Prepare the export").click()
+    export = json.loads(_download(page, "Download the export (JSON)", tmp_path).read_text(encoding="utf-8"))
+    assert export["format"] == "sdpa-register"
+    assert "Cedar Science LLC" in [v["name"] for v in export["tables"]["vendors"]]
+    assert [n["outcome"] for n in export["tables"]["notices"] if n["sent"] == "2026-12-01"] == ["amended"]
+
+
+def test_register_breach_and_families_notified(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Dogwood Video Corp", "Dogwood Stream")
+    _action(page, "Record a breach")
+    _pick(page, "Contract", "Dogwood Video Corp: Dogwood Stream")
+    page.get_by_role("button", name="Record the breach").click()
+    _flash(page, "enter the date")  # the date the vendor's notice came is required
+    _date(page, "Date the vendor's breach notice was received", "2026-12-23")
+    page.get_by_role("button", name="Record the breach").click()
+    assert "by December 28, 2026" in _flash(page, "recorded on contract")  # 2 business days, Christmas skipped
+    _action(page, "Record families notified of a breach")
+    _pick(page, "Breach", "Dogwood Video Corp")
+    _date(page, "Date the families were notified", "2026-12-24")
+    page.get_by_role("button", name="Record", exact=True).click()
+    _flash(page, "families notified on December 24, 2026")
+    timeline = page.locator("table.sdpa-table", has_text="Families notified").last
+    assert "December 24, 2026" in timeline.inner_text()
