@@ -61,14 +61,11 @@ if pdf and pdf[0] == report.sha256:
 st.divider()
 st.subheader("Record and follow up")
 try:
-    reg = r.Register(r.database_url(board))
+    with r.Register(r.database_url(board)) as reg:
+        contracts = reg.contracts()
 except g.SdpaError as exc:
     st.error(str(exc))
     st.stop()
-try:
-    contracts = reg.contracts()
-finally:
-    reg.close()
 choices = {c.id: f"#{c.id} {c.vendor.name}: {c.product}" for c in contracts}
 cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
                    placeholder="Pick the contract this document belongs to", key="w_contract",

@@ -201,8 +201,23 @@ def history_form(reg, contracts) -> None:
     c = pick(contracts, "h_contract")
     if c is not None:
         st.html(g.html_table([{"When": f"{line.at:%Y-%m-%d %H:%M}", "Who": line.actor, "What": line.action,
-                               "Details": "; ".join(f"{k}: {v}" for k, v in line.details.items())}
-                              for line in reg.log(c.id)], caption=f"History of {label(c)}"))
+                               "Details": details(line)} for line in reg.log(c.id)], caption=f"History of {label(c)}"))
+
+
+def details(line) -> str:
+    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home"."""
+    def show(value) -> str:
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "(empty)"
+        return "(empty)" if value in (None, "") else str(value)
+
+    parts = []
+    for key, value in line.details.items():
+        if line.action == "edit contract" and isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {show(value[0])} → {show(value[1])}")
+        elif value not in (None, ""):
+            parts.append(f"{key}: {show(value)}")
+    return "; ".join(parts)
 
 
 def publish_form(reg, contracts) -> None:

@@ -127,6 +127,16 @@ def _action(page, name: str) -> None:
     _pick(page, "What do you want to do?", name)
 
 
+def _record(page, action: str, contract: str, button: str, dates: dict[str, str] | None = None) -> None:
+    """Open the register action ``action`` for ``contract``, type ``dates`` ({label: ISO date})
+    and press ``button``."""
+    _action(page, action)
+    _pick(page, "Contract", contract)
+    for label, iso in (dates or {}).items():
+        _date(page, label, iso)
+    page.get_by_role("button", name=button).click()
+
+
 def _flash(page, text: str) -> str:
     """The message box (success, warning, error) holding ``text``, once it shows."""
     alert = page.locator("[data-testid=stAlert]").filter(has_text=text)
@@ -277,7 +287,7 @@ def test_register_add_duplicate_edit_history_and_search(page, app_url, tmp_path)
     _pick(page, "Contract", "Alder Reading Co: Alder Books")
     line = page.locator("table", has_text="History of").locator("tr", has_text="edit contract").first
     line.wait_for()
-    assert "Reading practice at home" in line.inner_text()
+    assert "purpose: (empty) → Reading practice at home" in line.inner_text()
     page.get_by_label("Search").fill("alder")
     page.get_by_label("Search").press("Enter")
     page.get_by_text(re.compile(r"^1 of \d+ shown")).wait_for()
@@ -288,10 +298,8 @@ def test_register_add_duplicate_edit_history_and_search(page, app_url, tmp_path)
 
 def test_register_executed_posted_and_publish(page, app_url, tmp_path):
     _add_contract(page, app_url, "Birch Math Inc", "Birch Tutor")
-    _action(page, "Record the execution date")
-    _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
-    _date(page, "Date signed by both parties", "2026-12-22")
-    page.get_by_role("button", name="Record the execution date").click()
+    _record(page, "Record the execution date", "Birch Math Inc: Birch Tutor", "Record the execution date",
+            {"Date signed by both parties": "2026-12-22"})
     assert "post it on the website by December 30, 2026" in _flash(page, "executed on December 22, 2026")
     _action(page, "Record the website posting")
     _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
@@ -308,10 +316,8 @@ def test_register_executed_posted_and_publish(page, app_url, tmp_path):
 
 def test_register_notice_outcome_and_export(page, app_url, tmp_path):
     _add_contract(page, app_url, "Cedar Science LLC", "Cedar Lab")
-    _action(page, "Record an amendment notice")
-    _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
-    _date(page, "Date the amendment notice was sent", "2026-12-01")
-    page.get_by_role("button", name="Record the notice").click()
+    _record(page, "Record an amendment notice", "Cedar Science LLC: Cedar Lab", "Record the notice",
+            {"Date the amendment notice was sent": "2026-12-01"})
     assert "must amend by December 31, 2026" in _flash(page, "Notice to amend contract")
     assert _status(page, "Cedar Science LLC") in ("notice sent", "void")  # void once the cure date has passed
     _action(page, "Record the outcome of a notice")
@@ -324,15 +330,15 @@ def test_register_notice_outcome_and_export(page, app_url, tmp_path):
     page.get_by_role("button", name="Prepare the export").click()
     export = json.loads(_download(page, "Download the export (JSON)", tmp_path).read_text(encoding="utf-8"))
     assert export["format"] == "sdpa-register"
-    assert "Cedar Science LLC" in [v["name"] for v in export["tables"]["vendors"]]
-    assert [n["outcome"] for n in export["tables"]["notices"] if n["sent"] == "2026-12-01"] == ["amended"]
+    tables = export["tables"]
+    (vid,) = [v["id"] for v in tables["vendors"] if v["name"] == "Cedar Science LLC"]
+    (cid,) = [c["id"] for c in tables["contracts"] if c["vendor_id"] == vid]
+    assert [(n["sent"], n["outcome"]) for n in tables["notices"] if n["contract_id"] == cid] == [("2026-12-01", "amended")]
 
 
 def test_register_breach_and_families_notified(page, app_url, tmp_path):
     _add_contract(page, app_url, "Dogwood Video Corp", "Dogwood Stream")
-    _action(page, "Record a breach")
-    _pick(page, "Contract", "Dogwood Video Corp: Dogwood Stream")
-    page.get_by_role("button", name="Record the breach").click()
+    _record(page, "Record a breach", "Dogwood Video Corp: Dogwood Stream", "Record the breach")
     _flash(page, "enter the date")  # the date the vendor's notice came is required
     _date(page, "Date the vendor's breach notice was received", "2026-12-23")
     page.get_by_role("button", name="Record the breach").click()
