@@ -191,6 +191,8 @@ def test_check_results_are_page_text_and_the_workflow_reaches_the_register(page,
     page.set_viewport_size({"width": 1400, "height": 2000})
     report_docx = docx_text(_download(page, "Report (DOCX)", tmp_path))
     assert "Contract check report: gapwell-terms.txt" in report_docx and "Waterbury Board of Education" in report_docx
+    page.get_by_role("button", name="Make a PDF").click()
+    assert _download(page, "Report (PDF)", tmp_path).read_bytes().startswith(b"%PDF")
 
     _pick(page, "Contract in the register", "Gapwell Learning LLC: Gapwell Math")
     page.get_by_role("button", name="Record this check on the contract").click()
