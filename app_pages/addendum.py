@@ -53,14 +53,14 @@ else:
         missing = g.missing_fields(vendor)
     except g.VendorError as exc:
         for line in g.problem_lines(exc.problems):
-            st.error(line)
+            st.error(g.md_escape(line))
 if vendor is not None and missing and not draft:
     st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in missing))
 if vendor is not None and (not missing or draft):
     try:
         data_docx = g.render_addendum(vendor, board, library, draft=draft)
     except g.SdpaError as exc:
-        st.error(str(exc))
+        st.error(g.md_escape(exc))
     else:
         stem = g.safe_filename(vendor.name) + "-addendum"
         st.download_button("Download DOCX", data_docx, f"{stem}.docx", key="dl_docx", on_click="ignore")
@@ -70,6 +70,6 @@ if vendor is not None and (not missing or draft):
                     st.download_button("Download PDF", g.pdf_bytes(data_docx, stem), f"{stem}.pdf", key="dl_pdf",
                                        on_click="ignore")
                 except g.SdpaError as exc:
-                    st.error(str(exc))
+                    st.error(g.md_escape(exc))
         else:
             st.info("PDF needs LibreOffice on the server (apt-get install libreoffice-writer-nogui).")

@@ -24,7 +24,7 @@ if upload is None:
 try:
     report = g.check_contract(g.read_document(upload.getvalue(), upload.name), library)
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))
     st.stop()
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
@@ -50,7 +50,7 @@ if c4.button("Make a PDF", key="make_pdf"):
     try:
         st.session_state["check_pdf"] = (report.sha256, g.report_pdf(report, board, library=library))
     except g.SdpaError as exc:
-        st.error(str(exc))
+        st.error(g.md_escape(exc))
 pdf = st.session_state.get("check_pdf")
 if pdf and pdf[0] == report.sha256:
     c4.download_button("Report (PDF)", pdf[1], f"{stem}-check.pdf", "application/pdf", key="dl_pdf",
@@ -64,7 +64,7 @@ try:
     with r.Register(r.database_url(board)) as reg:
         contracts = reg.contracts()
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))
     st.stop()
 choices = {c.id: f"#{c.id} {c.vendor.name}: {c.product}" for c in contracts}
 cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
@@ -79,15 +79,26 @@ def record(action: str, do) -> None:
         with r.Register(r.database_url(board)) as reg:
             message = do(reg)
     except g.SdpaError as exc:
-        st.error(str(exc))
+        st.error(g.md_escape(exc))
     else:
         st.session_state["check_flash"] = f"{action}: {message}"
         st.rerun()
 
 
+def record_check(reg) -> str:
+    reg.record_check(cid, report.model_dump(mode="json"), today)
+    return f"{report.summary()} on {g.md_escape(choices[cid])}."
+
+
+def record_notice(reg) -> str:
+    cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures)
+    reg.record_notice(cid, notice_sent, cure)
+    return (f"sent {g.long_date(notice_sent)} on {g.md_escape(choices[cid])}; the vendor must amend by "
+            f"{g.long_date(cure)}.")
+
+
 if st.button("Record this check on the contract", key="w_record_check", disabled=contract is None):
-    record("Check recorded", lambda reg: (reg.record_check(cid, report.model_dump(mode="json"), today),
-                                          f"{report.summary()} on {choices[cid]}.")[1])
+    record("Check recorded", record_check)
 
 if not report.compliant:
     st.markdown("**Amendment letter**")
@@ -114,10 +125,10 @@ if not report.compliant:
                 letter = g.amendment_letter(report, vendor, board, sent=sent, library=library)
                 addendum = g.render_addendum(vendor, board, library)
             except g.VendorError as exc:
-                for field, reason in exc.problems:
-                    st.error(f"{g.field_label(field)}: {reason}")
+                for line in g.problem_lines(exc.problems):
+                    st.error(g.md_escape(line))
             except g.SdpaError as exc:
-                st.error(str(exc))
+                st.error(g.md_escape(exc))
             else:
                 due = g.cure_deadline(sent, board.cure_period_days, board.closures)
                 st.session_state["n_sent"] = sent  # the notice below is the letter just written
@@ -136,7 +147,4 @@ if not report.compliant:
                    "moved to the next business day.")
         noticed = st.form_submit_button("Record the notice on the contract", disabled=contract is None)
     if noticed and contract is not None:
-        cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures)
-        record("Notice recorded", lambda reg: (reg.record_notice(cid, notice_sent, cure),
-                                               f"sent {g.long_date(notice_sent)} on {choices[cid]}; the vendor "
-                                               f"must amend by {g.long_date(cure)}.")[1])
+        record("Notice recorded", record_notice)

@@ -55,7 +55,7 @@ if kind != "annual-notice":
             vendor = g.vendor_from_dict({"name": vname, "product": vproduct, "data_collected": vdata}, "the form")
         except g.VendorError as exc:
             for line in g.problem_lines(exc.problems):
-                st.error(line)
+                st.error(g.md_escape(line))
 if kind == "contract-posting":  # the notice is dated with the contract's execution, which the law counts from
     when = st.date_input("Date the contract was executed (signed by both parties)", value=None, key="when_executed")
     if when:
@@ -97,4 +97,4 @@ try:
     for i, (fname, data_bytes, mime) in enumerate(files):
         st.download_button(f"Download {fname}", data_bytes, fname, mime or None, key=f"dl_{i}", on_click="ignore")
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))

@@ -269,7 +269,7 @@ ACTIONS = {
 try:
     reg = r.Register(r.database_url(board))
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))
     st.stop()
 try:
     contracts = reg.contracts()
@@ -299,7 +299,7 @@ try:
     try:
         ACTIONS[action](reg, contracts)
     except g.SdpaError as exc:
-        st.error(str(exc))
+        st.error(g.md_escape(exc))
 
     breaches = [(c, b) for c in contracts for b in c.breaches]
     if breaches:
@@ -318,6 +318,6 @@ try:
             page, _ = r.publish(reg, Path(tmp), board, today)
             st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))
 finally:
     reg.close()
