@@ -100,3 +100,13 @@ def test_pdf_report(report, board, library, soffice):
         path.write_bytes(report_pdf(report, board, library=library))
         text = " ".join(pdf_text(path).split())
     assert "Contract check report" in text and board.name in text
+
+
+def test_html_table_escapes_every_cell_and_header():
+    from generator import html_table
+
+    fragment = html_table([{"Vendor <b>": HOSTILE, "n": None}], caption="<i>c</i>")
+    tree = html5lib.parse(fragment, namespaceHTMLElements=False)
+    assert not list(tree.iter("script")) and not list(tree.iter("a")) and not list(tree.iter("b"))
+    assert HOSTILE in _text(fragment) and "Vendor <b>" in _text(fragment) and "<i>c</i>" in _text(fragment)
+    assert html_table([]) == ""
