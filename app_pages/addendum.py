@@ -2,8 +2,6 @@
 
 import datetime as dt
 import shutil
-import tempfile
-from pathlib import Path
 
 import streamlit as st
 
@@ -22,11 +20,15 @@ st.caption("The Student Data Privacy Addendum for one vendor: the eleven provisi
 c1, c2 = st.columns(2)
 name = c1.text_input("Vendor name *", key="name", help="The contractor's legal name, exactly as it will sign.")
 product = c2.text_input("Product or service *", key="product")
-email = c1.text_input("Privacy contact email *", key="contact_email")
-signed = c2.date_input("Contract date *", value=dt.date.today(), key="contract_date")
-contact = c1.text_input("Contact name", key="contact_name")
-term_end = c2.date_input("Term ends", value=None, key="term_end")
-address = st.text_input("Vendor address", key="address")
+email = c1.text_input("Vendor's privacy contact email *", key="contact_email")
+signed = c2.date_input("Contract date *", value=None, key="contract_date",
+                       help="The date of the vendor's contract this addendum amends.")
+contact = c1.text_input("Vendor's privacy contact (name)", key="contact_name")
+term_end = c2.date_input("End of the term", value=None, key="term_end")
+signatory = c1.text_input("Who signs for the vendor (name)", key="signatory_name",
+                          help="Printed under the vendor's signature line; the contact's name is used when empty.")
+signatory_title = c2.text_input("Their title", key="signatory_title", help="For example: Chief Executive Officer.")
+address = st.text_input("Vendor's address", key="address")
 purpose = st.text_area("Purpose (why the Board shares student data)", key="purpose")
 data = st.multiselect("Student data the vendor receives", CATEGORIES, key="data_collected",
                       accept_new_options=True, help="Pick from the list or type another category.")
@@ -36,40 +38,38 @@ with st.expander("The vendor's own procedures (otherwise the clause library's de
     breach = st.text_area("Steps to notify the Board of a breach (provision 6)", key="breach_steps")
 draft = st.checkbox("Draft: allow missing required fields, marked in red to complete", key="draft")
 
-fields = {"name": name, "product": product, "contact_email": email, "contract_date": signed.isoformat(),
-          "contact_name": contact, "address": address, "purpose": purpose, "data_collected": data,
+fields = {"name": name, "product": product, "contact_email": email,
+          "contract_date": signed.isoformat() if signed else None, "contact_name": contact,
+          "signatory_name": signatory, "signatory_title": signatory_title, "address": address,
+          "purpose": purpose, "data_collected": data,
           "deletion_method": deletion, "review_procedure": review, "breach_steps": breach,
           "term_end": term_end.isoformat() if term_end else None}
 vendor, missing = None, []
 if not name.strip():
-    st.info("Still needed: " + ", ".join(f for f in ("name", "product", "contact_email") if not fields[f]))
+    st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in g.REQUIRED_FIELDS if not fields[f]))
 else:
     try:
         vendor = g.vendor_from_dict({k: v for k, v in fields.items() if v not in (None, "", [])}, "the form")
         missing = g.missing_fields(vendor)
     except g.VendorError as exc:
-        for field, reason in exc.problems:
-            st.error(f"{field}: {reason}")
+        for line in g.problem_lines(exc.problems):
+            st.error(g.md_escape(line))
 if vendor is not None and missing and not draft:
-    st.info("Still needed: " + ", ".join(missing))
+    st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in missing))
 if vendor is not None and (not missing or draft):
     try:
         data_docx = g.render_addendum(vendor, board, library, draft=draft)
     except g.SdpaError as exc:
-        st.error(str(exc))
+        st.error(g.md_escape(exc))
     else:
         stem = g.safe_filename(vendor.name) + "-addendum"
         st.download_button("Download DOCX", data_docx, f"{stem}.docx", key="dl_docx", on_click="ignore")
         if shutil.which("soffice"):
             if st.button("Make a PDF", key="make_pdf"):
-                with tempfile.TemporaryDirectory() as tmp:
-                    path = Path(tmp) / f"{stem}.docx"
-                    path.write_bytes(data_docx)
-                    try:
-                        (pdf,) = g.convert_to_pdf([path])
-                        st.download_button("Download PDF", pdf.read_bytes(), pdf.name, key="dl_pdf",
-                                           on_click="ignore")
-                    except g.SdpaError as exc:
-                        st.error(str(exc))
+                try:
+                    st.download_button("Download PDF", g.pdf_bytes(data_docx, stem), f"{stem}.pdf", key="dl_pdf",
+                                       on_click="ignore")
+                except g.SdpaError as exc:
+                    st.error(g.md_escape(exc))
         else:
             st.info("PDF needs LibreOffice on the server (apt-get install libreoffice-writer-nogui).")

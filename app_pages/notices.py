@@ -53,9 +53,16 @@ if kind != "annual-notice":
     if vname:
         try:
             vendor = g.vendor_from_dict({"name": vname, "product": vproduct, "data_collected": vdata}, "the form")
-        except g.SdpaError as exc:
-            st.error(str(exc))
-when = st.date_input("Date of the notice", value=today, key="when")
+        except g.VendorError as exc:
+            for line in g.problem_lines(exc.problems):
+                st.error(g.md_escape(line))
+if kind == "contract-posting":  # the notice is dated with the contract's execution, which the law counts from
+    when = st.date_input("Date the contract was executed (signed by both parties)", value=None, key="when_executed")
+    if when:
+        st.caption("Post it on the website by " + g.long_date(g.deadlines(executed=when, closures=board.closures)
+                                                              ["website_notice_due"]) + " (5 business days).")
+else:
+    when = st.date_input("Date of the notice", value=today, key="when")
 try:
     files: list[tuple[str, bytes, str]] = []
     if kind == "annual-notice":
@@ -64,6 +71,9 @@ try:
         st.info("Enter the vendor's name.")
     elif kind == "contract-posting":
         url = st.text_input("Web address of the posted contract", key="url")
+        if when is None:
+            st.info("Enter the date the contract was executed.")
+            st.stop()
         docx, html = g.contract_posting(vendor, board, executed=when, contract_url=url)
         files += [("contract-posting.docx", docx, ""), ("contract-posting.html", html.encode(), "text/html")]
         st.code(html, language="html")
@@ -87,4 +97,4 @@ try:
     for i, (fname, data_bytes, mime) in enumerate(files):
         st.download_button(f"Download {fname}", data_bytes, fname, mime or None, key=f"dl_{i}", on_click="ignore")
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))

@@ -1,8 +1,11 @@
-"""Contracts register: status of every contract, what is due (overdue first), add a contract,
-a breach's timeline, and the public contracts page."""
+"""Contracts register: what is due, every contract (search and filter), each contract's history,
+and every action of `sdpa register` as one small form. The database is the server's setting."""
 
 import datetime as dt
+import io
+import json
 import tempfile
+import zipfile
 from pathlib import Path
 
 import streamlit as st
@@ -15,48 +18,293 @@ board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
 
 st.title("Contracts register")
+st.caption("Every contract under which a company receives student data, what the law asks next, and "
+           "the board's public list. The register is kept in the server's database, which the "
+           "administrator sets (SDPA_DATABASE_URL or the board profile).")
+if flash := st.session_state.pop("register_flash", None):
+    st.success(flash)
+
+
+def done(message: str) -> None:
+    """Show ``message`` after the rerun that brings the page up to date."""
+    st.session_state["register_flash"] = message
+    st.rerun()
+
+
+def label(c) -> str:
+    return f"#{c.id} {c.vendor.name}: {c.product}"
+
+
+def pick(contracts, key: str):
+    """A contract chosen from the register (None until one is picked)."""
+    by_id = {c.id: c for c in contracts}
+    cid = st.selectbox("Contract", list(by_id), format_func=lambda i: label(by_id[i]), index=None,
+                       placeholder="Pick a contract", key=key)
+    return by_id.get(cid)
+
+
+def categories(text: str) -> list[str]:
+    return [x.strip() for x in text.replace("\n", ";").split(";") if x.strip()]
+
+
+# ------------------------------------------------------------------ one small form per action
+
+
+def add_form(reg, contracts) -> None:
+    with st.form("add_form"):
+        c1, c2 = st.columns(2)
+        vendor = c1.text_input("Vendor (the company's legal name)", key="a_vendor")
+        product = c2.text_input("Product or service", key="a_product")
+        executed = c1.date_input("Date signed by both parties (if signed)", value=None, key="a_executed")
+        term_end = c2.date_input("End of the term (if any)", value=None, key="a_term_end")
+        email = c1.text_input("Vendor's privacy contact email", key="a_email")
+        purpose = c2.text_input("Purpose", key="a_purpose")
+        data = st.text_area("Student data the vendor receives (one per line, or separated by ;)", key="a_data")
+        signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
+        anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
+        add = st.form_submit_button("Add the contract")
+    if not add:
+        return
+    dups = reg.find_duplicates(vendor, product) if vendor.strip() and product.strip() else []
+    if dups and not anyway:
+        st.warning("Already in the register: " + "; ".join(g.md_escape(label(c)) for c in dups)
+                   + ". Tick “Add it even if…” to add another contract for them.")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = None
+        if signed is not None:
+            path = Path(tmp) / g.safe_filename(signed.name, "contract")
+            path.write_bytes(signed.getvalue())
+        cid = reg.add_contract(vendor=vendor, product=product, executed=executed, term_end=term_end,
+                               purpose=purpose, contact_email=email, data_categories=categories(data), file=path)
+    done(f"Added contract #{cid}: {g.md_escape(vendor)}, {g.md_escape(product)}.")
+
+
+def edit_form(reg, contracts) -> None:
+    c = pick(contracts, "e_contract")
+    if c is None:
+        return
+    with st.form("edit_form"):
+        c1, c2 = st.columns(2)
+        vendor = c1.text_input("Vendor", value=c.vendor.name, key=f"e_vendor_{c.id}")
+        product = c2.text_input("Product or service", value=c.product, key=f"e_product_{c.id}")
+        title = c1.text_input("Contract title", value=c.title, key=f"e_title_{c.id}")
+        term_end = c2.date_input("End of the term", value=c.term_end, key=f"e_term_end_{c.id}")
+        purpose = st.text_input("Purpose", value=c.purpose, key=f"e_purpose_{c.id}")
+        description = st.text_area("Description (shown on the public page)", value=c.description,
+                                   key=f"e_description_{c.id}")
+        data = st.text_area("Student data the vendor receives (one per line)", value="\n".join(c.data_categories),
+                            key=f"e_data_{c.id}")
+        save = st.form_submit_button("Save the changes")
+    if save:
+        changes = reg.update_contract(c.id, vendor=vendor, product=product, title=title, term_end=term_end,
+                                      purpose=purpose, description=description, data_categories=categories(data))
+        names = {"data_categories": "student data", "term_end": "end of the term"}
+        done(f"Saved contract #{c.id}: changed " + ", ".join(names.get(k, k) for k in changes) + "."
+             if changes else f"Contract #{c.id}: nothing changed.")
+
+
+def executed_form(reg, contracts) -> None:
+    c = pick(contracts, "x_contract")
+    with st.form("executed_form"):
+        when = st.date_input("Date signed by both parties", value=None, key="x_date")
+        save = st.form_submit_button("Record the execution date", disabled=c is None)
+    if save and c is not None:
+        if when is None:
+            st.error("Date signed by both parties: enter the date.")
+            return
+        reg.record_executed(c.id, when)
+        due = g.deadlines(executed=when, closures=board.closures)["website_notice_due"]
+        done(f"Contract #{c.id} executed on {g.long_date(when)}: post it on the website by {g.long_date(due)}.")
+
+
+def posted_form(reg, contracts) -> None:
+    c = pick(contracts, "p_contract")
+    with st.form("posted_form"):
+        when = st.date_input("Date posted on the website", value=today, key="p_date")
+        url = st.text_input("Web address of the posting (optional)", key="p_url")
+        save = st.form_submit_button("Record the posting", disabled=c is None)
+    if save and c is not None:
+        reg.record_posting(c.id, when, url.strip())
+        done(f"Contract #{c.id} posted on the website on {g.long_date(when)}.")
+
+
+def notice_form(reg, contracts) -> None:
+    c = pick(contracts, "n_contract")
+    with st.form("notice_form"):
+        sent = st.date_input("Date the amendment notice was sent", value=today, key="n_sent")
+        st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "
+                   "(board profile).")
+        save = st.form_submit_button("Record the notice", disabled=c is None)
+    if save and c is not None:
+        cure = g.cure_deadline(sent, board.cure_period_days, board.closures)
+        reg.record_notice(c.id, sent, cure)
+        done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
+             f"{g.long_date(cure)}.")
+
+
+OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",
+            "void": "Void: not amended by the cure date", "withdrawn": "Withdrawn: the notice was withdrawn"}
+
+
+def outcome_form(reg, contracts) -> None:
+    c = pick(contracts, "o_contract")
+    with st.form("outcome_form"):
+        outcome = st.radio("Outcome of the latest notice", list(OUTCOMES), format_func=OUTCOMES.get, key="o_outcome")
+        when = st.date_input("Date of the outcome", value=today, key="o_date")
+        save = st.form_submit_button("Record the outcome", disabled=c is None)
+    if save and c is not None:
+        reg.record_outcome(c.id, outcome, when)
+        done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
+
+
+def breach_form(reg, contracts) -> None:
+    c = pick(contracts, "b_contract")
+    with st.form("breach_form"):
+        c1, c2 = st.columns(2)
+        received = c1.date_input("Date the vendor's breach notice was received", value=None, key="b_received")
+        discovered = c2.date_input("Date the vendor discovered it (if known)", value=None, key="b_discovered")
+        description = st.text_area("What happened (for the board's records)", key="b_description")
+        save = st.form_submit_button("Record the breach", disabled=c is None)
+    if save and c is not None:
+        if received is None:
+            st.error("Date the vendor's breach notice was received: enter the date.")
+            return
+        bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
+        due = g.deadlines(breach_notice_received=received, closures=board.closures)["parent_breach_notice_due"]
+        done(f"Breach {bid} recorded on contract #{c.id}: notify the affected students and parents by "
+             f"{g.long_date(due)}.")
+
+
+def families_form(reg, contracts) -> None:
+    breaches = {b.id: (c, b) for c in contracts for b in c.breaches}
+    if not breaches:
+        st.info("No breach is recorded yet.")
+        return
+    bid = st.selectbox("Breach", list(breaches), index=None, placeholder="Pick a breach", key="f_breach",
+                       format_func=lambda i: f"Breach {i}, {label(breaches[i][0])}: notice received "
+                                             f"{g.long_date(breaches[i][1].notice_received)}")
+    with st.form("families_form"):
+        notified = st.date_input("Date the families were notified", value=None, key="f_date")
+        posted = st.date_input("Date the breach was posted on the website (if posted)", value=None, key="f_posted")
+        save = st.form_submit_button("Record", disabled=bid is None)
+    if save and bid is not None:
+        if notified is None and posted is None:
+            st.error("Enter the date the families were notified, or the date it was posted.")
+            return
+        reg.update_breach(bid, families_notified=notified, posted=posted)
+        done(f"Breach {bid}: " + "; ".join(x for x in (
+            notified and f"families notified on {g.long_date(notified)}",
+            posted and f"posted on {g.long_date(posted)}") if x) + ".")
+
+
+def history_form(reg, contracts) -> None:
+    c = pick(contracts, "h_contract")
+    if c is not None:
+        st.html(g.html_table([{"When": f"{line.at:%Y-%m-%d %H:%M}", "Who": line.actor, "What": line.action,
+                               "Details": details(line)} for line in reg.log(c.id)], caption=f"History of {label(c)}"))
+
+
+def details(line) -> str:
+    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home"."""
+    def show(value) -> str:
+        if isinstance(value, list):
+            return ", ".join(map(str, value)) or "(empty)"
+        return "(empty)" if value in (None, "") else str(value)
+
+    parts = []
+    for key, value in line.details.items():
+        if line.action == "edit contract" and isinstance(value, list) and len(value) == 2:
+            parts.append(f"{key}: {show(value[0])} → {show(value[1])}")
+        elif value not in (None, ""):
+            parts.append(f"{key}: {show(value)}")
+    return "; ".join(parts)
+
+
+def publish_form(reg, contracts) -> None:
+    st.caption("The public page lists every executed contract that has not expired, with the notice "
+               "fields the law requires, and links to the stored contract files. Put the unzipped "
+               "folder on the board's website.")
+    if st.button("Build the public page", key="publish"):
+        with tempfile.TemporaryDirectory() as tmp:
+            page, _ = r.publish(reg, Path(tmp), board, today)
+            buf = io.BytesIO()
+            with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+                for f in sorted(Path(tmp).rglob("*")):
+                    if f.is_file():
+                        z.write(f, f.relative_to(tmp).as_posix())
+        st.session_state["register_public"] = buf.getvalue()
+    if data := st.session_state.get("register_public"):
+        st.download_button("Download the public page (ZIP)", data, "public-contracts-page.zip", "application/zip",
+                           key="dl_public", on_click="ignore")
+
+
+def export_form(reg, contracts) -> None:
+    st.caption("The whole register as one JSON file, stored files included: a backup, or a way to move "
+               "the register to another database (sdpa register import).")
+    if st.button("Prepare the export", key="export"):
+        st.session_state["register_export"] = json.dumps(r.export_register(reg), indent=1, ensure_ascii=False)
+    if data := st.session_state.get("register_export"):
+        st.download_button("Download the export (JSON)", data, f"sdpa-register-{today.isoformat()}.json",
+                           "application/json", key="dl_export", on_click="ignore")
+
+
+#: Every action of `sdpa register`, each one form. Add an action by adding a function here.
+ACTIONS = {
+    "Add a contract": add_form,
+    "See the history of a contract": history_form,
+    "Edit a contract": edit_form,
+    "Record the execution date": executed_form,
+    "Record the website posting": posted_form,
+    "Record an amendment notice": notice_form,
+    "Record the outcome of a notice": outcome_form,
+    "Record a breach": breach_form,
+    "Record families notified of a breach": families_form,
+    "Publish the public contracts page": publish_form,
+    "Export the register (backup)": export_form,
+}
+#: The actions a viewer may take: they change nothing.
+READ_ONLY = {"See the history of a contract"}
+
+
+# ------------------------------------------------------------------ the page
+
 user = common.current_user(board)
 try:
     reg = common.open_register(user)  # the server's configuration only; the log names the user
 except g.SdpaError as exc:
     common.show_error(exc)
     st.stop()
-
 try:
-    items = r.due_items(reg, today, board)
-    st.subheader("What is due")
-    st.dataframe([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": i.due.isoformat(),
-                   "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "board",
-                   "What": i.what, "Law": i.citation} for i in items], hide_index=True, key="due")
-
     contracts = reg.contracts()
-    st.subheader(f"Contracts ({len(contracts)})")
-    st.dataframe([{"#": c.id, "Vendor": c.vendor.name, "Product": c.product,
-                   "Executed": c.executed.isoformat() if c.executed else "",
-                   "Status": (s := r.contract_status(c, today)).status, "Why": s.why} for c in contracts],
-                 hide_index=True, key="contracts")
+    statuses = {c.id: r.contract_status(c, today) for c in contracts}
 
-    with st.expander("Add a contract"):
-        if common.refuse_unless_editor(user):
-            with st.form("add_form"):
-                vendor = st.text_input("Vendor", key="a_vendor")
-                product = st.text_input("Product", key="a_product")
-                executed = st.date_input("Executed", value=None, key="a_executed")
-                purpose = st.text_input("Purpose", key="a_purpose")
-                data = st.text_input("Student data (separated by ;)", key="a_data")
-                signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
-                add = st.form_submit_button("Add")
-            if add:
-                with tempfile.TemporaryDirectory() as tmp:
-                    path = None
-                    if signed is not None:
-                        path = Path(tmp) / g.safe_filename(signed.name, "contract")
-                        path.write_bytes(signed.getvalue())
-                    cid = reg.add_contract(vendor=vendor, product=product, executed=executed, purpose=purpose,
-                                           data_categories=[x.strip() for x in data.split(";") if x.strip()],
-                                           file=path)
-                st.success(f"Added contract {cid}.")
-                st.rerun()
+    st.subheader("What is due")
+    st.html(g.html_table([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": g.long_date(i.due),
+                           "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "the board",
+                           "What": i.what, "Law": i.citation} for i in r.due_items(reg, today, board)]))
+
+    st.subheader(f"Contracts ({len(contracts)})")
+    c1, c2 = st.columns(2)
+    query = c1.text_input("Search", key="search", placeholder="vendor, product, purpose…").strip().casefold()
+    wanted = c2.multiselect("Status", sorted({s.status for s in statuses.values()}), key="status_filter")
+    shown = [c for c in contracts
+             if (not query or query in " ".join((c.vendor.name, c.product, c.title, c.purpose, c.description)).casefold())
+             and (not wanted or statuses[c.id].status in wanted)]
+    if len(shown) != len(contracts):
+        st.caption(f"{len(shown)} of {len(contracts)} shown.")
+    st.html(g.html_table([{"#": c.id, "Vendor": c.vendor.name, "Product": c.product,
+                           "Executed": g.long_date(c.executed) if c.executed else "",
+                           "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in shown])
+            or "<p>No contract.</p>")
+
+    st.subheader("Record or change")
+    action = st.selectbox("What do you want to do?", list(ACTIONS), key="action")
+    try:
+        if action in READ_ONLY or common.refuse_unless_editor(user):
+            ACTIONS[action](reg, contracts)
+    except g.SdpaError as exc:
+        st.error(g.md_escape(exc))
 
     breaches = [(c, b) for c in contracts for b in c.breaches]
     if breaches:
@@ -66,15 +314,15 @@ try:
                               closures=board.closures)
             steps = [("Discovered by the vendor", b.discovered), ("Vendor's notice received", b.notice_received),
                      ("Families notified", b.families_notified), ("Posted on the website", b.posted)]
-            st.markdown(f"**#{c.id} {c.vendor.name}**: families must be notified by "
+            st.markdown(f"**{g.md_escape(label(c))}**: families must be notified by "
                         f"{g.long_date(due['parent_breach_notice_due'])}")
-            st.table([{"Step": s, "Date": d.isoformat() if d else "not yet"} for s, d in steps])
+            st.html(g.html_table([{"Step": s, "Date": g.long_date(d) if d else "not yet"} for s, d in steps]))
 
     with st.expander("Public contracts page (preview)"):
         with tempfile.TemporaryDirectory() as tmp:
             page, _ = r.publish(reg, Path(tmp), board, today)
             st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
-    st.error(str(exc))
+    st.error(g.md_escape(exc))
 finally:
     reg.close()

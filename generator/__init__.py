@@ -59,3 +59,11 @@ def __getattr__(name: str) -> object:
 
         return getattr(directory, name)
     raise AttributeError(f"module 'generator' has no attribute {name!r}")
+# Readable reports (HTML cards, DOCX and PDF on the letterhead), PDF from bytes, field labels.
+from .pdf import pdf_bytes  # noqa: E402
+from .render import FIELD_LABELS, REQUIRED_FIELDS, field_label, nobreak_citations, problem_lines  # noqa: E402
+from .report_docx import report_docx, report_pdf  # noqa: E402
+from .report_html import html_table, report_html  # noqa: E402
+
+__all__ += ["pdf_bytes", "FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "nobreak_citations", "problem_lines", "report_docx", "report_pdf",
+            "html_table", "report_html"]

@@ -62,3 +62,16 @@ def convert_to_pdf(docx_files: list[Path], outdir: Path | None = None, timeout: 
                     + (f": {detail[-1]}" if detail else "") + ")"
                 )
     return [(Path(outdir) if outdir else f.parent) / (f.stem + ".pdf") for f in files]
+
+
+def pdf_bytes(docx: bytes, stem: str = "document", timeout: float = 300) -> bytes:
+    """One DOCX given as bytes, converted with LibreOffice in a private temporary folder;
+    returns the PDF bytes. ``stem`` names the temporary file (made safe here). Raises
+    :class:`ConversionError` as :func:`convert_to_pdf` does."""
+    from .render import safe_filename
+
+    with tempfile.TemporaryDirectory(prefix="sdpa-pdf-") as tmp:
+        path = Path(tmp) / f"{safe_filename(stem, 'document')}.docx"
+        path.write_bytes(docx)
+        (pdf,) = convert_to_pdf([path], timeout=timeout)
+        return pdf.read_bytes()

@@ -387,6 +387,65 @@ class Register:
         with self.session() as s:
             return s.scalar(select(func.count()).select_from(table)) or 0
 
+    # -------------------------------------------------------- editing and duplicates (app)
+
+    EDITABLE = ("vendor", "product", "title", "executed", "term_end", "description", "purpose",
+                "data_categories")
+
+    def update_contract(self, cid: int, **changes: object) -> dict[str, list]:
+        """Change the contract's descriptive fields (any of :attr:`EDITABLE`; ``vendor`` moves
+        it to the vendor of that name, created if new) and log each change as ``[old, new]``
+        in one "edit contract" line. Returns the changes made ({} when nothing changed, and
+        then nothing is logged). Raises :class:`RegisterError` for an unknown contract or
+        field, an empty vendor or product, or text the register refuses."""
+        unknown = set(changes) - set(self.EDITABLE)
+        if unknown:
+            raise RegisterError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(self.EDITABLE)})")
+        for field, value in changes.items():
+            if field in ("vendor", "product") and not str(value or "").strip():
+                raise RegisterError(f"{field}: a contract needs a {field}")
+            for item in value if isinstance(value, list) else [value]:
+                try:
+                    clean_text(item)
+                except ValueError as exc:
+                    raise RegisterError(f"{field}: {exc}") from None
+            if field in ("vendor", "product", "title") and len(str(value)) > 300:
+                raise RegisterError(f"{field}: limited to 300 characters")
+        done: dict[str, list] = {}
+        with self.session() as s, s.begin():
+            c = self._contract(s, cid)
+            for field, value in changes.items():
+                value = value.strip() if isinstance(value, str) else value
+                old = c.vendor.name if field == "vendor" else getattr(c, field)
+                if field == "data_categories":
+                    value = [str(x).strip() for x in value or [] if str(x).strip()]
+                if (old or None) == (value or None):
+                    continue
+                if field == "vendor":
+                    v = s.scalar(select(VendorRow).where(VendorRow.name == value))
+                    if v is None:
+                        v = VendorRow(name=value)
+                        s.add(v)
+                        s.flush()
+                    c.vendor_id = v.id
+                else:
+                    setattr(c, field, value)
+                done[field] = [old, value]
+            if done:
+                self._log(s, "edit contract", cid, **done)
+        return done
+
+    def find_duplicates(self, vendor: str, product: str) -> list[ContractRow]:
+        """The contracts already registered for this vendor and product, compared without
+        case, spacing or punctuation ("Acme, Inc." and "ACME Inc" match), in id order."""
+        key = (_fold(vendor), _fold(product))
+        return [c for c in self.contracts() if (_fold(c.vendor.name), _fold(c.product)) == key]
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased with everything but letters and digits removed (for duplicates)."""
+    return "".join(ch for ch in str(text).casefold() if ch.isalnum())
+
 
 # ---------------------------------------------------------------- status and what is due
 

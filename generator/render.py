@@ -36,7 +36,32 @@ FIELD_LABELS = {
     "purpose": "purpose",
     "signatory_name": "signatory's name",
     "signatory_title": "signatory's title",
+    "term_end": "end of the term",
+    "data_collected": "student data collected",
+    "deletion_method": "how the Board requests deletion",
+    "review_procedure": "how a student or parent reviews and corrects data",
+    "breach_steps": "steps to notify the Board of a breach",
+    "contract_file": "contract file",
 }
+
+
+def field_label(field: str) -> str:
+    """The words staff read for a vendor field (``contact_email`` → ``Contact email``)."""
+    label = FIELD_LABELS.get(field, field.replace("_", " "))
+    return label[:1].upper() + label[1:]
+
+
+def problem_lines(problems: list[tuple[str, str]]) -> list[str]:
+    """``(field, reason)`` pairs (as :class:`VendorError` carries them) as lines staff read:
+    ``Contact email: 'x' is not an email address``; a field name inside a reason is put in words."""
+    def words(text: str) -> str:
+        return re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", lambda m: FIELD_LABELS.get(m.group(), m.group().replace("_", " ")), text)
+
+    lines = []
+    for field, reason in problems:
+        reason = words(reason)
+        lines.append(reason[:1].upper() + reason[1:] if field == "(record)" else f"{field_label(field)}: {reason}")
+    return lines
 _MARK = "\x00"  # never in validated input (control characters are refused), so safe as a marker
 _PLACEHOLDER = re.compile(f"{_MARK}(.*?){_MARK}")
 _DRAFT_COLOR, _DRAFT_FILL = "C00000", "FFF2CC"
@@ -229,7 +254,7 @@ class PreparedTemplate:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = self._helper.resolve_listing(xml)
-        return _XML_BAD.sub("", xml).encode("utf-8")
+        return nobreak_citations(_XML_BAD.sub("", xml)).encode("utf-8")
 
     def render(self, context: dict[str, Any], properties: dict[str, str] | None = None) -> bytes:
         """Fill the template with ``context``; return the DOCX bytes with ``properties`` as
@@ -249,6 +274,18 @@ class PreparedTemplate:
                     ).encode("utf-8")
                 out.writestr(info, data)
         return buf.getvalue()
+
+
+# "§ 10-234bb(a)(1)", "§§ 10-234aa to 10-234dd": the section sign, its numbers and any range
+_SECTION_NUMBER = r"\d+[a-z]*(?:[-.]\d+[a-z]*)*(?:\([A-Za-z0-9]+\))*"
+_CITATION = re.compile(rf"(§§?)[ \u00a0]({_SECTION_NUMBER}(?:(?:,| to| and| through| or)[ \u00a0]{_SECTION_NUMBER})*)")
+
+
+def nobreak_citations(text: str) -> str:
+    """``text`` with every statute citation kept whole on a line: a non-breaking space after
+    ``§`` and a non-breaking hyphen (U+2011) inside each section number, so that a line never
+    ends with "§ 10-". The contract check reads both back as a space and "-"."""
+    return _CITATION.sub(lambda m: m.group(1) + "\u00a0" + m.group(2).replace("-", "\u2011"), text)
 
 
 @lru_cache(maxsize=16)

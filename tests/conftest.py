@@ -40,8 +40,9 @@ def vendor() -> Vendor:
     return Vendor(**json.loads((ROOT / "examples" / "vendor.json").read_text()))
 
 
-def docx_text(data: bytes | Path) -> str:
-    """All text a reader sees in a DOCX: body paragraphs, tables, headers and footers."""
+def docx_text(data: bytes | Path, raw: bool = False) -> str:
+    """All text a reader sees in a DOCX: body paragraphs, tables, headers and footers. Unless
+    ``raw``, the non-breaking space and hyphen that keep citations whole read as " " and "-"."""
     d = docx.Document(io.BytesIO(data) if isinstance(data, bytes) else str(data))
     parts = [p.text for p in d.paragraphs]
     for t in d.tables:
@@ -49,7 +50,8 @@ def docx_text(data: bytes | Path) -> str:
             parts.append(" | ".join(c.text for c in row.cells))
     for s in d.sections:
         parts += [p.text for p in s.header.paragraphs] + [p.text for p in s.footer.paragraphs]
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    return text if raw else text.replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def pdf_text(path: Path) -> str:

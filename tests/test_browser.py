@@ -1,11 +1,14 @@
 """End to end in a real headless Chromium (Debian's) against `streamlit run` on a free port:
-check a contract and get its letter; run a batch with a bad row and download the ZIP."""
+check a contract, read its results as page text (desktop and 390 px), record the check, write
+the letter and record the notice; run a batch with a bad row; every register action."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,6 +23,7 @@ import pytest
 from .conftest import FIXTURES, ROOT, docx_text
 
 CHROMIUM = "/usr/bin/chromium"
+DOCS_PICTURES = {"check", "check-390", "register", "batch"}  # the screenshots docs/ shows
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -76,7 +80,7 @@ def _shot(page, tmp_path: Path, name: str) -> None:
     page.locator("h1").first.scroll_into_view_if_needed()  # the app scrolls an inner container
     page.wait_for_timeout(500)
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
-    if os.environ.get("SDPA_SCREENSHOTS"):  # refresh the README's pictures
+    if os.environ.get("SDPA_SCREENSHOTS") and name in DOCS_PICTURES:  # refresh the docs' pictures
         shutil.copy(tmp_path / f"{name}.png", ROOT / "docs" / f"{name}.png")
 
 
@@ -88,22 +92,127 @@ def _download(page, label: str, tmp_path: Path) -> Path:
     return target
 
 
-def test_check_a_contract_and_get_the_letter(page, app_url, tmp_path):
+def _idle(page) -> None:
+    """Wait until the app has finished its rerun (Streamlit's "running" indicator is gone)."""
+    page.wait_for_timeout(300)
+    page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` (a part of its text) in the select box labelled ``label``; a rerun that
+    redraws the list while it opens is retried."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(4):
+        _idle(page)
+        page.get_by_role("combobox", name=label, exact=True).click()
+        try:
+            page.get_by_role("option", name=re.compile(re.escape(option))).first.click(timeout=5_000)
+        except PlaywrightTimeout:
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
+        else:
+            _idle(page)
+            return
+
+
+def _date(page, label: str, iso: str) -> None:
+    """Type ``iso`` (YYYY-MM-DD) into the date field labelled ``label``."""
+    page.get_by_role("group", name=label, exact=True).get_by_role("spinbutton").first.click()
+    page.keyboard.type(iso.replace("-", ""))
+    page.keyboard.press("Escape")  # close the calendar, which would cover the buttons below
+
+
+def _action(page, name: str) -> None:
+    _pick(page, "What do you want to do?", name)
+
+
+def _record(page, action: str, contract: str, button: str, dates: dict[str, str] | None = None) -> None:
+    """Open the register action ``action`` for ``contract``, type ``dates`` ({label: ISO date})
+    and press ``button``."""
+    _action(page, action)
+    _pick(page, "Contract", contract)
+    for label, iso in (dates or {}).items():
+        _date(page, label, iso)
+    page.get_by_role("button", name=button).click()
+
+
+def _flash(page, text: str) -> str:
+    """The message box (success, warning, error) holding ``text``, once it shows."""
+    alert = page.locator("[data-testid=stAlert]").filter(has_text=text)
+    alert.wait_for()
+    return alert.inner_text()
+
+
+def _add_contract(page, app_url, vendor: str, product: str) -> None:
+    page.goto(f"{app_url}/register")
+    page.get_by_label("Vendor (the company's legal name)").fill(vendor)
+    page.get_by_label("Product or service").fill(product)
+    page.get_by_role("button", name="Add the contract").click()
+    _flash(page, f"{vendor}, {product}")
+
+
+def _status(page, vendor: str) -> str:
+    """The status the register page's contract list shows for ``vendor``'s contract."""
+    row = page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text=vendor).first
+    return row.locator('td[data-label="Status"]').inner_text()
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_check_results_are_page_text_and_the_workflow_reaches_the_register(page, app_url, tmp_path, library):
+    from generator import check_contract, read_document
+
+    expected = check_contract(read_document(FIXTURES / "gapwell-terms.txt"), library)
+    _add_contract(page, app_url, "Gapwell Learning LLC", "Gapwell Math")
     page.goto(app_url)  # the check page is the default page, served at /
     page.get_by_text("Check a contract", exact=True).first.wait_for()
     page.locator("input[type=file]").set_input_files(str(FIXTURES / "gapwell-terms.txt"))
     page.get_by_text("8 of 11 present, 1 conflict").wait_for()
     gaps = page.locator("p", has_text="Not present:").first.inner_text()
     assert "4. Review and correction" in gaps and "9. Connecticut law governs" in gaps
-    assert "11. No advertising" in gaps
-    page.get_by_label("Vendor name").fill("Gapwell Learning LLC")
-    page.get_by_label("Product or service").fill("Gapwell Math")
-    page.get_by_label("Vendor contact email").fill("legal@gapwell.example")
+    for width in (1400, 390):
+        page.set_viewport_size({"width": width, "height": 2000 if width > 400 else 7000})
+        report = page.locator(".sdpa-report")
+        text = _words(report.inner_text())
+        for f in expected.provisions:
+            card = _words(report.locator(f"[data-provision={f.id}]").inner_text())
+            assert f"{f.number}. {f.title}" in card and {"present": "✔", "partial": "◐", "missing": "✘"}[f.status] in card
+            assert f.status in card and _words(f.explanation) in card
+            for e in f.evidence:
+                assert f"“{_words(e.text)}”" in card and e.location in card
+        for c in expected.conflicts:
+            assert _words(c.text) in text
+        assert "for counsel to confirm" in text
+        assert report.evaluate("e => e.scrollWidth <= e.clientWidth")  # nothing cut off at the right
+        _shot(page, tmp_path, "check" if width > 400 else "check-390")
+    page.set_viewport_size({"width": 1400, "height": 2000})
+    report_docx = docx_text(_download(page, "Report (DOCX)", tmp_path))
+    assert "Contract check report: gapwell-terms.txt" in report_docx and "Waterbury Board of Education" in report_docx
+    page.get_by_role("button", name="Make a PDF").click()
+    assert _download(page, "Report (PDF)", tmp_path).read_bytes().startswith(b"%PDF")
+
+    _pick(page, "Contract in the register", "Gapwell Learning LLC: Gapwell Math")
+    page.get_by_role("button", name="Record this check on the contract").click()
+    assert "8 of 11 present" in _flash(page, "Check recorded")
     page.get_by_role("button", name="Write the letter").click()
-    page.get_by_text("Letter ready").wait_for()
-    _shot(page, tmp_path, "check")
+    _flash(page, "enter the date the contract was signed")
+    assert page.get_by_label("Vendor name").input_value() == "Gapwell Learning LLC"  # from the register
+    page.get_by_label("Vendor's privacy contact email").fill("legal@gapwell.example")
+    _date(page, "Date of the vendor's contract", "2025-08-15")
+    _date(page, "Date of the letter", "2026-12-01")
+    page.get_by_role("button", name="Write the letter").click()
+    page.get_by_text("Letter ready: the vendor must amend by December 31, 2026").wait_for()
     letter = docx_text(_download(page, "Download the letter (DOCX)", tmp_path))
     assert "Gapwell Learning LLC" in letter and "Conn. Gen. Stat. § 10-234bb(a)(9)" in letter
+    assert "dated August 15, 2025" in letter
+    page.get_by_role("button", name="Record the notice on the contract").click()
+    assert "must amend by December 31, 2026" in _flash(page, "Notice recorded")
+    page.goto(f"{app_url}/register")
+    assert _status(page, "Gapwell Learning LLC") == "notice sent"
 
 
 def test_batch_with_a_bad_row(page, app_url, tmp_path):
@@ -157,3 +266,90 @@ def test_hostile_uploads_get_named_errors(page, app_url, tmp_path):
     page.goto(f"{app_url}/batch")
     page.locator("input[type=file]").first.set_input_files(str(path))
     page.get_by_role("alert").filter(has_text="vendors.csv: this is a binary file").wait_for()
+
+
+# ---------------------------------------------------------------- the register page, one test per few actions
+# (after test_every_page_renders, so that docs/register.png shows a register with contracts)
+
+
+def test_register_add_duplicate_edit_history_and_search(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Aspen Art Co", "Aspen Draw")
+    _add_contract(page, app_url, "Alder Reading Co", "Alder Books")
+    page.get_by_label("Vendor (the company's legal name)").fill("alder reading co.")
+    page.get_by_label("Product or service").fill("Alder Books")
+    page.get_by_role("button", name="Add the contract").click()
+    assert "Already in the register" in _flash(page, "Alder Reading Co: Alder Books")
+    assert page.locator("tr", has_text="Alder Reading Co").filter(
+        has=page.locator('td[data-label="Status"]')).count() == 1  # the second click added nothing
+    _action(page, "Edit a contract")
+    _pick(page, "Contract", "Alder Reading Co: Alder Books")
+    page.get_by_label("Purpose").fill("Reading practice at home")
+    page.get_by_role("button", name="Save the changes").click()
+    _flash(page, "changed purpose")
+    _action(page, "See the history of a contract")
+    _pick(page, "Contract", "Alder Reading Co: Alder Books")
+    line = page.locator("table", has_text="History of").locator("tr", has_text="edit contract").first
+    line.wait_for()
+    assert "purpose: (empty) → Reading practice at home" in line.inner_text()
+    page.get_by_label("Search").fill("alder")
+    page.get_by_label("Search").press("Enter")
+    page.get_by_text(re.compile(r"^1 of \d+ shown")).wait_for()
+    assert _status(page, "Alder Reading Co") == "draft"
+    assert page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text="Aspen").count() == 0
+    _shot(page, tmp_path, "register")
+
+
+def test_register_executed_posted_and_publish(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Birch Math Inc", "Birch Tutor")
+    _record(page, "Record the execution date", "Birch Math Inc: Birch Tutor", "Record the execution date",
+            {"Date signed by both parties": "2026-12-22"})
+    assert "post it on the website by December 30, 2026" in _flash(page, "executed on December 22, 2026")
+    _action(page, "Record the website posting")
+    _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
+    page.get_by_label("Web address of the posting (optional)").fill("https://district.example/birch")
+    page.get_by_role("button", name="Record the posting").click()
+    _flash(page, "posted on the website")
+    assert _status(page, "Birch Math Inc") == "posted"
+    _action(page, "Publish the public contracts page")
+    page.get_by_role("button", name="Build the public page").click()
+    with zipfile.ZipFile(_download(page, "Download the public page (ZIP)", tmp_path)) as z:
+        index = z.read("index.html").decode("utf-8")
+        assert "Birch Math Inc" in index and "December 22, 2026" in index and "contracts.csv" in z.namelist()
+
+
+def test_register_notice_outcome_and_export(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Cedar Science LLC", "Cedar Lab")
+    _record(page, "Record an amendment notice", "Cedar Science LLC: Cedar Lab", "Record the notice",
+            {"Date the amendment notice was sent": "2026-12-01"})
+    assert "must amend by December 31, 2026" in _flash(page, "Notice to amend contract")
+    assert _status(page, "Cedar Science LLC") in ("notice sent", "void")  # void once the cure date has passed
+    _action(page, "Record the outcome of a notice")
+    _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
+    page.get_by_text("Amended: the vendor signed").click()
+    page.get_by_role("button", name="Record the outcome").click()
+    _flash(page, "notice amended")
+    assert _status(page, "Cedar Science LLC") == "amended"
+    _action(page, "Export the register (backup)")
+    page.get_by_role("button", name="Prepare the export").click()
+    export = json.loads(_download(page, "Download the export (JSON)", tmp_path).read_text(encoding="utf-8"))
+    assert export["format"] == "sdpa-register"
+    tables = export["tables"]
+    (vid,) = [v["id"] for v in tables["vendors"] if v["name"] == "Cedar Science LLC"]
+    (cid,) = [c["id"] for c in tables["contracts"] if c["vendor_id"] == vid]
+    assert [(n["sent"], n["outcome"]) for n in tables["notices"] if n["contract_id"] == cid] == [("2026-12-01", "amended")]
+
+
+def test_register_breach_and_families_notified(page, app_url, tmp_path):
+    _add_contract(page, app_url, "Dogwood Video Corp", "Dogwood Stream")
+    _record(page, "Record a breach", "Dogwood Video Corp: Dogwood Stream", "Record the breach")
+    _flash(page, "enter the date")  # the date the vendor's notice came is required
+    _date(page, "Date the vendor's breach notice was received", "2026-12-23")
+    page.get_by_role("button", name="Record the breach").click()
+    assert "by December 28, 2026" in _flash(page, "recorded on contract")  # 2 business days, Christmas skipped
+    _action(page, "Record families notified of a breach")
+    _pick(page, "Breach", "Dogwood Video Corp")
+    _date(page, "Date the families were notified", "2026-12-24")
+    page.get_by_role("button", name="Record", exact=True).click()
+    _flash(page, "families notified on December 24, 2026")
+    timeline = page.locator("table.sdpa-table", has_text="Families notified").last
+    assert "December 24, 2026" in timeline.inner_text()

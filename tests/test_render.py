@@ -111,3 +111,52 @@ def test_unique_name():
     taken: set[str] = set()
     assert [unique_name("acme", ".docx", taken) for _ in range(3)] == [
         "acme.docx", "acme-2.docx", "acme-3.docx"]
+
+
+# ---------------------------------------------------------------- layout: citations, footer, signatures
+
+
+def test_citations_never_break_after_the_section_sign(library, board, vendor):
+    raw = docx_text(render_addendum(vendor, board, library), raw=True)
+    assert "§ " not in raw and "10-234" not in raw  # every § holds to its number, every number whole
+    assert "Conn. Gen. Stat. §\u00a010\u2011234bb(a)(9)" in raw
+    assert "§§\u00a010\u2011234aa to 10\u2011234dd" in raw
+
+
+def test_checking_our_own_addendum_reads_the_unbreakable_citations(library, board, vendor):
+    from generator import check_contract, read_document
+
+    report = check_contract(read_document(render_addendum(vendor, board, library), "addendum.docx"), library)
+    assert [f.id for f in report.provisions if f.status != "present"] == []
+    assert any("§ 10-234bb" in e.text for f in report.provisions for e in f.evidence)
+
+
+def test_footer_names_board_library_and_page_n_of_m(library, board, vendor):
+    d = docx.Document(io.BytesIO(render_addendum(vendor, board, library)))
+    footer = d.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith(f"{board.name} · {library.title}, clause library {library.version} "
+                                  f"(clauses {library.content_hash}) · page ")
+    fields = [t.text.strip() for t in footer._p.iter(docx.oxml.ns.qn("w:instrText"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+
+
+def test_signature_rows_are_tall_enough_to_sign(library, board, vendor):
+    from docx.shared import Cm
+
+    table = docx.Document(io.BytesIO(render_addendum(vendor, board, library))).tables[-1]
+    heights = {row.cells[0].text.split(":")[0]: row.height for row in table.rows}
+    assert heights["Signature"] >= Cm(2) and heights["Date"] >= Cm(1)
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None
+               for row in table.rows)
+
+
+def test_pdf_pages_read_n_of_m_and_no_line_ends_in_a_section_number(addendum_files):
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() or "" for p in PdfReader(str(addendum_files["pdf"])).pages]
+    n = len(pages)
+    assert n > 1
+    for i, text in enumerate(pages, start=1):
+        assert f"page {i} of {n}" in " ".join(text.split())
+        for line in text.splitlines():
+            assert not line.rstrip().endswith(("§", "§ 10-", "§\u00a010\u2011", "10-", "10\u2011")), line

@@ -9,14 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
+SIGNATURE_ROW = Cm(2.2)  # tall enough for a handwritten signature
+DATE_ROW = Cm(1.2)
 
 
 def _base(header: str, footer: str) -> Document:
@@ -39,16 +41,19 @@ def _base(header: str, footer: str) -> Document:
     hp.runs[0].font.size = Pt(8)
     fp = sec.footer.paragraphs[0]
     fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = fp.add_run(footer + "  ·  page ")
-    run.font.size = Pt(8)
-    _page_field(fp)
+    # "page N of M": Word and LibreOffice fill both fields when the document is opened or printed.
+    for text, field in ((footer + " · page ", "PAGE"), (" of ", "NUMPAGES")):
+        run = fp.add_run(text)
+        run.font.size = Pt(8)
+        _field(fp, field)
     return doc
 
 
-def _page_field(paragraph) -> None:
+def _field(paragraph, instruction: str) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) in its own run, computed by the word processor."""
     run = paragraph.add_run()
     run.font.size = Pt(8)
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+    for kind, text in (("begin", None), (None, instruction), ("end", None)):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -57,6 +62,12 @@ def _page_field(paragraph) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = text
         run._r.append(el)
+
+
+def _keep_row_whole(row) -> None:
+    """A table row never splits across two pages (``w:cantSplit``)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def _blocks(doc: Document, loop: str) -> None:
@@ -79,8 +90,8 @@ def _blocks(doc: Document, loop: str) -> None:
 def build_addendum() -> Path:
     doc = _base(
         "{{ board.name }} · {{ title }}",
-        "sdpa clause library {{ library.version }} · clauses {{ library.hash }}"
-        "{% if draft %} · DRAFT{% endif %}",
+        "{{ board.name }} · {{ title }}, clause library {{ library.version }} "
+        "(clauses {{ library.hash }}){% if draft %} · DRAFT{% endif %}",
     )
     doc.add_paragraph("{{ title }}", style="Title")
     p = doc.add_paragraph("{{r parties }}")
@@ -93,25 +104,34 @@ def build_addendum() -> Path:
     _blocks(doc, "s.blocks")
     doc.add_paragraph("{%p endfor %}")
 
-    doc.add_paragraph("Signatures", style="Heading 1")
-    doc.add_paragraph(
+    heading = doc.add_paragraph("Signatures", style="Heading 1")
+    intro = doc.add_paragraph(
         "Each party signs this Addendum by its authorized representative, "
         "on the date written beside the signature."
     )
-    table = doc.add_table(rows=6, cols=2)
+    for p in (heading, intro):
+        p.paragraph_format.keep_with_next = True
+    rows = [
+        ("For the Board", "For the Contractor", None),
+        ("{{ board.name }}", "{{r vendor_name }}", None),
+        ("Signature:", "Signature:", SIGNATURE_ROW),
+        ("Name: {{ board.signatory.name }}", "Name: {{r vendor_signatory }}", None),
+        ("Title: {{ board.signatory.title }}", "Title: {{r vendor_signatory_title }}", None),
+        ("Date:", "Date:", DATE_ROW),
+    ]
+    table = doc.add_table(rows=len(rows), cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    rows = [
-        ("For the Board", "For the Contractor"),
-        ("{{ board.name }}", "{{r vendor_name }}"),
-        ("Signature: ______________________", "Signature: ______________________"),
-        ("Name: {{ board.signatory.name }}", "Name: {{r vendor_signatory }}"),
-        ("Title: {{ board.signatory.title }}", "Title: {{r vendor_signatory_title }}"),
-        ("Date: ____________________", "Date: ____________________"),
-    ]
-    for r, (left, right) in enumerate(rows):
-        table.cell(r, 0).text = left
-        table.cell(r, 1).text = right
+    for r, (left, right, height) in enumerate(rows):
+        row = table.rows[r]
+        _keep_row_whole(row)
+        for cell, text in zip(row.cells, (left, right)):
+            cell.text = text
+            cell.paragraphs[0].paragraph_format.keep_with_next = r < len(rows) - 1
+            if height:  # room to sign or write by hand, the label at the foot of the box
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+        if height:
+            row.height, row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
     for cell in table.rows[0].cells:
         cell.paragraphs[0].runs[0].bold = True
     out = TEMPLATES / "addendum" / "addendum.docx"
@@ -122,7 +142,7 @@ def build_addendum() -> Path:
 
 def build_letter(name: str) -> Path:
     """A letter on the board's letterhead: date, addressee, subject, body blocks, signature."""
-    doc = _base("{{ board.name }}", "sdpa · {{ kind_label }}")
+    doc = _base("{{ board.name }}", "{{ board.name }} · {{ kind_label }}")
     p = doc.add_paragraph("{{ board.name }}")
     p.runs[0].bold = True
     doc.add_paragraph("{%p for line in board.address %}")

@@ -1,0 +1,112 @@
+"""The gap report as readable HTML cards and as a DOCX/PDF on the board's letterhead."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import html5lib
+import pytest
+
+from generator import check_contract, read_document, report_docx, report_html, report_pdf
+from generator.models import Conflict, Evidence, Finding, GapReport
+
+from .conftest import FIXTURES, docx_text, pdf_text
+
+HOSTILE = "## 12. Waiver **bold** - item [link](http://evil.example) ![i](http://evil.example/i.png) <script>x()</script>"
+
+
+@pytest.fixture(scope="module")
+def report(library):
+    return check_contract(read_document(FIXTURES / "gapwell-terms.txt"), library)
+
+
+def _hostile_report() -> GapReport:
+    finding = Finding(number=1, id="ownership", title="Student data belongs to the Board", citation="§ 10-234bb(a)(1)",
+                      status="partial", evidence=[Evidence(text=HOSTILE, location="page 2")],
+                      explanation="The vendor keeps a licence.")
+    conflict = Conflict(kind="governing_law_other_state", provision="ownership", text=HOSTILE, location="page 9",
+                        explanation="Another state's law would govern.")
+    return GapReport(document="<b>x</b>.txt", sha256="0" * 64, library_version="2026.1",
+                     provisions=[finding], conflicts=[conflict], compliant=False)
+
+
+def _text(fragment: str) -> str:
+    tree = html5lib.parse(fragment, namespaceHTMLElements=False)
+    for style in tree.iter("style"):
+        style.clear()
+    return " ".join("".join(tree.itertext()).split())
+
+
+def test_html_holds_every_status_whole_evidence_and_conflict(report):
+    text = _text(report_html(report))
+    for f in report.provisions:
+        assert f"{f.number}. {f.title}" in text
+        assert f.explanation in text
+        for e in f.evidence:
+            assert " ".join(f"“{e.text}”".split()) in text and e.location in text
+    assert "✔ present" in text and "✘ missing" in text
+    for c in report.conflicts:
+        assert " ".join(c.text.split()) in text
+    assert "for counsel to confirm" in text
+
+
+def test_html_escapes_vendor_text_and_names_conflicts_in_words():
+    fragment = report_html(_hostile_report())
+    tree = html5lib.parse(fragment, namespaceHTMLElements=False)
+    assert not list(tree.iter("script")) and not list(tree.iter("a")) and not list(tree.iter("img"))
+    text = _text(fragment)
+    assert text.count(HOSTILE) == 2
+    assert "Another state's law governs" in text and "governing_law_other_state" not in text
+    assert "against 1. Student data belongs to the Board" in text
+
+
+def test_html_shows_confidence_when_the_finding_has_one():
+    rep = _hostile_report()
+    assert "confidence" not in _text(report_html(rep))
+    rep.provisions[0] = rep.provisions[0].model_copy(update={"confidence": "low"})
+    assert "confidence low: review this one first" in _text(report_html(rep))
+
+
+def test_docx_report_on_the_letterhead(report, board, library):
+    data = report_docx(report, board, library=library)
+    text = docx_text(data)
+    assert board.name in text and board.address[0] in text and board.website in text
+    assert "Contract check report: gapwell-terms.txt" in text
+    for f in report.provisions:
+        assert f"{f.number}. {f.title}: " in text
+        for e in f.evidence:
+            assert e.text in text
+    for c in report.conflicts:
+        assert c.text in text
+    assert "for counsel to confirm" in text and "page" in docx_text(data).splitlines()[-1]
+
+
+def test_docx_report_keeps_vendor_text_literal(board, library):
+    data = report_docx(_hostile_report(), board, library=library)
+    assert docx_text(data).count(HOSTILE) == 2
+    d = docx.Document(io.BytesIO(data))
+    for p in d.paragraphs:
+        if HOSTILE in p.text:
+            assert not p.style.name.startswith("Heading")
+
+
+def test_pdf_report(report, board, library, soffice):
+    from pathlib import Path
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(report_pdf(report, board, library=library))
+        text = " ".join(pdf_text(path).split())
+    assert "Contract check report" in text and board.name in text
+
+
+def test_html_table_escapes_every_cell_and_header():
+    from generator import html_table
+
+    fragment = html_table([{"Vendor <b>": HOSTILE, "n": None}], caption="<i>c</i>")
+    tree = html5lib.parse(fragment, namespaceHTMLElements=False)
+    assert not list(tree.iter("script")) and not list(tree.iter("a")) and not list(tree.iter("b"))
+    assert HOSTILE in _text(fragment) and "Vendor <b>" in _text(fragment) and "<i>c</i>" in _text(fragment)
+    assert html_table([]) == ""
