@@ -373,8 +373,40 @@ def test_access_lists_can_be_prepared_before_sign_in_is_on(fresh_register, liste
 
     listen_on("127.0.0.1")
     at = page("board").run()
-    assert not at.exception and at.title[0].value == "Board profile"
-    assert at.json[0].value and "Waterbury Board of Education" in at.json[0].value
+    at.text_area(key="bp_admin_0").input("chief@shoreline.example")
+    at.text_area(key="bp_editor_0").input("@shoreline.example\nnot an address")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Who may use the app, editors: ")
+    at.text_area(key="bp_editor_0").input("@Shoreline.example")
+    at.button[0].click().run()
+    assert not at.error, at.error[0].value
+    access = g.resolve_board()[0].access
+    assert (access.admin, access.editor) == (["chief@shoreline.example"], ["@shoreline.example"])
+
+
+def test_vendor_directory_on_the_board_page(fresh_register, listen_on):
+    import generator as g
+    from generator.register import Register
+
+    listen_on("127.0.0.1")
+    at = page("board").run()
+    at.text_input(key="dv_name").input("Harbor Tutoring LLC")
+    at.text_input(key="dv_email").input("privacy@harbor.example")
+    at.text_input(key="dv_data").input("Student name; Grades")
+    at.button[1].click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value == "Saved Harbor Tutoring LLC in the vendor directory."
+    with Register(fresh_register) as reg:
+        saved = g.directory_vendor(reg, "Harbor Tutoring LLC")
+    assert saved.data_collected == ["Student name", "Grades"]
+    at = page("board").run()  # a new session picks the vendor: the form fills from the directory
+    at.selectbox(key="dv_pick").set_value("Harbor Tutoring LLC").run()
+    assert at.text_input(key="dv_email").value == "privacy@harbor.example"
+    assert at.text_input(key="dv_data").value == "Student name; Grades"
+    at.button(key="dv_remove").click().run()
+    assert at.success[0].value == "Removed Harbor Tutoring LLC from the directory."
+    with Register(fresh_register) as reg:
+        assert g.directory_vendors(reg) == []
 
 
 def test_website_notice_carries_the_execution_date():
