@@ -298,7 +298,7 @@ def letter_posting_cmd(
         _emit([(out, docx_bytes)], pdf)
         html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))
         typer.echo(f"wrote {html_path}")
-        typer.echo(f"post by {long_date(website_notice_due(day, profile.closures))} (5 business days)")
+        typer.echo(f"post by {long_date(website_notice_due(day))} (5 business days)")
 
 
 @letter_app.command("annual-notice")
@@ -340,7 +340,7 @@ def letter_breach_cmd(
         data = breach_notice(v, profile, when=day, received=got, released=released, actions=actions,
                              what_happened=what_happened, discovered=_date_opt(discovered, "--discovered"))
         _emit([(out, data)], pdf)
-        typer.echo(f"send by {long_date(parent_breach_notice_due(got, profile.closures))} (2 business days)")
+        typer.echo(f"send by {long_date(parent_breach_notice_due(got))} (2 business days)")
 
 
 @letter_app.command("deletion-request")

@@ -446,7 +446,7 @@ def due_items(reg: Register, today: date, board: Board) -> list[DueItem]:
         if st.status in ("expired",):
             continue
         if c.executed and not c.postings:
-            d = website_notice_due(c.executed, closures)
+            d = website_notice_due(c.executed)
             items.append(DueItem(c.id, name, "post notice of the executed contract on the website",
                                  d, today > d, "§ 10-234bb(g): 5 business days"))
         open_ = [n for n in c.notices if not n.outcome]
@@ -463,7 +463,7 @@ def due_items(reg: Register, today: date, board: Board) -> list[DueItem]:
             items.append(DueItem(c.id, name, "send the vendor reasonable notice to amend",
                                  c.checks[-1].checked, False, "§ 10-234bb(f)"))
         for b in c.breaches:
-            d = parent_breach_notice_due(b.notice_received, closures)
+            d = parent_breach_notice_due(b.notice_received)
             if not b.families_notified:
                 items.append(DueItem(c.id, name, "notify the affected students and parents of the breach",
                                      d, today > d, "§ 10-234dd: 2 business days"))
