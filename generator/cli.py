@@ -248,29 +248,48 @@ def letter_amendment_cmd(
     contract: Path = typer.Argument(..., help="The vendor's contract (PDF, DOCX, TXT, MD)."),
     vendor: Path = VendorOpt,
     out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
+    contract_date: Optional[str] = typer.Option(None, "--contract-date", help="Date of the contract (default: the vendor file's contract_date)."),
+    renewed: Optional[str] = typer.Option(None, "--renewed", help="Date the contract was last amended or renewed, if any."),
     board: Optional[Path] = BoardOpt,
     when: Optional[str] = DateOpt,
     pdf: bool = PdfOpt,
     clauses: Optional[Path] = ClausesOpt,
 ) -> None:
-    """Write the reasonable-notice amendment letter for a contract with gaps, with the addendum.
+    """Write the amendment letter for a contract with gaps, with the addendum.
 
-    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --out out/acme-letter.docx
+    The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
+    provision is missing or partial and the contract is dated, amended or renewed on or after
+    July 1, 2018; it needs the contract's date for that (the vendor file's contract_date or
+    --contract-date).
+
+    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
     """
     from .analysis import check_contract
     from .extract import read_document
-    from .letters import amendment_letter
+    from .letters import amendment_letter, amendment_voidness
     from .render import render_addendum
+    from .voidness import counsel_note
 
     with user_errors():
         lib = get_library(clauses)
         profile, sent, v = _letter_inputs(board, when, vendor)
+        signed = _date_opt(contract_date, "--contract-date")
+        if signed:
+            v = v.model_copy(update={"contract_date": signed})
+        if not v.contract_date:
+            raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
+                             "contract_date): the letter says whether § 10-234bb(f) applies from it, "
+                             "and the addendum names it")
+        again = _date_opt(renewed, "--renewed")
         report = check_contract(read_document(contract), lib)
-        letter = amendment_letter(report, v, profile, sent=sent, library=lib)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
         typer.echo(f"{contract.name}: {report.summary()}")
+        note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
+        if note:
+            typer.echo(f"note: {note}")
         _emit([(out, letter), (out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))], pdf)
 
 

@@ -12,6 +12,7 @@ from .deadlines import cure_deadline
 from .errors import RenderError
 from .library import CLAUSES_DIR, _read_clause_file, default_library
 from .models import Board, GapReport, Library, Vendor
+from .voidness import Voidness, voidness
 from .render import (
     TEMPLATES_DIR,
     document_properties,
@@ -36,6 +37,15 @@ def letter_text(kind: str) -> tuple[dict, str]:
     return _read_clause_file(path)
 
 
+_DOUBLE_STOP = re.compile(r"(?<=[A-Za-z]\.)\.(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """Drop the second full stop where a sentence ends on a name that ends in one
+    ("BrightPath Learning, Inc.." → "BrightPath Learning, Inc."); an ellipsis is left alone."""
+    return _DOUBLE_STOP.sub("", text)
+
+
 def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str,
                   context: dict, when: date, library: Library | None = None,
                   signed: bool = True) -> bytes:
@@ -43,7 +53,7 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
     ``signed`` adds the board signatory's closing."""
     library = library or default_library()
     meta, text = letter_text(kind)
-    body = render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md")
+    body = tidy(render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md"))
     blocks = [{"kind": b.kind, "text": b.text} for b in to_blocks(body)]
     ctx = {
         "board": board.model_dump(), "kind_label": meta.get("title", kind), "date_words": long_date(when),
@@ -54,28 +64,52 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
     return prepared(str(LETTER_TEMPLATE)).render(ctx, props)
 
 
+def _gap_items(findings: list, library: Library) -> list[dict]:
+    out = []
+    for f in findings:
+        try:
+            p = library.provision(f.id)
+            extra = {"cure": p.cure, "basis_note": p.basis_note}
+        except KeyError:
+            extra = {"cure": "", "basis_note": ""}
+        out.append({**f.model_dump(), **extra})
+    return out
+
+
+def amendment_voidness(report: GapReport, vendor: Vendor, *, library: Library | None = None,
+                       contract_date: date | None = None, renewed: date | None = None) -> Voidness:
+    """Whether the amendment letter for ``report`` gives the § 10-234bb(f) notice: see
+    :func:`generator.voidness.voidness`. ``contract_date`` defaults to the vendor's."""
+    library = library or default_library()
+    return voidness(bool(report.a_gaps(library)), contract_date or vendor.contract_date, renewed)
+
+
 def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: date,
-                     library: Library | None = None) -> bytes | None:
-    """The reasonable-notice amendment letter for a contract with gaps or conflicts, or None
-    when the report shows nothing to amend. The cure date is ``sent`` plus the board's cure
-    period, moved to a business day (:func:`generator.deadlines.cure_deadline`)."""
+                     library: Library | None = None, contract_date: date | None = None,
+                     renewed: date | None = None) -> bytes | None:
+    """The amendment letter for a contract with gaps or conflicts, or None when the report shows
+    nothing to amend. The cure date is ``sent`` plus the board's cure period, moved to a
+    business day (:func:`generator.deadlines.cure_deadline`).
+
+    Gaps in § 10-234bb(a) provisions and gaps in the board's policy items are listed apart;
+    the letter gives the § 10-234bb(f) notice (void if not amended) only for an (a) gap in a
+    contract dated, amended or renewed on or after July 1, 2018 (``contract_date`` defaults to
+    the vendor's; no date is ever assumed); a conflicting term is called void, not the contract.
+    """
     library = library or default_library()
     if report.compliant:
         return None
-    gaps = []
-    for f in report.gaps:
-        try:
-            cure = library.provision(f.id).cure
-        except KeyError:
-            cure = ""
-        gaps.append({**f.model_dump(), "cure": cure})
+    day = contract_date or vendor.contract_date
+    state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
     due = cure_deadline(sent, board.cure_period_days, board.closures)
-    ctx = {"vendor": vendor.model_dump(), "report": report.model_dump(), "gaps": gaps,
-           "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due}
-    recipient = _recipient(vendor)
+    ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
+           "a_gaps": _gap_items(report.a_gaps(library), library),
+           "policy_gaps": _gap_items(report.policy_gaps(library), library),
+           "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
+           "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
-    return render_letter("amendment", board, recipient=recipient, subject=subject, context=ctx,
-                         when=sent, library=library)
+    return render_letter("amendment", board, recipient=_recipient(vendor), subject=subject,
+                         context=ctx, when=sent, library=library)
 
 
 def _recipient(vendor: Vendor) -> list[str]:

@@ -32,6 +32,7 @@ class _LibraryFile(BaseModel):
     ignore: list[str] = []
     duties: list[str] = []
     definitions: list[str] = []
+    citations: dict = {}
 
 
 def describe_validation(err: ValidationError) -> str:

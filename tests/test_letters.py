@@ -142,3 +142,93 @@ def test_posting_refuses_script_urls(board, vendor):
     for url in ("javascript:alert(1)", 'https://x.org/"><script>', "data:text/html,hi"):
         with pytest.raises(InputError, match="not a web address"):
             contract_posting(vendor, board, executed=date(2026, 12, 22), contract_url=url)
+
+
+# ---------------------------------------------------------------- what the letter calls void
+
+CONTRACT_VOID = re.compile(r"(?:contract|it) (?:is|will be|becomes) void", re.I)
+
+
+def _contract_without(tmp_path, library, board, vendor, *ids: str, extra: str = "") -> str:
+    """A contract that is our own addendum without the provisions ``ids`` (and with ``extra``)."""
+    from generator import render_addendum
+
+    text = docx_text(render_addendum(vendor, board, library.without(*ids) if ids else library))
+    path = tmp_path / "contract.txt"
+    path.write_text(text + "\n\n" + extra + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _letter(tmp_path, contract: str, *args: str) -> tuple[str, str]:
+    out = tmp_path / "letter.docx"
+    res = runner.invoke(app, ["letter", "amendment", contract, "--vendor", str(VENDOR),
+                              "--date", "2027-01-13", "--out", str(out), *args])
+    assert res.exit_code == 0, res.output
+    return docx_text(out), res.stdout
+
+
+def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "no_advertising")
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert "Provisions the Board's policy requires" in text and "Provisions the law requires" not in text
+    assert re.search(r"^11\. No advertising .*\(Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)", text, re.M)
+    assert "does not by itself make the contract void" in text
+    assert not CONTRACT_VOID.search(text) and "§ 10-234bb(f)" not in text
+
+
+def test_a_gap_in_a_2019_contract_gets_the_f_notice(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert "dated March 1, 2019" in text
+    assert "reasonable notice to amend the contract under § 10-234bb(f)" in text
+    assert "it is void under Conn. Gen. Stat. § 10-234bb(f)" in text
+    assert re.search(r"^9\. Connecticut law governs", text, re.M)
+
+
+def test_a_gap_in_an_older_contract_leaves_it_to_counsel(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    text, out = _letter(tmp_path, contract, "--contract-date", "2017-05-01")
+    assert not CONTRACT_VOID.search(text) and "Counsel should decide" in out
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2017-05-01", "--renewed", "2020-07-01")
+    assert "last amended or renewed on July 1, 2020" in text and CONTRACT_VOID.search(text)
+
+
+def test_a_conflict_alone_voids_the_term_not_the_contract(tmp_path, library, board, vendor):
+    term = "Marketing partners of the company may be shown pupils' reading data to choose ads for them."
+    contract = _contract_without(tmp_path, library, board, vendor, extra=term)
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert f'"{term}"' in text and "This term is void under § 10-234bb(e)." in text
+    assert not CONTRACT_VOID.search(text)
+
+
+def test_letter_needs_a_contract_date_and_invents_none(tmp_path, library, board, vendor):
+    bare = tmp_path / "vendor.json"
+    data = json.loads(VENDOR.read_text())
+    del data["contract_date"]
+    bare.write_text(json.dumps(data))
+    res = runner.invoke(app, ["letter", "amendment", str(CONTRACT), "--vendor", str(bare),
+                              "--out", str(tmp_path / "l.docx")])
+    assert res.exit_code == 2 and "--contract-date" in res.stderr
+    assert not (tmp_path / "l.docx").exists()
+    from generator import amendment_letter, check_contract, read_document
+
+    report = check_contract(read_document(CONTRACT), library)
+    letter = docx_text(amendment_letter(report, vendor.model_copy(update={"contract_date": None}),
+                                        board, sent=date(2027, 1, 13), library=library))
+    assert " dated " not in letter.split("Provisions")[0]
+    assert "Please tell us the date of the contract" in letter and not CONTRACT_VOID.search(
+        letter.replace("on or after July 1, 2018, and it is not amended by then to include the "
+                       "provisions § 10-234bb(a) requires, it is void", ""))
+
+
+def test_letter_names_no_file_and_no_double_stop(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    v = json.loads(VENDOR.read_text())
+    v["name"] = "Quill Co."
+    named = tmp_path / "quill.json"
+    named.write_text(json.dumps(v))
+    out = tmp_path / "q.docx"
+    res = runner.invoke(app, ["letter", "amendment", contract, "--vendor", str(named), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    text = docx_text(out)
+    assert "contract.txt" not in text and "Co.." not in text and "Quill Co." in text
