@@ -557,8 +557,10 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
 
 @register_app.command("record")
 def register_record_cmd(
-    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach or families-notified"),
-    contract: int = typer.Argument(..., help="The contract id (for families-notified: the breach id)."),
+    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach, families-notified, "
+                                         "annual-notice or exception"),
+    contract: Optional[int] = typer.Argument(None, help="The contract id (for families-notified: the breach id; "
+                                                        "none for annual-notice and exception)."),
     file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
     sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
     outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
@@ -566,20 +568,47 @@ def register_record_cmd(
     url: str = typer.Option("", "--url", help="posting: the page address."),
     received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
     discovered: Optional[str] = typer.Option(None, "--discovered", help="breach: date the vendor discovered it."),
+    student_ref: str = typer.Option("", "--student-ref", help="exception: the board's reference for the child (e.g. student ID), never the name."),
+    plan: str = typer.Option("", "--plan", help="exception: iep or 504."),
+    service: str = typer.Option("", "--service", help="exception: the website, online service or app used."),
+    operator: str = typer.Option("", "--operator", help="exception: who operates it."),
+    effort: str = typer.Option("", "--effort", help="exception: the evidence of the effort to contract and to find an equivalent service (name no student)."),
+    signed: Optional[str] = typer.Option(None, "--signed", help="exception: date the parent (and IEP team member) signed."),
+    ended: Optional[str] = typer.Option(None, "--ended", help="exception: date the service stopped being used, if it has."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
-    """Record an event on a contract.
+    """Record an event on a contract, the year's annual notice, or a service used under the IEP / 504 exception.
 
     Example: sdpa register record notice 3 --sent 2027-01-13   (the cure date follows from the board profile)
+    Example: sdpa register record annual-notice --sent 2027-08-20
+    Example: sdpa register record exception --student-ref S1234 --plan iep --service "SpeechApp" --effort "asked 2027-01-05; no equivalent found" --signed 2027-01-20
     """
     from datetime import date
 
     from .deadlines import cure_deadline
 
+    if kind not in ("annual-notice", "exception") and contract is None:
+        typer.echo(f"sdpa: error: record {kind} needs the contract id (or breach id)", err=True)
+        raise typer.Exit(2)
     with user_errors():
         with _register(db, board) as (reg, profile):
             when = _date_opt(on, "--date") or date.today()
-            if kind == "check":
+            if kind == "annual-notice":
+                from .duties import record_annual_notice
+
+                day = _date_opt(sent, "--sent") or when
+                record_annual_notice(reg, day)
+                typer.echo(f"recorded the annual notice of {day.year}, sent {day}")
+            elif kind == "exception":
+                from .duties import record_exception
+
+                day = _date_opt(signed, "--signed")
+                if not day:
+                    raise InputError("--signed: the date the acknowledgement was signed is required")
+                eid = record_exception(reg, student_ref=student_ref, plan=plan, service=service, effort=effort,
+                                       operator=operator, signed=day, ended=_date_opt(ended, "--ended"))
+                typer.echo(f"recorded exception {eid}")
+            elif kind == "check":
                 from .analysis import check_contract
                 from .extract import read_document
 
@@ -661,6 +690,36 @@ def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="
         typer.echo(f"wrote {out}")
     else:
         typer.echo(text)
+
+
+report_app = typer.Typer(help="Reports from the register.", no_args_is_help=True)
+register_app.add_typer(report_app, name="report")
+
+
+@report_app.command("exceptions")
+def register_report_exceptions_cmd(
+    year: int = typer.Option(..., "--year", help="The calendar year to report."),
+    out: Path = typer.Option(..., "--out", help="Where to write the CSV; the DOCX summary goes beside it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt,
+) -> None:
+    """The year's services used under the IEP / Section 504 exception, for the Commission for
+    Educational Technology: a CSV (no student reference) and a DOCX summary.
+
+    Example: sdpa register report exceptions --year 2027 --out out/exceptions-2027.csv
+    """
+    from datetime import date
+
+    from .duties import exceptions_report
+    from .render import write_file
+
+    if not 2000 <= year <= 2100:
+        typer.echo("sdpa: error: --year must be a year such as 2027", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        with _register(db, board) as (reg, profile):
+            table, summary = exceptions_report(reg, year, profile, _date_opt(when, "--date") or date.today())
+        for path in (write_file(out, table.encode("utf-8-sig")), write_file(out.with_suffix(".docx"), summary)):
+            typer.echo(f"wrote {path}")
 
 
 def main() -> None:

@@ -31,6 +31,16 @@ def voidness(has_a_gap: bool, contract_date: date | None, renewed: date | None =
     return "void" if latest >= VOID_FROM else "older"
 
 
+def stored_report_voidness(report: dict, contract_date: date | None, library=None) -> Voidness:
+    """:func:`voidness` for a gap report stored as JSON (as the register keeps it), judged with
+    ``library`` (default: the shipped one) for which provisions are § 10-234bb(a) terms."""
+    from .library import default_library
+
+    required = (library or default_library()).a_provisions()
+    a_gap = any(p.get("id") in required and p.get("status") != "present" for p in report.get("provisions", []))
+    return voidness(a_gap, contract_date)
+
+
 def counsel_note(state: Voidness) -> str:
     """What board staff (not the vendor) should know about ``state``: one sentence, or ''."""
     return {
