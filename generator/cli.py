@@ -301,8 +301,12 @@ def letter_posting_cmd(
     contract_url: str = typer.Option("", "--contract-url", help="Web address of the posted contract."),
     board: Optional[Path] = BoardOpt,
     pdf: bool = PdfOpt,
+    draft: bool = typer.Option(False, "--draft", help="Write it even without the purpose or data categories, marked to complete."),
 ) -> None:
     """The website notice of an executed contract, as DOCX and as an HTML fragment (OUT with .html).
+
+    The notice must state the contract's purpose and the student data it may collect: a vendor
+    file without purpose or data_collected exits 2 naming them, unless --draft.
 
     Example: sdpa letter contract-posting --vendor acme.json --executed 2026-12-22 --out out/acme-posting.docx
     """
@@ -313,7 +317,7 @@ def letter_posting_cmd(
     with user_errors():
         profile, _, v = _letter_inputs(board, None, vendor)
         day = _date_opt(executed, "--executed")
-        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url)
+        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url, draft=draft)
         _emit([(out, docx_bytes)], pdf)
         html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))
         typer.echo(f"wrote {html_path}")
@@ -366,9 +370,10 @@ def letter_breach_cmd(
 def letter_deletion_cmd(
     vendor: Path = VendorOpt,
     data: str = typer.Option(..., "--data", help="The student data to delete (students, categories, dates)."),
+    operator: bool = typer.Option(False, "--operator", help="The vendor is an operator (runs a website, service or app for school purposes): cite its own duty to delete (§ 10-234cc(a))."),
     out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
 ) -> None:
-    """The board's request that a vendor delete named student data, with the statutory exceptions.
+    """The board's request that a vendor delete named student data under the contract's deletion provision, with the statutory exceptions.
 
     Example: sdpa letter deletion-request --vendor acme.json --data "all records of students who left in June 2026" --out out/delete.docx
     """
@@ -376,7 +381,7 @@ def letter_deletion_cmd(
 
     with user_errors():
         profile, day, v = _letter_inputs(board, when, vendor)
-        _emit([(out, deletion_request(v, profile, when=day, data=data))], pdf)
+        _emit([(out, deletion_request(v, profile, when=day, data=data, operator=operator))], pdf)
 
 
 @letter_app.command("iep-exception")

@@ -17,6 +17,7 @@ from .render import (
     TEMPLATES_DIR,
     document_properties,
     long_date,
+    placeholder,
     prepared,
     render_text,
     rich,
@@ -131,24 +132,43 @@ def _safe_url(url: str) -> str:
     return text
 
 
+POSTING_FIELDS = {"purpose": "the purpose of the contract",
+                  "data_collected": "the student data the contract lets the vendor collect"}
+
+
 def contract_posting(vendor: Vendor, board: Board, *, executed: date, contract_url: str = "",
-                     library: Library | None = None) -> tuple[bytes, str]:
-    """The website notice of an executed contract (§ 10-234bb(g)): DOCX bytes and an HTML
-    fragment to paste into the board's website, every field escaped."""
+                     library: Library | None = None, draft: bool = False) -> tuple[bytes, str]:
+    """The website notice of an executed contract: DOCX bytes and an HTML fragment to paste
+    into the board's website, every field escaped. The notice must state the contract's
+    purpose and the student data that may be collected: without ``vendor.purpose`` and
+    ``vendor.data_collected`` it raises :class:`InputError` naming both, unless ``draft``, which
+    marks each for completion."""
+    from .errors import InputError
+
+    missing = [f for f in POSTING_FIELDS if not getattr(vendor, f)]
+    if missing and not draft:
+        raise InputError("the posting notice must state " + " and ".join(POSTING_FIELDS[f] for f in missing)
+                         + ": the vendor file lacks " + ", ".join(missing) + " (or use --draft)")
     url = _safe_url(contract_url) if contract_url else ""
-    ctx = {"vendor": vendor.model_dump(), "executed": executed, "contract_url": url}
+    fields = vendor.model_dump()
+    shown = dict(fields)
+    for f in missing:
+        label = f"[TO COMPLETE: {POSTING_FIELDS[f]}]"
+        fields[f] = placeholder(POSTING_FIELDS[f]) if f == "purpose" else [placeholder(POSTING_FIELDS[f])]
+        shown[f] = label if f == "purpose" else [label]
+    ctx = {"vendor": fields, "executed": executed, "contract_url": url}
     docx = render_letter("contract-posting", board, recipient=[board.public_page],
                          subject=f"Student data contract with {vendor.name}", context=ctx,
                          when=executed, library=library, signed=False)
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     html = env.from_string(POSTING_HTML.read_text(encoding="utf-8")).render(
-        board=board.model_dump(), executed_words=long_date(executed), **ctx)
+        board=board.model_dump(), executed_words=long_date(executed), **{**ctx, "vendor": shown})
     return docx, html
 
 
 def annual_notice(board: Board, *, when: date, library: Library | None = None) -> bytes:
     """The yearly electronic notice to students and parents of the website's address (by
-    September 1; § 10-234bb(h))."""
+    September 1, as the board's policy requires)."""
     start = when.year if when.month >= 7 else when.year - 1
     ctx = {"school_year": f"{start}-{start + 1}"}
     return render_letter("annual-notice", board, recipient=_families(board),
@@ -159,8 +179,8 @@ def annual_notice(board: Board, *, when: date, library: Library | None = None) -
 def breach_notice(vendor: Vendor, board: Board, *, when: date, received: date, released: str,
                   actions: str, what_happened: str = "", discovered: date | None = None,
                   library: Library | None = None) -> bytes:
-    """The board's notice to affected students and parents of a contractor's breach, due two
-    business days after the contractor's notice (§ 10-234dd)."""
+    """The board's electronic notice to affected students and parents of a contractor's breach,
+    due two business days after the contractor's notice (§ 10-234dd)."""
     ctx = {"vendor": vendor.model_dump(), "received": received, "discovered": discovered,
            "released": released, "actions": actions, "what_happened": what_happened}
     return render_letter("breach-notice", board, recipient=["To the family of an affected student"],
@@ -168,13 +188,14 @@ def breach_notice(vendor: Vendor, board: Board, *, when: date, received: date, r
                          context=ctx, when=when, library=library)
 
 
-def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str,
+def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str, operator: bool = False,
                      library: Library | None = None) -> bytes:
-    """The board's request that a contractor delete named student data (§ 10-234bb(a)(2)),
-    with the two statutory exceptions."""
+    """The board's request that a contractor delete named student data under the contract's
+    deletion provision (the one § 10-234bb(a)(2) requires), with the two statutory exceptions;
+    with ``operator``, also the operator's own duty to delete on request (§ 10-234cc(a))."""
     return render_letter("deletion-request", board, recipient=_recipient(vendor),
                          subject="Request to delete student data", when=when, library=library,
-                         context={"vendor": vendor.model_dump(), "data": data})
+                         context={"vendor": vendor.model_dump(), "data": data, "operator": operator})
 
 
 def iep_exception(vendor: Vendor, board: Board, *, when: date, student: str, iep: bool = True,

@@ -26,7 +26,7 @@ def test_letter_names_exactly_the_gaps_and_the_conflict(tmp_path, library):
                               "--date", "2027-01-13", "--out", str(out)])
     assert res.exit_code == 0, res.output
     text = docx_text(out)
-    named = re.findall(r"^(\d+)\. .+? \((Conn\. Gen\. Stat\. [^)]+\)?)\)", text, re.M)
+    named = re.findall(r"^(\d+)\. .+? \(([^()]*Conn\. Gen\. Stat\. [^)]+\)?)\)", text, re.M)
     assert [n for n, _ in named] == ["4", "9", "11"]
     for pid in ("review_correction", "governing_law", "no_advertising"):
         assert library.provision(pid).citation in text
@@ -171,7 +171,7 @@ def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
     contract = _contract_without(tmp_path, library, board, vendor, "no_advertising")
     text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
     assert "Provisions the Board's policy requires" in text and "Provisions the law requires" not in text
-    assert re.search(r"^11\. No advertising .*\(Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)", text, re.M)
+    assert re.search(r"^11\. No advertising .*\(Board policy, item 11; Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)\)", text, re.M)
     assert "does not by itself make the contract void" in text
     assert not CONTRACT_VOID.search(text) and "§ 10-234bb(f)" not in text
 
@@ -232,3 +232,68 @@ def test_letter_names_no_file_and_no_double_stop(tmp_path, library, board, vendo
     assert res.exit_code == 0, res.output
     text = docx_text(out)
     assert "contract.txt" not in text and "Co.." not in text and "Quill Co." in text
+
+
+@pytest.mark.parametrize("kind", ["amendment", *KINDS])
+def test_golden_letters(tmp_path, golden, kind):
+    """Each letter's text, reviewed by a person when it changes (pytest --update-golden)."""
+    out = tmp_path / f"{kind}.docx"
+    if kind == "amendment":
+        args = ["letter", "amendment", str(CONTRACT), "--vendor", str(VENDOR), "--out", str(out)]
+    else:
+        args = _args(kind, out, ROOT / "examples" / "vendor.json")
+    dated = "--date" in args or kind == "contract-posting"  # the posting notice is dated by --executed
+    res = runner.invoke(app, args if dated else [*args, "--date", "2027-01-13"])
+    assert res.exit_code == 0, res.output
+    golden(f"letter-{kind}", re.sub(r"clauses [0-9a-f]{12}", "clauses HASH", docx_text(out)))
+
+
+# ---------------------------------------------------------------- each letter says what the law says
+
+
+def test_posting_notice_refuses_without_purpose_and_data(tmp_path):
+    v = json.loads((ROOT / "examples" / "vendor.json").read_text())
+    del v["purpose"], v["data_collected"]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(v))
+    args = ["letter", "contract-posting", "--vendor", str(bare), "--executed", "2026-12-22",
+            "--out", str(tmp_path / "p.docx")]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2 and "purpose" in res.stderr and "data_collected" in res.stderr
+    assert not (tmp_path / "p.docx").exists()
+    res = runner.invoke(app, [*args, "--draft"])
+    assert res.exit_code == 0, res.output
+    text = docx_text(tmp_path / "p.docx")
+    assert "[TO COMPLETE: the purpose of the contract]" in text
+    assert "school purposes described in the contract" not in text
+    assert "[TO COMPLETE: the student data" in (tmp_path / "p.html").read_text()
+
+
+def _letter_text(tmp_path, kind: str, *extra: str) -> str:
+    out = tmp_path / f"{kind}.docx"
+    res = runner.invoke(app, [*_args(kind, out, ROOT / "examples" / "vendor.json"), *extra])
+    assert res.exit_code == 0, res.output
+    return docx_text(out)
+
+
+def test_family_letters_say_what_the_law_says(tmp_path):
+    breach = _letter_text(tmp_path, "breach-notice")
+    assert "electronically within two business days" in breach
+    annual = _letter_text(tmp_path, "annual-notice")
+    assert "only for the purposes the contract allows" in annual and "targeted advertising" in annual
+    assert "school purposes" not in annual and "must delete it when the contract ends" not in annual
+    assert "keep an account with the company" in annual
+
+
+def test_deletion_request_cites_the_contract_and_the_operator_duty(tmp_path):
+    text = _letter_text(tmp_path, "deletion-request")
+    assert "Under the deletion provision of our contract" in text and "§ 10-234cc(a)" not in text
+    text = _letter_text(tmp_path, "deletion-request", "--operator")
+    assert "(Conn. Gen. Stat. § 10-234cc(a))" in text
+
+
+def test_exception_letter_names_the_right_team(tmp_path):
+    iep = _letter_text(tmp_path, "iep-exception")
+    assert "the planning and placement team will discuss" in iep
+    plan504 = _letter_text(tmp_path, "iep-exception", "--plan", "504")
+    assert "Section 504 plan will discuss" in plan504 and "planning" not in plan504

@@ -64,7 +64,7 @@ def test_unknown_key_names_file_and_key(clause_copy):
 
 def test_bad_yaml_names_file_and_line(clause_copy):
     f = clause_copy / "provisions" / "05-security.md"
-    f.write_text(f.read_text().replace("version: \"1.0\"", "version: [1.0", 1))
+    f.write_text(f.read_text().replace("version: \"1.1\"", "version: [1.1", 1))
     with pytest.raises(LibraryError, match=r"05-security.md: invalid YAML at line \d+"):
         load_library(clause_copy)
 
@@ -104,3 +104,37 @@ def test_library_metadata(library):
     assert library.effective_date <= date.today()
     assert library.sections.index("definitions") < library.sections.index("provisions")
     assert {"definitions", "acknowledgement", "precedence", "schedule"} <= set(library.parts)
+
+
+def _clause(library, board, vendor, pid: str) -> str:
+    p = library.provision(pid)
+    return render_text(p.text, {"vendor": vendor.model_dump(), "board": board.model_dump()}, p.source)
+
+
+def test_student_generated_content_is_the_students(library, board, vendor):
+    text = _clause(library, board, vendor, "ownership")
+    assert "Student-generated content is the property of the student who created it" in text
+    assert "Student information and student records remain the property of, and under the control of, the Board" in text
+    assert "content remain" not in text and "They remain the property" not in text
+
+
+def test_no_retention_tail_after_the_services(library, board, vendor):
+    text = _clause(library, board, vendor, "no_retention")
+    assert "upon the completion of the services under the Agreement or the expiration of the Agreement" in text
+    assert "sixty (60) days after the end" not in text
+
+
+def test_definitions_keep_the_statutory_exclusions(library, board, vendor):
+    text = render_text(library.parts["definitions"].text, {"vendor": vendor.model_dump(), "board": board.model_dump()})
+    assert "but not de-identified information that the Contractor uses" in text
+    assert "but not an advertisement shown to a student on a website at the time" in text
+
+
+def test_basis_tells_statute_from_policy(library):
+    assert library.a_provisions() == set(PROVISION_IDS) - {"no_advertising"}
+    assert library.provision("no_advertising").basis == "policy"
+    assert "§ 10-234bb(d)(2)" in library.provision("no_advertising").basis_note
+
+
+def test_security_does_not_claim_to_restate_subsection_c(library, board, vendor):
+    assert "10-234bb(c) requires" not in _clause(library, board, vendor, "security")
