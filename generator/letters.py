@@ -10,7 +10,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .deadlines import cure_deadline
 from .errors import RenderError
-from .library import CLAUSES_DIR, _read_clause_file, default_library
+from .library import CLAUSES_DIR, read_clause_file, default_library
 from .models import Board, GapReport, Library, Vendor
 from .voidness import Voidness, voidness
 from .render import (
@@ -35,7 +35,7 @@ def letter_text(kind: str) -> tuple[dict, str]:
     path = LETTERS_DIR / f"{kind}.md"
     if not path.is_file():
         raise RenderError(f"{path}: no such letter")
-    return _read_clause_file(path)
+    return read_clause_file(path)
 
 
 _DOUBLE_STOP = re.compile(r"(?<=[A-Za-z]\.)\.(?=\s|$)")

@@ -138,3 +138,59 @@ def test_basis_tells_statute_from_policy(library):
 
 def test_security_does_not_claim_to_restate_subsection_c(library, board, vendor):
     assert "10-234bb(c) requires" not in _clause(library, board, vendor, "security")
+
+
+# ---------------------------------------------------------------- the trace
+
+
+def test_trace_prints_all_eleven_rows_in_every_format():
+    import json as json_
+
+    res = runner.invoke(app, ["library", "--trace"])
+    assert res.exit_code == 0, res.output
+    heads = [ln for ln in res.stdout.splitlines() if ln[:2].strip().isdigit()]
+    assert [int(ln[:2]) for ln in heads] == list(range(1, 12))
+    data = json_.loads(runner.invoke(app, ["library", "--trace", "--format", "json"]).stdout)
+    assert [r["id"] for r in data["provisions"]] == list(PROVISION_IDS)
+    md = runner.invoke(app, ["library", "--trace", "--format", "markdown"]).stdout
+    assert sum(ln.startswith("| ") and ln[2:4].strip().isdigit() for ln in md.splitlines()) == 11
+    assert runner.invoke(app, ["library", "--format", "markdown"]).exit_code == 2
+
+
+def test_trace_comes_from_the_clause_files(clause_copy, board):
+    """Edit a clause file and the trace follows: nothing in it is written twice."""
+    from generator.trace import library_trace
+
+    f = clause_copy / "provisions" / "09-governing_law.md"
+    f.write_text(f.read_text().replace("Add a statement that the laws", "Insert a sentence that the laws", 1))
+    rows = {r.id: r for r in library_trace(load_library(clause_copy), board)}
+    assert rows["governing_law"].cure.startswith("Insert a sentence that the laws")
+    row = rows["deletion"]
+    assert "{{" not in row.clause and "{%" not in row.clause and "**" not in row.clause
+    assert row.present_when == load_library(clause_copy).provision("deletion").detect.present_explanation
+    assert rows["no_advertising"].basis.startswith("the Board's policy")
+
+
+def test_every_citation_in_clauses_is_verified_or_marked_to_confirm(library, board):
+    from generator.trace import citations_in, library_trace, parts_citations
+
+    checks = [c for r in library_trace(library, board) for c in r.citations]
+    checks += [c for cs in parts_citations(library).values() for c in cs]
+    unknown = {c.citation for c in checks if c.note == "not checked against the statute's text"}
+    assert unknown == set(), f"add these to clauses/library.yaml citations: {sorted(unknown)}"
+    known = set(library.citations.verified) | set(library.citations.to_confirm)
+    for path in CLAUSES_DIR.rglob("*.md"):  # conflict explanations and front matter too
+        assert set(citations_in(path.read_text())) <= known, path.name
+    by = {r.id: r for r in library_trace(library, board)}
+    assert [c.citation for c in by["review_correction"].to_confirm] == []
+    assert "§ 10-234bb(d)(2)" in [c.citation for c in by["no_advertising"].to_confirm]
+    text = runner.invoke(app, ["library", "--trace"]).stdout
+    assert "§ 10-234bb(d)(2) (TO CONFIRM:" in text and "§ 10-234bb(a)(1) (verified)" in text
+
+
+def test_citations_are_read_as_a_lawyer_writes_them():
+    from generator.trace import citations_in
+
+    assert citations_in("Conn. Gen. Stat. § 10-234bb(e), (f); §§ 10-234aa to 10-234dd; 20 U.S.C. § 1232g, "
+                        "34 C.F.R. Part 99 and § 1-4") == [
+        "§ 10-234bb(e)", "§ 10-234bb(f)", "§§ 10-234aa to 10-234dd", "20 U.S.C. § 1232g", "34 C.F.R. Part 99", "§ 1-4"]
