@@ -194,3 +194,19 @@ def test_citations_are_read_as_a_lawyer_writes_them():
     assert citations_in("Conn. Gen. Stat. § 10-234bb(e), (f); §§ 10-234aa to 10-234dd; 20 U.S.C. § 1232g, "
                         "34 C.F.R. Part 99 and § 1-4") == [
         "§ 10-234bb(e)", "§ 10-234bb(f)", "§§ 10-234aa to 10-234dd", "20 U.S.C. § 1232g", "34 C.F.R. Part 99", "§ 1-4"]
+
+
+def test_app_page_shows_the_trace_without_template_code():
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "library.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [e.label.split(".")[0] for e in at.expander] == [str(n) for n in range(1, 12)]
+    shown = " ".join(m.value for m in at.markdown)
+    for label in ("What the law requires", "Model clause", "present when", "Partial when",
+                  "The amendment letter asks the vendor to", "to confirm"):
+        assert label in shown, label
+    assert "{{" not in shown and "{%" not in shown
+    assert "§ 10\\-234bb\\(d\\)\\(2\\)" in at.warning[0].value
