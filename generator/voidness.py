@@ -46,7 +46,7 @@ def counsel_note(state: Voidness) -> str:
     return {
         "older": "The contract is dated before July 1, 2018: § 10-234bb(f) voids only contracts entered "
                  "into on and after that date. Counsel should decide whether it was amended or renewed "
-                 "since (then give --renewed DATE) and whether the Board may keep sharing student data "
+                 "since (if so, give that date too) and whether the Board may keep sharing student data "
                  "under it, since § 10-234bb(a) has required a contract with these provisions since July 1, 2018.",
         "unknown": "No contract date was given, so the letter cannot say whether § 10-234bb(f) applies; "
                    "give the contract date (and the date it was last amended or renewed, if any).",
