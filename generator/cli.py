@@ -86,7 +86,7 @@ def library_cmd(
             "name": lib.name, "version": lib.version, "effective_date": lib.effective_date.isoformat(),
             "content_hash": lib.content_hash,
             "provisions": [{"number": p.number, "id": p.id, "title": p.title, "citation": p.citation,
-                            "version": p.version} for p in lib.provisions],
+                            "basis": p.basis, "version": p.version} for p in lib.provisions],
         }, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{lib.name}, version {lib.version} (effective {lib.effective_date}, clauses {lib.content_hash})")
@@ -281,6 +281,7 @@ def letter_amendment_cmd(
     from .extract import read_document
     from .letters import amendment_letter, amendment_voidness
     from .render import render_addendum
+    from .trace import docx_citations
     from .voidness import counsel_note
 
     with user_errors():
@@ -303,6 +304,10 @@ def letter_amendment_cmd(
         note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
         if note:
             typer.echo(f"note: {note}")
+        unverified = [c.citation for c in docx_citations(letter, lib) if not c.verified]
+        if unverified:
+            typer.echo("to confirm with counsel before sending (not checked against the statute's text; "
+                       f"see sdpa library --trace): {', '.join(unverified)}")
         _emit([(out, letter), (out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))], pdf)
 
 

@@ -60,6 +60,17 @@ def check_citation(library: Library, citation: str) -> CitationCheck:
     return CitationCheck(citation, False, note)
 
 
+def docx_citations(data: bytes, library: Library) -> list[CitationCheck]:
+    """Every citation in a generated DOCX (a letter, an addendum), each checked as in the trace:
+    what counsel must confirm before it is sent."""
+    import io
+
+    import docx
+
+    d = docx.Document(io.BytesIO(data))
+    return [check_citation(library, c) for c in citations_in("\n".join(p.text for p in d.paragraphs))]
+
+
 @dataclass
 class TraceRow:
     """One provision of the trace."""

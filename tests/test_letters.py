@@ -178,7 +178,10 @@ def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
 
 def test_a_gap_in_a_2019_contract_gets_the_f_notice(tmp_path, library, board, vendor):
     contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
-    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    text, out = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    listed = out.split("to confirm with counsel before sending")[1].split("): ")[1].splitlines()[0].split(", ")
+    assert {"§ 10-234bb(f)", "§ 10-234bb(a)(9)"} <= set(listed)
+    assert "§ 10-234bb(a)" in text and "§ 10-234bb(a)" not in listed  # cited, and verified
     assert "dated March 1, 2019" in text
     assert "reasonable notice to amend the contract under § 10-234bb(f)" in text
     assert "it is void under Conn. Gen. Stat. § 10-234bb(f)" in text

@@ -155,6 +155,8 @@ def test_trace_prints_all_eleven_rows_in_every_format():
     md = runner.invoke(app, ["library", "--trace", "--format", "markdown"]).stdout
     assert sum(ln.startswith("| ") and ln[2:4].strip().isdigit() for ln in md.splitlines()) == 11
     assert runner.invoke(app, ["library", "--format", "markdown"]).exit_code == 2
+    listed = json_.loads(runner.invoke(app, ["library", "--format", "json"]).stdout)["provisions"]
+    assert [p["basis"] for p in listed] == ["10-234bb(a)"] * 10 + ["policy"]
 
 
 def test_trace_comes_from_the_clause_files(clause_copy, board):
