@@ -30,6 +30,7 @@ from .report import report_json, report_markdown, report_table
 from .uploads import save_uploads, unchecked_contracts
 from .vendors import vendor_from_dict
 from .redline import RedlineResult, redline, redline_document
+from .trace import library_trace, trace_json, trace_markdown, trace_table
 
 __all__ = [
     "PROVISION_IDS", "Board", "Conflict", "ConversionError", "ExtractError", "Finding",
@@ -45,6 +46,7 @@ __all__ = [
     "read_board_file", "resolve_board", "board_problems", "board_from_yaml", "board_yaml", "directory_vendor",
     "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
     "save_uploads", "unchecked_contracts", "vendors_csv",
+    "library_trace", "trace_json", "trace_markdown", "trace_table",
 ]
 
 # The register's database layer (SQLAlchemy) loads only when one of these is first used, so

@@ -60,20 +60,33 @@ def read_json(path: Path, what: str) -> object:
 @app.command("library")
 def library_cmd(
     clauses: Optional[Path] = ClausesOpt,
-    format: str = typer.Option("table", "--format", help="table or json"),
+    format: str = typer.Option("table", "--format", help="table or json (with --trace also markdown)"),
+    trace: bool = typer.Option(False, "--trace", help="Per provision: the law and its citations (verified or to confirm), the model clause, what the check counts as present or partial, the cure."),
+    board: Optional[Path] = BoardOpt,
 ) -> None:
-    """List the clause library's provisions: number, id, title, citation.
+    """List the clause library's provisions: number, id, title, citation; with --trace, the
+    provision-by-provision trace a lawyer can review.
 
     Example: sdpa library --format json
+    Example: sdpa library --trace --format markdown > trace.md
     """
+    if format not in ("table", "json", "markdown") or (format == "markdown" and not trace):
+        typer.echo("sdpa: error: --format must be table or json (markdown only with --trace)", err=True)
+        raise typer.Exit(2)
     with user_errors():
         lib = get_library(clauses)
+        if trace:
+            from .trace import trace_json, trace_markdown, trace_table
+
+            render = {"json": trace_json, "markdown": trace_markdown, "table": trace_table}[format]
+            typer.echo(render(lib, load_board(board)))
+            return
     if format == "json":
         typer.echo(json.dumps({
             "name": lib.name, "version": lib.version, "effective_date": lib.effective_date.isoformat(),
             "content_hash": lib.content_hash,
             "provisions": [{"number": p.number, "id": p.id, "title": p.title, "citation": p.citation,
-                            "version": p.version} for p in lib.provisions],
+                            "basis": p.basis, "version": p.version} for p in lib.provisions],
         }, indent=2, ensure_ascii=False))
         return
     typer.echo(f"{lib.name}, version {lib.version} (effective {lib.effective_date}, clauses {lib.content_hash})")
@@ -248,29 +261,53 @@ def letter_amendment_cmd(
     contract: Path = typer.Argument(..., help="The vendor's contract (PDF, DOCX, TXT, MD)."),
     vendor: Path = VendorOpt,
     out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
+    contract_date: Optional[str] = typer.Option(None, "--contract-date", help="Date of the contract (default: the vendor file's contract_date)."),
+    renewed: Optional[str] = typer.Option(None, "--renewed", help="Date the contract was last amended or renewed, if any."),
     board: Optional[Path] = BoardOpt,
     when: Optional[str] = DateOpt,
     pdf: bool = PdfOpt,
     clauses: Optional[Path] = ClausesOpt,
 ) -> None:
-    """Write the reasonable-notice amendment letter for a contract with gaps, with the addendum.
+    """Write the amendment letter for a contract with gaps, with the addendum.
 
-    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --out out/acme-letter.docx
+    The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
+    provision is missing or partial and the contract is dated, amended or renewed on or after
+    July 1, 2018; it needs the contract's date for that (the vendor file's contract_date or
+    --contract-date).
+
+    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
     """
     from .analysis import check_contract
     from .extract import read_document
-    from .letters import amendment_letter
+    from .letters import amendment_letter, amendment_voidness
     from .render import render_addendum
+    from .trace import docx_citations
+    from .voidness import counsel_note
 
     with user_errors():
         lib = get_library(clauses)
         profile, sent, v = _letter_inputs(board, when, vendor)
+        signed = _date_opt(contract_date, "--contract-date")
+        if signed:
+            v = v.model_copy(update={"contract_date": signed})
+        if not v.contract_date:
+            raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
+                             "contract_date): the letter says whether § 10-234bb(f) applies from it, "
+                             "and the addendum names it")
+        again = _date_opt(renewed, "--renewed")
         report = check_contract(read_document(contract), lib)
-        letter = amendment_letter(report, v, profile, sent=sent, library=lib)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
         typer.echo(f"{contract.name}: {report.summary()}")
+        note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
+        if note:
+            typer.echo(f"note: {note}")
+        unverified = [c.citation for c in docx_citations(letter, lib) if not c.verified]
+        if unverified:
+            typer.echo("to confirm with counsel before sending (not checked against the statute's text; "
+                       f"see sdpa library --trace): {', '.join(unverified)}")
         _emit([(out, letter), (out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))], pdf)
 
 
@@ -282,8 +319,12 @@ def letter_posting_cmd(
     contract_url: str = typer.Option("", "--contract-url", help="Web address of the posted contract."),
     board: Optional[Path] = BoardOpt,
     pdf: bool = PdfOpt,
+    draft: bool = typer.Option(False, "--draft", help="Write it even without the purpose or data categories, marked to complete."),
 ) -> None:
     """The website notice of an executed contract, as DOCX and as an HTML fragment (OUT with .html).
+
+    The notice must state the contract's purpose and the student data it may collect: a vendor
+    file without purpose or data_collected exits 2 naming them, unless --draft.
 
     Example: sdpa letter contract-posting --vendor acme.json --executed 2026-12-22 --out out/acme-posting.docx
     """
@@ -294,11 +335,11 @@ def letter_posting_cmd(
     with user_errors():
         profile, _, v = _letter_inputs(board, None, vendor)
         day = _date_opt(executed, "--executed")
-        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url)
+        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url, draft=draft)
         _emit([(out, docx_bytes)], pdf)
         html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))
         typer.echo(f"wrote {html_path}")
-        typer.echo(f"post by {long_date(website_notice_due(day, profile.closures))} (5 business days)")
+        typer.echo(f"post by {long_date(website_notice_due(day))} (5 business days)")
 
 
 @letter_app.command("annual-notice")
@@ -340,16 +381,17 @@ def letter_breach_cmd(
         data = breach_notice(v, profile, when=day, received=got, released=released, actions=actions,
                              what_happened=what_happened, discovered=_date_opt(discovered, "--discovered"))
         _emit([(out, data)], pdf)
-        typer.echo(f"send by {long_date(parent_breach_notice_due(got, profile.closures))} (2 business days)")
+        typer.echo(f"send by {long_date(parent_breach_notice_due(got))} (2 business days)")
 
 
 @letter_app.command("deletion-request")
 def letter_deletion_cmd(
     vendor: Path = VendorOpt,
     data: str = typer.Option(..., "--data", help="The student data to delete (students, categories, dates)."),
+    operator: bool = typer.Option(False, "--operator", help="The vendor is an operator (runs a website, service or app for school purposes): cite its own duty to delete (§ 10-234cc(a))."),
     out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
 ) -> None:
-    """The board's request that a vendor delete named student data, with the statutory exceptions.
+    """The board's request that a vendor delete named student data under the contract's deletion provision, with the statutory exceptions.
 
     Example: sdpa letter deletion-request --vendor acme.json --data "all records of students who left in June 2026" --out out/delete.docx
     """
@@ -357,7 +399,7 @@ def letter_deletion_cmd(
 
     with user_errors():
         profile, day, v = _letter_inputs(board, when, vendor)
-        _emit([(out, deletion_request(v, profile, when=day, data=data))], pdf)
+        _emit([(out, deletion_request(v, profile, when=day, data=data, operator=operator))], pdf)
 
 
 @letter_app.command("iep-exception")
@@ -538,8 +580,10 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
 
 @register_app.command("record")
 def register_record_cmd(
-    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach or families-notified"),
-    contract: int = typer.Argument(..., help="The contract id (for families-notified: the breach id)."),
+    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach, families-notified, "
+                                         "annual-notice or exception"),
+    contract: Optional[int] = typer.Argument(None, help="The contract id (for families-notified: the breach id; "
+                                                        "none for annual-notice and exception)."),
     file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
     sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
     outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
@@ -547,20 +591,47 @@ def register_record_cmd(
     url: str = typer.Option("", "--url", help="posting: the page address."),
     received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
     discovered: Optional[str] = typer.Option(None, "--discovered", help="breach: date the vendor discovered it."),
+    student_ref: str = typer.Option("", "--student-ref", help="exception: the board's reference for the child (e.g. student ID), never the name."),
+    plan: str = typer.Option("", "--plan", help="exception: iep or 504."),
+    service: str = typer.Option("", "--service", help="exception: the website, online service or app used."),
+    operator: str = typer.Option("", "--operator", help="exception: who operates it."),
+    effort: str = typer.Option("", "--effort", help="exception: the evidence of the effort to contract and to find an equivalent service (name no student)."),
+    signed: Optional[str] = typer.Option(None, "--signed", help="exception: date the parent (and IEP team member) signed."),
+    ended: Optional[str] = typer.Option(None, "--ended", help="exception: date the service stopped being used, if it has."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
-    """Record an event on a contract.
+    """Record an event on a contract, the year's annual notice, or a service used under the IEP / 504 exception.
 
     Example: sdpa register record notice 3 --sent 2027-01-13   (the cure date follows from the board profile)
+    Example: sdpa register record annual-notice --sent 2027-08-20
+    Example: sdpa register record exception --student-ref S1234 --plan iep --service "SpeechApp" --effort "asked 2027-01-05; no equivalent found" --signed 2027-01-20
     """
     from datetime import date
 
     from .deadlines import cure_deadline
 
+    if kind not in ("annual-notice", "exception") and contract is None:
+        typer.echo(f"sdpa: error: record {kind} needs the contract id (or breach id)", err=True)
+        raise typer.Exit(2)
     with user_errors():
         with _register(db, board) as (reg, profile):
             when = _date_opt(on, "--date") or date.today()
-            if kind == "check":
+            if kind == "annual-notice":
+                from .duties import record_annual_notice
+
+                day = _date_opt(sent, "--sent") or when
+                record_annual_notice(reg, day)
+                typer.echo(f"recorded the annual notice of {day.year}, sent {day}")
+            elif kind == "exception":
+                from .duties import record_exception
+
+                day = _date_opt(signed, "--signed")
+                if not day:
+                    raise InputError("--signed: the date the acknowledgement was signed is required")
+                eid = record_exception(reg, student_ref=student_ref, plan=plan, service=service, effort=effort,
+                                       operator=operator, signed=day, ended=_date_opt(ended, "--ended"))
+                typer.echo(f"recorded exception {eid}")
+            elif kind == "check":
                 from .analysis import check_contract
                 from .extract import read_document
 
@@ -682,6 +753,8 @@ def redline_cmd(
         write_file(out, result.docx)
         typer.echo(result.summary())
         typer.echo(f"wrote {out}")
+
+
 board_app = typer.Typer(help="The board profile the app and every command use, saved in the register.",
                         no_args_is_help=True)
 app.add_typer(board_app, name="board")
@@ -756,6 +829,34 @@ def board_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="Fil
         typer.echo(f"wrote {out}")
     else:
         typer.echo(text, nl=False)
+report_app = typer.Typer(help="Reports from the register.", no_args_is_help=True)
+register_app.add_typer(report_app, name="report")
+
+
+@report_app.command("exceptions")
+def register_report_exceptions_cmd(
+    year: int = typer.Option(..., "--year", help="The calendar year to report."),
+    out: Path = typer.Option(..., "--out", help="Where to write the CSV; the DOCX summary goes beside it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt,
+) -> None:
+    """The year's services used under the IEP / Section 504 exception, for the Commission for
+    Educational Technology: a CSV (no student reference) and a DOCX summary.
+
+    Example: sdpa register report exceptions --year 2027 --out out/exceptions-2027.csv
+    """
+    from datetime import date
+
+    from .duties import exceptions_report
+    from .render import write_file
+
+    if not 2000 <= year <= 2100:
+        typer.echo("sdpa: error: --year must be a year such as 2027", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        with _register(db, board) as (reg, profile):
+            table, summary = exceptions_report(reg, year, profile, _date_opt(when, "--date") or date.today())
+        for path in (write_file(out, table.encode("utf-8-sig")), write_file(out.with_suffix(".docx"), summary)):
+            typer.echo(f"wrote {path}")
 
 
 def main() -> None:

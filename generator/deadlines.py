@@ -1,4 +1,9 @@
-"""Connecticut business days and the statutory deadlines of §§ 10-234bb and 10-234dd."""
+"""Connecticut business days and the statutory deadlines of §§ 10-234bb and 10-234dd.
+
+Statutory deadlines (the website notice of a contract, the families' breach notice) count
+weekends and Connecticut's legal holidays (Conn. Gen. Stat. § 1-4) only: a statute's "business
+day" does not bend to one office's closures. The board profile's ``closures`` move only the
+board's own dates, such as the cure date it gives a vendor."""
 
 from __future__ import annotations
 
@@ -8,30 +13,37 @@ from typing import Iterable
 
 import holidays
 
-WEBSITE_NOTICE_BUSINESS_DAYS = 5      # § 10-234bb(g): post notice of an executed contract
-PARENT_BREACH_BUSINESS_DAYS = 2       # § 10-234dd: board notifies students and parents
-VENDOR_BREACH_DAYS = 30               # § 10-234dd: student information, not directory information
-VENDOR_BREACH_DAYS_DIRECTORY = 60     # § 10-234dd: directory information, records, content
-ANNUAL_NOTICE = (9, 1)                # § 10-234bb(h): by September 1 each year
+# Subsection letters are not verified (see docs/law.md); the periods are the board policy's.
+WEBSITE_NOTICE_BUSINESS_DAYS = 5      # § 10-234bb (to confirm): post notice of an executed contract
+PARENT_BREACH_BUSINESS_DAYS = 2       # § 10-234dd (to confirm): board notifies students and parents
+VENDOR_BREACH_DAYS = 30               # § 10-234dd (to confirm): student information, not directory
+VENDOR_BREACH_DAYS_DIRECTORY = 60     # § 10-234dd (to confirm): directory information, records, content
+ANNUAL_NOTICE = (9, 1)                # the board policy: by September 1 each year
 
 
 @lru_cache(maxsize=64)
 def _state_holidays(year: int) -> dict[date, str]:
+    # The package moves a fixed-date holiday on a Saturday to the Friday before and one on a
+    # Sunday to the Monday after, as § 1-4 does (tests/test_deadlines.py checks it against § 1-4
+    # year by year); it also lists Good Friday and Thanksgiving, which § 1-4 makes legal holidays
+    # as days the Governor or the President appoints.
     return dict(holidays.country_holidays("US", subdiv="CT", years=year, observed=True))
 
 
 def holiday_name(day: date) -> str | None:
-    """The Connecticut state holiday (observed dates included) on ``day``, or None."""
+    """The Connecticut legal holiday (§ 1-4, with its Saturday and Sunday rule) on ``day``, or None."""
     return _state_holidays(day.year).get(day)
 
 
 def is_business_day(day: date, closures: Iterable[date] = ()) -> bool:
-    """True on a weekday that is neither a Connecticut state holiday nor a listed closure."""
+    """True on a weekday that is not a Connecticut legal holiday nor one of ``closures``
+    (pass closures only for the board's own dates, never for a statutory deadline)."""
     return day.weekday() < 5 and holiday_name(day) is None and day not in set(closures)
 
 
 def add_business_days(start: date, n: int, closures: Iterable[date] = ()) -> date:
-    """The ``n``-th business day after ``start`` (``start`` itself is not counted)."""
+    """The ``n``-th business day after ``start`` (``start`` itself is not counted); ``closures``
+    are skipped too (only for the board's own dates)."""
     closed = set(closures)
     day, left = start, n
     while left > 0:
@@ -49,9 +61,10 @@ def next_business_day(day: date, closures: Iterable[date] = ()) -> date:
     return day
 
 
-def website_notice_due(executed: date, closures: Iterable[date] = ()) -> date:
-    """Last day to post notice of an executed contract on the board's website (5 business days)."""
-    return add_business_days(executed, WEBSITE_NOTICE_BUSINESS_DAYS, closures)
+def website_notice_due(executed: date) -> date:
+    """Last day to post notice of an executed contract on the board's website: 5 business days,
+    counting weekends and Connecticut legal holidays only (never the board's closures)."""
+    return add_business_days(executed, WEBSITE_NOTICE_BUSINESS_DAYS)
 
 
 def vendor_breach_notice_due(discovered: date) -> dict[str, date]:
@@ -64,16 +77,23 @@ def vendor_breach_notice_due(discovered: date) -> dict[str, date]:
     }
 
 
-def parent_breach_notice_due(received: date, closures: Iterable[date] = ()) -> date:
+def parent_breach_notice_due(received: date) -> date:
     """Last day for the board to notify affected students and parents: 2 business days after it
-    receives the contractor's notice (§ 10-234dd)."""
-    return add_business_days(received, PARENT_BREACH_BUSINESS_DAYS, closures)
+    receives the contractor's notice (§ 10-234dd), counting weekends and Connecticut legal
+    holidays only (never the board's closures)."""
+    return add_business_days(received, PARENT_BREACH_BUSINESS_DAYS)
 
 
 def annual_parent_notice_due(today: date) -> date:
     """The next September 1 on or after ``today``: the yearly notice of the website's address."""
     this_year = date(today.year, *ANNUAL_NOTICE)
     return this_year if today <= this_year else date(today.year + 1, *ANNUAL_NOTICE)
+
+
+def annual_notice_year_due(today: date) -> date:
+    """September 1 of ``today``'s year: the notice of the year that is due, or overdue after it
+    until it is sent (compare :func:`annual_parent_notice_due`, the next September 1)."""
+    return date(today.year, *ANNUAL_NOTICE)
 
 
 def cure_deadline(notice_sent: date, period_days: int = 30, closures: Iterable[date] = ()) -> date:
@@ -88,16 +108,17 @@ def deadlines(*, executed: date | None = None, breach_discovered: date | None = 
               closures: Iterable[date] = ()) -> dict[str, object]:
     """Every deadline that follows from the dates given (only those), as in ``sdpa deadlines``.
 
-    ``annual_parent_notice_due`` is given when ``today`` is.
+    ``annual_parent_notice_due`` is given when ``today`` is. ``closures`` (the board's own closed
+    days) move only the cure date; the statutory deadlines ignore them.
     """
     closed = list(closures)
     out: dict[str, object] = {}
     if executed:
-        out["website_notice_due"] = website_notice_due(executed, closed)
+        out["website_notice_due"] = website_notice_due(executed)
     if breach_discovered:
         out["vendor_breach_notice_due"] = vendor_breach_notice_due(breach_discovered)
     if breach_notice_received:
-        out["parent_breach_notice_due"] = parent_breach_notice_due(breach_notice_received, closed)
+        out["parent_breach_notice_due"] = parent_breach_notice_due(breach_notice_received)
     if today:
         out["annual_parent_notice_due"] = annual_parent_notice_due(today)
     if notice_sent:

@@ -10,12 +10,14 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .deadlines import cure_deadline
 from .errors import RenderError
-from .library import CLAUSES_DIR, _read_clause_file, default_library
+from .library import CLAUSES_DIR, read_clause_file, default_library
 from .models import Board, GapReport, Library, Vendor
+from .voidness import Voidness, voidness
 from .render import (
     TEMPLATES_DIR,
     document_properties,
     long_date,
+    placeholder,
     prepared,
     render_text,
     rich,
@@ -33,7 +35,16 @@ def letter_text(kind: str) -> tuple[dict, str]:
     path = LETTERS_DIR / f"{kind}.md"
     if not path.is_file():
         raise RenderError(f"{path}: no such letter")
-    return _read_clause_file(path)
+    return read_clause_file(path)
+
+
+_DOUBLE_STOP = re.compile(r"(?<=[A-Za-z]\.)\.(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """Drop the second full stop where a sentence ends on a name that ends in one
+    ("BrightPath Learning, Inc.." → "BrightPath Learning, Inc."); an ellipsis is left alone."""
+    return _DOUBLE_STOP.sub("", text)
 
 
 def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str,
@@ -43,7 +54,7 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
     ``signed`` adds the board signatory's closing."""
     library = library or default_library()
     meta, text = letter_text(kind)
-    body = render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md")
+    body = tidy(render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md"))
     blocks = [{"kind": b.kind, "text": b.text} for b in to_blocks(body)]
     ctx = {
         "board": board.model_dump(), "kind_label": meta.get("title", kind), "date_words": long_date(when),
@@ -54,28 +65,52 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
     return prepared(str(LETTER_TEMPLATE)).render(ctx, props)
 
 
+def _gap_items(findings: list, library: Library) -> list[dict]:
+    out = []
+    for f in findings:
+        try:
+            p = library.provision(f.id)
+            extra = {"cure": p.cure, "basis_note": p.basis_note}
+        except KeyError:
+            extra = {"cure": "", "basis_note": ""}
+        out.append({**f.model_dump(), **extra})
+    return out
+
+
+def amendment_voidness(report: GapReport, vendor: Vendor, *, library: Library | None = None,
+                       contract_date: date | None = None, renewed: date | None = None) -> Voidness:
+    """Whether the amendment letter for ``report`` gives the § 10-234bb(f) notice: see
+    :func:`generator.voidness.voidness`. ``contract_date`` defaults to the vendor's."""
+    library = library or default_library()
+    return voidness(bool(report.a_gaps(library)), contract_date or vendor.contract_date, renewed)
+
+
 def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: date,
-                     library: Library | None = None) -> bytes | None:
-    """The reasonable-notice amendment letter for a contract with gaps or conflicts, or None
-    when the report shows nothing to amend. The cure date is ``sent`` plus the board's cure
-    period, moved to a business day (:func:`generator.deadlines.cure_deadline`)."""
+                     library: Library | None = None, contract_date: date | None = None,
+                     renewed: date | None = None) -> bytes | None:
+    """The amendment letter for a contract with gaps or conflicts, or None when the report shows
+    nothing to amend. The cure date is ``sent`` plus the board's cure period, moved to a
+    business day (:func:`generator.deadlines.cure_deadline`).
+
+    Gaps in § 10-234bb(a) provisions and gaps in the board's policy items are listed apart;
+    the letter gives the § 10-234bb(f) notice (void if not amended) only for an (a) gap in a
+    contract dated, amended or renewed on or after July 1, 2018 (``contract_date`` defaults to
+    the vendor's; no date is ever assumed); a conflicting term is called void, not the contract.
+    """
     library = library or default_library()
     if report.compliant:
         return None
-    gaps = []
-    for f in report.gaps:
-        try:
-            cure = library.provision(f.id).cure
-        except KeyError:
-            cure = ""
-        gaps.append({**f.model_dump(), "cure": cure})
+    day = contract_date or vendor.contract_date
+    state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
     due = cure_deadline(sent, board.cure_period_days, board.closures)
-    ctx = {"vendor": vendor.model_dump(), "report": report.model_dump(), "gaps": gaps,
-           "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due}
-    recipient = _recipient(vendor)
+    ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
+           "a_gaps": _gap_items(report.a_gaps(library), library),
+           "policy_gaps": _gap_items(report.policy_gaps(library), library),
+           "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
+           "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
-    return render_letter("amendment", board, recipient=recipient, subject=subject, context=ctx,
-                         when=sent, library=library)
+    return render_letter("amendment", board, recipient=_recipient(vendor), subject=subject,
+                         context=ctx, when=sent, library=library)
 
 
 def _recipient(vendor: Vendor) -> list[str]:
@@ -97,24 +132,43 @@ def _safe_url(url: str) -> str:
     return text
 
 
+POSTING_FIELDS = {"purpose": "the purpose of the contract",
+                  "data_collected": "the student data the contract lets the vendor collect"}
+
+
 def contract_posting(vendor: Vendor, board: Board, *, executed: date, contract_url: str = "",
-                     library: Library | None = None) -> tuple[bytes, str]:
-    """The website notice of an executed contract (§ 10-234bb(g)): DOCX bytes and an HTML
-    fragment to paste into the board's website, every field escaped."""
+                     library: Library | None = None, draft: bool = False) -> tuple[bytes, str]:
+    """The website notice of an executed contract: DOCX bytes and an HTML fragment to paste
+    into the board's website, every field escaped. The notice must state the contract's
+    purpose and the student data that may be collected: without ``vendor.purpose`` and
+    ``vendor.data_collected`` it raises :class:`InputError` naming both, unless ``draft``, which
+    marks each for completion."""
+    from .errors import InputError
+
+    missing = [f for f in POSTING_FIELDS if not getattr(vendor, f)]
+    if missing and not draft:
+        raise InputError("the posting notice must state " + " and ".join(POSTING_FIELDS[f] for f in missing)
+                         + ": the vendor file lacks " + ", ".join(missing) + " (or use --draft)")
     url = _safe_url(contract_url) if contract_url else ""
-    ctx = {"vendor": vendor.model_dump(), "executed": executed, "contract_url": url}
+    fields = vendor.model_dump()
+    shown = dict(fields)
+    for f in missing:
+        label = f"[TO COMPLETE: {POSTING_FIELDS[f]}]"
+        fields[f] = placeholder(POSTING_FIELDS[f]) if f == "purpose" else [placeholder(POSTING_FIELDS[f])]
+        shown[f] = label if f == "purpose" else [label]
+    ctx = {"vendor": fields, "executed": executed, "contract_url": url}
     docx = render_letter("contract-posting", board, recipient=[board.public_page],
                          subject=f"Student data contract with {vendor.name}", context=ctx,
                          when=executed, library=library, signed=False)
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     html = env.from_string(POSTING_HTML.read_text(encoding="utf-8")).render(
-        board=board.model_dump(), executed_words=long_date(executed), **ctx)
+        board=board.model_dump(), executed_words=long_date(executed), **{**ctx, "vendor": shown})
     return docx, html
 
 
 def annual_notice(board: Board, *, when: date, library: Library | None = None) -> bytes:
     """The yearly electronic notice to students and parents of the website's address (by
-    September 1; § 10-234bb(h))."""
+    September 1, as the board's policy requires)."""
     start = when.year if when.month >= 7 else when.year - 1
     ctx = {"school_year": f"{start}-{start + 1}"}
     return render_letter("annual-notice", board, recipient=_families(board),
@@ -125,8 +179,8 @@ def annual_notice(board: Board, *, when: date, library: Library | None = None) -
 def breach_notice(vendor: Vendor, board: Board, *, when: date, received: date, released: str,
                   actions: str, what_happened: str = "", discovered: date | None = None,
                   library: Library | None = None) -> bytes:
-    """The board's notice to affected students and parents of a contractor's breach, due two
-    business days after the contractor's notice (§ 10-234dd)."""
+    """The board's electronic notice to affected students and parents of a contractor's breach,
+    due two business days after the contractor's notice (§ 10-234dd)."""
     ctx = {"vendor": vendor.model_dump(), "received": received, "discovered": discovered,
            "released": released, "actions": actions, "what_happened": what_happened}
     return render_letter("breach-notice", board, recipient=["To the family of an affected student"],
@@ -134,13 +188,14 @@ def breach_notice(vendor: Vendor, board: Board, *, when: date, received: date, r
                          context=ctx, when=when, library=library)
 
 
-def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str,
+def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str, operator: bool = False,
                      library: Library | None = None) -> bytes:
-    """The board's request that a contractor delete named student data (§ 10-234bb(a)(2)),
-    with the two statutory exceptions."""
+    """The board's request that a contractor delete named student data under the contract's
+    deletion provision (the one § 10-234bb(a)(2) requires), with the two statutory exceptions;
+    with ``operator``, also the operator's own duty to delete on request (§ 10-234cc(a))."""
     return render_letter("deletion-request", board, recipient=_recipient(vendor),
                          subject="Request to delete student data", when=when, library=library,
-                         context={"vendor": vendor.model_dump(), "data": data})
+                         context={"vendor": vendor.model_dump(), "data": data, "operator": operator})
 
 
 def iep_exception(vendor: Vendor, board: Board, *, when: date, student: str, iep: bool = True,

@@ -32,6 +32,7 @@ class _LibraryFile(BaseModel):
     ignore: list[str] = []
     duties: list[str] = []
     definitions: list[str] = []
+    citations: dict = {}
 
 
 def describe_validation(err: ValidationError) -> str:
@@ -68,7 +69,9 @@ def _read_yaml(path: Path, text: str) -> dict:
     return data
 
 
-def _read_clause_file(path: Path) -> tuple[dict, str]:
+def read_clause_file(path: Path) -> tuple[dict, str]:
+    """The YAML front matter (a dict) and the text after it of a clause or letter file; raises
+    :class:`LibraryError` naming the file when it cannot be read or has no front matter."""
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -155,7 +158,7 @@ def load_library(directory: str | Path | None = None) -> Library:
 
     provisions: list[Provision] = []
     for path in sorted((base / "provisions").glob("*.md")):
-        front, body = _read_clause_file(path)
+        front, body = read_clause_file(path)
         for key in ("detect", "conflicts"):
             if key in front:
                 front[key] = _expand(front[key], meta.vocabulary, path)
@@ -182,7 +185,7 @@ def load_library(directory: str | Path | None = None) -> Library:
         path = base / "sections" / f"{name}.md"
         if not path.is_file():
             raise LibraryError(f"{_rel(meta_path)}: key 'sections': no file {_rel(path)}")
-        front, body = _read_clause_file(path)
+        front, body = read_clause_file(path)
         parts[name] = _validate(Section, {**front, "text": body, "source": path.name}, path)
 
     digest = hashlib.sha256()

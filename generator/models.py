@@ -243,8 +243,15 @@ class ConflictRule(Strict):
     downgrades: bool = True
 
 
+Basis = Literal["10-234bb(a)", "policy"]
+
+
 class Provision(Strict):
-    """One required provision: metadata, the model clause text (Jinja) and detection signals."""
+    """One required provision: metadata, the model clause text (Jinja) and detection signals.
+
+    ``basis`` says where the requirement comes from: ``10-234bb(a)`` for a term § 10-234bb(a)
+    requires in the contract (lacking one can void the contract under § 10-234bb(f)), ``policy``
+    for a term only the board's policy requires (its absence is a policy gap, never voidness)."""
 
     number: int = Field(ge=1, le=99)
     id: str
@@ -252,6 +259,8 @@ class Provision(Strict):
     citation: str
     requirement: str
     version: str
+    basis: Basis
+    basis_note: str = ""  # for a policy term: what the letter adds about the law (e.g. (d)(2))
     fills: list[str] = Field(default_factory=list)
     cure: str = ""
     detect: Detect = Field(default_factory=Detect)
@@ -271,6 +280,15 @@ class Section(Strict):
     source: str = ""
 
 
+class Citations(Strict):
+    """What was checked against the statute's text: ``verified`` citations (each with where it
+    was read) and citations ``to_confirm`` (each with why). A citation in neither list is
+    shown as "to confirm" too."""
+
+    verified: dict[str, str] = Field(default_factory=dict)
+    to_confirm: dict[str, str] = Field(default_factory=dict)
+
+
 class Library(Strict):
     """The whole clause library, loaded from ``clauses/``."""
 
@@ -285,9 +303,14 @@ class Library(Strict):
     ignore: list[str] = Field(default_factory=list)
     duties: list[str] = Field(default_factory=list)
     definitions: list[str] = Field(default_factory=list)
+    citations: Citations = Field(default_factory=Citations)
     provisions: list[Provision]
     parts: dict[str, Section]
     content_hash: str = ""
+
+    def a_provisions(self) -> set[str]:
+        """Ids of the provisions that are § 10-234bb(a) terms."""
+        return {p.id for p in self.provisions if p.basis == "10-234bb(a)"}
 
     def provision(self, pid: str) -> Provision:
         """Return the provision with id ``pid``; raise ``KeyError`` when there is none."""
@@ -353,6 +376,18 @@ class GapReport(BaseModel):
     def gaps(self) -> list[Finding]:
         """The provisions that are not present (missing or partial), in order."""
         return [f for f in self.provisions if f.status != "present"]
+
+    def a_gaps(self, library: Library) -> list[Finding]:
+        """The gaps in provisions that § 10-234bb(a) requires (the only gaps that can make a
+        contract void under § 10-234bb(f)), in order."""
+        required = library.a_provisions()
+        return [f for f in self.gaps if f.id in required]
+
+    def policy_gaps(self, library: Library) -> list[Finding]:
+        """The gaps in provisions only the board's policy requires (or that ``library`` does not
+        know), in order: never grounds to call the contract void."""
+        required = library.a_provisions()
+        return [f for f in self.gaps if f.id not in required]
 
     def summary(self) -> str:
         """One line, e.g. ``7 of 11 present, 2 partial, 2 missing, 1 conflict``."""

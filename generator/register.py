@@ -23,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, rela
 
 from .deadlines import parent_breach_notice_due, website_notice_due
 from .errors import InputError, SdpaError
-from .models import Board, clean_text
+from .models import Board, Library, clean_text
 
 MAX_FILE = 50 * 1024 * 1024
 
@@ -292,6 +292,15 @@ class Register:
             raise RegisterError(f"no contract with id {cid}")
         return c
 
+    def add_row(self, row: Base, action: str, **details: object) -> int:
+        """Add ``row``, a record of the board's that belongs to no contract, and its log line in
+        one transaction; return the new record's id."""
+        with self.session() as s, s.begin():
+            s.add(row)
+            s.flush()
+            self._log(s, action, None, **details)
+            return row.id
+
     def _add_record(self, cid: int, row: Base, action: str, **details: object) -> int:
         """Add ``row`` for existing contract ``cid`` and its log line in one transaction;
         return the new record's id."""
@@ -454,14 +463,24 @@ def _fold(text: str) -> str:
 class Status:
     """A contract's status, derived from its records, and the dates that make it so."""
 
-    status: str  # draft, executed, posted, gaps found, notice sent, void, amended, expired
+    status: str  # draft, executed, posted, gaps found, notice sent, cure date passed, void, amended, ended
     why: str
 
 
-def contract_status(c: ContractRow, today: date) -> Status:
-    """Derive the status of contract ``c`` on ``today`` from its records."""
+def void_applies(c: ContractRow, library: Library | None = None) -> bool:
+    """True when § 10-234bb(f) can void contract ``c`` once its cure date passes: its latest check
+    found a § 10-234bb(a) provision lacking and it was executed on or after July 1, 2018
+    (:func:`generator.voidness.stored_report_voidness`); never without a check on record."""
+    from .voidness import stored_report_voidness
+
+    return bool(c.checks) and stored_report_voidness(c.checks[-1].report, c.executed, library) == "void"
+
+
+def contract_status(c: ContractRow, today: date, library: Library | None = None) -> Status:
+    """Derive the status of contract ``c`` on ``today`` from its records (``library`` tells
+    which provisions are § 10-234bb(a) terms; default: the shipped library)."""
     if c.term_end and c.term_end < today:
-        return Status("expired", f"the term ended on {c.term_end}")
+        return Status("ended", f"the term ended on {c.term_end}")
     for n in reversed(c.notices):
         if n.outcome == "withdrawn":
             continue
@@ -470,8 +489,14 @@ def contract_status(c: ContractRow, today: date) -> Status:
         if n.outcome == "void":
             return Status("void", f"recorded void on {n.outcome_date} after the notice of {n.sent}")
         if n.cure_date < today:
-            return Status("void", f"notice to amend sent {n.sent}; the cure date {n.cure_date} passed "
-                                  "without amendment (§ 10-234bb(f))")
+            if void_applies(c, library):
+                return Status("void", f"notice to amend sent {n.sent}; the cure date {n.cure_date} passed "
+                                      "without amendment, and a § 10-234bb(a) provision is lacking in a "
+                                      "contract executed on or after 2018-07-01 (§ 10-234bb(f))")
+            return Status("cure date passed", f"notice to amend sent {n.sent}; the cure date {n.cure_date} "
+                                              "passed without amendment; § 10-234bb(f) does not make it void "
+                                              "(no § 10-234bb(a) provision lacking, or executed before "
+                                              "2018-07-01 or not known): counsel to decide")
         return Status("notice sent", f"notice to amend sent {n.sent}; the vendor must amend by {n.cure_date}")
     if c.checks and not c.checks[-1].compliant:
         gaps = [p["id"] for p in c.checks[-1].report.get("provisions", []) if p.get("status") != "present"]
@@ -495,44 +520,58 @@ class DueItem:
     citation: str
 
 
-def due_items(reg: Register, today: date, board: Board) -> list[DueItem]:
-    """What is due or overdue on ``today``: overdue items first, then by date."""
-    closures = board.closures
+def _breach_items(c: ContractRow, today: date) -> list[DueItem]:
+    """Each breach's notice to families and website notice: due whatever the contract's status."""
+    items = []
+    for b in c.breaches:
+        d = parent_breach_notice_due(b.notice_received)
+        if not b.families_notified:
+            items.append(DueItem(c.id, c.vendor.name, "notify the affected students and parents of the breach",
+                                 d, today > d, "board policy; § 10-234dd: 2 business days"))
+        if not b.posted:
+            items.append(DueItem(c.id, c.vendor.name, "post notice of the breach on the website", d, today > d,
+                                 "board policy"))
+    return items
+
+
+def due_items(reg: Register, today: date, board: Board, library: Library | None = None) -> list[DueItem]:
+    """What is due or overdue on ``today``: overdue items first, then by date. A breach is due
+    whatever the contract's status (an ended contract included); the annual notice is due by
+    September 1 and overdue after it until that year's notice is recorded."""
+    from .duties import annual_notice_due
+
     items: list[DueItem] = []
     for c in reg.contracts():
         name = c.vendor.name
-        st = contract_status(c, today)
-        if st.status in ("expired",):
+        items += _breach_items(c, today)
+        st = contract_status(c, today, library)
+        if st.status == "ended":
             continue
         if c.executed and not c.postings:
-            d = website_notice_due(c.executed, closures)
+            d = website_notice_due(c.executed)
             items.append(DueItem(c.id, name, "post notice of the executed contract on the website",
-                                 d, today > d, "§ 10-234bb(g): 5 business days"))
+                                 d, today > d, "board policy; § 10-234bb: 5 business days"))
         open_ = [n for n in c.notices if not n.outcome]
         if open_:
             n = open_[-1]
-            if n.cure_date < today:
+            if n.cure_date >= today:
+                items.append(DueItem(c.id, name, "vendor must amend the contract", n.cure_date, False,
+                                     "§ 10-234bb(f)" if void_applies(c, library) else "board policy"))
+            elif st.status == "void":
                 items.append(DueItem(c.id, name, "cure date passed without amendment: the contract is void; "
                                      "stop sharing student data and record the outcome", n.cure_date, True,
                                      "§ 10-234bb(f)"))
             else:
-                items.append(DueItem(c.id, name, "vendor must amend the contract", n.cure_date, False,
-                                     "§ 10-234bb(f)"))
+                items.append(DueItem(c.id, name, "cure date passed without amendment: counsel to decide "
+                                     "whether to keep sharing student data; record the outcome", n.cure_date,
+                                     True, "§ 10-234bb(a); board policy"))
         elif st.status == "gaps found":
-            items.append(DueItem(c.id, name, "send the vendor reasonable notice to amend",
-                                 c.checks[-1].checked, False, "§ 10-234bb(f)"))
-        for b in c.breaches:
-            d = parent_breach_notice_due(b.notice_received, closures)
-            if not b.families_notified:
-                items.append(DueItem(c.id, name, "notify the affected students and parents of the breach",
-                                     d, today > d, "§ 10-234dd: 2 business days"))
-            if not b.posted:
-                items.append(DueItem(c.id, name, "post notice of the breach on the website", d, today > d,
-                                     "board policy"))
-    from .deadlines import annual_parent_notice_due
-
+            items.append(DueItem(c.id, name, "send the vendor notice to amend",
+                                 c.checks[-1].checked, False,
+                                 "§ 10-234bb(f)" if void_applies(c, library) else "board policy"))
+    due, overdue = annual_notice_due(reg, today)
     items.append(DueItem(None, "", f"annual notice to students and parents of {board.public_page}",
-                         annual_parent_notice_due(today), False, "§ 10-234bb(h): by September 1"))
+                         due, overdue, "board policy: by September 1"))
     return sorted(items, key=lambda i: (not i.overdue, i.due, i.contract_id or 0))
 
 
@@ -545,10 +584,20 @@ def _safe_cell(value: object) -> str:
     return safe_cell(value)
 
 
+def _standing(c: ContractRow, today: date) -> str:
+    """"In effect", or "Ended on <date>" once the term has ended (the public page's column)."""
+    from .render import long_date
+
+    if c.term_end and c.term_end < today:
+        return f"Ended on {long_date(c.term_end)}"
+    return "In effect"
+
+
 def publish(reg: Register, out: Path, board: Board, today: date) -> tuple[Path, Path]:
     """Write the public contracts page (``index.html``), ``contracts.csv`` and the contract files
-    under ``out/contracts/``. Lists every executed, unexpired contract with the notice fields
-    the policy requires; holds no personal data about students; escapes every field."""
+    under ``out/contracts/``. Lists every executed contract, those whose term has ended marked
+    as ended (the website keeps information on all contracts), with the notice fields the
+    policy requires; holds no personal data about students; escapes every field."""
     from .render import long_date, safe_filename
 
     out.mkdir(parents=True, exist_ok=True)
@@ -556,7 +605,7 @@ def publish(reg: Register, out: Path, board: Board, today: date) -> tuple[Path, 
     files.mkdir(exist_ok=True)
     rows = []
     for c in reg.contracts():
-        if not c.executed or contract_status(c, today).status == "expired":
+        if not c.executed:
             continue
         link = ""
         if c.file_data is not None:
@@ -574,6 +623,7 @@ def publish(reg: Register, out: Path, board: Board, today: date) -> tuple[Path, 
         body.append(
             f'<tr><th scope="row">{e(c.vendor.name)}</th><td>{e(c.product)}</td>'
             f'<td><time datetime="{c.executed.isoformat()}">{e(long_date(c.executed))}</time></td>'
+            f"<td>{e(_standing(c, today))}</td>"
             f"<td>{e(c.description or c.title or c.product)}</td><td>{e(c.purpose)}</td><td><ul>{data}</ul></td>"
             f"<td>{cell}</td></tr>")
     page = f"""<!DOCTYPE html>
@@ -595,8 +645,9 @@ Each contract is posted within five business days of being signed. Questions: {e
 <p>The address of this page, which we send to students and parents each year by September 1:
 <a href="{e(board.public_page)}">{e(board.public_page)}</a></p>
 <table>
-<caption>Executed contracts ({len(rows)}), updated {e(today.isoformat())}</caption>
+<caption>Executed contracts ({len(rows)}, those that have ended marked so), updated {e(today.isoformat())}</caption>
 <thead><tr><th scope="col">Company</th><th scope="col">Product or service</th><th scope="col">Executed</th>
+<th scope="col">In effect</th>
 <th scope="col">Description</th><th scope="col">Purpose</th><th scope="col">Student information that may be collected</th>
 <th scope="col">Contract</th></tr></thead>
 <tbody>
@@ -612,9 +663,10 @@ Each contract is posted within five business days of being signed. Questions: {e
     csv_path = out / "contracts.csv"
     with csv_path.open("w", newline="", encoding="utf-8-sig") as f:
         w = csv.writer(f)
-        w.writerow(["company", "product", "executed", "description", "purpose", "data_collected", "contract"])
+        w.writerow(["company", "product", "executed", "in_effect", "description", "purpose", "data_collected",
+                    "contract"])
         for c, link in rows:
-            w.writerow([_safe_cell(x) for x in (c.vendor.name, c.product, c.executed.isoformat(),
+            w.writerow([_safe_cell(x) for x in (c.vendor.name, c.product, c.executed.isoformat(), _standing(c, today),
                                                   c.description or c.title or c.product, c.purpose,
                                                   "; ".join(c.data_categories), link)])
     return page_path, csv_path

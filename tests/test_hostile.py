@@ -113,7 +113,8 @@ def test_batch_answers_every_spreadsheet(tmp_path):
 @pytest.mark.parametrize("label", list(NAMES))
 def test_every_writer_with_a_hostile_vendor_name(label, tmp_path):
     name = NAMES[label]
-    vendor = {"name": name, "product": "P", "contact_email": "a@b.example", "contract_date": "2026-09-01"}
+    vendor = {"name": name, "product": "P", "contact_email": "a@b.example", "contract_date": "2026-09-01",
+              "purpose": "Reading practice", "data_collected": "Student name"}  # a posting notice needs both
     vfile = tmp_path / "v.json"
     vfile.write_text(json.dumps(vendor))
     out = tmp_path / "out" / "a.docx"

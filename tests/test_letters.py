@@ -26,7 +26,7 @@ def test_letter_names_exactly_the_gaps_and_the_conflict(tmp_path, library):
                               "--date", "2027-01-13", "--out", str(out)])
     assert res.exit_code == 0, res.output
     text = docx_text(out)
-    named = re.findall(r"^(\d+)\. .+? \((Conn\. Gen\. Stat\. [^)]+\)?)\)", text, re.M)
+    named = re.findall(r"^(\d+)\. .+? \(([^()]*Conn\. Gen\. Stat\. [^)]+\)?)\)", text, re.M)
     assert [n for n, _ in named] == ["4", "9", "11"]
     for pid in ("review_correction", "governing_law", "no_advertising"):
         assert library.provision(pid).citation in text
@@ -142,3 +142,161 @@ def test_posting_refuses_script_urls(board, vendor):
     for url in ("javascript:alert(1)", 'https://x.org/"><script>', "data:text/html,hi"):
         with pytest.raises(InputError, match="not a web address"):
             contract_posting(vendor, board, executed=date(2026, 12, 22), contract_url=url)
+
+
+# ---------------------------------------------------------------- what the letter calls void
+
+CONTRACT_VOID = re.compile(r"(?:contract|it) (?:is|will be|becomes) void", re.I)
+
+
+def _contract_without(tmp_path, library, board, vendor, *ids: str, extra: str = "") -> str:
+    """A contract that is our own addendum without the provisions ``ids`` (and with ``extra``)."""
+    from generator import render_addendum
+
+    text = docx_text(render_addendum(vendor, board, library.without(*ids) if ids else library))
+    path = tmp_path / "contract.txt"
+    path.write_text(text + "\n\n" + extra + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _letter(tmp_path, contract: str, *args: str) -> tuple[str, str]:
+    out = tmp_path / "letter.docx"
+    res = runner.invoke(app, ["letter", "amendment", contract, "--vendor", str(VENDOR),
+                              "--date", "2027-01-13", "--out", str(out), *args])
+    assert res.exit_code == 0, res.output
+    return docx_text(out), res.stdout
+
+
+def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "no_advertising")
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert "Provisions the Board's policy requires" in text and "Provisions the law requires" not in text
+    assert re.search(r"^11\. No advertising .*\(Board policy, item 11; Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)\)", text, re.M)
+    assert "does not by itself make the contract void" in text
+    assert not CONTRACT_VOID.search(text) and "§ 10-234bb(f)" not in text
+
+
+def test_a_gap_in_a_2019_contract_gets_the_f_notice(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    text, out = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    listed = out.split("to confirm with counsel before sending")[1].split("): ")[1].splitlines()[0].split(", ")
+    assert {"§ 10-234bb(f)", "§ 10-234bb(a)(9)"} <= set(listed)
+    assert "§ 10-234bb(a)" in text and "§ 10-234bb(a)" not in listed  # cited, and verified
+    assert "dated March 1, 2019" in text
+    assert "reasonable notice to amend the contract under § 10-234bb(f)" in text
+    assert "it is void under Conn. Gen. Stat. § 10-234bb(f)" in text
+    assert re.search(r"^9\. Connecticut law governs", text, re.M)
+
+
+def test_a_gap_in_an_older_contract_leaves_it_to_counsel(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    text, out = _letter(tmp_path, contract, "--contract-date", "2017-05-01")
+    assert not CONTRACT_VOID.search(text) and "Counsel should decide" in out
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2017-05-01", "--renewed", "2020-07-01")
+    assert "last amended or renewed on July 1, 2020" in text and CONTRACT_VOID.search(text)
+
+
+def test_a_conflict_alone_voids_the_term_not_the_contract(tmp_path, library, board, vendor):
+    term = "Marketing partners of the company may be shown pupils' reading data to choose ads for them."
+    contract = _contract_without(tmp_path, library, board, vendor, extra=term)
+    text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert f'"{term}"' in text and "This term is void under § 10-234bb(e)." in text
+    assert not CONTRACT_VOID.search(text)
+
+
+def test_letter_needs_a_contract_date_and_invents_none(tmp_path, library, board, vendor):
+    bare = tmp_path / "vendor.json"
+    data = json.loads(VENDOR.read_text())
+    del data["contract_date"]
+    bare.write_text(json.dumps(data))
+    res = runner.invoke(app, ["letter", "amendment", str(CONTRACT), "--vendor", str(bare),
+                              "--out", str(tmp_path / "l.docx")])
+    assert res.exit_code == 2 and "--contract-date" in res.stderr
+    assert not (tmp_path / "l.docx").exists()
+    from generator import amendment_letter, check_contract, read_document
+
+    report = check_contract(read_document(CONTRACT), library)
+    letter = docx_text(amendment_letter(report, vendor.model_copy(update={"contract_date": None}),
+                                        board, sent=date(2027, 1, 13), library=library))
+    assert " dated " not in letter.split("Provisions")[0]
+    assert "Please tell us the date of the contract" in letter and not CONTRACT_VOID.search(
+        letter.replace("on or after July 1, 2018, and it is not amended by then to include the "
+                       "provisions § 10-234bb(a) requires, it is void", ""))
+
+
+def test_letter_names_no_file_and_no_double_stop(tmp_path, library, board, vendor):
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
+    v = json.loads(VENDOR.read_text())
+    v["name"] = "Quill Co."
+    named = tmp_path / "quill.json"
+    named.write_text(json.dumps(v))
+    out = tmp_path / "q.docx"
+    res = runner.invoke(app, ["letter", "amendment", contract, "--vendor", str(named), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    text = docx_text(out)
+    assert "contract.txt" not in text and "Co.." not in text and "Quill Co." in text
+
+
+@pytest.mark.parametrize("kind", ["amendment", *KINDS])
+def test_golden_letters(tmp_path, golden, kind):
+    """Each letter's text, reviewed by a person when it changes (pytest --update-golden)."""
+    out = tmp_path / f"{kind}.docx"
+    if kind == "amendment":
+        args = ["letter", "amendment", str(CONTRACT), "--vendor", str(VENDOR), "--out", str(out)]
+    else:
+        args = _args(kind, out, ROOT / "examples" / "vendor.json")
+    dated = "--date" in args or kind == "contract-posting"  # the posting notice is dated by --executed
+    res = runner.invoke(app, args if dated else [*args, "--date", "2027-01-13"])
+    assert res.exit_code == 0, res.output
+    golden(f"letter-{kind}", re.sub(r"clauses [0-9a-f]{12}", "clauses HASH", docx_text(out)))
+
+
+# ---------------------------------------------------------------- each letter says what the law says
+
+
+def test_posting_notice_refuses_without_purpose_and_data(tmp_path):
+    v = json.loads((ROOT / "examples" / "vendor.json").read_text())
+    del v["purpose"], v["data_collected"]
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(v))
+    args = ["letter", "contract-posting", "--vendor", str(bare), "--executed", "2026-12-22",
+            "--out", str(tmp_path / "p.docx")]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2 and "purpose" in res.stderr and "data_collected" in res.stderr
+    assert not (tmp_path / "p.docx").exists()
+    res = runner.invoke(app, [*args, "--draft"])
+    assert res.exit_code == 0, res.output
+    text = docx_text(tmp_path / "p.docx")
+    assert "[TO COMPLETE: the purpose of the contract]" in text
+    assert "school purposes described in the contract" not in text
+    assert "[TO COMPLETE: the student data" in (tmp_path / "p.html").read_text()
+
+
+def _letter_text(tmp_path, kind: str, *extra: str) -> str:
+    out = tmp_path / f"{kind}.docx"
+    res = runner.invoke(app, [*_args(kind, out, ROOT / "examples" / "vendor.json"), *extra])
+    assert res.exit_code == 0, res.output
+    return docx_text(out)
+
+
+def test_family_letters_say_what_the_law_says(tmp_path):
+    breach = _letter_text(tmp_path, "breach-notice")
+    assert "electronically within two business days" in breach
+    annual = _letter_text(tmp_path, "annual-notice")
+    assert "only for the purposes the contract allows" in annual and "targeted advertising" in annual
+    assert "school purposes" not in annual and "must delete it when the contract ends" not in annual
+    assert "keep an account with the company" in annual
+
+
+def test_deletion_request_cites_the_contract_and_the_operator_duty(tmp_path):
+    text = _letter_text(tmp_path, "deletion-request")
+    assert "Under the deletion provision of our contract" in text and "§ 10-234cc(a)" not in text
+    text = _letter_text(tmp_path, "deletion-request", "--operator")
+    assert "(Conn. Gen. Stat. § 10-234cc(a))" in text
+
+
+def test_exception_letter_names_the_right_team(tmp_path):
+    iep = _letter_text(tmp_path, "iep-exception")
+    assert "the planning and placement team will discuss" in iep
+    plan504 = _letter_text(tmp_path, "iep-exception", "--plan", "504")
+    assert "Section 504 plan will discuss" in plan504 and "planning" not in plan504

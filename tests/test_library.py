@@ -64,7 +64,7 @@ def test_unknown_key_names_file_and_key(clause_copy):
 
 def test_bad_yaml_names_file_and_line(clause_copy):
     f = clause_copy / "provisions" / "05-security.md"
-    f.write_text(f.read_text().replace("version: \"1.0\"", "version: [1.0", 1))
+    f.write_text(f.read_text().replace("version: \"1.1\"", "version: [1.1", 1))
     with pytest.raises(LibraryError, match=r"05-security.md: invalid YAML at line \d+"):
         load_library(clause_copy)
 
@@ -104,3 +104,111 @@ def test_library_metadata(library):
     assert library.effective_date <= date.today()
     assert library.sections.index("definitions") < library.sections.index("provisions")
     assert {"definitions", "acknowledgement", "precedence", "schedule"} <= set(library.parts)
+
+
+def _clause(library, board, vendor, pid: str) -> str:
+    p = library.provision(pid)
+    return render_text(p.text, {"vendor": vendor.model_dump(), "board": board.model_dump()}, p.source)
+
+
+def test_student_generated_content_is_the_students(library, board, vendor):
+    text = _clause(library, board, vendor, "ownership")
+    assert "Student-generated content is the property of the student who created it" in text
+    assert "Student information and student records remain the property of, and under the control of, the Board" in text
+    assert "content remain" not in text and "They remain the property" not in text
+
+
+def test_no_retention_tail_after_the_services(library, board, vendor):
+    text = _clause(library, board, vendor, "no_retention")
+    assert "upon the completion of the services under the Agreement or the expiration of the Agreement" in text
+    assert "sixty (60) days after the end" not in text
+
+
+def test_definitions_keep_the_statutory_exclusions(library, board, vendor):
+    text = render_text(library.parts["definitions"].text, {"vendor": vendor.model_dump(), "board": board.model_dump()})
+    assert "but not de-identified information that the Contractor uses" in text
+    assert "but not an advertisement shown to a student on a website at the time" in text
+
+
+def test_basis_tells_statute_from_policy(library):
+    assert library.a_provisions() == set(PROVISION_IDS) - {"no_advertising"}
+    assert library.provision("no_advertising").basis == "policy"
+    assert "§ 10-234bb(d)(2)" in library.provision("no_advertising").basis_note
+
+
+def test_security_does_not_claim_to_restate_subsection_c(library, board, vendor):
+    assert "10-234bb(c) requires" not in _clause(library, board, vendor, "security")
+
+
+# ---------------------------------------------------------------- the trace
+
+
+def test_trace_prints_all_eleven_rows_in_every_format():
+    import json as json_
+
+    res = runner.invoke(app, ["library", "--trace"])
+    assert res.exit_code == 0, res.output
+    heads = [ln for ln in res.stdout.splitlines() if ln[:2].strip().isdigit()]
+    assert [int(ln[:2]) for ln in heads] == list(range(1, 12))
+    data = json_.loads(runner.invoke(app, ["library", "--trace", "--format", "json"]).stdout)
+    assert [r["id"] for r in data["provisions"]] == list(PROVISION_IDS)
+    md = runner.invoke(app, ["library", "--trace", "--format", "markdown"]).stdout
+    assert sum(ln.startswith("| ") and ln[2:4].strip().isdigit() for ln in md.splitlines()) == 11
+    assert runner.invoke(app, ["library", "--format", "markdown"]).exit_code == 2
+    listed = json_.loads(runner.invoke(app, ["library", "--format", "json"]).stdout)["provisions"]
+    assert [p["basis"] for p in listed] == ["10-234bb(a)"] * 10 + ["policy"]
+
+
+def test_trace_comes_from_the_clause_files(clause_copy, board):
+    """Edit a clause file and the trace follows: nothing in it is written twice."""
+    from generator.trace import library_trace
+
+    f = clause_copy / "provisions" / "09-governing_law.md"
+    f.write_text(f.read_text().replace("Add a statement that the laws", "Insert a sentence that the laws", 1))
+    rows = {r.id: r for r in library_trace(load_library(clause_copy), board)}
+    assert rows["governing_law"].cure.startswith("Insert a sentence that the laws")
+    row = rows["deletion"]
+    assert "{{" not in row.clause and "{%" not in row.clause and "**" not in row.clause
+    assert row.present_when == load_library(clause_copy).provision("deletion").detect.present_explanation
+    assert rows["no_advertising"].basis.startswith("the Board's policy")
+
+
+def test_every_citation_in_clauses_is_verified_or_marked_to_confirm(library, board):
+    from generator.trace import citations_in, library_trace, parts_citations
+
+    checks = [c for r in library_trace(library, board) for c in r.citations]
+    checks += [c for cs in parts_citations(library).values() for c in cs]
+    unknown = {c.citation for c in checks if c.note == "not checked against the statute's text"}
+    assert unknown == set(), f"add these to clauses/library.yaml citations: {sorted(unknown)}"
+    known = set(library.citations.verified) | set(library.citations.to_confirm)
+    for path in CLAUSES_DIR.rglob("*.md"):  # conflict explanations and front matter too
+        assert set(citations_in(path.read_text())) <= known, path.name
+    by = {r.id: r for r in library_trace(library, board)}
+    assert [c.citation for c in by["review_correction"].to_confirm] == []
+    assert "§ 10-234bb(d)(2)" in [c.citation for c in by["no_advertising"].to_confirm]
+    text = runner.invoke(app, ["library", "--trace"]).stdout
+    assert "§ 10-234bb(d)(2) (TO CONFIRM:" in text and "§ 10-234bb(a)(1) (verified)" in text
+
+
+def test_citations_are_read_as_a_lawyer_writes_them():
+    from generator.trace import citations_in
+
+    assert citations_in("Conn. Gen. Stat. § 10-234bb(e), (f); §§ 10-234aa to 10-234dd; 20 U.S.C. § 1232g, "
+                        "34 C.F.R. Part 99 and § 1-4") == [
+        "§ 10-234bb(e)", "§ 10-234bb(f)", "§§ 10-234aa to 10-234dd", "20 U.S.C. § 1232g", "34 C.F.R. Part 99", "§ 1-4"]
+
+
+def test_app_page_shows_the_trace_without_template_code():
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "library.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [e.label.split(".")[0] for e in at.expander] == [str(n) for n in range(1, 12)]
+    shown = " ".join(m.value for m in at.markdown)
+    for label in ("What the law requires", "Model clause", "present when", "Partial when",
+                  "The amendment letter asks the vendor to", "to confirm"):
+        assert label in shown, label
+    assert "{{" not in shown and "{%" not in shown
+    assert "§ 10\\-234bb\\(d\\)\\(2\\)" in at.warning[0].value

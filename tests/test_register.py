@@ -32,6 +32,8 @@ def _fresh_url(kind: str, tmp_path) -> str:
         pytest.skip("no PostgreSQL server (set SDPA_TEST_POSTGRES_URL)")
     from sqlalchemy import create_engine
 
+    import generator.duties  # noqa: F401  (its tables are on the same Base)
+
     engine = create_engine(PG)
     with engine.begin() as conn:
         Base.metadata.drop_all(conn)
@@ -52,6 +54,9 @@ def reg(url):
 
 
 def test_posting_due_then_overdue(reg, board):
+    from generator.duties import record_annual_notice
+
+    record_annual_notice(reg, D("2026-08-20"))
     reg.add_contract(vendor="Acme Learning", product="Reader", executed=D("2026-12-22"))
     (item, annual) = due_items(reg, D("2026-12-29"), board)
     assert (item.what, item.due, item.overdue) == (
@@ -63,6 +68,7 @@ def test_posting_due_then_overdue(reg, board):
 
 def test_cli_due(url, tmp_path):
     args = ["--db", url]
+    assert runner.invoke(app, ["register", "record", "annual-notice", "--sent", "2026-08-20", *args]).exit_code == 0
     assert runner.invoke(app, ["register", "add", "--vendor", "Acme", "--product", "Reader",
                                "--executed", "2026-12-22", *args]).exit_code == 0
     out = runner.invoke(app, ["register", "due", "--today", "2026-12-29", *args]).stdout
@@ -91,7 +97,7 @@ def test_expired_and_posted(reg):
     cid = reg.add_contract(vendor="A", product="P", executed=D("2026-01-05"), term_end=D("2026-06-30"))
     reg.record_posting(cid, D("2026-01-08"))
     assert contract_status(reg.contract(cid), D("2026-03-01")).status == "posted"
-    assert contract_status(reg.contract(cid), D("2026-07-01")).status == "expired"
+    assert contract_status(reg.contract(cid), D("2026-07-01")).status == "ended"
 
 
 def test_breach_timeline(reg, board):
