@@ -31,7 +31,10 @@ st.subheader(f"{present} of {len(report.provisions)} present, {len(report.confli
              f"conflict{'s' if len(report.conflicts) != 1 else ''}")
 (st.success if report.compliant else st.warning)(
     "Compliant: every provision is present and no term conflicts." if report.compliant
-    else "Not compliant: the contract is void unless the vendor amends it after reasonable notice.")
+    else "Not compliant: a provision is missing or weaker than the law asks, or a term conflicts. "
+    "The amendment letter below tells the vendor what to add; a conflicting term is void, and a contract "
+    "lacking a § 10-234bb(a) provision can become void if the vendor does not amend it after reasonable "
+    "notice (§ 10-234bb(f)).")
 gaps = report.gaps
 if gaps:
     st.markdown("**Not present:** " + "; ".join(g.md_escape(f"{f.number}. {f.title} ({f.status})") for f in gaps))

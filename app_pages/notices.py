@@ -11,8 +11,9 @@ today = dt.date.today()
 
 st.title("Notices and deadlines")
 st.subheader("Deadlines")
-st.caption("Business days skip weekends, Connecticut state holidays (observed dates included) and the "
-           "closures in the board profile.")
+st.caption("Statutory deadlines count business days: weekends and Connecticut's legal holidays "
+           "(Conn. Gen. Stat. § 1-4, observed dates included) are skipped. The closures in the board "
+           "profile move only the board's own cure date.")
 c1, c2 = st.columns(2)
 executed = c1.date_input("Contract executed", value=None, key="executed")
 notice_sent = c2.date_input("Amendment notice sent", value=None, key="notice_sent")
@@ -50,17 +51,20 @@ if kind != "annual-notice":
     vname = c1.text_input("Vendor name", key="v_name")
     vproduct = c2.text_input("Product or service", key="v_product")
     vdata = st.text_input("Student data collected (separated by ;)", key="v_data")
+    vpurpose = (st.text_input("Purpose of the contract (the website notice must state it)", key="v_purpose")
+                if kind == "contract-posting" else "")
     if vname:
         try:
-            vendor = g.vendor_from_dict({"name": vname, "product": vproduct, "data_collected": vdata}, "the form")
+            vendor = g.vendor_from_dict({"name": vname, "product": vproduct, "data_collected": vdata,
+                                         "purpose": vpurpose}, "the form")
         except g.VendorError as exc:
             for line in g.problem_lines(exc.problems):
                 st.error(g.md_escape(line))
 if kind == "contract-posting":  # the notice is dated with the contract's execution, which the law counts from
     when = st.date_input("Date the contract was executed (signed by both parties)", value=None, key="when_executed")
     if when:
-        st.caption("Post it on the website by " + g.long_date(g.deadlines(executed=when, closures=board.closures)
-                                                              ["website_notice_due"]) + " (5 business days).")
+        st.caption("Post it on the website by " + g.long_date(g.deadlines(executed=when)["website_notice_due"])
+                   + " (5 business days).")
 else:
     when = st.date_input("Date of the notice", value=today, key="when")
 try:

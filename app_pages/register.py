@@ -114,7 +114,7 @@ def executed_form(reg, contracts) -> None:
             st.error("Date signed by both parties: enter the date.")
             return
         reg.record_executed(c.id, when)
-        due = g.deadlines(executed=when, closures=board.closures)["website_notice_due"]
+        due = g.deadlines(executed=when)["website_notice_due"]
         done(f"Contract #{c.id} executed on {g.long_date(when)}: post it on the website by {g.long_date(due)}.")
 
 
@@ -171,7 +171,7 @@ def breach_form(reg, contracts) -> None:
             st.error("Date the vendor's breach notice was received: enter the date.")
             return
         bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
-        due = g.deadlines(breach_notice_received=received, closures=board.closures)["parent_breach_notice_due"]
+        due = g.deadlines(breach_notice_received=received)["parent_breach_notice_due"]
         done(f"Breach {bid} recorded on contract #{c.id}: notify the affected students and parents by "
              f"{g.long_date(due)}.")
 
@@ -222,8 +222,8 @@ def details(line) -> str:
 
 
 def publish_form(reg, contracts) -> None:
-    st.caption("The public page lists every executed contract that has not expired, with the notice "
-               "fields the law requires, and links to the stored contract files. Put the unzipped "
+    st.caption("The public page lists every executed contract, those that have ended marked so, with the "
+               "notice fields the law requires, and links to the stored contract files. Put the unzipped "
                "folder on the board's website.")
     if st.button("Build the public page", key="publish"):
         with tempfile.TemporaryDirectory() as tmp:
@@ -310,8 +310,7 @@ try:
     if breaches:
         st.subheader("Breach timelines")
         for c, b in breaches:
-            due = g.deadlines(breach_notice_received=b.notice_received, breach_discovered=b.discovered,
-                              closures=board.closures)
+            due = g.deadlines(breach_notice_received=b.notice_received, breach_discovered=b.discovered)
             steps = [("Discovered by the vendor", b.discovered), ("Vendor's notice received", b.notice_received),
                      ("Families notified", b.families_notified), ("Posted on the website", b.posted)]
             st.markdown(f"**{g.md_escape(label(c))}**: families must be notified by "

@@ -67,8 +67,11 @@ def docx_citations(data: bytes, library: Library) -> list[CitationCheck]:
 
     import docx
 
+    from .extract import normalize  # reads the non-breaking spaces and hyphens of citations back
+
     d = docx.Document(io.BytesIO(data))
-    return [check_citation(library, c) for c in citations_in("\n".join(p.text for p in d.paragraphs))]
+    text = normalize("\n".join(p.text for p in d.paragraphs))
+    return [check_citation(library, c) for c in citations_in(text)]
 
 
 @dataclass

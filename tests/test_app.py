@@ -417,6 +417,10 @@ def test_website_notice_carries_the_execution_date():
     at.text_input(key="v_name").input("Acme Learning").run()
     assert at.info[0].value == "Enter the date the contract was executed." and not at.code
     at.date_input(key="when_executed").set_value(dt.date(2026, 12, 22)).run()
+    # the law's notice states the purpose and the data that may be collected: without them, one line says so
+    assert "purpose" in shown(at.error[0].value) and "data_collected" in shown(at.error[0].value) and not at.code
+    at.text_input(key="v_purpose").input("Reading practice")
+    at.text_input(key="v_data").input("Student name; Reading level").run()
     assert not at.exception and not at.error
     html = at.code[0].value
     assert 'datetime="2026-12-22"' in html and "December 22, 2026" in html

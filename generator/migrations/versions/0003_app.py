@@ -1,13 +1,13 @@
 """The district's own setup in the register: saved board profiles and the vendor directory.
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
