@@ -54,59 +54,154 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": 
                          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
                          "\u2013": "-", "\u2014": " - ", "\u2010": "-", "\u2011": "-",
                          "\u00a0": " ", "\u00ad": "", "\u200b": "", "\ufeff": "",
-                         "\u200e": "", "\u200f": "", "\u202a": "", "\u202b": "", "\u202c": ""})
+                         "\u200e": "", "\u200f": "", "\ufffe": "-", "\u202a": "", "\u202b": "", "\u202c": ""})
 
 
 _SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "your", "our"}
+_ENUM = re.compile(r"^(?:\d{1,3}(?:\.\d+)*|[A-Z]|[ivxlIVXL]{1,5})[.)]\s+|^\(?[a-zA-Z0-9]{1,4}\)\s+")
+_INNER_STOP = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def is_heading(line: str) -> bool:
     """A Markdown heading, or a short Title Case line without closing punctuation (never a
-    bulleted list item)."""
+    bulleted list item, never a line that holds a sentence: "6. Notice. If the vendor ...")."""
     if line.startswith("#"):
         return True
     if line[:1] in ("-", "*", "•", "+", "|"):
         return False
     if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^[\d.]+\s*", "", line))
-             if w.lower() not in _SMALL]
+    title = _ENUM.sub("", line, count=1)
+    if _INNER_STOP.search(title):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", title) if w.lower() not in _SMALL]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+# an abbreviation or an enumerator at the end of a text ("U.S.C.", "e.g.", "Inc.", "6.") does not end a sentence
+ABBREVIATION = re.compile(r"(?:^\W*[\dA-Za-z]{1,3}(?:\.\d+)*\.$|\b(?:Section|Article|Clause|Paragraph|Part)\s+[\w.()]+\.$|\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
+_STOP = re.compile(r"[.!?:][\"')\]*_]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a full stop, question or exclamation mark or a colon (closing
+    quotes, brackets and emphasis allowed after it) that is not an abbreviation's."""
+    if not _STOP.search(line[-8:]):
+        return False
+    return not ABBREVIATION.search(line[-40:].rstrip("\"')]*_"))
 
 
 _SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _QUOTES)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(" {2,}")
-_HYPHEN = re.compile(r"(?<=[a-z])-\n\s*(?=[a-z])")
-_OWN_LINE = re.compile(r"^([-*•|#>]|\d+[.)]\s|\(?[a-z0-9]{1,3}\)\s|[A-Z][A-Z .,&'-]{3,}$)")
+# a line that starts its own line: a list item, a table row, a quote, a heading, bold text, a
+# clause number ("6.", "1.2", "(a)", "A."), a check box or a line in capitals
+_OWN_LINE = re.compile(r"^(?:[-*•|#>+]|\d{1,3}(?:\.\d+)*[.)]?\s|\(?[a-zA-Z0-9]{1,4}\)\s|[A-Z]\.\s|[✅❌✓✗☐]"
+                       r"|[A-Z][A-Z .,&'-]{3,}$)")
 
 
-def normalize(text: str) -> str:
-    """NFKC (ligatures such as ﬁ → fi), straight quotes and dashes, no soft hyphens or
-    direction marks, words hyphenated across line ends re-joined, lines inside a paragraph
-    joined, runs of spaces folded. Blank lines (paragraph breaks) are kept."""
+def clean(text: str) -> str:
+    """NFKC (ligatures such as ﬁ → fi), straight quotes and dashes, no soft hyphens, direction
+    marks or control characters, tabs as spaces."""
     if not text.isascii():  # plain ASCII needs neither step, and most contract pages are
         text = unicodedata.normalize("NFKC", text)
         text = _SPECIAL.sub(lambda m: _QUOTES[ord(m.group())], text)
-    text = _CONTROL.sub(" ", text)
-    if "-\n" in text:
-        text = _HYPHEN.sub("", text)
-    paras = []
-    for para in re.split(r"\n\s*\n", text.replace("\t", " ")):
-        lines = [ln.strip() for ln in para.splitlines()]
-        out: list[str] = []
-        for ln in lines:
-            if not ln:
+    return _CONTROL.sub(" ", text.replace("\t", " "))
+
+
+def wrap_width(lines: list[str]) -> float:
+    """The width, in characters, at which the text's lines were wrapped: the 90th percentile of
+    their lengths (table rows left out). Unwrapped text gets a large width, so few of its lines
+    count as full."""
+    lengths = sorted(len(ln) for ln in lines if ln and not ln.startswith("|"))
+    return float(lengths[int(len(lengths) * 0.9)]) if lengths else 80.0
+
+
+def _full(line: str, nxt: str, width: float) -> bool:
+    """Whether ``line`` ended because the next word did not fit on it (it was wrapped)."""
+    word = nxt.split(" ", 1)[0]
+    return len(line) + 1 + len(word) >= 0.9 * width and len(line) <= 1.25 * width
+
+
+def _joins(prev: str, line: str, width: float) -> bool:
+    """Whether ``line`` continues the logical line that ``prev`` (a physical line) ends."""
+    if _OWN_LINE.match(line) or ends_sentence(prev):
+        return False
+    if prev.startswith("|"):  # a table row continues only when it was wrapped before its last cell
+        return not prev.endswith("|")
+    if _full(prev, line, width):
+        return True
+    return line[:1].islower() and not is_heading(prev)
+
+
+Paragraphs = list[list[str]]  # paragraphs of logical lines
+
+
+def reflow(units: list[list[str]], width: float) -> list[Paragraphs]:
+    """Join wrapped lines, the same way for every format.
+
+    ``units`` are the pages of a PDF, the paragraphs of a DOCX or a text file's blocks, each a
+    list of stripped physical lines ("" is a paragraph break, as a blank line or an empty DOCX
+    paragraph is). A line continues the one before unless that one ends a sentence (a full stop
+    that is no abbreviation's, a colon), or it starts its own line (a list item, a clause number,
+    a table row, a heading mark), or the one before was short for the text's wrap ``width`` and
+    this one starts with a capital. A logical line belongs to the unit it starts in.
+
+    A paragraph ends at a break, at a short line, or before a line that starts its own line: so
+    a PDF page, which has no blank lines, is cut into the same paragraphs as the text it was made
+    from. Returns for each unit its paragraphs, each a list of logical lines.
+    Runs in time linear in the text's length.
+    """
+    out: list[Paragraphs] = [[] for _ in units]
+    pieces: list[str] = []   # the logical line being built
+    owner = 0                # the unit its paragraph started in
+    starts = True            # whether it starts a paragraph
+    prev = ""                # its last physical line
+
+    def flush() -> None:
+        if pieces:
+            paras = out[owner]
+            if starts or not paras:
+                paras.append([])
+            paras[-1].append("".join(pieces))
+            pieces.clear()
+
+    for u, lines in enumerate(units):
+        for raw in lines:
+            line = _SPACES.sub(" ", raw.strip()) if "  " in raw else raw.strip()
+            if not line:
+                flush()
+                prev = ""
                 continue
-            # a list item, a table row or a heading starts its own line; other lines continue
-            if out and not _OWN_LINE.match(ln) and not out[-1].startswith(("|", "#")) \
-                    and not is_heading(out[-1]):
-                out[-1] += " " + ln
+            if pieces and _joins(prev, line, width):
+                hyphen = prev.endswith("-") and prev[-2:-1].isalnum() and line[:1].isalnum()
+                pieces.append(line if hyphen else " " + line)
             else:
-                out.append(ln)
-        if out:
-            paras.append("\n".join(_SPACES.sub(" ", x) if "  " in x else x for x in out))
-    return "\n\n".join(paras)
+                # after a blank line a paragraph starts; after a wrapped line that ends a
+                # sentence the paragraph goes on, unless this line starts its own
+                new = not prev or is_heading(prev) or bool(_OWN_LINE.match(line)) \
+                    or not (_full(prev, line, width) and ends_sentence(prev))
+                flush()
+                pieces.append(line)
+                starts = new
+                if new:
+                    owner = u
+            prev = line
+    flush()
+    return out
+
+
+def _paragraphs_text(paras: Paragraphs) -> str:
+    return "\n\n".join("\n".join(p) for p in paras if p)
+
+
+def normalize(text: str, width: float | None = None) -> str:
+    """Clean ``text`` (see :func:`clean`) and join its wrapped lines (see :func:`reflow`); blank
+    lines become paragraph breaks. ``width`` is the wrap width (default: measured on the text)."""
+    lines = clean(text).split("\n")
+    if width is None:
+        width = wrap_width([ln.strip() for ln in lines])
+    return _paragraphs_text(reflow([lines], width)[0])
 
 
 _PAGE_NO = re.compile(r"^\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*$|^\s*-\s*\d+\s*-\s*$", re.I)
@@ -232,8 +327,11 @@ def _pdf_segments(texts: list[str], name: str, n: int) -> list[Segment]:
     if total < MIN_CHARS_PER_PAGE * max(1, min(n, 3)) and total < 200:
         raise ExtractError(f"{name}: the PDF has no text layer (it looks scanned); "
                            "run it through OCR first, then check the OCR'd file")
-    texts = strip_running_lines(texts)
-    return [Segment(normalize(t), f"page {i + 1}") for i, t in enumerate(texts)]
+    units = [clean(t).split("\n") for t in strip_running_lines(texts)]
+    width = wrap_width([ln.strip() for lines in units for ln in lines])
+    # a sentence that runs over a page break belongs to the page it starts on
+    return [Segment(_paragraphs_text(paras), f"page {i + 1}")
+            for i, paras in enumerate(reflow(units, width))]
 
 
 def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
@@ -295,26 +393,24 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__})") from None
     segs: list[Segment] = []
-    n = 0
+    paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
+    n = n_tbl = 0
     for block in d.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
+        tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
         if tag == "p":
-            text = "".join(t.text or "" for t in block.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
-            if text.strip():
-                n += 1
-                segs.append(Segment(normalize(text), f"paragraph {n}"))
+            text = _docx_text(block)
+            n += bool(text.strip())
+            paras.append((n, text))
         elif tag == "tbl":
-            n_tbl = sum(1 for s in segs if s.location.startswith("table")) + 1
+            segs += _docx_paragraph_segments(paras)
+            paras = []
+            n_tbl += 1
             rows = []
-            for tr in block.iter():
-                if isinstance(tr.tag, str) and tr.tag.endswith("}tr"):
-                    cells = []
-                    for tc in tr.iterchildren():
-                        if isinstance(tc.tag, str) and tc.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
-                                                  for p in tc.iter() if isinstance(p.tag, str) and p.tag.endswith("}p")))
-                    rows.append(" | ".join(c.strip() for c in cells))
-            segs.append(Segment(normalize("\n".join(r for r in rows if r.strip(" |"))), f"table {n_tbl}"))
+            for tr in block.iter(_W + "tr"):
+                cells = [" ".join(_docx_text(p) for p in tc.iter(_W + "p")) for tc in tr.iterchildren(_W + "tc")]
+                rows.append(" | ".join(_SPACES.sub(" ", clean(c)).strip() for c in cells))
+            segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
+    segs += _docx_paragraph_segments(paras)
     for si, section in enumerate(d.sections, 1):
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             try:
@@ -324,6 +420,29 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
             if text.strip():
                 segs.append(Segment(normalize(text), label))
     return segs
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_TEXT = {_W + "t": None, _W + "tab": " ", _W + "br": "\n", _W + "cr": "\n"}
+
+
+def _docx_text(p) -> str:
+    """A DOCX paragraph's text: its runs' text, a tab as a space, a line break as a new line."""
+    out = []
+    for el in p.iter(*_DOCX_TEXT):
+        fixed = _DOCX_TEXT[el.tag]
+        out.append(el.text or "" if fixed is None else fixed)
+    return "".join(out)
+
+
+def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
+    """Segments from consecutive DOCX paragraphs, wrapped lines joined as in a text file (a
+    contract converted from PDF often has one paragraph per printed line; an empty paragraph is
+    a blank line). Each segment is named after the paragraph it starts in."""
+    units = [clean(text).split("\n") if text.strip() else [""] for _, text in paras]
+    width = wrap_width([ln.strip() for lines in units for ln in lines])
+    return [Segment(_paragraphs_text(found), f"paragraph {num}")
+            for (num, _), found in zip(paras, reflow(units, width)) if found]
 
 
 def _read_text(data: bytes, name: str) -> list[Segment]:
@@ -337,9 +456,8 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
-    segs = []
-    for i, para in enumerate(re.split(r"\n\s*\n", text), 1):
-        if para.strip():
-            segs.append(Segment(normalize(para), f"paragraph {i}"))
-    return segs
+    text = clean(text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
+    width = wrap_width([ln.strip() for lines in units for ln in lines])
+    return [Segment(_paragraphs_text(paras), f"paragraph {i}")
+            for i, paras in enumerate(reflow(units, width), 1) if paras]
