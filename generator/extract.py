@@ -11,8 +11,11 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .errors import ExtractError
+
+T = TypeVar("T")
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 
@@ -67,9 +70,9 @@ def is_heading(line: str) -> bool:
     bulleted list item, never a line that holds a sentence: "6. Notice. If the vendor ...")."""
     if line.startswith("#"):
         return True
-    if line[:1] in ("-", "*", "•", "+", "|"):
+    if line[:1] in ("-", "*", "•", "+", "|") or line[:1].islower():
         return False
-    if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
+    if len(line) > 80 or line.rstrip().rstrip("\"')]*_").endswith((".", ":", ";", ",")):
         return False
     title = _ENUM.sub("", line, count=1)
     if _INNER_STOP.search(title):
@@ -95,9 +98,9 @@ _SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _QUOTES)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(" {2,}")
 # a line that starts its own line: a list item, a table row, a quote, a heading, bold text, a
-# clause number ("6.", "1.2", "(a)", "A."), a check box or a line in capitals
-_OWN_LINE = re.compile(r"^(?:[-*•|#>+]|\d{1,3}(?:\.\d+)*[.)]?\s|\(?[a-zA-Z0-9]{1,4}\)\s|[A-Z]\.\s|[✅❌✓✗☐]"
-                       r"|[A-Z][A-Z .,&'-]{3,}$)")
+# clause number ("6.", "1.2", "(a)", "A.") or a check box
+_OWN_LINE = re.compile(r"^(?:[-*•|#>+]|\d{1,3}(?:\.\d+)+\s|\d{1,3}[.)]\s|\((?:[a-z]{1,2}|[ivx]{1,4}|[A-Z]|\d{1,3})\)\s"
+                       r"|(?:[a-z]|[ivx]{1,4}|\d{1,3})\)\s|[A-Z]\.\s|[✅❌✓✗☐])")
 
 
 def clean(text: str) -> str:
@@ -110,98 +113,129 @@ def clean(text: str) -> str:
 
 
 def wrap_width(lines: list[str]) -> float:
-    """The width, in characters, at which the text's lines were wrapped: the 90th percentile of
-    their lengths (table rows left out). Unwrapped text gets a large width, so few of its lines
-    count as full."""
-    lengths = sorted(len(ln) for ln in lines if ln and not ln.startswith("|"))
-    return float(lengths[int(len(lengths) * 0.9)]) if lengths else 80.0
+    """The width, in characters, at which the text's lines were wrapped: the 95th percentile of
+    the lengths of its lines of 40 characters or more (table rows left out). A text that is not
+    wrapped (one line per paragraph) gets a large width, so few of its lines count as full."""
+    lengths = sorted(len(ln) for ln in lines if len(ln) >= 40 and not ln.startswith("|"))
+    return float(lengths[int(len(lengths) * 0.95)]) if lengths else 80.0
 
 
-def _full(line: str, nxt: str, width: float) -> bool:
-    """Whether ``line`` ended because the next word did not fit on it (it was wrapped)."""
-    word = nxt.split(" ", 1)[0]
-    return len(line) + 1 + len(word) >= 0.9 * width and len(line) <= 1.25 * width
+Line = tuple[str, float]  # a physical line, and the room left at its end, in characters
 
 
-def _joins(prev: str, line: str, width: float) -> bool:
-    """Whether ``line`` continues the logical line that ``prev`` (a physical line) ends."""
-    if _OWN_LINE.match(line) or ends_sentence(prev):
+def with_room(lines: list[str], width: float) -> list[Line]:
+    """Each line with the room a text wrapped at ``width`` characters leaves at its end (a line
+    much longer than ``width`` was not wrapped: endless room). Characters differ in width in a
+    PDF, so a line within 7% of the width counts as full."""
+    out = []
+    for ln in lines:
+        n = len(ln.strip())
+        # a wrapped line may end a sentence; counting characters cannot tell it from the end of
+        # a paragraph, so such a line is taken as ending where its writer ended it
+        full = n <= 1.25 * width and not ends_sentence(ln.rstrip())
+        out.append((ln, 0.93 * width - n if full else float("inf")))
+    return out
+
+
+def _full(room: float, nxt: str) -> bool:
+    """Whether a line with ``room`` left ended because ``nxt``'s first word did not fit on it."""
+    return 1 + len(nxt.split(" ", 1)[0]) >= room
+
+
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty"
+                          r"|\w+ty-\w+|hundred|thousand)$", re.I)
+
+
+def _own_line(before: str, text: str) -> bool:
+    """Whether ``text`` starts its own line (see ``_OWN_LINE``); "(30)" after "thirty" does not."""
+    return bool(_OWN_LINE.match(text)) and not (text[:1] == "(" and text[1:2].isdigit()
+                                                 and _NUMBER_WORD.search(before))
+
+
+def _is_row(text: str) -> bool:
+    return text.startswith("|") or " | " in text
+
+
+def _joins(prev: Line, line: Line, cells: int, row: int) -> bool:
+    """Whether ``line`` continues the logical line that ``prev`` (a physical line) ends;
+    ``cells`` is the number of "|" in that logical line so far, ``row`` the number in a full row
+    of the table it is in (0: none known)."""
+    text, before = line[0], prev[0]
+    if _is_row(before):  # a table row goes on when it has fewer cells than the table's first
+        if row and cells < row or text.startswith("|") and not before.startswith("|"):
+            return True
+        if before.startswith("|"):  # a Markdown row ends with "|"
+            return not before.endswith("|")
+        return _full(prev[1], text) and not _is_row(text) and not _own_line(before, text)
+    if _own_line(before, text) or _is_row(text):
         return False
-    if prev.startswith("|"):  # a table row continues only when it was wrapped before its last cell
-        return not prev.endswith("|")
-    if _full(prev, line, width):
+    if _full(prev[1], text):
         return True
-    return line[:1].islower() and not is_heading(prev)
+    return text[:1].islower() and not ends_sentence(before) and not is_heading(before)
 
 
-Paragraphs = list[list[str]]  # paragraphs of logical lines
-
-
-def reflow(units: list[list[str]], width: float) -> list[Paragraphs]:
+def reflow(units: list[list[Line]]) -> list[list[str]]:
     """Join wrapped lines, the same way for every format.
 
     ``units`` are the pages of a PDF, the paragraphs of a DOCX or a text file's blocks, each a
-    list of stripped physical lines ("" is a paragraph break, as a blank line or an empty DOCX
-    paragraph is). A line continues the one before unless that one ends a sentence (a full stop
-    that is no abbreviation's, a colon), or it starts its own line (a list item, a clause number,
-    a table row, a heading mark), or the one before was short for the text's wrap ``width`` and
-    this one starts with a capital. A logical line belongs to the unit it starts in.
+    list of physical lines with the room left at their ends ("" is a break, as a blank line or
+    an empty DOCX paragraph is). A line continues the one before when that one had no room left
+    for this one's first word (it was wrapped), or when this one starts with a small letter and
+    the one before ends no sentence and is no heading; never across a break, and never when
+    this line starts its own (a list item, a clause number, a table row, a heading mark). A
+    table row goes on until it has as many cells as the table's first row. A logical line
+    belongs to the unit it starts in: a sentence over a PDF page break stays whole.
 
-    A paragraph ends at a break, at a short line, or before a line that starts its own line: so
-    a PDF page, which has no blank lines, is cut into the same paragraphs as the text it was made
-    from. Returns for each unit its paragraphs, each a list of logical lines.
-    Runs in time linear in the text's length.
+    Returns for each unit its logical lines. Runs in time linear in the text's length.
     """
-    out: list[Paragraphs] = [[] for _ in units]
+    out: list[list[str]] = [[] for _ in units]
     pieces: list[str] = []   # the logical line being built
-    owner = 0                # the unit its paragraph started in
-    starts = True            # whether it starts a paragraph
-    prev = ""                # its last physical line
+    owner = 0                # the unit it started in
+    prev: Line = ("", 0.0)   # its last physical line
+    cells = row = 0          # "|" in it so far; "|" in a full row of its table (0: no table)
 
     def flush() -> None:
+        nonlocal row
         if pieces:
-            paras = out[owner]
-            if starts or not paras:
-                paras.append([])
-            paras[-1].append("".join(pieces))
+            text = "".join(pieces)
+            out[owner].append(text)
+            row = (max(row, cells) if row else cells) if _is_row(text) else 0
             pieces.clear()
 
     for u, lines in enumerate(units):
-        for raw in lines:
-            line = _SPACES.sub(" ", raw.strip()) if "  " in raw else raw.strip()
-            if not line:
+        for raw, room in lines:
+            text = _SPACES.sub(" ", raw.strip()) if "  " in raw else raw.strip()
+            if not text:
                 flush()
-                prev = ""
+                prev, row = ("", 0.0), 0
                 continue
-            if pieces and _joins(prev, line, width):
-                hyphen = prev.endswith("-") and prev[-2:-1].isalnum() and line[:1].isalnum()
-                pieces.append(line if hyphen else " " + line)
+            line = (text, room)
+            if pieces and _joins(prev, line, cells, row):
+                before = prev[0]
+                hyphen = before.endswith("-") and before[-2:-1].isalnum() and text[:1].isalnum()
+                pieces.append(text if hyphen else " " + text)
+                cells += text.count("|")
             else:
-                # after a blank line a paragraph starts; after a wrapped line that ends a
-                # sentence the paragraph goes on, unless this line starts its own
-                new = not prev or is_heading(prev) or bool(_OWN_LINE.match(line)) \
-                    or not (_full(prev, line, width) and ends_sentence(prev))
                 flush()
-                pieces.append(line)
-                starts = new
-                if new:
-                    owner = u
+                pieces.append(text)
+                owner, cells = u, text.count("|")
             prev = line
     flush()
     return out
 
 
-def _paragraphs_text(paras: Paragraphs) -> str:
-    return "\n\n".join("\n".join(p) for p in paras if p)
+def reflow_text(units: list[list[str]]) -> list[list[str]]:
+    """:func:`reflow` for lines whose wrap width is measured on the lines themselves."""
+    width = wrap_width([ln.strip() for lines in units for ln in lines])
+    return reflow([with_room(lines, width) for lines in units])
 
 
-def normalize(text: str, width: float | None = None) -> str:
-    """Clean ``text`` (see :func:`clean`) and join its wrapped lines (see :func:`reflow`); blank
-    lines become paragraph breaks. ``width`` is the wrap width (default: measured on the text)."""
-    lines = clean(text).split("\n")
-    if width is None:
-        width = wrap_width([ln.strip() for ln in lines])
-    return _paragraphs_text(reflow([lines], width)[0])
+
+
+def normalize(text: str) -> str:
+    """Clean ``text`` (see :func:`clean`) and join its wrapped lines (see :func:`reflow`), one
+    logical line (a paragraph, a list item, a table row, a heading) a line."""
+    return "\n".join(reflow_text([clean(text).split("\n")])[0])
 
 
 _PAGE_NO = re.compile(r"^\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*$|^\s*-\s*\d+\s*-\s*$", re.I)
@@ -209,18 +243,19 @@ _PAGE_NO = re.compile(r"^\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*$|^\s*-\s*\d+\s*-\
 
 def strip_running_lines(pages: list[str]) -> list[str]:
     """Remove page numbers, and header or footer lines repeated on most pages."""
-    split = [[ln for ln in p.splitlines()] for p in pages]
+    kept = _strip_running([p.splitlines() for p in pages], lambda ln: ln)
+    return ["\n".join(lines) for lines in kept]
+
+
+def _strip_running(pages: list[list[T]], text_of: Callable[[T], str]) -> list[list[T]]:
     edges: Counter[str] = Counter()
-    for lines in split:
-        nonblank = [ln.strip() for ln in lines if ln.strip()]
+    for lines in pages:
+        nonblank = [text_of(ln).strip() for ln in lines if text_of(ln).strip()]
         edges.update(set(nonblank[:2] + nonblank[-2:]))
     threshold = max(3, len(pages) // 2 + 1)
     running = {ln for ln, n in edges.items() if n >= threshold and len(pages) >= 3}
-    out = []
-    for lines in split:
-        kept = [ln for ln in lines if ln.strip() not in running and not _PAGE_NO.match(ln)]
-        out.append("\n".join(kept))
-    return out
+    return [[ln for ln in lines if text_of(ln).strip() not in running and not _PAGE_NO.match(text_of(ln))]
+            for lines in pages]
 
 
 # ---------------------------------------------------------------- readers
@@ -305,7 +340,7 @@ def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], in
         for i in range(n):
             page = pdf[i]
             tp = page.get_textpage()
-            texts.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            texts.append(_placed_lines(tp))
             tp.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -322,16 +357,89 @@ def _check_pages(n: int, name: str, max_pages: int) -> None:
         raise ExtractError(f"{name}: the PDF has no pages")
 
 
-def _pdf_segments(texts: list[str], name: str, n: int) -> list[Segment]:
-    total = sum(len(t.strip()) for t in texts)
+# a PDF line: its text, left and right edges, mean character width, and the bottoms of its first
+# and of its last printed line (0 when pdfium gave no places)
+PlacedLine = tuple[str, float, float, float, float, float]
+
+
+def _placed_lines(tp) -> tuple[float, list[PlacedLine]]:
+    """A pdfium text page's width and lines, with where each starts and ends on the page, so that
+    a wrapped line can be told from one that ends short, and a paragraph's space from a line's
+    (the text's character offsets are pdfium's character indices, its line breaks included)."""
+    text = tp.get_text_range()
+    placed = tp.count_chars() == len(text)
+    out: list[PlacedLine] = []
+    pos = 0
+    for ln in re.split(r"(\r\n|\r|\n)", text):
+        if ln in ("\r\n", "\r", "\n"):
+            pos += len(ln)
+            continue
+        body = ln.rstrip()
+        # pdfium joins a line that ends in a hyphen to the next (marked U+FFFE): measure the last
+        lead = body.rfind("\ufffe") + 1 or len(body) - len(body.lstrip())
+        left = right = width = top = bottom = 0.0
+        if placed and len(body) > lead:
+            left = tp.get_charbox(pos + lead)[0]
+            bottom = tp.get_charbox(pos + lead, loose=True)[1]
+            top = tp.get_charbox(pos, loose=True)[1] if lead else bottom
+            right = tp.get_charbox(pos + len(body) - 1)[2]
+            width = (right - left) / (len(body) - lead)
+        out.append((ln, left, right, width, top, bottom))
+        pos += len(ln)
+    return tp.page.get_width(), out
+
+
+def _rooms(pages: list[tuple[float, list[PlacedLine]]]) -> list[list[Line]]:
+    """Each line with the room left at its end, in characters: the distance from its right edge
+    to the text's right margin over its mean character width. The margin is where full lines
+    end: the rightmost line end, but no further right than the left margin's mirror image (a URL
+    can overrun it), and no further left than where one line in ten ends. A gap between lines
+    well over the usual line spacing is a paragraph break (a blank line)."""
+    placed = [(t, left, r) for _, lines in pages for t, left, r, w, *_ in lines if w > 0 and len(t.strip()) >= 20]
+    if len(placed) < 3:
+        return [with_room([t for t, *_ in lines], wrap_width([t.strip() for t, *_ in lines]))
+                for _, lines in pages]
+    rights = sorted(r for _, _, r in placed)
+    lefts = sorted(left for _, left, _ in placed)
+    mirror = max(w for w, _ in pages) - lefts[len(lefts) // 10]
+    margin = max(rights[int(len(rights) * 0.9)], min(rights[-1], mirror))
+    lengths = sorted(len(t.strip()) for t, _, _ in placed if len(t.strip()) >= 40)
+    capacity = sorted((margin - left) / w for _, lines in pages for t, left, _, w, *_ in lines
+                      if w > 0 and len(t.strip()) >= 40)
+    gaps = sorted(a[5] - b[4] for _, lines in pages for a, b in zip(lines, lines[1:]) if a[5] > b[4] > 0)
+    pitch = gaps[len(gaps) // 2] if gaps else 0.0
+    if lengths and lengths[len(lengths) // 2] >= 0.85 * lengths[int(len(lengths) * 0.95)] \
+            and lengths[int(len(lengths) * 0.95)] <= 0.95 * capacity[len(capacity) // 2]:
+        # lines of one length well short of the margin: a text hard-wrapped before it was printed
+        width = lengths[int(len(lengths) * 0.95)]
+        roomed = [with_room([t for t, *_ in lines], width) for _, lines in pages]
+    else:
+        roomed = [[(t, (margin - r) / w - 0.5 if w > 0 else float("inf")) for t, _, r, w, *_ in lines]
+                  for _, lines in pages]
+    out = []
+    for (_, lines), rl in zip(pages, roomed):
+        page: list[Line] = []
+        for i, line in enumerate(rl):
+            if i and pitch and lines[i - 1][5] - lines[i][4] > 1.4 * pitch:
+                page.append(("", 0.0))
+            page.append(line)
+        out.append(page)
+    return out
+
+
+def _pdf_segments(texts: list[str] | list[tuple[float, list[PlacedLine]]], name: str, n: int) -> list[Segment]:
+    if texts and isinstance(texts[0], str):  # pypdf's text: no places; measure the wrap width
+        texts = [(0.0, [(ln, 0.0, 0.0, 0.0, 0.0, 0.0) for ln in t.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+                 for t in texts]
+    total = sum(len(t.strip()) for _, lines in texts for t, *_ in lines)
     if total < MIN_CHARS_PER_PAGE * max(1, min(n, 3)) and total < 200:
         raise ExtractError(f"{name}: the PDF has no text layer (it looks scanned); "
                            "run it through OCR first, then check the OCR'd file")
-    units = [clean(t).split("\n") for t in strip_running_lines(texts)]
-    width = wrap_width([ln.strip() for lines in units for ln in lines])
+    kept = _strip_running([lines for _, lines in texts], lambda line: line[0])
+    pages = _rooms([(w, lines) for (w, _), lines in zip(texts, kept)])
+    pages = [[(clean(t), room) for t, room in lines] for lines in pages]
     # a sentence that runs over a page break belongs to the page it starts on
-    return [Segment(_paragraphs_text(paras), f"page {i + 1}")
-            for i, paras in enumerate(reflow(units, width))]
+    return [Segment("\n".join(paras), f"page {i + 1}") for i, paras in enumerate(reflow(pages))]
 
 
 def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
@@ -440,9 +548,8 @@ def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
     contract converted from PDF often has one paragraph per printed line; an empty paragraph is
     a blank line). Each segment is named after the paragraph it starts in."""
     units = [clean(text).split("\n") if text.strip() else [""] for _, text in paras]
-    width = wrap_width([ln.strip() for lines in units for ln in lines])
-    return [Segment(_paragraphs_text(found), f"paragraph {num}")
-            for (num, _), found in zip(paras, reflow(units, width)) if found]
+    return [Segment("\n".join(found), f"paragraph {num}")
+            for (num, _), found in zip(paras, reflow_text(units)) if found]
 
 
 def _read_text(data: bytes, name: str) -> list[Segment]:
@@ -458,6 +565,5 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
             text = data.decode("cp1252", errors="replace")
     text = clean(text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
     units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
-    width = wrap_width([ln.strip() for lines in units for ln in lines])
-    return [Segment(_paragraphs_text(paras), f"paragraph {i}")
-            for i, paras in enumerate(reflow(units, width), 1) if paras]
+    return [Segment("\n".join(paras), f"paragraph {i}")
+            for i, paras in enumerate(reflow_text(units), 1) if paras]

@@ -12,7 +12,8 @@ _ABBREV = ABBREVIATION
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 # emphasis, code, heading and quote marks, and a link's target ("[text](target)" reads "[text]");
 # a target never holds "(", so each "(" is scanned past once: linear on "](](](..."
-_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)")
+_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)"
+                     r"|(?<=\]) \((?:https?:|mailto:|/|#)[^()\s]*\)")  # a link wrapped between "]" and "("
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
 # a form field: a blank to fill in ("____", "[ ]", "[Date]") or a label with its value ("Vendor: Acme:")
@@ -148,12 +149,11 @@ def sentences(doc: Document) -> list[Sentence]:
     header = ""  # a table's header row, read with each of its rows
     block = 0
     for seg in doc.segments:
-        block += 1
         for raw in seg.text.split("\n"):
             line = raw.strip()
             if not line:
-                block += 1
                 continue
+            block += 1  # a logical line is a paragraph (a list item joins its lead-in's)
             heading = line.startswith("#")
             if "*" in line or "_" in line or "`" in line or "](" in line or line[:1] in ("#", ">"):
                 line = _MARKUP.sub("", line).strip()

@@ -17,8 +17,8 @@ def test_normalize_repairs_extraction_damage():
     # a word broken at a line-end hyphen keeps its hyphen: "student-\ngenerated" is one word, and
     # a PDF made by a word processor breaks lines at real hyphens, not inside words
     text = "The con\ufb01dential student-\ngenerated work is \u201cprotected\u201d and\nkept safe.\n\n- item one\n- item two"
-    assert normalize(text, width=30) == ('The confidential student-generated work is "protected" and kept safe.'
-                                         '\n\n- item one\n\n- item two')
+    assert normalize(text) == ('The confidential student-generated work is "protected" and kept safe.'
+                               '\n- item one\n- item two')
 
 
 def test_running_headers_and_page_numbers_removed():
