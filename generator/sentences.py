@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import ABBREVIATION, Document, is_heading
+from .extract import Document
+from .lines import ABBREVIATION, is_heading
 
 _ABBREV = ABBREVIATION
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
