@@ -70,11 +70,19 @@ def clean(text: str) -> str:
 
 
 def wrap_width(lines: list[str]) -> float:
-    """The width, in characters, at which the text's lines were wrapped: the 95th percentile of
-    the lengths of its lines of 40 characters or more (table rows left out). A text that is not
-    wrapped (one line per paragraph) gets a large width, so few of its lines count as full."""
+    """The width, in characters, at which a text's lines were wrapped: the length that most of its
+    lines of 40 characters or more end close to (within 20% short of it). A text whose lines end
+    anywhere (one line per paragraph) was not wrapped: its width is endless, and no line is full.
+    Table rows are left out."""
     lengths = sorted(len(ln) for ln in lines if len(ln) >= 40 and not ln.startswith("|"))
-    return float(lengths[int(len(lengths) * 0.95)]) if lengths else 80.0
+    best, most = float("inf"), 0
+    low = 0
+    for high, w in enumerate(lengths):  # lines in [0.8 w, w]: lengths[low:high + 1], and equal ones after
+        while lengths[low] < 0.8 * w:
+            low += 1
+        if (high + 1 == len(lengths) or lengths[high + 1] != w) and high + 1 - low > most:
+            best, most = float(w), high + 1 - low
+    return best if most >= 0.5 * len(lengths) and lengths else float("inf")
 
 
 Line = tuple[str, float]  # a physical line, and the room left at its end, in characters
@@ -262,15 +270,13 @@ def pdf_rooms(pages: list[tuple[float, list[PlacedLine]]]) -> list[list[Line]]:
     lefts = sorted(left for _, left, _ in placed)
     mirror = max(w for w, _ in pages) - lefts[len(lefts) // 10]
     margin = max(rights[int(len(rights) * 0.9)], min(rights[-1], mirror))
-    lengths = sorted(len(t.strip()) for t, _, _ in placed if len(t.strip()) >= 40)
     capacity = sorted((margin - left) / w for _, lines in pages for t, left, _, w, *_ in lines
                       if w > 0 and len(t.strip()) >= 40)
     gaps = sorted(a[5] - b[4] for _, lines in pages for a, b in zip(lines, lines[1:]) if a[5] > b[4] > 0)
     pitch = gaps[len(gaps) // 2] if gaps else 0.0
-    if lengths and lengths[len(lengths) // 2] >= 0.85 * lengths[int(len(lengths) * 0.95)] \
-            and lengths[int(len(lengths) * 0.95)] <= 0.95 * capacity[len(capacity) // 2]:
-        # lines of one length well short of the margin: a text hard-wrapped before it was printed
-        width = lengths[int(len(lengths) * 0.95)]
+    width = wrap_width([t.strip() for t, _, _ in placed])
+    if capacity and width <= 0.95 * capacity[len(capacity) // 2]:
+        # most lines end near one length well short of the margin: a text hard-wrapped before printing
         roomed = [with_room([t for t, *_ in lines], width) for _, lines in pages]
     else:
         roomed = [[(t, (margin - r) / w - 0.5 if w > 0 else float("inf")) for t, _, r, w, *_ in lines]
