@@ -2,7 +2,10 @@
 
 import streamlit as st
 
+import generator as g
+
 st.set_page_config(page_title="sdpa: student data privacy", page_icon="📄", layout="wide")
+st.cache_resource(g.warm_check)()  # once per server process: a visitor's first check runs warm
 
 pages = {
     "Documents": [

@@ -37,7 +37,8 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
-def _re2_options():
+def re2_options():
+    """RE2's options for detection patterns: case-insensitive, "." across lines, 256 MB."""
     import re2
 
     opts = re2.Options()
@@ -49,22 +50,35 @@ def _re2_options():
 
 
 class PatternSet:
-    """Every detection pattern of a library compiled into one RE2 set: one linear pass over a
-    sentence tells which patterns match it (Python's ``re`` tries each pattern at every
-    position; on a 30-page contract that was about 500 ms, the set takes a few)."""
+    """Every detection pattern of a library compiled into RE2 sets: one linear pass of each set
+    over a sentence tells which of its patterns match (Python's ``re`` tries each pattern at
+    every position; on a 30-page contract that was about 500 ms, the sets take a few).
+
+    RE2 builds a set's automaton lazily, state by state, as text is matched, and the states of
+    one set over all patterns multiply (bounded gaps of words most):
+    the first check in a process paid for that. Sets of at most ``GROUP`` patterns have far fewer
+    states to build, at the cost of a few more passes per sentence once built."""
+
+    GROUP = 12
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         import re2
 
         self.index = {p: i for i, p in enumerate(patterns)}
-        self._set = re2.Set.SearchSet(_re2_options())
-        for p in patterns:
-            self._set.Add(p)
-        self._set.Compile()
+        self.sets = []  # (index of the group's first pattern, its RE2 set)
+        for start in range(0, len(patterns), self.GROUP):
+            group = re2.Set.SearchSet(re2_options())
+            for p in patterns[start:start + self.GROUP]:
+                group.Add(p)
+            group.Compile()
+            self.sets.append((start, group))
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text``."""
-        return frozenset(self._set.Match(text) or ())
+        found: list[int] = []
+        for start, group in self.sets:
+            found += [start + i for i in group.Match(text) or ()]
+        return frozenset(found)
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -82,6 +96,20 @@ def library_patterns(library: Library) -> tuple[str, ...]:
 def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
     """The compiled set for ``patterns``, built once per process."""
     return PatternSet(patterns)
+
+
+def warm_check(library: Library | None = None) -> None:
+    """Get the check ready in this process (a server calls it at start-up): compile the pattern
+    sets and let RE2 build the automaton states that contract prose needs, by checking the
+    library's own model clauses and requirements. The first real check then runs warm."""
+    from .extract import Segment
+    from .lines import normalize
+
+    library = library or default_library()
+    prose = [normalize(t) for p in library.provisions for t in (p.requirement, p.text) if t.strip()]
+    doc = Document(name="warm-up", sha256="", kind="text",
+                   segments=[Segment(t, f"paragraph {i}") for i, t in enumerate(prose, 1)])
+    check_contract(doc, library)
 
 
 Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or clauses) it hits
