@@ -40,15 +40,26 @@ def is_heading(line: str) -> bool:
 
 # an abbreviation or an enumerator at the end of a text ("U.S.C.", "e.g.", "Inc.", "6.") does not end a sentence
 ABBREVIATION = re.compile(r"(?:^\W*[\dA-Za-z]{1,3}(?:\.\d+)*\.$|\b(?:Section|Article|Clause|Paragraph|Part)\s+[\w.()]+\.$|\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
-_STOP = re.compile(r"[.!?:][\"')\]*_]*$")
+_ABBREVIATIONS = frozenset("U.S e.g i.e etc Inc Ltd Co Corp No Sec Stat Gen Conn St Mr Ms Dr vs v seq C.F.R U.S.C".split())
+
+
+def abbreviated(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation or an enumerator (:data:`ABBREVIATION`). The
+    common case, a single capital or a listed abbreviation as the last word, is answered
+    without the regular expression, which then only sees the last 40 characters."""
+    if text[-1:] != ".":
+        return text[-1:] == "§"
+    word = text[text.rfind(" ") + 1:-1].lstrip("\"'([")
+    if word in _ABBREVIATIONS or (len(word) == 1 and "A" <= word <= "Z"):
+        return True
+    return bool(ABBREVIATION.search(text[-40:]))
 
 
 def ends_sentence(line: str) -> bool:
     """Whether ``line`` ends with a full stop, question or exclamation mark or a colon (closing
     quotes, brackets and emphasis allowed after it) that is not an abbreviation's."""
-    if not _STOP.search(line[-8:]):
-        return False
-    return not ABBREVIATION.search(line[-40:].rstrip("\"')]*_"))
+    end = line[-8:].rstrip("\"')]*_")
+    return end[-1:] in ("!", "?", ":") or end[-1:] == "." and not abbreviated(line[-40:].rstrip("\"')]*_"))
 
 
 _SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _QUOTES)) + "]")
@@ -224,6 +235,7 @@ def strip_running(pages: list[list[T]], text_of: Callable[[T], str]) -> list[lis
             for lines in pages]
 
 
+MAX_PLACED_LINES = 2000  # lines of one PDF page that are measured (a page has a hundred or so)
 # a PDF line: its text, left and right edges, mean character width, and the bottoms of its first
 # and of its last printed line (0 when pdfium gave no places)
 PlacedLine = tuple[str, float, float, float, float, float]
@@ -234,7 +246,8 @@ def placed_lines(tp) -> tuple[float, list[PlacedLine]]:
     a wrapped line can be told from one that ends short, and a paragraph's space from a line's
     (the text's character offsets are pdfium's character indices, its line breaks included)."""
     text = tp.get_text_range()
-    placed = tp.count_chars() == len(text)
+    # a printed page holds a hundred lines or so; one with thousands is not worth measuring
+    placed = tp.count_chars() == len(text) and text.count("\n") <= MAX_PLACED_LINES
     out: list[PlacedLine] = []
     pos = 0
     for ln in re.split(r"(\r\n|\r|\n)", text):

@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .extract import Document
-from .lines import ABBREVIATION, is_heading
+from .lines import abbreviated, is_heading
 
-_ABBREV = ABBREVIATION
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 # emphasis, code, heading and quote marks, and a link's target ("[text](target)" reads "[text]");
 # a target never holds "(", so each "(" is scanned past once: linear on "](](](..."
@@ -42,8 +41,8 @@ def _split_sentences(line: str) -> list[str]:
     parts: list[list[str]] = []
     tail = ""  # the last 40 characters of the sentence being built
     for piece in _SPLIT.split(line):
-        # only a piece's end can be an abbreviation: search its last 40 characters, not all of it
-        if parts and _ABBREV.search(tail):
+        # only a piece's end can be an abbreviation: look at its last 40 characters, not all of it
+        if parts and abbreviated(tail):
             parts[-1].append(piece)
             tail = (tail + " " + piece)[-40:]
         else:
