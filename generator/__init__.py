@@ -29,6 +29,10 @@ _HOMES = {
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
+# `deadlines` names a function and its module: importing the module (as letters does) binds the
+# module to the package's attribute, so the function is bound here, eagerly, after it.
+from .deadlines import deadlines  # noqa: E402
+
 
 def __getattr__(name: str):
     module = _MODULE_OF.get(name)
