@@ -17,7 +17,8 @@ _MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
 # a form field: a blank to fill in ("____", "[ ]", "[Date]") or a label with its value ("Vendor: Acme:")
-_FIELD = re.compile(r"_{3,}|\[[^\]]{0,40}\]|^[^:]{1,40}:\s*\S.*:$")
+_FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
+_DUTY = re.compile(r"\b(?:shall|will|must|may|agrees?|can|should|not|never|won't)\b", re.I)
 
 LEAD_SPAN = 12  # list items after a lead-in ("The Provider will not:") that are read with it
 MAX_SENTENCE = 2000  # a longer run of text is cut at spaces: no sentence is that long
@@ -81,8 +82,14 @@ def _item_kind(line: str) -> str | None:
 
 
 def _is_lead(part: str) -> bool:
-    """A sentence ending in a colon that introduces a list; a form field does not ("Term: ____:")."""
-    return part.endswith(":") and not _FIELD.search(part)
+    """A sentence ending in a colon that introduces a list. A form field does not: a blank
+    before the colon ("Term: ____:", "Date [MM/DD/YYYY]:") or a label and its value ("Vendor
+    contact: Dana Reyes:") with no duty in it ("Security: The Vendor shall:" is a lead-in, and so
+    is "[Vendor] shall not:")."""
+    if not part.endswith(":"):
+        return False
+    m = _FIELD.search(part)
+    return m is None or not m.group().startswith(("_", "[")) and bool(_DUTY.search(part))
 
 
 @dataclass

@@ -53,6 +53,11 @@ def test_a_filled_in_field_ending_in_a_colon_leads_nothing(field):
     assert not any(g.startswith(field) and "Ownership" in g for g in got)
 
 
+@pytest.mark.parametrize("lead", ["Security: The Vendor shall:", "[Vendor] shall not:"])
+def test_a_lead_in_with_a_label_or_a_placeholder_still_leads(lead):
+    assert cut(f"{lead}\n- keep pupil files encrypted") == [lead, f"{lead} - keep pupil files encrypted"]
+
+
 def test_a_numbered_provision_with_a_title_is_not_a_list_item():
     got = cut("The Vendor agrees as follows:\n5. Safeguards. The Vendor keeps pupil files encrypted.\n"
               "6. Notice of Unauthorized Disclosure. If the Vendor finds an unauthorized\n"
