@@ -132,15 +132,15 @@ def _is_row(text: str) -> bool:
     return text.startswith("|") or " | " in text
 
 
-def _joins(prev: Line, line: Line, cells: int, row: int) -> bool:
-    """Whether ``line`` continues the logical line that ``prev`` (a physical line) ends;
-    ``cells`` is the number of "|" in that logical line so far, ``row`` the number in a full row
-    of the table it is in (0: none known)."""
+def _joins(prev: Line, line: Line, first: str, cells: int, row: int) -> bool:
+    """Whether ``line`` continues the logical line that starts with ``first`` and ends with
+    ``prev`` (physical lines); ``cells`` is the number of "|" in that logical line so far,
+    ``row`` the number in a full row of the table it is in (0: none known)."""
     text, before = line[0], prev[0]
-    if _is_row(before):  # a table row goes on when it has fewer cells than the table's first
-        if row and cells < row or text.startswith("|") and not before.startswith("|"):
+    if _is_row(first):  # a table row goes on when it has fewer cells than the table's first
+        if row and cells < row or text.startswith("|") and not first.startswith("|"):
             return True
-        if before.startswith("|"):  # a Markdown row ends with "|"
+        if first.startswith("|"):  # a Markdown row ends with "|"
             return not before.endswith("|")
         return _full(prev[1], text) and not _is_row(text) and not _own_line(before, text)
     if _own_line(before, text) or _is_row(text):
@@ -186,7 +186,7 @@ def reflow(units: list[list[Line]]) -> list[list[str]]:
                 prev, row = ("", 0.0), 0
                 continue
             line = (text, room)
-            if pieces and _joins(prev, line, cells, row):
+            if pieces and _joins(prev, line, pieces[0], cells, row):
                 before = prev[0]
                 hyphen = before.endswith("-") and before[-2:-1].isalnum() and text[:1].isalnum()
                 pieces.append(text if hyphen else " " + text)
