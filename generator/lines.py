@@ -122,10 +122,17 @@ _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|te
                           r"|\w+ty-\w+|hundred|thousand)$", re.I)
 
 
-def _own_line(before: str, text: str) -> bool:
-    """Whether ``text`` starts its own line (see ``_OWN_LINE``); "(30)" after "thirty" does not."""
-    return bool(_OWN_LINE.match(text)) and not (text[:1] == "(" and text[1:2].isdigit()
-                                                 and _NUMBER_WORD.search(before))
+def _own_line(before: str, text: str, full: bool = False) -> bool:
+    """Whether ``text`` starts its own line (see ``_OWN_LINE``). "(30)" after "thirty" does not;
+    nor does a number such as "2.0" or "(g)" after a full line that stops mid-sentence (on a
+    word or a comma, not after "and"/"or", which introduce a list's last item)."""
+    if not _OWN_LINE.match(text):
+        return False
+    if text[:1] == "(" and text[1:2].isdigit() and _NUMBER_WORD.search(before):
+        return False
+    number = text[:1].isalnum() or text[:1] == "("
+    return not (full and number and before[-1:].isalnum() | (before[-1:] == ",")
+                and not before.endswith((" and", " or")))
 
 
 def _is_row(text: str) -> bool:
@@ -143,9 +150,10 @@ def _joins(prev: Line, line: Line, first: str, cells: int, row: int) -> bool:
         if first.startswith("|"):  # a Markdown row ends with "|"
             return not before.endswith("|")
         return _full(prev[1], text) and not _is_row(text) and not _own_line(before, text)
-    if _own_line(before, text) or _is_row(text):
+    full = _full(prev[1], text)
+    if _own_line(before, text, full) or _is_row(text):
         return False
-    if _full(prev[1], text):
+    if full:
         return True
     return text[:1].islower() and not ends_sentence(before) and not is_heading(before)
 

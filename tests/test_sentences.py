@@ -83,6 +83,16 @@ def test_hard_wrapped_text_is_joined_before_sentences_are_cut():
         "and will confirm the deletion to the Board.", "Backups are overwritten within ninety days."]
 
 
+def test_a_number_after_a_full_line_that_stops_mid_sentence_continues_it():
+    from generator.lines import reflow
+
+    wrapped = [("Copies may be shared under the Creative Commons licence version", 0.5),
+               ("2.0 for teaching only.", 40.0),
+               ("The Vendor shall:", 30.0), ("(a) encrypt pupil files; and", 0.5), ("(b) log every access.", 30.0)]
+    assert reflow([wrapped]) == [["Copies may be shared under the Creative Commons licence version 2.0 for teaching only.",
+                                  "The Vendor shall:", "(a) encrypt pupil files; and", "(b) log every access."]]
+
+
 def test_link_targets_and_a_million_brackets_are_read_in_linear_time():
     assert cut("Read the [deletion rules](https://example.org/rules) first.") == ["Read the [deletion rules] first."]
     assert cut("](" * 40_000)  # finishes (the old pattern rescanned to the end at every "(")
