@@ -75,9 +75,12 @@ class PatternSet:
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text``."""
+        data = text.encode()  # once, not once per set
         found: list[int] = []
         for start, group in self.sets:
-            found += [start + i for i in group.Match(text) or ()]
+            matched = group.Match(data)
+            if matched:
+                found += [start + i for i in matched]
         return frozenset(found)
 
 
