@@ -7,6 +7,7 @@ import generator as g
 from app_pages import common
 
 st.set_page_config(page_title="sdpa: student data privacy", page_icon="📄", layout="wide")
+st.cache_resource(g.warm_check)()  # once per server process: a visitor's first check runs warm
 
 pages = {
     "Documents": [

@@ -7,99 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract import Document, is_heading
+from .extract import Document
 from .library import default_library
 from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Provision, Rule
+from .sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
 _FLAGS = re.I | re.S
-_ABBREV = re.compile(r"(?:^\W*[\dA-Za-z]{1,3}(?:\.\d+)*\.$|\b(?:Section|Article|Clause|Paragraph|Part)\s+[\w.()]+\.$|\b(?:[A-Z]|U\.S|e\.g|i\.e|etc|Inc|Ltd|Co|Corp|No|Sec|Stat|Gen|Conn|St|Mr|Ms|Dr|vs|v|seq|C\.F\.R|U\.S\.C)\.|§)$")
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
-_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^)\s]*\)")
-_TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
           "fourteen": 14, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty": 30,
           "forty-eight": 48, "sixty": 60, "seventy-two": 72, "ninety": 90}
-
-
-@dataclass
-class Sentence:
-    text: str
-    location: str
-    body: str = ""  # the sentence without its list lead-in
-    heading: bool = False  # a heading names a topic; it states no term
-
-    def __post_init__(self) -> None:
-        self.body = self.body or self.text
-
-
-_ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
-
-
-LEAD_SPAN = 12  # lines after a lead-in ("The Provider will not:") that are read with it
-
-
-def _split_sentences(line: str) -> list[str]:
-    parts: list[str] = []
-    for piece in _SPLIT.split(line):
-        # only a piece's end can be an abbreviation: search its last 40 characters, not all of it
-        if parts and _ABBREV.search(parts[-1][-40:]):
-            parts[-1] += " " + piece
-        else:
-            parts.append(piece)
-    return parts
-
-
-def sentences(doc: Document) -> list[Sentence]:
-    """The document's sentences (list items and table rows count as sentences), with locations.
-
-    Headings are kept but marked: they name a topic and state no term. A table row is read
-    with the table's header row.
-
-    The lines that follow a lead-in ("The Provider shall not:"), bulleted or not, are read
-    together with it, so an item keeps its lead-in's negation; a heading, a long paragraph or
-    ``LEAD_SPAN`` lines end the list. Markdown emphasis is dropped; abbreviations such as
-    ``U.S.C.`` do not end a sentence; a run-on longer than 600 characters is cut at semicolons.
-    """
-    out: list[Sentence] = []
-    lead, left = "", 0
-    header = ""  # a table's header row, read with each of its rows
-    for seg in doc.segments:
-        for raw in seg.text.split("\n"):
-            line = raw.strip()
-            heading = line.startswith("#")
-            if "*" in line or "_" in line or "`" in line or "](" in line or line[:1] in ("#", ">"):
-                line = _MARKUP.sub("", line).strip()
-            if not line:
-                continue
-            heading = heading or is_heading(line)
-            if line.startswith("|"):
-                if _TABLE_RULE.match(line):
-                    continue
-                if not header:
-                    header = line
-                else:
-                    out.append(Sentence(f"{header} {line}", seg.location, line))
-                    continue
-            else:
-                header = ""
-            inherits = bool(lead) and not heading and left > 0 and (len(line) < 400 or _ITEM.match(line))
-            prefix = f"{lead} " if inherits else ""
-            left = left - 1 if inherits else 0
-            if not inherits:
-                lead = ""
-            parts = _split_sentences(line)
-            if line.endswith(":") and not heading:
-                lead, left = (prefix + parts[-1]).strip(), LEAD_SPAN
-            for part in parts:
-                chunks = [part] if len(part) <= 600 else re.split(r"(?<=;)\s+", part)
-                out += [Sentence(prefix + c.strip(), seg.location, c.strip(), heading)
-                        for c in chunks if c.strip()]
-    return out
 
 
 def clauses_of(text: str) -> list[str]:
@@ -116,7 +37,8 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _FLAGS)
 
 
-def _re2_options():
+def re2_options():
+    """RE2's options for detection patterns: case-insensitive, "." across lines, 256 MB."""
     import re2
 
     opts = re2.Options()
@@ -128,22 +50,38 @@ def _re2_options():
 
 
 class PatternSet:
-    """Every detection pattern of a library compiled into one RE2 set: one linear pass over a
-    sentence tells which patterns match it (Python's ``re`` tries each pattern at every
-    position; on a 30-page contract that was about 500 ms, the set takes a few)."""
+    """Every detection pattern of a library compiled into RE2 sets: one linear pass of each set
+    over a sentence tells which of its patterns match (Python's ``re`` tries each pattern at
+    every position; on a 30-page contract that was about 500 ms, the sets take a few).
+
+    RE2 builds a set's automaton lazily, state by state, as text is matched, and the states of
+    one set over all patterns multiply (bounded gaps of words most):
+    the first check in a process paid for that. Sets of at most ``GROUP`` patterns have far fewer
+    states to build, at the cost of a few more passes per sentence once built."""
+
+    GROUP = 12
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         import re2
 
         self.index = {p: i for i, p in enumerate(patterns)}
-        self._set = re2.Set.SearchSet(_re2_options())
-        for p in patterns:
-            self._set.Add(p)
-        self._set.Compile()
+        self.sets = []  # (index of the group's first pattern, its RE2 set)
+        for start in range(0, len(patterns), self.GROUP):
+            group = re2.Set.SearchSet(re2_options())
+            for p in patterns[start:start + self.GROUP]:
+                group.Add(p)
+            group.Compile()
+            self.sets.append((start, group))
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text``."""
-        return frozenset(self._set.Match(text) or ())
+        data = text.encode()  # once, not once per set
+        found: list[int] = []
+        for start, group in self.sets:
+            matched = group.Match(data)
+            if matched:
+                found += [start + i for i in matched]
+        return frozenset(found)
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -161,6 +99,20 @@ def library_patterns(library: Library) -> tuple[str, ...]:
 def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
     """The compiled set for ``patterns``, built once per process."""
     return PatternSet(patterns)
+
+
+def warm_check(library: Library | None = None) -> None:
+    """Get the check ready in this process (a server calls it at start-up): compile the pattern
+    sets and let RE2 build the automaton states that contract prose needs, by checking the
+    library's own model clauses and requirements. The first real check then runs warm."""
+    from .extract import Segment
+    from .lines import normalize
+
+    library = library or default_library()
+    prose = [normalize(t) for p in library.provisions for t in (p.requirement, p.text) if t.strip()]
+    doc = Document(name="warm-up", sha256="", kind="text",
+                   segments=[Segment(t, f"paragraph {i}") for i, t in enumerate(prose, 1)])
+    check_contract(doc, library)
 
 
 Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or clauses) it hits
@@ -241,9 +193,9 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
     for k in sorted(spans - {1}):
         texts, window_hits = [], []
         for i in range(len(terms)):
-            # sentence i and up to k - 1 that follow it in the same paragraph, page or table
+            # sentence i and up to k - 1 that follow it in the same paragraph
             n = 1
-            while n < k and i + n < len(terms) and terms[i + n].location == terms[i].location:
+            while n < k and i + n < len(terms) and terms[i + n].block == terms[i].block:
                 n += 1
             group = terms[i:i + n]
             texts.append(Sentence(" ".join(s.text for s in group), terms[i].location) if n > 1 else terms[i])

@@ -6,13 +6,23 @@ import hashlib
 import io
 import logging
 import re
-import unicodedata
 import zipfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ExtractError
+from .lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines: importable from here too
+    PlacedLine,
+    clean,
+    is_heading,
+    normalize,
+    pdf_rooms,
+    placed_lines,
+    reflow,
+    reflow_text,
+    strip_running,
+    strip_running_lines,
+)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 
@@ -46,86 +56,6 @@ class Document:
     @property
     def text(self) -> str:
         return "\n\n".join(s.text for s in self.segments)
-
-
-# ---------------------------------------------------------------- normalisation
-
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-                         "\u2013": "-", "\u2014": " - ", "\u2010": "-", "\u2011": "-",
-                         "\u00a0": " ", "\u00ad": "", "\u200b": "", "\ufeff": "",
-                         "\u200e": "", "\u200f": "", "\u202a": "", "\u202b": "", "\u202c": ""})
-
-
-_SMALL = {"a", "an", "the", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "your", "our"}
-
-
-def is_heading(line: str) -> bool:
-    """A Markdown heading, or a short Title Case line without closing punctuation (never a
-    bulleted list item)."""
-    if line.startswith("#"):
-        return True
-    if line[:1] in ("-", "*", "•", "+", "|"):
-        return False
-    if len(line) > 80 or line.rstrip().endswith((".", ":", ";", ",")):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", re.sub(r"^[\d.]+\s*", "", line))
-             if w.lower() not in _SMALL]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _QUOTES)) + "]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(" {2,}")
-_HYPHEN = re.compile(r"(?<=[a-z])-\n\s*(?=[a-z])")
-_OWN_LINE = re.compile(r"^([-*•|#>]|\d+[.)]\s|\(?[a-z0-9]{1,3}\)\s|[A-Z][A-Z .,&'-]{3,}$)")
-
-
-def normalize(text: str) -> str:
-    """NFKC (ligatures such as ﬁ → fi), straight quotes and dashes, no soft hyphens or
-    direction marks, words hyphenated across line ends re-joined, lines inside a paragraph
-    joined, runs of spaces folded. Blank lines (paragraph breaks) are kept."""
-    if not text.isascii():  # plain ASCII needs neither step, and most contract pages are
-        text = unicodedata.normalize("NFKC", text)
-        text = _SPECIAL.sub(lambda m: _QUOTES[ord(m.group())], text)
-    text = _CONTROL.sub(" ", text)
-    if "-\n" in text:
-        text = _HYPHEN.sub("", text)
-    paras = []
-    for para in re.split(r"\n\s*\n", text.replace("\t", " ")):
-        lines = [ln.strip() for ln in para.splitlines()]
-        out: list[str] = []
-        for ln in lines:
-            if not ln:
-                continue
-            # a list item, a table row or a heading starts its own line; other lines continue
-            if out and not _OWN_LINE.match(ln) and not out[-1].startswith(("|", "#")) \
-                    and not is_heading(out[-1]):
-                out[-1] += " " + ln
-            else:
-                out.append(ln)
-        if out:
-            paras.append("\n".join(_SPACES.sub(" ", x) if "  " in x else x for x in out))
-    return "\n\n".join(paras)
-
-
-_PAGE_NO = re.compile(r"^\s*(page\s*)?\d+(\s*(of|/)\s*\d+)?\s*$|^\s*-\s*\d+\s*-\s*$", re.I)
-
-
-def strip_running_lines(pages: list[str]) -> list[str]:
-    """Remove page numbers, and header or footer lines repeated on most pages."""
-    split = [[ln for ln in p.splitlines()] for p in pages]
-    edges: Counter[str] = Counter()
-    for lines in split:
-        nonblank = [ln.strip() for ln in lines if ln.strip()]
-        edges.update(set(nonblank[:2] + nonblank[-2:]))
-    threshold = max(3, len(pages) // 2 + 1)
-    running = {ln for ln, n in edges.items() if n >= threshold and len(pages) >= 3}
-    out = []
-    for lines in split:
-        kept = [ln for ln in lines if ln.strip() not in running and not _PAGE_NO.match(ln)]
-        out.append("\n".join(kept))
-    return out
 
 
 # ---------------------------------------------------------------- readers
@@ -210,7 +140,7 @@ def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], in
         for i in range(n):
             page = pdf[i]
             tp = page.get_textpage()
-            texts.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            texts.append(placed_lines(tp))
             tp.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -227,13 +157,19 @@ def _check_pages(n: int, name: str, max_pages: int) -> None:
         raise ExtractError(f"{name}: the PDF has no pages")
 
 
-def _pdf_segments(texts: list[str], name: str, n: int) -> list[Segment]:
-    total = sum(len(t.strip()) for t in texts)
+def _pdf_segments(texts: list[str] | list[tuple[float, list[PlacedLine]]], name: str, n: int) -> list[Segment]:
+    if texts and isinstance(texts[0], str):  # pypdf's text: no places; measure the wrap width
+        texts = [(0.0, [(ln, 0.0, 0.0, 0.0, 0.0, 0.0) for ln in t.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+                 for t in texts]
+    total = sum(len(t.strip()) for _, lines in texts for t, *_ in lines)
     if total < MIN_CHARS_PER_PAGE * max(1, min(n, 3)) and total < 200:
         raise ExtractError(f"{name}: the PDF has no text layer (it looks scanned); "
                            "run it through OCR first, then check the OCR'd file")
-    texts = strip_running_lines(texts)
-    return [Segment(normalize(t), f"page {i + 1}") for i, t in enumerate(texts)]
+    kept = strip_running([lines for _, lines in texts], lambda line: line[0])
+    pages = pdf_rooms([(w, lines) for (w, _), lines in zip(texts, kept)])
+    pages = [[(clean(t), room) for t, room in lines] for lines in pages]
+    # a sentence that runs over a page break belongs to the page it starts on
+    return [Segment("\n".join(paras), f"page {i + 1}") for i, paras in enumerate(reflow(pages))]
 
 
 def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
@@ -295,26 +231,26 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__})") from None
     segs: list[Segment] = []
-    n = 0
+    paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
+    n = n_tbl = 0
     for block in d.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
+        tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
         if tag == "p":
-            text = "".join(t.text or "" for t in block.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
-            if text.strip():
-                n += 1
-                segs.append(Segment(normalize(text), f"paragraph {n}"))
+            text = _docx_text(block)
+            if text.strip() and _docx_list_item(block):
+                text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
+            n += bool(text.strip())
+            paras.append((n, text))
         elif tag == "tbl":
-            n_tbl = sum(1 for s in segs if s.location.startswith("table")) + 1
+            segs += _docx_paragraph_segments(paras)
+            paras = []
+            n_tbl += 1
             rows = []
-            for tr in block.iter():
-                if isinstance(tr.tag, str) and tr.tag.endswith("}tr"):
-                    cells = []
-                    for tc in tr.iterchildren():
-                        if isinstance(tc.tag, str) and tc.tag.endswith("}tc"):
-                            cells.append(" ".join("".join(t.text or "" for t in p.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
-                                                  for p in tc.iter() if isinstance(p.tag, str) and p.tag.endswith("}p")))
-                    rows.append(" | ".join(c.strip() for c in cells))
-            segs.append(Segment(normalize("\n".join(r for r in rows if r.strip(" |"))), f"table {n_tbl}"))
+            for tr in block.iter(_W + "tr"):
+                cells = [" ".join(_docx_text(p) for p in tc.iter(_W + "p")) for tc in tr.iterchildren(_W + "tc")]
+                rows.append(" | ".join(" ".join(clean(c).split()) for c in cells))
+            segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
+    segs += _docx_paragraph_segments(paras)
     for si, section in enumerate(d.sections, 1):
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             try:
@@ -324,6 +260,41 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
             if text.strip():
                 segs.append(Segment(normalize(text), label))
     return segs
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_TEXT = {_W + "t": None, _W + "tab": " ", _W + "br": "\n", _W + "cr": "\n"}
+
+
+def _docx_list_item(p) -> bool:
+    """Whether a DOCX paragraph is a list item: numbered or bulleted by Word (``w:numPr``) or in a
+    list style, and not a heading. Each item is its own line, never joined to the next."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        return False
+    style = ppr.find(_W + "pStyle")
+    name = (style.get(_W + "val") or "") if style is not None else ""
+    if name.lower().startswith(("heading", "title")):
+        return False
+    return ppr.find(_W + "numPr") is not None or name.lower().startswith("list")
+
+
+def _docx_text(p) -> str:
+    """A DOCX paragraph's text: its runs' text, a tab as a space, a line break as a new line."""
+    out = []
+    for el in p.iter(*_DOCX_TEXT):
+        fixed = _DOCX_TEXT[el.tag]
+        out.append(el.text or "" if fixed is None else fixed)
+    return "".join(out)
+
+
+def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
+    """Segments from consecutive DOCX paragraphs, wrapped lines joined as in a text file (a
+    contract converted from PDF often has one paragraph per printed line; an empty paragraph is
+    a blank line). Each segment is named after the paragraph it starts in."""
+    units = [clean(text).split("\n") if text.strip() else [""] for _, text in paras]
+    return [Segment("\n".join(found), f"paragraph {num}")
+            for (num, _), found in zip(paras, reflow_text(units)) if found]
 
 
 def _read_text(data: bytes, name: str) -> list[Segment]:
@@ -337,9 +308,7 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
-    segs = []
-    for i, para in enumerate(re.split(r"\n\s*\n", text), 1):
-        if para.strip():
-            segs.append(Segment(normalize(para), f"paragraph {i}"))
-    return segs
+    text = clean(text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
+    return [Segment("\n".join(paras), f"paragraph {i}")
+            for i, paras in enumerate(reflow_text(units), 1) if paras]

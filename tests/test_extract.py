@@ -14,8 +14,11 @@ from generator.extract import normalize, read_document, strip_running_lines
 
 
 def test_normalize_repairs_extraction_damage():
-    text = "The con\ufb01dential infor-\nmation is \u201cprotected\u201d and\nkept safe.\n\n- item one\n- item two"
-    assert normalize(text) == 'The confidential information is "protected" and kept safe.\n\n- item one\n- item two'
+    # a word broken at a line-end hyphen keeps its hyphen: "student-\ngenerated" is one word, and
+    # a PDF made by a word processor breaks lines at real hyphens, not inside words
+    text = "The con\ufb01dential student-\ngenerated work is \u201cprotected\u201d and\nkept safe.\n\n- item one\n- item two"
+    assert normalize(text) == ('The confidential student-generated work is "protected" and kept safe.'
+                               '\n- item one\n- item two')
 
 
 def test_running_headers_and_page_numbers_removed():
@@ -127,3 +130,22 @@ def test_size_limit(tmp_path):
 def test_windows_1252_and_utf16_text():
     assert "café" in read_document("Caf\xe9 terms".encode("cp1252"), "a.txt").text.lower()
     assert "Terms" in read_document("Terms here".encode("utf-16"), "b.txt").text
+
+
+def test_word_list_items_stay_items_and_end_their_lead_in():
+    """Word draws bullets and numbers itself: the text holds none. Each list paragraph is still
+    one item, read with its lead-in, and the paragraph after the list is not part of it."""
+    from generator.sentences import sentences
+
+    d = docx.Document()
+    d.add_paragraph("The Supplier will not:")
+    d.add_paragraph("rent pupil records to anyone;", style="List Bullet")
+    d.add_paragraph("keep pupil records after the services end.", style="List Number")
+    d.add_paragraph("Fees are due within thirty days.")
+    buf = io.BytesIO()
+    d.save(buf)
+    read = [s.text for s in sentences(read_document(buf.getvalue(), "terms.docx"))]
+    assert read == ["The Supplier will not:",
+                    "The Supplier will not: - rent pupil records to anyone;",
+                    "The Supplier will not: - keep pupil records after the services end.",
+                    "Fees are due within thirty days."]

@@ -16,6 +16,7 @@ from generator.batch import rows_from_file, vendor_from_row
 from generator.extract import read_document
 
 from .conftest import docx_text
+from .hostile.corpus import slow_text
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
                     derandomize=True)
@@ -121,3 +122,77 @@ def test_regression_external_entity_in_docx():
     xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
            f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
     assert read_document(_docx_with(xml.encode()), "x.docx").text.startswith("before")
+
+
+# ---------------------------------------------------------------- text: linear time, nothing lost
+
+def _completes(path, timeout: float = 60):
+    """Run `sdpa check` on ``path`` in a fresh process; a timeout fails the test (a guard against
+    a quadratic path coming back, not a measure of speed)."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    return subprocess.run([sys.executable, "-m", "generator.cli", "check", str(path), "--format", "json"],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+@pytest.mark.parametrize("case", list(slow_text()))
+def test_text_that_once_took_minutes_is_checked(case, tmp_path):
+    import json
+
+    name, data = slow_text()[case]
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = _completes(path)
+    if proc.returncode == 2:  # refused by a size or budget limit: one line naming the file
+        assert proc.stderr.count("\n") == 1 and name in proc.stderr, proc.stderr
+        return
+    assert proc.returncode in (0, 1), proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["document"] == name and len(report["provisions"]) == 11
+
+
+MARKUP_TEXT = st.lists(st.sampled_from(list("abcAB ]([)*_#|:.;,-\n\t\"'") + ["6. ", "(a) ", "A. ", "](x)", "\n\n",
+                                                                          "U.S.C. ", "- "]),
+                       max_size=200).map("".join)
+WORDS_TEXT = st.lists(st.sampled_from(["student", "data", "Board", "shall", "not", "A.", "U.S.C.", "6.", "(a)",
+                                       "Notice", "sell", "delete", "|", ":", "-", "**", "#", "\n", "\n\n", "e.g.",
+                                       "thirty", "(30)", "days", "Section", "5."]),
+                      max_size=300).map(" ".join)
+
+
+@settings(max_examples=80, deadline=10_000, derandomize=True)  # deadline: a guard against blow-ups
+@given(text=st.one_of(MARKUP_TEXT, WORDS_TEXT))
+def test_any_text_gets_a_report_and_loses_no_word(text):
+    import re
+
+    from generator.sentences import sentences
+
+    try:
+        doc = read_document(text.encode(), "fuzz.md")
+    except g.ExtractError as exc:  # an empty file, say: a named error
+        assert str(exc).startswith("fuzz.md: ")
+        return
+    report = g.check_contract(doc, LIBRARY)
+    assert [f.id for f in report.provisions] == list(g.PROVISION_IDS)
+    if "](" not in text:  # a link's target is dropped on purpose; otherwise every word is kept, in order
+        words = re.findall(r"[A-Za-z0-9]+", text)
+        kept = re.findall(r"[A-Za-z0-9]+", " ".join(s.body for s in sentences(doc)))
+        assert kept == words
+
+
+@settings(max_examples=40, deadline=10_000, derandomize=True)
+@given(text=WORDS_TEXT)
+def test_a_docx_of_any_text_reads_as_the_text(text, tmp_path_factory):
+    from generator.sentences import sentences
+
+    from .test_parity import text_to_docx
+
+    if not text.strip():
+        return
+    path = tmp_path_factory.mktemp("fuzz") / "t.docx"
+    text_to_docx(text, path)
+    as_text = [s.text for s in sentences(read_document(text.encode(), "t.txt"))]
+    assert [s.text for s in sentences(read_document(path))] == as_text

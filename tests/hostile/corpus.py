@@ -183,3 +183,49 @@ NAMES = {
     "dots": "...",
     "whitespace": "   ",
 }
+
+
+# ---------------------------------------------------------------- text that once took minutes
+# Tiny files whose text drove quadratic loops or backtracking patterns (issue 15): each must be
+# read and checked in time linear in its length. Kept apart from the cases above.
+
+def _pdf_of_lines(n: int, word: bytes = b"word") -> bytes:
+    """A one-page PDF whose content stream prints ``word`` on ``n`` lines (compressed: small)."""
+    import zlib
+
+    stream = zlib.compress(b"BT /F1 10 Tf 72 720 Td 12 TL " + (b"(" + word + b") ' ") * n + b"ET", 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+               b" /Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _docx_of_blocks(block: bytes, n: int) -> bytes:
+    head = b"<?xml version='1.0'?><w:document " + W.encode() + b"><w:body>"
+    return _docx_with([head, block * n, b"</w:body></w:document>"])
+
+
+def slow_text() -> dict[str, tuple[str, bytes]]:
+    """name → (file name, bytes) of contracts whose text once took minutes of CPU."""
+    return {
+        "80 KB of '](' (link stripping)": ("links.md", b"](" * 40_000),
+        "1 M lines of 'word' (line joining)": ("words.txt", b"word\n" * 1_000_000),
+        "1 M 'A. ' (abbreviations in the sentence splitter)": ("initials.txt", b"A. " * 1_000_000),
+        "DOCX with 40,000 tiny tables (table numbering)": (
+            "tables.docx", _docx_of_blocks(b"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>"
+                                           b"</w:tbl>", 40_000)),
+        "DOCX with 200,000 one-word paragraphs (line joining)": (
+            "paragraphs.docx", _docx_of_blocks(b"<w:p><w:r><w:t>word</w:t></w:r></w:p>", 200_000)),
+        "PDF with 100,000 one-word lines (line joining)": ("lines.pdf", _pdf_of_lines(100_000)),
+    }

@@ -1,0 +1,64 @@
+"""How the detection patterns are compiled (RE2 sets of a few patterns each, built once) never
+changes what the check finds: compared with the simplest reference, each pattern searched on
+its own, on every sentence and clause of every labelled agreement."""
+
+from __future__ import annotations
+
+import re2
+import pytest
+
+import generator as g
+from generator import analysis
+from generator.analysis import PatternSet, clauses_of, library_patterns, sentences
+from generator.extract import read_document
+
+from .conftest import EVAL
+
+DOCS = sorted((EVAL / "docs").glob("*.txt")) if (EVAL / "docs").is_dir() else []
+
+
+class OnePatternAtATime:
+    """The reference: every pattern compiled alone and searched for in the text."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.index = {p: i for i, p in enumerate(patterns)}
+        self._res = [re2.compile(p, analysis.re2_options()) for p in patterns]
+
+    def hits(self, text: str) -> frozenset[int]:
+        return frozenset(i for i, r in enumerate(self._res) if r.search(text))
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    if not DOCS:
+        pytest.skip(f"the evaluation set is not at {EVAL}")
+    out = []
+    for doc in DOCS:
+        for s in sentences(read_document(doc)):
+            out += [s.text, *clauses_of(s.text)]
+    return out
+
+
+def test_sets_find_what_each_pattern_finds_alone(library, texts):
+    patterns = library_patterns(library)
+    sets, reference = PatternSet(patterns), OnePatternAtATime(patterns)
+    assert len(sets.sets) > 1  # the grouping is exercised
+    for text in texts:
+        assert sets.hits(text) == reference.hits(text), text[:200]
+
+
+def test_reports_are_the_same_with_the_reference(library, monkeypatch):
+    if not DOCS:
+        pytest.skip(f"the evaluation set is not at {EVAL}")
+    docs = [read_document(d) for d in DOCS]
+    fast = [g.check_contract(d, library).model_dump() for d in docs]
+    monkeypatch.setattr(analysis, "pattern_set", OnePatternAtATime)
+    assert [g.check_contract(d, library).model_dump() for d in docs] == fast
+
+
+def test_warm_check_leaves_later_reports_unchanged(library):
+    doc = read_document(b"The Provider shall delete student data within 30 days of the Board's written request.",
+                        "c.txt")
+    before = g.check_contract(doc, library)
+    g.warm_check(library)
+    assert g.check_contract(doc, library) == before
