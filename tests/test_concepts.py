@@ -1,0 +1,125 @@
+"""The contract check reads the law's concepts, not phrases: who owes the duty, numbers and time
+limits, scope and carve-outs, conflicts, and how confident each status is. Every sentence here
+is our own wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.analysis import check_contract, number_value, stated_days
+from generator.extract import read_document
+from generator.models import Limit
+
+
+def check(text: str, library):
+    return check_contract(read_document(text.encode(), "t.txt"), library)
+
+
+def status(text: str, library, pid: str) -> str:
+    return check(text, library).finding(pid).status
+
+
+# ---------------------------------------------------------------- numbers and time limits
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("45", 45), ("forty-five", 45), ("seventy two", 72), ("ninety", 90), ("one hundred eighty", 180),
+    ("ten", 10), ("lunch", None),
+])
+def test_number_words(words, value):
+    assert number_value(words) == value
+
+
+def test_breach_limit_reads_the_whole_number(library):
+    lim = library.provision("breach_notification").detect.limits[0]
+    assert stated_days("The Vendor tells the Board within forty-five (45) days.", lim) == 45
+    assert stated_days("The Vendor tells the Board within sixty days.", lim) == 60
+    text = "Within forty-five (45) days of learning of a data breach, the Vendor will notify the District."
+    f = check(text, library).finding("breach_notification")
+    assert f.status == "partial" and "30 days" in f.explanation
+
+
+def test_business_days_count_as_calendar_days(library):
+    lim = library.provision("breach_notification").detect.limits[0]
+    assert stated_days("The Vendor informs the Board within ten business days.", lim) == 14
+    assert status("After a security breach is confirmed the Vendor shall inform the District within "
+                  "twenty-five working days.", library, "breach_notification") == "partial"  # 35 days
+    assert status("After a security breach is confirmed the Vendor shall inform the District within "
+                  "twenty working days.", library, "breach_notification") == "present"  # 28 days
+
+
+def test_the_limit_for_the_notice_counts_not_the_shortest_number(library):
+    text = ("Upon discovering unauthorized access to student records the Company shall open an inquiry "
+            "within 12 hours and shall notify the Board no later than ninety days afterwards.")
+    f = check(text, library).finding("breach_notification")
+    assert f.status == "partial" and f.confidence == "low"
+    text = ("Upon discovering unauthorized access to student records the Company shall open an inquiry "
+            "within five days and shall notify the Board no later than 48 hours afterwards.")
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_a_huge_number_is_not_a_short_limit():
+    lim = Limit(pattern=r"(\d+)\s*(days?)", max_days=30, reason="")
+    assert stated_days("notice within " + "9" * 5000 + " days", lim) == float("inf")
+
+
+# ---------------------------------------------------------------- word order and lists
+
+
+def test_request_before_the_deletion_verb_is_a_means_to_request(library):
+    text = "Upon a written request from the District or at the end of the term, Vendor shall erase all pupil records."
+    assert status(text, library, "deletion") == "present"
+    text = "On the Agency's written request the contractor destroys the student data it holds within 20 days."
+    assert status(text, library, "deletion") == "present"
+
+
+def test_items_of_one_list_are_read_together(library):
+    text = ("The Vendor honours these rights of families:\n\n- Guardians may inspect what the Vendor "
+            "holds on their child\n\n- Guardians may ask for inaccurate entries to be corrected\n")
+    assert status(text, library, "review_correction") == "present"
+
+
+# ---------------------------------------------------------------- ownership
+
+
+@pytest.mark.parametrize("text", [
+    "All pupil records stay the Board's property at all times.",
+    "Every student record remains the sole property of the District.",
+])
+def test_the_school_owns_the_data(library, text):
+    assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Vendor contact | Customer success owner | name and email to be supplied",
+    "The District decides whether a deletion request belongs to a parent or to a school official "
+    "before any education records are released.",
+    "The Customer may upload personal data, the amount of which is decided and controlled by the Customer.",
+])
+def test_words_near_ownership_are_not_ownership(library, text):
+    assert status(text, library, "ownership") != "present"
+
+
+def test_processor_role_alone_is_partial(library):
+    text = "For these purposes the school is the data controller and the Vendor acts as a data processor."
+    assert status(text, library, "ownership") == "partial"
+
+
+# ---------------------------------------------------------------- use limitation
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor processes pupil data only on the written instructions of the District.",
+    "The Vendor will only process personal data of students in accordance with this Agreement.",
+    "The Contractor uses the school's student data only to: deliver the reading lessons the school ordered.",
+    "Purpose of processing: running the approved tutoring service for the school and nothing else.",
+])
+def test_use_limited_to_authorized_purposes(library, text):
+    assert status(text, library, "use_limitation") == "present"
+
+
+def test_carve_out_for_own_products_is_a_conflict(library):
+    r = check("The Vendor uses student data solely to provide the Service to the school, except as needed "
+              "to build and advertise our other products.", library)
+    assert r.finding("use_limitation").status != "present"
+    assert "other" in [c.kind for c in r.conflicts]
