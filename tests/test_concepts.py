@@ -123,3 +123,73 @@ def test_carve_out_for_own_products_is_a_conflict(library):
               "to build and advertise our other products.", library)
     assert r.finding("use_limitation").status != "present"
     assert "other" in [c.kind for c in r.conflicts]
+
+
+def test_a_limit_that_binds_others_is_not_the_contractors(library):
+    text = "Our analytics partners may only use student data to provide their services to us, as our contract with them says."
+    assert status(text, library, "use_limitation") != "present"
+    text = "Schoolwise uses student data only to improve the Schoolwise app."  # a name is not a school
+    assert status(text, library, "use_limitation") != "present"
+
+
+# ---------------------------------------------------------------- security, FERPA, severability
+
+
+def test_safeguards_the_contractor_maintains(library):
+    text = "The Vendor maintains administrative, technical and physical safeguards."
+    assert status(text, library, "security") == "present"
+    text = "Before sending personal data abroad, the Vendor will put in place appropriate safeguards for the transfer."
+    assert status(text, library, "security") != "present"
+
+
+def test_naming_ferpa_is_not_a_commitment(library):
+    text = "The app gathers nothing from a pupil's education records as the Family Educational Rights and Privacy Act defines them."
+    assert status(text, library, "ferpa") != "present"
+    text = "The Vendor is a school official under FERPA and will comply with it."
+    assert status(text, library, "ferpa") == "present"
+
+
+def test_a_liability_cap_is_not_severability(library):
+    text = ("The parties' liability under this addendum is capped in the aggregate, and it shall not be read "
+            "to apply separately to each order. Any claim is void if not brought within a year.")
+    assert status(text, library, "severability") == "missing"
+
+
+# ---------------------------------------------------------------- scope and carve-outs
+
+
+def test_deletion_at_the_end_only_on_request_is_partial(library):
+    text = "When the contract ends, the Vendor will return or erase student data at the District's direction."
+    f = check(text, library).finding("no_retention")
+    assert f.status == "partial" and f.confidence == "low"
+
+
+@pytest.mark.parametrize(("days", "expected"), [("180 days", "partial"), ("sixty (60) days", "present")])
+def test_deletion_long_after_termination_is_partial(library, days, expected):
+    text = f"The Vendor deletes all student data within {days} after termination of the agreement."
+    assert status(text, library, "no_retention") == expected
+
+
+def test_self_service_account_settings_are_partial(library):
+    text = "Parents can review and correct their child's details on the settings page of their account."
+    assert status(text, library, "review_correction") == "partial"
+
+
+def test_law_of_the_state_where_the_school_is_is_partial(library):
+    text = "This agreement is governed by the laws of the state in which the district is located."
+    r = check(text, library)
+    assert r.finding("governing_law").status == "partial"
+    assert "governing_law_other_state" not in [c.kind for c in r.conflicts]
+
+
+# ---------------------------------------------------------------- breach notice
+
+
+@pytest.mark.parametrize("text", [
+    "The Processor will notify the Controller within 48 hours after it learns of a personal data breach.",
+    "If a breach occurs:\n\n- Notice to the school: no later than 24 hours after discovery",
+    "The Vendor shall notify the District of any security incident without undue delay. The notification "
+    "will follow this procedure: a call to the privacy officer, then a written report of what was exposed.",
+])
+def test_breach_notice_to_the_school(library, text):
+    assert status(text, library, "breach_notification") == "present"
