@@ -416,7 +416,9 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ignore = [_re(p) for p in library.ignore]
     sents = [s for s in sentences(document) if not any(r.search(s.text) for r in ignore)]
     definitions = [_re(p) for p in library.definitions]
-    terms = [s for s in sents if not s.heading and not any(r.search(s.body) for r in definitions)]
+    # a definition states no term, nor do the items of a list that a definition introduces
+    terms = [s for s in sents if not s.heading
+             and not any(r.search(s.body) or r.search(_lead(s)) for r in definitions)]
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = [_re(p) for p in library.duties]

@@ -193,3 +193,54 @@ def test_law_of_the_state_where_the_school_is_is_partial(library):
 ])
 def test_breach_notice_to_the_school(library, text):
     assert status(text, library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor is forbidden to use pupil records to market products, and pupil records are never sold, "
+    "rented, or handed to outside firms for commercial gain.",
+    "The Vendor shall not:\n\n- use student information for any commercial end unrelated to the school's service",
+    '"Targeted advertising" does not include ads chosen only from what a student is viewing at that moment.',
+    'The following words have these meanings:\n\n- "Sale" means trading student data for money or anything of value',
+])
+def test_prohibitions_and_definitions_are_never_conflicts(library, text):
+    assert check(text, library).conflicts == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Your licence to us lets the Company show, copy and share the projects pupils upload anywhere it likes.", "ownership"),
+    ("The teacher confirms that she has obtained the parental permission needed for pupils under 13.", "other"),
+    ("We depend on the district to gather any consent that a parent must give.", "other"),
+    ("If you keep using the app once a revised policy is out, that counts as accepting it.", "unilateral_change"),
+    ("This addendum may be updated from time to time.", "unilateral_change"),
+    ("Removing an account hides the learner's profile, but archived copies of pupil data stay on our servers.",
+     "retention"),
+    ("We show members offers tailored to what they did in the app.", "advertising"),
+])
+def test_conflict_classes(library, text, kind):
+    assert kind in [c.kind for c in check(text, library).conflicts]
+
+
+def test_consent_shifted_to_school_does_not_lower_ferpa(library):
+    text = ("The Vendor acts as a school official under FERPA and complies with it. The school warrants "
+            "that it has obtained every parental consent that COPPA needs.")
+    r = check(text, library)
+    assert "other" in [c.kind for c in r.conflicts]
+    assert r.finding("ferpa").status == "present"
+
+
+def test_school_notice_duties_are_not_shifted_duties(library):
+    text = "The District is responsible for listing the Vendor in its annual FERPA notice to families."
+    assert check(text, library).conflicts == []
+
+
+def test_word_order_does_not_matter_for_deletion(library):
+    text = "Upon written request from the District, the Provider will delete the student records it holds."
+    assert status(text, library, "deletion") == "present"
+
+
+def test_deletion_at_termination_on_request_is_not_a_means_to_request(library):
+    text = "After the services end, the Vendor shall, on the Customer's request, return or erase the student data."
+    assert status(text, library, "deletion") == "partial"
