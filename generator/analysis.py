@@ -189,6 +189,7 @@ class _Compiled:
         self.all = [ps.index[p] for p in rule.all]
         self.none = [ps.index[p] for p in rule.none]
         self.note = rule.note
+        self.sure = rule.confidence == "high"
 
     def ids(self, index: Index) -> frozenset[int]:
         """The ids of the texts this rule matches."""
@@ -355,8 +356,10 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     weak: list[tuple[Sentence, str]] = []
     weakened_by: set[str] = set()  # "weakener" or "limit": what made a present match partial
     numbers = False  # a present match stated a time limit that was checked
+    sure = False  # some match came from a rule that is sure of itself
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
+        sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         if i in present and not found:
@@ -379,10 +382,6 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     doubts: list[str] = []
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
-        if len(strong) == 1:
-            doubts.append("one sentence is the only evidence")
-        if weak:
-            doubts.append("other sentences on this provision are weaker")
         if numbers:
             doubts.append("it rests on a time limit read from the text")
     elif strong:
@@ -396,10 +395,10 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             why = f"Addressed only in part: {why}."
         if weakened_by:
             doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
-        if len(weak) == 1:
-            doubts.append("one sentence is the only evidence")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
+    if (strong or weak) and not sure:
+        doubts.append("only rules marked unsure found it")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence=confidence(doubts), evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts

@@ -177,6 +177,7 @@ class Rule(Strict):
     none: list[str] = Field(default_factory=list)
     note: str = ""
     span: int = Field(default=1, ge=1, le=3)  # consecutive sentences of one paragraph the rule may read
+    confidence: Literal["high", "low"] = "high"  # low: a match alone leaves the status in doubt
 
 
 class Weakener(Strict):
