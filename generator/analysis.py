@@ -370,6 +370,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             weakened_by.add(found[1])
         else:
             weak.append((s, reason or rule.note or p.detect.partial_explanation))
+            weakened_by.update([found[1]] if found else [])
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]

@@ -244,3 +244,20 @@ def test_word_order_does_not_matter_for_deletion(library):
 def test_deletion_at_termination_on_request_is_not_a_means_to_request(library):
     text = "After the services end, the Vendor shall, on the Customer's request, return or erase the student data."
     assert status(text, library, "deletion") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "If you are located in the European Union, the Vendor deletes your personal data when the contract ends.",
+    "Where the district is a New York educational agency, the Vendor deletes student data when the contract ends.",
+])
+def test_terms_for_another_jurisdiction_are_at_most_partial(library, text):
+    f = check(text, library).finding("no_retention")
+    assert f.status == "partial" and f.confidence == "low"
+    assert "another jurisdiction" in f.explanation
+
+
+def test_another_states_law_is_a_conflict_even_beside_connecticut_consumers(library):
+    text = ("These terms are governed by the laws of the State of Texas; residents of Connecticut "
+            "may also have rights under their own state's consumer laws.")
+    r = check(text, library)
+    assert "governing_law_other_state" in [c.kind for c in r.conflicts]
