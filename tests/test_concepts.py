@@ -261,3 +261,25 @@ def test_another_states_law_is_a_conflict_even_beside_connecticut_consumers(libr
             "may also have rights under their own state's consumer laws.")
     r = check(text, library)
     assert "governing_law_other_state" in [c.kind for c in r.conflicts]
+
+
+# ---------------------------------------------------------------- confidence in every report
+
+
+def test_every_report_shows_confidence(library):
+    from generator import report_json, report_markdown, report_table
+    import json
+
+    text = ("The Vendor will notify the District of any data breach within forty-five (45) days. "
+            "Connecticut law governs this agreement.")
+    r = check(text, library)
+    data = json.loads(report_json(r))
+    assert [p["confidence"] for p in data["provisions"]] == [f.confidence for f in r.provisions]
+    breach = r.finding("breach_notification")
+    assert breach.status == "partial" and breach.confidence == "low"
+    md = report_markdown(r)
+    assert "| confidence |" in md and "Review first (low confidence): 6." in md
+    row = next(line for line in report_table(r).splitlines() if line.startswith(" 6."))
+    assert " low " in row
+    law = next(line for line in report_table(r).splitlines() if line.startswith(" 9."))
+    assert " high " in law
