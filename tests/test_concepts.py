@@ -4,6 +4,8 @@ is our own wording."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.analysis import check_contract, number_value, stated_days
@@ -283,3 +285,40 @@ def test_every_report_shows_confidence(library):
     assert " low " in row
     law = next(line for line in report_table(r).splitlines() if line.startswith(" 9."))
     assert " high " in law
+
+
+# ---------------------------------------------------------------- the CET model form
+
+
+CET_FORM = Path(__file__).parent / "fixtures" / "cet-model-addendum.txt"
+
+
+def _cet_docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for para in CET_FORM.read_text(encoding="utf-8").split("\n\n"):
+        d.add_paragraph(para.strip())
+    out = path / "cet-model-addendum.docx"
+    d.save(str(out))
+    return out
+
+
+def _assert_compliant(report) -> None:
+    assert [f.status for f in report.provisions] == ["present"] * 11, report.summary()
+    assert report.conflicts == [] and report.compliant
+
+
+def test_cet_model_form_is_compliant_as_text(library):
+    _assert_compliant(check_contract(read_document(CET_FORM), library))
+
+
+def test_cet_model_form_is_compliant_as_docx(library, tmp_path):
+    _assert_compliant(check_contract(read_document(_cet_docx(tmp_path)), library))
+
+
+def test_cet_model_form_is_compliant_as_pdf(library, tmp_path, soffice):
+    from generator import convert_to_pdf
+
+    (pdf,) = convert_to_pdf([_cet_docx(tmp_path)])
+    _assert_compliant(check_contract(read_document(pdf), library))
