@@ -4,6 +4,8 @@ is our own wording."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -322,3 +324,42 @@ def test_cet_model_form_is_compliant_as_pdf(library, tmp_path, soffice):
 
     (pdf,) = convert_to_pdf([_cet_docx(tmp_path)])
     _assert_compliant(check_contract(read_document(pdf), library))
+
+
+# ---------------------------------------------------------------- every clause pattern on RE2
+
+
+def test_every_clause_pattern_compiles_on_re2(library):
+    import re2
+
+    from generator.analysis import _re2_options
+
+    pats = [*library.ignore, *library.duties, *library.definitions]
+    for p in library.provisions:
+        pats += [x for lim in p.detect.limits for x in (lim.pattern, lim.near) if x]
+    for pat in pats:
+        re2.compile(pat, _re2_options())  # raises on lookarounds and backreferences
+
+
+HOSTILE = {
+    "a 20,000-digit number with no unit": "The Vendor will notify the District of any data breach within "
+                                          + "9" * 20000 + " of discovery.",
+    "a 20,000-digit time limit": "The Vendor will notify the District of any data breach within "
+                                 + "9" * 20000 + " days.",
+    "200 KB of brackets": "[" * 200_000,
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_runs_in_linear_time(name, tmp_path):
+    # Python's re took one to two minutes on each (backtracking); RE2 takes well under a second.
+    # The 30 s timeout only guards against a hang; it is not a timing assertion.
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE[name])
+    code = ("import sys\nfrom generator import check_contract, read_document\n"
+            "r = check_contract(read_document(sys.argv[1]))\n"
+            "print(r.finding('breach_notification').status)")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                          timeout=30, cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ("missing" if name == "200 KB of brackets" else "partial")
