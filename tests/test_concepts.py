@@ -363,3 +363,27 @@ def test_hostile_text_runs_in_linear_time(name, tmp_path):
                           timeout=30, cwd=Path(__file__).resolve().parents[1])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == ("missing" if name == "200 KB of brackets" else "partial")
+
+
+# ---------------------------------------------------------------- more concepts
+
+
+@pytest.mark.parametrize(("text", "pid", "expected"), [
+    ("The Vendor does not permit any advertising in the app that pupils use.", "no_advertising", "present"),
+    ("The Vendor gets no rights of any kind in the student records it hosts.", "ownership", "present"),
+    ("Our service gathers nothing that FERPA covers, so FERPA does not apply to it.", "ferpa", "missing"),
+    ("The Vendor completes each erasure within ten working days of the District's instruction.", "deletion", "present"),
+    ("Pupil data is returned or destroyed at the direction of the District.", "deletion", "partial"),
+    ("If the contract is terminated, the Vendor erases pupil data within 20 days upon the Board's request.",
+     "deletion", "partial"),
+])
+def test_concept(library, text, pid, expected):
+    assert status(text, library, pid) == expected
+
+
+def test_school_answering_for_ferpa_is_a_conflict_that_only_sole_responsibility_lowers(library):
+    joint = "The Vendor is a school official under FERPA and will comply with it. "
+    r = check(joint + "The District warrants that it follows FERPA when it sends records.", library)
+    assert "other" in [c.kind for c in r.conflicts] and r.finding("ferpa").status == "present"
+    r = check(joint + "The District is solely responsible for meeting FERPA for all records.", library)
+    assert r.finding("ferpa").status == "partial" and r.finding("ferpa").confidence == "low"
