@@ -18,7 +18,7 @@ from .library import default_library, load_library
 from .markup import md_escape
 from .models import PROVISION_IDS, Board, Conflict, Finding, GapReport, Library, Provision, Vendor
 from .pdf import convert_to_pdf
-from .analysis import check_contract
+from .analysis import check_contract, number_value, stated_days
 from .batch import rows_from_file, run_batch, vendor_from_row
 from .deadlines import cure_deadline, deadlines
 from .extract import read_document
@@ -37,4 +37,5 @@ __all__ = [
     "vendor_from_row", "cure_deadline", "deadlines", "amendment_letter", "annual_notice",
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
     "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
+    "number_value", "stated_days",
 ]

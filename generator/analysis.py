@@ -253,11 +253,6 @@ def stated_days(text: str, limit: Limit) -> float | None:
     return min((d for _, d in found), default=None)
 
 
-def shortest_days(text: str, pattern: str) -> float | None:
-    """The shortest time the text states, in days (hours count as fractions), or None."""
-    return stated_days(text, Limit(pattern=pattern, max_days=0, reason=""))
-
-
 def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> tuple[str, str] | None:
     """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
     (``weakener`` or ``limit``), or None."""
@@ -332,11 +327,6 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
             for i in sorted({rd.clause_of[c] for c in clause_ids})]
 
 
-def confidence(doubts: list[str]) -> str:
-    """``low`` when any doubt was raised about a finding, else ``high``."""
-    return "low" if doubts else "high"
-
-
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
     """The finding for one provision, and the conflicting terms that defeat it."""
     def matched(rules: list[Rule]) -> dict[int, tuple[_Compiled, Sentence, Index]]:
@@ -401,7 +391,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
-                      confidence=confidence(doubts), evidence=evidence, explanation=why, doubts=doubts)
+                      confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts
 
 
