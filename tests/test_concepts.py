@@ -388,3 +388,13 @@ def test_school_answering_for_ferpa_is_a_conflict_that_only_sole_responsibility_
     assert "other" in [c.kind for c in r.conflicts] and r.finding("ferpa").status == "present"
     r = check(joint + "The District is solely responsible for meeting FERPA for all records.", library)
     assert r.finding("ferpa").status == "partial" and r.finding("ferpa").confidence == "low"
+
+
+def test_split_sets_find_what_one_set_finds(library):
+    from generator.analysis import PatternSet, PatternSets, library_patterns
+
+    pats = library_patterns(library)
+    one, split = PatternSet(pats), PatternSets(pats)
+    for text in CET_FORM.read_text(encoding="utf-8").split("\n\n"):
+        assert split.hits(text) == one.hits(text)
+        assert split.hits(text)  # every paragraph of the form hits some pattern
