@@ -9,18 +9,20 @@ from functools import lru_cache
 
 from .extract import Document
 from .library import default_library
-from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Provision, Rule
+from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Limit, Provision, Rule
 from .sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
-_FLAGS = re.I | re.S
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10,
-          "fourteen": 14, "fifteen": 15, "twenty": 20, "twenty-four": 24, "thirty": 30,
-          "forty-eight": 48, "sixty": 60, "seventy-two": 72, "ninety": 90}
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_WORK_WEEK = 7 / 5  # a business or working day, in calendar days
 
 
 def clauses_of(text: str) -> list[str]:
@@ -33,8 +35,12 @@ def clauses_of(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _FLAGS)
+def _re(pattern: str):
+    """A pattern from ``clauses/`` compiled with RE2 (linear time: hostile input such as a
+    20,000-digit number or 200 KB of brackets cannot make it backtrack)."""
+    import re2
+
+    return re2.compile(pattern, re2_options())
 
 
 def re2_options():
@@ -135,6 +141,7 @@ class _Compiled:
         self.all = [ps.index[p] for p in rule.all]
         self.none = [ps.index[p] for p in rule.none]
         self.note = rule.note
+        self.sure = rule.confidence == "high"
 
     def ids(self, index: Index) -> frozenset[int]:
         """The ids of the texts this rule matches."""
@@ -147,28 +154,87 @@ def _quote(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
 
 
-def shortest_days(text: str, pattern: str) -> float | None:
-    """The shortest time the text states, in days (hours count as fractions), or None."""
-    best = None
-    for m in _re(pattern).finditer(text):
-        num, unit = m.group(1).lower(), m.group(2).lower().rstrip("s")
-        value = float(num) if num.isdigit() else float(_WORDS.get(num, 0) or 0)
-        if not value:
-            continue
-        days = value * _UNIT_DAYS.get(unit, 1)
-        best = days if best is None else min(best, days)
-    return best
+@lru_cache(maxsize=32)
+def _any_of(patterns: tuple[str, ...]):
+    """A test of whether any of ``patterns`` (a list of ``library.yaml``) matches a text: one RE2
+    set, one pass."""
+    if not patterns:
+        return lambda text: False
+    import re2
+
+    rs = re2.Set.SearchSet(re2_options())
+    for p in patterns:
+        rs.Add(p)
+    rs.Compile()
+    return lambda text: bool(text) and bool(rs.Match(text))
 
 
-def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> str | None:
+def number_value(words: str) -> float | None:
+    """The value of a number in digits or words ("45", "forty-five", "one hundred eighty"), or
+    None when it is not one."""
+    words = words.strip().lower()
+    if words.isdigit():
+        return float(words) if len(words) <= 9 else float("inf")
+    total, current = 0, 0
+    for w in words.replace("-", " ").split():
+        if w in _ONES:
+            current += _ONES[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w != "and":
+            return None
+    total += current
+    return float(total) if total else None
+
+
+def _days(m) -> float | None:
+    """The time a ``NUMBER_UNIT`` match states, in calendar days."""
+    groups = m.groups()
+    if len(groups) >= 4:
+        num, paren, working, unit = groups[:4]
+    else:
+        num, unit = groups[0], groups[1]
+        paren = working = None
+    value = number_value(paren) if paren else number_value(num or "")
+    if not value or not unit:
+        return None
+    days = value * _UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
+    return days * _WORK_WEEK if working else days
+
+
+def stated_days(text: str, limit: Limit) -> float | None:
+    """The time limit ``text`` states for what ``limit`` caps, in calendar days, or None.
+
+    Numbers in words count ("forty-five (45) days" is 45); business or working days are
+    converted to calendar days. When ``limit.near`` is set, only the numbers that pattern
+    precedes (within ``limit.reach`` characters) count, unless none does; the shortest that
+    counts is returned."""
+    found = [(m.start(), d) for m in _re(limit.pattern).finditer(text) if (d := _days(m)) is not None]
+    if limit.near:
+        near = _re(limit.near)
+        attached = [d for start, d in found if near.search(text[max(0, start - limit.reach):start])]
+        if attached:
+            return min(attached)
+    return min((d for _, d in found), default=None)
+
+
+def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> tuple[str, str] | None:
+    """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
+    (``weakener`` or ``limit``), or None."""
     for w in p.detect.weakeners:
         if sid in index.get(ps.index[w.pattern], ()):
-            return w.reason
+            return w.reason, "weakener"
     for lim in p.detect.limits:
-        days = shortest_days(text, lim.pattern)
+        days = stated_days(text, lim)
         if days is not None and days > lim.max_days:
-            return lim.reason
+            return lim.reason, "limit"
     return None
+
+
+def _rests_on_number(p: Provision, text: str) -> bool:
+    return any(stated_days(text, lim) is not None for lim in p.detect.limits)
 
 
 @dataclass
@@ -187,13 +253,19 @@ class _Reading:
         return self.views[1][0]
 
 
+def _lead(s: Sentence) -> str:
+    """The list lead-in a sentence was read with ("Parents may:"), or ""."""
+    return s.text[: len(s.text) - len(s.body)] if s.text != s.body and s.text.endswith(s.body) else ""
+
+
 def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
     hits = [ps.hits(s.text) for s in terms]
     views = {1: (terms, build_index(hits))}
     for k in sorted(spans - {1}):
         texts, window_hits = [], []
         for i in range(len(terms)):
-            # sentence i and up to k - 1 that follow it in the same paragraph
+            # sentence i and up to k - 1 that follow it in the same paragraph (list items share
+            # their lead-in's)
             n = 1
             while n < k and i + n < len(terms) and terms[i + n].block == terms[i].block:
                 n += 1
@@ -224,23 +296,33 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         out: dict[int, tuple[_Compiled, Sentence, Index]] = {}
         for rule in rules:
             c = _Compiled(rule, ps)
-            texts, index = rd.views[rule.span]
-            for i in c.ids(index) - rd.duties:
-                out.setdefault(i, (c, texts[i], index))
+            for span in sorted({rule.span, 1}, reverse=True):
+                # a rule that may read several sentences may also be met by one alone
+                texts, index = rd.views[span]
+                for i in c.ids(index) - rd.duties:
+                    out.setdefault(i, (c, texts[i], index))
         return out
 
     present, partial = matched(p.detect.present), matched(p.detect.partial)
     strong: list[Sentence] = []
     weak: list[tuple[Sentence, str]] = []
+    weakened_by: set[str] = set()  # "weakener" or "limit": what made a present match partial
+    numbers = False  # a present match stated a time limit that was checked
+    sure = False  # some match came from a rule that is sure of itself
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
-        reason = _weakness(p, s.text, i, index, ps)
-        if i in present and not reason:
+        sure = sure or rule.sure
+        found = _weakness(p, s.text, i, index, ps)
+        reason = found[0] if found else None
+        if i in present and not found:
             strong.append(s)
+            numbers = numbers or _rests_on_number(p, s.text)
         elif i in present:
             weak.append((s, reason))
+            weakened_by.add(found[1])
         else:
             weak.append((s, reason or rule.note or p.detect.partial_explanation))
+            weakened_by.update([found[1]] if found else [])
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
@@ -250,20 +332,28 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         ranked = sorted(items, key=lambda s: len(s.body) < 60)
         return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
 
+    doubts: list[str] = []
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
+        if numbers:
+            doubts.append("it rests on a time limit read from the text")
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
+        doubts.append("a conflicting term lowered it from present")
     elif weak:
         status, evidence = "partial", ev([s for s, _ in weak])
         why = weak[0][1]
         if why != p.detect.partial_explanation:
             why = f"Addressed only in part: {why}."
+        if weakened_by:
+            doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
-    finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation,
-                      status=status, evidence=evidence, explanation=why)
+    if (strong or weak) and not sure:
+        doubts.append("only rules marked unsure found it")
+    finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
+                      confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts
 
 
@@ -275,14 +365,16 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     every provision is present and nothing conflicts.
     """
     library = library or default_library()
-    ignore = [_re(p) for p in library.ignore]
-    sents = [s for s in sentences(document) if not any(r.search(s.text) for r in ignore)]
-    definitions = [_re(p) for p in library.definitions]
-    terms = [s for s in sents if not s.heading and not any(r.search(s.body) for r in definitions)]
+    ignore = _any_of(tuple(library.ignore))
+    sents = [s for s in sentences(document) if not ignore(s.text)]
+    definitions = _any_of(tuple(library.definitions))
+    # a definition states no term, nor do the items of a list that a definition introduces
+    terms = [s for s in sents if not s.heading
+             and not (definitions(s.body) or definitions(_lead(s)))]
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
-    duty = [_re(p) for p in library.duties]
-    duties = frozenset(i for i, s in enumerate(terms) if any(r.search(s.text) for r in duty))
+    duty = _any_of(tuple(library.duties))
+    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     findings: list[Finding] = []
     conflicts: list[Conflict] = []

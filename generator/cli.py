@@ -729,7 +729,7 @@ def redline_cmd(
 
     Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
     """
-    from .redline import redline_document
+    from .redlining import redline_document
     from .render import write_file
     from .vendors import vendor_from_dict
 

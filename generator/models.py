@@ -201,6 +201,7 @@ class Rule(Strict):
     none: list[str] = Field(default_factory=list)
     note: str = ""
     span: int = Field(default=1, ge=1, le=3)  # consecutive sentences of one paragraph the rule may read
+    confidence: Literal["high", "low"] = "high"  # low: a match alone leaves the status in doubt
 
 
 class Weakener(Strict):
@@ -212,11 +213,19 @@ class Weakener(Strict):
 
 class Limit(Strict):
     """A time limit a provision caps: ``pattern`` captures a number and a unit (hours, days,
-    weeks, months). The shortest time a sentence states must be at most ``max_days``."""
+    weeks, months), or four groups: the number (digits or words, "forty-five"), digits in
+    parentheses that restate it ("(45)", which win), "business" or "working", and the unit.
+    Business and working days count as 7/5 calendar days.
+
+    When ``near`` is set, only the numbers it precedes within ``reach`` characters count (the
+    limit for the notice to the school, not for starting an investigation), unless no number
+    has it near; the shortest that counts must be at most ``max_days``."""
 
     pattern: str
     max_days: float
     reason: str
+    near: str = ""
+    reach: int = Field(default=60, ge=1, le=400)
 
 
 class Detect(Strict):
@@ -339,14 +348,23 @@ class Evidence(BaseModel):
     location: str
 
 
+Confidence = Literal["high", "low"]
+
+
 class Finding(BaseModel):
+    """One provision's status with its evidence and reason. ``confidence`` is ``low`` when the
+    evidence is thin, the rules disagree, or the status rested on a weakener, a number or a
+    conflicting term: staff review those first."""
+
     number: int
     id: str
     title: str
     citation: str
     status: Status
+    confidence: Confidence = "high"
     evidence: list[Evidence] = Field(default_factory=list)
     explanation: str
+    doubts: list[str] = Field(default_factory=list, exclude=True)
 
 
 class Conflict(BaseModel):

@@ -119,7 +119,9 @@ def test_cli_check_json_matches_design(addendum_files):
     assert res.exit_code == 0
     data = json.loads(res.stdout)
     assert set(data) == {"document", "sha256", "library_version", "provisions", "conflicts", "compliant"}
-    assert set(data["provisions"][0]) == {"number", "id", "title", "citation", "status", "evidence", "explanation"}
+    assert set(data["provisions"][0]) == {"number", "id", "title", "citation", "status", "confidence",
+                                        "evidence", "explanation"}
+    assert {p["confidence"] for p in data["provisions"]} <= {"high", "low"}
     assert data["compliant"] is True and len(data["sha256"]) == 64
 
 

@@ -180,8 +180,9 @@ def test_each_change_is_where_a_reader_expects_it(marked):
     def at(start: str) -> int:
         return next(i for i, t in enumerate(texts) if t.startswith(start))
 
-    # no advertising: after the vendor's own section on advertising
-    assert at("The Company sends the District a newsletter") + 1 == at("11. No advertising with")
+    # no advertising is partial (a purpose limit without advertising words): the clause follows the
+    # sentence the check quoted for it
+    assert at("The Company uses student information only") + 1 == at("11. No advertising with")
     assert at("11. No advertising with") < at("No advertising.") < at("9. General Terms")
     # review and correction has no section of its own: the board's section, before the signatures
     section = texts.index("Student data privacy (Connecticut)")

@@ -61,9 +61,9 @@ def test_html_escapes_vendor_text_and_names_conflicts_in_words():
     assert "against 1. Student data belongs to the Board" in text
 
 
-def test_html_shows_confidence_when_the_finding_has_one():
+def test_html_shows_each_findings_confidence():
     rep = _hostile_report()
-    assert "confidence" not in _text(report_html(rep))
+    assert "confidence high" in _text(report_html(rep)) and "review this one first" not in _text(report_html(rep))
     rep.provisions[0] = rep.provisions[0].model_copy(update={"confidence": "low"})
     assert "confidence low: review this one first" in _text(report_html(rep))
 

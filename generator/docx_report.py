@@ -10,7 +10,7 @@ from .models import Board, GapReport, Library
 from .pdf import pdf_bytes
 from .render import Block, document_properties, long_date, plain, prepared, rich
 from .report import MARK
-from .report_html import CONFLICT_LABELS, COUNSEL_NOTE
+from .html_report import CONFLICT_LABELS, COUNSEL_NOTE
 
 REPORT_TITLE = "Contract check report"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Mapping
 
-from .models import GapReport
+from .models import Finding, GapReport
 from .report import MARK
 
 #: What each kind of conflicting term means, in words for staff (not the rule's field name).
@@ -45,11 +45,8 @@ _CSS = """<style>
 </style>"""
 
 
-def _confidence(finding: object) -> str:
-    level = getattr(finding, "confidence", None)
-    if not level:
-        return ""
-    words = "low: review this one first" if level == "low" else str(level)
+def _confidence(finding: Finding) -> str:
+    words = "low: review this one first" if finding.confidence == "low" else finding.confidence
     return f'<span class="sdpa-meta">confidence {escape(words)}</span>'
 
 
@@ -60,7 +57,7 @@ def _quote(text: str, location: str) -> str:
 
 def report_html(report: GapReport) -> str:
     """The report as an HTML fragment: the counsel note, then one card per provision (status
-    in word and mark, confidence when known, citation, explanation, every evidence sentence
+    in word and mark, confidence, citation, explanation, every evidence sentence
     with its location), then one card per conflicting term. Every string is escaped; the
     cards sit in a grid that falls to one column at a phone's width."""
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
