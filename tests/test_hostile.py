@@ -23,7 +23,8 @@ from .hostile.corpus import NAMES, contracts, spreadsheets
 runner = CliRunner()
 CLEAN = {
     "encrypted pdf, empty user password": "read", "utf-16 text": "read", "right-to-left marks": "read",
-    "docx with external entity": "read",
+    "docx with external entity": "read", "utf-16 text, odd byte count": "read",
+    "utf-16 text, lone surrogate": "read",
 }
 
 
@@ -64,20 +65,24 @@ def test_check_answers_every_contract(contract_files):
             assert path.name in res.stderr, (name, res.stderr)
 
 
-@pytest.mark.parametrize("name", ["docx zip bomb", "pdf with 5,000 empty pages"])
-def test_check_bounded_time_and_memory(contract_files, name):
-    # VmHWM is this process image's own peak; ru_maxrss would carry the forking pytest's over exec
+def run_measured(*args: str, timeout: float = 60) -> tuple[int, str, str]:
+    """Run the sdpa CLI in a fresh process; return its peak memory in MB (VmHWM: this process
+    image's own peak; ru_maxrss would carry the forking pytest's over exec), exit code, stderr."""
     code = ("import re, sys\nfrom generator.cli import app\n"
             "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
             "hwm = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)\n"
             "print(int(hwm) // 1024, code)")
-    start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", code, "check", str(contract_files[name])],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
-    elapsed = time.monotonic() - start
-    peak_mb, exit_code = proc.stdout.split()
-    assert exit_code == "2" and contract_files[name].name in proc.stderr
-    assert int(peak_mb) < 500 and elapsed < 30, (peak_mb, elapsed)
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+    peak, exit_code = proc.stdout.split()[-2:]
+    return int(peak), exit_code, proc.stderr
+
+
+@pytest.mark.parametrize("name", ["docx zip bomb", "pdf with 5,000 empty pages", "pdf inflating to 1 GB"])
+def test_check_bounded_time_and_memory(contract_files, name):
+    peak, code, err = run_measured("check", str(contract_files[name]))  # time: the subprocess timeout
+    assert code == "2" and contract_files[name].name in err
+    assert peak < 500, peak
 
 
 def test_register_check_gets_the_same_errors(contract_files, tmp_path):
@@ -191,3 +196,47 @@ def test_batch_killed_half_way_and_rerun(tmp_path):
     manifest = _read_csv(out / "manifest.csv")
     assert len(manifest) == n and {int(m["line"]) for m in manifest if m["outcome"] == "rejected"} == bad
     assert len(_read_csv(out / "errors.csv")) == len(bad)
+
+
+# ---------------------------------------------------------------- issue 15: bounded reading
+
+
+@pytest.mark.parametrize("name", ["xlsx with 1 GB of shared strings", "xlsx declaring A1:XFD1048576"])
+def test_batch_spreadsheet_bounded_time_and_memory(tmp_path, name):
+    from .hostile.corpus import bounded_spreadsheets
+
+    fname, data = bounded_spreadsheets()[name]
+    (tmp_path / fname).write_bytes(data)
+    peak, code, err = run_measured("batch", str(tmp_path / fname), "--out", str(tmp_path / "o"), "--jobs", "1")
+    assert code == "2" and err.startswith(f"sdpa: error: {fname}: ") and len(err.splitlines()) == 1, err
+    assert peak < 500, peak
+    assert not (tmp_path / "o" / "addenda").exists()  # refused before anything was generated
+
+
+@pytest.mark.parametrize("kind", ["/dev/zero", "fifo", "/proc/self/environ", "folder"])
+def test_devices_and_pipes_are_not_read(tmp_path, kind):
+    path = {"/dev/zero": "/dev/zero", "/proc/self/environ": "/proc/self/environ",
+            "fifo": str(tmp_path / "pipe.txt"), "folder": str(tmp_path)}[kind]
+    if kind == "fifo":
+        os.mkfifo(path)
+    peak, code, err = run_measured("check", path, timeout=30)  # a FIFO read would hang: the timeout fails it
+    assert code == "2" and len(err.splitlines()) == 1 and err.startswith("sdpa: error: "), err
+    assert peak < 500
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    peak, code, err = run_measured("register", "add", "--vendor", "A", "--product", "P", "--file", path,
+                                   "--db", db, timeout=30)
+    assert code == "2" and len(err.splitlines()) == 1 and err.startswith("sdpa: error: "), err
+    assert peak < 500
+
+
+def test_check_time_budget_says_too_complex():
+    from generator.limits import TooComplex, check_time, time_budget
+
+    with pytest.raises(TooComplex, match="too complex to check"):
+        with time_budget("slow.pdf", 0.2):
+            while True:  # a loop that never calls check_time is stopped by the timer signal
+                pass
+    with pytest.raises(TooComplex, match="^slow.pdf: this document is too complex"):
+        with time_budget("slow.pdf", 0):
+            check_time()
+    check_time()  # outside a budget: nothing to enforce
