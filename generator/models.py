@@ -34,25 +34,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside are typing slips (and 9999 breaks date arithmetic)
+
+
+def in_range(value: date) -> date:
+    """``value`` when its year is within ``MIN_YEAR``–``MAX_YEAR``; raise ``ValueError`` otherwise."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
 def parse_date(value: object) -> object:
-    """Accept a date, an ISO ``YYYY-MM-DD`` string or a US ``M/D/YYYY`` string; pass others through."""
+    """Accept a date, an ISO ``YYYY-MM-DD`` string or a US ``M/D/YYYY`` string; pass others through.
+    A date outside the years 1900–2199 raises ``ValueError``."""
     if isinstance(value, datetime):
-        return value.date()
+        return in_range(value.date())
+    if isinstance(value, date):
+        return in_range(value)
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
         m = _US_DATE.match(text)
-        if m:
-            month, day, year = (int(g) for g in m.groups())
-            try:
-                return date(year, month, day)
-            except ValueError as exc:
-                raise ValueError(f"{text!r} is not a real date ({exc})") from None
         try:
-            return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else text
+            if m:
+                month, day, year = (int(g) for g in m.groups())
+                parsed = date(year, month, day)
+            elif len(text) >= 10 and text[4] == "-":
+                parsed = date.fromisoformat(text[:10])
+            else:
+                return text
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        return in_range(parsed)
     return value
 
 
