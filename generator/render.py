@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 import zipfile
@@ -17,7 +18,7 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import RenderError, VendorError
+from .errors import InputError, RenderError, VendorError
 from .library import ROOT, default_library
 from .models import Board, Library, Vendor
 
@@ -390,9 +391,21 @@ def render_addendum(
 
 
 def write_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path``, creating its folder; return ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    """Write ``data`` to ``path`` through a temporary file beside it, creating its folder; return
+    ``path``. Raises :class:`InputError` naming ``path`` when it is a folder, its folder is a
+    file, or it cannot be written; a failed write leaves no half file."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give a file name")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     return path
 
 
