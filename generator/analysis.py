@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .extract import Document, is_heading
 from .library import default_library
+from .limits import budgeted, check_time
 from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Provision, Rule
 
 MAX_QUOTE = 400
@@ -315,6 +316,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     return finding, conflicts
 
 
+@budgeted  # a wall-clock budget: past it, "this document is too complex" (limits.py)
 def check_contract(document: Document, library: Library | None = None) -> GapReport:
     """Check ``document`` against every provision of ``library`` (default: the shipped one).
 
@@ -336,6 +338,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
     for p in library.provisions:
+        check_time()
         finding, found = assess(p, rd, ps)
         findings.append(finding)
         for c in found:

@@ -4,6 +4,7 @@ ZIP parts of DOCX and XLSX and the streams of a PDF, and a wall-clock budget for
 from __future__ import annotations
 
 import contextvars
+import functools
 import io
 import os
 import re
@@ -15,7 +16,7 @@ import zipfile
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator, TypeVar
 
 from .errors import ExtractError, SdpaError
 
@@ -223,3 +224,16 @@ def time_budget(name: str, seconds: float = CHECK_SECONDS) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
         _DEADLINE.reset(token)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def budgeted(fn: F) -> F:
+    """Run ``fn(document, ...)`` inside a :func:`time_budget` named after ``document.name``."""
+    @functools.wraps(fn)
+    def wrapper(document: Any, *args: Any, **kwargs: Any) -> Any:
+        with time_budget(getattr(document, "name", "document")):
+            return fn(document, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
