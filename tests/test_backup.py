@@ -170,13 +170,21 @@ def _exporter(url: str, folder: str, stop, barrier) -> None:
             k += 1
 
 
-def _run_all(targets: list[tuple], timeout: float = 300) -> list[int]:
-    procs = [CTX.Process(target=t, args=a) for t, a in targets]
+def _run_with_exporter(url: str, folder, make_targets) -> None:
+    """Start the writers ``make_targets(barrier)`` gives, with an exporter taking exports into
+    ``folder`` all the while; every process must end cleanly."""
+    n = len(make_targets(None))
+    barrier, stop = CTX.Barrier(n + 1), CTX.Event()
+    exporter = CTX.Process(target=_exporter, args=(url, str(folder), stop, barrier))
+    exporter.start()
+    procs = [CTX.Process(target=t, args=a) for t, a in make_targets(barrier)]
     for p in procs:
         p.start()
     for p in procs:
-        p.join(timeout)
-    return [p.exitcode for p in procs]
+        p.join(300)
+    stop.set()
+    exporter.join(120)
+    assert [p.exitcode for p in procs] == [0] * n and exporter.exitcode == 0
 
 
 def _all_exports_restore(folder) -> int:
@@ -190,13 +198,7 @@ def _all_exports_restore(folder) -> int:
 
 def test_twenty_processes_on_a_new_sqlite_register(tmp_path):
     url = f"sqlite:///{tmp_path / 'new.sqlite3'}"  # does not exist yet: every process opens it first
-    barrier, stop = CTX.Barrier(21), CTX.Event()
-    exporter = CTX.Process(target=_exporter, args=(url, str(tmp_path), stop, barrier))
-    exporter.start()
-    codes = _run_all([(_writer, (url, f"w{k}", 20, barrier)) for k in range(20)])
-    stop.set()
-    exporter.join(120)
-    assert codes == [0] * 20 and exporter.exitcode == 0
+    _run_with_exporter(url, tmp_path, lambda b: [(_writer, (url, f"w{k}", 20, b)) for k in range(20)])
     with Register(url) as r:
         assert r.count(ContractRow) == 400 and r.count(VendorRow) == 4
     assert _all_exports_restore(tmp_path) >= 1
@@ -205,13 +207,7 @@ def test_twenty_processes_on_a_new_sqlite_register(tmp_path):
 def test_eight_simultaneous_adds_of_one_new_vendor(url, tmp_path):
     with Register(url):
         pass  # the schema exists; the race is on the vendor row
-    barrier, stop = CTX.Barrier(9), CTX.Event()
-    exporter = CTX.Process(target=_exporter, args=(url, str(tmp_path), stop, barrier))
-    exporter.start()
-    codes = _run_all([(_one_new_vendor, (url, k, barrier)) for k in range(8)])
-    stop.set()
-    exporter.join(120)
-    assert codes == [0] * 8 and exporter.exitcode == 0
+    _run_with_exporter(url, tmp_path, lambda b: [(_one_new_vendor, (url, k, b)) for k in range(8)])
     with Register(url) as r:
         assert r.count(ContractRow) == 8 and r.count(VendorRow) == 1
     assert _all_exports_restore(tmp_path) >= 1
