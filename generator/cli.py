@@ -55,12 +55,10 @@ def read_json(path: Path, what: str, max_bytes: int = 10 * 2**20) -> object:
 
     try:
         if str(path) == "-":
-            data = read_stream_bounded(sys.stdin.buffer, max_bytes, "standard input")
+            data = read_stream_bounded(sys.stdin.buffer, max_bytes, f"standard input ({what})")
         else:
-            data = read_bounded(path, max_bytes, str(path))
+            data = read_bounded(path, max_bytes, f"{path} ({what})")
         return json.loads(data.decode("utf-8-sig"))
-    except SdpaError as exc:
-        raise InputError(f"{exc} (the {what})") from None
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise InputError(f"{path}: the {what} is not valid JSON ({str(exc)[:200]})") from None
 
@@ -138,6 +136,8 @@ def check_cmd(
         raise typer.Exit(2)
     with user_errors():
         lib = get_library(clauses)
+        if not 0 < max_mb <= 1024:  # also false for nan
+            raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
         limit = int(max_mb * 1024 * 1024)
         if str(contract) == "-":
             doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
@@ -656,8 +656,18 @@ def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="
 
 
 def main() -> None:
-    """Entry point of the ``sdpa`` console script."""
-    app()
+    """Entry point of the ``sdpa`` console script. An error sdpa did not foresee is still one
+    line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
+        if os.environ.get("SDPA_DEBUG"):
+            raise
+        typer.echo(f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
+                   "(please report it; SDPA_DEBUG=1 shows where)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

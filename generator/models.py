@@ -23,6 +23,7 @@ PROVISION_IDS = (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what a non-UTF-8 command argument decodes to
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 MAX_FIELD = 4000
@@ -75,6 +76,8 @@ def clean_text(value: object) -> object:
     if isinstance(value, str):
         if _CONTROL.search(value):
             raise ValueError("contains a control character (such as NUL); remove it")
+        if _SURROGATE.search(value):
+            raise ValueError("is not valid text (bytes that are not UTF-8, or a lone surrogate)")
         if len(value) > MAX_FIELD:
             raise ValueError(f"is {len(value)} characters long; the limit is {MAX_FIELD}")
     return value

@@ -396,6 +396,9 @@ def write_file(path: Path, data: bytes) -> Path:
     file, or it cannot be written; a failed write leaves no half file."""
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise InputError(f"{path}: {parent} is a file, not a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():

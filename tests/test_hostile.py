@@ -240,3 +240,53 @@ def test_check_time_budget_says_too_complex():
         with time_budget("slow.pdf", 0):
             check_time()
     check_time()  # outside a budget: nothing to enforce
+
+
+# ---------------------------------------------------------------- issue 15: one line, never a traceback
+
+
+def _sdpa(*args: str | bytes, stdin: bytes = b"") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], input=stdin, capture_output=True,
+                          timeout=120, cwd=ROOT)
+
+
+def _one_line(proc: subprocess.CompletedProcess, *expect: str) -> None:
+    err = proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr, err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("sdpa: error: "), err
+    for e in expect:
+        assert e in err, err
+
+
+def test_command_line_slips_are_one_line(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    vendor = str(ROOT / "examples" / "vendor.json")
+    (tmp_path / "afile").write_text("x")
+    _one_line(_sdpa("register", "add", "--vendor", b"\xffAcme", "--product", "P", "--db", db),
+              "vendor: is not valid text")
+    _one_line(_sdpa("check", str(ROOT / "README.md"), "--max-mb", "nan"), "--max-mb")
+    _one_line(_sdpa("addendum", "--vendor", vendor, "--out", str(tmp_path / "afile" / "a.docx")),
+              "is a file, not a folder")
+    _one_line(_sdpa("addendum", "--vendor", vendor, "--out", str(tmp_path)), "is a folder")
+    _one_line(_sdpa("register", "export", "--out", str(tmp_path / "afile" / "x.json"), "--db", db),
+              "is a file, not a folder")
+    _one_line(_sdpa("addendum", "--vendor", "-", "--out", str(tmp_path / "a.docx"), stdin=b"[" * 100_000),
+              "not valid JSON")
+
+
+@pytest.mark.parametrize("args", [
+    ["register", "add", "--vendor", "A", "--product", "P", "--executed", "9999-12-30"],
+    ["register", "due", "--today", "9999-12-31"],
+    ["deadlines", "--notice-sent", "9999-12-30"],
+    ["register", "record", "notice", "1", "--sent", "9999-12-30"],
+])
+def test_dates_near_9999_are_refused_where_typed(tmp_path, args):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--executed", "2026-09-01",
+                               "--db", db]).exit_code == 0
+    if args[0] == "deadlines":
+        _one_line(_sdpa(*args), "outside the years 1900-2199")
+    else:
+        _one_line(_sdpa(*args, "--db", db), "outside the years 1900-2199")
+    res = runner.invoke(app, ["register", "due", "--db", db, "--today", "2026-09-02"])
+    assert res.exit_code == 0 and "post notice" in res.stdout  # and the register still answers
