@@ -86,30 +86,46 @@ def clean_text(value: object) -> object:
 # ---------------------------------------------------------------- board and vendor
 
 
+MAX_CLOSURES = 1000  # closure days in a profile: decades of them; 40,000 would slow every deadline
+_LINE = 300          # a name, title or address line
+_URL = 2000          # a web address or database URL
+
+
 class Person(Strict):
-    name: str
-    title: str = ""
-    email: str = ""
-    phone: str = ""
+    name: str = Field(max_length=_LINE)
+    title: str = Field(default="", max_length=_LINE)
+    email: str = Field(default="", max_length=320)
+    phone: str = Field(default="", max_length=60)
 
 
 class Board(Strict):
-    """The board of education's profile: who it is, who signs, how long a vendor has to cure."""
+    """The board of education's profile: who it is, who signs, how long a vendor has to cure.
+    Every field has a length limit, and ``closures`` at most ``MAX_CLOSURES`` dates."""
 
-    name: str
-    short_name: str = ""
-    address: list[str] = Field(default_factory=list)
-    website: str
-    contracts_page: str = ""
+    name: str = Field(max_length=_LINE)
+    short_name: str = Field(default="", max_length=_LINE)
+    address: list[str] = Field(default_factory=list, max_length=12)
+    website: str = Field(max_length=_URL)
+    contracts_page: str = Field(default="", max_length=_URL)
     privacy_officer: Person
     signatory: Person
     cure_period_days: int = Field(default=30, ge=1, le=365)
-    closures: list[date] = Field(default_factory=list)
-    database: str = ""
+    closures: list[date] = Field(default_factory=list, max_length=MAX_CLOSURES)
+    database: str = Field(default="", max_length=_URL)
+
+    @field_validator("address")
+    @classmethod
+    def _lines(cls, v: list[str]) -> list[str]:
+        for line in v:
+            if len(line) > _LINE:
+                raise ValueError(f"an address line is {len(line):,} characters long; the limit is {_LINE}")
+        return v
 
     @field_validator("closures", mode="before")
     @classmethod
     def _dates(cls, v: object) -> object:
+        if isinstance(v, list) and len(v) > MAX_CLOSURES:  # before parsing 40,000 of them
+            raise ValueError(f"{len(v):,} closure dates; the limit is {MAX_CLOSURES:,}")
         return [parse_date(x) for x in v] if isinstance(v, list) else v
 
     @property

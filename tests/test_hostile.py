@@ -290,3 +290,24 @@ def test_dates_near_9999_are_refused_where_typed(tmp_path, args):
         _one_line(_sdpa(*args, "--db", db), "outside the years 1900-2199")
     res = runner.invoke(app, ["register", "due", "--db", db, "--today", "2026-09-02"])
     assert res.exit_code == 0 and "post notice" in res.stdout  # and the register still answers
+
+
+@pytest.mark.parametrize(("key", "value", "message"), [
+    ("closures", [f"2026-0{1 + i % 9}-1{i % 10}" for i in range(40_000)], "40,000 closure dates; the limit is 1,000"),
+    ("address", ["1 Main St", "x" * 12_000_000], "an address line is 12,000,000 characters long"),
+    ("name", "N" * 301, "at most 300 characters"),
+])
+def test_board_profile_limits_name_the_field(tmp_path, key, value, message):
+    import yaml
+
+    from generator import ProfileError, board_from_dict
+
+    data = yaml.safe_load((ROOT / "board.example.yaml").read_text())
+    with pytest.raises(ProfileError, match=message) as err:
+        board_from_dict({**data, key: value}, "big.yaml")
+    assert f"'{key}'" in str(err.value)
+    path = tmp_path / "big.yaml"
+    path.write_text(yaml.safe_dump({**data, key: value}))
+    res = runner.invoke(app, ["deadlines", "--notice-sent", "2027-01-13", "--board", str(path)])
+    _one_line_error(res, key)
+    assert str(path) in res.stderr
