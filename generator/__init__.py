@@ -27,6 +27,8 @@ from .letters import (amendment_letter, annual_notice, breach_notice, contract_p
 from .render import long_date, missing_fields, render_addendum, safe_filename
 from .report import report_json, report_markdown, report_table
 from .vendors import vendor_from_dict
+from .limits import TooComplex, read_bounded, time_budget
+from .paths import resolve_inside
 
 __all__ = [
     "PROVISION_IDS", "Board", "Conflict", "ConversionError", "ExtractError", "Finding",
@@ -37,4 +39,5 @@ __all__ = [
     "vendor_from_row", "cure_deadline", "deadlines", "amendment_letter", "annual_notice",
     "breach_notice", "contract_posting", "deletion_request", "iep_exception", "long_date",
     "report_json", "report_markdown", "report_table", "board_from_dict", "md_escape",
+    "TooComplex", "read_bounded", "time_budget", "resolve_inside",
 ]

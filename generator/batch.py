@@ -361,7 +361,7 @@ def run_batch(source: str | Path, out: str | Path, board: Board, library: Librar
     """
     source, out = Path(source), Path(out)
     if not source.is_file():
-        raise InputError(f"{source}: no such file")
+        raise InputError(f"{source}: no such file" if not source.exists() else f"{source}: not a regular file")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: is a file, not a folder; give a folder for --out")
     base = Path(contracts_dir) if contracts_dir else source.parent
