@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from generator.cli import app
 
 from .conftest import ROOT, docx_text
+from .hostile import measure
 from .hostile.corpus import NAMES, contracts, spreadsheets
 
 runner = CliRunner()
@@ -66,16 +67,9 @@ def test_check_answers_every_contract(contract_files):
 
 
 def run_measured(*args: str, timeout: float = 60) -> tuple[int, str, str]:
-    """Run the sdpa CLI in a fresh process; return its peak memory in MB (VmHWM: this process
-    image's own peak; ru_maxrss would carry the forking pytest's over exec), exit code, stderr."""
-    code = ("import re, sys\nfrom generator.cli import app\n"
-            "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
-            "hwm = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)\n"
-            "print(int(hwm) // 1024, code)")
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
-    peak, exit_code = proc.stdout.split()[-2:]
-    return int(peak), exit_code, proc.stderr
+    """Peak MB, exit code and stderr of ``sdpa *args`` in a fresh process (time: the timeout)."""
+    peak, code, err, _ = measure.run_measured(*args, timeout=timeout)
+    return peak, code, err
 
 
 @pytest.mark.parametrize("name", ["docx zip bomb", "pdf with 5,000 empty pages", "pdf inflating to 1 GB"])
