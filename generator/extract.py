@@ -165,6 +165,14 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
         return _read_data(data, name, max_bytes, max_pages)
 
 
+def check_chars(count: int, name: str) -> None:
+    """Raise :class:`ExtractError` when ``count`` characters of text exceed ``MAX_CHARS``
+    (readers call it as they go, so an oversize document stops early)."""
+    if count > MAX_CHARS:
+        raise ExtractError(f"{name}: the document holds more than {MAX_CHARS:,} characters of text, "
+                           "the limit; check it in parts")
+
+
 def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Document:
     if len(data) > max_bytes:
         raise ExtractError(f"{name}: the file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
@@ -187,9 +195,7 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     else:
         segments, pages = _read_text(data, name), 0
     segments = [s for s in segments if s.text.strip()]
-    if sum(len(s.text) for s in segments) > MAX_CHARS:
-        raise ExtractError(f"{name}: the document holds more than {MAX_CHARS:,} characters of text, "
-                           "the limit; check it in parts")
+    check_chars(sum(len(s.text) for s in segments), name)
     if not segments:
         raise ExtractError(f"{name}: no text found in the file")
     return Document(name=name, sha256=sha, kind=kind if kind != "zip" else "docx", segments=segments, pages=pages)
@@ -209,12 +215,14 @@ def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], in
     try:
         n = len(pdf)
         _check_pages(n, name, max_pages)
-        texts = []
+        texts, total = [], 0
         for i in range(n):
             check_time()
             page = pdf[i]
             tp = page.get_textpage()
             texts.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            total += len(texts[-1])
+            check_chars(total, name)
             tp.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -285,9 +293,12 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
     if body is None:
         raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
     segs: list[Segment] = []
-    n = 0
+    n = total = counted = 0
     for block in body.iterchildren():
         check_time()
+        total += sum(len(x.text) for x in segs[counted:])
+        counted = len(segs)
+        check_chars(total, name)
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = "".join(t.text or "" for t in block.iter() if isinstance(t.tag, str) and t.tag.endswith("}t"))
@@ -329,7 +340,8 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
+    check_chars(len(text), name)  # refused, as a PDF or DOCX is, rather than silently cut
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     segs = []
     for i, para in enumerate(re.split(r"\n\s*\n", text), 1):
         check_time()
