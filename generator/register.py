@@ -541,6 +541,8 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
     from .models import parse_date
     from .paths import resolve_inside
 
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: not a regular file (a folder, device or pipe)")
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
