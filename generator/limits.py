@@ -197,18 +197,25 @@ def check_time() -> None:
 
 
 @contextmanager
-def time_budget(name: str, seconds: float = CHECK_SECONDS) -> Iterator[None]:
-    """Give the work inside the block ``seconds`` of wall-clock time; past that it raises
-    :class:`TooComplex` naming ``name``: at the next :func:`check_time`, and in the main thread
-    of a POSIX process also from a timer signal, which interrupts any Python loop. A budget
-    inside another keeps the earlier deadline."""
+def time_budget(name: str, seconds: float | None = None) -> Iterator[None]:
+    """Give the work inside the block ``seconds`` of wall-clock time (default ``CHECK_SECONDS``,
+    or ``$SDPA_CHECK_SECONDS``); past that it raises :class:`TooComplex` naming ``name``: at the
+    next :func:`check_time`, and in the main thread of a POSIX process also from a timer signal,
+    which interrupts any Python loop. A budget inside another keeps the earlier deadline."""
+    if seconds is None:
+        try:
+            seconds = float(os.environ.get("SDPA_CHECK_SECONDS") or CHECK_SECONDS)
+        except ValueError:
+            seconds = CHECK_SECONDS
+        seconds = seconds if 0 < seconds < 3600 else CHECK_SECONDS  # nan, 0, negatives: the default
     outer = _DEADLINE.get()
     deadline = time.monotonic() + seconds
     if outer is not None and outer[0] <= deadline:
         yield
         return
     token = _DEADLINE.set((deadline, name, seconds))
-    use_signal = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_signal = (seconds > 0 and hasattr(signal, "setitimer")
+                  and threading.current_thread() is threading.main_thread()
                   and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
     previous = None
     if use_signal:

@@ -305,3 +305,12 @@ def test_board_profile_limits_name_the_field(tmp_path, key, value, message):
     res = runner.invoke(app, ["deadlines", "--notice-sent", "2027-01-13", "--board", str(path)])
     _one_line_error(res, key)
     assert str(path) in res.stderr
+
+
+def test_a_check_over_its_time_budget_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("SDPA_CHECK_SECONDS", "0.000001")
+    path = tmp_path / "long.txt"
+    path.write_text("The Provider deletes student data on request.\n\n" * 2000)
+    res = runner.invoke(app, ["check", str(path)])
+    _one_line_error(res, "budget")
+    assert "long.txt: this document is too complex to check" in res.stderr
