@@ -368,7 +368,10 @@ def run_batch(source: str | Path, out: str | Path, board: Board, library: Librar
     with source.open("rb") as fh:
         for _ in rows_from_file(fh, source.name):  # the row limit and a broken file, before writing
             pass
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a parent that is a file, no permission
+        raise InputError(f"{out}: cannot create the folder ({exc.strerror})") from None
     with batch_lock(out):
         return _run(source, out, board, library, draft, jobs, pdf, zip_output, progress, base)
 

@@ -311,6 +311,8 @@ def test_out_that_is_a_file(tmp_path):
     (tmp_path / "o").write_text("a file")
     res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o")])
     assert res.exit_code == 2 and "is a file, not a folder" in res.stderr
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o" / "sub")])
+    assert res.exit_code == 2 and "cannot create the folder" in res.stderr
 
 
 @pytest.mark.parametrize("value", ["=1+1", "@Home Learning", "+Plus", "-Minus", "'quoted", "plain"])
