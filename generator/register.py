@@ -169,7 +169,7 @@ class Register:
     def contract_file(self, cid: int) -> bytes | None:
         """The stored file of contract ``cid`` (None when it has none); raises
         :class:`RegisterError` when there is no such contract. Only this loads a file."""
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             c = self._contract(s, cid)
             return c.file_data
 
@@ -312,7 +312,7 @@ class Register:
         """Every contract with its vendor and records, in id order."""
         from sqlalchemy.orm import selectinload
 
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             q = select(ContractRow).order_by(ContractRow.id).options(
                 selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
                 selectinload(ContractRow.notices), selectinload(ContractRow.postings),
@@ -326,14 +326,14 @@ class Register:
         raise RegisterError(f"no contract with id {cid}")
 
     def log(self, cid: int | None = None) -> list[LogRow]:
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             q = select(LogRow).order_by(LogRow.id)
             if cid is not None:
                 q = q.where(LogRow.contract_id == cid)
             return list(s.scalars(q))
 
     def count(self, table: type[Base]) -> int:
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             return s.scalar(select(func.count()).select_from(table)) or 0
 
 

@@ -217,3 +217,17 @@ def _one_new_vendor(url: str, k: int, barrier) -> None:
     with Register(url, actor=f"p{k}") as r:
         barrier.wait()
         r.add_contract(vendor="Brand New Vendor", product=f"P{k}")
+
+
+def test_reading_never_waits_for_a_writer(tmp_path):
+    """A long import holds SQLite's write lock; listing meanwhile still answers (WAL readers)."""
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as writer, Register(url) as reader:
+        writer.add_contract(vendor="Before", product="P")
+        with writer.session() as s, s.begin():
+            writer.insert_contract(s, vendor="During", product="P")  # not committed yet
+            # with a busy timeout of 30 s, a read that needed the lock would fail here instead
+            reader.engine.dispose()
+            assert [c.vendor.name for c in reader.contracts()] == ["Before"]
+            assert reader.count(ContractRow) == 1
+        assert reader.count(ContractRow) == 2
