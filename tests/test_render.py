@@ -208,3 +208,31 @@ def test_vendor_markdown_stays_literal_in_the_markdown_report(library, tmp_path)
     assert "<strong>x</strong>" not in html and "<strong>now</strong>" not in html
     assert html.count("<h2>") == html.count("<h2>Conflicting terms</h2>")
     assert "Contract check: ## 12. Waiver **x** - y [a](http://evil.example)" in html
+
+
+# ---------------------------------------------------------------- property tests
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TOKENS = ["## ", "- ", "**", "*", "#", "\n", "\n\n", "[a](http://x.example)", "![i](http://x.example/i.png)",
+          "<b>", "`", "_", "word", "Waiver", " ", "12.", "|"]
+MARKUP = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14).map("".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(value=MARKUP)
+def test_any_markup_in_a_vendor_value_comes_out_as_typed(value):
+    from generator import default_library, load_board
+
+    from .conftest import ROOT
+
+    if not value.strip():
+        return
+    v = Vendor(name="Acme", product="Reader", contact_email="a@acme.example", contract_date="2026-09-01",
+               deletion_method=value.strip(), purpose=value.strip())
+    data = render_addendum(v, load_board(ROOT / "board.example.yaml"), default_library())
+    assert flat(value) in flat(docx_text(data))
+    d = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in d.paragraphs if p.style.name.lower().startswith(("heading", "title"))]
+    assert not any(flat(value) in flat(h) for h in headings if len(flat(value)) > 3)
