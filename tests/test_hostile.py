@@ -314,3 +314,25 @@ def test_a_check_over_its_time_budget_is_one_line(tmp_path, monkeypatch):
     res = runner.invoke(app, ["check", str(path)])
     _one_line_error(res, "budget")
     assert "long.txt: this document is too complex to check" in res.stderr
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["[", "](", "A. ", "word\n", "1" * 40, " days", " hours", "within ", "breach ", "notify the Board ",
+          "delete student data ", ".", "\n\n", "(", ")", "## ", "- ", "|", "Connecticut law governs "]
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(PIECES), max_size=300).map("".join))
+def test_the_check_answers_random_text_within_its_budget(text):
+    from generator import ExtractError, TooComplex, check_contract, read_document, time_budget
+
+    with time_budget("fuzz.txt", 10):  # per input: past it TooComplex fails the test
+        try:
+            document = read_document(text.encode(), "fuzz.txt")
+        except ExtractError as exc:
+            assert not isinstance(exc, TooComplex)
+            return
+        report = check_contract(document)
+    assert len(report.provisions) == 11
