@@ -218,20 +218,31 @@ def time_budget(name: str, seconds: float | None = None) -> Iterator[None]:
                   and threading.current_thread() is threading.main_thread()
                   and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
     previous = None
-    if use_signal:
-        def on_alarm(signum, frame):  # noqa: ARG001
-            raise _too_complex(name, seconds)
 
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
+    def on_alarm(signum, frame):  # noqa: ARG001
+        raise _too_complex(name, seconds)
+
+    try:  # armed inside the try: an alarm that goes off at once still meets the cleanup below
+        if use_signal:
+            previous = signal.signal(signal.SIGALRM, on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
         yield
     finally:
-        if use_signal:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        _DEADLINE.reset(token)
-
+        # the one-shot alarm may go off inside this cleanup itself (Python runs a signal handler
+        # at its next call): then clean up again, so neither handler nor deadline outlives the block
+        while True:
+            try:
+                if use_signal:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    if previous is not None:
+                        signal.signal(signal.SIGALRM, previous)
+                    use_signal = False
+                if token is not None:
+                    _DEADLINE.reset(token)
+                    token = None
+                break
+            except TooComplex:
+                continue
 
 F = TypeVar("F", bound=Callable[..., Any])
 

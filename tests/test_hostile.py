@@ -336,3 +336,19 @@ def test_the_check_answers_random_text_within_its_budget(text):
             return
         report = check_contract(document)
     assert len(report.provisions) == 11
+
+
+def test_a_spent_budget_leaves_nothing_behind():
+    import signal as sig
+
+    from generator.limits import TooComplex, check_time, time_budget
+
+    before = sig.getsignal(sig.SIGALRM)
+    for _ in range(200):  # an alarm that goes off at the very end of the block, many times over
+        try:
+            with time_budget("tiny.txt", 0.000001):
+                pass
+        except TooComplex:
+            pass
+    check_time()  # no deadline left over
+    assert sig.getsignal(sig.SIGALRM) is before and sig.getitimer(sig.ITIMER_REAL)[0] == 0
