@@ -1,6 +1,8 @@
 """How each entry point answers the hostile corpus (tests/hostile/corpus.py): cases tried and
 handled cleanly, i.e. a correct result or exit 2 with one line naming the file or field, no
-traceback, nothing written outside the output folder.
+traceback, nothing written outside the output folder. Then each contract and spreadsheet in a
+fresh process: its size, the exit code, the time and the peak memory (VmHWM), beside the same
+figures for a small valid contract and vendor list measured in the same run (the floor).
 
     python benchmarks/hostile.py
 """
@@ -20,6 +22,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from generator.cli import app  # noqa: E402
 from tests.hostile.corpus import NAMES, contracts, spreadsheets  # noqa: E402
+from tests.hostile.measure import run_measured  # noqa: E402
 
 runner = CliRunner()
 
@@ -95,7 +98,47 @@ def main() -> None:
         total, good = total + len(cases), good + len(cases) - len(bad)
         print(f"| {entry} | {len(cases)} | {len(cases) - len(bad)} | {', '.join(bad) or '-'} |")
     print(f"| **all** | **{total}** | **{good}** | |")
+    print()
+    measure_each()
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.1f} KB"
+
+
+def measure_each() -> None:
+    """Time and peak memory of ``sdpa check`` / ``sdpa batch`` per case, in a fresh process."""
+    print("| command | case | input | exit | seconds | peak MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        floor = tmp / "floor.txt"
+        floor.write_text("Connecticut law governs this agreement. The Provider deletes student data on request.\n")
+        cases = [("check", "floor: a small valid contract", floor)]
+        for i, (name, (fname, data)) in enumerate(contracts(tmp).items()):
+            (tmp / f"c{i}").mkdir()
+            (tmp / f"c{i}" / fname).write_bytes(data)
+            cases.append(("check", name, tmp / f"c{i}" / fname))
+        (tmp / "floor.csv").write_text("vendor_name,product,contact_email,contract_date\n"
+                                       "Acme,Reader,a@acme.example,2026-09-01\n")
+        cases.append(("batch", "floor: a one-row vendor list", tmp / "floor.csv"))
+        for i, (name, (fname, data)) in enumerate(spreadsheets().items()):
+            (tmp / f"s{i}").mkdir()
+            (tmp / f"s{i}" / fname).write_bytes(data)
+            cases.append(("batch", name, tmp / f"s{i}" / fname))
+        for kind, name, path in [("check", "/dev/zero", Path("/dev/zero"))] + cases:
+            args = ["check", str(path)] if kind == "check" else \
+                ["batch", str(path), "--out", str(path.parent / "out"), "--jobs", "1"]
+            size = path.stat().st_size if path.is_file() else 0
+            try:
+                peak, code, _, secs = run_measured(*args, timeout=120)
+                print(f"| {kind} | {name} | {_size(size)} | {code} | {secs:.1f} | {peak} |")
+            except Exception as exc:  # noqa: BLE001 - a case that hangs is a figure too
+                print(f"| {kind} | {name} | {_size(size)} | - | over 120 | ({type(exc).__name__}) |")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--measure"]:
+        measure_each()
+    else:
+        main()

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from .extract import Document
 from .library import default_library
+from .limits import budgeted, check_time
 from .models import Conflict, ConflictRule, Evidence, Finding, GapReport, Library, Limit, Provision, Rule
 from .sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
@@ -357,6 +358,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     return finding, conflicts
 
 
+@budgeted  # a wall-clock budget: past it, "this document is too complex" (limits.py)
 def check_contract(document: Document, library: Library | None = None) -> GapReport:
     """Check ``document`` against every provision of ``library`` (default: the shipped one).
 
@@ -380,6 +382,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
     for p in library.provisions:
+        check_time()
         finding, found = assess(p, rd, ps)
         findings.append(finding)
         for c in found:

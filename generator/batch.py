@@ -8,8 +8,8 @@ import csv
 import io
 import os
 import re
-import shutil
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from multiprocessing import get_context
@@ -19,10 +19,12 @@ from typing import IO, Callable, Iterator
 from pydantic import ValidationError
 
 from .errors import InputError, SdpaError
+from .limits import MB, check_zip
 from .models import Board, Library, Vendor
 from .vendors import problems_of
 
 MAX_ROWS = 100_000
+MAX_XLSX_PART = 64 * MB  # openpyxl holds the shared strings in memory (a sheet is streamed)
 CHUNK = 64  # rows handed to the workers at a time: memory stays flat however long the file
 
 #: documented columns → Vendor fields
@@ -160,26 +162,30 @@ def _csv_records(reader, name: str, encoding: str) -> Iterator[Row]:
 
 
 def _keyed(numbered: Iterator[tuple[int, list[str]]], columns: list[str | None], name: str) -> Iterator[Row]:
-    """Rows keyed by documented column, blank rows skipped, at most ``MAX_ROWS``."""
+    """Rows keyed by documented column, blank rows skipped, at most ``MAX_ROWS`` rows read
+    (blank ones count: a sheet of a million empty rows is refused, not walked)."""
     count = 0
     for line, cells in numbered:
-        if not any(c.strip() for c in cells):
-            continue
         count += 1
         if count > MAX_ROWS:
             raise InputError(f"{name}: more than {MAX_ROWS:,} rows; split the file")
+        if not any(c.strip() for c in cells):
+            continue
         yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
 
 
 def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
     from openpyxl import load_workbook
 
+    check_zip(fileobj, name, "XLSX", "xl/workbook.xml", InputError, max_part=MAX_XLSX_PART)
+    fileobj.seek(0)
     try:
         wb = load_workbook(fileobj, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InputError(f"{name}: cannot open the spreadsheet ({type(exc).__name__})") from None
     try:
         ws = wb.worksheets[0]
+        ws.reset_dimensions()  # the declared A1:XFD1048576 would pad every row to 16,384 cells
         rows = ws.iter_rows(values_only=True)
         headers = next(rows, None)
         if headers is None:
@@ -212,9 +218,15 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> str:
-    """A cell a spreadsheet will show as text: one that would start a formula gets a leading '."""
+    """A cell a spreadsheet will show as text: one that would start a formula gets a leading '
+    (and so does one that starts with ' already, so :func:`read_cell` can undo it exactly)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    return "'" + text if text.startswith((*_FORMULA, "'")) else text
+
+
+def read_cell(cell: str) -> str:
+    """The value :func:`safe_cell` wrote: a leading ' it added is removed (``'@Home`` → ``@Home``)."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 class SafeCsv:
@@ -293,11 +305,15 @@ def _render_row(job: Job) -> Outcome:
     try:
         report = check_contract(read_document(job.contract), library)
         letter = amendment_letter(report, job.vendor, board, sent=date.today(), library=library)
+        if letter is not None:
+            _write_atomic(out / job.letter, letter)
     except SdpaError as exc:
         return Outcome(job.line, name, "generated", [job.addendum], f"contract not checked: {exc}")
+    except Exception as exc:  # noqa: BLE001 - one unreadable contract never stops the batch
+        return Outcome(job.line, name, "generated", [job.addendum],
+                       f"contract not checked: {Path(job.contract).name}: cannot be read ({type(exc).__name__})")
     if letter is None:
         return Outcome(job.line, name, "generated", [job.addendum], "contract has every provision")
-    _write_atomic(out / job.letter, letter)
     return Outcome(job.line, name, "letter written", [job.addendum, job.letter], report.summary())
 
 
@@ -320,6 +336,7 @@ class BatchResult:
     errors: Path = Path(".")
     archive: Path | None = None
     pdfs: int = 0
+    written: list[str] = field(default_factory=list)  # files under addenda/ this run wrote
 
     @property
     def exit_code(self) -> int:
@@ -329,19 +346,59 @@ class BatchResult:
 
 def run_batch(source: str | Path, out: str | Path, board: Board, library: Library, *,
               draft: bool = False, jobs: int | None = None, pdf: bool = False,
-              zip_output: bool = False, progress: Callable[[int], None] | None = None) -> BatchResult:
+              zip_output: bool = False, progress: Callable[[int], None] | None = None,
+              contracts_dir: str | Path | None = None) -> BatchResult:
     """Generate an addendum for every valid row of ``source`` into ``out``.
 
     Every input row gets one line in ``manifest.csv`` (generated, letter written, or rejected
-    with the reason); rejected rows also go to ``errors.csv`` with line, column and reason.
-    Rows are streamed in chunks to ``jobs`` worker processes (default: every core), each of
-    which prepares the template once. ``progress`` is called with the number of rows done.
-    Raises :class:`InputError` when the file itself cannot be read.
+    with the reason); rejected rows also go to ``errors.csv`` with line, column and reason. A row's
+    ``contract_file`` is read only inside ``contracts_dir`` (default: the folder of ``source``);
+    one outside it, or a device, is a rejected row and is never opened. Rows are streamed in
+    chunks to ``jobs`` worker processes (default: every core), each of which prepares the template
+    once. ``progress`` is called with the number of rows done. The whole file is read once first,
+    so a file over the row limit is refused before anything is generated. Raises
+    :class:`InputError` when the file itself cannot be read, or another batch is writing to ``out``.
     """
     source, out = Path(source), Path(out)
     if not source.is_file():
-        raise InputError(f"{source}: no such file")
-    out.mkdir(parents=True, exist_ok=True)
+        raise InputError(f"{source}: no such file" if not source.exists() else f"{source}: not a regular file")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: is a file, not a folder; give a folder for --out")
+    base = Path(contracts_dir) if contracts_dir else source.parent
+    with source.open("rb") as fh:
+        for _ in rows_from_file(fh, source.name):  # the row limit and a broken file, before writing
+            pass
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a parent that is a file, no permission
+        raise InputError(f"{out}: cannot create the folder ({exc.strerror})") from None
+    with batch_lock(out):
+        return _run(source, out, board, library, draft, jobs, pdf, zip_output, progress, base)
+
+
+@contextmanager
+def batch_lock(out: Path) -> Iterator[None]:
+    """Hold ``out/.sdpa-batch.lock`` for one run: a second run into the same folder is refused
+    (the lock is the operating system's, so a run that was killed leaves nothing to clean)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; runs are not guarded
+        yield
+        return
+    fd = os.open(out / ".sdpa-batch.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(f"{out}: another batch is writing to this folder; wait for it to "
+                             "finish, or choose another --out") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _run(source: Path, out: Path, board: Board, library: Library, draft: bool, jobs: int | None,
+         pdf: bool, zip_output: bool, progress: Callable[[int], None] | None, base: Path) -> BatchResult:
     docs = out / "addenda"
     docs.mkdir(exist_ok=True)
     for stale in docs.glob("*.part"):  # left by a run that was stopped part way
@@ -359,7 +416,7 @@ def run_batch(source: str | Path, out: str | Path, board: Board, library: Librar
         with source.open("rb") as fh:
             pending: list[Job | Outcome] = []
             for row in rows_from_file(fh, source.name):
-                pending.append(_plan(row, source.parent, taken))
+                pending.append(_plan(row, base, taken))
                 if len(pending) >= CHUNK * jobs:
                     _flush(pending, pool, manifest, errors, result, progress)
             _flush(pending, pool, manifest, errors, result, progress)
@@ -370,17 +427,25 @@ def run_batch(source: str | Path, out: str | Path, board: Board, library: Librar
             pool.close()
             pool.join()
     if pdf:
-        result.pdfs = _convert_all(docs, jobs)
+        result.pdfs = _convert_all(docs, jobs, result)
     if zip_output:
-        result.archive = _pack(out, docs)
+        result.archive = _pack(out, docs, result.written)
     return result
 
 
 def _plan(row: Row, base: Path, taken: set[str]) -> Job | Outcome:
+    from .paths import resolve_inside
     from .render import safe_filename, unique_name
 
     vendor, problems = vendor_from_row(row)
     label = row.cells.get("vendor_name", "")
+    contract = ""
+    if vendor is not None and vendor.contract_file:
+        try:
+            contract = str(resolve_inside(base, vendor.contract_file, "contract_file"))
+        except InputError as exc:
+            problems = [("contract_file", str(exc).removeprefix("contract_file: "))]
+            vendor = None
     if vendor is None:
         reason = "; ".join(f"{c}: {m}" for c, m in problems)
         return Outcome(row.line, label, "rejected", [], reason or "row could not be read",
@@ -388,10 +453,6 @@ def _plan(row: Row, base: Path, taken: set[str]) -> Job | Outcome:
     stem = safe_filename(vendor.name)
     addendum = unique_name(stem, ".docx", taken)
     letter = unique_name(f"{addendum[:-5]}-amendment-letter", ".docx", taken) if vendor.contract_file else ""
-    contract = ""
-    if vendor.contract_file:
-        p = Path(vendor.contract_file)
-        contract = str(p if p.is_absolute() else base / p)
     return Job(row.line, vendor, addendum, letter, contract)
 
 
@@ -412,35 +473,46 @@ def _flush(pending: list[Job | Outcome], pool, manifest: SafeCsv, errors: SafeCs
         else:
             result.generated += 1
             result.letters += o.outcome == "letter written"
+        result.written += o.files
     if progress:
         progress(result.rows)
     pending.clear()
 
 
-def _convert_all(docs: Path, jobs: int) -> int:
-    """Every DOCX in ``docs`` to PDF: one LibreOffice call per group, ``jobs`` groups at once."""
+def _convert_all(docs: Path, jobs: int, result: BatchResult) -> int:
+    """This run's DOCX files in ``docs`` to PDF: one LibreOffice call per group, ``jobs`` groups
+    at once; the PDFs join ``result.written``."""
     from concurrent.futures import ThreadPoolExecutor
 
     from .pdf import convert_to_pdf
 
-    files = sorted(docs.glob("*.docx"))
+    files = [docs / f for f in sorted(result.written) if f.endswith(".docx")]
     if not files:
         return 0
     size = max(1, -(-len(files) // jobs))
     groups = [files[i:i + size] for i in range(0, len(files), size)]
     with ThreadPoolExecutor(len(groups)) as pool:
-        return sum(len(r) for r in pool.map(convert_to_pdf, groups))
+        pdfs = [p for r in pool.map(convert_to_pdf, groups) for p in r]
+    result.written += [p.name for p in pdfs]
+    return len(pdfs)
 
 
-def _pack(out: Path, docs: Path) -> Path:
-    """Put the documents, the manifest and the errors into ``out/documents.zip``; remove the
-    loose documents (the manifest and errors stay beside the archive)."""
+def _pack(out: Path, docs: Path, written: list[str]) -> Path:
+    """Put the documents this run wrote, the manifest and the errors into ``out/documents.zip``;
+    remove those loose documents (the manifest and errors stay beside the archive). Files this
+    run did not write stay where they are, and so does ``addenda/`` if it still holds any."""
     archive = out / "documents.zip"
+    names = sorted(set(written))
     with zipfile.ZipFile(archive.with_suffix(".part"), "w", zipfile.ZIP_DEFLATED) as z:
-        for p in sorted(docs.iterdir()):
-            z.write(p, f"addenda/{p.name}")
+        for name in names:
+            z.write(docs / name, f"addenda/{name}")
         z.write(out / "manifest.csv", "manifest.csv")
         z.write(out / "errors.csv", "errors.csv")
     os.replace(archive.with_suffix(".part"), archive)
-    shutil.rmtree(docs)
+    for name in names:
+        (docs / name).unlink(missing_ok=True)
+    try:
+        docs.rmdir()  # only when empty
+    except OSError:
+        pass
     return archive

@@ -9,11 +9,13 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from .errors import ProfileError
+from .errors import ProfileError, SdpaError
+from .limits import read_bounded
 from .library import ROOT, describe_validation
 from .models import Board
 
 EXAMPLE_BOARD = ROOT / "board.example.yaml"
+MAX_PROFILE = 1024 * 1024  # a profile is a few kilobytes; a bigger one is a mistake or an attack
 
 
 def load_board(path: str | Path | None = None, *, register_url: str | None = None) -> Board:
@@ -71,10 +73,10 @@ def read_board_file(path: str | Path) -> Board:
     """
     target = Path(path)
     try:
-        data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProfileError(f"{target}: cannot read the board profile ({exc.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        data = yaml.safe_load(read_bounded(target, MAX_PROFILE, f"{target} (board profile)").decode("utf-8"))
+    except SdpaError as exc:
+        raise ProfileError(str(exc)) from None
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         raise ProfileError(f"{target}: invalid YAML ({str(exc).splitlines()[0]})") from None
     return board_from_dict(data, str(target))
 

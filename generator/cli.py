@@ -44,17 +44,23 @@ def get_library(clauses: Optional[Path]) -> Library:
     return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
 
 
-def read_json(path: Path, what: str) -> object:
-    """Parse JSON from ``path`` (``-`` for standard input); raise InputError naming the file."""
+MAX_EXPORT = 2**30  # a register export read back: stored files make it large
+
+
+def read_json(path: Path, what: str, max_bytes: int = 10 * 2**20) -> object:
+    """Parse JSON from ``path`` (``-`` for standard input), at most ``max_bytes`` of it, from a
+    regular file only; raise InputError naming the file."""
     from .errors import InputError
+    from .limits import read_bounded, read_stream_bounded
 
     try:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8-sig")
-        return json.loads(text)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the {what} ({exc.strerror})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: the {what} is not valid JSON ({exc})") from None
+        if str(path) == "-":
+            data = read_stream_bounded(sys.stdin.buffer, max_bytes, f"standard input ({what})")
+        else:
+            data = read_bounded(path, max_bytes, f"{path} ({what})")
+        return json.loads(data.decode("utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputError(f"{path}: the {what} is not valid JSON ({str(exc)[:200]})") from None
 
 
 @app.command("library")
@@ -143,6 +149,8 @@ def check_cmd(
         raise typer.Exit(2)
     with user_errors():
         lib = get_library(clauses)
+        if not 0 < max_mb <= 1024:  # also false for nan
+            raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
         limit = int(max_mb * 1024 * 1024)
         if str(contract) == "-":
             doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
@@ -433,6 +441,7 @@ def batch_cmd(
     pdf: bool = typer.Option(False, "--pdf", help="Also convert every document to PDF (needs LibreOffice)."),
     draft: bool = typer.Option(False, "--draft", help="Render rows missing optional details with placeholders."),
     jobs: int = typer.Option(0, "--jobs", help="Worker processes (default: every core)."),
+    contracts_dir: Optional[Path] = typer.Option(None, "--contracts-dir", help="Folder the contract_file column is read from (default: the CSV's folder); files elsewhere are refused."),
 ) -> None:
     """Generate an addendum for every row of a CSV or XLSX of vendors, with a manifest of every row.
 
@@ -449,11 +458,11 @@ def batch_cmd(
                           transient=True) as bar:
                 task = bar.add_task("rows done: 0")
                 result = run_batch(file, out, profile, lib, draft=draft, jobs=jobs or None, pdf=pdf,
-                                   zip_output=zip_output,
+                                   zip_output=zip_output, contracts_dir=contracts_dir,
                                    progress=lambda n: bar.update(task, description=f"rows done: {n:,}"))
         else:
             result = run_batch(file, out, profile, lib, draft=draft, jobs=jobs or None, pdf=pdf,
-                               zip_output=zip_output)
+                               zip_output=zip_output, contracts_dir=contracts_dir)
     typer.echo(f"{file.name}: {result.rows} rows: {result.generated} generated "
                f"({result.letters} with an amendment letter), {result.rejected} rejected")
     typer.echo(f"wrote {result.manifest} and {result.errors}")
@@ -521,15 +530,15 @@ def register_import_cmd(
 
     Example: sdpa register import contracts.csv
     """
-    from .register import contracts_from_csv, import_register
+    from .backup import import_contracts_csv, import_register
 
     with user_errors():
         with _register(db, board) as (reg, _):
             if file.suffix.lower() == ".json":
-                n = import_register(reg, read_json(file, "register export"))
+                n = import_register(reg, read_json(file, "register export", MAX_EXPORT))
                 typer.echo(f"imported {n} records")
                 return
-            ids = [reg.add_contract(**row) for row in contracts_from_csv(file)]
+            ids = import_contracts_csv(reg, file)
     typer.echo(f"added {len(ids)} contracts")
 
 
@@ -703,16 +712,18 @@ def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[st
 def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout)."),
                         db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt) -> None:
     """Export the whole register as JSON (for backup, or to move between SQLite and PostgreSQL)."""
-    from .register import export_register
+    from .backup import export_register
 
     with user_errors():
         with _register(db, board) as (reg, _):
             text = json.dumps(export_register(reg), indent=1, ensure_ascii=False)
-    if out:
-        out.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {out}")
-    else:
-        typer.echo(text)
+        if out:
+            from .render import write_file
+
+            write_file(out, text.encode("utf-8"))
+            typer.echo(f"wrote {out}")
+        else:
+            typer.echo(text)
 
 
 @app.command("redline")
@@ -860,8 +871,18 @@ def register_report_exceptions_cmd(
 
 
 def main() -> None:
-    """Entry point of the ``sdpa`` console script."""
-    app()
+    """Entry point of the ``sdpa`` console script. An error sdpa did not foresee is still one
+    line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
+        if os.environ.get("SDPA_DEBUG"):
+            raise
+        typer.echo(f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
+                   "(please report it; SDPA_DEBUG=1 shows where)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

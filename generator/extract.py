@@ -23,15 +23,15 @@ from .lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines:
     strip_running,
     strip_running_lines,
 )
+from .limits import check_pdf_streams, check_time, check_zip, read_bounded, time_budget
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 
 MB = 1024 * 1024
 MAX_BYTES = 50 * 1024 * 1024       # a contract file larger than this is refused
 MAX_PAGES = 1000                    # PDF pages
-MAX_UNZIPPED = 200 * 1024 * 1024   # total uncompressed size of a DOCX package
-MAX_RATIO = 200                     # a DOCX part may not expand more than this many times
-MAX_CHARS = 5_000_000               # text kept from one document
+MAX_DOCX_PART = 32 * MB             # document.xml and other parts: python-docx holds them as trees
+MAX_CHARS = 5_000_000               # text kept from one document (the ZIP and PDF budgets: limits.py)
 MIN_CHARS_PER_PAGE = 25             # below this on average a PDF is taken as scanned
 
 
@@ -90,13 +90,20 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
     else:
         path = Path(source)
         name = name or path.name
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise ExtractError(f"{name}: the file is {size / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ExtractError(f"{name}: cannot read the file ({exc.strerror})") from None
+        data = read_bounded(path, max_bytes, name)
+    with time_budget(name):
+        return _read_data(data, name, max_bytes, max_pages)
+
+
+def check_chars(count: int, name: str) -> None:
+    """Raise :class:`ExtractError` when ``count`` characters of text exceed ``MAX_CHARS``
+    (readers call it as they go, so an oversize document stops early)."""
+    if count > MAX_CHARS:
+        raise ExtractError(f"{name}: the document holds more than {MAX_CHARS:,} characters of text, "
+                           "the limit; check it in parts")
+
+
+def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Document:
     if len(data) > max_bytes:
         raise ExtractError(f"{name}: the file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
     if not data.strip():
@@ -118,6 +125,7 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
     else:
         segments, pages = _read_text(data, name), 0
     segments = [s for s in segments if s.text.strip()]
+    check_chars(sum(len(s.text) for s in segments), name)
     if not segments:
         raise ExtractError(f"{name}: no text found in the file")
     return Document(name=name, sha256=sha, kind=kind if kind != "zip" else "docx", segments=segments, pages=pages)
@@ -129,6 +137,7 @@ def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], in
     why: a password, missing AES support, or damage."""
     import pypdfium2 as pdfium
 
+    check_pdf_streams(data, name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError:
@@ -136,11 +145,14 @@ def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], in
     try:
         n = len(pdf)
         _check_pages(n, name, max_pages)
-        texts = []
+        texts, total = [], 0
         for i in range(n):
+            check_time()
             page = pdf[i]
             tp = page.get_textpage()
             texts.append(placed_lines(tp))
+            total += sum(len(line[0]) for line in texts[-1][1])
+            check_chars(total, name)
             tp.close()
             page.close()
     except pdfium.PdfiumError as exc:
@@ -175,7 +187,7 @@ def _pdf_segments(texts: list[str] | list[tuple[float, list[PlacedLine]]], name:
 def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
     """pypdf's reading of a PDF that pdfium refused: its errors name the cause."""
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -193,47 +205,34 @@ def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segmen
         texts = [p.extract_text() or "" for p in reader.pages]
     except ExtractError:
         raise
-    except (PdfReadError, FileNotDecryptedError, ValueError, KeyError, TypeError,
-            AttributeError, IndexError, RecursionError, OSError, AssertionError) as exc:
+    except NotImplementedError as exc:  # certificate (public-key) security and other handlers
+        raise ExtractError(f"{name}: the PDF uses a kind of encryption sdpa cannot open "
+                           f"({str(exc)[:120]}); ask the vendor for an unprotected copy") from None
+    except Exception as exc:  # noqa: BLE001 - PdfReadError, and whatever else damage trips
         raise ExtractError(f"{name}: the PDF is damaged or truncated ({type(exc).__name__}: "
                            f"{str(exc)[:120]})") from None
     return _pdf_segments(texts, name, n), n
-
-
-def _check_zip(data: bytes, name: str) -> None:
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ExtractError(f"{name}: the DOCX is damaged or truncated ({exc})") from None
-    names = {i.filename for i in infos}
-    if "word/document.xml" not in names:
-        raise ExtractError(f"{name}: this ZIP file is not a Word document (no word/document.xml)")
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNZIPPED:
-        raise ExtractError(f"{name}: the DOCX would expand to {total / MB:.0f} MB; "
-                           f"the limit is {MAX_UNZIPPED / MB:.0f} MB (a ZIP bomb?)")
-    for i in infos:
-        if i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10_000_000:
-            raise ExtractError(f"{name}: {i.filename} expands {i.file_size // i.compress_size} times; "
-                               "refused as a possible ZIP bomb")
 
 
 def _read_docx(data: bytes, name: str) -> list[Segment]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    _check_zip(data, name)
+    check_zip(data, name, "DOCX", "word/document.xml", max_part=MAX_DOCX_PART)
     try:
         d = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ExtractError(f"{name}: the DOCX cannot be opened ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__})") from None
+    body = getattr(d.element, "body", None)
+    if body is None:
+        raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
     segs: list[Segment] = []
     paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
-    n = n_tbl = 0
-    for block in d.element.body.iterchildren():
+    n = n_tbl = total = 0
+    for block in body.iterchildren():
+        check_time()
         tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
         if tag == "p":
             text = _docx_text(block)
@@ -241,6 +240,8 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
                 text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
             n += bool(text.strip())
             paras.append((n, text))
+            total += len(text)
+            check_chars(total, name)
         elif tag == "tbl":
             segs += _docx_paragraph_segments(paras)
             paras = []
@@ -300,7 +301,8 @@ def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
 def _read_text(data: bytes, name: str) -> list[Segment]:
     if b"\x00" in data[:4096]:
         if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            text = data.decode("utf-16")
+            # an odd byte count or a lone surrogate is damage: show it as U+FFFD, keep the rest
+            text = data.decode("utf-16", errors="replace")
         else:
             raise ExtractError(f"{name}: this is a binary file, not text")
     else:
@@ -308,7 +310,8 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
-    text = clean(text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n"))
+    check_chars(len(text), name)  # refused, as a PDF or DOCX is, rather than silently cut
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
     return [Segment("\n".join(paras), f"paragraph {i}")
             for i, paras in enumerate(reflow_text(units), 1) if paras]

@@ -23,6 +23,7 @@ PROVISION_IDS = (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # what a non-UTF-8 command argument decodes to
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 MAX_FIELD = 4000
@@ -34,25 +35,39 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside are typing slips (and 9999 breaks date arithmetic)
+
+
+def in_range(value: date) -> date:
+    """``value`` when its year is within ``MIN_YEAR``–``MAX_YEAR``; raise ``ValueError`` otherwise."""
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+    return value
+
+
 def parse_date(value: object) -> object:
-    """Accept a date, an ISO ``YYYY-MM-DD`` string or a US ``M/D/YYYY`` string; pass others through."""
+    """Accept a date, an ISO ``YYYY-MM-DD`` string or a US ``M/D/YYYY`` string; pass others through.
+    A date outside the years 1900–2199 raises ``ValueError``."""
     if isinstance(value, datetime):
-        return value.date()
+        return in_range(value.date())
+    if isinstance(value, date):
+        return in_range(value)
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
         m = _US_DATE.match(text)
-        if m:
-            month, day, year = (int(g) for g in m.groups())
-            try:
-                return date(year, month, day)
-            except ValueError as exc:
-                raise ValueError(f"{text!r} is not a real date ({exc})") from None
         try:
-            return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else text
+            if m:
+                month, day, year = (int(g) for g in m.groups())
+                parsed = date(year, month, day)
+            elif len(text) >= 10 and text[4] == "-":
+                parsed = date.fromisoformat(text[:10])
+            else:
+                return text
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a real date ({exc})") from None
+        return in_range(parsed)
     return value
 
 
@@ -61,6 +76,8 @@ def clean_text(value: object) -> object:
     if isinstance(value, str):
         if _CONTROL.search(value):
             raise ValueError("contains a control character (such as NUL); remove it")
+        if _SURROGATE.search(value):
+            raise ValueError("is not valid text (bytes that are not UTF-8, or a lone surrogate)")
         if len(value) > MAX_FIELD:
             raise ValueError(f"is {len(value)} characters long; the limit is {MAX_FIELD}")
     return value
@@ -69,11 +86,16 @@ def clean_text(value: object) -> object:
 # ---------------------------------------------------------------- board and vendor
 
 
+MAX_CLOSURES = 1000  # closure days in a profile: decades of them; 40,000 would slow every deadline
+_LINE = 300          # a name, title or address line
+_URL = 2000          # a web address or database URL
+
+
 class Person(Strict):
-    name: str
-    title: str = ""
-    email: str = ""
-    phone: str = ""
+    name: str = Field(max_length=_LINE)
+    title: str = Field(default="", max_length=_LINE)
+    email: str = Field(default="", max_length=320)
+    phone: str = Field(default="", max_length=60)
 
 
 _DOMAIN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
@@ -100,23 +122,34 @@ class Access(Strict):
 
 
 class Board(Strict):
-    """The board of education's profile: who it is, who signs, how long a vendor has to cure."""
+    """The board of education's profile: who it is, who signs, how long a vendor has to cure.
+    Every field has a length limit, and ``closures`` at most ``MAX_CLOSURES`` dates."""
 
-    name: str
-    short_name: str = ""
-    address: list[str] = Field(default_factory=list)
-    website: str
-    contracts_page: str = ""
+    name: str = Field(max_length=_LINE)
+    short_name: str = Field(default="", max_length=_LINE)
+    address: list[str] = Field(default_factory=list, max_length=12)
+    website: str = Field(max_length=_URL)
+    contracts_page: str = Field(default="", max_length=_URL)
     privacy_officer: Person
     signatory: Person
     cure_period_days: int = Field(default=30, ge=1, le=365)
-    closures: list[date] = Field(default_factory=list)
-    database: str = ""
+    closures: list[date] = Field(default_factory=list, max_length=MAX_CLOSURES)
+    database: str = Field(default="", max_length=_URL)
     access: Access = Field(default_factory=Access)
+
+    @field_validator("address")
+    @classmethod
+    def _lines(cls, v: list[str]) -> list[str]:
+        for line in v:
+            if len(line) > _LINE:
+                raise ValueError(f"an address line is {len(line):,} characters long; the limit is {_LINE}")
+        return v
 
     @field_validator("closures", mode="before")
     @classmethod
     def _dates(cls, v: object) -> object:
+        if isinstance(v, list) and len(v) > MAX_CLOSURES:  # before parsing 40,000 of them
+            raise ValueError(f"{len(v):,} closure dates; the limit is {MAX_CLOSURES:,}")
         return [parse_date(x) for x in v] if isinstance(v, list) else v
 
     @property

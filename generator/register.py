@@ -3,33 +3,26 @@ their records, each contract's status, what is due, the public contract page, ex
 
 from __future__ import annotations
 
-import base64
 import csv
 import hashlib
 import html
 import json
 import os
-import threading
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String,
-                        Text, create_engine, event, func, select)
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+                        Text, func, select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
+from .database import RegisterError, database_url, open_register  # noqa: F401 - database_url: re-exported
 from .deadlines import parent_breach_notice_due, website_notice_due
 from .errors import InputError, SdpaError
 from .models import Board, Library, clean_text
 
 MAX_FILE = 50 * 1024 * 1024
-
-
-class RegisterError(SdpaError):
-    """The register cannot be opened, or a record asked for does not exist or is invalid."""
 
 
 class Base(DeclarativeBase):
@@ -62,7 +55,8 @@ class ContractRow(Base):
     data_categories: Mapped[list] = mapped_column(JSON, default=list)
     file_name: Mapped[str] = mapped_column(String(300), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
-    file_data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # deferred: listing contracts never loads the stored files; Register.contract_file does
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     vendor: Mapped[VendorRow] = relationship(back_populates="contracts")
     checks: Mapped[list[CheckRow]] = relationship(order_by="CheckRow.id")
     notices: Mapped[list[NoticeRow]] = relationship(order_by="NoticeRow.id")
@@ -127,92 +121,29 @@ TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, Lo
 # ---------------------------------------------------------------- opening
 
 
-def database_url(board: Board | None = None, url: str | None = None) -> str:
-    """The register's URL: ``url``, else ``$SDPA_DATABASE_URL``, else the board profile's
-    ``database`` (a SQLite path or a URL), else ``sdpa-register.sqlite3``."""
-    value = url or os.environ.get("SDPA_DATABASE_URL") or (board.database if board else "") or "sdpa-register.sqlite3"
-    return value if "://" in value else f"sqlite:///{Path(value).expanduser()}"
-
-
-_MIGRATE_LOCK = threading.Lock()  # Alembic's context is global: one migration at a time
-
-
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to Alembic's head; a database already there is left alone."""
-    from alembic import command
-    from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
-
-    def current() -> str | None:
-        with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
-
-    if current() == head:
-        return
-    with _MIGRATE_LOCK:
-        if current() == head:  # another thread migrated while this one waited
-            return
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-
-
-def _wal(cur) -> None:
-    """Put a SQLite database in WAL mode (kept in the file, so usually already done). Switching
-    fails at once, without waiting, while another connection writes: retry for a while."""
-    import sqlite3
-    import time
-
-    for _ in range(200):
-        cur.execute("PRAGMA journal_mode")
-        if cur.fetchone()[0].lower() == "wal":
-            return
-        try:
-            cur.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            time.sleep(0.05)
-    raise RegisterError("the SQLite register stayed locked; is another program writing to it?")
-
-
-def open_register(url: str) -> Engine:
-    """Connect to the register at ``url`` and bring its schema up to date (Alembic).
-
-    Raises :class:`RegisterError` when the database cannot be reached or migrated.
-    """
-    try:
-        if url.startswith("sqlite"):
-            engine = create_engine(url, connect_args={"timeout": 30})
-
-            @event.listens_for(engine, "connect")
-            def _pragmas(dbapi, _):  # WAL: readers and a writer at once; FKs enforced
-                cur = dbapi.cursor()
-                cur.execute("PRAGMA foreign_keys=ON")
-                _wal(cur)
-                cur.close()
-        else:
-            engine = create_engine(url, pool_pre_ping=True)
-        try:
-            _migrate(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        return engine
-    except SQLAlchemyError as exc:
-        raise RegisterError(f"cannot open the register at {_redact(url)}: {str(exc).splitlines()[0]}") from None
-
-
-def _redact(url: str) -> str:
-    from sqlalchemy.engine import make_url
+def read_contract_file(path: Path) -> tuple[bytes, str, str]:
+    """The bytes, name and sha256 of a contract file to store: a regular file of at most
+    ``MAX_FILE`` bytes actually read. Raises :class:`RegisterError` naming it otherwise."""
+    from .limits import read_bounded
 
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001
-        return "the configured URL"
+        blob = read_bounded(path, MAX_FILE, str(path))
+    except SdpaError as exc:
+        raise RegisterError(str(exc)) from None
+    return blob, path.name, hashlib.sha256(blob).hexdigest()
+
+
+def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "") -> int:
+    """The id of vendor ``name``, created if new, inside the caller's transaction. Safe when
+    many processes add one new vendor at once: the insert does nothing on a name already taken
+    (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    if s.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(VendorRow).values(name=name, contact_email=contact_email, address=address)
+              .on_conflict_do_nothing(index_elements=["name"]))
+    return s.scalar(select(VendorRow.id).where(VendorRow.name == name))
 
 
 class Register:
@@ -224,7 +155,23 @@ class Register:
         self.actor = actor or os.environ.get("SDPA_USER") or os.environ.get("USER") or "sdpa"
 
     def session(self) -> Session:
+        """A session; each ``with s.begin()`` is one transaction (on SQLite it holds the write
+        lock from its start)."""
         return Session(self.engine, expire_on_commit=False)
+
+    def snapshot(self) -> Session:
+        """A read-only session whose one transaction sees one consistent state of the register
+        (SQLite: a deferred ``BEGIN`` in WAL mode; PostgreSQL: ``REPEATABLE READ``)."""
+        options = ({"isolation_level": "REPEATABLE READ"} if self.engine.dialect.name == "postgresql"
+                   else {"sdpa_snapshot": True})
+        return Session(self.engine.execution_options(**options), expire_on_commit=False)
+
+    def contract_file(self, cid: int) -> bytes | None:
+        """The stored file of contract ``cid`` (None when it has none); raises
+        :class:`RegisterError` when there is no such contract. Only this loads a file."""
+        with self.snapshot() as s:  # a read: never waits for the write lock
+            c = self._contract(s, cid)
+            return c.file_data
 
     def close(self) -> None:
         """Close every connection to the database."""
@@ -242,12 +189,20 @@ class Register:
 
     # -------------------------------------------------------- writing
 
-    def add_contract(self, *, vendor: str, product: str, executed: date | None = None,
-                     term_end: date | None = None, title: str = "", description: str = "",
-                     purpose: str = "", data_categories: list[str] | None = None,
-                     contact_email: str = "", address: str = "", file: Path | None = None) -> int:
-        """Add a contract (and its vendor if new); store the signed file with its sha256.
-        Returns the contract's id."""
+    def add_contract(self, **fields: Any) -> int:
+        """Add a contract (and its vendor if new); store the signed file with its sha256. Takes
+        the keyword arguments of :meth:`insert_contract`; returns the contract's id."""
+        with self.session() as s, s.begin():
+            return self.insert_contract(s, **fields)
+
+    def insert_contract(self, s: Session, *, vendor: str, product: str, executed: date | None = None,
+                        term_end: date | None = None, title: str = "", description: str = "",
+                        purpose: str = "", data_categories: list[str] | None = None,
+                        contact_email: str = "", address: str = "", file: Path | None = None) -> int:
+        """:meth:`add_contract` inside the caller's transaction ``s`` (for imports that add many
+        contracts all-or-nothing). Raises :class:`RegisterError` naming the bad field."""
+        from .models import in_range
+
         if not vendor.strip() or not product.strip():
             raise RegisterError("a contract needs a vendor and a product")
         fields = {"vendor": vendor, "product": product, "title": title, "description": description,
@@ -258,33 +213,27 @@ class Register:
                 clean_text(value)
             except ValueError as exc:
                 raise RegisterError(f"{field}: {exc}") from None
+        for field, day in (("executed", executed), ("term_end", term_end)):
+            try:
+                if day is not None:
+                    in_range(day)
+            except ValueError as exc:
+                raise RegisterError(f"{field}: {exc}") from None
         if len(vendor) > 300 or len(product) > 300:
             raise RegisterError("vendor and product are limited to 300 characters")
         blob, name, sha = None, "", ""
         if file:
-            file = Path(file)
-            try:
-                if file.stat().st_size > MAX_FILE:
-                    raise RegisterError(f"{file.name}: the file is larger than {MAX_FILE // 2**20} MB")
-                blob = file.read_bytes()
-            except OSError as exc:
-                raise RegisterError(f"{file}: cannot read the contract file ({exc.strerror})") from None
-            name, sha = file.name, hashlib.sha256(blob).hexdigest()
-        with self.session() as s, s.begin():
-            v = s.scalar(select(VendorRow).where(VendorRow.name == vendor.strip()))
-            if v is None:
-                v = VendorRow(name=vendor.strip(), contact_email=contact_email, address=address)
-                s.add(v)
-                s.flush()
-            c = ContractRow(vendor_id=v.id, product=product.strip(), title=title, executed=executed,
-                            term_end=term_end, description=description, purpose=purpose,
-                            data_categories=list(data_categories or []), file_name=name,
-                            file_sha256=sha, file_data=blob)
-            s.add(c)
-            s.flush()
-            self._log(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
-                      file=name, sha256=sha)
-            return c.id
+            blob, name, sha = read_contract_file(Path(file))
+        vid = vendor_id(s, vendor.strip(), contact_email, address)
+        c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
+                        term_end=term_end, description=description, purpose=purpose,
+                        data_categories=list(data_categories or []), file_name=name,
+                        file_sha256=sha, file_data=blob)
+        s.add(c)
+        s.flush()
+        self._log(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
+                  file=name, sha256=sha)
+        return c.id
 
     def _contract(self, s: Session, cid: int) -> ContractRow:
         c = s.get(ContractRow, cid)
@@ -372,7 +321,7 @@ class Register:
         """Every contract with its vendor and records, in id order."""
         from sqlalchemy.orm import selectinload
 
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             q = select(ContractRow).order_by(ContractRow.id).options(
                 selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
                 selectinload(ContractRow.notices), selectinload(ContractRow.postings),
@@ -386,14 +335,14 @@ class Register:
         raise RegisterError(f"no contract with id {cid}")
 
     def log(self, cid: int | None = None) -> list[LogRow]:
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             q = select(LogRow).order_by(LogRow.id)
             if cid is not None:
                 q = q.where(LogRow.contract_id == cid)
             return list(s.scalars(q))
 
     def count(self, table: type[Base]) -> int:
-        with self.session() as s:
+        with self.snapshot() as s:  # a read: never waits for the write lock
             return s.scalar(select(func.count()).select_from(table)) or 0
 
     # -------------------------------------------------------- editing and duplicates (app)
@@ -608,11 +557,11 @@ def publish(reg: Register, out: Path, board: Board, today: date) -> tuple[Path, 
         if not c.executed:
             continue
         link = ""
-        if c.file_data is not None:
+        if c.file_sha256:
             suffix = Path(c.file_name).suffix.lower()
             suffix = suffix if suffix in (".pdf", ".docx", ".txt", ".md") else ".bin"
             link = f"contracts/{c.id}-{safe_filename(c.vendor.name)}{suffix}"
-            (out / link).write_bytes(c.file_data)
+            (out / link).write_bytes(reg.contract_file(c.id) or b"")  # one stored file at a time
         rows.append((c, link))
     e = html.escape
     body = []
@@ -672,111 +621,76 @@ Each contract is posted within five business days of being signed. Questions: {e
     return page_path, csv_path
 
 
-# ---------------------------------------------------------------- export and import
-
-
-def _encode(value: object) -> object:
-    if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return {"base64": base64.b64encode(value).decode("ascii")}
-    return value
-
-
-def export_register(reg: Register) -> dict:
-    """The whole register as JSON-ready data, each table in id order (files base64)."""
-    out: dict = {"format": "sdpa-register", "version": 1, "tables": {}}
-    with reg.session() as s:
-        for model in TABLES:
-            cols = [col.name for col in model.__table__.columns]
-            rows = s.scalars(select(model).order_by(model.id))
-            out["tables"][model.__tablename__] = [{k: _encode(getattr(r, k)) for k in cols} for r in rows]
-    return out
-
-
-def _decode(column, value: object) -> object:
-    if value is None:
-        return None
-    if isinstance(column.type, LargeBinary):
-        return base64.b64decode(value["base64"])
-    if isinstance(column.type, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(column.type, Date):
-        return date.fromisoformat(value)
-    return value
-
-
-def import_register(reg: Register, data: dict) -> int:
-    """Load an export into an empty register, keeping ids; returns the rows loaded. Raises
-    :class:`RegisterError` when the register is not empty or the data is not an export."""
-    if not isinstance(data, dict) or data.get("format") != "sdpa-register":
-        raise RegisterError("not an sdpa register export (format 'sdpa-register')")
-    if reg.count(ContractRow) or reg.count(VendorRow) or reg.count(LogRow):
-        raise RegisterError("the register is not empty; import into a new register")
-    n = 0
-    try:
-        with reg.session() as s, s.begin():
-            for model in TABLES:
-                table = model.__table__
-                for row in data["tables"].get(table.name, []):
-                    s.execute(table.insert().values({k: _decode(table.c[k], v) for k, v in row.items()}))
-                    n += 1
-            if reg.engine.dialect.name == "postgresql":
-                from sqlalchemy import text
-
-                for model in TABLES:
-                    t = model.__tablename__
-                    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
-                                   f"COALESCE((SELECT MAX(id) FROM {t}), 0) + 1, false)"))
-    except (SQLAlchemyError, KeyError, TypeError, ValueError) as exc:
-        raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}") from None
-    return n
+# ---------------------------------------------------------------- CSV of contracts (export and import: backup.py)
 
 
 def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
     """A batch manifest: each generated row becomes a draft contract with its addendum attached
-    (record the execution date when it is signed)."""
+    (record the execution date when it is signed). Cells sdpa neutralised are read as written."""
+    from .batch import read_cell
+    from .paths import resolve_inside
+
     for raw in reader:
-        row = {keys[k]: (v or "").strip() for k, v in raw.items() if k in keys}
+        row = {keys[k]: read_cell((v or "").strip()) for k, v in raw.items() if k in keys}
         if row.get("outcome") == "rejected" or not row.get("files"):
             continue
-        vendor = row["vendor_name"].removeprefix("'") if row["vendor_name"].startswith("'=") else row["vendor_name"]
-        yield {"vendor": vendor, "product": row.get("product") or "(see addendum)", "executed": None,
-               "title": "Student Data Privacy Addendum", "file": path.parent / row["files"].split()[0]}
+        line = reader.line_num
+        try:
+            file = resolve_inside(path.parent, row["files"].split()[0], "files")
+        except InputError as exc:
+            raise InputError(f"{path.name}: line {line}: {exc}") from None
+        yield {"line": line, "vendor": row["vendor_name"], "product": row.get("product") or "(see addendum)",
+               "executed": None, "title": "Student Data Privacy Addendum", "file": file}
 
 
 def contracts_from_csv(path: Path) -> Iterator[dict]:
     """Rows of a CSV of existing contracts: vendor_name, product, executed, term_end, description,
-    purpose, data_collected (; separated), contact_email, contract_file (relative to the CSV); or
-    the ``manifest.csv`` of a batch run (see :func:`_from_manifest`)."""
+    purpose, data_collected (; separated), contact_email, contract_file (a file in the CSV's own
+    folder: a path elsewhere, a link out of it or a device is refused); or the ``manifest.csv`` of
+    a batch run (see :func:`_from_manifest`). Each row comes with its ``line``."""
     from .batch import column_key
     from .models import parse_date
+    from .paths import resolve_inside
 
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: not a regular file (a folder, device or pipe)")
     try:
         fh = path.open(encoding="utf-8-sig", newline="")
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     with fh:
         reader = csv.DictReader(fh)
-        keys = {h: column_key(h) for h in reader.fieldnames or []}
+        try:
+            keys = {h: column_key(h) for h in reader.fieldnames or []}
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(f"{path.name}: cannot read the header row ({exc})") from None
         if {"outcome", "files", "vendor_name"} <= set(keys.values()):
             yield from _from_manifest(reader, keys, path)
             return
         for missing in ("vendor_name", "product"):
             if missing not in keys.values():
                 raise InputError(f"{path.name}: required column missing: {missing}")
-        for i, raw in enumerate(reader, start=2):
-            row = {keys[k]: (v or "").strip() for k, v in raw.items() if k in keys}
+        while True:
+            try:
+                raw = next(reader)
+            except StopIteration:
+                return
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise InputError(f"{path.name}: line {reader.line_num + 1}: cannot be read ({exc})") from None
+            i = reader.line_num
+            row = {keys[k]: (v or "").strip() for k, v in raw.items() if k in keys and isinstance(v, str)}
             try:
                 executed = parse_date(row.get("executed") or row.get("contract_date") or "")
                 term_end = parse_date(row.get("term_end", ""))
-            except ValueError as exc:
+                file = row.get("contract_file", "")
+                file = resolve_inside(path.parent, file, "contract_file") if file else None
+            except (ValueError, InputError) as exc:
                 raise InputError(f"{path.name}: line {i}: {exc}") from None
-            file = row.get("contract_file", "")
-            yield {"vendor": row["vendor_name"], "product": row["product"], "executed": executed or None,
-                   "term_end": term_end or None, "description": row.get("description", ""),
-                   "purpose": row.get("purpose", ""), "contact_email": row.get("contact_email", ""),
+            if not isinstance(executed, (date, type(None))) or not isinstance(term_end, (date, type(None))):
+                raise InputError(f"{path.name}: line {i}: a date is not YYYY-MM-DD or M/D/YYYY")
+            yield {"line": i, "vendor": row.get("vendor_name", ""), "product": row.get("product", ""),
+                   "executed": executed or None, "term_end": term_end or None,
+                   "description": row.get("description", ""), "purpose": row.get("purpose", ""),
+                   "contact_email": row.get("contact_email", ""),
                    "data_categories": [x.strip() for x in row.get("data_collected", "").split(";") if x.strip()],
-                   "file": (path.parent / file) if file else None}
+                   "file": file}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import unicodedata
 import zipfile
@@ -17,7 +18,7 @@ from docxtpl import DocxTemplate, RichText
 from jinja2 import StrictUndefined, TemplateError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from .errors import RenderError, VendorError
+from .errors import InputError, RenderError, VendorError
 from .library import ROOT, default_library
 from .models import Board, Library, Vendor
 
@@ -100,10 +101,40 @@ def _compile_clause(text: str):
     return _clause_env().from_string(text)
 
 
+# Characters that give clause Markdown its structure (a line break, ``## `` heading, ``- `` item,
+# ``**lead**``). In values substituted into clause text they are swapped for private-use stand-ins
+# before the text is split into blocks, and swapped back inside each block's runs: a value can
+# never start a line, a heading, a list item or a bold run, whatever it holds.
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_PROTECT = str.maketrans({**{c: "\ue003" for c in _LINE_BREAKS},
+                          "#": "\ue000", "-": "\ue001", "*": "\ue002"})
+_UNPROTECT = str.maketrans({"\ue000": "#", "\ue001": "-", "\ue002": "*", "\ue003": " "})
+
+
+def protect(value: Any) -> Any:
+    """``value`` (a string, or lists and dicts of them) with every character that could make
+    clause Markdown structure swapped for an inert stand-in; :func:`unprotect` swaps them back."""
+    if isinstance(value, str):
+        return value.translate(_PROTECT)
+    if isinstance(value, dict):
+        return {k: protect(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [protect(v) for v in value]
+    return value
+
+
+def unprotect(text: str) -> str:
+    """The literal text of a string :func:`protect` guarded (line breaks read as spaces)."""
+    return text.translate(_UNPROTECT)
+
+
 def render_text(text: str, context: dict[str, Any], source: str = "clause") -> str:
-    """Render a clause's Jinja text with ``context``; raise :class:`RenderError` naming ``source``."""
+    """Render a clause's Jinja text with ``context``; raise :class:`RenderError` naming ``source``.
+
+    Values from ``context`` are substituted as text: they are :func:`protect`-ed, so the result
+    must go through :func:`to_blocks` (or :func:`unprotect`) before anyone reads it."""
     try:
-        return _compile_clause(text).render(context)
+        return _compile_clause(text).render(protect(context))
     except UndefinedError as exc:
         raise RenderError(f"{source}: undefined variable in clause text ({exc.message})") from None
     except TemplateError as exc:
@@ -116,7 +147,7 @@ def render_text(text: str, context: dict[str, Any], source: str = "clause") -> s
 def rich(text: str, **style: Any) -> RichText:
     """A RichText run list: marked placeholders are red on yellow; other text takes ``style``."""
     rt = RichText()
-    for i, part in enumerate(_PLACEHOLDER.split(text)):
+    for i, part in enumerate(_PLACEHOLDER.split(unprotect(text))):
         if not part:
             continue
         if i % 2:
@@ -146,10 +177,10 @@ _LEAD = re.compile(r"^\*\*(.+?)\*\*\s*")
 def _para(text: str) -> Block:
     m = _LEAD.match(text)
     if not m:
-        return Block("para", rich(text), text)
+        return Block("para", rich(text), unprotect(text))
     rt = rich(m.group(1) + " ", bold=True)
     rt.add(rich(text[m.end():]))
-    return Block("para", rt, m.group(1) + " " + text[m.end():])
+    return Block("para", rt, unprotect(m.group(1) + " " + text[m.end():]))
 
 
 def to_blocks(text: str) -> list[Block]:
@@ -170,10 +201,10 @@ def to_blocks(text: str) -> list[Block]:
                 continue
             if ln.startswith("- "):
                 flush()
-                blocks.append(Block("bullet", rich(ln[2:]), ln[2:]))
+                blocks.append(Block("bullet", rich(ln[2:]), unprotect(ln[2:])))
             elif ln.startswith("## "):
                 flush()
-                blocks.append(Block("heading", rich(ln[3:]), ln[3:]))
+                blocks.append(Block("heading", rich(ln[3:]), unprotect(ln[3:])))
             else:
                 pending.append(ln)
         flush()
@@ -397,9 +428,24 @@ def render_addendum(
 
 
 def write_file(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path``, creating its folder; return ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    """Write ``data`` to ``path`` through a temporary file beside it, creating its folder; return
+    ``path``. Raises :class:`InputError` naming ``path`` when it is a folder, its folder is a
+    file, or it cannot be written; a failed write leaves no half file."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    for parent in path.parents:
+        if parent.exists() and not parent.is_dir():
+            raise InputError(f"{path}: {parent} is a file, not a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give a file name")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp.parent.is_dir():
+            tmp.unlink(missing_ok=True)
+        raise InputError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .markup import md_escape
 from .models import GapReport
 
 MARK = {"present": "✔ present", "partial": "◐ partial", "missing": "✘ missing"}
@@ -16,7 +17,7 @@ def report_json(report: GapReport) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_escape(text)  # vendor text (file name, quoted terms) shows as typed, never as markup
 
 
 def report_markdown(report: GapReport) -> str:

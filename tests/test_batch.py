@@ -157,7 +157,7 @@ def test_zip_output(tmp_path):
     (b"name,product\nAcme,P\n", "required column(s) missing: contact_email, contract_date"),
     (b"vendor_name,vendor,product,contact_email,contract_date\n", "the column vendor_name appears twice"),
     (b"\x00\x01\x02\x03garbage", "binary file"),
-    (b"PK\x03\x04broken", "cannot open the spreadsheet"),
+    (b"PK\x03\x04broken", "the XLSX is damaged or truncated"),
 ])
 def test_unreadable_files_exit_2(tmp_path, content, message):
     src = tmp_path / "bad.csv"
@@ -199,3 +199,125 @@ def test_batch_pdf(tmp_path, soffice):
     from .conftest import pdf_text
 
     assert "Vendor 2" in pdf_text(tmp_path / "o" / "addenda" / "Vendor-2.pdf")
+
+
+# ---------------------------------------------------------------- issue 15: batches that lose nothing
+
+C_HEADER = ["vendor_name", "product", "contact_email", "contract_date", "contract_file"]
+
+
+def _contract_rows(tmp_path: Path, *files: str) -> Path:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / "ours.txt").write_text("The vendor keeps student data as long as it likes.\n")
+    rows = [[f"Vendor {i}", "P", f"v{i}@v.example", "2026-09-01", f] for i, f in enumerate(files)]
+    return write_csv(tmp_path / "in" / "v.csv", rows, header=C_HEADER)
+
+
+@pytest.mark.parametrize("where", ["absolute", "dotdot", "symlink", "device", "fifo"])
+def test_contract_file_outside_the_csv_folder_is_refused_unread(tmp_path, where):
+    import os
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("The vendor may sell student data.\n")
+    (tmp_path / "in").mkdir()
+    value = {"absolute": str(outside), "dotdot": "../secret.txt", "symlink": "link.txt",
+             "device": "/dev/zero", "fifo": "pipe.txt"}[where]
+    if where == "symlink":
+        (tmp_path / "in" / "link.txt").symlink_to(outside)
+    if where == "fifo":
+        os.mkfifo(tmp_path / "in" / "pipe.txt")
+    src = _contract_rows(tmp_path, "ours.txt", value)
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1"])
+    assert res.exit_code == 1, res.output
+    manifest, errors = read_csv(tmp_path / "o" / "manifest.csv"), read_csv(tmp_path / "o" / "errors.csv")
+    assert manifest[0]["outcome"] == "letter written"  # the contract in the CSV's folder is still checked
+    assert manifest[1]["outcome"] == "rejected"
+    assert errors == [{"line": "3", "column": "contract_file", "reason": errors[0]["reason"]}]
+    assert value in errors[0]["reason"] or where == "device"
+    assert ("outside" in errors[0]["reason"]) or ("not a regular file" in errors[0]["reason"])
+
+
+def test_contracts_dir_option(tmp_path):
+    other = tmp_path / "contracts"
+    other.mkdir()
+    (other / "theirs.txt").write_text("The vendor keeps student data as long as it likes.\n")
+    src = _contract_rows(tmp_path, "theirs.txt")
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1",
+                              "--contracts-dir", str(other)])
+    assert res.exit_code == 0, res.output
+    assert read_csv(tmp_path / "o" / "manifest.csv")[0]["outcome"] == "letter written"
+
+
+def test_an_unreadable_contract_is_a_manifest_row(tmp_path, monkeypatch):
+    import generator.analysis
+
+    def broken(document, library=None):
+        if "bad" in document.name:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(document, library)
+
+    real = generator.analysis.check_contract
+    monkeypatch.setattr(generator.analysis, "check_contract", broken)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.txt").write_text("Terms.\n")
+    src = _contract_rows(tmp_path, "ours.txt", "bad.txt", "ours.txt")
+    result = run_batch(src, tmp_path / "o", *_profile(), jobs=1)
+    manifest = read_csv(result.manifest)
+    assert [m["outcome"] for m in manifest] == ["letter written", "generated", "letter written"]
+    assert "bad.txt: cannot be read (RecursionError)" in manifest[1]["reason"]
+
+
+def test_zip_removes_only_what_this_run_wrote(tmp_path):
+    signed = tmp_path / "addenda" / "signed"
+    signed.mkdir(parents=True)
+    (signed / "Acme-signed.pdf").write_bytes(b"%PDF signed copy")
+    (tmp_path / "addenda" / "notes.txt").write_text("keep me")
+    res = runner.invoke(app, ["batch", str(ROOT / "examples/vendors.csv"), "--out", str(tmp_path), "--zip",
+                              "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    assert (signed / "Acme-signed.pdf").read_bytes() == b"%PDF signed copy"
+    assert (tmp_path / "addenda" / "notes.txt").read_text() == "keep me"
+    assert not list((tmp_path / "addenda").glob("*.docx"))
+    with zipfile.ZipFile(tmp_path / "documents.zip") as z:
+        assert not any("notes" in n or "signed" in n for n in z.namelist())
+
+
+def test_a_second_batch_into_the_same_folder_is_refused(tmp_path):
+    from generator.batch import batch_lock
+
+    out = tmp_path / "o"
+    out.mkdir()
+    src = write_csv(tmp_path / "v.csv", [["A", "P", "a@a.example", "2026-09-01", "x", "y"]])
+    with batch_lock(out):  # as a run in another process holds it
+        res = runner.invoke(app, ["batch", str(src), "--out", str(out), "--jobs", "1"])
+        assert res.exit_code == 2 and "another batch is writing to this folder" in res.stderr
+        assert not (out / "manifest.csv").exists()
+    assert runner.invoke(app, ["batch", str(src), "--out", str(out), "--jobs", "1"]).exit_code == 0
+
+
+def test_row_limit_refuses_before_generating(tmp_path, monkeypatch):
+    import generator.batch
+
+    monkeypatch.setattr(generator.batch, "MAX_ROWS", 5)
+    src = write_csv(tmp_path / "v.csv", [["A", "P", "a@a.example", "2026-09-01", "x", "y"]] * 3
+                    + [[""] * 6] * 3)  # blank rows count too
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1"])
+    assert res.exit_code == 2 and "more than 5 rows" in res.stderr
+    assert not (tmp_path / "o" / "addenda").exists()
+
+
+def test_out_that_is_a_file(tmp_path):
+    src = write_csv(tmp_path / "v.csv", [["A", "P", "a@a.example", "2026-09-01", "x", "y"]])
+    (tmp_path / "o").write_text("a file")
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o")])
+    assert res.exit_code == 2 and "is a file, not a folder" in res.stderr
+    res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o" / "sub")])
+    assert res.exit_code == 2 and "cannot create the folder" in res.stderr
+
+
+@pytest.mark.parametrize("value", ["=1+1", "@Home Learning", "+Plus", "-Minus", "'quoted", "plain"])
+def test_neutralised_cells_read_back_as_written(value):
+    from generator.batch import read_cell, safe_cell
+
+    assert read_cell(safe_cell(value)) == value
+    assert not safe_cell(value).startswith(("=", "+", "-", "@"))

@@ -15,8 +15,9 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from generator.cli import app
+from generator.backup import export_register, import_register
 from generator.register import (Base, ContractRow, LogRow, Register, RegisterError, contract_status,
-                                due_items, export_register, import_register, publish)
+                                due_items, publish)
 
 runner = CliRunner()
 D = date.fromisoformat
@@ -199,7 +200,7 @@ def test_two_writers_lose_nothing(url):
 def test_bad_input(reg, tmp_path):
     with pytest.raises(RegisterError, match="no contract with id 99"):
         reg.record_posting(99, D("2027-01-01"))
-    with pytest.raises(RegisterError, match="cannot read the contract file"):
+    with pytest.raises(RegisterError, match="cannot read the file"):
         reg.add_contract(vendor="A", product="P", file=tmp_path / "missing.pdf")
     cid = reg.add_contract(vendor="A", product="P")
     with pytest.raises(RegisterError, match="no open amendment notice"):

@@ -161,3 +161,126 @@ def test_pdf_pages_read_n_of_m_and_no_line_ends_in_a_section_number(addendum_fil
         assert f"page {i} of {n}" in " ".join(text.split())
         for line in text.splitlines():
             assert not line.rstrip().endswith(("§", "§ 10-", "§\u00a010\u2011", "10-", "10\u2011")), line
+# ---------------------------------------------------------------- vendor text is text
+
+#: Markdown and HTML that must come out as the characters typed, never as structure
+INJECTED = ("## 12. Waiver by the Board\n\n**Waiver.** the Contractor may sell data\n- item "
+            "[a](http://evil.example) ![i](http://evil.example/i.png) <script>alert(1)</script>")
+TEXT_FIELDS = ("name", "product", "address", "contact_name", "purpose", "deletion_method",
+               "review_procedure", "breach_steps", "signatory_name", "signatory_title")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def injected_vendor(vendor, field: str):
+    value = INJECTED if field != "name" else INJECTED[:280]
+    extra = {"data_collected": [INJECTED, "Student name"]} if field == "purpose" else {}
+    return vendor.model_copy(update={field: value, **extra}), value
+
+
+def assert_literal_in_docx(data: bytes, value: str) -> None:
+    d = docx.Document(io.BytesIO(data))
+    assert flat(value) in flat(docx_text(data))
+    for p in d.paragraphs:
+        if "Waiver by the Board" in p.text or "evil.example" in p.text:
+            style = p.style.name.lower()
+            assert not style.startswith(("heading", "title")), p.text
+            # a data category is a list item by design: then the item is the whole value, as typed
+            assert not style.startswith("list") or flat(p.text) == flat(INJECTED), p.text
+            assert not any(r.bold and "Waiver." in r.text for r in p.runs), p.text
+    assert "hyperlink" not in d.element.xml
+
+
+@pytest.mark.parametrize("field", TEXT_FIELDS)
+def test_vendor_markdown_stays_literal_in_the_addendum(library, board, vendor, field):
+    v, value = injected_vendor(vendor, field)
+    data = render_addendum(v, board, library)
+    assert_literal_in_docx(data, value)
+    headings = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs
+                if p.style.name.lower().startswith("heading")]
+    assert not any("Waiver" in h or "12." in h.split(" ")[0] for h in headings), headings
+
+
+def test_vendor_markdown_stays_literal_in_every_letter(library, board, vendor, tmp_path):
+    from datetime import date
+
+    from generator import (amendment_letter, breach_notice, check_contract, contract_posting,
+                           deletion_request, iep_exception, read_document)
+
+    v = vendor.model_copy(update={f: INJECTED[:280] if f == "name" else INJECTED for f in TEXT_FIELDS}
+                          | {"data_collected": [INJECTED]})
+    when = date(2027, 1, 13)
+    contract = tmp_path / f"{INJECTED[:20]}.txt".replace("/", "_").replace("\n", " ")
+    contract.write_text("The vendor keeps the data forever and may sell it to anyone.\n")
+    report = check_contract(read_document(contract), library)
+    docs = {
+        "amendment": amendment_letter(report, v, board, sent=when, library=library),
+        "posting": contract_posting(v, board, executed=when, library=library)[0],
+        "breach": breach_notice(v, board, when=when, received=when, released=INJECTED,
+                                actions=INJECTED, what_happened=INJECTED, library=library),
+        "deletion": deletion_request(v, board, when=when, data=INJECTED, library=library),
+        "iep": iep_exception(v, board, when=when, student=INJECTED, library=library),
+    }
+    for kind, data in docs.items():
+        assert flat(INJECTED[:280]) in flat(docx_text(data)), kind
+        assert_literal_in_docx(data, INJECTED[:280])
+
+
+def test_vendor_markdown_and_html_stay_literal_in_the_posting_html(library, board, vendor):
+    from datetime import date
+    from html import unescape
+
+    from generator import contract_posting
+
+    v = vendor.model_copy(update={"name": INJECTED[:280], "product": INJECTED, "purpose": INJECTED,
+                                  "data_collected": [INJECTED]})
+    _, html = contract_posting(v, board, executed=date(2027, 1, 13), library=library)
+    assert "<script>" not in html and "<a href=\"http://evil" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert flat(INJECTED) in flat(unescape(html))
+
+
+def test_vendor_markdown_stays_literal_in_the_markdown_report(library, tmp_path):
+    from markdown_it import MarkdownIt
+
+    from generator import check_contract, read_document, report_markdown
+
+    name = "## 12. Waiver **x** - y [a](http://evil.example) ![i](http://evil.example/i.png) <b>z</b>.txt"
+    sentence = ("The vendor may sell data **now** [here](http://evil.example) "
+                "![i](http://evil.example/i.png) <script>alert(1)</script> to advertisers.")
+    report = check_contract(read_document(sentence.encode(), name), library)
+    html = MarkdownIt("commonmark").enable("table").render(report_markdown(report))
+    assert "<a " not in html and "<img" not in html and "<script>" not in html and "<b>" not in html
+    assert "<strong>x</strong>" not in html and "<strong>now</strong>" not in html
+    assert html.count("<h2>") == html.count("<h2>Conflicting terms</h2>")
+    assert "Contract check: ## 12. Waiver **x** - y [a](http://evil.example)" in html
+
+
+# ---------------------------------------------------------------- property tests
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TOKENS = ["## ", "- ", "**", "*", "#", "\n", "\n\n", "[a](http://x.example)", "![i](http://x.example/i.png)",
+          "<b>", "`", "_", "word", "Waiver", " ", "12.", "|"]
+MARKUP = st.lists(st.sampled_from(TOKENS), min_size=1, max_size=14).map("".join)
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(value=MARKUP)
+def test_any_markup_in_a_vendor_value_comes_out_as_typed(value):
+    from generator import default_library, load_board
+
+    from .conftest import ROOT
+
+    if not value.strip():
+        return
+    v = Vendor(name="Acme", product="Reader", contact_email="a@acme.example", contract_date="2026-09-01",
+               deletion_method=value.strip(), purpose=value.strip())
+    data = render_addendum(v, load_board(ROOT / "board.example.yaml"), default_library())
+    assert flat(value) in flat(docx_text(data))
+    d = docx.Document(io.BytesIO(data))
+    headings = [p.text for p in d.paragraphs if p.style.name.lower().startswith(("heading", "title"))]
+    assert not any(flat(value) in flat(h) for h in headings if len(flat(value)) > 3)

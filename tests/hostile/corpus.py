@@ -131,6 +131,118 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "text with NUL bytes": ("nul.txt", b"hello\x00world"),
         "utf-16 text": ("u16.txt", "Connecticut law governs.".encode("utf-16")),
         "right-to-left marks": ("rtl.txt", "\u202eConnecticut law governs.\u202c".encode()),
+        **bounded_contracts(),
+    }
+
+
+# ---------------------------------------------------------------- issue 15 (hard): bounded reading
+# Small files that would cost gigabytes or hours, and damage that used to end in a traceback.
+
+
+def raw_pdf(streams: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A PDF written byte by byte: one page per Flate-compressed content stream in ``streams``."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(len(streams)))
+            + b"] /Count %d >>" % len(streams),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, data in enumerate(streams):
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i))
+        objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + o + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, trailer_extra, xref))
+    return out.getvalue()
+
+
+PDF_TEXT = b"BT /F1 12 Tf 72 720 Td (Connecticut law governs this agreement.) Tj ET\n"
+
+
+@lru_cache(maxsize=2)
+def inflating_pdf(megabytes: int = 1024) -> bytes:
+    """About 1 MB of PDF whose one content stream inflates to ``megabytes`` MB of spaces."""
+    import zlib
+
+    z = zlib.compressobj(9)
+    spaces = b" " * (1 << 20)
+    data = z.compress(PDF_TEXT) + b"".join(z.compress(spaces) for _ in range(megabytes)) + z.flush()
+    return raw_pdf([data])
+
+
+def certificate_pdf() -> bytes:
+    """A PDF protected with public-key (certificate) security, which pypdf does not implement."""
+    import zlib
+
+    return raw_pdf([zlib.compress(PDF_TEXT)],
+                   b"/Encrypt << /Filter /Adobe.PubSec /V 4 /R 4 /SubFilter /adbe.pkcs7.s5 /Length 128 "
+                   b"/Recipients [<3082>] >> /ID [<0102> <0102>] ")
+
+
+@lru_cache(maxsize=1)
+def shared_strings_xlsx(megabytes: int = 1024) -> bytes:
+    """About 1 MB of XLSX whose sharedStrings.xml part is ``megabytes`` MB."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["vendor_name", "product", "contact_email", "contract_date"])
+    wb.active.append(["Acme", "Reader", "a@acme.example", "2026-09-01"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename != "xl/sharedStrings.xml":
+                z.writestr(info, src.read(info.filename))
+        with z.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            part.write(b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                       b'2006/main"><si><t>')
+            block = b"A" * (1 << 20)
+            for _ in range(megabytes):
+                part.write(block)
+            part.write(b"</t></si></sst>")
+    return out.getvalue()
+
+
+def declared_dimension_xlsx() -> bytes:
+    """A few KB of XLSX that declares A1:XFD1048576 and has one cell in the last row."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["vendor_name", "product", "contact_email", "contract_date"])
+    ws.append(["Acme", "Reader", "a@acme.example", "2026-09-01"])
+    ws.cell(row=1_048_576, column=16_384, value="x")
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def bounded_contracts() -> dict[str, tuple[str, bytes]]:
+    """name → (file name, bytes): contracts that must be refused quickly, in little memory, or read."""
+    body = "Connecticut law governs this agreement. ".encode("utf-16-le")
+    return {
+        "pdf inflating to 1 GB": ("inflate.pdf", inflating_pdf()),
+        "certificate-encrypted pdf": ("cert.pdf", certificate_pdf()),
+        "docx without a body": ("nobody.docx", _docx_with(f"<w:document {W}/>".encode())),
+        "docx with a wrong root": ("root.docx", _docx_with(b"<html><body>Hello</body></html>")),
+        "utf-16 text, odd byte count": ("odd.txt", codecs.BOM_UTF16_LE + body + b"A"),
+        "utf-16 text, lone surrogate": ("lone.txt", codecs.BOM_UTF16_LE + body + b"\x00\xd8" + "x".encode("utf-16-le")),
+    }
+
+
+def bounded_spreadsheets() -> dict[str, tuple[str, bytes]]:
+    """name → (file name, bytes): vendor lists that must be refused quickly, in little memory."""
+    return {
+        "xlsx with 1 GB of shared strings": ("strings.xlsx", shared_strings_xlsx()),
+        "xlsx declaring A1:XFD1048576": ("wide.xlsx", declared_dimension_xlsx()),
     }
 
 
@@ -164,6 +276,7 @@ def spreadsheets() -> dict[str, tuple[str, bytes]]:
         "csv ragged rows": ("r.csv", (HEADER + "A,P\nB,P,b@b.example,2026-09-01,extra,cells\n").encode()),
         "xlsx that is not": ("x.xlsx", b"PK\x03\x04 not really"),
         "csv missing a required column": ("m.csv", b"vendor_name,product\nA,P\n"),
+        **bounded_spreadsheets(),
     }
 
 
