@@ -47,12 +47,18 @@ __all__ = [
     "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
     "save_uploads", "unchecked_contracts", "vendors_csv",
     "library_trace", "trace_json", "trace_markdown", "trace_table",
+    "EXCEPTION_PLANS", "annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
+    "record_annual_notice", "record_exception",
 ]
 
 # The register's database layer (SQLAlchemy) loads only when one of these is first used, so
 # commands that never touch the register start as fast as before.
 _FROM_DIRECTORY = ("board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors",
                    "remove_vendor", "save_board", "save_vendor", "saved_board", "vendors_csv")
+_FROM_DUTIES = {"EXCEPTION_PLANS": "PLANS", "annual_notice_due": "annual_notice_due",
+                "annual_notice_sent": "annual_notice_sent", "exceptions_in_year": "exceptions_in_year",
+                "exceptions_report": "exceptions_report", "record_annual_notice": "record_annual_notice",
+                "record_exception": "record_exception"}
 
 
 def __getattr__(name: str) -> object:
@@ -60,6 +66,10 @@ def __getattr__(name: str) -> object:
         from . import directory
 
         return getattr(directory, name)
+    if name in _FROM_DUTIES:
+        from . import duties
+
+        return getattr(duties, _FROM_DUTIES[name])
     raise AttributeError(f"module 'generator' has no attribute {name!r}")
 # Readable reports (HTML cards, DOCX and PDF on the letterhead), PDF from bytes, field labels.
 from .pdf import pdf_bytes  # noqa: E402
