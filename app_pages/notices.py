@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 import generator as g
+from app_pages import common
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
@@ -47,6 +48,8 @@ kind = st.selectbox("Notice", ["annual-notice", "contract-posting", "breach-noti
                                            "iep-exception": "IEP / Section 504 acknowledgement"}[k])
 vendor = None
 if kind != "annual-notice":
+    common.vendor_picker("notices_pick", {"name": "v_name", "product": "v_product", "data_collected": "v_data",
+                                          "purpose": "v_purpose"})
     c1, c2 = st.columns(2)
     vname = c1.text_input("Vendor name", key="v_name")
     vproduct = c2.text_input("Product or service", key="v_product")
