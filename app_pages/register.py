@@ -340,8 +340,8 @@ ACTIONS = {
     "Record a breach": breach_form,
     "Record families notified of a breach": families_form,
     "Record the annual notice to parents": annual_notice_form,
-    "Record an IEP / Section 504 exception": exception_form,
-    "Report the IEP / 504 exceptions for the year": exceptions_report_form,
+    "Record an IEP or Section 504 exception": exception_form,
+    "Report the IEP and Section 504 exceptions of a year": exceptions_report_form,
     "Publish the public contracts page": publish_form,
     "Export the register (backup)": export_form,
 }
