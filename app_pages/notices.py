@@ -25,7 +25,7 @@ result = g.deadlines(executed=executed, breach_discovered=discovered, breach_not
                      closures=board.closures)
 labels = {"website_notice_due": "Post the executed contract on the website (5 business days)",
           "parent_breach_notice_due": "Notify affected students and parents (2 business days)",
-          "annual_parent_notice_due": "Annual notice to parents of the website address",
+          "annual_parent_notice_due": "Annual notice to students and parents of the website address (board policy)",
           "cure_deadline": f"Vendor must amend by ({board.cure_period_days} days)"}
 rows = []
 for key, value in result.items():
@@ -34,9 +34,17 @@ for key, value in result.items():
                      "Date": g.long_date(value["student_information"])})
         rows.append({"Deadline": "Vendor's breach notice: directory information, records, content (60 days)",
                      "Date": g.long_date(value["directory_records_or_content"])})
+    elif key == "annual_parent_notice_due":  # the register knows whether this year's was sent
+        try:
+            with common.open_register() as reg:
+                value, overdue = g.annual_notice_due(reg, today)
+        except g.SdpaError:
+            overdue = False
+        rows.append({"Deadline": labels[key], "Date": g.long_date(value) + (
+            f" (overdue: no notice of {value.year} is recorded in the register)" if overdue else "")})
     else:
         rows.append({"Deadline": labels[key], "Date": g.long_date(value)})
-st.dataframe(rows, hide_index=True, key="deadlines")
+st.html(g.html_table(rows))
 
 st.subheader("Notices")
 kind = st.selectbox("Notice", ["annual-notice", "contract-posting", "breach-notice", "deletion-request",
@@ -74,6 +82,8 @@ try:
     files: list[tuple[str, bytes, str]] = []
     if kind == "annual-notice":
         files.append(("annual-notice.docx", g.annual_notice(board, when=when), ""))
+        st.caption("Once it is sent, record the date on the Contracts register page (“Record the annual "
+                   "notice to parents”), so that the register stops listing it as due.")
     elif vendor is None:
         st.info("Enter the vendor's name.")
     elif kind == "contract-posting":

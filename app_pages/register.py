@@ -230,7 +230,8 @@ def annual_notice_form(reg, contracts) -> None:
 
 def exception_form(reg, contracts) -> None:
     st.caption("A website, online service or app used without a contract because it is unique and "
-               "necessary to carry out a child's IEP or Section 504 plan and its operator will not sign. "
+               "necessary to implement a child's IEP or Section 504 plan and its operator cannot meet the "
+               "law's contract requirements (the exception's other conditions: to confirm with counsel). "
                "Identify the child by the board's reference (such as the student ID number), never by name.")
     with st.form("exception_form"):
         c1, c2 = st.columns(2)
