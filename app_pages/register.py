@@ -365,7 +365,7 @@ try:
     st.subheader("What is due")
     st.html(g.html_table([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": g.long_date(i.due),
                            "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "the board",
-                           "What": i.what, "Law": i.citation} for i in r.due_items(reg, today, board)]))
+                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in r.due_items(reg, today, board)]))
 
     st.subheader(f"Contracts ({len(contracts)})")
     c1, c2 = st.columns(2)

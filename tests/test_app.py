@@ -27,6 +27,10 @@ def test_library_page_lists_every_provision(library):
     titles = [e.label for e in at.expander]
     assert len(titles) == 11
     assert titles[8].startswith("9. Connecticut law governs")
+    # citations never break after "§" or "§ 10-": a no-break space and a no-break hyphen hold them
+    to_confirm = at.warning[-1].value
+    assert "§\u00a010\u2011234" in to_confirm and "§ " not in to_confirm and "10\\-234" not in to_confirm
+    assert "10\u2011234bb" in titles[8] and "10-234" not in titles[8]
 
 
 def test_router_runs():
