@@ -22,17 +22,22 @@ FIELDS = {f: f for f in ("name", "product", "contact_email", "contact_name", "si
                          "address", "purpose", "data_collected", "deletion_method", "review_procedure",
                          "breach_steps")}
 common.vendor_picker("addendum_pick", FIELDS, lists=frozenset({"data_collected"}))
+# one row of columns per pair, so that on a phone each pair stays together (a signatory beside their title)
 c1, c2 = st.columns(2)
 name = c1.text_input("Vendor name *", key="name", help="The contractor's legal name, exactly as it will sign.")
 product = c2.text_input("Product or service *", key="product")
+c1, c2 = st.columns(2)
 email = c1.text_input("Vendor's privacy contact email *", key="contact_email")
 signed = c2.date_input("Contract date *", value=None, key="contract_date",
                        help="The date of the vendor's contract this addendum amends.")
+c1, c2 = st.columns(2)
 contact = c1.text_input("Vendor's privacy contact (name)", key="contact_name")
 term_end = c2.date_input("End of the term", value=None, key="term_end")
+c1, c2 = st.columns(2)
 signatory = c1.text_input("Who signs for the vendor (name)", key="signatory_name",
                           help="Printed under the vendor's signature line; the contact's name is used when empty.")
-signatory_title = c2.text_input("Their title", key="signatory_title", help="For example: Chief Executive Officer.")
+signatory_title = c2.text_input("Signatory's title", key="signatory_title",
+                                help="For example: Chief Executive Officer.")
 address = st.text_input("Vendor's address", key="address")
 purpose = st.text_area("Purpose (why the Board shares student data)", key="purpose")
 # a vendor from the directory may name categories of its own: keep them among the choices

@@ -163,13 +163,14 @@ if not report.compliant:
         st.session_state.setdefault(key, from_register.get(field, ""))
     common.vendor_picker("check_pick", widgets)
     with st.form("letter_form"):
-        c1, c2 = st.columns(2)
+        c1, c2 = st.columns(2)  # a row of columns per pair: on a phone the fields keep this order
         name = c1.text_input("Vendor name", key=widgets["name"])
         product = c2.text_input("Product or service", key=widgets["product"])
+        c1, c2 = st.columns(2)
         email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
         signed = c2.date_input("Date of the vendor's contract", value=None, key="l_contract_date",
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
-        sent = c1.date_input("Date of the letter", value=today, key="l_sent")
+        sent = st.columns(2)[0].date_input("Date of the letter", value=today, key="l_sent")
         b1, b2 = st.columns(2)
         submitted = b1.form_submit_button("Write the letter")
         marked = (b2.form_submit_button("Mark up the vendor's DOCX (tracked changes)") if is_docx else False)

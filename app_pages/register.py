@@ -234,15 +234,17 @@ def exception_form(reg, contracts) -> None:
                "law's contract requirements (the exception's other conditions: to confirm with counsel). "
                "Identify the child by the board's reference (such as the student ID number), never by name.")
     with st.form("exception_form"):
-        c1, c2 = st.columns(2)
+        c1, c2 = st.columns(2)  # a row of columns per pair: on a phone each pair stays together
         ref = c1.text_input("Student reference (not the name)", key="ex_ref",
                             help="Letters, digits and . _ / - only, no spaces; up to 40 characters.")
         plan = c2.radio("Plan", list(g.EXCEPTION_PLANS), key="ex_plan", horizontal=True,
                         format_func=lambda p: "IEP" if p == "iep" else "Section 504 plan")
+        c1, c2 = st.columns(2)
         service = c1.text_input("Service, website or app", key="ex_service")
         operator = c2.text_input("Who operates it (company)", key="ex_operator")
         effort = st.text_area("Evidence of the board's effort to contract with the operator or to find an "
                               "equivalent service (name no student)", key="ex_effort")
+        c1, c2 = st.columns(2)
         signed = c1.date_input("Date the agreement to use it was signed", value=None, key="ex_signed")
         ended = c2.date_input("Date its use ended (if it has)", value=None, key="ex_ended")
         save = st.form_submit_button("Record the exception")

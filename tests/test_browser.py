@@ -426,4 +426,5 @@ def test_check_page_redline_downloads_tracked_changes(page, app_url, tmp_path):
     assert "Northwind Learning Inc." in docx_text(out) or "Northwind Learning Inc." in body
     page.locator("input[type=file]").set_input_files(str(FIXTURES / "gapwell-terms.txt"))
     page.get_by_text("needs the vendor's contract as a DOCX").wait_for()
+    _idle(page)  # the DOCX's form stays on the page, faded, until the run ends
     assert page.get_by_role("button", name="Mark up the vendor's DOCX (tracked changes)").count() == 0
