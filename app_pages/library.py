@@ -1,5 +1,7 @@
 """Clause library: the trace a lawyer can review, provision by provision, generated from clauses/."""
 
+import re
+
 import streamlit as st
 
 import generator as g
@@ -36,7 +38,13 @@ for r in rows:
         st.markdown(f"**Missing when:** {md(r.missing_when)}")
         cure = r.cure + (f" {r.letter_note}" if r.letter_note else "")
         st.markdown(f"**The amendment letter asks the vendor to:** {md(cure)}")
-to_confirm = sorted({c.citation for r in rows for c in r.to_confirm})
+def reading_order(citation: str) -> tuple:
+    """Connecticut's sections first, in number order: (a)(5) before (a)(10)."""
+    return (not citation.startswith("§"),
+            [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", citation)])
+
+
+to_confirm = sorted({c.citation for r in rows for c in r.to_confirm}, key=reading_order)
 st.warning("Citations to confirm with counsel: " + md(", ".join(to_confirm)), icon="⚠")
 st.download_button("Download the trace (Markdown)", g.trace_markdown(library, board), "clause-trace.md",
                    "text/markdown", key="dl_trace", on_click="ignore")

@@ -31,6 +31,7 @@ def test_library_page_lists_every_provision(library):
     to_confirm = at.warning[-1].value
     assert "§\u00a010\u2011234" in to_confirm and "§ " not in to_confirm and "10\\-234" not in to_confirm
     assert "10\u2011234bb" in titles[8] and "10-234" not in titles[8]
+    assert to_confirm.index("234bb\\(a\\)\\(5\\)") < to_confirm.index("234bb\\(a\\)\\(10\\)")  # reading order
 
 
 def test_router_runs():
