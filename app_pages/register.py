@@ -228,6 +228,10 @@ def annual_notice_form(reg, contracts) -> None:
         done(f"Annual notice of {when.year} recorded: sent {g.long_date(when)}.")
 
 
+#: The plans the exception covers, as ``record_exception`` names them, in words.
+PLANS = {"iep": "IEP", "504": "Section 504 plan"}
+
+
 def exception_form(reg, contracts) -> None:
     st.caption("A website, online service or app used without a contract because it is unique and "
                "necessary to implement a child's IEP or Section 504 plan and its operator cannot meet the "
@@ -237,8 +241,7 @@ def exception_form(reg, contracts) -> None:
         c1, c2 = st.columns(2)  # a row of columns per pair: on a phone each pair stays together
         ref = c1.text_input("Student reference (not the name)", key="ex_ref",
                             help="Letters, digits and . _ / - only, no spaces; up to 40 characters.")
-        plan = c2.radio("Plan", list(g.EXCEPTION_PLANS), key="ex_plan", horizontal=True,
-                        format_func=lambda p: "IEP" if p == "iep" else "Section 504 plan")
+        plan = c2.radio("Plan", list(PLANS), key="ex_plan", horizontal=True, format_func=PLANS.get)
         c1, c2 = st.columns(2)
         service = c1.text_input("Service, website or app", key="ex_service")
         operator = c2.text_input("Who operates it (company)", key="ex_operator")
@@ -252,7 +255,7 @@ def exception_form(reg, contracts) -> None:
         eid = g.record_exception(reg, student_ref=ref, plan=plan, service=service, effort=effort, signed=signed,
                                  operator=operator, ended=ended)
         done(f"Exception {eid} recorded: {g.md_escape(service.strip())} under the child's "
-             f"{g.EXCEPTION_PLANS[plan]}, signed {g.long_date(signed)}.")
+             f"{PLANS[plan]}, signed {g.long_date(signed)}.")
 
 
 def exceptions_report_form(reg, contracts) -> None:
@@ -265,7 +268,7 @@ def exceptions_report_form(reg, contracts) -> None:
     if not records:
         st.info(f"No exception is recorded for {int(year)}.")
     else:
-        st.html(g.html_table([{"Service": x.service, "Operator": x.operator, "Plan": g.EXCEPTION_PLANS[x.plan],
+        st.html(g.html_table([{"Service": x.service, "Operator": x.operator, "Plan": PLANS.get(x.plan, x.plan),
                                "Signed": g.long_date(x.signed), "Ended": g.long_date(x.ended) if x.ended else ""}
                               for x in records], caption=f"In use during {int(year)}: {len(records)}"))
     if st.button("Prepare the report", key="ex_report"):

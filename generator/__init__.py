@@ -47,7 +47,7 @@ __all__ = [
     "directory_vendors", "remove_vendor", "save_board", "save_vendor", "saved_board",
     "save_uploads", "unchecked_contracts", "vendors_csv",
     "library_trace", "trace_json", "trace_markdown", "trace_table",
-    "EXCEPTION_PLANS", "annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
+    "annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
     "record_annual_notice", "record_exception",
 ]
 
@@ -55,10 +55,8 @@ __all__ = [
 # commands that never touch the register start as fast as before.
 _FROM_DIRECTORY = ("board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors",
                    "remove_vendor", "save_board", "save_vendor", "saved_board", "vendors_csv")
-_FROM_DUTIES = {"EXCEPTION_PLANS": "PLANS", "annual_notice_due": "annual_notice_due",
-                "annual_notice_sent": "annual_notice_sent", "exceptions_in_year": "exceptions_in_year",
-                "exceptions_report": "exceptions_report", "record_annual_notice": "record_annual_notice",
-                "record_exception": "record_exception"}
+_FROM_DUTIES = ("annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
+                "record_annual_notice", "record_exception")
 
 
 def __getattr__(name: str) -> object:
@@ -69,7 +67,7 @@ def __getattr__(name: str) -> object:
     if name in _FROM_DUTIES:
         from . import duties
 
-        return getattr(duties, _FROM_DUTIES[name])
+        return getattr(duties, name)
     raise AttributeError(f"module 'generator' has no attribute {name!r}")
 # Readable reports (HTML cards, DOCX and PDF on the letterhead), PDF from bytes, field labels.
 from .pdf import pdf_bytes  # noqa: E402
