@@ -6,6 +6,7 @@ import shutil
 import streamlit as st
 
 import generator as g
+from app_pages import common
 
 library = st.cache_resource(g.default_library)()
 board = st.session_state.get("board") or g.load_board()
@@ -17,20 +18,31 @@ CATEGORIES = ["Student name", "Student ID number", "Date of birth", "Grade level
 st.title("Addendum")
 st.caption("The Student Data Privacy Addendum for one vendor: the eleven provisions of Conn. Gen. Stat. "
            "§ 10-234bb, filled in with the vendor's details. Fields marked * are required.")
+FIELDS = {f: f for f in ("name", "product", "contact_email", "contact_name", "signatory_name", "signatory_title",
+                         "address", "purpose", "data_collected", "deletion_method", "review_procedure",
+                         "breach_steps")}
+common.vendor_picker("addendum_pick", FIELDS, lists=frozenset({"data_collected"}))
+# one row of columns per pair, so that on a phone each pair stays together (a signatory beside their title)
 c1, c2 = st.columns(2)
 name = c1.text_input("Vendor name *", key="name", help="The contractor's legal name, exactly as it will sign.")
 product = c2.text_input("Product or service *", key="product")
+c1, c2 = st.columns(2)
 email = c1.text_input("Vendor's privacy contact email *", key="contact_email")
 signed = c2.date_input("Contract date *", value=None, key="contract_date",
                        help="The date of the vendor's contract this addendum amends.")
+c1, c2 = st.columns(2)
 contact = c1.text_input("Vendor's privacy contact (name)", key="contact_name")
 term_end = c2.date_input("End of the term", value=None, key="term_end")
+c1, c2 = st.columns(2)
 signatory = c1.text_input("Who signs for the vendor (name)", key="signatory_name",
                           help="Printed under the vendor's signature line; the contact's name is used when empty.")
-signatory_title = c2.text_input("Their title", key="signatory_title", help="For example: Chief Executive Officer.")
+signatory_title = c2.text_input("Signatory's title", key="signatory_title",
+                                help="For example: Chief Executive Officer.")
 address = st.text_input("Vendor's address", key="address")
 purpose = st.text_area("Purpose (why the Board shares student data)", key="purpose")
-data = st.multiselect("Student data the vendor receives", CATEGORIES, key="data_collected",
+# a vendor from the directory may name categories of its own: keep them among the choices
+options = CATEGORIES + [x for x in st.session_state.get("data_collected", []) if x not in CATEGORIES]
+data = st.multiselect("Student data the vendor receives", options, key="data_collected",
                       accept_new_options=True, help="Pick from the list or type another category.")
 with st.expander("The vendor's own procedures (otherwise the clause library's default procedure is used)"):
     deletion = st.text_area("How the Board requests deletion (provision 2)", key="deletion_method")

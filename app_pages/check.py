@@ -106,44 +106,81 @@ def record_notice(reg) -> str:
 if st.button("Record this check on the contract", key="w_record_check", disabled=contract is None):
     record("Check recorded", record_check)
 
+def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None):
+    """The vendor typed in the letter form, or None after saying (one line each) what is wrong."""
+    try:
+        return g.vendor_from_dict({"name": name, "product": product, "contact_email": email,
+                                   "contract_date": signed.isoformat() if signed else None}, "the form")
+    except g.VendorError as exc:
+        for line in g.problem_lines(exc.problems):
+            st.error(g.md_escape(line))
+    return None
+
+
+def write_letter(vendor: g.Vendor, sent: dt.date) -> None:
+    try:
+        letter = g.amendment_letter(report, vendor, board, sent=sent, library=library)
+        addendum = g.render_addendum(vendor, board, library)
+    except g.SdpaError as exc:
+        st.error(g.md_escape(exc))
+        return
+    due = g.cure_deadline(sent, board.cure_period_days, board.closures)
+    st.session_state["n_sent"] = sent  # the notice below is the letter just written
+    st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}.")
+    v = g.safe_filename(vendor.name)
+    st.download_button("Download the letter (DOCX)", letter, f"{v}-amendment-letter.docx",
+                       key="dl_letter", on_click="ignore")
+    st.download_button("Download the addendum (DOCX)", addendum, f"{v}-addendum.docx",
+                       key="dl_add", on_click="ignore")
+
+
+def write_redline(vendor: g.Vendor) -> None:
+    try:
+        result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name)
+    except g.SdpaError as exc:
+        st.error(g.md_escape(exc))
+        return
+    st.success(f"Redline ready: {result.summary()}.")
+    if result.unplaced:
+        st.warning("Not marked up (add these by hand): " + g.md_escape("; ".join(result.unplaced)))
+    st.download_button("Download the redline (DOCX)", result.docx, f"{stem}-redline.docx", key="dl_redline",
+                       on_click="ignore")
+
+
 if not report.compliant:
-    st.markdown("**Amendment letter**")
+    is_docx = upload.name.lower().endswith(".docx")
+    st.markdown("**Amendment letter" + (" or redline**" if is_docx else "**"))
     st.caption("The reasonable-notice letter names each gap and conflicting term, gives the cure date "
-               f"({board.cure_period_days} days from the letter, on a business day) and encloses the addendum.")
+               f"({board.cure_period_days} days from the letter, on a business day) and encloses the addendum."
+               + (" The redline is the vendor's own DOCX back with each missing provision inserted and each "
+                  "conflicting term struck as Word tracked changes, each with a comment citing the law."
+                  if is_docx else " A redline (tracked changes in the vendor's own document) needs the "
+                  "vendor's contract as a DOCX; upload that instead to get one."))
+    widgets = {"name": f"l_name_{cid}", "product": f"l_product_{cid}", "contact_email": f"l_email_{cid}"}
+    from_register = {"name": contract.vendor.name, "product": contract.product,
+                     "contact_email": contract.vendor.contact_email} if contract else {}
+    for field, key in widgets.items():  # the register's contract fills the form until it is edited
+        st.session_state.setdefault(key, from_register.get(field, ""))
+    common.vendor_picker("check_pick", widgets)
     with st.form("letter_form"):
+        c1, c2 = st.columns(2)  # a row of columns per pair: on a phone the fields keep this order
+        name = c1.text_input("Vendor name", key=widgets["name"])
+        product = c2.text_input("Product or service", key=widgets["product"])
         c1, c2 = st.columns(2)
-        name = c1.text_input("Vendor name", value=contract.vendor.name if contract else "", key=f"l_name_{cid}")
-        product = c2.text_input("Product or service", value=contract.product if contract else "",
-                                key=f"l_product_{cid}")
-        email = c1.text_input("Vendor's privacy contact email", key=f"l_email_{cid}",
-                              value=contract.vendor.contact_email if contract else "")
+        email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
         signed = c2.date_input("Date of the vendor's contract", value=None, key="l_contract_date",
-                               help="The date the contract was signed, as it appears on it.")
-        sent = c1.date_input("Date of the letter", value=today, key="l_sent")
-        submitted = st.form_submit_button("Write the letter")
+                               help="The date the contract was signed, as it appears on it. The letter needs it.")
+        sent = st.columns(2)[0].date_input("Date of the letter", value=today, key="l_sent")
+        b1, b2 = st.columns(2)
+        submitted = b1.form_submit_button("Write the letter")
+        marked = (b2.form_submit_button("Mark up the vendor's DOCX (tracked changes)") if is_docx else False)
     if submitted:
         if signed is None:
             st.error("Date of the vendor's contract: enter the date the contract was signed.")
-        else:
-            try:
-                vendor = g.vendor_from_dict({"name": name, "product": product, "contact_email": email,
-                                             "contract_date": signed.isoformat()}, "the form")
-                letter = g.amendment_letter(report, vendor, board, sent=sent, library=library)
-                addendum = g.render_addendum(vendor, board, library)
-            except g.VendorError as exc:
-                for line in g.problem_lines(exc.problems):
-                    st.error(g.md_escape(line))
-            except g.SdpaError as exc:
-                st.error(g.md_escape(exc))
-            else:
-                due = g.cure_deadline(sent, board.cure_period_days, board.closures)
-                st.session_state["n_sent"] = sent  # the notice below is the letter just written
-                st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}.")
-                v = g.safe_filename(vendor.name)
-                st.download_button("Download the letter (DOCX)", letter, f"{v}-amendment-letter.docx",
-                                   key="dl_letter", on_click="ignore")
-                st.download_button("Download the addendum (DOCX)", addendum, f"{v}-addendum.docx",
-                                   key="dl_add", on_click="ignore")
+        elif vendor := vendor_from_form(name, product, email, signed):
+            write_letter(vendor, sent)
+    if marked and (vendor := vendor_from_form(name, product, email, signed)):
+        write_redline(vendor)
 
     st.markdown("**Record the notice**")
     st.session_state.setdefault("n_sent", today)

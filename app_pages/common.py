@@ -112,7 +112,8 @@ def vendor_picker(key: str, fields: Mapping[str, str], *, lists: frozenset[str] 
         show_error(exc)
         return None
     if not vendors:
-        st.caption("No vendors saved in the directory yet.")
+        st.caption("No vendor is saved in the directory yet: the Board profile page keeps it, and a "
+                   "vendor saved there can be picked here to fill the form.")
         return None
 
     def fill() -> None:

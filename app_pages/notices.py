@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 import generator as g
+from app_pages import common
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
@@ -24,7 +25,7 @@ result = g.deadlines(executed=executed, breach_discovered=discovered, breach_not
                      closures=board.closures)
 labels = {"website_notice_due": "Post the executed contract on the website (5 business days)",
           "parent_breach_notice_due": "Notify affected students and parents (2 business days)",
-          "annual_parent_notice_due": "Annual notice to parents of the website address",
+          "annual_parent_notice_due": "Annual notice to students and parents of the website address (board policy)",
           "cure_deadline": f"Vendor must amend by ({board.cure_period_days} days)"}
 rows = []
 for key, value in result.items():
@@ -33,9 +34,17 @@ for key, value in result.items():
                      "Date": g.long_date(value["student_information"])})
         rows.append({"Deadline": "Vendor's breach notice: directory information, records, content (60 days)",
                      "Date": g.long_date(value["directory_records_or_content"])})
+    elif key == "annual_parent_notice_due":  # the register knows whether this year's was sent
+        try:
+            with common.open_register() as reg:
+                value, overdue = g.annual_notice_due(reg, today)
+        except g.SdpaError:
+            overdue = False
+        rows.append({"Deadline": labels[key], "Date": g.long_date(value) + (
+            f" (overdue: no notice of {value.year} is recorded in the register)" if overdue else "")})
     else:
         rows.append({"Deadline": labels[key], "Date": g.long_date(value)})
-st.dataframe(rows, hide_index=True, key="deadlines")
+st.html(g.html_table(rows))
 
 st.subheader("Notices")
 kind = st.selectbox("Notice", ["annual-notice", "contract-posting", "breach-notice", "deletion-request",
@@ -47,6 +56,8 @@ kind = st.selectbox("Notice", ["annual-notice", "contract-posting", "breach-noti
                                            "iep-exception": "IEP / Section 504 acknowledgement"}[k])
 vendor = None
 if kind != "annual-notice":
+    common.vendor_picker("notices_pick", {"name": "v_name", "product": "v_product", "data_collected": "v_data",
+                                          "purpose": "v_purpose"})
     c1, c2 = st.columns(2)
     vname = c1.text_input("Vendor name", key="v_name")
     vproduct = c2.text_input("Product or service", key="v_product")
@@ -71,6 +82,8 @@ try:
     files: list[tuple[str, bytes, str]] = []
     if kind == "annual-notice":
         files.append(("annual-notice.docx", g.annual_notice(board, when=when), ""))
+        st.caption("Once it is sent, record the date on the Contracts register page (“Record the annual "
+                   "notice to parents”), so that the register stops listing it as due.")
     elif vendor is None:
         st.info("Enter the vendor's name.")
     elif kind == "contract-posting":

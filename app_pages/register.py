@@ -43,6 +43,13 @@ def pick(contracts, key: str):
     return by_id.get(cid)
 
 
+def no_date(value, label: str) -> bool:
+    """True when the required date ``label`` was left empty, after saying so in one line."""
+    if value is None:
+        st.error(f"{label}: enter the date.")
+    return value is None
+
+
 def categories(text: str) -> list[str]:
     return [x.strip() for x in text.replace("\n", ";").split(";") if x.strip()]
 
@@ -110,8 +117,7 @@ def executed_form(reg, contracts) -> None:
         when = st.date_input("Date signed by both parties", value=None, key="x_date")
         save = st.form_submit_button("Record the execution date", disabled=c is None)
     if save and c is not None:
-        if when is None:
-            st.error("Date signed by both parties: enter the date.")
+        if no_date(when, "Date signed by both parties"):
             return
         reg.record_executed(c.id, when)
         due = g.deadlines(executed=when)["website_notice_due"]
@@ -167,8 +173,7 @@ def breach_form(reg, contracts) -> None:
         description = st.text_area("What happened (for the board's records)", key="b_description")
         save = st.form_submit_button("Record the breach", disabled=c is None)
     if save and c is not None:
-        if received is None:
-            st.error("Date the vendor's breach notice was received: enter the date.")
+        if no_date(received, "Date the vendor's breach notice was received"):
             return
         bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
         due = g.deadlines(breach_notice_received=received)["parent_breach_notice_due"]
@@ -196,6 +201,86 @@ def families_form(reg, contracts) -> None:
         done(f"Breach {bid}: " + "; ".join(x for x in (
             notified and f"families notified on {g.long_date(notified)}",
             posted and f"posted on {g.long_date(posted)}") if x) + ".")
+
+
+def annual_notice_form(reg, contracts) -> None:
+    sent = g.annual_notice_sent(reg, today.year)
+    due, overdue = g.annual_notice_due(reg, today)
+    if sent:
+        st.success(f"The notice of {today.year} was sent on {g.long_date(sent)}. The next one is due by "
+                   f"{g.long_date(due)}.")
+    elif overdue:
+        st.warning(f"⚠️ OVERDUE: the notice of {today.year} was due by {g.long_date(due)} and is not recorded.")
+    else:
+        st.info(f"The notice of {today.year} is due by {g.long_date(due)}; it is not recorded yet.")
+    st.caption("Each school year the board tells students and parents, electronically, where its list of "
+               "contracts is published (board policy: by September 1). The Notices and deadlines page "
+               "writes the notice; record here the day it went out.")
+    with st.form("annual_form"):
+        when = st.date_input("Date the notice was sent", value=None, key="an_sent")
+        save = st.form_submit_button("Record the annual notice")
+    if save and not no_date(when, "Date the notice was sent"):
+        if earlier := g.annual_notice_sent(reg, when.year):
+            st.warning(f"The notice of {when.year} is already recorded (sent {g.long_date(earlier)}); "
+                       "nothing was added.")
+            return
+        g.record_annual_notice(reg, when)
+        done(f"Annual notice of {when.year} recorded: sent {g.long_date(when)}.")
+
+
+#: The plans the exception covers, as ``record_exception`` names them, in words.
+PLANS = {"iep": "IEP", "504": "Section 504 plan"}
+
+
+def exception_form(reg, contracts) -> None:
+    st.caption("A website, online service or app used without a contract because it is unique and "
+               "necessary to implement a child's IEP or Section 504 plan and its operator cannot meet the "
+               "law's contract requirements (the exception's other conditions: to confirm with counsel). "
+               "Identify the child by the board's reference (such as the student ID number), never by name.")
+    with st.form("exception_form"):
+        c1, c2 = st.columns(2)  # a row of columns per pair: on a phone each pair stays together
+        ref = c1.text_input("Student reference (not the name)", key="ex_ref",
+                            help="Letters, digits and . _ / - only, no spaces; up to 40 characters.")
+        plan = c2.radio("Plan", list(PLANS), key="ex_plan", horizontal=True, format_func=PLANS.get)
+        c1, c2 = st.columns(2)
+        service = c1.text_input("Service, website or app", key="ex_service")
+        operator = c2.text_input("Who operates it (company)", key="ex_operator")
+        effort = st.text_area("Evidence of the board's effort to contract with the operator or to find an "
+                              "equivalent service (name no student)", key="ex_effort")
+        c1, c2 = st.columns(2)
+        signed = c1.date_input("Date the agreement to use it was signed", value=None, key="ex_signed")
+        ended = c2.date_input("Date its use ended (if it has)", value=None, key="ex_ended")
+        save = st.form_submit_button("Record the exception")
+    if save and not no_date(signed, "Date the agreement to use it was signed"):
+        eid = g.record_exception(reg, student_ref=ref, plan=plan, service=service, effort=effort, signed=signed,
+                                 operator=operator, ended=ended)
+        done(f"Exception {eid} recorded: {g.md_escape(service.strip())} under the child's "
+             f"{PLANS[plan]}, signed {g.long_date(signed)}.")
+
+
+def exceptions_report_form(reg, contracts) -> None:
+    st.caption("The year's services used under the IEP / Section 504 exception, for the board's yearly "
+               "report to the Commission for Educational Technology (P.A. 18-125; to confirm with "
+               "counsel). The report names services and plans, never a student.")
+    year = st.number_input("Year", min_value=2018, max_value=today.year + 1, value=today.year, step=1,
+                           key="ex_year")
+    records = g.exceptions_in_year(reg, int(year))
+    if not records:
+        st.info(f"No exception is recorded for {int(year)}.")
+    else:
+        st.html(g.html_table([{"Service": x.service, "Operator": x.operator, "Plan": PLANS.get(x.plan, x.plan),
+                               "Signed": g.long_date(x.signed), "Ended": g.long_date(x.ended) if x.ended else ""}
+                              for x in records], caption=f"In use during {int(year)}: {len(records)}"))
+    if st.button("Prepare the report", key="ex_report"):
+        table, summary = g.exceptions_report(reg, int(year), board, today)
+        st.session_state["register_exceptions"] = (int(year), table, summary)
+    ready = st.session_state.get("register_exceptions")
+    if ready and ready[0] == int(year):
+        c1, c2 = st.columns(2)
+        c1.download_button("Download the report (DOCX)", ready[2], f"iep-504-exceptions-{ready[0]}.docx",
+                           key="dl_ex_docx", on_click="ignore")
+        c2.download_button("Download the table (CSV)", ready[1], f"iep-504-exceptions-{ready[0]}.csv", "text/csv",
+                           key="dl_ex_csv", on_click="ignore")
 
 
 def history_form(reg, contracts) -> None:
@@ -260,6 +345,9 @@ ACTIONS = {
     "Record the outcome of a notice": outcome_form,
     "Record a breach": breach_form,
     "Record families notified of a breach": families_form,
+    "Record the annual notice to parents": annual_notice_form,
+    "Record an IEP or Section 504 exception": exception_form,
+    "Report the IEP and Section 504 exceptions of a year": exceptions_report_form,
     "Publish the public contracts page": publish_form,
     "Export the register (backup)": export_form,
 }
@@ -282,7 +370,7 @@ try:
     st.subheader("What is due")
     st.html(g.html_table([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": g.long_date(i.due),
                            "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "the board",
-                           "What": i.what, "Law": i.citation} for i in r.due_items(reg, today, board)]))
+                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in r.due_items(reg, today, board)]))
 
     st.subheader(f"Contracts ({len(contracts)})")
     c1, c2 = st.columns(2)

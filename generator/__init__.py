@@ -15,6 +15,8 @@ _HOMES = {
     "batch": ["rows_from_file", "run_batch", "vendor_from_row"],
     "board": ["board_from_dict", "board_problems", "load_board", "read_board_file", "resolve_board"],
     "deadlines": ["cure_deadline", "deadlines"],
+    "duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
+               "record_annual_notice", "record_exception"],
     "directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                   "save_board", "save_vendor", "saved_board", "vendors_csv"],
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",

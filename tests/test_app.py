@@ -27,6 +27,11 @@ def test_library_page_lists_every_provision(library):
     titles = [e.label for e in at.expander]
     assert len(titles) == 11
     assert titles[8].startswith("9. Connecticut law governs")
+    # citations never break after "§" or "§ 10-": a no-break space and a no-break hyphen hold them
+    to_confirm = at.warning[-1].value
+    assert "§\u00a010\u2011234" in to_confirm and "§ " not in to_confirm and "10\\-234" not in to_confirm
+    assert "10\u2011234bb" in titles[8] and "10-234" not in titles[8]
+    assert to_confirm.index("234bb\\(a\\)\\(5\\)") < to_confirm.index("234bb\\(a\\)\\(10\\)")  # reading order
 
 
 def test_router_runs():
@@ -35,7 +40,7 @@ def test_router_runs():
     assert at.title[0].value == "Check a contract"
 
 
-def test_addendum_page_validates_and_renders():
+def test_addendum_page_validates_and_renders(fresh_register):
     import datetime as dt
 
     at = page("addendum").run()
@@ -68,18 +73,18 @@ def test_batch_page():
     assert not at.exception and at.title[0].value == "Batch"
 
 
-def test_notices_page_computes_deadlines():
+def test_notices_page_computes_deadlines(fresh_register):
     import datetime as dt
 
     at = page("notices").run()
     at.date_input(key="executed").set_value(dt.date(2026, 12, 22)).run()
     assert not at.exception
-    dates = at.dataframe[0].value["Date"].tolist()
-    assert "December 30, 2026" in dates
+    (table,) = [h.proto.body for h in at.get("html")]  # text in the page, not a canvas grid
+    assert "December 30, 2026" in table and "Post the executed contract on the website" in table
 
 
 @pytest.mark.parametrize("kind", ["annual-notice", "deletion-request"])
-def test_notices_page_letters(kind):
+def test_notices_page_letters(fresh_register, kind):
     at = page("notices").run()
     at.selectbox(key="kind").set_value(kind).run()
     if kind != "annual-notice":
@@ -407,7 +412,7 @@ def test_vendor_directory_on_the_board_page(fresh_register, listen_on):
         assert g.directory_vendors(reg) == []
 
 
-def test_website_notice_carries_the_execution_date():
+def test_website_notice_carries_the_execution_date(fresh_register):
     import datetime as dt
 
     at = page("notices").run()
@@ -424,3 +429,109 @@ def test_website_notice_carries_the_execution_date():
     assert 'datetime="2026-12-22"' in html and "December 22, 2026" in html
     assert dt.date.today().isoformat() not in html
     assert any("December 30, 2026" in c.value for c in at.caption)  # 5 business days, Christmas skipped
+
+
+# ---------------------------------------------------------------- vendor picker, redline, register duties (app-c)
+
+
+def _save_vendors(url: str, *vendors) -> None:
+    import generator as g
+    from generator.register import Register
+
+    with Register(url) as reg:
+        for v in vendors:
+            g.save_vendor(reg, v)
+
+
+def test_a_vendor_from_the_directory_fills_the_addendum_form(fresh_register):
+    import datetime as dt
+
+    import generator as g
+
+    saved = g.Vendor(name="Quill Writing Co.", product="Quill Essays", contact_email="privacy@quill.example",
+                     contact_name="Dana Reyes", signatory_name="Sam Ortiz", signatory_title="President",
+                     address="12 Elm Street, Hartford, CT", purpose="Essay feedback for grades 6 to 8",
+                     data_collected=["Student name", "Essay drafts kept for a term"],
+                     breach_steps="Call the Board's data officer within a day.")
+    _save_vendors(fresh_register, saved)
+    at = page("addendum").run()
+    at.selectbox(key="addendum_pick").set_value("Quill Writing Co.").run()
+    assert not at.exception and not at.error
+    for field in ("name", "product", "contact_email", "contact_name", "signatory_name", "signatory_title",
+                  "address"):
+        assert at.text_input(key=field).value == getattr(saved, field), field
+    assert at.text_area(key="purpose").value == saved.purpose
+    assert at.text_area(key="breach_steps").value == saved.breach_steps
+    # a category of the vendor's own wording stays selected beside the page's list
+    assert at.multiselect(key="data_collected").value == saved.data_collected
+    assert [i.value for i in at.info] == ["Still needed: contract date"]  # one contract's date is not in the directory
+    at.date_input(key="contract_date").set_value(dt.date(2026, 9, 1)).run()
+    assert not at.info and [b.label for b in at.get("download_button")] == ["Download DOCX"]
+
+
+def test_a_vendor_from_the_directory_fills_the_notice(fresh_register):
+    import generator as g
+
+    _save_vendors(fresh_register, g.Vendor(name="Quill Writing Co.", product="Quill Essays",
+                                           purpose="Essay feedback", data_collected=["Student name", "Essays"]))
+    at = page("notices").run()
+    at.selectbox(key="kind").set_value("contract-posting").run()
+    at.selectbox(key="notices_pick").set_value("Quill Writing Co.").run()
+    assert (at.text_input(key="v_name").value, at.text_input(key="v_data").value,
+            at.text_input(key="v_purpose").value) == ("Quill Writing Co.", "Student name; Essays", "Essay feedback")
+
+
+def _check_page_with(upload_name: str, data: bytes) -> AppTest:
+    at = page("check").run()
+    at.file_uploader(key="contract").upload(upload_name, data, "application/octet-stream").run()
+    assert not at.exception
+    return at
+
+
+def test_check_page_redlines_a_docx_with_the_picked_vendor(fresh_register, library):
+    import generator as g
+    from tools.redline_sample import sample_contract
+
+    contract = sample_contract()
+    _save_vendors(fresh_register, g.Vendor(name="Northwind Learning Inc.", product="Northwind Tutor",
+                                           contact_email="privacy@northwind.example"))
+    at = _check_page_with("northwind-terms.docx", contract)
+    at.selectbox(key="check_pick").set_value("Northwind Learning Inc.").run()
+    assert at.text_input(key="l_email_None").value == "privacy@northwind.example"
+    next(b for b in at.button if b.label == "Mark up the vendor's DOCX (tracked changes)").click().run()
+    assert not at.exception and not at.error
+    expected = g.redline_document(contract, g.Vendor(name="Northwind Learning Inc.", product="Northwind Tutor",
+                                                     contact_email="privacy@northwind.example"),
+                                  g.load_board(), library=library, name="northwind-terms.docx")
+    assert [s.value for s in at.success] == [f"Redline ready: {expected.summary()}."]
+    assert "Download the redline (DOCX)" in [b.label for b in at.get("download_button")]
+
+
+def test_check_page_offers_no_redline_for_a_text_file(fresh_register):
+    from .conftest import FIXTURES
+
+    at = _check_page_with("gapwell-terms.txt", (FIXTURES / "gapwell-terms.txt").read_bytes())
+    assert "Write the letter" in [b.label for b in at.button]
+    assert not [b for b in at.button if b.label.startswith("Mark up")]
+    assert any("needs the vendor's contract as a DOCX" in c.value for c in at.caption)
+
+
+def test_notices_page_annual_deadline_follows_the_register(fresh_register):
+    import datetime as dt
+
+    import generator as g
+    from generator.register import Register
+
+    def deadlines_table(at: AppTest) -> str:
+        return at.get("html")[0].proto.body
+
+    today = dt.date.today()
+    at = page("notices").run()
+    with Register(fresh_register) as reg:
+        due, overdue = g.annual_notice_due(reg, today)
+    assert g.long_date(due) in deadlines_table(at)
+    assert ("overdue: no notice of" in deadlines_table(at)) == overdue
+    with Register(fresh_register) as reg:
+        g.record_annual_notice(reg, today)
+    at.run()
+    assert f"September 1, {today.year + 1}" in deadlines_table(at) and "overdue" not in deadlines_table(at)

@@ -211,4 +211,4 @@ def test_app_page_shows_the_trace_without_template_code():
                   "The amendment letter asks the vendor to", "to confirm"):
         assert label in shown, label
     assert "{{" not in shown and "{%" not in shown
-    assert "§ 10\\-234bb\\(d\\)\\(2\\)" in at.warning[0].value
+    assert "§\u00a010\u2011234bb\\(d\\)\\(2\\)" in at.warning[0].value  # kept whole on a line
