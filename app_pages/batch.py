@@ -22,8 +22,12 @@ st.caption("Upload the vendor list exported from purchasing (CSV or XLSX). Requi
            "when it falls short.")
 upload = st.file_uploader("Vendors (CSV or XLSX)", type=["csv", "xlsx"], key="vendors")
 with st.expander("Or pick vendors from the directory"):
-    with common.open_register() as reg:
-        saved = {v.name: v for v in g.directory_vendors(reg)}
+    try:
+        with common.open_register() as reg:
+            saved = {v.name: v for v in g.directory_vendors(reg)}
+    except g.SdpaError as exc:
+        common.show_error(exc)
+        saved = {}
     picked = st.multiselect("Vendors", list(saved), key="batch_pick",
                             placeholder="Saved vendors (the Board profile page keeps the directory)")
     dated = st.date_input("Contract date for these vendors", value=None, key="batch_date")

@@ -83,7 +83,8 @@ with st.form(f"board_form_{v}"):
     cure = c1.number_input(LABELS["cure_period_days"], min_value=1, max_value=365,
                            value=draft.cure_period_days, step=1, key=f"bp_cure_{v}")
     closures = c2.text_area(LABELS["closures"] + " (one date per line, YYYY-MM-DD; weekends and "
-                            "Connecticut holidays are already counted)",
+                            "Connecticut holidays are already counted; closures move only the Board's "
+                            "cure date, never a statutory deadline)",
                             "\n".join(d.isoformat() for d in draft.closures), key=f"bp_closures_{v}")
     st.markdown("**Who may use the app** once sign-in is configured (one email address, or a whole "
                 "domain such as @district.org, per line; an address listed itself wins over its domain)")

@@ -29,12 +29,7 @@ except g.SdpaError as exc:
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
              f"conflict{'s' if len(report.conflicts) != 1 else ''}")
-(st.success if report.compliant else st.warning)(
-    "Compliant: every provision is present and no term conflicts." if report.compliant
-    else "Not compliant: a provision is missing or weaker than the law asks, or a term conflicts. "
-    "The amendment letter below tells the vendor what to add; a conflicting term is void, and a contract "
-    "lacking a § 10-234bb(a) provision can become void if the vendor does not amend it after reasonable "
-    "notice (§ 10-234bb(f)).")
+(st.success if report.compliant else st.warning)(g.law_verdict(report, library))
 gaps = report.gaps
 if gaps:
     st.markdown("**Not present:** " + "; ".join(g.md_escape(f"{f.number}. {f.title} ({f.status})") for f in gaps))

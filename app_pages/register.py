@@ -150,7 +150,9 @@ def notice_form(reg, contracts) -> None:
 
 
 OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",
-            "void": "Void: not amended by the cure date", "withdrawn": "Withdrawn: the notice was withdrawn"}
+            "void": "Void under § 10-234bb(f): an (a) provision still lacking after the cure date, in a "
+                    "contract from July 1, 2018 on (as counsel has confirmed)",
+            "withdrawn": "Withdrawn: the notice was withdrawn"}
 
 
 def outcome_form(reg, contracts) -> None:
@@ -328,7 +330,7 @@ def export_form(reg, contracts) -> None:
     st.caption("The whole register as one JSON file, stored files included: a backup, or a way to move "
                "the register to another database (sdpa register import).")
     if st.button("Prepare the export", key="export"):
-        st.session_state["register_export"] = json.dumps(r.export_register(reg), indent=1, ensure_ascii=False)
+        st.session_state["register_export"] = json.dumps(g.export_register(reg), indent=1, ensure_ascii=False)
     if data := st.session_state.get("register_export"):
         st.download_button("Download the export (JSON)", data, f"sdpa-register-{today.isoformat()}.json",
                            "application/json", key="dl_export", on_click="ignore")

@@ -39,6 +39,8 @@ _HOMES = {
     "trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
     "uploads": ["save_uploads", "unchecked_contracts"],
     "vendors": ["vendor_from_dict"],
+    "voidness": ["counsel_note", "law_verdict"],
+    "backup": ["export_register", "import_register"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

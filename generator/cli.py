@@ -23,7 +23,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
-BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD or board.example.yaml).")
+BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD, else the profile saved "
+                        "in the register, else board.example.yaml).")
 ClausesOpt = typer.Option(None, "--clauses", help="Clause library folder (default: $SDPA_CLAUSES or the shipped clauses/).")
 
 
@@ -485,7 +486,8 @@ def _register(db: Optional[str], board: Optional[Path]) -> Iterator[tuple]:
     """The register and the board profile, the register closed afterwards."""
     from .register import Register, database_url
 
-    profile = load_board(board)
+    # with --db, the profile saved in that register (not in the default one) is the board's
+    profile = load_board(board, register_url=database_url(None, db) if db else None)
     reg = Register(database_url(profile, db))
     try:
         yield reg, profile

@@ -81,7 +81,7 @@ def saved_board(reg: Register) -> Board | None:
     """The newest saved board profile, or ``None`` when none was saved. Raises
     :class:`ProfileError` when the saved profile no longer validates (for example after an
     upgrade that changed a field)."""
-    with reg.session() as s:
+    with reg.snapshot() as s:
         row = s.scalar(select(BoardProfileRow).order_by(BoardProfileRow.id.desc()).limit(1))
     if row is None:
         return None
@@ -144,7 +144,7 @@ def save_vendor(reg: Register, vendor: Vendor) -> None:
 def directory_vendors(reg: Register) -> list[Vendor]:
     """Every vendor in the directory, by name. A stored entry that no longer validates is
     skipped rather than breaking every page (fix it with :func:`save_vendor`)."""
-    with reg.session() as s:
+    with reg.snapshot() as s:
         rows = list(s.scalars(select(DirectoryVendorRow).order_by(DirectoryVendorRow.name)))
     out = []
     for row in rows:
@@ -158,7 +158,7 @@ def directory_vendors(reg: Register) -> list[Vendor]:
 def directory_vendor(reg: Register, name: str) -> Vendor:
     """The saved details of the vendor called ``name``. Raises :class:`VendorError` when the
     directory has no such vendor or its entry no longer validates."""
-    with reg.session() as s:
+    with reg.snapshot() as s:
         row = s.scalar(select(DirectoryVendorRow).where(DirectoryVendorRow.name == name))
     if row is None:
         raise VendorError(f"{name}: not in the vendor directory")

@@ -11,6 +11,7 @@ from .pdf import pdf_bytes
 from .render import Block, document_properties, long_date, plain, prepared, rich
 from .report import MARK
 from .html_report import CONFLICT_LABELS, COUNSEL_NOTE
+from .voidness import law_verdict
 
 REPORT_TITLE = "Contract check report"
 
@@ -26,14 +27,12 @@ def _lead(lead: str, text: str) -> Block:
     return Block("para", rt, f"{lead} {text}")
 
 
-def report_blocks(report: GapReport) -> list[Block]:
+def report_blocks(report: GapReport, library: Library | None = None) -> list[Block]:
     """The report's content as document blocks: what was read, the counsel note, each
     provision (status in word and mark, confidence when known, explanation, every evidence
     sentence with its location), then each conflicting term."""
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
-    verdict = ("Compliant: every provision is present and no term conflicts." if report.compliant else
-               "Not compliant: the contract is void unless the vendor amends it after reasonable notice "
-               "(Conn. Gen. Stat. § 10-234bb(f)).")
+    verdict = law_verdict(report, library)
     blocks = [
         _lead("Document:", report.document),
         _block("cite", f"sha256 {report.sha256}", size=16),
@@ -68,7 +67,7 @@ def report_docx(report: GapReport, board: Board, *, when: date | None = None,
     subject = f"{REPORT_TITLE}: {report.document}"
     ctx = {"board": board.model_dump(), "kind_label": REPORT_TITLE, "date_words": long_date(when),
            "recipient": [], "subject": rich(plain(subject), bold=True), "signer": None,
-           "blocks": [{"kind": b.kind, "text": b.text} for b in report_blocks(report)]}
+           "blocks": [{"kind": b.kind, "text": b.text} for b in report_blocks(report, library)]}
     props = document_properties(plain(subject), library, identifier=f"check:{report.sha256}")
     return prepared(str(LETTER_TEMPLATE)).render(ctx, props)
 

@@ -56,7 +56,7 @@ def record_annual_notice(reg: Register, sent: date) -> int:
 
 def annual_notice_sent(reg: Register, year: int) -> date | None:
     """The date the notice of ``year`` was sent, or None."""
-    with reg.session() as s:
+    with reg.snapshot() as s:
         return s.scalar(select(AnnualNoticeRow.sent).where(AnnualNoticeRow.year == year)
                         .order_by(AnnualNoticeRow.sent))
 
@@ -114,7 +114,7 @@ def exceptions_in_year(reg: Register, year: int) -> list[ExceptionRecord]:
     """The exceptions in use at some time during calendar ``year`` (signed by its end, not
     ended before its start), in id order."""
     start, end = date(year, 1, 1), date(year, 12, 31)
-    with reg.session() as s:
+    with reg.snapshot() as s:
         rows = s.scalars(select(ExceptionRow).where(ExceptionRow.signed <= end).order_by(ExceptionRow.id))
         return [ExceptionRecord(r.id, r.student_ref, r.plan, r.service, r.operator, r.effort, r.signed, r.ended)
                 for r in rows if r.ended is None or r.ended >= start]

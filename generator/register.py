@@ -380,12 +380,7 @@ class Register:
                 if (old or None) == (value or None):
                     continue
                 if field == "vendor":
-                    v = s.scalar(select(VendorRow).where(VendorRow.name == value))
-                    if v is None:
-                        v = VendorRow(name=value)
-                        s.add(v)
-                        s.flush()
-                    c.vendor_id = v.id
+                    c.vendor_id = vendor_id(s, value)
                 else:
                     setattr(c, field, value)
                 done[field] = [old, value]

@@ -52,3 +52,19 @@ def counsel_note(state: Voidness) -> str:
                    "give the contract date (and the date it was last amended or renewed, if any).",
         "none": "No § 10-234bb(a) provision is missing or partial: the letter does not call the contract void.",
     }.get(state, "")
+
+
+def law_verdict(report, library=None) -> str:
+    """One sentence on what a gap report means under the law, for the check page and the report
+    document: never calls a contract void when no § 10-234bb(a) provision is lacking."""
+    from .library import default_library
+
+    if report.compliant:
+        return "Compliant: every provision is present and no term conflicts."
+    if report.a_gaps(library or default_library()):
+        return ("Not compliant: a provision § 10-234bb(a) requires is missing or partial. A contract entered "
+                "into, amended or renewed on or after July 1, 2018 that lacks one is void if the vendor, "
+                "given reasonable notice, does not amend it (§ 10-234bb(f)).")
+    return ("Not compliant, but every provision § 10-234bb(a) requires is there, so the contract is not void "
+            "on that account: what is missing is the Board's policy's, and a conflicting term is itself "
+            "void (§ 10-234bb(e)).")

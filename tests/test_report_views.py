@@ -110,3 +110,23 @@ def test_html_table_escapes_every_cell_and_header():
     assert not list(tree.iter("script")) and not list(tree.iter("a")) and not list(tree.iter("b"))
     assert HOSTILE in _text(fragment) and "Vendor <b>" in _text(fragment) and "<i>c</i>" in _text(fragment)
     assert html_table([]) == ""
+
+
+def test_the_verdict_calls_a_contract_void_only_for_a_10_234bb_a_gap(library, board, vendor):
+    """The check page and the report document say what § 10-234bb(f) says: a missing advertising
+    ban (the Board's policy) or a conflicting term never makes the contract void."""
+    from generator import law_verdict, render_addendum
+
+    full = check_contract(read_document(render_addendum(vendor, board, library), "addendum.docx"), library)
+    assert full.compliant and law_verdict(full, library).startswith("Compliant")
+
+    def lacking(pid: str):
+        provisions = [f.model_copy(update={"status": "missing"}) if f.id == pid else f for f in full.provisions]
+        return full.model_copy(update={"provisions": provisions, "compliant": False})
+
+    policy_only = law_verdict(lacking("no_advertising"), library)
+    assert "not void" in policy_only and "§ 10-234bb(f)" not in policy_only
+    a_gap = law_verdict(lacking("governing_law"), library)
+    assert "void if the vendor" in a_gap and "July 1, 2018" in a_gap and "§ 10-234bb(f)" in a_gap
+    words = docx_text(report_docx(lacking("no_advertising"), board, library=library))
+    assert "not void" in words and "void unless" not in words
