@@ -19,7 +19,7 @@ from .extract import is_heading, normalize, read_document
 from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor
-from .render import Block, render_text, section_blocks, to_blocks, vendor_context
+from .render import Block, render_text, section_blocks, to_blocks, unprotect, vendor_context
 from .tracked import (COMMENTS, DOCUMENT, W_NS, Revisions, anchor_comment, comments_part,
                       mark_paragraph, max_id, new_paragraph, paragraph_text, parse, runs_between,
                       text_run, w, write_package)
@@ -342,7 +342,7 @@ class _Job:
     def say(self, key: str, **values: object) -> str:
         """One sentence of the redline's wording, filled in."""
         text = str(self.wording[0].get(key, ""))
-        return render_text(text, values, f"letters/{WORDING}.md {key}").strip()
+        return unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
 
 
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,

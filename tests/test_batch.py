@@ -167,7 +167,7 @@ def test_unreadable_files_exit_2(tmp_path, content, message):
 
 
 def test_required_columns_documented():
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "cli.md").read_text()
     for col in REQUIRED:
         assert f"`{col}`" in readme
 

@@ -359,8 +359,10 @@ def test_register_breach_and_families_notified(page, app_url, tmp_path):
     _date(page, "Date the families were notified", "2026-12-24")
     page.get_by_role("button", name="Record", exact=True).click()
     _flash(page, "families notified on December 24, 2026")
-    timeline = page.locator("table.sdpa-table", has_text="Families notified").last
-    assert "December 24, 2026" in timeline.inner_text()
+    from playwright.sync_api import expect
+
+    # the timeline below redraws after the confirmation above it shows
+    expect(page.locator("table.sdpa-table", has_text="Families notified").last).to_contain_text("December 24, 2026")
 
 
 def test_register_annual_notice(page, app_url):

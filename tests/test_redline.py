@@ -158,6 +158,7 @@ def test_insertions_deletions_and_comments_in_the_xml(marked, board, library, ve
     notes = comments(marked)
     assert len(notes) == 4
     text = ["".join(c.itertext()) for c in notes]
+    assert not [t for t in text if any("\ue000" <= ch <= "\uf8ff" for ch in t)], "private-use characters"
     assert any(library.provision("review_correction").citation in t and t.startswith("Added") for t in text)
     assert any(library.provision("no_advertising").citation in t and t.startswith("Added") for t in text)
     assert any("§ 10-234bb(a)(9)" in t and "void" in t and "Connecticut" in t for t in text)
