@@ -112,9 +112,9 @@ def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None
     return None
 
 
-def write_letter(vendor: g.Vendor, sent: dt.date) -> None:
+def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> None:
     try:
-        letter = g.amendment_letter(report, vendor, board, sent=sent, library=library)
+        letter = g.amendment_letter(report, vendor, board, sent=sent, library=library, renewed=renewed)
         addendum = g.render_addendum(vendor, board, library)
     except g.SdpaError as exc:
         st.error(g.md_escape(exc))
@@ -122,6 +122,8 @@ def write_letter(vendor: g.Vendor, sent: dt.date) -> None:
     due = g.cure_deadline(sent, board.cure_period_days, board.closures)
     st.session_state["n_sent"] = sent  # the notice below is the letter just written
     st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}.")
+    if note := g.counsel_note(g.amendment_voidness(report, vendor, library=library, renewed=renewed)):
+        st.info(note)  # for the board's staff, not the vendor: whether § 10-234bb(f) applies
     v = g.safe_filename(vendor.name)
     st.download_button("Download the letter (DOCX)", letter, f"{v}-amendment-letter.docx",
                        key="dl_letter", on_click="ignore")
@@ -165,7 +167,11 @@ if not report.compliant:
         email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
         signed = c2.date_input("Date of the vendor's contract", value=None, key="l_contract_date",
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
-        sent = st.columns(2)[0].date_input("Date of the letter", value=today, key="l_sent")
+        c1, c2 = st.columns(2)
+        renewed = c1.date_input("Date it was last amended or renewed (if it was)", value=None, key="l_renewed",
+                                help="§ 10-234bb(f) voids a contract lacking a required provision only if it was "
+                                     "entered into, amended or renewed on or after July 1, 2018.")
+        sent = c2.date_input("Date of the letter", value=today, key="l_sent")
         b1, b2 = st.columns(2)
         submitted = b1.form_submit_button("Write the letter")
         marked = (b2.form_submit_button("Mark up the vendor's DOCX (tracked changes)") if is_docx else False)
@@ -173,7 +179,7 @@ if not report.compliant:
         if signed is None:
             st.error("Date of the vendor's contract: enter the date the contract was signed.")
         elif vendor := vendor_from_form(name, product, email, signed):
-            write_letter(vendor, sent)
+            write_letter(vendor, sent, renewed)
     if marked and (vendor := vendor_from_form(name, product, email, signed)):
         write_redline(vendor)
 

@@ -535,3 +535,25 @@ def test_notices_page_annual_deadline_follows_the_register(fresh_register):
         g.record_annual_notice(reg, today)
     at.run()
     assert f"September 1, {today.year + 1}" in deadlines_table(at) and "overdue" not in deadlines_table(at)
+
+
+def test_check_page_letter_tells_staff_when_f_cannot_void_an_older_contract(fresh_register):
+    """A contract from before July 1, 2018 lacking an (a) provision: the letter is written, and
+    the page tells the board's staff (not the vendor) that counsel decides; once it is known to
+    have been renewed since, no such note."""
+    import datetime as dt
+
+    from .conftest import FIXTURES
+
+    at = _check_page_with("gapwell-terms.txt", (FIXTURES / "gapwell-terms.txt").read_bytes())
+    at.text_input(key="l_name_None").input("Gapwell Learning LLC")
+    at.text_input(key="l_product_None").input("Gapwell Math")
+    at.text_input(key="l_email_None").input("legal@gapwell.example")
+    at.date_input(key="l_contract_date").set_value(dt.date(2017, 5, 1))
+    next(b for b in at.button if b.label == "Write the letter").click().run()
+    assert not at.exception and not at.error
+    assert any("Counsel should decide" in i.value for i in at.info)
+    at.date_input(key="l_renewed").set_value(dt.date(2020, 7, 1))
+    next(b for b in at.button if b.label == "Write the letter").click().run()
+    assert not at.exception and not at.error and at.success
+    assert not any("Counsel should decide" in i.value for i in at.info)

@@ -17,7 +17,7 @@ from generator.backup import export_register, import_register
 from generator.cli import app
 from generator.register import ContractRow, Register, RegisterError, VendorRow
 
-from .test_register import _fresh_url
+from .test_register import fresh_url
 
 runner = CliRunner()
 D = date.fromisoformat
@@ -26,7 +26,7 @@ CTX = multiprocessing.get_context("fork")
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path) -> str:
-    return _fresh_url(request.param, tmp_path)
+    return fresh_url(request.param, tmp_path)
 
 
 def _sample(reg: Register, tmp_path) -> dict:

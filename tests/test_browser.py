@@ -28,7 +28,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -40,7 +40,7 @@ def app_url(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is not installed; .ci/run should have installed it")
         pytest.skip("chromium is not installed")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "SDPA_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('db') / 'r.sqlite3'}"}
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
                              "--server.port", str(port), "--server.address", "127.0.0.1",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_browser import ARGS, CHROMIUM, _free_port
+from .test_browser import ARGS, CHROMIUM, free_port
 
 EDITOR = "pat.editor@shoreline.example"
 VIEWER = "sam.viewer@shoreline.example"
@@ -25,7 +25,7 @@ VIEWER = "sam.viewer@shoreline.example"
 def identity_provider():
     """The test identity provider on 127.0.0.1, in a process of its own (pytest's warnings-as-
     errors would break it): anyone may sign in as any address typed into its form."""
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1",
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -82,7 +82,7 @@ def signed_in_app(tmp_path_factory, identity_provider):
     data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR], "viewer": [VIEWER]})
     with Register(db_url, actor="setup") as reg:
         g.save_board(reg, g.board_from_dict(data))
-    port = _free_port()
+    port = free_port()
     secrets = tmp / "secrets.toml"
     secrets.write_text(
         "[auth]\n"
@@ -176,7 +176,7 @@ def test_an_unlisted_account_sees_nothing(signed_in_app, browser):
 
 
 def test_without_sign_in_the_app_refuses_the_network(tmp_path, browser):
-    port = _free_port()
+    port = free_port()
     proc = _start_app(tmp_path, port, "0.0.0.0", None, f"sqlite:///{tmp_path / 'r.sqlite3'}")
     url = f"http://127.0.0.1:{port}"
     try:

@@ -117,11 +117,11 @@ def test_regression_line_break_in_a_one_line_field():
 
 def test_regression_external_entity_in_docx():
     """Found by the hostile corpus: an entity reference node has no string tag."""
-    from .hostile.corpus import W, _docx_with
+    from .hostile.corpus import W, docx_with
 
     xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
            f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
-    assert read_document(_docx_with(xml.encode()), "x.docx").text.startswith("before")
+    assert read_document(docx_with(xml.encode()), "x.docx").text.startswith("before")
 
 
 # ---------------------------------------------------------------- text: linear time, nothing lost

@@ -24,7 +24,7 @@ D = date.fromisoformat
 PG = os.environ.get("SDPA_TEST_POSTGRES_URL", "")
 
 
-def _fresh_url(kind: str, tmp_path) -> str:
+def fresh_url(kind: str, tmp_path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp_path / 'register.sqlite3'}"
     if not PG:
@@ -45,7 +45,7 @@ def _fresh_url(kind: str, tmp_path) -> str:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def url(request, tmp_path) -> str:
-    return _fresh_url(request.param, tmp_path)
+    return fresh_url(request.param, tmp_path)
 
 
 @pytest.fixture()
@@ -147,8 +147,8 @@ def test_export_import_round_trip_between_databases(tmp_path, board):
         pytest.skip("no PostgreSQL server (set SDPA_TEST_POSTGRES_URL)")
     f = tmp_path / "c.txt"
     f.write_bytes(b"contract text \xe2\x9c\x93")
-    a = Register(_fresh_url("sqlite", tmp_path), actor="a")
-    b = Register(_fresh_url("postgresql", tmp_path), actor="b")
+    a = Register(fresh_url("sqlite", tmp_path), actor="a")
+    b = Register(fresh_url("postgresql", tmp_path), actor="b")
     c = Register(f"sqlite:///{tmp_path / 'back.sqlite3'}")
     try:
         _round_trip(a, b, c, f)

@@ -55,7 +55,7 @@ def blank_pdf(pages: int) -> bytes:
     return _pdf_writer_bytes(w)
 
 
-def _docx_with(document_xml: bytes | list[bytes], compress: int = zipfile.ZIP_DEFLATED) -> bytes:
+def docx_with(document_xml: bytes | list[bytes], compress: int = zipfile.ZIP_DEFLATED) -> bytes:
     """A minimal DOCX package; ``document_xml`` may be a list of chunks, streamed into the ZIP."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compress) as z:
@@ -85,14 +85,14 @@ def zip_bomb_docx() -> bytes:
     """A few hundred kilobytes that expand to about 400 MB."""
     filler = (b"<w:p><w:r><w:t>" + b"A" * 1000 + b"</w:t></w:r></w:p>") * 1000
     head = b"<?xml version='1.0'?><w:document " + W.encode() + b"><w:body>"
-    return _docx_with([head, *([filler] * 400), b"</w:body></w:document>"])
+    return docx_with([head, *([filler] * 400), b"</w:body></w:document>"])
 
 
 def xxe_docx(secret: Path) -> bytes:
     """document.xml that declares an external entity pointing at a local file."""
     xml = (f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
            f"<w:document {W}><w:body><w:p><w:r><w:t>before &x; after</w:t></w:r></w:p></w:body></w:document>")
-    return _docx_with(xml.encode())
+    return docx_with(xml.encode())
 
 
 def billion_laughs_docx() -> bytes:
@@ -100,7 +100,7 @@ def billion_laughs_docx() -> bytes:
         f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
     xml = (f'<?xml version="1.0"?><!DOCTYPE d [{ents}]>'
            f"<w:document {W}><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
-    return _docx_with(xml.encode())
+    return docx_with(xml.encode())
 
 
 def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
@@ -112,7 +112,7 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "zero-byte pdf": ("empty.pdf", b""),
         "zero-byte docx": ("empty.docx", b""),
         "truncated pdf": ("cut.pdf", pdf[: len(pdf) // 3]),
-        "truncated docx": ("cut.docx", _docx_with(b"<w:document/>")[:200]),
+        "truncated docx": ("cut.docx", docx_with(b"<w:document/>")[:200]),
         "encrypted pdf, empty user password": ("open.pdf", encrypted_pdf("")),
         "encrypted pdf, user password": ("locked.pdf", encrypted_pdf("s3cret")),
         "pdf without text layer": ("scan.pdf", blank_pdf(3)),
@@ -121,7 +121,7 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "docx with external entity": ("xxe.docx", xxe_docx(secret)),
         "docx with entity expansion": ("laughs.docx", billion_laughs_docx()),
         "pdf named .docx": ("terms.docx", pdf),
-        "docx named .pdf": ("terms.pdf", _docx_with(f"<w:document {W}/>".encode())),
+        "docx named .pdf": ("terms.pdf", docx_with(f"<w:document {W}/>".encode())),
         "text named .pdf": ("terms.pdf", b"plain words, not a PDF"),
         "zip that is not word": ("x.docx", _zip({"a.txt": b"hi"})),
         "old binary .doc": ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 512),
@@ -231,8 +231,8 @@ def bounded_contracts() -> dict[str, tuple[str, bytes]]:
     return {
         "pdf inflating to 1 GB": ("inflate.pdf", inflating_pdf()),
         "certificate-encrypted pdf": ("cert.pdf", certificate_pdf()),
-        "docx without a body": ("nobody.docx", _docx_with(f"<w:document {W}/>".encode())),
-        "docx with a wrong root": ("root.docx", _docx_with(b"<html><body>Hello</body></html>")),
+        "docx without a body": ("nobody.docx", docx_with(f"<w:document {W}/>".encode())),
+        "docx with a wrong root": ("root.docx", docx_with(b"<html><body>Hello</body></html>")),
         "utf-16 text, odd byte count": ("odd.txt", codecs.BOM_UTF16_LE + body + b"A"),
         "utf-16 text, lone surrogate": ("lone.txt", codecs.BOM_UTF16_LE + body + b"\x00\xd8" + "x".encode("utf-16-le")),
     }
@@ -326,7 +326,7 @@ def _pdf_of_lines(n: int, word: bytes = b"word") -> bytes:
 
 def _docx_of_blocks(block: bytes, n: int) -> bytes:
     head = b"<?xml version='1.0'?><w:document " + W.encode() + b"><w:body>"
-    return _docx_with([head, block * n, b"</w:body></w:document>"])
+    return docx_with([head, block * n, b"</w:body></w:document>"])
 
 
 def slow_text() -> dict[str, tuple[str, bytes]]:
