@@ -35,6 +35,7 @@ bench: install-test
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/batch.py --n 1000 --also 10000
 	$(BIN)/python benchmarks/hostile.py
+	$(BIN)/python benchmarks/redline.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
