@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 import yaml
 from pydantic import ValidationError
 from sqlalchemy import JSON, DateTime, Integer, String, delete, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from .board import board_from_dict
 from .errors import ProfileError, VendorError
 from .models import Board, Vendor
-from .register import Base, LogRow, Register, RegisterError
+from .register import Base, Register, RegisterError, utc_now
 from .vendors import vendor_from_dict
 
 # What the directory keeps of a vendor: its standing details, not one contract's dates or file.
@@ -46,15 +45,6 @@ class DirectoryVendorRow(Base):
     updated_by: Mapped[str] = mapped_column(String(320))
 
 
-def _stamp() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
-
-
-def _log(reg: Register, s: Session, action: str, **details: object) -> None:
-    s.add(LogRow(at=_stamp(), actor=reg.actor[:120], action=action, contract_id=None,
-                 details=json.loads(json.dumps(details, default=str))))
-
-
 # ---------------------------------------------------------------- the board profile
 
 
@@ -71,8 +61,8 @@ def save_board(reg: Register, board: Board) -> None:
     naming ``reg.actor``). Raises :class:`RegisterError` when the database refuses the write."""
     try:
         with reg.session() as s, s.begin():
-            s.add(BoardProfileRow(saved_at=_stamp(), saved_by=reg.actor[:320], data=profile_data(board)))
-            _log(reg, s, "save board profile", name=board.name)
+            s.add(BoardProfileRow(saved_at=utc_now(), saved_by=reg.actor[:320], data=profile_data(board)))
+            reg.log_change(s, "save board profile", name=board.name)
     except SQLAlchemyError as exc:
         raise RegisterError(f"the board profile could not be saved: {str(exc).splitlines()[0]}") from None
 
@@ -129,13 +119,13 @@ def save_vendor(reg: Register, vendor: Vendor) -> None:
                 if (s.scalar(select(DirectoryVendorRow.id).order_by(DirectoryVendorRow.id.desc())
                              .offset(MAX_VENDORS - 1).limit(1)) is not None):
                     raise RegisterError(f"the vendor directory holds {MAX_VENDORS} vendors; remove some first")
-                s.add(DirectoryVendorRow(name=vendor.name, details=details, updated_at=_stamp(),
+                s.add(DirectoryVendorRow(name=vendor.name, details=details, updated_at=utc_now(),
                                          updated_by=reg.actor[:320]))
                 action = "add vendor to directory"
             else:
-                row.details, row.updated_at, row.updated_by = details, _stamp(), reg.actor[:320]
+                row.details, row.updated_at, row.updated_by = details, utc_now(), reg.actor[:320]
                 action = "update vendor in directory"
-            _log(reg, s, action, vendor=vendor.name)
+            reg.log_change(s, action, vendor=vendor.name)
     except SQLAlchemyError as exc:
         raise RegisterError(f"{vendor.name}: could not be saved in the directory "
                             f"({str(exc).splitlines()[0]})") from None
@@ -172,7 +162,7 @@ def remove_vendor(reg: Register, name: str) -> None:
         gone = s.execute(delete(DirectoryVendorRow).where(DirectoryVendorRow.name == name)).rowcount
         if not gone:
             raise VendorError(f"{name}: not in the vendor directory")
-        _log(reg, s, "remove vendor from directory", vendor=name)
+        reg.log_change(s, "remove vendor from directory", vendor=name)
 
 
 def vendors_csv(vendors: list[Vendor], contract_date: date) -> bytes:

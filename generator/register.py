@@ -29,7 +29,8 @@ class Base(DeclarativeBase):
     pass
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """Now, in UTC, to the second: the time stamp of every register record and log line."""
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
@@ -183,8 +184,10 @@ class Register:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _log(self, s: Session, action: str, contract_id: int | None, **details: object) -> None:
-        s.add(LogRow(at=_now(), actor=self.actor, action=action, contract_id=contract_id,
+    def log_change(self, s: Session, action: str, contract_id: int | None = None, **details: object) -> None:
+        """Add the log line for a change made in session ``s`` (its caller's transaction), signed
+        with this register's actor (cut to the column's 120 characters)."""
+        s.add(LogRow(at=utc_now(), actor=self.actor[:120], action=action, contract_id=contract_id,
                      details=json.loads(json.dumps(details, default=str))))
 
     # -------------------------------------------------------- writing
@@ -231,7 +234,7 @@ class Register:
                         file_sha256=sha, file_data=blob)
         s.add(c)
         s.flush()
-        self._log(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
+        self.log_change(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
                   file=name, sha256=sha)
         return c.id
 
@@ -247,7 +250,7 @@ class Register:
         with self.session() as s, s.begin():
             s.add(row)
             s.flush()
-            self._log(s, action, None, **details)
+            self.log_change(s, action, None, **details)
             return row.id
 
     def _add_record(self, cid: int, row: Base, action: str, **details: object) -> int:
@@ -257,14 +260,14 @@ class Register:
             self._contract(s, cid)
             s.add(row)
             s.flush()
-            self._log(s, action, cid, **details)
+            self.log_change(s, action, cid, **details)
             return row.id
 
     def record_executed(self, cid: int, executed: date) -> None:
         """Record the date the contract was signed by both parties."""
         with self.session() as s, s.begin():
             self._contract(s, cid).executed = executed
-            self._log(s, "record executed", cid, executed=executed)
+            self.log_change(s, "record executed", cid, executed=executed)
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``."""
@@ -287,7 +290,7 @@ class Register:
             if not open_:
                 raise RegisterError(f"contract {cid} has no open amendment notice")
             open_[-1].outcome, open_[-1].outcome_date = outcome, when
-            self._log(s, "record outcome", cid, outcome=outcome, date=when)
+            self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
         """Record that the contract's notice was posted on the board's website."""
@@ -312,7 +315,7 @@ class Register:
                 b.families_notified = families_notified
             if posted:
                 b.posted = posted
-            self._log(s, "update breach", b.contract_id, breach=bid, families_notified=families_notified,
+            self.log_change(s, "update breach", b.contract_id, breach=bid, families_notified=families_notified,
                       posted=posted)
 
     # -------------------------------------------------------- reading
@@ -385,7 +388,7 @@ class Register:
                     setattr(c, field, value)
                 done[field] = [old, value]
             if done:
-                self._log(s, "edit contract", cid, **done)
+                self.log_change(s, "edit contract", cid, **done)
         return done
 
     def find_duplicates(self, vendor: str, product: str) -> list[ContractRow]:
