@@ -1,6 +1,5 @@
 """Addendum: a vendor's details in, the signed-ready addendum out (DOCX, and PDF with LibreOffice)."""
 
-import datetime as dt
 import shutil
 
 import streamlit as st
@@ -72,7 +71,7 @@ if vendor is not None and (not missing or draft):
     try:
         data_docx = g.render_addendum(vendor, board, library, draft=draft)
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
     else:
         stem = g.safe_filename(vendor.name) + "-addendum"
         st.download_button("Download DOCX", data_docx, f"{stem}.docx", key="dl_docx", on_click="ignore")
@@ -82,6 +81,6 @@ if vendor is not None and (not missing or draft):
                     st.download_button("Download PDF", g.pdf_bytes(data_docx, stem), f"{stem}.pdf", key="dl_pdf",
                                        on_click="ignore")
                 except g.SdpaError as exc:
-                    st.error(g.md_escape(exc))
+                    common.show_error(exc)
         else:
             st.info("PDF needs LibreOffice on the server (apt-get install libreoffice-writer-nogui).")

@@ -24,7 +24,7 @@ if upload is None:
 try:
     report = g.check_contract(g.read_document(upload.getvalue(), upload.name), library)
 except g.SdpaError as exc:
-    st.error(g.md_escape(exc))
+    common.show_error(exc)
     st.stop()
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
@@ -48,7 +48,7 @@ if c4.button("Make a PDF", key="make_pdf"):
     try:
         st.session_state["check_pdf"] = (report.sha256, g.report_pdf(report, board, library=library))
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
 pdf = st.session_state.get("check_pdf")
 if pdf and pdf[0] == report.sha256:
     c4.download_button("Report (PDF)", pdf[1], f"{stem}-check.pdf", "application/pdf", key="dl_pdf",
@@ -63,7 +63,7 @@ try:
     with common.open_register(user) as reg:
         contracts = reg.contracts()
 except g.SdpaError as exc:
-    st.error(g.md_escape(exc))
+    common.show_error(exc)
     st.stop()
 choices = {c.id: f"#{c.id} {c.vendor.name}: {c.product}" for c in contracts}
 cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
@@ -80,7 +80,7 @@ def record(action: str, do) -> None:
         with common.open_register(user) as reg:
             message = do(reg)
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
     else:
         st.session_state["check_flash"] = f"{action}: {message}"
         st.rerun()
@@ -117,7 +117,7 @@ def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> No
         letter = g.amendment_letter(report, vendor, board, sent=sent, library=library, renewed=renewed)
         addendum = g.render_addendum(vendor, board, library)
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
         return
     due = g.cure_deadline(sent, board.cure_period_days, board.closures)
     st.session_state["n_sent"] = sent  # the notice below is the letter just written
@@ -135,7 +135,7 @@ def write_redline(vendor: g.Vendor) -> None:
     try:
         result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name)
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
         return
     st.success(f"Redline ready: {result.summary()}.")
     if result.unplaced:

@@ -114,4 +114,4 @@ try:
     for i, (fname, data_bytes, mime) in enumerate(files):
         st.download_button(f"Download {fname}", data_bytes, fname, mime or None, key=f"dl_{i}", on_click="ignore")
 except g.SdpaError as exc:
-    st.error(g.md_escape(exc))
+    common.show_error(exc)

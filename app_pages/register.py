@@ -394,7 +394,7 @@ try:
         if action in READ_ONLY or common.refuse_unless_editor(user):
             ACTIONS[action](reg, contracts)
     except g.SdpaError as exc:
-        st.error(g.md_escape(exc))
+        common.show_error(exc)
 
     breaches = [(c, b) for c in contracts for b in c.breaches]
     if breaches:
@@ -412,6 +412,6 @@ try:
             page, _ = r.publish(reg, Path(tmp), board, today)
             st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
-    st.error(g.md_escape(exc))
+    common.show_error(exc)
 finally:
     reg.close()

@@ -119,7 +119,7 @@ def main() -> None:
     floor = figures["python-docx open + save"][0]
     print(f"{pages} pages, {len(data) / 1024:.0f} KB DOCX; {result.summary()}; "
           f"best and median of {args.repeat} warm rounds")
-    print(f"| step | best | median | × python-docx open+save (best) |")
+    print("| step | best | median | × python-docx open+save (best) |")
     print("| --- | ---: | ---: | ---: |")
     for k, (best, med) in figures.items():
         print(f"| {k} | {best * 1000:.0f} ms | {med * 1000:.0f} ms | {best / floor:.2f} |")

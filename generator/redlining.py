@@ -15,7 +15,8 @@ from lxml import etree
 
 from .analysis import check_contract
 from .errors import ExtractError
-from .extract import is_heading, normalize, read_document
+from .extract import read_document
+from .lines import is_heading, normalize
 from .letters import letter_text
 from .library import default_library
 from .models import Board, Conflict, GapReport, Library, Provision, Vendor

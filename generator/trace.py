@@ -67,7 +67,7 @@ def docx_citations(data: bytes, library: Library) -> list[CitationCheck]:
 
     import docx
 
-    from .extract import normalize  # reads the non-breaking spaces and hyphens of citations back
+    from .lines import normalize  # reads the non-breaking spaces and hyphens of citations back
 
     d = docx.Document(io.BytesIO(data))
     text = normalize("\n".join(p.text for p in d.paragraphs))
