@@ -149,7 +149,7 @@ def test_register_never_half_writes(tmp_path, monkeypatch):
         def broken_log(*args, **kwargs):
             raise RuntimeError("disk full while writing the log")
 
-        monkeypatch.setattr(reg, "_log", broken_log)
+        monkeypatch.setattr(reg, "log_change", broken_log)
         with pytest.raises(RuntimeError):
             reg.add_contract(vendor="A", product="P")
         assert reg.count(ContractRow) == 0 and reg.count(VendorRow) == 0
