@@ -24,7 +24,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(BIN)/python -c "import sys, generator.access as a; sys.exit(a.main(sys.argv[1:]))" $(ADDRESS)
+	$(BIN)/python -c "import sys, generator.records.access as a; sys.exit(a.main(sys.argv[1:]))" $(ADDRESS)
 	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 test: install-test

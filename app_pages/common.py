@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import streamlit as st
 
 import generator as g
-from generator.register import Register, database_url
+from generator.records.database import database_url
+from generator.records.register import Register
 
 log = logging.getLogger("sdpa.app")
 

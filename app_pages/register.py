@@ -12,7 +12,6 @@ import streamlit as st
 
 import generator as g
 from app_pages import common
-from generator import register as r
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
@@ -314,7 +313,7 @@ def publish_form(reg, contracts) -> None:
                "folder on the board's website.")
     if st.button("Build the public page", key="publish"):
         with tempfile.TemporaryDirectory() as tmp:
-            page, _ = r.publish(reg, Path(tmp), board, today)
+            page, _ = g.publish(reg, Path(tmp), board, today)
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for f in sorted(Path(tmp).rglob("*")):
@@ -367,12 +366,12 @@ except g.SdpaError as exc:
     st.stop()
 try:
     contracts = reg.contracts()
-    statuses = {c.id: r.contract_status(c, today) for c in contracts}
+    statuses = {c.id: g.contract_status(c, today) for c in contracts}
 
     st.subheader("What is due")
     st.html(g.html_table([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": g.long_date(i.due),
                            "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "the board",
-                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in r.due_items(reg, today, board)]))
+                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in g.due_items(reg, today, board)]))
 
     st.subheader(f"Contracts ({len(contracts)})")
     c1, c2 = st.columns(2)
@@ -409,7 +408,7 @@ try:
 
     with st.expander("Public contracts page (preview)"):
         with tempfile.TemporaryDirectory() as tmp:
-            page, _ = r.publish(reg, Path(tmp), board, today)
+            page, _ = g.publish(reg, Path(tmp), board, today)
             st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
     common.show_error(exc)

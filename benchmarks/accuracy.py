@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import PROVISION_IDS, default_library  # noqa: E402
-from generator.analysis import check_contract  # noqa: E402
-from generator.extract import read_document  # noqa: E402
+from generator.checking.analysis import check_contract  # noqa: E402
+from generator.reading.extract import read_document  # noqa: E402
 
 #: our conflict kinds → the evaluation set's kinds
 KIND_MAP = {"ownership": "other", "profiling": "other", "disclosure": "other"}

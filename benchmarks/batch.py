@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator import default_library, load_board  # noqa: E402
 from generator.batch import run_batch  # noqa: E402
-from generator.render import ADDENDUM_TEMPLATE  # noqa: E402
+from generator.documents.render import ADDENDUM_TEMPLATE  # noqa: E402
 
 _ENTRIES: list = []
 

@@ -31,9 +31,9 @@ import pypdfium2 as pdfium  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from generator import convert_to_pdf, load_board, render_addendum  # noqa: E402
-from generator.analysis import check_contract  # noqa: E402
-from generator.extract import read_document  # noqa: E402
+from generator.checking.analysis import check_contract  # noqa: E402
 from generator.models import Vendor  # noqa: E402
+from generator.reading.extract import read_document  # noqa: E402
 
 FILLER = ("Section {n}. The parties will cooperate in good faith on the matters in this section, "
           "including scheduling, invoicing, support hours, service levels, training sessions for "

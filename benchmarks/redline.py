@@ -36,8 +36,7 @@ sys.path.insert(0, str(ROOT))
 import docx  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
-from generator import (check_contract, convert_to_pdf, load_board, read_document,  # noqa: E402
-                       redline_document)
+from generator import check_contract, convert_to_pdf, load_board, read_document, redline_document  # noqa: E402
 from generator.models import Vendor  # noqa: E402
 from tools.redline_sample import sample_contract  # noqa: E402
 

@@ -9,38 +9,47 @@ from importlib import import_module
 # `sdpa check` does not import the DOCX templating, the register or the spreadsheet readers it
 # never uses: a fresh process starts that much sooner.
 _HOMES = {
-    "access": ["ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem",
-               "role_for"],
-    "analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
-    "batch": ["rows_from_file", "run_batch", "vendor_from_row"],
-    "board": ["board_from_dict", "board_problems", "load_board", "read_board_file", "resolve_board"],
-    "deadlines": ["cure_deadline", "deadlines"],
-    "duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
-               "record_annual_notice", "record_exception"],
-    "directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
-                  "save_board", "save_vendor", "saved_board", "vendors_csv"],
+    # the ground every layer stands on
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
-    "extract": ["read_document"],
-    "letters": ["amendment_letter", "amendment_voidness", "annual_notice", "breach_notice",
-                "contract_posting", "deletion_request", "iep_exception"],
-    "library": ["default_library", "load_library"],
-    "limits": ["TooComplex", "read_bounded", "time_budget"],
-    "markup": ["md_escape"],
     "models": ["PROVISION_IDS", "Board", "Conflict", "Finding", "GapReport", "Library", "Provision", "Vendor"],
-    "paths": ["resolve_inside"],
-    "pdf": ["convert_to_pdf", "pdf_bytes"],
-    "redlining": ["RedlineResult", "redline", "redline_document"],
-    "render": ["FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "long_date", "missing_fields",
-               "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],
-    "report": ["report_json", "report_markdown", "report_table"],
-    "docx_report": ["report_docx", "report_pdf"],
-    "html_report": ["html_table", "report_html"],
-    "trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
-    "uploads": ["save_uploads", "unchecked_contracts"],
-    "vendors": ["vendor_from_dict"],
-    "voidness": ["counsel_note", "law_verdict"],
-    "backup": ["export_register", "import_register"],
+    "library": ["default_library", "load_library"],
+    "deadlines": ["cure_deadline", "deadlines"],
+    "forms": ["board_from_dict", "board_problems", "vendor_from_dict"],
+    # reading a document
+    "reading.extract": ["read_document"],
+    "reading.limits": ["TooComplex", "read_bounded", "time_budget"],
+    "reading.paths": ["resolve_inside"],
+    "reading.spreadsheets": ["rows_from_file"],
+    "reading.uploads": ["save_uploads", "unchecked_contracts"],
+    # checking it
+    "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
+    "checking.voidness": ["counsel_note", "law_verdict"],
+    # making documents
+    "documents.render": ["FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "long_date", "missing_fields",
+                         "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],
+    "documents.letters": ["amendment_letter", "amendment_voidness", "annual_notice", "breach_notice",
+                          "contract_posting", "deletion_request", "iep_exception"],
+    "documents.pdf": ["convert_to_pdf", "pdf_bytes"],
+    "documents.report": ["report_json", "report_markdown", "report_table"],
+    "documents.docx_report": ["report_docx", "report_pdf"],
+    "documents.html_report": ["html_table", "report_html"],
+    "documents.markup": ["md_escape"],
+    "documents.redlining": ["RedlineResult", "redline", "redline_document"],
+    "documents.trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
+    # the board's records
+    "records.access": ["ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem",
+                       "role_for"],
+    "records.board": ["load_board", "read_board_file", "resolve_board"],
+    "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
+                          "save_board", "save_vendor", "saved_board", "vendors_csv"],
+    "records.status": ["contract_status", "due_items"],
+    "records.publish": ["publish"],
+    "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
+                       "record_annual_notice", "record_exception"],
+    "records.backup": ["export_register", "import_register"],
+    # on top: runs of many rows
+    "batch": ["run_batch", "vendor_from_row"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)
@@ -48,7 +57,7 @@ __all__ = sorted(_MODULE_OF)
 # `deadlines` names a function and its module: importing the module (as letters does) binds the
 # module to the package's attribute, so the function is bound here, eagerly, after it. No other
 # public name may be a module's name (a test checks).
-from .deadlines import deadlines  # noqa: E402
+from generator.deadlines import deadlines  # noqa: E402
 
 
 def __getattr__(name: str):

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import LibraryError
-from .models import PROVISION_IDS, Library, Provision, Section
+from generator.errors import LibraryError
+from generator.models import PROVISION_IDS, Library, Provision, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSES_DIR = ROOT / "clauses"

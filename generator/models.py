@@ -103,7 +103,7 @@ _DOMAIN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-
 
 class Access(Strict):
     """Who may do what in the app once sign-in is on: each list holds email addresses
-    (``pat@district.org``) or whole domains (``@district.org``). See ``generator.access``."""
+    (``pat@district.org``) or whole domains (``@district.org``). See ``generator.records.access``."""
 
     admin: list[str] = Field(default_factory=list, max_length=500)
     editor: list[str] = Field(default_factory=list, max_length=500)

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-import generator.directory  # noqa: F401 - its tables join Base.metadata, so drop_all in tests drops them too
+import generator.records.directory  # noqa: F401 - its tables join Base.metadata, so drop_all in tests drops them too
 from generator import load_board, load_library
 from generator.models import Vendor
 

@@ -8,9 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from generator import PROVISION_IDS, render_addendum
-from generator.analysis import check_contract, sentences
+from generator.checking.analysis import check_contract, sentences
 from generator.cli import app
-from generator.extract import read_document
+from generator.reading.extract import read_document
 
 runner = CliRunner()
 

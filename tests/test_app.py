@@ -175,7 +175,7 @@ def _signed_in(email: str, board_yaml: str | None = None) -> AppTest:
 @pytest.fixture()
 def shoreline(fresh_register, board):
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     data = board.model_dump(mode="json")
     data.update(name="Shoreline Board of Education", short_name="Shoreline Public Schools",
@@ -356,7 +356,7 @@ def test_batch_page_never_reads_a_server_file(fresh_register):
 
 def test_batch_from_the_directory(fresh_register, vendor):
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     with Register(fresh_register) as reg:
         g.save_vendor(reg, vendor)
@@ -389,7 +389,7 @@ def test_access_lists_can_be_prepared_before_sign_in_is_on(fresh_register, liste
 
 def test_vendor_directory_on_the_board_page(fresh_register, listen_on):
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     listen_on("127.0.0.1")
     at = page("board").run()
@@ -436,7 +436,7 @@ def test_website_notice_carries_the_execution_date(fresh_register):
 
 def _save_vendors(url: str, *vendors) -> None:
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     with Register(url) as reg:
         for v in vendors:
@@ -520,7 +520,7 @@ def test_notices_page_annual_deadline_follows_the_register(fresh_register):
     import datetime as dt
 
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     def deadlines_table(at: AppTest) -> str:
         return at.get("html")[0].proto.body

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import generator as g
-from generator.register import Register
+from generator.records.register import Register
 
 from .conftest import ROOT
 from .test_register import url  # noqa: F401 - the register on SQLite and on PostgreSQL
@@ -162,7 +162,7 @@ def test_vendor_directory(url, vendor):  # noqa: F811
 
 
 def test_the_start_check_reads_the_secrets_file(tmp_path, capsys):
-    from generator.access import main
+    from generator.records.access import main
 
     secrets = tmp_path / "secrets.toml"
     assert main(["0.0.0.0", str(secrets)]) == 2  # no file: no sign-in
@@ -185,7 +185,7 @@ def test_an_older_register_gains_the_new_tables(fresh_register, board):
     with Register(fresh_register) as reg:
         reg.add_contract(vendor="Kept Vendor", product="Kept")
         cfg = Config()
-        cfg.set_main_option("script_location", str(ROOT / "generator" / "migrations"))
+        cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
         with reg.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0001")

@@ -13,9 +13,11 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from generator.backup import export_register, import_register
 from generator.cli import app
-from generator.register import ContractRow, Register, RegisterError, VendorRow
+from generator.records.backup import export_register, import_register
+from generator.records.database import RegisterError
+from generator.records.register import Register
+from generator.records.tables import ContractRow, VendorRow
 
 from .test_register import fresh_url
 
@@ -238,9 +240,9 @@ def test_an_export_keeps_the_boards_setup_and_duties(tmp_path, board, vendor):
     from datetime import date
 
     import generator as g
-    from generator.backup import export_register, import_register
-    from generator.duties import exceptions_in_year, record_annual_notice, record_exception
-    from generator.register import Register
+    from generator.records.backup import export_register, import_register
+    from generator.records.duties import exceptions_in_year, record_annual_notice, record_exception
+    from generator.records.register import Register
 
     with Register(f"sqlite:///{tmp_path / 'a.sqlite3'}") as reg:
         g.save_board(reg, board)

@@ -11,8 +11,9 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from generator import InputError
-from generator.batch import REQUIRED, column_key, rows_from_file, run_batch
+from generator.batch import run_batch
 from generator.cli import app
+from generator.reading.spreadsheets import REQUIRED, column_key, rows_from_file
 
 from .conftest import ROOT, docx_text
 
@@ -249,15 +250,15 @@ def test_contracts_dir_option(tmp_path):
 
 
 def test_an_unreadable_contract_is_a_manifest_row(tmp_path, monkeypatch):
-    import generator.analysis
+    import generator.checking.analysis
 
     def broken(document, library=None):
         if "bad" in document.name:
             raise RecursionError("maximum recursion depth exceeded")
         return real(document, library)
 
-    real = generator.analysis.check_contract
-    monkeypatch.setattr(generator.analysis, "check_contract", broken)
+    real = generator.checking.analysis.check_contract
+    monkeypatch.setattr(generator.checking.analysis, "check_contract", broken)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "bad.txt").write_text("Terms.\n")
     src = _contract_rows(tmp_path, "ours.txt", "bad.txt", "ours.txt")
@@ -296,9 +297,9 @@ def test_a_second_batch_into_the_same_folder_is_refused(tmp_path):
 
 
 def test_row_limit_refuses_before_generating(tmp_path, monkeypatch):
-    import generator.batch
+    import generator.reading.spreadsheets
 
-    monkeypatch.setattr(generator.batch, "MAX_ROWS", 5)
+    monkeypatch.setattr(generator.reading.spreadsheets, "MAX_ROWS", 5)
     src = write_csv(tmp_path / "v.csv", [["A", "P", "a@a.example", "2026-09-01", "x", "y"]] * 3
                     + [[""] * 6] * 3)  # blank rows count too
     res = runner.invoke(app, ["batch", str(src), "--out", str(tmp_path / "o"), "--jobs", "1"])
@@ -317,7 +318,7 @@ def test_out_that_is_a_file(tmp_path):
 
 @pytest.mark.parametrize("value", ["=1+1", "@Home Learning", "+Plus", "-Minus", "'quoted", "plain"])
 def test_neutralised_cells_read_back_as_written(value):
-    from generator.batch import read_cell, safe_cell
+    from generator.reading.spreadsheets import read_cell, safe_cell
 
     assert read_cell(safe_cell(value)) == value
     assert not safe_cell(value).startswith(("=", "+", "-", "@"))

@@ -74,7 +74,7 @@ def chromium_present() -> None:
 @pytest.fixture(scope="module")
 def signed_in_app(tmp_path_factory, identity_provider):
     import generator as g
-    from generator.register import Register
+    from generator.records.register import Register
 
     tmp = tmp_path_factory.mktemp("auth")
     db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
@@ -124,7 +124,7 @@ def _sign_in(browser, url: str, email: str):
 
 
 def test_an_editor_adds_a_contract_and_the_log_names_them(signed_in_app, browser):
-    from generator.register import Register
+    from generator.records.register import Register
 
     url, db_url = signed_in_app
     context, page = _sign_in(browser, url, EDITOR)
@@ -143,7 +143,8 @@ def test_an_editor_adds_a_contract_and_the_log_names_them(signed_in_app, browser
 
 
 def test_a_viewer_cannot_edit(signed_in_app, browser):
-    from generator.register import ContractRow, Register
+    from generator.records.register import Register
+    from generator.records.tables import ContractRow
 
     url, db_url = signed_in_app
     with Register(db_url) as reg:

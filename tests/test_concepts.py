@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator import check_contract, number_value, stated_days
-from generator.extract import read_document
 from generator.models import Limit
+from generator.reading.extract import read_document
 
 
 def check(text: str, library):
@@ -271,8 +271,9 @@ def test_another_states_law_is_a_conflict_even_beside_connecticut_consumers(libr
 
 
 def test_every_report_shows_confidence(library):
-    from generator import report_json, report_markdown, report_table
     import json
+
+    from generator import report_json, report_markdown, report_table
 
     text = ("The Vendor will notify the District of any data breach within forty-five (45) days. "
             "Connecticut law governs this agreement.")

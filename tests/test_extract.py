@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 
 from generator import ExtractError
-from generator.extract import normalize, read_document, strip_running_lines
+from generator.reading.extract import normalize, read_document, strip_running_lines
 
 
 def test_normalize_repairs_extraction_damage():
@@ -135,7 +135,7 @@ def test_windows_1252_and_utf16_text():
 def test_word_list_items_stay_items_and_end_their_lead_in():
     """Word draws bullets and numbers itself: the text holds none. Each list paragraph is still
     one item, read with its lead-in, and the paragraph after the list is not part of it."""
-    from generator.sentences import sentences
+    from generator.reading.sentences import sentences
 
     d = docx.Document()
     d.add_paragraph("The Supplier will not:")

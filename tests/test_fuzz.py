@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import generator as g
-from generator.batch import rows_from_file, vendor_from_row
-from generator.extract import read_document
+from generator.batch import vendor_from_row
+from generator.reading.extract import read_document
+from generator.reading.spreadsheets import rows_from_file
 
 from .conftest import docx_text
 from .hostile.corpus import slow_text
@@ -168,7 +169,7 @@ WORDS_TEXT = st.lists(st.sampled_from(["student", "data", "Board", "shall", "not
 def test_any_text_gets_a_report_and_loses_no_word(text):
     import re
 
-    from generator.sentences import sentences
+    from generator.reading.sentences import sentences
 
     try:
         doc = read_document(text.encode(), "fuzz.md")
@@ -186,7 +187,7 @@ def test_any_text_gets_a_report_and_loses_no_word(text):
 @settings(max_examples=40, deadline=10_000, derandomize=True)
 @given(text=WORDS_TEXT)
 def test_a_docx_of_any_text_reads_as_the_text(text, tmp_path_factory):
-    from generator.sentences import sentences
+    from generator.reading.sentences import sentences
 
     from .test_parity import text_to_docx
 

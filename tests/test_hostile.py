@@ -143,7 +143,8 @@ def test_every_writer_with_a_hostile_vendor_name(label, tmp_path):
 
 
 def test_register_never_half_writes(tmp_path, monkeypatch):
-    from generator.register import ContractRow, Register, VendorRow
+    from generator.records.register import Register
+    from generator.records.tables import ContractRow, VendorRow
 
     with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}") as reg:
         def broken_log(*args, **kwargs):
@@ -225,7 +226,7 @@ def test_devices_and_pipes_are_not_read(tmp_path, kind):
 
 
 def test_check_time_budget_says_too_complex():
-    from generator.limits import TooComplex, check_time, time_budget
+    from generator.reading.limits import TooComplex, check_time, time_budget
 
     with pytest.raises(TooComplex, match="too complex to check"):
         with time_budget("slow.pdf", 0.2):
@@ -342,7 +343,7 @@ def test_the_check_answers_random_text_within_its_budget(text):
 def test_a_spent_budget_leaves_nothing_behind():
     import signal as sig
 
-    from generator.limits import TooComplex, check_time, time_budget
+    from generator.reading.limits import TooComplex, check_time, time_budget
 
     before = sig.getsignal(sig.SIGALRM)
     for _ in range(200):  # an alarm that goes off at the very end of the block, many times over

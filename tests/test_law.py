@@ -13,8 +13,11 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.duties import exceptions_in_year, record_exception
-from generator.register import Register, RegisterError, contract_status, due_items, publish
+from generator.records.database import RegisterError
+from generator.records.duties import exceptions_in_year, record_exception
+from generator.records.publish import publish
+from generator.records.register import Register
+from generator.records.status import contract_status, due_items
 
 from .conftest import docx_text
 from .test_register import reg, url  # noqa: F401  (the same fixtures: SQLite and PostgreSQL)

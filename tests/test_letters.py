@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
-
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -120,7 +119,7 @@ def test_504_plan_has_no_team_signature(tmp_path):
 
 
 def test_posting_html_escapes_every_field(tmp_path, board, vendor):
-    from generator.letters import contract_posting
+    from generator.documents.letters import contract_posting
 
     v = vendor.model_copy(update={"name": HOSTILE, "product": HOSTILE, "purpose": HOSTILE,
                                   "data_collected": [HOSTILE, "Grades"]})
@@ -137,7 +136,7 @@ def test_posting_html_escapes_every_field(tmp_path, board, vendor):
 
 def test_posting_refuses_script_urls(board, vendor):
     from generator import InputError
-    from generator.letters import contract_posting
+    from generator.documents.letters import contract_posting
 
     for url in ("javascript:alert(1)", 'https://x.org/"><script>', "data:text/html,hi"):
         with pytest.raises(InputError, match="not a web address"):

@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from generator import PROVISION_IDS, LibraryError, load_library
 from generator.cli import app
+from generator.documents.render import render_text
 from generator.library import CLAUSES_DIR
 from generator.models import Vendor
-from generator.render import render_text
 
 runner = CliRunner()
 
@@ -161,7 +161,7 @@ def test_trace_prints_all_eleven_rows_in_every_format():
 
 def test_trace_comes_from_the_clause_files(clause_copy, board):
     """Edit a clause file and the trace follows: nothing in it is written twice."""
-    from generator.trace import library_trace
+    from generator.documents.trace import library_trace
 
     f = clause_copy / "provisions" / "09-governing_law.md"
     f.write_text(f.read_text().replace("Add a statement that the laws", "Insert a sentence that the laws", 1))
@@ -174,7 +174,7 @@ def test_trace_comes_from_the_clause_files(clause_copy, board):
 
 
 def test_every_citation_in_clauses_is_verified_or_marked_to_confirm(library, board):
-    from generator.trace import citations_in, library_trace, parts_citations
+    from generator.documents.trace import citations_in, library_trace, parts_citations
 
     checks = [c for r in library_trace(library, board) for c in r.citations]
     checks += [c for cs in parts_citations(library).values() for c in cs]
@@ -191,7 +191,7 @@ def test_every_citation_in_clauses_is_verified_or_marked_to_confirm(library, boa
 
 
 def test_citations_are_read_as_a_lawyer_writes_them():
-    from generator.trace import citations_in
+    from generator.documents.trace import citations_in
 
     assert citations_in("Conn. Gen. Stat. § 10-234bb(e), (f); §§ 10-234aa to 10-234dd; 20 U.S.C. § 1232g, "
                         "34 C.F.R. Part 99 and § 1-4") == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown_it  # shipped with rich, a dependency
 
-from generator.markup import md_escape
+from generator.documents.markup import md_escape
 
 HOSTILE = [
     "## 12. Waiver by the Board",

@@ -14,8 +14,8 @@ import docx
 import pytest
 
 from generator import convert_to_pdf
-from generator.analysis import check_contract
-from generator.extract import read_document
+from generator.checking.analysis import check_contract
+from generator.reading.extract import read_document
 
 from .conftest import EVAL
 

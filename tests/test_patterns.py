@@ -4,13 +4,13 @@ its own, on every sentence and clause of every labelled agreement."""
 
 from __future__ import annotations
 
-import re2
 import pytest
+import re2
 
 import generator as g
-from generator import analysis
-from generator.analysis import PatternSet, clauses_of, library_patterns, sentences
-from generator.extract import read_document
+from generator.checking import analysis
+from generator.checking.analysis import PatternSet, clauses_of, library_patterns, sentences
+from generator.reading.extract import read_document
 
 from .conftest import EVAL
 

@@ -14,10 +14,17 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from generator import (ExtractError, Vendor, check_contract, read_document, redline,
-                       redline_document, render_addendum)
+from generator import (
+    ExtractError,
+    Vendor,
+    check_contract,
+    read_document,
+    redline,
+    redline_document,
+    render_addendum,
+)
 from generator.cli import app
-from generator.render import section_blocks, vendor_context
+from generator.documents.render import section_blocks, vendor_context
 from tests.conftest import ROOT, pdf_text
 from tools.redline_sample import AD_TERM, LAW_TERM, sample_contract
 

@@ -15,9 +15,12 @@ from sqlalchemy import text
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.backup import export_register, import_register
-from generator.register import (Base, ContractRow, LogRow, Register, RegisterError, contract_status,
-                                due_items, publish)
+from generator.records.backup import export_register, import_register
+from generator.records.database import RegisterError
+from generator.records.publish import publish
+from generator.records.register import Register
+from generator.records.status import contract_status, due_items
+from generator.records.tables import Base, ContractRow, LogRow
 
 runner = CliRunner()
 D = date.fromisoformat
@@ -33,7 +36,7 @@ def fresh_url(kind: str, tmp_path) -> str:
         pytest.skip("no PostgreSQL server (set SDPA_TEST_POSTGRES_URL)")
     from sqlalchemy import create_engine
 
-    import generator.duties  # noqa: F401  (its tables are on the same Base)
+    import generator.records.duties  # noqa: F401  (its tables are on the same Base)
 
     engine = create_engine(PG)
     with engine.begin() as conn:
@@ -55,7 +58,7 @@ def reg(url):
 
 
 def test_posting_due_then_overdue(reg, board):
-    from generator.duties import record_annual_notice
+    from generator.records.duties import record_annual_notice
 
     record_annual_notice(reg, D("2026-08-20"))
     reg.add_contract(vendor="Acme Learning", product="Reader", executed=D("2026-12-22"))

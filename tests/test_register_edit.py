@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.register import Register, RegisterError
+from generator.records.database import RegisterError
+from generator.records.register import Register
 
 
 @pytest.fixture()

@@ -10,8 +10,8 @@ import pytest
 from docxtpl import DocxTemplate
 
 from generator import VendorError, render_addendum, safe_filename
+from generator.documents.render import ADDENDUM_TEMPLATE, addendum_context, prepared, unique_name
 from generator.models import Vendor
-from generator.render import ADDENDUM_TEMPLATE, addendum_context, prepared, unique_name
 
 from .conftest import docx_text
 
@@ -206,8 +206,15 @@ def test_vendor_markdown_stays_literal_in_the_addendum(library, board, vendor, f
 def test_vendor_markdown_stays_literal_in_every_letter(library, board, vendor, tmp_path):
     from datetime import date
 
-    from generator import (amendment_letter, breach_notice, check_contract, contract_posting,
-                           deletion_request, iep_exception, read_document)
+    from generator import (
+        amendment_letter,
+        breach_notice,
+        check_contract,
+        contract_posting,
+        deletion_request,
+        iep_exception,
+        read_document,
+    )
 
     v = vendor.model_copy(update={f: INJECTED[:280] if f == "name" else INJECTED for f in TEXT_FIELDS}
                           | {"data_collected": [INJECTED]})

@@ -92,8 +92,8 @@ def test_docx_report_keeps_vendor_text_literal(board, library):
 
 
 def test_pdf_report(report, board, library, soffice):
-    from pathlib import Path
     import tempfile
+    from pathlib import Path
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "r.pdf"

@@ -11,8 +11,8 @@ import docx
 import pytest
 
 from generator import convert_to_pdf
-from generator.analysis import check_contract, sentences
-from generator.extract import read_document
+from generator.checking.analysis import check_contract, sentences
+from generator.reading.extract import read_document
 
 from .test_parity import text_to_docx
 
@@ -84,7 +84,7 @@ def test_hard_wrapped_text_is_joined_before_sentences_are_cut():
 
 
 def test_a_number_after_a_full_line_that_stops_mid_sentence_continues_it():
-    from generator.lines import reflow
+    from generator.reading.lines import reflow
 
     wrapped = [("Copies may be shared under the Creative Commons licence version", 0.5),
                ("2.0 for teaching only.", 40.0),

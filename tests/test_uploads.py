@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from generator.errors import InputError
-from generator.uploads import save_uploads, unchecked_contracts
+from generator.reading.uploads import save_uploads, unchecked_contracts
 
 
 def make_zip(entries: dict[str, bytes], links: dict[str, str] | None = None) -> bytes:

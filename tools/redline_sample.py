@@ -94,7 +94,7 @@ def screenshot(out: Path) -> Path:
     from pypdf import PdfReader
 
     from generator import load_board, redline
-    from generator.pdf import soffice_path
+    from generator.documents.pdf import soffice_path
     from generator.models import Vendor
 
     vendor = Vendor(**json.loads((ROOT / "examples" / "vendor.json").read_text()))

@@ -1,0 +1,404 @@
+"""Gap analysis of a contract against the clause library: each provision present, partial or
+missing with quoted evidence, and every conflicting term. All rules come from ``clauses/``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.library import default_library
+from generator.models import (
+    Conflict,
+    ConflictRule,
+    Evidence,
+    Finding,
+    GapReport,
+    Library,
+    Limit,
+    Provision,
+    Rule,
+)
+from generator.reading.extract import Document
+from generator.reading.limits import budgeted, check_time
+from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
+
+MAX_QUOTE = 400
+MAX_EVIDENCE = 3
+_CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
+_CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
+_ONES = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_WORK_WEEK = 7 / 5  # a business or working day, in calendar days
+
+
+def clauses_of(text: str) -> list[str]:
+    """A sentence cut at semicolons and contrasting conjunctions (``but``, ``however``): the
+    scope within which a negation counts. Colons do not cut, so a list item keeps its lead-in."""
+    low = text.lower()
+    if ";" not in text and not any(w in low for w in _CLAUSE_WORDS):
+        return [text.strip()] if text.strip() else []
+    return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
+
+
+@lru_cache(maxsize=1024)
+def _re(pattern: str):
+    """A pattern from ``clauses/`` compiled with RE2 (linear time: hostile input such as a
+    20,000-digit number or 200 KB of brackets cannot make it backtrack)."""
+    import re2
+
+    return re2.compile(pattern, re2_options())
+
+
+def re2_options():
+    """RE2's options for detection patterns: case-insensitive, "." across lines, 256 MB."""
+    import re2
+
+    opts = re2.Options()
+    opts.case_sensitive = False
+    opts.dot_nl = True
+    opts.max_mem = 256 << 20
+    opts.log_errors = False
+    return opts
+
+
+class PatternSet:
+    """Every detection pattern of a library compiled into RE2 sets: one linear pass of each set
+    over a sentence tells which of its patterns match (Python's ``re`` tries each pattern at
+    every position; on a 30-page contract that was about 500 ms, the sets take a few).
+
+    RE2 builds a set's automaton lazily, state by state, as text is matched, and the states of
+    one set over all patterns multiply (bounded gaps of words most):
+    the first check in a process paid for that. Sets of at most ``GROUP`` patterns have far fewer
+    states to build, at the cost of a few more passes per sentence once built."""
+
+    GROUP = 12
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        import re2
+
+        self.index = {p: i for i, p in enumerate(patterns)}
+        self.sets = []  # (index of the group's first pattern, its RE2 set)
+        for start in range(0, len(patterns), self.GROUP):
+            group = re2.Set.SearchSet(re2_options())
+            for p in patterns[start:start + self.GROUP]:
+                group.Add(p)
+            group.Compile()
+            self.sets.append((start, group))
+
+    def hits(self, text: str) -> frozenset[int]:
+        """The indices of the patterns that match somewhere in ``text``."""
+        data = text.encode()  # once, not once per set
+        found: list[int] = []
+        for start, group in self.sets:
+            matched = group.Match(data)
+            if matched:
+                found += [start + i for i in matched]
+        return frozenset(found)
+
+
+def library_patterns(library: Library) -> tuple[str, ...]:
+    """Every rule and weakener pattern of ``library``, each once, in a stable order."""
+    pats: dict[str, None] = {}
+    for p in library.provisions:
+        rules = [*p.detect.present, *p.detect.partial, *(r for c in p.conflicts for r in c.rules)]
+        for r in rules:
+            pats.update(dict.fromkeys([*r.all, *r.none]))
+        pats.update(dict.fromkeys(w.pattern for w in p.detect.weakeners))
+    return tuple(pats)
+
+
+@lru_cache(maxsize=8)
+def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
+    """The compiled set for ``patterns``, built once per process."""
+    return PatternSet(patterns)
+
+
+def warm_check(library: Library | None = None) -> None:
+    """Get the check ready in this process (a server calls it at start-up): compile the pattern
+    sets and let RE2 build the automaton states that contract prose needs, by checking the
+    library's own model clauses and requirements. The first real check then runs warm."""
+    from generator.reading.extract import Segment
+    from generator.reading.lines import normalize
+
+    library = library or default_library()
+    prose = [normalize(t) for p in library.provisions for t in (p.requirement, p.text) if t.strip()]
+    doc = Document(name="warm-up", sha256="", kind="text",
+                   segments=[Segment(t, f"paragraph {i}") for i, t in enumerate(prose, 1)])
+    check_contract(doc, library)
+
+
+Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or clauses) it hits
+
+
+def build_index(hit_sets: list[frozenset[int]]) -> Index:
+    """Invert per-text hits: for each pattern, the ids of the texts it matched."""
+    index: dict[int, set[int]] = {}
+    for tid, hits in enumerate(hit_sets):
+        for i in hits:
+            index.setdefault(i, set()).add(tid)
+    return {i: frozenset(ids) for i, ids in index.items()}
+
+
+class _Compiled:
+    """A rule as pattern indices: it matches a text that every ``all`` pattern hits and no
+    ``none`` pattern does; over an index that is one set intersection and one difference."""
+
+    def __init__(self, rule: Rule, ps: PatternSet) -> None:
+        self.all = [ps.index[p] for p in rule.all]
+        self.none = [ps.index[p] for p in rule.none]
+        self.note = rule.note
+        self.sure = rule.confidence == "high"
+
+    def ids(self, index: Index) -> frozenset[int]:
+        """The ids of the texts this rule matches."""
+        empty: frozenset[int] = frozenset()
+        found = frozenset.intersection(*(index.get(i, empty) for i in self.all))
+        return found.difference(*(index.get(i, empty) for i in self.none)) if found else found
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=32)
+def _any_of(patterns: tuple[str, ...]):
+    """A test of whether any of ``patterns`` (a list of ``library.yaml``) matches a text: one RE2
+    set, one pass."""
+    if not patterns:
+        return lambda text: False
+    import re2
+
+    rs = re2.Set.SearchSet(re2_options())
+    for p in patterns:
+        rs.Add(p)
+    rs.Compile()
+    return lambda text: bool(text) and bool(rs.Match(text))
+
+
+def number_value(words: str) -> float | None:
+    """The value of a number in digits or words ("45", "forty-five", "one hundred eighty"), or
+    None when it is not one."""
+    words = words.strip().lower()
+    if words.isdigit():
+        return float(words) if len(words) <= 9 else float("inf")
+    total, current = 0, 0
+    for w in words.replace("-", " ").split():
+        if w in _ONES:
+            current += _ONES[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w != "and":
+            return None
+    total += current
+    return float(total) if total else None
+
+
+def _days(m) -> float | None:
+    """The time a ``NUMBER_UNIT`` match states, in calendar days."""
+    groups = m.groups()
+    if len(groups) >= 4:
+        num, paren, working, unit = groups[:4]
+    else:
+        num, unit = groups[0], groups[1]
+        paren = working = None
+    value = number_value(paren) if paren else number_value(num or "")
+    if not value or not unit:
+        return None
+    days = value * _UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
+    return days * _WORK_WEEK if working else days
+
+
+def stated_days(text: str, limit: Limit) -> float | None:
+    """The time limit ``text`` states for what ``limit`` caps, in calendar days, or None.
+
+    Numbers in words count ("forty-five (45) days" is 45); business or working days are
+    converted to calendar days. When ``limit.near`` is set, only the numbers that pattern
+    precedes (within ``limit.reach`` characters) count, unless none does; the shortest that
+    counts is returned."""
+    found = [(m.start(), d) for m in _re(limit.pattern).finditer(text) if (d := _days(m)) is not None]
+    if limit.near:
+        near = _re(limit.near)
+        attached = [d for start, d in found if near.search(text[max(0, start - limit.reach):start])]
+        if attached:
+            return min(attached)
+    return min((d for _, d in found), default=None)
+
+
+def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> tuple[str, str] | None:
+    """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
+    (``weakener`` or ``limit``), or None."""
+    for w in p.detect.weakeners:
+        if sid in index.get(ps.index[w.pattern], ()):
+            return w.reason, "weakener"
+    for lim in p.detect.limits:
+        days = stated_days(text, lim)
+        if days is not None and days > lim.max_days:
+            return lim.reason, "limit"
+    return None
+
+
+def _rests_on_number(p: Provision, text: str) -> bool:
+    return any(stated_days(text, lim) is not None for lim in p.detect.limits)
+
+
+@dataclass
+class _Reading:
+    """The check's view of a document: for each span (1 = single sentences, 2 = pairs of
+    consecutive sentences in one paragraph, ...) the texts and which patterns hit each; and which
+    patterns hit each clause of a sentence (``clause_of`` gives a clause's sentence)."""
+
+    views: dict[int, tuple[list[Sentence], Index]]
+    by_clause: Index
+    clause_of: list[int]
+    duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.views[1][0]
+
+
+def _lead(s: Sentence) -> str:
+    """The list lead-in a sentence was read with ("Parents may:"), or ""."""
+    return s.text[: len(s.text) - len(s.body)] if s.text != s.body and s.text.endswith(s.body) else ""
+
+
+def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
+    hits = [ps.hits(s.text) for s in terms]
+    views = {1: (terms, build_index(hits))}
+    for k in sorted(spans - {1}):
+        texts, window_hits = [], []
+        for i in range(len(terms)):
+            # sentence i and up to k - 1 that follow it in the same paragraph (list items share
+            # their lead-in's)
+            n = 1
+            while n < k and i + n < len(terms) and terms[i + n].block == terms[i].block:
+                n += 1
+            group = terms[i:i + n]
+            texts.append(Sentence(" ".join(s.text for s in group), terms[i].location) if n > 1 else terms[i])
+            window_hits.append(frozenset().union(*hits[i:i + n]))
+        views[k] = (texts, build_index(window_hits))
+    clause_hits, clause_of = [], []
+    for sid, s in enumerate(terms):
+        for clause in clauses_of(s.text):
+            # most sentences are one clause: their hits are already known
+            clause_hits.append(hits[sid] if clause == s.text else ps.hits(clause))
+            clause_of.append(sid)
+    return _Reading(views, build_index(clause_hits), clause_of, duties)
+
+
+def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
+    clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
+    return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
+                     location=rd.sentences[i].location, explanation=rule.explanation)
+            for i in sorted({rd.clause_of[c] for c in clause_ids})]
+
+
+def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
+    """The finding for one provision, and the conflicting terms that defeat it."""
+    def matched(rules: list[Rule]) -> dict[int, tuple[_Compiled, Sentence, Index]]:
+        """Sentence id → (the first rule it meets, the text it met it in, that view's index)."""
+        out: dict[int, tuple[_Compiled, Sentence, Index]] = {}
+        for rule in rules:
+            c = _Compiled(rule, ps)
+            for span in sorted({rule.span, 1}, reverse=True):
+                # a rule that may read several sentences may also be met by one alone
+                texts, index = rd.views[span]
+                for i in c.ids(index) - rd.duties:
+                    out.setdefault(i, (c, texts[i], index))
+        return out
+
+    present, partial = matched(p.detect.present), matched(p.detect.partial)
+    strong: list[Sentence] = []
+    weak: list[tuple[Sentence, str]] = []
+    weakened_by: set[str] = set()  # "weakener" or "limit": what made a present match partial
+    numbers = False  # a present match stated a time limit that was checked
+    sure = False  # some match came from a rule that is sure of itself
+    for i in sorted(present.keys() | partial.keys()):
+        rule, s, index = present.get(i) or partial[i]
+        sure = sure or rule.sure
+        found = _weakness(p, s.text, i, index, ps)
+        reason = found[0] if found else None
+        if i in present and not found:
+            strong.append(s)
+            numbers = numbers or _rests_on_number(p, s.text)
+        elif i in present:
+            weak.append((s, reason))
+            weakened_by.add(found[1])
+        else:
+            weak.append((s, reason or rule.note or p.detect.partial_explanation))
+            weakened_by.update([found[1]] if found else [])
+    per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
+    conflicts = [c for _, found in per_rule for c in found]
+    defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
+
+    def ev(items: list[Sentence]) -> list[Evidence]:
+        # whole sentences before headings and fragments, otherwise in document order
+        ranked = sorted(items, key=lambda s: len(s.body) < 60)
+        return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
+
+    doubts: list[str] = []
+    if strong and not defeating:
+        status, evidence, why = "present", ev(strong), p.detect.present_explanation
+        if numbers:
+            doubts.append("it rests on a time limit read from the text")
+    elif strong:
+        status, evidence = "partial", ev(strong)
+        why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
+        doubts.append("a conflicting term lowered it from present")
+    elif weak:
+        status, evidence = "partial", ev([s for s, _ in weak])
+        why = weak[0][1]
+        if why != p.detect.partial_explanation:
+            why = f"Addressed only in part: {why}."
+        if weakened_by:
+            doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
+    else:
+        status, evidence, why = "missing", [], p.detect.missing_explanation
+    if (strong or weak) and not sure:
+        doubts.append("only rules marked unsure found it")
+    finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
+                      confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
+    return finding, conflicts
+
+
+@budgeted  # a wall-clock budget: past it, "this document is too complex" (limits.py)
+def check_contract(document: Document, library: Library | None = None) -> GapReport:
+    """Check ``document`` against every provision of ``library`` (default: the shipped one).
+
+    Returns a :class:`GapReport`: one finding per provision, in library order, each with its
+    evidence or its reason, and the conflicting terms found. ``compliant`` is true only when
+    every provision is present and nothing conflicts.
+    """
+    library = library or default_library()
+    ignore = _any_of(tuple(library.ignore))
+    sents = [s for s in sentences(document) if not ignore(s.text)]
+    definitions = _any_of(tuple(library.definitions))
+    # a definition states no term, nor do the items of a list that a definition introduces
+    terms = [s for s in sents if not s.heading
+             and not (definitions(s.body) or definitions(_lead(s)))]
+    ps = pattern_set(library_patterns(library))
+    spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
+    duty = _any_of(tuple(library.duties))
+    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text))
+    rd = _read(terms, ps, spans | {1}, duties)
+    findings: list[Finding] = []
+    conflicts: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    for p in library.provisions:
+        check_time()
+        finding, found = assess(p, rd, ps)
+        findings.append(finding)
+        for c in found:
+            if (c.kind, c.text) not in seen:
+                seen.add((c.kind, c.text))
+                conflicts.append(c)
+    compliant = all(f.status == "present" for f in findings) and not conflicts
+    return GapReport(document=document.name, sha256=document.sha256, library_version=library.version,
+                     provisions=findings, conflicts=conflicts, compliant=compliant)

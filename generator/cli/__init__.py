@@ -1,0 +1,75 @@
+"""The ``sdpa`` command: thin over the library, one module a command group; errors become one line
+and exit code 2. This file is the map: every command and the function that runs it, in the
+order `sdpa --help` lists them."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from generator.cli import board, check, documents, letters, library, register
+
+app = typer.Typer(
+    help="Student data privacy addenda, contract checks, notices and deadlines for "
+    "Connecticut boards of education (Conn. Gen. Stat. §§ 10-234aa to 10-234dd).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
+app.add_typer(letter_app, name="letter")
+register_app = typer.Typer(help="The contracts register: status, what is due, the public page.",
+                           no_args_is_help=True)
+app.add_typer(register_app, name="register")
+report_app = typer.Typer(help="Reports from the register.", no_args_is_help=True)
+register_app.add_typer(report_app, name="report")
+board_app = typer.Typer(help="The board profile the app and every command use, saved in the register.",
+                        no_args_is_help=True)
+app.add_typer(board_app, name="board")
+
+COMMANDS = [  # (group, name, function)
+    (app, "library", library.library_cmd),
+    (app, "addendum", documents.addendum_cmd),
+    (app, "check", check.check_cmd),
+    (app, "deadlines", documents.deadlines_cmd),
+    (letter_app, "amendment", letters.letter_amendment_cmd),
+    (letter_app, "contract-posting", letters.letter_posting_cmd),
+    (letter_app, "annual-notice", letters.letter_annual_cmd),
+    (letter_app, "breach-notice", letters.letter_breach_cmd),
+    (letter_app, "deletion-request", letters.letter_deletion_cmd),
+    (letter_app, "iep-exception", letters.letter_iep_cmd),
+    (app, "batch", documents.batch_cmd),
+    (register_app, "add", register.register_add_cmd),
+    (register_app, "import", register.register_import_cmd),
+    (register_app, "list", register.register_list_cmd),
+    (register_app, "show", register.register_show_cmd),
+    (register_app, "record", register.register_record_cmd),
+    (register_app, "due", register.register_due_cmd),
+    (register_app, "publish", register.register_publish_cmd),
+    (register_app, "export", register.register_export_cmd),
+    (app, "redline", check.redline_cmd),
+    (board_app, "show", board.board_show_cmd),
+    (board_app, "import", board.board_import_cmd),
+    (board_app, "export", board.board_export_cmd),
+    (report_app, "exceptions", register.register_report_exceptions_cmd),
+]
+for group, name, function in COMMANDS:
+    group.command(name)(function)
+
+
+def main() -> None:
+    """Entry point of the ``sdpa`` console script. An error sdpa did not foresee is still one
+    line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
+        if os.environ.get("SDPA_DEBUG"):
+            raise
+        typer.echo(f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
+                   "(please report it; SDPA_DEBUG=1 shows where)", err=True)
+        sys.exit(2)
+

@@ -1,0 +1,5 @@
+"""`python -m generator.cli`: the same as the `sdpa` command."""
+
+from generator.cli import main
+
+main()

@@ -1,0 +1,86 @@
+"""`sdpa check` and `sdpa redline`: a vendor's contract read against the eleven provisions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from generator.cli.common import BoardOpt, ClausesOpt, get_library, read_json, user_errors
+from generator.errors import InputError
+from generator.records.board import load_board
+
+
+def check_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's contract: PDF, DOCX, TXT or MD; - for standard input."),
+    format: str = typer.Option("table", "--format", help="table, json or markdown"),
+    fail_on_gaps: bool = typer.Option(False, "--fail-on-gaps", help="Exit 1 when a provision is not present or a term conflicts."),
+    max_mb: float = typer.Option(50, "--max-mb", help="Refuse files larger than this many MB."),
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Check a vendor's contract against the eleven provisions; report gaps and conflicts.
+
+    Example: sdpa check acme-terms.pdf --format json
+    """
+    from generator.checking.analysis import check_contract
+    from generator.documents.report import report_json, report_markdown, report_table
+    from generator.reading.extract import read_document
+
+    if format not in ("table", "json", "markdown"):
+        typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        lib = get_library(clauses)
+        if not 0 < max_mb <= 1024:  # also false for nan
+            raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
+        limit = int(max_mb * 1024 * 1024)
+        if str(contract) == "-":
+            doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
+        else:
+            doc = read_document(contract, max_bytes=limit)
+        report = check_contract(doc, lib)
+    render = {"json": report_json, "markdown": report_markdown, "table": report_table}[format]
+    typer.echo(render(report))
+    if fail_on_gaps and not report.compliant:
+        raise typer.Exit(1)
+
+
+def redline_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's own contract as DOCX."),
+    vendor: Path = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json)."),
+    out: Path = typer.Option(..., "--out", help="Where to write the marked-up DOCX."),
+    board: Optional[Path] = BoardOpt,
+    author: Optional[str] = typer.Option(None, "--author", help="Author of the changes (default: the board's name)."),
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Return the vendor's DOCX with tracked changes: missing provisions inserted, conflicting
+    terms struck, each with a comment citing the law.
+
+    Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
+    """
+    from generator.documents.redlining import redline_document
+    from generator.documents.render import write_file
+    from generator.forms import vendor_from_dict
+
+    with user_errors():
+        lib = get_library(clauses)
+        profile = load_board(board)
+        v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        if out.resolve() == contract.resolve():
+            raise InputError(f"{out}: --out is the vendor's document itself; write the redline elsewhere")
+        try:
+            data = contract.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{contract}: cannot read the file ({exc.strerror})") from None
+        result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
+        typer.echo(f"{contract.name}: {result.report.summary()}")
+        for item in result.unplaced:
+            typer.echo(f"not marked (could not be found in the DOCX): {item}", err=True)
+        if not (result.supplied or result.struck):
+            typer.echo(f"{contract.name}: nothing to change; no redline written")
+            return
+        write_file(out, result.docx)
+        typer.echo(result.summary())
+        typer.echo(f"wrote {out}")

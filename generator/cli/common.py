@@ -1,0 +1,137 @@
+"""What every command shares: the options, one-line errors, the clause library, JSON and date
+inputs, writing outputs, and the register with its board profile."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+
+from generator.errors import SdpaError
+from generator.library import load_library
+from generator.models import Library
+from generator.records.board import load_board
+
+BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD, else the profile saved "
+                        "in the register, else board.example.yaml).")
+
+
+ClausesOpt = typer.Option(None, "--clauses", help="Clause library folder (default: $SDPA_CLAUSES or the shipped clauses/).")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn an :class:`SdpaError` into one line on stderr and exit code 2."""
+    try:
+        yield
+    except SdpaError as exc:
+        typer.echo(f"sdpa: error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def get_library(clauses: Optional[Path]) -> Library:
+    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one)."""
+    import os
+
+    return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
+
+
+MAX_EXPORT = 2**30  # a register export read back: stored files make it large
+
+
+def read_json(path: Path, what: str, max_bytes: int = 10 * 2**20) -> object:
+    """Parse JSON from ``path`` (``-`` for standard input), at most ``max_bytes`` of it, from a
+    regular file only; raise InputError naming the file."""
+    from generator.errors import InputError
+    from generator.reading.limits import read_bounded, read_stream_bounded
+
+    try:
+        if str(path) == "-":
+            data = read_stream_bounded(sys.stdin.buffer, max_bytes, f"standard input ({what})")
+        else:
+            data = read_bounded(path, max_bytes, f"{path} ({what})")
+        return json.loads(data.decode("utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise InputError(f"{path}: the {what} is not valid JSON ({str(exc)[:200]})") from None
+
+
+def date_option(value: Optional[str], name: str):
+    from generator.errors import InputError
+    from generator.models import parse_date
+
+    if value is None:
+        return None
+    try:
+        parsed = parse_date(value)
+    except ValueError as exc:
+        raise InputError(f"{name}: {exc}") from None
+    if not hasattr(parsed, "isoformat"):
+        raise InputError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)")
+    return parsed
+
+
+OutOpt = typer.Option(..., "--out", help="Where to write the DOCX.")
+
+
+PdfOpt = typer.Option(False, "--pdf", help="Also write a PDF beside each DOCX (needs LibreOffice).")
+
+
+DateOpt = typer.Option(None, "--date", help="Date of the letter, YYYY-MM-DD (default today).")
+
+
+VendorOpt = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json).")
+
+
+def write_outputs(files: list[tuple[Path, bytes]], pdf: bool) -> None:
+    """Write each (path, DOCX bytes), convert them to PDF in one call when asked, say what was written."""
+    from generator.documents.pdf import convert_to_pdf
+    from generator.documents.render import write_file
+
+    written = [write_file(path, data) for path, data in files]
+    if pdf:
+        written += convert_to_pdf(written)
+    for path in written:
+        typer.echo(f"wrote {path}")
+
+
+def letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[Path] = None):
+    """The board profile, the letter's date (default today) and the vendor, if one is named."""
+    from datetime import date
+
+    from generator.forms import vendor_from_dict
+
+    profile = load_board(board)
+    day = date_option(when, "--date") or date.today()
+    v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor)) if vendor else None
+    return profile, day, v
+
+
+DbOpt = typer.Option(None, "--db", help="Register URL or SQLite path (default: $SDPA_DATABASE_URL, else the board profile's database).")
+
+
+TodayOpt = typer.Option(None, "--today", help="Date to judge by (default today).")
+
+
+@contextmanager
+def open_register(db: Optional[str], board: Optional[Path]) -> Iterator[tuple]:
+    """The register and the board profile, the register closed afterwards."""
+    from generator.records.database import database_url
+    from generator.records.register import Register
+
+    # with --db, the profile saved in that register (not in the default one) is the board's
+    profile = load_board(board, register_url=database_url(None, db) if db else None)
+    reg = Register(database_url(profile, db))
+    try:
+        yield reg, profile
+    finally:
+        reg.close()
+
+
+def today_option(value: Optional[str]):
+    from datetime import date
+
+    return date_option(value, "--today") or date.today()

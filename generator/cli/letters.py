@@ -1,0 +1,184 @@
+"""`sdpa letter …`: the board's letters and notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from generator.cli.common import (
+    BoardOpt,
+    ClausesOpt,
+    DateOpt,
+    OutOpt,
+    PdfOpt,
+    VendorOpt,
+    date_option,
+    get_library,
+    letter_inputs,
+    user_errors,
+    write_outputs,
+)
+from generator.errors import InputError
+
+
+def letter_amendment_cmd(
+    contract: Path = typer.Argument(..., help="The vendor's contract (PDF, DOCX, TXT, MD)."),
+    vendor: Path = VendorOpt,
+    out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
+    contract_date: Optional[str] = typer.Option(None, "--contract-date", help="Date of the contract (default: the vendor file's contract_date)."),
+    renewed: Optional[str] = typer.Option(None, "--renewed", help="Date the contract was last amended or renewed, if any."),
+    board: Optional[Path] = BoardOpt,
+    when: Optional[str] = DateOpt,
+    pdf: bool = PdfOpt,
+    clauses: Optional[Path] = ClausesOpt,
+) -> None:
+    """Write the amendment letter for a contract with gaps, with the addendum.
+
+    The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
+    provision is missing or partial and the contract is dated, amended or renewed on or after
+    July 1, 2018; it needs the contract's date for that (the vendor file's contract_date or
+    --contract-date).
+
+    Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
+    """
+    from generator.checking.analysis import check_contract
+    from generator.checking.voidness import counsel_note
+    from generator.documents.letters import amendment_letter, amendment_voidness
+    from generator.documents.render import render_addendum
+    from generator.documents.trace import docx_citations
+    from generator.reading.extract import read_document
+
+    with user_errors():
+        lib = get_library(clauses)
+        profile, sent, v = letter_inputs(board, when, vendor)
+        signed = date_option(contract_date, "--contract-date")
+        if signed:
+            v = v.model_copy(update={"contract_date": signed})
+        if not v.contract_date:
+            raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
+                             "contract_date): the letter says whether § 10-234bb(f) applies from it, "
+                             "and the addendum names it")
+        again = date_option(renewed, "--renewed")
+        report = check_contract(read_document(contract), lib)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again)
+        if letter is None:
+            typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
+            return
+        typer.echo(f"{contract.name}: {report.summary()}")
+        note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
+        if note:
+            typer.echo(f"note: {note}")
+        unverified = [c.citation for c in docx_citations(letter, lib) if not c.verified]
+        if unverified:
+            typer.echo("to confirm with counsel before sending (not checked against the statute's text; "
+                       f"see sdpa library --trace): {', '.join(unverified)}")
+        write_outputs([(out, letter), (out.with_name(out.stem + "-addendum.docx"), render_addendum(v, profile, lib))], pdf)
+
+
+def letter_posting_cmd(
+    vendor: Path = VendorOpt,
+    executed: str = typer.Option(..., "--executed", help="Date the contract was executed."),
+    out: Path = OutOpt,
+    contract_url: str = typer.Option("", "--contract-url", help="Web address of the posted contract."),
+    board: Optional[Path] = BoardOpt,
+    pdf: bool = PdfOpt,
+    draft: bool = typer.Option(False, "--draft", help="Write it even without the purpose or data categories, marked to complete."),
+) -> None:
+    """The website notice of an executed contract, as DOCX and as an HTML fragment (OUT with .html).
+
+    The notice must state the contract's purpose and the student data it may collect: a vendor
+    file without purpose or data_collected exits 2 naming them, unless --draft.
+
+    Example: sdpa letter contract-posting --vendor acme.json --executed 2026-12-22 --out out/acme-posting.docx
+    """
+    from generator.deadlines import website_notice_due
+    from generator.documents.letters import contract_posting
+    from generator.documents.render import long_date, write_file
+
+    with user_errors():
+        profile, _, v = letter_inputs(board, None, vendor)
+        day = date_option(executed, "--executed")
+        docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url, draft=draft)
+        write_outputs([(out, docx_bytes)], pdf)
+        html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))
+        typer.echo(f"wrote {html_path}")
+        typer.echo(f"post by {long_date(website_notice_due(day))} (5 business days)")
+
+
+def letter_annual_cmd(
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The yearly notice to students and parents of the website listing the contracts (by September 1).
+
+    Example: sdpa letter annual-notice --date 2027-08-15 --out out/annual-notice.docx
+    """
+    from generator.documents.letters import annual_notice
+
+    with user_errors():
+        profile, day, _ = letter_inputs(board, when)
+        write_outputs([(out, annual_notice(profile, when=day))], pdf)
+
+
+def letter_breach_cmd(
+    vendor: Path = VendorOpt,
+    received: str = typer.Option(..., "--received", help="Date the board received the vendor's breach notice."),
+    released: str = typer.Option(..., "--released", help="What student information was involved."),
+    actions: str = typer.Option(..., "--actions", help="What the board is doing about it."),
+    what_happened: str = typer.Option("", "--what-happened", help="A plain account of the incident."),
+    discovered: Optional[str] = typer.Option(None, "--discovered", help="Date the vendor discovered it."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The board's notice to affected students and parents (due 2 business days after the vendor's notice).
+
+    Example: sdpa letter breach-notice --vendor acme.json --received 2027-02-10 --released "names and grades" --actions "..." --out out/breach.docx
+    """
+    from generator.deadlines import parent_breach_notice_due
+    from generator.documents.letters import breach_notice
+    from generator.documents.render import long_date
+
+    with user_errors():
+        profile, day, v = letter_inputs(board, when, vendor)
+        got = date_option(received, "--received")
+        data = breach_notice(v, profile, when=day, received=got, released=released, actions=actions,
+                             what_happened=what_happened, discovered=date_option(discovered, "--discovered"))
+        write_outputs([(out, data)], pdf)
+        typer.echo(f"send by {long_date(parent_breach_notice_due(got))} (2 business days)")
+
+
+def letter_deletion_cmd(
+    vendor: Path = VendorOpt,
+    data: str = typer.Option(..., "--data", help="The student data to delete (students, categories, dates)."),
+    operator: bool = typer.Option(False, "--operator", help="The vendor is an operator (runs a website, service or app for school purposes): cite its own duty to delete (§ 10-234cc(a))."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The board's request that a vendor delete named student data under the contract's deletion provision, with the statutory exceptions.
+
+    Example: sdpa letter deletion-request --vendor acme.json --data "all records of students who left in June 2026" --out out/delete.docx
+    """
+    from generator.documents.letters import deletion_request
+
+    with user_errors():
+        profile, day, v = letter_inputs(board, when, vendor)
+        write_outputs([(out, deletion_request(v, profile, when=day, data=data, operator=operator))], pdf)
+
+
+def letter_iep_cmd(
+    vendor: Path = VendorOpt,
+    student: str = typer.Option(..., "--student", help="The student's name."),
+    plan: str = typer.Option("iep", "--plan", help="iep (adds the planning and placement team's signature) or 504."),
+    out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """The acknowledgement a parent signs for a service necessary to an IEP or 504 plan that cannot comply.
+
+    Example: sdpa letter iep-exception --vendor speechapp.json --student "J. Doe" --out out/iep.docx
+    """
+    from generator.documents.letters import iep_exception
+
+    if plan not in ("iep", "504"):
+        typer.echo("sdpa: error: --plan must be iep or 504", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        profile, day, v = letter_inputs(board, when, vendor)
+        write_outputs([(out, iep_exception(v, profile, when=day, student=student, iep=plan == "iep"))], pdf)

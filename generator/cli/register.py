@@ -1,0 +1,268 @@
+"""`sdpa register …`: the contracts register, what is due, the public page, backups and reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from generator.cli.common import (
+    MAX_EXPORT,
+    BoardOpt,
+    DateOpt,
+    DbOpt,
+    TodayOpt,
+    date_option,
+    get_library,
+    open_register,
+    read_json,
+    today_option,
+    user_errors,
+)
+from generator.errors import InputError
+
+
+def register_add_cmd(
+    vendor: str = typer.Option(..., "--vendor", help="The vendor's name."),
+    product: str = typer.Option(..., "--product"),
+    executed: Optional[str] = typer.Option(None, "--executed", help="Date executed."),
+    term_end: Optional[str] = typer.Option(None, "--term-end"),
+    description: str = typer.Option("", "--description"),
+    purpose: str = typer.Option("", "--purpose"),
+    data: str = typer.Option("", "--data", help="Student data categories, separated by ;"),
+    file: Optional[Path] = typer.Option(None, "--file", help="The signed contract (stored in the register)."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
+    with user_errors():
+        with open_register(db, board) as (reg, _):
+            cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
+                                   term_end=date_option(term_end, "--term-end"), description=description,
+                                   purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
+                                   file=file)
+    typer.echo(f"added contract {cid}")
+
+
+def register_import_cmd(
+    file: Path = typer.Argument(..., help="A register export (.json) or a CSV of existing contracts."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Import a JSON export (into an empty register) or a CSV of contracts.
+
+    Example: sdpa register import contracts.csv
+    """
+    from generator.records.backup import import_contracts_csv, import_register
+
+    with user_errors():
+        with open_register(db, board) as (reg, _):
+            if file.suffix.lower() == ".json":
+                n = import_register(reg, read_json(file, "register export", MAX_EXPORT))
+                typer.echo(f"imported {n} records")
+                return
+            ids = import_contracts_csv(reg, file)
+    typer.echo(f"added {len(ids)} contracts")
+
+
+def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                      format: str = typer.Option("table", "--format", help="table or json")) -> None:
+    """List every contract with its derived status."""
+    from generator.records.status import contract_status
+
+    with user_errors():
+        with open_register(db, board) as (reg, _):
+            day = today_option(today)
+            rows = [(c, contract_status(c, day)) for c in reg.contracts()]
+    if format == "json":
+        typer.echo(json.dumps([{"id": c.id, "vendor": c.vendor.name, "product": c.product,
+                                "executed": c.executed.isoformat() if c.executed else None,
+                                "status": s.status, "why": s.why} for c, s in rows], indent=2, ensure_ascii=False))
+        return
+    for c, s in rows:
+        typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
+
+
+def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,
+                      board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
+    """Show one contract, its records and its log."""
+    from generator.records.status import contract_status
+
+    with user_errors():
+        with open_register(db, board) as (reg, _):
+            c = reg.contract(contract)
+            s = contract_status(c, today_option(today))
+            log = reg.log(contract)
+    typer.echo(f"contract {c.id}: {c.vendor.name}, {c.product}")
+    typer.echo(f"status: {s.status} ({s.why})")
+    typer.echo(f"executed {c.executed or '-'}, term ends {c.term_end or '-'}; file {c.file_name or '-'} "
+               f"{('sha256 ' + c.file_sha256) if c.file_sha256 else ''}")
+    for n in c.notices:
+        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}")
+    for p in c.postings:
+        typer.echo(f"posted {p.posted} {p.url}")
+    for b in c.breaches:
+        typer.echo(f"breach {b.id}: notice received {b.notice_received}, families notified {b.families_notified or '-'}, "
+                   f"posted {b.posted or '-'}")
+    for entry in log:
+        typer.echo(f"log {entry.at:%Y-%m-%d %H:%M} {entry.actor}: {entry.action}")
+
+
+def register_record_cmd(
+    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach, families-notified, "
+                                         "annual-notice or exception"),
+    contract: Optional[int] = typer.Argument(None, help="The contract id (for families-notified: the breach id; "
+                                                        "none for annual-notice and exception)."),
+    file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
+    sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
+    outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
+    on: Optional[str] = typer.Option(None, "--date", help="posting/outcome/families-notified: the date."),
+    url: str = typer.Option("", "--url", help="posting: the page address."),
+    received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
+    discovered: Optional[str] = typer.Option(None, "--discovered", help="breach: date the vendor discovered it."),
+    student_ref: str = typer.Option("", "--student-ref", help="exception: the board's reference for the child (e.g. student ID), never the name."),
+    plan: str = typer.Option("", "--plan", help="exception: iep or 504."),
+    service: str = typer.Option("", "--service", help="exception: the website, online service or app used."),
+    operator: str = typer.Option("", "--operator", help="exception: who operates it."),
+    effort: str = typer.Option("", "--effort", help="exception: the evidence of the effort to contract and to find an equivalent service (name no student)."),
+    signed: Optional[str] = typer.Option(None, "--signed", help="exception: date the parent (and IEP team member) signed."),
+    ended: Optional[str] = typer.Option(None, "--ended", help="exception: date the service stopped being used, if it has."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Record an event on a contract, the year's annual notice, or a service used under the IEP / 504 exception.
+
+    Example: sdpa register record notice 3 --sent 2027-01-13   (the cure date follows from the board profile)
+    Example: sdpa register record annual-notice --sent 2027-08-20
+    Example: sdpa register record exception --student-ref S1234 --plan iep --service "SpeechApp" --effort "asked 2027-01-05; no equivalent found" --signed 2027-01-20
+    """
+    from datetime import date
+
+    from generator.deadlines import cure_deadline
+
+    if kind not in ("annual-notice", "exception") and contract is None:
+        typer.echo(f"sdpa: error: record {kind} needs the contract id (or breach id)", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            when = date_option(on, "--date") or date.today()
+            if kind == "annual-notice":
+                from generator.records.duties import record_annual_notice
+
+                day = date_option(sent, "--sent") or when
+                record_annual_notice(reg, day)
+                typer.echo(f"recorded the annual notice of {day.year}, sent {day}")
+            elif kind == "exception":
+                from generator.records.duties import record_exception
+
+                day = date_option(signed, "--signed")
+                if not day:
+                    raise InputError("--signed: the date the acknowledgement was signed is required")
+                eid = record_exception(reg, student_ref=student_ref, plan=plan, service=service, effort=effort,
+                                       operator=operator, signed=day, ended=date_option(ended, "--ended"))
+                typer.echo(f"recorded exception {eid}")
+            elif kind == "check":
+                from generator.checking.analysis import check_contract
+                from generator.reading.extract import read_document
+
+                if not file:
+                    raise InputError("record check needs --file")
+                report = check_contract(read_document(file), get_library(None))
+                reg.record_check(contract, report.model_dump(mode="json"), when)
+                typer.echo(f"recorded check: {report.summary()}")
+            elif kind == "notice":
+                day = date_option(sent, "--sent") or when
+                cure = cure_deadline(day, profile.cure_period_days, profile.closures)
+                reg.record_notice(contract, day, cure)
+                typer.echo(f"recorded notice sent {day}; cure date {cure}")
+            elif kind == "executed":
+                reg.record_executed(contract, when)
+                typer.echo(f"recorded executed on {when}")
+            elif kind == "outcome":
+                reg.record_outcome(contract, outcome, when)
+                typer.echo(f"recorded outcome {outcome}")
+            elif kind == "posting":
+                reg.record_posting(contract, when, url)
+                typer.echo(f"recorded posting on {when}")
+            elif kind == "breach":
+                got = date_option(received, "--received")
+                if not got:
+                    raise InputError("record breach needs --received")
+                bid = reg.record_breach(contract, notice_received=got, discovered=date_option(discovered, "--discovered"))
+                typer.echo(f"recorded breach {bid}")
+            elif kind == "families-notified":
+                reg.update_breach(contract, families_notified=when)
+                typer.echo(f"recorded families notified on {when}")
+            else:
+                raise InputError(f"unknown record kind {kind!r}")
+
+
+def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                     format: str = typer.Option("table", "--format", help="table or json")) -> None:
+    """What is due or overdue, overdue first. Example: sdpa register due --today 2026-12-29"""
+    from generator.records.status import due_items
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            items = due_items(reg, today_option(today), profile)
+    if format == "json":
+        typer.echo(json.dumps([{"contract": i.contract_id, "vendor": i.vendor, "what": i.what,
+                                "due": i.due.isoformat(), "overdue": i.overdue, "citation": i.citation}
+                               for i in items], indent=2, ensure_ascii=False))
+        return
+    for i in items:
+        flag = "OVERDUE" if i.overdue else "due"
+        who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
+        typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
+
+
+def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
+                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
+    """Write the public contracts page (index.html), contracts.csv and the contract files."""
+    from generator.records.publish import publish
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            page, table = publish(reg, out, profile, today_option(today))
+    typer.echo(f"wrote {page} and {table}")
+
+
+def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout)."),
+                        db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt) -> None:
+    """Export the whole register as JSON (for backup, or to move between SQLite and PostgreSQL)."""
+    from generator.records.backup import export_register
+
+    with user_errors():
+        with open_register(db, board) as (reg, _):
+            text = json.dumps(export_register(reg), indent=1, ensure_ascii=False)
+        if out:
+            from generator.documents.render import write_file
+
+            write_file(out, text.encode("utf-8"))
+            typer.echo(f"wrote {out}")
+        else:
+            typer.echo(text)
+
+
+def register_report_exceptions_cmd(
+    year: int = typer.Option(..., "--year", help="The calendar year to report."),
+    out: Path = typer.Option(..., "--out", help="Where to write the CSV; the DOCX summary goes beside it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt,
+) -> None:
+    """The year's services used under the IEP / Section 504 exception, for the Commission for
+    Educational Technology: a CSV (no student reference) and a DOCX summary.
+
+    Example: sdpa register report exceptions --year 2027 --out out/exceptions-2027.csv
+    """
+    from datetime import date
+
+    from generator.documents.render import write_file
+    from generator.records.duties import exceptions_report
+
+    if not 2000 <= year <= 2100:
+        typer.echo("sdpa: error: --year must be a year such as 2027", err=True)
+        raise typer.Exit(2)
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            table, summary = exceptions_report(reg, year, profile, date_option(when, "--date") or date.today())
+        for path in (write_file(out, table.encode("utf-8-sig")), write_file(out.with_suffix(".docx"), summary)):
+            typer.echo(f"wrote {path}")

@@ -1,0 +1,103 @@
+"""The gap report as readable HTML (cards whose text is in the page) and small escaped HTML tables."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Iterable, Mapping
+
+from generator.documents.report import MARK
+from generator.models import Finding, GapReport
+
+#: What each kind of conflicting term means, in words for staff (not the rule's field name).
+CONFLICT_LABELS = {
+    "advertising": "Advertising with student data",
+    "sale": "Sale of student data",
+    "retention": "Keeping data after the contract ends",
+    "governing_law_other_state": "Another state's law governs",
+    "unilateral_change": "The vendor may change the terms alone",
+    "ownership": "The vendor claims the data",
+    "profiling": "Profiling students",
+    "disclosure": "Disclosure to others",
+    "other": "Other conflicting term",
+}
+
+#: The reminder printed with every automated reading of a contract.
+COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "
+                "or misread a term. Check each status against the contract before relying on it.")
+
+_CSS = """<style>
+.sdpa-report{font-size:1rem;line-height:1.45;max-width:100%}
+.sdpa-report *{box-sizing:border-box;overflow-wrap:anywhere}
+.sdpa-note{border-left:4px solid #888;padding:.4rem .7rem;margin:0 0 1rem;background:#f4f4f4}
+.sdpa-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,26rem),1fr));gap:.8rem;margin:0 0 1rem}
+.sdpa-card{border:1px solid #bbb;border-left:6px solid #888;border-radius:4px;padding:.6rem .8rem;margin:0}
+.sdpa-card h3{font-size:1.05rem;margin:0 0 .3rem;padding:0}
+.sdpa-present{border-left-color:#2e7d32}.sdpa-partial{border-left-color:#b26a00}.sdpa-missing{border-left-color:#c62828}
+.sdpa-conflict{border-left-color:#6a1b9a}
+.sdpa-status{font-weight:bold;margin-right:.6rem}
+.sdpa-meta{color:#444;font-size:.9rem}
+.sdpa-card blockquote{margin:.4rem 0;padding:.2rem .6rem;border-left:3px solid #ccc;font-style:italic}
+.sdpa-card p{margin:.3rem 0}
+.sdpa-table{border-collapse:collapse;width:100%;font-size:.95rem}
+.sdpa-table th,.sdpa-table td{border:1px solid #bbb;padding:.3rem .45rem;text-align:left;vertical-align:top}
+@media (max-width:600px){.sdpa-table thead{display:none}.sdpa-table tr{display:block;border:1px solid #bbb;margin:0 0 .6rem}
+.sdpa-table td{display:block;border:0}.sdpa-table td::before{content:attr(data-label) ": ";font-weight:bold}}
+</style>"""
+
+
+def _confidence(finding: Finding) -> str:
+    words = "low: review this one first" if finding.confidence == "low" else finding.confidence
+    return f'<span class="sdpa-meta">confidence {escape(words)}</span>'
+
+
+def _quote(text: str, location: str) -> str:
+    return (f"<blockquote>“{escape(text)}”</blockquote>"
+            f'<p class="sdpa-meta">{escape(location)}</p>')
+
+
+def report_html(report: GapReport) -> str:
+    """The report as an HTML fragment: the counsel note, then one card per provision (status
+    in word and mark, confidence, citation, explanation, every evidence sentence
+    with its location), then one card per conflicting term. Every string is escaped; the
+    cards sit in a grid that falls to one column at a phone's width."""
+    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+    out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>',
+           '<div class="sdpa-cards">']
+    for f in report.provisions:
+        evidence = "".join(_quote(e.text, e.location) for e in f.evidence)
+        out.append(
+            f'<section class="sdpa-card sdpa-{escape(f.status)}" data-provision="{escape(f.id)}">'
+            f"<h3>{escape(f'{f.number}. {f.title}')}</h3>"
+            f'<p><span class="sdpa-status">{escape(MARK.get(f.status, f.status))}</span>'
+            f"{_confidence(f)}</p>"
+            f'<p class="sdpa-meta">{escape(f.citation)}</p>'
+            f"<p>{escape(f.explanation)}</p>{evidence}</section>")
+    out.append("</div>")
+    if report.conflicts:
+        out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): void under § 10-234bb(e)</h3>"
+                   '<div class="sdpa-cards">')
+    for c in report.conflicts:
+        out.append(
+            '<section class="sdpa-card sdpa-conflict">'
+            f"<h3>⚠ {escape(CONFLICT_LABELS.get(c.kind, c.kind.replace('_', ' ')))}</h3>"
+            f'<p class="sdpa-meta">against {escape(titles.get(c.provision, c.provision))}</p>'
+            f"{_quote(c.text, c.location)}<p>{escape(c.explanation)}</p></section>")
+    if report.conflicts:
+        out.append("</div>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def html_table(rows: Iterable[Mapping[str, object]], caption: str = "") -> str:
+    """An HTML table of ``rows`` (the first row's keys are the columns), every cell escaped;
+    below 600 px wide each row becomes a block of labelled lines."""
+    rows = list(rows)
+    if not rows:
+        return ""
+    cols = list(rows[0])
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in cols)
+    body = "".join(
+        "<tr>" + "".join(f'<td data-label="{escape(str(c))}">{escape("" if r.get(c) is None else str(r.get(c)))}</td>'
+                         for c in cols) + "</tr>" for r in rows)
+    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f'{_CSS}<table class="sdpa-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

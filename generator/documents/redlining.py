@@ -1,0 +1,434 @@
+"""A redline of the vendor's own DOCX: each missing provision inserted and each conflicting term
+struck as Word tracked changes, each with a comment that cites the law."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from generator.checking.analysis import check_contract
+from generator.documents.letters import letter_text
+from generator.documents.render import (
+    Block,
+    render_text,
+    section_blocks,
+    to_blocks,
+    unprotect,
+    vendor_context,
+)
+from generator.documents.tracked import (
+    COMMENTS,
+    DOCUMENT,
+    W_NS,
+    Revisions,
+    anchor_comment,
+    comments_part,
+    mark_paragraph,
+    max_id,
+    new_paragraph,
+    paragraph_text,
+    parse,
+    runs_between,
+    text_run,
+    w,
+    write_package,
+)
+from generator.documents.vendor_body import (
+    VendorBody,
+    find_quote,
+    section_end,
+    signature_block,
+    title_of,
+)
+from generator.errors import ExtractError
+from generator.library import default_library
+from generator.models import Board, Conflict, GapReport, Library, Provision, Vendor
+from generator.reading.extract import read_document
+
+WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
+_CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
+_GOVERNING_LAW = "governing_law"
+# parts whose revision and comment ids share the document's numbering
+_NUMBERED_PARTS = re.compile(r"word/(?:header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+@dataclass
+class RedlineResult:
+    """What a redline changed: the DOCX, the counts of tracked changes and comments written,
+    the provisions supplied, the conflicting terms struck, and what could not be placed."""
+
+    docx: bytes
+    report: GapReport
+    insertions: int = 0
+    deletions: int = 0
+    comments: int = 0
+    supplied: list[str] = field(default_factory=list)
+    struck: list[Conflict] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line, e.g. ``3 provisions inserted, 2 conflicting terms struck: 10 tracked
+        insertions, 2 tracked deletions, 4 comments``."""
+        s = "" if len(self.supplied) == 1 else "s"
+        t = "" if len(self.struck) == 1 else "s"
+        return (f"{len(self.supplied)} provision{s} inserted, "
+                f"{len(self.struck)} conflicting term{t} struck: "
+                f"{self.insertions} tracked insertions, {self.deletions} tracked deletions, "
+                f"{self.comments} comments")
+
+
+# ---------------------------------------------------------------- choosing what to strike
+
+
+def _kinds(text: str, library: Library) -> set[str]:
+    """The conflict kinds the check finds in ``text`` read on its own."""
+    if not text.strip():
+        return set()
+    try:
+        doc = read_document(text.encode("utf-8"), "term.txt")
+    except ExtractError:
+        return set()
+    return {c.kind for c in check_contract(doc, library).conflicts}
+
+
+def _smallest_cut(sentence: str, kinds: set[str], library: Library) -> tuple[int, int]:
+    """The smallest span of ``sentence`` whose removal leaves none of ``kinds``: one clause
+    (cut at semicolons and "but", "however" …) when that is enough, else the whole sentence.
+    The check itself decides, so the cut follows the library's rules as they change."""
+    whole = (0, len(sentence))
+    if not kinds & _kinds(sentence, library):
+        return whole  # the term conflicts only in context (a lead-in, a table header)
+    cuts = [m.span() for m in _CLAUSE_SEP.finditer(sentence.rstrip(".!? "))]
+    if not cuts:
+        return whole
+    bounds = [0, *[a for a, _ in cuts], len(sentence.rstrip(".!? "))]
+    after = [0, *[b for _, b in cuts]]
+    spans = []
+    for i in range(len(bounds) - 1):
+        # a clause is struck with the separator that follows it, the last one with the one before
+        span = (after[i], after[i + 1]) if i < len(bounds) - 2 else (bounds[i], bounds[i + 1])
+        spans.append(span)
+    for a, b in sorted(spans, key=lambda s: s[1] - s[0]):
+        rest = sentence[:a] + sentence[b:]
+        if not kinds & _kinds(rest, library):
+            return a, b
+    return whole
+
+
+# ---------------------------------------------------------------- clause text
+
+
+def _runs(block: Block) -> list[etree._Element]:
+    """The runs :mod:`generator.documents.render` made for a block (vendor text escaped there)."""
+    xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
+    return [r for r in parse(xml) if r.tag == w("r")]
+
+
+def _clause_runs(library: Library, p: Provision, context: dict) -> list[list[etree._Element]]:
+    """The provision as the addendum renders it (its numbered title in bold, its citation,
+    its model clause filled for the vendor), as runs per paragraph. The round-trip test keeps
+    exactly these blocks recognised by the check."""
+    one = library.model_copy(update={"sections": ["provisions"], "provisions": [p]})
+    paras = []
+    for block in section_blocks(one, context)[0]["blocks"]:
+        runs = _runs(block)
+        if block.kind == "heading":
+            for r in runs:
+                rpr = r.find(w("rPr"))
+                if rpr is None:
+                    rpr = etree.Element(w("rPr"))
+                    r.insert(0, rpr)
+                rpr.insert(0, etree.Element(w("b")))
+        elif block.kind == "bullet":
+            runs.insert(0, text_run("• "))
+        paras.append(runs)
+    return paras
+
+
+def _sentence_runs(p: Provision, context: dict) -> list[etree._Element]:
+    """The provision's model clause as runs for use inside a paragraph: no bold lead."""
+    runs: list[etree._Element] = []
+    for block in to_blocks(render_text(p.text, context, p.source)):
+        if block.kind != "para":
+            continue
+        part = _runs(block)
+        if part and part[0].find(f"{w('rPr')}/{w('b')}") is not None:
+            part = part[1:]
+            t = part[0].find(w("t")) if part else None
+            if t is not None and t.text:
+                t.text = t.text.lstrip()
+        if runs:
+            runs.append(text_run(" "))
+        runs += part
+    return runs
+
+
+def _heading_ppr(root_styles: set[str]) -> etree._Element | None:
+    for sid in ("Heading1", "heading1", "Heading2"):
+        if sid in root_styles:
+            ppr = etree.Element(w("pPr"))
+            etree.SubElement(ppr, w("pStyle")).set(w("val"), sid)
+            return ppr
+    return None
+
+
+def _style_ids(package: zipfile.ZipFile) -> set[str]:
+    try:
+        styles = parse(package.read("word/styles.xml"))
+    except KeyError:
+        return set()
+    return {s.get(w("styleId"), "") for s in styles.iter(w("style"))}
+
+
+def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
+    """The paragraph properties new clause paragraphs take: the anchor's, unless it is a
+    heading or a table."""
+    if anchor is None or anchor.tag != w("p"):
+        return None
+    if title_of(anchor) == paragraph_text(anchor).strip():
+        return None
+    return anchor.find(w("pPr"))
+
+
+# ---------------------------------------------------------------- the redline
+
+
+@dataclass
+class _Job:
+    """One redline in progress: the inputs every step needs and what has been done."""
+
+    library: Library
+    context: dict
+    rev: Revisions
+    result: RedlineResult
+    wording: tuple[dict, str]  # clauses/letters/redline.md, read once per redline
+
+    def say(self, key: str, **values: object) -> str:
+        """One sentence of the redline's wording, filled in."""
+        text = str(self.wording[0].get(key, ""))
+        return unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
+
+
+def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
+                     when: datetime | None = None, library: Library | None = None,
+                     name: str | None = None) -> RedlineResult:
+    """Mark up the vendor's DOCX ``contract`` with tracked changes and comments.
+
+    Each provision the check finds missing or partial gets the library's model clause, filled
+    for ``vendor``, as a tracked insertion after the section on the same subject (or the
+    evidence the check quoted), else in a new "Student data privacy (Connecticut)" section
+    before the signatures; each conflicting term is struck as a tracked deletion of the
+    smallest clause that removes the conflict (another state's law is replaced by Connecticut
+    law). Each change carries a comment citing the law. Changes are by ``author`` (default
+    the board's name), dated ``when`` (default now, UTC).
+
+    ``name`` is the file's name, for messages. Returns a :class:`RedlineResult`. Raises
+    :class:`ExtractError` when ``contract`` is not a readable DOCX (a PDF or text file has
+    nothing to mark up: the message points to ``sdpa letter amendment``).
+    """
+    library = library or default_library()
+    name = name or "contract"
+    pdf = not contract.startswith(b"PK\x03\x04") and b"%PDF-" in contract[:1024]
+    doc = None if pdf else read_document(contract, name)  # its errors name what is wrong
+    if doc is None or doc.kind != "docx":
+        what = "a PDF" if doc is None or doc.kind == "pdf" else "a text file"
+        raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
+                           "use `sdpa letter amendment`, which encloses the addendum")
+    report = check_contract(doc, library)
+    package = zipfile.ZipFile(io.BytesIO(contract))
+    try:
+        root = parse(package.read(DOCUMENT))
+        old_comments = parse(package.read(COMMENTS)) if COMMENTS in package.namelist() else None
+        others = [parse(package.read(n)) for n in package.namelist()
+                  if _NUMBERED_PARTS.fullmatch(n)]
+        package.read("[Content_Types].xml")
+    except (etree.XMLSyntaxError, KeyError) as exc:
+        raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__}: "
+                           f"{str(exc)[:120]})") from None
+    if any(x is not None and x.getroottree().docinfo.doctype for x in (root, old_comments)):
+        # Word never writes one; entities declared there would not survive the rewrite
+        raise ExtractError(f"{name}: the DOCX's XML declares a document type (DTD), which Word "
+                           "documents never do; refused")
+    when = when or datetime.now(timezone.utc)
+    rev = Revisions(author or board.name, when, max_id(root, old_comments, *others) + 1)
+    body = VendorBody.read(root)
+    result = RedlineResult(b"", report)
+    context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
+    job = _Job(library, context, rev, result, letter_text(WORDING))
+
+    replaced = _strike_conflicts(job, body)
+    gaps = [f for f in report.gaps if not (f.id == _GOVERNING_LAW and replaced)]
+    if replaced and len(gaps) < len(report.gaps):
+        result.supplied.append(_GOVERNING_LAW)
+    _insert_provisions(job, body, gaps, _style_ids(package), replaced)
+
+    result.insertions, result.deletions = rev.insertions, rev.deletions
+    result.comments = len(rev.comments)
+    comments = comments_part(old_comments, rev) if rev.comments else None
+    result.docx = write_package(contract, root, comments)
+    return result
+
+
+def redline(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
+            when: datetime | None = None, library: Library | None = None) -> bytes:
+    """The vendor's DOCX ``contract`` with the board's tracked changes and comments (see
+    :func:`redline_document`); returns the DOCX bytes. Raises :class:`ExtractError` when the
+    contract is not a readable DOCX."""
+    return redline_document(contract, vendor, board, author=author, when=when, library=library).docx
+
+
+def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
+    """Strike each conflicting term; return True when a governing-law term was replaced by
+    Connecticut law."""
+    library, rev, result = job.library, job.rev, job.result
+    found: dict[tuple[int, int, int], list[Conflict]] = {}
+    paras: dict[int, etree._Element] = {}
+    every = [(q, paragraph_text(q)) for q in body.all_paragraphs()]
+    for c in result.report.conflicts:
+        hit = find_quote(c.text, body.located(c.location)) or find_quote(c.text, body.all_paragraphs())
+        if hit is None:
+            result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
+            continue
+        p, a, b = hit
+        term = paragraph_text(p)[a:b]
+        # the check quotes a term once however often it appears: strike each copy of it
+        for q, text in every:
+            at = text.find(term)
+            while at >= 0:
+                paras[id(q)] = q
+                found.setdefault((id(q), at, at + len(term)), []).append(c)
+                at = text.find(term, at + len(term))
+    replaced = False
+    order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
+    # in document order, right to left within a paragraph so that earlier offsets stay valid
+    for (pid, a, b), conflicts in sorted(found.items(),
+                                         key=lambda kv: (order[kv[0][0]], -kv[0][1])):
+        p = paras[pid]
+        sentence = paragraph_text(p)[a:b]
+        x, y = _smallest_cut(sentence, {c.kind for c in conflicts}, library)
+        start, end = a + x, a + y
+        text = paragraph_text(p)
+        if (x, y) == (0, len(sentence)):  # a whole sentence goes with the space beside it
+            if end < len(text) and text[end] == " ":
+                end = len(text) - len(text[end:].lstrip(" "))
+            elif start > 0 and text[start - 1] == " ":
+                start = len(text[:start].rstrip(" "))
+        # a sentence that loses its opening clause starts again with a capital letter
+        capital = x == 0 and y < len(sentence) and end < len(text) and text[end].islower()
+        if capital:
+            end += 1
+        runs = runs_between(p, start, end)
+        if not runs:
+            result.unplaced.extend(f"{c.kind} at {c.location}: {c.text}" for c in conflicts)
+            continue
+        rpr = runs[-1].find(w("rPr"))
+        dels = rev.delete(runs)
+        last = dels[-1]
+        if capital:
+            ins = rev.insert_runs([text_run(text[end - 1].upper(), rpr)])
+            last.addnext(ins)
+            last = ins
+        elif any(c.provision == _GOVERNING_LAW for c in conflicts):
+            law = library.provision(_GOVERNING_LAW)
+            new = _sentence_runs(law, job.context)
+            for r in new:
+                if rpr is not None and r.find(w("rPr")) is None:
+                    r.insert(0, copy.deepcopy(rpr))
+            if new and end < len(text):
+                new.append(text_run(" ", rpr))
+            ins = rev.insert_runs(new)
+            last.addnext(ins)
+            last = ins
+            replaced = True
+        elif (start, end) == (0, len(text)):  # the whole paragraph goes, its mark too
+            mark_paragraph(rev, p, "del")
+        for c in conflicts:
+            anchor_comment(rev, dels[0], last, _conflict_comment(job, c))
+            if not any(c is x for x in result.struck):
+                result.struck.append(c)
+    return replaced
+
+
+def _conflict_comment(job: _Job, c: Conflict) -> str:
+    key = "replaced" if c.provision == _GOVERNING_LAW else "struck"
+    return job.say(key, explanation=c.explanation.strip(), kind=c.kind)
+
+
+def _provision_comment(job: _Job, p: Provision, status: str) -> str:
+    req = p.requirement.strip()
+    req = req[:1].lower() + req[1:]
+    if not req.endswith("."):
+        req += "."
+    key = "added" if status == "missing" else "partial"
+    return job.say(key, citation=p.citation, requirement=req)
+
+
+def _insert_provisions(job: _Job, body: VendorBody, gaps: list, styles: set[str],
+                       replaced: bool) -> None:
+    """Insert each gap's clause after the block on its subject, else in the board's section
+    before the signatures. That section, opened by the paragraph that defines the words the
+    clauses use, is added whenever any clause text is."""
+    library, rev, result = job.library, job.rev, job.result
+    signatures = signature_block(body)
+    placed: dict[int, tuple[etree._Element, list[tuple[Provision, str]]]] = {}
+    homeless: list[tuple[Provision, str]] = []
+    for f in gaps:
+        try:
+            p = library.provision(f.id)
+        except KeyError:
+            continue
+        anchor = None
+        for ev in f.evidence:
+            anchor = anchor if anchor is not None else body.block_of(ev.location)
+        anchor = anchor if anchor is not None else section_end(body, p, signatures)
+        if anchor is None:
+            homeless.append((p, f.status))
+        else:
+            placed.setdefault(id(anchor), (anchor, []))[1].append((p, f.status))
+    for anchor, items in placed.values():
+        last = anchor
+        for p, status in sorted(items, key=lambda x: x[0].number):
+            last = _insert_clause(job, last, p, status, _body_ppr(anchor))
+            result.supplied.append(p.id)
+    if not (homeless or placed or replaced):
+        return
+    meta, text = job.wording
+    ppr = _heading_ppr(styles)
+    bold = None
+    if ppr is None:  # no heading style in the document: a bold line
+        bold = etree.Element(w("rPr"))
+        etree.SubElement(bold, w("b"))
+    last = new_paragraph(rev, [text_run(str(meta.get("title", "")), bold)], ppr)
+    before = signatures if signatures is not None else body.body.find(w("sectPr"))
+    if before is not None:
+        before.addprevious(last)
+    else:
+        body.body.append(last)
+    for block in to_blocks(render_text(text, job.context, f"letters/{WORDING}.md")):
+        para = new_paragraph(rev, [text_run(block.raw)], None)
+        last.addnext(para)
+        last = para
+    for p, status in sorted(homeless, key=lambda x: x[0].number):
+        last = _insert_clause(job, last, p, status, None)
+        result.supplied.append(p.id)
+
+
+def _insert_clause(job: _Job, after: etree._Element, p: Provision, status: str,
+                   ppr: etree._Element | None) -> etree._Element:
+    """Insert the provision's clause as tracked paragraphs after ``after``, with a comment;
+    return the last paragraph inserted."""
+    rev = job.rev
+    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(job.library, p, job.context)]
+    last = after
+    for para in new:
+        last.addnext(para)
+        last = para
+    first_ins, last_ins = new[0].find(w("ins")), new[-1].find(w("ins"))
+    anchor_comment(rev, first_ins, last_ins, _provision_comment(job, p, status))
+    return last

@@ -1,0 +1,207 @@
+"""The provision-by-provision trace a lawyer can review, generated from ``clauses/``: what the
+law requires and where it says so (verified, or "to confirm"), the model clause, what the check
+counts as present or partial, and the letter's cure text."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from generator.documents.letters import LETTERS_DIR, letter_text
+from generator.documents.render import plain, render_text, to_blocks, vendor_context
+from generator.models import Board, Library, Provision, Vendor
+
+_SECTION = r"§\s*(?P<sec>\d+-\d+[a-z]*)(?P<sub>(?:\([a-z0-9]+\))*)(?P<more>(?:,\s*\([a-z]\)(?:\(\d+\))*)*)"
+CITATION = re.compile(
+    r"§§\s*(?P<range>\d+-\d+[a-z]*\s+to\s+\d+-\d+[a-z]*)"
+    rf"|{_SECTION}"
+    r"|(?P<usc>\d+\s+U\.S\.C\.\s+§\s*\d+[a-z]*)"
+    r"|(?P<cfr>\d+\s+C\.F\.R\.\s+(?:Part\s+\d+|§\s*\d+(?:\.\d+)?))"
+    r"|(?P<act>P\.A\.\s+\d+-\d+)")
+
+SAMPLE_VENDOR = Vendor(name="Example Learning Co.", product="Example Reader",
+                       contact_email="privacy@example.org", contract_date=date(2026, 9, 1),
+                       purpose="Reading practice for grades K-5.", data_collected=["Student name", "Reading level"])
+
+
+def citations_in(text: str) -> list[str]:
+    """Every statute or regulation cited in ``text``, normalised ("§ 10-234bb(a)(1)", "§§ 10-234aa
+    to 10-234dd", "20 U.S.C. § 1232g"), in order of first appearance, each once. "§ 10-234bb(e),
+    (f)" gives both subsections."""
+    found: list[str] = []
+    for m in CITATION.finditer(text):
+        if m.group("range"):
+            cites = ["§§ " + " ".join(m.group("range").split())]
+        elif m.group("sec"):
+            section, sub, more = m.group("sec"), m.group("sub"), m.group("more")
+            cites = [f"§ {section}{sub}"] + [f"§ {section}{s}" for s in re.findall(r"\([a-z]\)(?:\(\d+\))*", more)]
+        else:
+            cites = [" ".join((m.group("usc") or m.group("cfr") or m.group("act")).split())]
+        found += [c for c in cites if c not in found]
+    return found
+
+
+@dataclass
+class CitationCheck:
+    citation: str
+    verified: bool
+    note: str
+
+
+def check_citation(library: Library, citation: str) -> CitationCheck:
+    """Whether ``citation`` was verified against the statute's text (``library.yaml``'s
+    ``citations``), with where it was read or why it is still to confirm."""
+    if citation in library.citations.verified:
+        return CitationCheck(citation, True, library.citations.verified[citation])
+    note = library.citations.to_confirm.get(citation, "not checked against the statute's text")
+    return CitationCheck(citation, False, note)
+
+
+def docx_citations(data: bytes, library: Library) -> list[CitationCheck]:
+    """Every citation in a generated DOCX (a letter, an addendum), each checked as in the trace:
+    what counsel must confirm before it is sent."""
+    import io
+
+    import docx
+
+    from generator.reading.lines import (
+        normalize,  # reads the non-breaking spaces and hyphens of citations back
+    )
+
+    d = docx.Document(io.BytesIO(data))
+    text = normalize("\n".join(p.text for p in d.paragraphs))
+    return [check_citation(library, c) for c in citations_in(text)]
+
+
+@dataclass
+class TraceRow:
+    """One provision of the trace."""
+
+    number: int
+    id: str
+    title: str
+    basis: str
+    requirement: str
+    citation: str
+    clause: str
+    present_when: str
+    partial_when: str
+    missing_when: str
+    cure: str
+    letter_note: str
+    citations: list[CitationCheck] = field(default_factory=list)
+
+    @property
+    def to_confirm(self) -> list[CitationCheck]:
+        return [c for c in self.citations if not c.verified]
+
+
+BASIS_LABEL = {"10-234bb(a)": "§ 10-234bb(a) term", "policy": "the Board's policy (not an (a) term)"}
+
+
+def _partial_when(p: Provision) -> str:
+    parts = [p.detect.partial_explanation] if p.detect.partial_explanation else []
+    reasons = [w.reason for w in p.detect.weakeners] + [x.reason for x in p.detect.limits]
+    if reasons:
+        parts.append("Also partial when: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    return " ".join(parts) or "No partial reading: the provision is present or missing."
+
+
+def _plain(text: str) -> str:
+    """Rendered clause text as plain paragraphs (Markdown emphasis and list marks dropped)."""
+    return "\n\n".join(("- " if b.kind == "bullet" else "") + plain(b.raw) for b in to_blocks(text))
+
+
+def library_trace(library: Library, board: Board, vendor: Vendor | None = None) -> list[TraceRow]:
+    """One :class:`TraceRow` per provision, in order, built only from ``clauses/``: the model
+    clause is rendered for ``vendor`` (default :data:`SAMPLE_VENDOR`), so no template code shows."""
+    ctx = {"vendor": vendor_context(vendor or SAMPLE_VENDOR), "board": board.model_dump()}
+    rows = []
+    for p in library.provisions:
+        clause = _plain(render_text(p.text, ctx, p.source))
+        sources = [p.citation, p.requirement, p.basis_note, p.cure, clause,
+                   *(c.explanation for c in p.conflicts)]
+        cites = citations_in("\n".join(sources))
+        rows.append(TraceRow(
+            number=p.number, id=p.id, title=p.title, basis=BASIS_LABEL[p.basis], requirement=p.requirement,
+            citation=p.citation, clause=clause, present_when=p.detect.present_explanation,
+            partial_when=_partial_when(p), missing_when=p.detect.missing_explanation, cure=p.cure,
+            letter_note=p.basis_note, citations=[check_citation(library, c) for c in cites]))
+    return rows
+
+
+def parts_citations(library: Library) -> dict[str, list[CitationCheck]]:
+    """The citations of the addendum's other parts and of the letters, by file, each checked."""
+    out = {f"sections/{s.source}": s.citation + "\n" + s.text for s in library.parts.values()}
+    for path in sorted(LETTERS_DIR.glob("*.md")):
+        meta, text = letter_text(path.stem)
+        out[f"letters/{path.name}"] = str(meta.get("citation", "")) + "\n" + text
+    return {name: [check_citation(library, c) for c in citations_in(text)] for name, text in out.items()}
+
+
+# ---------------------------------------------------------------- output
+
+
+def trace_json(library: Library, board: Board) -> str:
+    """The trace as JSON: library version, one object per provision, the other parts' citations."""
+    rows = []
+    for r in library_trace(library, board):
+        d = asdict(r)
+        d["to_confirm"] = [c.citation for c in r.to_confirm]
+        rows.append(d)
+    parts = {k: [asdict(c) for c in v] for k, v in parts_citations(library).items()}
+    return json.dumps({"library_version": library.version, "content_hash": library.content_hash,
+                       "provisions": rows, "other_parts": parts}, indent=2, ensure_ascii=False)
+
+
+def _cites(checks: list[CitationCheck]) -> str:
+    return "; ".join(f"{c.citation} (verified)" if c.verified else f"{c.citation} (TO CONFIRM: {c.note})"
+                     for c in checks)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split("\n\n")).replace("\n", " ")
+
+
+def trace_markdown(library: Library, board: Board) -> str:
+    """The trace as a Markdown table, one row per provision, then the other parts' citations."""
+    head = ["#", "Provision", "Basis", "What the law requires", "Citations", "Model clause (sample vendor)",
+            "Check: present when", "Check: partial when", "Letter: to cure"]
+    lines = [f"# Clause library trace: {library.name}, version {library.version}", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in library_trace(library, board):
+        cure = r.cure + (f" {r.letter_note}" if r.letter_note else "")
+        cells = [str(r.number), f"{r.title} (`{r.id}`)", r.basis, r.requirement, _cites(r.citations), r.clause,
+                 r.present_when, r.partial_when, cure]
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    lines += ["", "## Other parts of the library", ""]
+    for name, checks in parts_citations(library).items():
+        lines.append(f"- `{name}`: {_cites(checks) or 'no citation'}")
+    return "\n".join(lines) + "\n"
+
+
+def trace_table(library: Library, board: Board, width: int = 100) -> str:
+    """The trace for a terminal: one block per provision, labelled lines wrapped to ``width``."""
+    def field_(label: str, text: str) -> list[str]:
+        body = " ".join(text.split())
+        return textwrap.wrap(body, width, initial_indent=f"    {label:<13}", subsequent_indent=" " * 17) or [f"    {label}"]
+
+    out = [f"{library.name}, version {library.version} (clauses {library.content_hash}): trace of "
+           f"{len(library.provisions)} provisions", ""]
+    for r in library_trace(library, board):
+        out.append(f"{r.number:>2}  {r.title} [{r.id}], {r.basis}")
+        out += field_("Law:", f"{r.requirement} ({r.citation})")
+        out += field_("Clause:", r.clause)
+        out += field_("Present:", r.present_when)
+        out += field_("Partial:", r.partial_when)
+        out += field_("Cure:", r.cure + (f" {r.letter_note}" if r.letter_note else ""))
+        out += field_("Citations:", _cites(r.citations))
+        out.append("")
+    out.append("Other parts:")
+    for name, checks in parts_citations(library).items():
+        unverified = [c.citation for c in checks if not c.verified]
+        out.append(f"  {name}: " + (f"to confirm: {', '.join(unverified)}" if unverified else "all verified"))
+    return "\n".join(out)

@@ -1,0 +1,323 @@
+"""Text with locations (page, paragraph) from PDF, DOCX, plain text and Markdown, normalised."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import ExtractError
+from generator.reading.limits import (
+    check_pdf_streams,
+    check_time,
+    check_zip,
+    read_bounded,
+    time_budget,
+)
+from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines: importable from here too
+    PlacedLine,
+    clean,
+    is_heading,
+    normalize,
+    pdf_rooms,
+    placed_lines,
+    reflow,
+    reflow_text,
+    strip_running,
+    strip_running_lines,
+)
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
+
+MB = 1024 * 1024
+MAX_BYTES = 50 * 1024 * 1024       # a contract file larger than this is refused
+MAX_PAGES = 1000                    # PDF pages
+MAX_DOCX_PART = 32 * MB             # document.xml and other parts: python-docx holds them as trees
+MAX_CHARS = 5_000_000               # text kept from one document (the ZIP and PDF budgets: limits.py)
+MIN_CHARS_PER_PAGE = 25             # below this on average a PDF is taken as scanned
+
+
+@dataclass
+class Segment:
+    """A run of text and where it is (``page 3``, ``paragraph 12``, ``table 1``)."""
+
+    text: str
+    location: str
+
+
+@dataclass
+class Document:
+    """A contract's text, in segments with locations, and what it was read from."""
+
+    name: str
+    sha256: str
+    kind: str
+    segments: list[Segment] = field(default_factory=list)
+    pages: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(s.text for s in self.segments)
+
+
+# ---------------------------------------------------------------- readers
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:8]
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    return "text"
+
+
+_EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
+_KIND_NAMES = {"pdf": "a PDF", "zip": "a ZIP/DOCX file", "ole": "an old binary Word (.doc) file", "text": "text"}
+
+
+def read_document(source: str | Path | bytes, name: str | None = None, *,
+                  max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES) -> Document:
+    """Read a contract from a path or bytes (``name`` gives the file name for messages).
+
+    Returns a :class:`Document` of normalised segments with page or paragraph locations.
+    Raises :class:`ExtractError` naming the file for an unreadable, encrypted, corrupt,
+    scanned, mislabelled, unsupported or oversize file.
+    """
+    if isinstance(source, (bytes, bytearray)):
+        data = bytes(source)
+        name = name or "document"
+    else:
+        path = Path(source)
+        name = name or path.name
+        data = read_bounded(path, max_bytes, name)
+    with time_budget(name):
+        return _read_data(data, name, max_bytes, max_pages)
+
+
+def check_chars(count: int, name: str) -> None:
+    """Raise :class:`ExtractError` when ``count`` characters of text exceed ``MAX_CHARS``
+    (readers call it as they go, so an oversize document stops early)."""
+    if count > MAX_CHARS:
+        raise ExtractError(f"{name}: the document holds more than {MAX_CHARS:,} characters of text, "
+                           "the limit; check it in parts")
+
+
+def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Document:
+    if len(data) > max_bytes:
+        raise ExtractError(f"{name}: the file is {len(data) / MB:.1f} MB; the limit is {max_bytes / MB:.0f} MB")
+    if not data.strip():
+        raise ExtractError(f"{name}: the file is empty")
+    kind = _sniff(data)
+    suffix = Path(name).suffix.lower()
+    expected = _EXPECT.get(suffix)
+    if suffix and expected is None:
+        raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT or MD")
+    if expected and expected != kind:
+        raise ExtractError(f"{name}: the name says {suffix} but the file is {_KIND_NAMES[kind]}")
+    sha = hashlib.sha256(data).hexdigest()
+    if kind == "pdf":
+        segments, pages = _read_pdf(data, name, max_pages)
+    elif kind == "zip":
+        segments, pages = _read_docx(data, name), 0
+    elif kind == "ole":
+        raise ExtractError(f"{name}: old binary Word (.doc) files are not supported; save it as DOCX or PDF")
+    else:
+        segments, pages = _read_text(data, name), 0
+    segments = [s for s in segments if s.text.strip()]
+    check_chars(sum(len(s.text) for s in segments), name)
+    if not segments:
+        raise ExtractError(f"{name}: no text found in the file")
+    return Document(name=name, sha256=sha, kind=kind if kind != "zip" else "docx", segments=segments, pages=pages)
+
+
+def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
+    """Pages of text from pdfium (about twenty times faster than pypdf, and it opens files
+    with an empty user password, AES included). When pdfium cannot open the file, pypdf says
+    why: a password, missing AES support, or damage."""
+    import pypdfium2 as pdfium
+
+    check_pdf_streams(data, name)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return _read_pdf_pypdf(data, name, max_pages)
+    try:
+        n = len(pdf)
+        _check_pages(n, name, max_pages)
+        texts, total = [], 0
+        for i in range(n):
+            check_time()
+            page = pdf[i]
+            tp = page.get_textpage()
+            texts.append(placed_lines(tp))
+            total += sum(len(line[0]) for line in texts[-1][1])
+            check_chars(total, name)
+            tp.close()
+            page.close()
+    except pdfium.PdfiumError as exc:
+        raise ExtractError(f"{name}: the PDF is damaged or truncated ({exc})") from None
+    finally:
+        pdf.close()
+    return _pdf_segments(texts, name, n), n
+
+
+def _check_pages(n: int, name: str, max_pages: int) -> None:
+    if n > max_pages:
+        raise ExtractError(f"{name}: the PDF has {n} pages; the limit is {max_pages}")
+    if n == 0:
+        raise ExtractError(f"{name}: the PDF has no pages")
+
+
+def _pdf_segments(texts: list[str] | list[tuple[float, list[PlacedLine]]], name: str, n: int) -> list[Segment]:
+    if texts and isinstance(texts[0], str):  # pypdf's text: no places; measure the wrap width
+        texts = [(0.0, [(ln, 0.0, 0.0, 0.0, 0.0, 0.0) for ln in t.replace("\r\n", "\n").replace("\r", "\n").split("\n")])
+                 for t in texts]
+    total = sum(len(t.strip()) for _, lines in texts for t, *_ in lines)
+    if total < MIN_CHARS_PER_PAGE * max(1, min(n, 3)) and total < 200:
+        raise ExtractError(f"{name}: the PDF has no text layer (it looks scanned); "
+                           "run it through OCR first, then check the OCR'd file")
+    kept = strip_running([lines for _, lines in texts], lambda line: line[0])
+    pages = pdf_rooms([(w, lines) for (w, _), lines in zip(texts, kept)])
+    pages = [[(clean(t), room) for t, room in lines] for lines in pages]
+    # a sentence that runs over a page break belongs to the page it starts on
+    return [Segment("\n".join(paras), f"page {i + 1}") for i, paras in enumerate(reflow(pages))]
+
+
+def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
+    """pypdf's reading of a PDF that pdfium refused: its errors name the cause."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except DependencyError:
+                raise ExtractError(f"{name}: the PDF is AES-encrypted and cannot be opened "
+                                   "(install pypdf's crypto support: pip install 'pypdf[crypto]')") from None
+            if not ok:
+                raise ExtractError(f"{name}: the PDF is encrypted with a password; "
+                                   "ask the vendor for an unprotected copy")
+        n = len(reader.pages)
+        _check_pages(n, name, max_pages)
+        texts = [p.extract_text() or "" for p in reader.pages]
+    except ExtractError:
+        raise
+    except NotImplementedError as exc:  # certificate (public-key) security and other handlers
+        raise ExtractError(f"{name}: the PDF uses a kind of encryption sdpa cannot open "
+                           f"({str(exc)[:120]}); ask the vendor for an unprotected copy") from None
+    except Exception as exc:  # noqa: BLE001 - PdfReadError, and whatever else damage trips
+        raise ExtractError(f"{name}: the PDF is damaged or truncated ({type(exc).__name__}: "
+                           f"{str(exc)[:120]})") from None
+    return _pdf_segments(texts, name, n), n
+
+
+def _read_docx(data: bytes, name: str) -> list[Segment]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    check_zip(data, name, "DOCX", "word/document.xml", max_part=MAX_DOCX_PART)
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ExtractError(f"{name}: the DOCX cannot be opened ({type(exc).__name__}: {exc})") from None
+    except Exception as exc:  # lxml XMLSyntaxError and friends
+        raise ExtractError(f"{name}: the DOCX's XML is damaged ({type(exc).__name__})") from None
+    body = getattr(d.element, "body", None)
+    if body is None:
+        raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
+    segs: list[Segment] = []
+    paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
+    n = n_tbl = total = 0
+    for block in body.iterchildren():
+        check_time()
+        tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
+        if tag == "p":
+            text = _docx_text(block)
+            if text.strip() and _docx_list_item(block):
+                text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
+            n += bool(text.strip())
+            paras.append((n, text))
+            total += len(text)
+            check_chars(total, name)
+        elif tag == "tbl":
+            segs += _docx_paragraph_segments(paras)
+            paras = []
+            n_tbl += 1
+            rows = []
+            for tr in block.iter(_W + "tr"):
+                cells = [" ".join(_docx_text(p) for p in tc.iter(_W + "p")) for tc in tr.iterchildren(_W + "tc")]
+                rows.append(" | ".join(" ".join(clean(c).split()) for c in cells))
+            segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
+    segs += _docx_paragraph_segments(paras)
+    for si, section in enumerate(d.sections, 1):
+        for part, label in ((section.header, "header"), (section.footer, "footer")):
+            try:
+                text = "\n".join(p.text for p in part.paragraphs)
+            except Exception:  # noqa: BLE001 - a broken header never stops the check
+                continue
+            if text.strip():
+                segs.append(Segment(normalize(text), label))
+    return segs
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_TEXT = {_W + "t": None, _W + "tab": " ", _W + "br": "\n", _W + "cr": "\n"}
+
+
+def _docx_list_item(p) -> bool:
+    """Whether a DOCX paragraph is a list item: numbered or bulleted by Word (``w:numPr``) or in a
+    list style, and not a heading. Each item is its own line, never joined to the next."""
+    ppr = p.find(_W + "pPr")
+    if ppr is None:
+        return False
+    style = ppr.find(_W + "pStyle")
+    name = (style.get(_W + "val") or "") if style is not None else ""
+    if name.lower().startswith(("heading", "title")):
+        return False
+    return ppr.find(_W + "numPr") is not None or name.lower().startswith("list")
+
+
+def _docx_text(p) -> str:
+    """A DOCX paragraph's text: its runs' text, a tab as a space, a line break as a new line."""
+    out = []
+    for el in p.iter(*_DOCX_TEXT):
+        fixed = _DOCX_TEXT[el.tag]
+        out.append(el.text or "" if fixed is None else fixed)
+    return "".join(out)
+
+
+def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
+    """Segments from consecutive DOCX paragraphs, wrapped lines joined as in a text file (a
+    contract converted from PDF often has one paragraph per printed line; an empty paragraph is
+    a blank line). Each segment is named after the paragraph it starts in."""
+    units = [clean(text).split("\n") if text.strip() else [""] for _, text in paras]
+    return [Segment("\n".join(found), f"paragraph {num}")
+            for (num, _), found in zip(paras, reflow_text(units)) if found]
+
+
+def _read_text(data: bytes, name: str) -> list[Segment]:
+    if b"\x00" in data[:4096]:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            # an odd byte count or a lone surrogate is damage: show it as U+FFFD, keep the rest
+            text = data.decode("utf-16", errors="replace")
+        else:
+            raise ExtractError(f"{name}: this is a binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    check_chars(len(text), name)  # refused, as a PDF or DOCX is, rather than silently cut
+    text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+    units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
+    return [Segment("\n".join(paras), f"paragraph {i}")
+            for i, paras in enumerate(reflow_text(units), 1) if paras]

@@ -1,0 +1,195 @@
+"""A contract's sentences: list items with their lead-in, table rows with their header, headings
+marked, Markdown dropped; every step linear in the length of the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.reading.extract import Document
+from generator.reading.lines import abbreviated, is_heading
+
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
+# emphasis, code, heading and quote marks, and a link's target ("[text](target)" reads "[text]");
+# a target never holds "(", so each "(" is scanned past once: linear on "](](](..."
+_MARKUP = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)"
+                     r"|(?<=\]) \((?:https?:|mailto:|/|#)[^()\s]*\)")  # a link wrapped between "]" and "("
+_TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
+_ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
+# a form field: a blank to fill in ("____", "[ ]", "[Date]") or a label with its value ("Vendor: Acme:")
+_FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
+_DUTY = re.compile(r"\b(?:shall|will|must|may|agrees?|can|should|not|never|won't)\b", re.I)
+
+LEAD_SPAN = 12  # list items after a lead-in ("The Provider will not:") that are read with it
+MAX_SENTENCE = 2000  # a longer run of text is cut at spaces: no sentence is that long
+
+
+@dataclass
+class Sentence:
+    text: str
+    location: str
+    body: str = ""  # the sentence without its list lead-in
+    heading: bool = False  # a heading names a topic; it states no term
+    block: int = 0  # the paragraph it is in: sentences of one paragraph may be read together
+
+    def __post_init__(self) -> None:
+        self.body = self.body or self.text
+
+
+def _split_sentences(line: str) -> list[str]:
+    """``line`` cut into sentences; an abbreviation or clause number ("U.S.C.", "6.") ends none.
+    Pieces are collected in lists and joined once, so a million "A. " stay linear."""
+    parts: list[list[str]] = []
+    tail = ""  # the last 40 characters of the sentence being built
+    for piece in _SPLIT.split(line):
+        # only a piece's end can be an abbreviation: look at its last 40 characters, not all of it
+        if parts and abbreviated(tail):
+            parts[-1].append(piece)
+            tail = (tail + " " + piece)[-40:]
+        else:
+            parts.append([piece])
+            tail = piece[-40:]
+    return [" ".join(p) for p in parts]
+
+
+def _chunks(part: str) -> list[str]:
+    """A run-on longer than 600 characters cut at semicolons, and anything still longer than
+    ``MAX_SENTENCE`` at spaces."""
+    if len(part) <= 600:
+        return [part]
+    out = []
+    for chunk in re.split(r"(?<=;)\s+", part):
+        while len(chunk) > MAX_SENTENCE:
+            cut = chunk.rfind(" ", 0, MAX_SENTENCE)
+            cut = cut if cut > 0 else MAX_SENTENCE
+            out.append(chunk[:cut])
+            chunk = chunk[cut:].lstrip()
+        out.append(chunk)
+    return out
+
+
+def _item_kind(line: str) -> str | None:
+    """The kind of list marker ``line`` starts with ("-", "1.", "(a)"), or None."""
+    m = _ITEM.match(line)
+    if not m:
+        return None
+    mark = m.group().strip()
+    if mark[:1].isdigit():
+        return "1" + mark[-1]
+    if mark[-1:] == ")" and mark[-2:-1].isalpha():
+        return "(a)" if mark.startswith("(") else "a)"
+    return mark[:1]
+
+
+def _is_lead(part: str) -> bool:
+    """A sentence ending in a colon that introduces a list. A form field does not: a blank
+    before the colon ("Term: ____:", "Date [MM/DD/YYYY]:") or a label and its value ("Vendor
+    contact: Dana Reyes:") with no duty in it ("Security: The Vendor shall:" is a lead-in, and so
+    is "[Vendor] shall not:")."""
+    if not part.endswith(":"):
+        return False
+    m = _FIELD.search(part)
+    return m is None or not m.group().startswith(("_", "[")) and bool(_DUTY.search(part))
+
+
+@dataclass
+class _Lead:
+    """A lead-in and the state of the list it leads."""
+
+    text: str
+    block: int
+    own_kind: str | None  # the lead-in's own marker: a line with it is the lead-in's sibling
+    left: int = LEAD_SPAN
+    kind: str | None = None  # the first item's marker ("" for an unmarked list)
+    first_end: str = ""  # how the first unmarked item ends ("." or ":" ...): its siblings end so too
+    more: bool = False  # the last item ended with ";", "," or "and"/"or": the list goes on
+
+    def takes(self, line: str, kind: str | None, parts: list[str]) -> bool:
+        """Whether ``line`` (an item of ``kind``, or unmarked) is an item of this list."""
+        if self.left <= 0:
+            return False
+        if kind is not None:  # an item of the list or nested in it; not a sibling of the lead-in
+            return kind != self.own_kind and not _titled(parts)
+        if len(line) >= 400:
+            return False
+        if self.kind is None:  # the line right after the lead-in completes it
+            return True
+        return self.kind == "" and (self.more or _end(line) == self.first_end)
+
+    def took(self, line: str, kind: str | None) -> None:
+        if self.kind is None:
+            self.kind, self.first_end = kind or "", _end(line)
+        self.left -= 1
+        self.more = line.endswith((";", ",", " and", " or"))
+
+
+def _end(line: str) -> str:
+    return line[-1] if line[-1:] in ".;:," else ""
+
+
+def _titled(parts: list[str]) -> bool:
+    """Whether a numbered line is a provision with its own title ("6. Notice of Breach. If ...")."""
+    return len(parts) > 1 and is_heading(parts[0].rstrip("."))
+
+
+def sentences(doc: Document) -> list[Sentence]:
+    """The document's sentences (list items and table rows count as sentences), with locations.
+
+    Headings are kept but marked: they name a topic and state no term. A table row is read
+    with the table's header row.
+
+    A lead-in ("The Provider shall not:") is read together with the items of its list, up to
+    ``LEAD_SPAN`` of them, so an item keeps its lead-in's negation. Its items are the lines that
+    follow it with a list marker ("-", "1.", "(a)") other than the lead-in's own (a line with the
+    lead-in's marker is its sibling and ends the list), or, when the first line after it has no
+    marker, the unmarked lines that end as that first one does ("." or ":") or follow one ending
+    in ";" or ",". An item ending in a colon leads a nested list. A heading, a line that is no
+    item, and a numbered provision with its own title ("6. Notice of Breach. If ...") end the
+    list; a form field ending in a colon ("Term: ____:") leads nothing. An item is in its
+    lead-in's paragraph (``block``).
+
+    Markdown emphasis and link targets are dropped; abbreviations such as ``U.S.C.`` do not end
+    a sentence; a run-on longer than 600 characters is cut at semicolons.
+    """
+    out: list[Sentence] = []
+    leads: list[_Lead] = []  # the lead-ins in force, outermost first
+    header = ""  # a table's header row, read with each of its rows
+    block = 0
+    for seg in doc.segments:
+        for raw in seg.text.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            block += 1  # a logical line is a paragraph (a list item joins its lead-in's)
+            heading = line.startswith("#")
+            if "*" in line or "_" in line or "`" in line or "](" in line or line[:1] in ("#", ">"):
+                line = _MARKUP.sub("", line).strip()
+            if not line:
+                continue
+            heading = heading or is_heading(line)
+            if line.startswith("|"):
+                if _TABLE_RULE.match(line):
+                    continue
+                if not header:
+                    header = line
+                else:
+                    out.append(Sentence(f"{header} {line}", seg.location, line, block=block))
+                    continue
+            else:
+                header = ""
+            parts = _split_sentences(line)
+            kind = _item_kind(line)
+            if heading:
+                leads.clear()
+            while leads and not leads[-1].takes(line, kind, parts):
+                leads.pop()
+            prefix = ""
+            if leads:
+                leads[-1].took(line, kind)
+                prefix, block = leads[-1].text + " ", leads[-1].block
+            if _is_lead(parts[-1]) and not heading:
+                leads.append(_Lead((prefix + parts[-1]).strip(), block, kind))
+            for part in parts:
+                out += [Sentence(prefix + c.strip(), seg.location, c.strip(), heading, block)
+                        for c in _chunks(part) if c.strip()]
+    return out

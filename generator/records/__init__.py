@@ -1,0 +1,1 @@
+"""The board's records: the register of contracts, its tables and migrations, status and what is due, the public page, the board profile, the vendor directory, annual notices and exceptions, roles, backups. Stands on documents/, checking/ and reading/."""

@@ -1,0 +1,82 @@
+"""The board profile: read from YAML, or the one saved in the register; the shipped example is
+``board.example.yaml``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ProfileError, SdpaError
+from generator.forms import board_from_dict
+from generator.library import ROOT
+from generator.models import Board
+from generator.reading.limits import read_bounded
+
+EXAMPLE_BOARD = ROOT / "board.example.yaml"
+MAX_PROFILE = 1024 * 1024  # a profile is a few kilobytes; a bigger one is a mistake or an attack
+
+
+def load_board(path: str | Path | None = None, *, register_url: str | None = None) -> Board:
+    """The board profile in use: the file at ``path``, else the file ``$SDPA_BOARD`` names, else
+    the profile saved in the register (see :func:`resolve_board`), else the shipped example.
+
+    Raises :class:`ProfileError` naming the file and the key when it is unreadable or invalid.
+    """
+    return resolve_board(path, register_url=register_url)[0]
+
+
+def resolve_board(path: str | Path | None = None, *,
+                  register_url: str | None = None) -> tuple[Board, str]:
+    """The board profile in use and where it came from: ``"file"`` (``path`` or
+    ``$SDPA_BOARD``), ``"saved"`` (the newest profile saved in the register at ``register_url``,
+    default ``$SDPA_DATABASE_URL`` or ``sdpa-register.sqlite3``; a SQLite register that does not
+    exist yet is not created) or ``"example"`` (``board.example.yaml``).
+
+    Raises :class:`ProfileError` when the file or the saved profile is unreadable or invalid.
+    """
+    chosen = path or os.environ.get("SDPA_BOARD")
+    if chosen:
+        return read_board_file(chosen), "file"
+    saved = _saved_profile(register_url)
+    if saved is not None:
+        return saved, "saved"
+    return read_board_file(EXAMPLE_BOARD), "example"
+
+
+def _saved_profile(register_url: str | None) -> Board | None:
+    from sqlalchemy.engine import make_url
+
+    from generator.records.database import RegisterError, database_url
+    from generator.records.directory import saved_board
+    from generator.records.register import Register
+
+    url = database_url(None, register_url)
+    if url.startswith("sqlite"):
+        try:
+            name = make_url(url).database
+        except Exception:  # noqa: BLE001 - a malformed URL is reported when the register opens
+            name = None
+        if not name or name == ":memory:" or not Path(name).is_file():
+            return None
+    try:
+        with Register(url) as reg:
+            return saved_board(reg)
+    except RegisterError as exc:
+        raise ProfileError(f"the saved board profile cannot be read: {exc}") from None
+
+
+def read_board_file(path: str | Path) -> Board:
+    """Read and validate the board profile YAML at ``path``.
+
+    Raises :class:`ProfileError` naming the file and the key when it is unreadable or invalid.
+    """
+    target = Path(path)
+    try:
+        data = yaml.safe_load(read_bounded(target, MAX_PROFILE, f"{target} (board profile)").decode("utf-8"))
+    except SdpaError as exc:
+        raise ProfileError(str(exc)) from None
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
+        raise ProfileError(f"{target}: invalid YAML ({str(exc).splitlines()[0]})") from None
+    return board_from_dict(data, str(target))

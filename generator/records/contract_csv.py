@@ -1,0 +1,78 @@
+"""Contracts read from a CSV (existing contracts, or a batch run's manifest) for the register's import."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from generator.errors import InputError
+from generator.models import parse_date
+from generator.reading.paths import resolve_inside
+from generator.reading.spreadsheets import column_key, read_cell
+
+
+def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
+    """A batch manifest: each generated row becomes a draft contract with its addendum attached
+    (record the execution date when it is signed). Cells sdpa neutralised are read as written."""
+    for raw in reader:
+        row = {keys[k]: read_cell((v or "").strip()) for k, v in raw.items() if k in keys}
+        if row.get("outcome") == "rejected" or not row.get("files"):
+            continue
+        line = reader.line_num
+        try:
+            file = resolve_inside(path.parent, row["files"].split()[0], "files")
+        except InputError as exc:
+            raise InputError(f"{path.name}: line {line}: {exc}") from None
+        yield {"line": line, "vendor": row["vendor_name"], "product": row.get("product") or "(see addendum)",
+               "executed": None, "title": "Student Data Privacy Addendum", "file": file}
+
+
+def contracts_from_csv(path: Path) -> Iterator[dict]:
+    """Rows of a CSV of existing contracts: vendor_name, product, executed, term_end, description,
+    purpose, data_collected (; separated), contact_email, contract_file (a file in the CSV's own
+    folder: a path elsewhere, a link out of it or a device is refused); or the ``manifest.csv`` of
+    a batch run (see :func:`_from_manifest`). Each row comes with its ``line``."""
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: not a regular file (a folder, device or pipe)")
+    try:
+        fh = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
+        reader = csv.DictReader(fh)
+        try:
+            keys = {h: column_key(h) for h in reader.fieldnames or []}
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise InputError(f"{path.name}: cannot read the header row ({exc})") from None
+        if {"outcome", "files", "vendor_name"} <= set(keys.values()):
+            yield from _from_manifest(reader, keys, path)
+            return
+        for missing in ("vendor_name", "product"):
+            if missing not in keys.values():
+                raise InputError(f"{path.name}: required column missing: {missing}")
+        while True:
+            try:
+                raw = next(reader)
+            except StopIteration:
+                return
+            except (UnicodeDecodeError, csv.Error) as exc:
+                raise InputError(f"{path.name}: line {reader.line_num + 1}: cannot be read ({exc})") from None
+            i = reader.line_num
+            row = {keys[k]: (v or "").strip() for k, v in raw.items() if k in keys and isinstance(v, str)}
+            try:
+                executed = parse_date(row.get("executed") or row.get("contract_date") or "")
+                term_end = parse_date(row.get("term_end", ""))
+                file = row.get("contract_file", "")
+                file = resolve_inside(path.parent, file, "contract_file") if file else None
+            except (ValueError, InputError) as exc:
+                raise InputError(f"{path.name}: line {i}: {exc}") from None
+            if not isinstance(executed, (date, type(None))) or not isinstance(term_end, (date, type(None))):
+                raise InputError(f"{path.name}: line {i}: a date is not YYYY-MM-DD or M/D/YYYY")
+            yield {"line": i, "vendor": row.get("vendor_name", ""), "product": row.get("product", ""),
+                   "executed": executed or None, "term_end": term_end or None,
+                   "description": row.get("description", ""), "purpose": row.get("purpose", ""),
+                   "contact_email": row.get("contact_email", ""),
+                   "data_categories": [x.strip() for x in row.get("data_collected", "").split(";") if x.strip()],
+                   "file": file}

@@ -1,0 +1,153 @@
+"""Opening the register's database: its URL, SQLite's pragmas and transactions, and the schema
+migrations, run under a lock so many processes can open a new register at once."""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from generator.errors import SdpaError
+from generator.models import Board
+
+
+class RegisterError(SdpaError):
+    """The register cannot be opened, or a record asked for does not exist or is invalid."""
+
+
+def database_url(board: Board | None = None, url: str | None = None) -> str:
+    """The register's URL: ``url``, else ``$SDPA_DATABASE_URL``, else the board profile's
+    ``database`` (a SQLite path or a URL), else ``sdpa-register.sqlite3``."""
+    value = url or os.environ.get("SDPA_DATABASE_URL") or (board.database if board else "") or "sdpa-register.sqlite3"
+    return value if "://" in value else f"sqlite:///{Path(value).expanduser()}"
+
+
+_MIGRATE_LOCK = threading.Lock()  # Alembic's context is global: one migration at a time
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Hold the register's migration lock across processes: a file lock beside a SQLite file,
+    ``pg_advisory_lock`` on PostgreSQL (and this process's own lock in every case)."""
+    with _MIGRATE_LOCK:
+        if engine.dialect.name == "postgresql":
+            from sqlalchemy import text
+
+            with engine.connect() as conn:
+                conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _PG_LOCK_KEY})
+                try:
+                    yield
+                finally:
+                    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _PG_LOCK_KEY})
+                    conn.commit()
+            return
+        db = engine.url.database
+        try:
+            import fcntl
+        except ImportError:  # Windows: SQLite's own locking is all there is
+            fcntl = None
+        if not db or db == ":memory:" or fcntl is None:
+            yield
+            return
+        fd = os.open(f"{db}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+
+_PG_LOCK_KEY = 0x5D9A_0001  # sdpa's advisory lock number for migrations
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to Alembic's head; a database already there is left alone. Many
+    processes may open a new register at once: one migrates, under the lock, the others wait."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+
+    def current() -> str | None:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    if current() == head:
+        return
+    with _migration_lock(engine):
+        if current() == head:  # another thread or process migrated while this one waited
+            return
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+
+def _wal(cur) -> None:
+    """Put a SQLite database in WAL mode (kept in the file, so usually already done). Switching
+    fails at once, without waiting, while another connection writes: retry for a while."""
+    import sqlite3
+    import time
+
+    for _ in range(200):
+        cur.execute("PRAGMA journal_mode")
+        if cur.fetchone()[0].lower() in ("wal", "memory"):  # an in-memory database has no WAL
+            return
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            time.sleep(0.05)
+    raise RegisterError("the SQLite register stayed locked; is another program writing to it?")
+
+
+def open_register(url: str) -> Engine:
+    """Connect to the register at ``url`` and bring its schema up to date (Alembic).
+
+    Raises :class:`RegisterError` when the database cannot be reached or migrated.
+    """
+    try:
+        if url.startswith("sqlite"):
+            engine = create_engine(url, connect_args={"timeout": 30})
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(dbapi, _):  # WAL: readers and a writer at once; FKs enforced
+                dbapi.isolation_level = None  # sdpa says BEGIN itself (below), for every statement
+                cur = dbapi.cursor()
+                cur.execute("PRAGMA foreign_keys=ON")
+                _wal(cur)
+                cur.close()
+
+            @event.listens_for(engine, "begin")
+            def _begin(conn):
+                # a write takes the lock up front (IMMEDIATE), so it waits its turn instead of
+                # failing on a stale snapshot; a read (``Register.snapshot``) is one snapshot
+                deferred = conn.get_execution_options().get("sdpa_snapshot")
+                conn.exec_driver_sql("BEGIN" if deferred else "BEGIN IMMEDIATE")
+        else:
+            engine = create_engine(url, pool_pre_ping=True)
+        try:
+            _migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine
+    except SQLAlchemyError as exc:
+        raise RegisterError(f"cannot open the register at {_redact(url)}: {str(exc).splitlines()[0]}") from None
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001
+        return "the configured URL"

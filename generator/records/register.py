@@ -1,0 +1,314 @@
+"""The contracts register over one database (SQLAlchemy: SQLite by default, PostgreSQL when
+shared): opening it, writing each change in one transaction with its log line, reading contracts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from generator.errors import SdpaError
+from generator.models import clean_text
+from generator.records.database import RegisterError, open_register
+from generator.records.tables import (
+    Base,
+    BreachRow,
+    CheckRow,
+    ContractRow,
+    LogRow,
+    NoticeRow,
+    PostingRow,
+    VendorRow,
+    utc_now,
+)
+
+MAX_FILE = 50 * 1024 * 1024
+
+# ---------------------------------------------------------------- opening
+
+
+def read_contract_file(path: Path) -> tuple[bytes, str, str]:
+    """The bytes, name and sha256 of a contract file to store: a regular file of at most
+    ``MAX_FILE`` bytes actually read. Raises :class:`RegisterError` naming it otherwise."""
+    from generator.reading.limits import read_bounded
+
+    try:
+        blob = read_bounded(path, MAX_FILE, str(path))
+    except SdpaError as exc:
+        raise RegisterError(str(exc)) from None
+    return blob, path.name, hashlib.sha256(blob).hexdigest()
+
+
+def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "") -> int:
+    """The id of vendor ``name``, created if new, inside the caller's transaction. Safe when
+    many processes add one new vendor at once: the insert does nothing on a name already taken
+    (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    if s.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    s.execute(insert(VendorRow).values(name=name, contact_email=contact_email, address=address)
+              .on_conflict_do_nothing(index_elements=["name"]))
+    return s.scalar(select(VendorRow.id).where(VendorRow.name == name))
+
+
+class Register:
+    """The register over one database; every write is one transaction with its log line."""
+
+    def __init__(self, url: str, actor: str | None = None) -> None:
+        self.url = url
+        self.engine = open_register(url)
+        self.actor = actor or os.environ.get("SDPA_USER") or os.environ.get("USER") or "sdpa"
+
+    def session(self) -> Session:
+        """A session; each ``with s.begin()`` is one transaction (on SQLite it holds the write
+        lock from its start)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def snapshot(self) -> Session:
+        """A read-only session whose one transaction sees one consistent state of the register
+        (SQLite: a deferred ``BEGIN`` in WAL mode; PostgreSQL: ``REPEATABLE READ``)."""
+        options = ({"isolation_level": "REPEATABLE READ"} if self.engine.dialect.name == "postgresql"
+                   else {"sdpa_snapshot": True})
+        return Session(self.engine.execution_options(**options), expire_on_commit=False)
+
+    def contract_file(self, cid: int) -> bytes | None:
+        """The stored file of contract ``cid`` (None when it has none); raises
+        :class:`RegisterError` when there is no such contract. Only this loads a file."""
+        with self.snapshot() as s:  # a read: never waits for the write lock
+            c = self._contract(s, cid)
+            return c.file_data
+
+    def close(self) -> None:
+        """Close every connection to the database."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def log_change(self, s: Session, action: str, contract_id: int | None = None, **details: object) -> None:
+        """Add the log line for a change made in session ``s`` (its caller's transaction), signed
+        with this register's actor (cut to the column's 120 characters)."""
+        s.add(LogRow(at=utc_now(), actor=self.actor[:120], action=action, contract_id=contract_id,
+                     details=json.loads(json.dumps(details, default=str))))
+
+    # -------------------------------------------------------- writing
+
+    def add_contract(self, **fields: Any) -> int:
+        """Add a contract (and its vendor if new); store the signed file with its sha256. Takes
+        the keyword arguments of :meth:`insert_contract`; returns the contract's id."""
+        with self.session() as s, s.begin():
+            return self.insert_contract(s, **fields)
+
+    def insert_contract(self, s: Session, *, vendor: str, product: str, executed: date | None = None,
+                        term_end: date | None = None, title: str = "", description: str = "",
+                        purpose: str = "", data_categories: list[str] | None = None,
+                        contact_email: str = "", address: str = "", file: Path | None = None) -> int:
+        """:meth:`add_contract` inside the caller's transaction ``s`` (for imports that add many
+        contracts all-or-nothing). Raises :class:`RegisterError` naming the bad field."""
+        from generator.models import in_range
+
+        if not vendor.strip() or not product.strip():
+            raise RegisterError("a contract needs a vendor and a product")
+        fields = {"vendor": vendor, "product": product, "title": title, "description": description,
+                  "purpose": purpose, "contact_email": contact_email, "address": address,
+                  **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
+        for field, value in fields.items():
+            try:
+                clean_text(value)
+            except ValueError as exc:
+                raise RegisterError(f"{field}: {exc}") from None
+        for field, day in (("executed", executed), ("term_end", term_end)):
+            try:
+                if day is not None:
+                    in_range(day)
+            except ValueError as exc:
+                raise RegisterError(f"{field}: {exc}") from None
+        if len(vendor) > 300 or len(product) > 300:
+            raise RegisterError("vendor and product are limited to 300 characters")
+        blob, name, sha = None, "", ""
+        if file:
+            blob, name, sha = read_contract_file(Path(file))
+        vid = vendor_id(s, vendor.strip(), contact_email, address)
+        c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
+                        term_end=term_end, description=description, purpose=purpose,
+                        data_categories=list(data_categories or []), file_name=name,
+                        file_sha256=sha, file_data=blob)
+        s.add(c)
+        s.flush()
+        self.log_change(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
+                  file=name, sha256=sha)
+        return c.id
+
+    def _contract(self, s: Session, cid: int) -> ContractRow:
+        c = s.get(ContractRow, cid)
+        if c is None:
+            raise RegisterError(f"no contract with id {cid}")
+        return c
+
+    def add_row(self, row: Base, action: str, **details: object) -> int:
+        """Add ``row``, a record of the board's that belongs to no contract, and its log line in
+        one transaction; return the new record's id."""
+        with self.session() as s, s.begin():
+            s.add(row)
+            s.flush()
+            self.log_change(s, action, None, **details)
+            return row.id
+
+    def _add_record(self, cid: int, row: Base, action: str, **details: object) -> int:
+        """Add ``row`` for existing contract ``cid`` and its log line in one transaction;
+        return the new record's id."""
+        with self.session() as s, s.begin():
+            self._contract(s, cid)
+            s.add(row)
+            s.flush()
+            self.log_change(s, action, cid, **details)
+            return row.id
+
+    def record_executed(self, cid: int, executed: date) -> None:
+        """Record the date the contract was signed by both parties."""
+        with self.session() as s, s.begin():
+            self._contract(s, cid).executed = executed
+            self.log_change(s, "record executed", cid, executed=executed)
+
+    def record_check(self, cid: int, report: dict, when: date) -> int:
+        """Store a contract check's JSON report for contract ``cid``."""
+        row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
+                       compliant=bool(report.get("compliant")), report=report)
+        return self._add_record(cid, row, "record check", compliant=row.compliant, document=report.get("document"))
+
+    def record_notice(self, cid: int, sent: date, cure_date: date) -> int:
+        """Record a reasonable-notice amendment letter sent to the vendor."""
+        return self._add_record(cid, NoticeRow(contract_id=cid, sent=sent, cure_date=cure_date),
+                                "record notice", sent=sent, cure_date=cure_date)
+
+    def record_outcome(self, cid: int, outcome: str, when: date) -> None:
+        """Close the contract's latest open notice as ``amended``, ``void`` or ``withdrawn``."""
+        if outcome not in ("amended", "void", "withdrawn"):
+            raise RegisterError(f"outcome {outcome!r} must be amended, void or withdrawn")
+        with self.session() as s, s.begin():
+            c = self._contract(s, cid)
+            open_ = [n for n in c.notices if not n.outcome]
+            if not open_:
+                raise RegisterError(f"contract {cid} has no open amendment notice")
+            open_[-1].outcome, open_[-1].outcome_date = outcome, when
+            self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
+
+    def record_posting(self, cid: int, posted: date, url: str = "") -> int:
+        """Record that the contract's notice was posted on the board's website."""
+        return self._add_record(cid, PostingRow(contract_id=cid, posted=posted, url=url),
+                                "record posting", posted=posted, url=url)
+
+    def record_breach(self, cid: int, *, notice_received: date, discovered: date | None = None,
+                      description: str = "") -> int:
+        """Record a vendor's breach notice for contract ``cid``."""
+        row = BreachRow(contract_id=cid, discovered=discovered, notice_received=notice_received,
+                        description=description)
+        return self._add_record(cid, row, "record breach", notice_received=notice_received,
+                                discovered=discovered)
+
+    def update_breach(self, bid: int, *, families_notified: date | None = None, posted: date | None = None) -> None:
+        """Record when families were notified of breach ``bid``, and when it was posted."""
+        with self.session() as s, s.begin():
+            b = s.get(BreachRow, bid)
+            if b is None:
+                raise RegisterError(f"no breach with id {bid}")
+            if families_notified:
+                b.families_notified = families_notified
+            if posted:
+                b.posted = posted
+            self.log_change(s, "update breach", b.contract_id, breach=bid, families_notified=families_notified,
+                      posted=posted)
+
+    # -------------------------------------------------------- reading
+
+    def contracts(self) -> list[ContractRow]:
+        """Every contract with its vendor and records, in id order."""
+        from sqlalchemy.orm import selectinload
+
+        with self.snapshot() as s:  # a read: never waits for the write lock
+            q = select(ContractRow).order_by(ContractRow.id).options(
+                selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
+                selectinload(ContractRow.notices), selectinload(ContractRow.postings),
+                selectinload(ContractRow.breaches))
+            return list(s.scalars(q))
+
+    def contract(self, cid: int) -> ContractRow:
+        for c in self.contracts():
+            if c.id == cid:
+                return c
+        raise RegisterError(f"no contract with id {cid}")
+
+    def log(self, cid: int | None = None) -> list[LogRow]:
+        with self.snapshot() as s:  # a read: never waits for the write lock
+            q = select(LogRow).order_by(LogRow.id)
+            if cid is not None:
+                q = q.where(LogRow.contract_id == cid)
+            return list(s.scalars(q))
+
+    def count(self, table: type[Base]) -> int:
+        with self.snapshot() as s:  # a read: never waits for the write lock
+            return s.scalar(select(func.count()).select_from(table)) or 0
+
+    # -------------------------------------------------------- editing and duplicates (app)
+
+    EDITABLE = ("vendor", "product", "title", "executed", "term_end", "description", "purpose",
+                "data_categories")
+
+    def update_contract(self, cid: int, **changes: object) -> dict[str, list]:
+        """Change the contract's descriptive fields (any of :attr:`EDITABLE`; ``vendor`` moves
+        it to the vendor of that name, created if new) and log each change as ``[old, new]``
+        in one "edit contract" line. Returns the changes made ({} when nothing changed, and
+        then nothing is logged). Raises :class:`RegisterError` for an unknown contract or
+        field, an empty vendor or product, or text the register refuses."""
+        unknown = set(changes) - set(self.EDITABLE)
+        if unknown:
+            raise RegisterError(f"cannot edit {', '.join(sorted(unknown))} (editable: {', '.join(self.EDITABLE)})")
+        for field, value in changes.items():
+            if field in ("vendor", "product") and not str(value or "").strip():
+                raise RegisterError(f"{field}: a contract needs a {field}")
+            for item in value if isinstance(value, list) else [value]:
+                try:
+                    clean_text(item)
+                except ValueError as exc:
+                    raise RegisterError(f"{field}: {exc}") from None
+            if field in ("vendor", "product", "title") and len(str(value)) > 300:
+                raise RegisterError(f"{field}: limited to 300 characters")
+        done: dict[str, list] = {}
+        with self.session() as s, s.begin():
+            c = self._contract(s, cid)
+            for field, value in changes.items():
+                value = value.strip() if isinstance(value, str) else value
+                old = c.vendor.name if field == "vendor" else getattr(c, field)
+                if field == "data_categories":
+                    value = [str(x).strip() for x in value or [] if str(x).strip()]
+                if (old or None) == (value or None):
+                    continue
+                if field == "vendor":
+                    c.vendor_id = vendor_id(s, value)
+                else:
+                    setattr(c, field, value)
+                done[field] = [old, value]
+            if done:
+                self.log_change(s, "edit contract", cid, **done)
+        return done
+
+    def find_duplicates(self, vendor: str, product: str) -> list[ContractRow]:
+        """The contracts already registered for this vendor and product, compared without
+        case, spacing or punctuation ("Acme, Inc." and "ACME Inc" match), in id order."""
+        key = (_fold(vendor), _fold(product))
+        return [c for c in self.contracts() if (_fold(c.vendor.name), _fold(c.product)) == key]
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased with everything but letters and digits removed (for duplicates)."""
+    return "".join(ch for ch in str(text).casefold() if ch.isalnum())

@@ -1,0 +1,155 @@
+"""The register's tables (SQLAlchemy declarative models): one class a table, each change to them
+with its Alembic migration in ``migrations/versions/``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def utc_now() -> datetime:
+    """Now, in UTC, to the second: the time stamp of every register record and log line."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class VendorRow(Base):
+    __tablename__ = "vendors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    contact_email: Mapped[str] = mapped_column(String(320), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    contracts: Mapped[list[ContractRow]] = relationship(back_populates="vendor", order_by="ContractRow.id")
+
+
+class ContractRow(Base):
+    __tablename__ = "contracts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id"))
+    product: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    executed: Mapped[date | None] = mapped_column(Date, nullable=True)
+    term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    data_categories: Mapped[list] = mapped_column(JSON, default=list)
+    file_name: Mapped[str] = mapped_column(String(300), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # deferred: listing contracts never loads the stored files; Register.contract_file does
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+    vendor: Mapped[VendorRow] = relationship(back_populates="contracts")
+    checks: Mapped[list[CheckRow]] = relationship(order_by="CheckRow.id")
+    notices: Mapped[list[NoticeRow]] = relationship(order_by="NoticeRow.id")
+    postings: Mapped[list[PostingRow]] = relationship(order_by="PostingRow.id")
+    breaches: Mapped[list[BreachRow]] = relationship(order_by="BreachRow.id")
+
+
+class CheckRow(Base):
+    __tablename__ = "checks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    checked: Mapped[date] = mapped_column(Date)
+    library_version: Mapped[str] = mapped_column(String(40))
+    compliant: Mapped[bool] = mapped_column(Boolean)
+    report: Mapped[dict] = mapped_column(JSON)
+
+
+class NoticeRow(Base):
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    sent: Mapped[date] = mapped_column(Date)
+    cure_date: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # amended, void, withdrawn
+    outcome_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class PostingRow(Base):
+    __tablename__ = "postings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    posted: Mapped[date] = mapped_column(Date)
+    url: Mapped[str] = mapped_column(Text, default="")
+
+
+class BreachRow(Base):
+    __tablename__ = "breaches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    discovered: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notice_received: Mapped[date] = mapped_column(Date)
+    families_notified: Mapped[date | None] = mapped_column(Date, nullable=True)
+    posted: Mapped[date | None] = mapped_column(Date, nullable=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class LogRow(Base):
+    """Append-only: who changed what, and when. Rows are only ever added."""
+
+    __tablename__ = "log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(60))
+    contract_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, LogRow]
+
+
+# ---------------------------------------------------------------- records that belong to no contract
+
+
+class AnnualNoticeRow(Base):
+    """The yearly electronic notice to students and parents of the contracts page's address."""
+
+    __tablename__ = "annual_notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    sent: Mapped[date] = mapped_column(Date)
+
+
+class ExceptionRow(Base):
+    """A service used without a contract because it is unique and necessary to a child's IEP or
+    Section 504 plan and cannot comply: who (a reference, never the name), which plan, what
+    service, the evidence of the board's effort to contract, and when the agreement was signed."""
+
+    __tablename__ = "iep_exceptions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    student_ref: Mapped[str] = mapped_column(String(40))
+    plan: Mapped[str] = mapped_column(String(3))
+    service: Mapped[str] = mapped_column(String(300))
+    operator: Mapped[str] = mapped_column(String(300), default="")
+    effort: Mapped[str] = mapped_column(Text)
+    signed: Mapped[date] = mapped_column(Date)
+    ended: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+# ---------------------------------------------------------------- the district's setup
+
+
+class BoardProfileRow(Base):
+    """One saved board profile; the newest row is the one in use (older rows are its history)."""
+
+    __tablename__ = "board_profiles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    saved_by: Mapped[str] = mapped_column(String(320))
+    data: Mapped[dict] = mapped_column(JSON)
+
+
+class DirectoryVendorRow(Base):
+    """A vendor's standing details (name, contacts, procedures), saved once for every page."""
+
+    __tablename__ = "directory_vendors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    details: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_by: Mapped[str] = mapped_column(String(320))
