@@ -50,6 +50,7 @@ from generator.errors import ExtractError
 from generator.library import default_library
 from generator.models import Board, Conflict, GapReport, Library, Provision, Vendor
 from generator.reading.extract import read_document
+from generator.reading.sandbox import boxed
 
 WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
 _CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
@@ -215,6 +216,7 @@ class _Job:
         return unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
 
 
+@boxed  # in a child process with memory, CPU and time limits (reading/sandbox.py)
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
                      when: datetime | None = None, library: Library | None = None,
                      name: str | None = None) -> RedlineResult:

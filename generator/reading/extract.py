@@ -18,6 +18,7 @@ from generator.reading.limits import (
     read_bounded,
     time_budget,
 )
+from generator.reading.sandbox import run_boxed
 from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines: importable from here too
     PlacedLine,
     clean,
@@ -88,7 +89,8 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
 
     Returns a :class:`Document` of normalised segments with page or paragraph locations.
     Raises :class:`ExtractError` naming the file for an unreadable, encrypted, corrupt,
-    scanned, mislabelled, unsupported or oversize file.
+    scanned, mislabelled, unsupported or oversize file, and :class:`TooComplex` for one that
+    passes the box's memory, CPU or time limit (the parsing runs in a box: sandbox.py).
     """
     if isinstance(source, (bytes, bytearray)):
         data = bytes(source)
@@ -97,6 +99,12 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
         path = Path(source)
         name = name or path.name
         data = read_bounded(path, max_bytes, name)
+    return run_boxed(read_data, data, name, max_bytes, max_pages, what=name)
+
+
+def read_data(data: bytes, name: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES) -> Document:
+    """:func:`read_document`'s work on the file's bytes, inside the check's wall-clock budget, in
+    this process (:func:`read_document` runs it in a box). Raises :class:`ExtractError`."""
     with time_budget(name):
         return _read_data(data, name, max_bytes, max_pages)
 
