@@ -76,6 +76,8 @@ def redline_cmd(
             raise InputError(f"{contract}: cannot read the file ({exc.strerror})") from None
         result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
         typer.echo(f"{contract.name}: {result.report.summary()}")
+        for item in result.dropped:
+            typer.echo(f"left out of the redline: the vendor's {item}", err=True)
         for item in result.unplaced:
             typer.echo(f"not marked (could not be found in the DOCX): {item}", err=True)
         if not (result.supplied or result.struck):

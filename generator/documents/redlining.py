@@ -49,6 +49,7 @@ from generator.documents.vendor_body import (
 from generator.errors import ExtractError
 from generator.library import default_library
 from generator.models import Board, Conflict, GapReport, Library, Provision, Vendor
+from generator.reading.active_content import active_content, without_active_content
 from generator.reading.extract import read_document
 from generator.reading.sandbox import boxed
 
@@ -72,6 +73,7 @@ class RedlineResult:
     supplied: list[str] = field(default_factory=list)
     struck: list[Conflict] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # the vendor's macros and remote template, left out
 
     def summary(self) -> str:
         """One line, e.g. ``3 provisions inserted, 2 conflicting terms struck: 10 tracked
@@ -81,7 +83,8 @@ class RedlineResult:
         return (f"{len(self.supplied)} provision{s} inserted, "
                 f"{len(self.struck)} conflicting term{t} struck: "
                 f"{self.insertions} tracked insertions, {self.deletions} tracked deletions, "
-                f"{self.comments} comments")
+                f"{self.comments} comments"
+                + (f"; left out of the vendor's file: {', '.join(self.dropped)}" if self.dropped else ""))
 
 
 # ---------------------------------------------------------------- choosing what to strike
@@ -232,7 +235,9 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
 
     ``name`` is the file's name, for messages. Returns a :class:`RedlineResult`. Raises
     :class:`ExtractError` when ``contract`` is not a readable DOCX (a PDF or text file has
-    nothing to mark up: the message points to ``sdpa letter amendment``).
+    nothing to mark up: the message points to ``sdpa letter amendment``). The vendor's macros
+    and remote template are left out of the redline and named in ``dropped``. Runs in a box
+    (reading/sandbox.py): past its memory or time limit, :class:`TooComplex`.
     """
     library = library or default_library()
     name = name or "contract"
@@ -243,6 +248,8 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
         raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
     report = check_contract(doc, library)
+    dropped = active_content(contract)  # macros and a remote template never reach the board's copy
+    contract = without_active_content(contract)
     package = zipfile.ZipFile(io.BytesIO(contract))
     try:
         root = parse(package.read(DOCUMENT))
@@ -260,7 +267,7 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     when = when or datetime.now(timezone.utc)
     rev = Revisions(author or board.name, when, max_id(root, old_comments, *others) + 1)
     body = VendorBody.read(root)
-    result = RedlineResult(b"", report)
+    result = RedlineResult(b"", report, dropped=dropped)
     context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
     job = _Job(library, context, rev, result, letter_text(WORDING))
 
