@@ -292,6 +292,28 @@ def redline(contract: bytes, vendor: Vendor, board: Board, *, author: str | None
     return redline_document(contract, vendor, board, author=author, when=when, library=library).docx
 
 
+def _copies(every: list[tuple[etree._Element, str]], terms: set[str]) -> dict[str, list[tuple[etree._Element, int]]]:
+    """Each term's copies, (paragraph, offset), in document order, not overlapping one another:
+    one pass over the text with an index of the terms' first characters (a scan of every
+    paragraph for every term was quadratic: minutes for a contract of a few thousand terms)."""
+    terms = {t for t in terms if t}
+    if not terms:
+        return {}
+    k = min(8, min(len(t) for t in terms))
+    starting: dict[str, list[str]] = {}
+    for t in terms:
+        starting.setdefault(t[:k], []).append(t)
+    copies: dict[str, list[tuple[etree._Element, int]]] = {}
+    for q, text in every:
+        free: dict[str, int] = {}  # where each term's next copy may start in this paragraph
+        for i in range(len(text) - k + 1):
+            for t in starting.get(text[i:i + k], ()):
+                if i >= free.get(t, 0) and text.startswith(t, i):
+                    copies.setdefault(t, []).append((q, i))
+                    free[t] = i + len(t)
+    return copies
+
+
 def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
     """Strike each conflicting term; return True when a governing-law term was replaced by
     Connecticut law."""
@@ -299,20 +321,20 @@ def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
     found: dict[tuple[int, int, int], list[Conflict]] = {}
     paras: dict[int, etree._Element] = {}
     every = [(q, paragraph_text(q)) for q in body.all_paragraphs()]
+    terms: list[tuple[Conflict, str]] = []
     for c in result.report.conflicts:
         hit = find_quote(c.text, body.located(c.location)) or find_quote(c.text, body.all_paragraphs())
         if hit is None:
             result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
             continue
         p, a, b = hit
-        term = paragraph_text(p)[a:b]
-        # the check quotes a term once however often it appears: strike each copy of it
-        for q, text in every:
-            at = text.find(term)
-            while at >= 0:
-                paras[id(q)] = q
-                found.setdefault((id(q), at, at + len(term)), []).append(c)
-                at = text.find(term, at + len(term))
+        terms.append((c, paragraph_text(p)[a:b]))
+    # the check quotes a term once however often it appears: strike each copy of it
+    copies = _copies(every, {term for _, term in terms})
+    for c, term in terms:
+        for q, at in copies.get(term, []):
+            paras[id(q)] = q
+            found.setdefault((id(q), at, at + len(term)), []).append(c)
     replaced = False
     order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
     # in document order, right to left within a paragraph so that earlier offsets stay valid
