@@ -4,6 +4,7 @@ machine costs one line of error, never the server or the batch."""
 
 from __future__ import annotations
 
+import atexit
 import contextvars
 import functools
 import json
@@ -140,7 +141,8 @@ class _Pool:
         try:
             payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here
-            return fn(*args, **kwargs) if not hasattr(fn, "__wrapped__") else fn.__wrapped__(*args, **kwargs)
+            with unboxed():
+                return fn(*args, **kwargs)
         with self.slots:
             with self.lock:
                 box = self.idle.pop() if self.idle else None
@@ -158,6 +160,18 @@ class _Pool:
         if kind == "ok":
             return value
         raise value
+
+    def close(self) -> None:
+        """End the idle boxes: each sees its pipe close and exits."""
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for box in idle:
+            box.send.close()
+            try:
+                box.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+            box.close()
 
     def _exchange(self, box: _Box, payload: bytes, what: str) -> tuple[str, Any, bool]:
         wall = box_limit("wall")
@@ -189,13 +203,25 @@ def _died(box: _Box, what: str) -> ExtractError:
         code = None
     if code is not None and code < 0 and -code in (signal.SIGXCPU, signal.SIGKILL):
         return _too_complex(what, f"needs more than {box_limit('cpu')} s of computing")
-    cause = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit {code}"
+    if code is not None and code < 0:
+        try:
+            cause = f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            cause = f"signal {-code}"
+    else:
+        cause = f"exit {code}"
     return ExtractError(f"{what}: the file could not be read: its reader stopped ({cause}), as it does when a "
                         f"file is damaged or needs more than {box_limit('memory')} MB of memory")
 
 
 _POOL: _Pool | None = None
 _POOL_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _POOL is not None and _POOL.pid == os.getpid():
+        _POOL.close()
 
 
 def _pool() -> _Pool:
