@@ -80,7 +80,8 @@ def main() -> None:
             folder.mkdir()
             vfile = folder / "v.json"
             vfile.write_text(json.dumps({"name": value, "product": "P", "contact_email": "a@acme.example",
-                                         "contract_date": "2026-09-01"}))
+                                         "contract_date": "2026-09-01", "purpose": "Reading practice",
+                                         "data_collected": "Student name"}))  # a posting notice needs both
             res = runner.invoke(app, ["addendum", "--vendor", str(vfile), "--out", str(folder / "o" / "a.docx")])
             results.setdefault("sdpa addendum (vendor names)", []).append((name, clean(res, "name") and inside(folder)))
             res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(vfile), "--executed", "2026-12-22",

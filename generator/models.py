@@ -415,6 +415,7 @@ class GapReport(BaseModel):
     provisions: list[Finding]
     conflicts: list[Conflict] = Field(default_factory=list)
     compliant: bool
+    notes: list[str] = Field(default_factory=list)  # what the reader left out (hidden text), one line each
 
     def finding(self, pid: str) -> Finding:
         """Return the finding for provision id ``pid``."""

@@ -118,7 +118,7 @@ def test_cli_check_json_matches_design(addendum_files):
     res = runner.invoke(app, ["check", str(addendum_files["docx"]), "--format", "json"])
     assert res.exit_code == 0
     data = json.loads(res.stdout)
-    assert set(data) == {"document", "sha256", "library_version", "provisions", "conflicts", "compliant"}
+    assert set(data) == {"document", "sha256", "library_version", "provisions", "conflicts", "compliant", "notes"}
     assert set(data["provisions"][0]) == {"number", "id", "title", "citation", "status", "confidence",
                                         "evidence", "explanation"}
     assert {p["confidence"] for p in data["provisions"]} <= {"high", "low"}

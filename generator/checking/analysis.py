@@ -19,8 +19,9 @@ from generator.models import (
     Provision,
     Rule,
 )
-from generator.reading.extract import Document
+from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
+from generator.reading.sandbox import boxed
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
@@ -368,6 +369,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     return finding, conflicts
 
 
+@boxed  # in a child process with memory, CPU and time limits (reading/sandbox.py)
+@with_reading_notes  # hidden text the reader left out, reported
 @budgeted  # a wall-clock budget: past it, "this document is too complex" (limits.py)
 def check_contract(document: Document, library: Library | None = None) -> GapReport:
     """Check ``document`` against every provision of ``library`` (default: the shipped one).

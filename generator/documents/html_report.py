@@ -85,6 +85,9 @@ def report_html(report: GapReport) -> str:
     if report.conflicts:
         out.append("</div>")
     out.append("</div>")
+    if report.notes:
+        out.append("<h3>Left out by the reader</h3><ul>"
+                   + "".join(f"<li>{escape(n)}</li>" for n in report.notes) + "</ul>")
     return "\n".join(out)
 
 

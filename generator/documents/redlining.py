@@ -49,7 +49,9 @@ from generator.documents.vendor_body import (
 from generator.errors import ExtractError
 from generator.library import default_library
 from generator.models import Board, Conflict, GapReport, Library, Provision, Vendor
+from generator.reading.active_content import active_content, without_active_content
 from generator.reading.extract import read_document
+from generator.reading.sandbox import boxed
 
 WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
 _CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
@@ -71,6 +73,7 @@ class RedlineResult:
     supplied: list[str] = field(default_factory=list)
     struck: list[Conflict] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # the vendor's macros and remote template, left out
 
     def summary(self) -> str:
         """One line, e.g. ``3 provisions inserted, 2 conflicting terms struck: 10 tracked
@@ -80,7 +83,8 @@ class RedlineResult:
         return (f"{len(self.supplied)} provision{s} inserted, "
                 f"{len(self.struck)} conflicting term{t} struck: "
                 f"{self.insertions} tracked insertions, {self.deletions} tracked deletions, "
-                f"{self.comments} comments")
+                f"{self.comments} comments"
+                + (f"; left out of the vendor's file: {', '.join(self.dropped)}" if self.dropped else ""))
 
 
 # ---------------------------------------------------------------- choosing what to strike
@@ -215,6 +219,7 @@ class _Job:
         return unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
 
 
+@boxed  # in a child process with memory, CPU and time limits (reading/sandbox.py)
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
                      when: datetime | None = None, library: Library | None = None,
                      name: str | None = None) -> RedlineResult:
@@ -230,7 +235,9 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
 
     ``name`` is the file's name, for messages. Returns a :class:`RedlineResult`. Raises
     :class:`ExtractError` when ``contract`` is not a readable DOCX (a PDF or text file has
-    nothing to mark up: the message points to ``sdpa letter amendment``).
+    nothing to mark up: the message points to ``sdpa letter amendment``). The vendor's macros
+    and remote template are left out of the redline and named in ``dropped``. Runs in a box
+    (reading/sandbox.py): past its memory or time limit, :class:`TooComplex`.
     """
     library = library or default_library()
     name = name or "contract"
@@ -241,6 +248,8 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
         raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
     report = check_contract(doc, library)
+    dropped = active_content(contract)  # macros and a remote template never reach the board's copy
+    contract = without_active_content(contract)
     package = zipfile.ZipFile(io.BytesIO(contract))
     try:
         root = parse(package.read(DOCUMENT))
@@ -258,7 +267,7 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     when = when or datetime.now(timezone.utc)
     rev = Revisions(author or board.name, when, max_id(root, old_comments, *others) + 1)
     body = VendorBody.read(root)
-    result = RedlineResult(b"", report)
+    result = RedlineResult(b"", report, dropped=dropped)
     context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
     job = _Job(library, context, rev, result, letter_text(WORDING))
 
@@ -283,6 +292,28 @@ def redline(contract: bytes, vendor: Vendor, board: Board, *, author: str | None
     return redline_document(contract, vendor, board, author=author, when=when, library=library).docx
 
 
+def _copies(every: list[tuple[etree._Element, str]], terms: set[str]) -> dict[str, list[tuple[etree._Element, int]]]:
+    """Each term's copies, (paragraph, offset), in document order, not overlapping one another:
+    one pass over the text with an index of the terms' first characters (a scan of every
+    paragraph for every term was quadratic: minutes for a contract of a few thousand terms)."""
+    terms = {t for t in terms if t}
+    if not terms:
+        return {}
+    k = min(8, min(len(t) for t in terms))
+    starting: dict[str, list[str]] = {}
+    for t in terms:
+        starting.setdefault(t[:k], []).append(t)
+    copies: dict[str, list[tuple[etree._Element, int]]] = {}
+    for q, text in every:
+        free: dict[str, int] = {}  # where each term's next copy may start in this paragraph
+        for i in range(len(text) - k + 1):
+            for t in starting.get(text[i:i + k], ()):
+                if i >= free.get(t, 0) and text.startswith(t, i):
+                    copies.setdefault(t, []).append((q, i))
+                    free[t] = i + len(t)
+    return copies
+
+
 def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
     """Strike each conflicting term; return True when a governing-law term was replaced by
     Connecticut law."""
@@ -290,20 +321,20 @@ def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
     found: dict[tuple[int, int, int], list[Conflict]] = {}
     paras: dict[int, etree._Element] = {}
     every = [(q, paragraph_text(q)) for q in body.all_paragraphs()]
+    terms: list[tuple[Conflict, str]] = []
     for c in result.report.conflicts:
         hit = find_quote(c.text, body.located(c.location)) or find_quote(c.text, body.all_paragraphs())
         if hit is None:
             result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
             continue
         p, a, b = hit
-        term = paragraph_text(p)[a:b]
-        # the check quotes a term once however often it appears: strike each copy of it
-        for q, text in every:
-            at = text.find(term)
-            while at >= 0:
-                paras[id(q)] = q
-                found.setdefault((id(q), at, at + len(term)), []).append(c)
-                at = text.find(term, at + len(term))
+        terms.append((c, paragraph_text(p)[a:b]))
+    # the check quotes a term once however often it appears: strike each copy of it
+    copies = _copies(every, {term for _, term in terms})
+    for c, term in terms:
+        for q, at in copies.get(term, []):
+            paras[id(q)] = q
+            found.setdefault((id(q), at, at + len(term)), []).append(c)
     replaced = False
     order = {id(p): i for i, p in enumerate(body.all_paragraphs())}
     # in document order, right to left within a paragraph so that earlier offsets stay valid

@@ -39,6 +39,8 @@ def report_markdown(report: GapReport) -> str:
                   "| --- | --- | --- | --- | --- |"]
         for c in report.conflicts:
             lines.append(f"| {c.kind} | {c.provision} | “{_md(c.text)}” | {c.location} | {_md(c.explanation)} |")
+    if report.notes:
+        lines += ["", "## Left out by the reader", ""] + [f"- {_md(n)}" for n in report.notes]
     return "\n".join(lines) + "\n"
 
 
@@ -54,4 +56,5 @@ def report_table(report: GapReport, width: int = 100) -> str:
             out.append(f"      “{e.text[: width - 24]}” ({e.location})")
     for c in report.conflicts:
         out.append(f" ⚠ conflict ({c.kind}, {c.provision}) {c.location}: “{c.text[: width - 40]}”")
+    out += [f" ⚠ {n}" for n in report.notes]
     return "\n".join(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -9,8 +10,10 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable, TypeVar
 
 from generator.errors import ExtractError
+from generator.reading.active_content import active_content
 from generator.reading.limits import (
     check_pdf_streams,
     check_time,
@@ -18,6 +21,7 @@ from generator.reading.limits import (
     read_bounded,
     time_budget,
 )
+from generator.reading.sandbox import run_boxed
 from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines: importable from here too
     PlacedLine,
     clean,
@@ -39,6 +43,7 @@ MAX_PAGES = 1000                    # PDF pages
 MAX_DOCX_PART = 32 * MB             # document.xml and other parts: python-docx holds them as trees
 MAX_CHARS = 5_000_000               # text kept from one document (the ZIP and PDF budgets: limits.py)
 MIN_CHARS_PER_PAGE = 25             # below this on average a PDF is taken as scanned
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @dataclass
@@ -58,6 +63,7 @@ class Document:
     kind: str
     segments: list[Segment] = field(default_factory=list)
     pages: int = 0
+    notes: list[str] = field(default_factory=list)  # what the reader found and left out (hidden text)
 
     @property
     def text(self) -> str:
@@ -88,7 +94,8 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
 
     Returns a :class:`Document` of normalised segments with page or paragraph locations.
     Raises :class:`ExtractError` naming the file for an unreadable, encrypted, corrupt,
-    scanned, mislabelled, unsupported or oversize file.
+    scanned, mislabelled, unsupported or oversize file, and :class:`TooComplex` for one that
+    passes the box's memory, CPU or time limit (the parsing runs in a box: sandbox.py).
     """
     if isinstance(source, (bytes, bytearray)):
         data = bytes(source)
@@ -97,8 +104,26 @@ def read_document(source: str | Path | bytes, name: str | None = None, *,
         path = Path(source)
         name = name or path.name
         data = read_bounded(path, max_bytes, name)
+    return run_boxed(read_data, data, name, max_bytes, max_pages, what=name)
+
+
+def read_data(data: bytes, name: str, max_bytes: int = MAX_BYTES, max_pages: int = MAX_PAGES) -> Document:
+    """:func:`read_document`'s work on the file's bytes, inside the check's wall-clock budget, in
+    this process (:func:`read_document` runs it in a box). Raises :class:`ExtractError`."""
     with time_budget(name):
         return _read_data(data, name, max_bytes, max_pages)
+
+
+def with_reading_notes(fn: F) -> F:
+    """Decorate ``fn(document, ...)`` → report so that the report carries the document's
+    reading notes (hidden text left out) in its ``notes``."""
+    @functools.wraps(fn)
+    def wrapper(document: Any, *args: Any, **kwargs: Any) -> Any:
+        report = fn(document, *args, **kwargs)
+        found = getattr(document, "notes", None)
+        return report.model_copy(update={"notes": [*report.notes, *found]}) if found else report
+
+    return wrapper  # type: ignore[return-value]
 
 
 def check_chars(count: int, name: str) -> None:
@@ -122,10 +147,11 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     if expected and expected != kind:
         raise ExtractError(f"{name}: the name says {suffix} but the file is {_KIND_NAMES[kind]}")
     sha = hashlib.sha256(data).hexdigest()
+    notes: list[str] = []
     if kind == "pdf":
         segments, pages = _read_pdf(data, name, max_pages)
     elif kind == "zip":
-        segments, pages = _read_docx(data, name), 0
+        segments, pages = _read_docx(data, name, notes), 0
     elif kind == "ole":
         raise ExtractError(f"{name}: old binary Word (.doc) files are not supported; save it as DOCX or PDF")
     else:
@@ -134,7 +160,8 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     check_chars(sum(len(s.text) for s in segments), name)
     if not segments:
         raise ExtractError(f"{name}: no text found in the file")
-    return Document(name=name, sha256=sha, kind=kind if kind != "zip" else "docx", segments=segments, pages=pages)
+    return Document(name=name, sha256=sha, kind=kind if kind != "zip" else "docx", segments=segments, pages=pages,
+                    notes=notes)
 
 
 def _read_pdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segment], int]:
@@ -220,7 +247,11 @@ def _read_pdf_pypdf(data: bytes, name: str, max_pages: int) -> tuple[list[Segmen
     return _pdf_segments(texts, name, n), n
 
 
-def _read_docx(data: bytes, name: str) -> list[Segment]:
+def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
+    """The DOCX's text as Word shows it: paragraphs and tables of the body, inside content
+    controls too (text boxes and inline controls are read with their paragraph), then headers,
+    footers, footnotes and endnotes. Hidden text (``w:vanish``), white text and text under
+    3 points is left out, and each paragraph holding some gets a line in ``notes``."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -236,36 +267,74 @@ def _read_docx(data: bytes, name: str) -> list[Segment]:
         raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
     segs: list[Segment] = []
     paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
-    n = n_tbl = total = 0
-    for block in body.iterchildren():
+    n = n_tbl = total = every = 0
+    for block in _docx_blocks(body):
         check_time()
-        tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
+        tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            text = _docx_text(block)
+            every += 1  # hidden text is placed by Word's own count, empty paragraphs included
+            text = _docx_text(block, notes, f"paragraph {every} of the body")
             if text.strip() and _docx_list_item(block):
                 text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
             n += bool(text.strip())
             paras.append((n, text))
             total += len(text)
             check_chars(total, name)
-        elif tag == "tbl":
+        else:
             segs += _docx_paragraph_segments(paras)
             paras = []
             n_tbl += 1
             rows = []
             for tr in block.iter(_W + "tr"):
-                cells = [" ".join(_docx_text(p) for p in tc.iter(_W + "p")) for tc in tr.iterchildren(_W + "tc")]
+                cells = [" ".join(_docx_text(p, notes, f"table {n_tbl}") for p in tc.iter(_W + "p"))
+                         for tc in tr.iterchildren(_W + "tc")]
                 rows.append(" | ".join(" ".join(clean(c).split()) for c in cells))
             segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
     segs += _docx_paragraph_segments(paras)
-    for si, section in enumerate(d.sections, 1):
+    for section in d.sections:
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             try:
-                text = "\n".join(p.text for p in part.paragraphs)
+                text = "\n".join(_docx_text(p._p, notes, label) for p in part.paragraphs)
             except Exception:  # noqa: BLE001 - a broken header never stops the check
                 continue
             if text.strip():
                 segs.append(Segment(normalize(text), label))
+    notes += [f"the DOCX carries {what}; sdpa never runs it, and a redline leaves it out"
+              for what in active_content(data)]
+    return segs + _docx_notes(data, notes)
+
+
+def _docx_blocks(parent):
+    """The paragraphs and tables of ``parent`` in order, those inside content controls
+    (``w:sdt``), custom XML and tracked insertions included."""
+    for block in parent.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1] if isinstance(block.tag, str) else ""
+        if tag in ("p", "tbl"):
+            yield block
+        elif tag in ("sdt", "sdtContent", "customXml", "ins", "smartTag"):
+            yield from _docx_blocks(block)
+
+
+def _docx_notes(data: bytes, notes: list[str]) -> list[Segment]:
+    """Footnotes and endnotes, one segment each (``footnote 2``)."""
+    from docx.oxml import parse_xml  # python-docx's parser: no entities, no network
+
+    segs = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for part, kind in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+            if part not in z.namelist():
+                continue
+            try:
+                root = parse_xml(z.read(part))
+            except Exception:  # noqa: BLE001 - broken notes never stop the check
+                continue
+            for note in root.iterchildren(_W + kind):
+                if note.get(_W + "type") not in (None, "normal"):
+                    continue  # the separator lines
+                label = f"{kind} {note.get(_W + 'id')}"
+                text = "\n".join(_docx_text(p, notes, label) for p in note.iter(_W + "p"))
+                if text.strip():
+                    segs.append(Segment(normalize(text), label))
     return segs
 
 
@@ -286,13 +355,48 @@ def _docx_list_item(p) -> bool:
     return ppr.find(_W + "numPr") is not None or name.lower().startswith("list")
 
 
-def _docx_text(p) -> str:
-    """A DOCX paragraph's text: its runs' text, a tab as a space, a line break as a new line."""
-    out = []
-    for el in p.iter(*_DOCX_TEXT):
-        fixed = _DOCX_TEXT[el.tag]
-        out.append(el.text or "" if fixed is None else fixed)
+def _docx_text(p, notes: list[str] | None = None, where: str = "") -> str:
+    """A DOCX paragraph's visible text: its runs' text (in text boxes and content controls
+    too), a tab as a space, a line break as a new line. A hidden run is left out, and noted in
+    ``notes`` as "hidden text in ``where``"."""
+    out, hidden, kinds = [], [], set()
+    for run in p.iter(_W + "r"):
+        pieces = []
+        for el in run.iterchildren(*_DOCX_TEXT):
+            fixed = _DOCX_TEXT[el.tag]
+            pieces.append(el.text or "" if fixed is None else fixed)
+        why = _hidden(run) if pieces else None
+        (hidden if why else out).append("".join(pieces))
+        if why:
+            kinds.add(why)
+    quoted = " ".join(" ".join(hidden).split())
+    if quoted and notes is not None:
+        notes.append(f"hidden text in {where} ({', '.join(sorted(kinds))}): “{quoted[:120]}"
+                     f"{'…' if len(quoted) > 120 else ''}”; not counted toward any provision")
     return "".join(out)
+
+
+def _hidden(run) -> str | None:
+    """Why a run would not show on the page: hidden, white, or under 3 points; else None."""
+    rpr = run.find(_W + "rPr")
+    if rpr is None:
+        return None
+    if _on(rpr.find(_W + "vanish")) or _on(rpr.find(_W + "specVanish")) or _on(rpr.find(_W + "webHidden")):
+        return "hidden"
+    color = rpr.find(_W + "color")
+    if color is not None and (color.get(_W + "val") or "").upper() in ("FFFFFF", "FFFFFE"):
+        return "white"
+    size = rpr.find(_W + "sz")
+    try:
+        if size is not None and int(size.get(_W + "val") or 24) < 6:  # half-points: under 3 points
+            return "under 3 points"
+    except ValueError:
+        pass
+    return None
+
+
+def _on(flag) -> bool:
+    return flag is not None and (flag.get(_W + "val") or "true").lower() not in ("false", "0", "off")
 
 
 def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:

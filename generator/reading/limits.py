@@ -24,7 +24,7 @@ MB = 1024 * 1024
 MAX_UNZIPPED = 200 * MB      # total uncompressed size of the parts of a DOCX or XLSX
 MAX_PART = 100 * MB          # one uncompressed part (document.xml, sharedStrings.xml, a sheet)
 MAX_RATIO = 200              # a part above 10 MB may not expand more than this many times
-MAX_PDF_INFLATED = 128 * MB  # text, fonts and drawing streams of one PDF, inflated (images apart)
+MAX_PDF_INFLATED = 256 * MB  # every stream of one PDF (text, fonts, drawings, images), decoded
 CHECK_SECONDS = 60.0         # wall-clock budget for reading and checking one document
 _SPECIAL_ROOTS = ("/proc", "/sys", "/dev")
 
@@ -127,16 +127,20 @@ def check_zip(data: bytes | io.BufferedIOBase, name: str, kind: str = "DOCX",
 
 # ---------------------------------------------------------------- PDF streams
 
-_STREAM = re.compile(rb"stream\r?\n")
-_IMAGE = re.compile(rb"/Subtype\s*/Image")
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+|\d+\s+\d+\s+R)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_HEX_JUNK = re.compile(rb"[^0-9A-Fa-f]")
 
 
 def check_pdf_streams(data: bytes, name: str, budget: int = MAX_PDF_INFLATED) -> None:
-    """Refuse a PDF whose Flate streams (page content, fonts, forms; images apart, which a text
-    reader never decodes) would inflate beyond ``budget`` bytes in all. Each stream is inflated in
-    1 MB steps and the output thrown away, so memory stays flat; stops as soon as the budget is
-    spent. Streams that are not zlib data (other filters, encrypted files) are skipped: pdfium's
-    own limits then apply. Raises :class:`ExtractError` naming the file."""
+    """Refuse a PDF whose streams would decode beyond ``budget`` bytes in all. Every stream
+    counts, whatever its dictionary says it is (a content stream may call itself an image), at
+    the size its whole filter chain decodes to: Flate, ASCIIHex, ASCII85 and run-length are
+    decoded stage by stage (any number of them, in any order; a stage never holds more than the
+    budget left), another filter counts at its encoded size, and a filter named indirectly is
+    taken as Flate when the data is zlib. The keyword ``stream`` may end its line with CR, LF or
+    both. Stops as soon as the budget is spent. Raises :class:`ExtractError` naming the file."""
     total = 0
     pos = 0
     while True:
@@ -150,31 +154,100 @@ def check_pdf_streams(data: bytes, name: str, budget: int = MAX_PDF_INFLATED) ->
         end = data.find(b"endstream", start)
         end = len(data) if end < 0 else end
         pos = end
-        head = data[max(0, m.start() - 2048):m.start()]
+        head = data[max(0, m.start() - 4096):m.start()]
         head = head[head.rfind(b" obj") + 1:] if b" obj" in head else head
-        if _IMAGE.search(head):
-            continue
-        total += _inflated_size(data[start:end], budget - total)
+        total += decoded_size(data[start:end], _filters(head), budget - total)
         if total > budget:
-            raise ExtractError(f"{name}: the PDF's content inflates beyond {budget / MB:.0f} MB; "
+            raise ExtractError(f"{name}: the PDF's content decodes to more than {budget / MB:.0f} MB; "
                                "refused as a possible decompression bomb")
 
 
-def _inflated_size(raw: bytes, room: int) -> int:
-    """Bytes ``raw`` inflates to, counting no further than ``room`` + 1; 0 when it is not zlib."""
+def _filters(head: bytes) -> list[bytes]:
+    """The filter names of the stream whose dictionary ends ``head`` (``?`` for an indirect one)."""
+    m = _FILTER.search(head)
+    if m is None:
+        return []
+    if m.group(1).endswith(b"R"):
+        return [b"?"]
+    names = _NAME.findall(m.group(1))
+    return names or [b"?"]
+
+
+def decoded_size(raw: bytes, filters: list[bytes], room: int) -> int:
+    """Bytes ``raw`` decodes to through ``filters`` (PDF names, first applied first), counting no
+    further than ``room`` + 1. Data a filter cannot decode counts as it stands."""
+    data = raw
+    for i, f in enumerate(filters):
+        last = i == len(filters) - 1
+        if f in (b"FlateDecode", b"Fl") or (f == b"?" and data[:1] == b"\x78"):
+            out = _inflate(data, room, keep=not last)
+        elif f in (b"ASCIIHexDecode", b"AHx"):
+            out = _unhex(data)
+        elif f in (b"ASCII85Decode", b"A85"):
+            out = _un85(data)
+        elif f in (b"RunLengthDecode", b"RL"):
+            out = _unrun(data, room)
+        else:
+            return len(data)  # images (DCT, JPX, CCITT, JBIG2), LZW, crypt: as they stand
+        if out is None:
+            return len(data)
+        if isinstance(out, int) or len(out) > room:
+            return out if isinstance(out, int) else len(out)
+        data = out
+    return len(data)
+
+
+def _inflate(raw: bytes, room: int, keep: bool) -> bytes | int | None:
+    """``raw`` inflated (or only its size, when not ``keep``), no further than ``room`` + 1 bytes;
+    None when it is not zlib data at all."""
     d = zlib.decompressobj()
+    parts: list[bytes] = []
     n = 0
     buf = raw
     try:
         while buf and n <= room:
             out = d.decompress(buf, 1 * MB)
             n += len(out)
+            if keep:
+                parts.append(out)
             buf = d.unconsumed_tail
             if d.eof:
                 break
     except zlib.error:
-        return n
-    return n
+        if n == 0:
+            return None
+    return b"".join(parts) if keep else n
+
+
+def _unhex(raw: bytes) -> bytes:
+    digits = _HEX_JUNK.sub(b"", raw.split(b">", 1)[0])
+    return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+
+
+def _un85(raw: bytes) -> bytes | None:
+    import base64
+
+    body = raw.split(b"~>", 1)[0].removeprefix(b"<~")
+    try:
+        return base64.a85decode(b"".join(body.split()))
+    except ValueError:
+        return None
+
+
+def _unrun(raw: bytes, room: int) -> bytes:
+    out = bytearray()
+    i = 0
+    while i < len(raw) and len(out) <= room:
+        n = raw[i]
+        if n == 128:
+            break
+        if n < 128:
+            out += raw[i + 1:i + 2 + n]
+            i += n + 2
+        else:
+            out += raw[i + 1:i + 2] * (257 - n)
+            i += 2
+    return bytes(out)
 
 
 # ---------------------------------------------------------------- time

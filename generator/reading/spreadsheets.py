@@ -13,11 +13,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Iterator
 
-from generator.errors import InputError
-from generator.reading.limits import MB, check_zip
+from generator.errors import ExtractError, InputError
+from generator.reading.limits import MB, check_zip, read_stream_bounded
+from generator.reading.sandbox import run_boxed
 
 MAX_ROWS = 100_000
 MAX_XLSX_PART = 64 * MB  # openpyxl holds the shared strings in memory (a sheet is streamed)
+MAX_XLSX_BYTES = 50 * MB  # an XLSX file is read whole, then parsed in a box (sandbox.py)
 
 #: documented columns → Vendor fields
 COLUMNS = {
@@ -165,12 +167,23 @@ def _keyed(numbered: Iterator[tuple[int, list[str]]], columns: list[str | None],
 
 
 def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
-    from openpyxl import load_workbook
-
     check_zip(fileobj, name, "XLSX", "xl/workbook.xml", InputError, max_part=MAX_XLSX_PART)
     fileobj.seek(0)
+    data = read_stream_bounded(fileobj, MAX_XLSX_BYTES, name)
     try:
-        wb = load_workbook(fileobj, read_only=True, data_only=True)
+        rows = run_boxed(xlsx_rows, data, name, what=name)  # openpyxl parses in a box
+    except ExtractError as exc:  # the box's limit: a spreadsheet error, naming the file
+        raise InputError(str(exc)) from None
+    yield from rows
+
+
+def xlsx_rows(data: bytes, name: str) -> list[Row]:
+    """Every row of the XLSX ``data``'s first sheet, keyed by documented column, read in this
+    process (:func:`rows_from_file` runs it in a box). Raises :class:`InputError` naming ``name``."""
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
         raise InputError(f"{name}: cannot open the spreadsheet ({type(exc).__name__})") from None
     try:
@@ -182,7 +195,7 @@ def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
             raise InputError(f"{name}: the first sheet is empty")
         columns = _header_map([_cell(h) for h in headers], name)
         numbered = ((n, [_cell(v) for v in values]) for n, values in enumerate(rows, start=2))
-        yield from _keyed(numbered, columns, name)
+        return list(_keyed(numbered, columns, name))
     finally:
         wb.close()
 

@@ -13,6 +13,9 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from .docx import hostile_docx
+from .pdfs import hostile_pdfs, write_pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "vendor_name,product,contact_email,contract_date\n"
 
@@ -132,6 +135,8 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "utf-16 text": ("u16.txt", "Connecticut law governs.".encode("utf-16")),
         "right-to-left marks": ("rtl.txt", "\u202eConnecticut law governs.\u202c".encode()),
         **bounded_contracts(),
+        **hostile_pdfs(),   # issue 23: budgets bypassed by filter chains; pdfium's 5 GB of forms
+        **hostile_docx(),   # issue 23: terms hidden from the check; macros and remote templates
     }
 
 
@@ -312,16 +317,7 @@ def _pdf_of_lines(n: int, word: bytes = b"word") -> bytes:
                b" /Contents 5 0 R >>",
                b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return write_pdf(objects)
 
 
 def _docx_of_blocks(block: bytes, n: int) -> bytes:

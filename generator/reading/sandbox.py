@@ -1,0 +1,296 @@
+"""The box: reading, checking and redlining a vendor's file in a child process with an
+address-space, a CPU-time and a wall-clock limit, so a file that would crash a parser or eat the
+machine costs one line of error, never the server or the batch."""
+
+from __future__ import annotations
+
+import atexit
+import contextvars
+import functools
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from importlib import import_module
+from multiprocessing.connection import Connection
+from typing import Any, Callable, Iterator, TypeVar
+
+from generator.errors import ExtractError
+from generator.reading.limits import TooComplex
+
+MB = 1024 * 1024
+BOX_MEMORY_MB = 1536      # address space of one box process (RLIMIT_AS), interpreter included
+BOX_CPU_SECONDS = 75      # CPU seconds one task may use (RLIMIT_CPU): the check's 60 s and a margin
+BOX_WALL_SECONDS = 75     # wall-clock seconds one task may take before its box is killed
+BOX_WORKERS = 2           # box processes per server or batch worker; further tasks wait their turn
+BOX_RETIRE_MB = 400       # a box whose resident memory grew past this is replaced after its task
+_ENV = {"memory": ("SDPA_BOX_MEMORY_MB", BOX_MEMORY_MB), "cpu": ("SDPA_BOX_CPU_SECONDS", BOX_CPU_SECONDS),
+        "wall": ("SDPA_BOX_WALL_SECONDS", BOX_WALL_SECONDS), "workers": ("SDPA_BOX_WORKERS", BOX_WORKERS)}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def box_limit(which: str) -> int:
+    """The limit ``which`` (``memory`` in MB, ``cpu`` and ``wall`` in seconds, ``workers``):
+    ``$SDPA_BOX_<WHICH>...`` when it is a positive whole number, else the constant above."""
+    var, default = _ENV[which]
+    try:
+        value = int(os.environ.get(var) or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def box_enabled() -> bool:
+    """Whether work goes to a box: not inside one already, not inside :func:`unboxed`, not with
+    ``$SDPA_BOX=off``, and only where the operating system has resource limits (POSIX)."""
+    return (not _INSIDE and not _UNBOXED.get() and os.environ.get("SDPA_BOX", "").lower() not in ("off", "0", "no")
+            and _HAS_RESOURCE)
+
+
+try:
+    import resource  # noqa: F401 - POSIX only
+    _HAS_RESOURCE = True
+except ImportError:  # pragma: no cover - Windows: no box, the in-process budgets only
+    _HAS_RESOURCE = False
+
+_INSIDE = False  # true in a box process
+_UNBOXED: contextvars.ContextVar[bool] = contextvars.ContextVar("sdpa_unboxed", default=False)
+
+
+@contextmanager
+def unboxed() -> Iterator[None]:
+    """Run boxed calls made inside the block in this process (tests that replace a function
+    the box would not see; the box's limits do not apply)."""
+    token = _UNBOXED.set(True)
+    try:
+        yield
+    finally:
+        _UNBOXED.reset(token)
+
+
+def boxed(fn: F) -> F:
+    """Decorate ``fn(first, ...)`` so that each call runs in a box (see :func:`run_boxed`); the
+    error names ``first.name`` or ``first``'s ``name`` keyword, else "document"."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not box_enabled():
+            return fn(*args, **kwargs)
+        name = kwargs.get("name") or getattr(args[0] if args else None, "name", None) or "document"
+        return run_boxed(wrapper, *args, what=str(name), **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def run_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` run in a box process, its result or its error returned or raised
+    here. ``fn`` must be a module-level function (or a :func:`boxed` one). Raises
+    :class:`TooComplex` naming ``what`` when the task passes its memory, CPU or wall-clock
+    limit, :class:`ExtractError` ("could not be read") when the box process dies otherwise;
+    the box is then replaced. Without a box (see :func:`box_enabled`), calls ``fn`` here."""
+    if not box_enabled():
+        return fn(*args, **kwargs)
+    return _pool().run(fn, args, kwargs, what)
+
+
+# ---------------------------------------------------------------- the parent's side
+
+
+class _Box:
+    """One box process and the two pipe ends the parent talks to it through."""
+
+    def __init__(self) -> None:
+        paths = json.dumps([p for p in sys.path if p])
+        code = ("import json, sys; sys.path[:0] = json.loads(sys.argv[1]); "
+                "from generator.reading.sandbox import serve; serve(int(sys.argv[2]))")
+        self.proc = subprocess.Popen([sys.executable, "-c", code, paths, str(box_limit("memory") * MB)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     close_fds=True)
+        self.send = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
+        self.recv = Connection(os.dup(self.proc.stdout.fileno()), writable=False)
+        self.proc.stdin.close()
+        self.proc.stdout.close()
+
+    def close(self) -> None:
+        """Stop the process (at once) and close the pipes."""
+        try:
+            self.proc.kill()
+        except OSError:
+            pass
+        self.proc.wait()
+        self.send.close()
+        self.recv.close()
+
+
+class _Pool:
+    """Up to ``workers`` boxes, kept between tasks and replaced after a crash or a limit."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.idle: list[_Box] = []
+        self.lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(box_limit("workers"))
+
+    def run(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str) -> Any:
+        env = {k: v for k, v in os.environ.items() if k.startswith("SDPA_")}
+        task = (fn.__module__, fn.__qualname__, args, kwargs, env, box_limit("cpu"))
+        try:
+            payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here
+            with unboxed():
+                return fn(*args, **kwargs)
+        with self.slots:
+            with self.lock:
+                box = self.idle.pop() if self.idle else None
+            box = box or _Box()
+            keep = False
+            try:
+                kind, value, retire = self._exchange(box, payload, what)
+                keep = not retire
+            finally:
+                if keep:
+                    with self.lock:
+                        self.idle.append(box)
+                else:
+                    box.close()
+        if kind == "ok":
+            return value
+        raise value
+
+    def close(self) -> None:
+        """End the idle boxes: each sees its pipe close and exits."""
+        with self.lock:
+            idle, self.idle = self.idle, []
+        for box in idle:
+            box.send.close()
+            try:
+                box.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+            box.close()
+
+    def _exchange(self, box: _Box, payload: bytes, what: str) -> tuple[str, Any, bool]:
+        wall = box_limit("wall")
+        try:
+            box.send.send_bytes(payload)
+            if not box.recv.poll(wall):
+                raise _too_complex(what, f"took longer than {wall} s")
+            answer = box.recv.recv_bytes()
+        except (EOFError, OSError):
+            raise _died(box, what) from None
+        try:
+            kind, value, retire = pickle.loads(answer)
+        except Exception as exc:  # noqa: BLE001 - an error class that does not unpickle
+            return "err", ExtractError(f"{what}: the file could not be read ({type(exc).__name__})"), True
+        if kind == "memory":
+            raise _too_complex(what, f"needs more than {box_limit('memory')} MB of memory")
+        return kind, value, retire
+
+
+def _too_complex(what: str, why: str) -> TooComplex:
+    return TooComplex(f"{what}: this document is too complex to read and check: it {why}; split it, "
+                      "or save it again as plain text or a simpler PDF")
+
+
+def _died(box: _Box, what: str) -> ExtractError:
+    try:
+        code = box.proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        code = None
+    if code is not None and code < 0 and -code in (signal.SIGXCPU, signal.SIGKILL):
+        return _too_complex(what, f"needs more than {box_limit('cpu')} s of computing")
+    if code is not None and code < 0:
+        try:
+            cause = f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            cause = f"signal {-code}"
+    else:
+        cause = f"exit {code}"
+    return ExtractError(f"{what}: the file could not be read: its reader stopped ({cause}), as it does when a "
+                        f"file is damaged or needs more than {box_limit('memory')} MB of memory")
+
+
+_POOL: _Pool | None = None
+_POOL_LOCK = threading.Lock()
+
+
+@atexit.register
+def _close_pool() -> None:
+    if _POOL is not None and _POOL.pid == os.getpid():
+        _POOL.close()
+
+
+def _pool() -> _Pool:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None or _POOL.pid != os.getpid():  # a forked child never uses its parent's boxes
+            _POOL = _Pool()
+        return _POOL
+
+
+# ---------------------------------------------------------------- the box's side
+
+
+def serve(memory: int) -> None:
+    """The box process's loop: limit this process's address space to ``memory`` bytes and its
+    core dumps to none, then run each task read from standard input and write its outcome
+    (``ok`` and the result, ``err`` and the error, or ``memory``) to standard output, until the
+    parent closes the pipe. A task that ran out of memory ends the process after its answer."""
+    import resource
+
+    global _INSIDE
+    _INSIDE = True
+    inbox, outbox = Connection(os.dup(0), writable=False), Connection(os.dup(1), readable=False)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.dup2(devnull, 1)  # a library that prints cannot break the answers
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    while True:
+        try:
+            payload = inbox.recv_bytes()
+        except (EOFError, OSError):
+            return
+        answer, end = _run_task(payload)
+        try:
+            data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - an error that cannot be pickled: say what it was
+            data = pickle.dumps(("err", RuntimeError(f"{type(exc).__name__}: {exc}"), True))
+        outbox.send_bytes(data)
+        if end:
+            return
+
+
+def _run_task(payload: bytes) -> tuple[tuple[str, Any, bool], bool]:
+    import resource
+
+    try:
+        module, qualname, args, kwargs, env, cpu = pickle.loads(payload)
+        os.environ.update(env)
+        for gone in [k for k in os.environ if k.startswith("SDPA_") and k not in env]:
+            del os.environ[gone]
+        used = resource.getrusage(resource.RUSAGE_SELF)
+        soft = int(used.ru_utime + used.ru_stime) + cpu
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, resource.RLIM_INFINITY))
+        fn: Any = import_module(module)
+        for part in qualname.split("."):
+            fn = getattr(fn, part)
+        result: tuple[str, Any] = ("ok", fn(*args, **kwargs))
+    except MemoryError:
+        return ("memory", None, True), True
+    except BaseException as exc:  # noqa: BLE001 - every error goes back to the caller
+        result = ("err", exc)
+    return (*result, _resident_mb() > BOX_RETIRE_MB), False
+
+
+def _resident_mb() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // MB
+    except (OSError, ValueError, IndexError):
+        return 0
+
