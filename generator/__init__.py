@@ -47,7 +47,8 @@ _HOMES = {
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
-    "records.backup": ["export_register", "import_register"],
+    "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
+                       "register_checksum", "verify_backup"],
     # on top: runs of many rows
     "batch": ["run_batch", "vendor_from_row"],
 }
