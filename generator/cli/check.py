@@ -61,6 +61,8 @@ def redline_cmd(
     Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
     """
     from generator.documents.redlining import redline_document
+    from generator.reading.extract import MAX_BYTES
+    from generator.reading.limits import read_bounded
     from generator.documents.render import write_file
     from generator.forms import vendor_from_dict
 
@@ -70,10 +72,7 @@ def redline_cmd(
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
         if out.resolve() == contract.resolve():
             raise InputError(f"{out}: --out is the vendor's document itself; write the redline elsewhere")
-        try:
-            data = contract.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{contract}: cannot read the file ({exc.strerror})") from None
+        data = read_bounded(contract, MAX_BYTES, str(contract))  # a device or a pipe: one line, at once
         result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
         typer.echo(f"{contract.name}: {result.report.summary()}")
         for item in result.unplaced:

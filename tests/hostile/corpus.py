@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from . import round23
+
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "vendor_name,product,contact_email,contract_date\n"
 
@@ -132,6 +134,7 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         "utf-16 text": ("u16.txt", "Connecticut law governs.".encode("utf-16")),
         "right-to-left marks": ("rtl.txt", "\u202eConnecticut law governs.\u202c".encode()),
         **bounded_contracts(),
+        "jpeg named .pdf": ("photo.pdf", round23.jpeg_named_pdf()),
     }
 
 
@@ -277,6 +280,7 @@ def spreadsheets() -> dict[str, tuple[str, bytes]]:
         "xlsx that is not": ("x.xlsx", b"PK\x03\x04 not really"),
         "csv missing a required column": ("m.csv", b"vendor_name,product\nA,P\n"),
         **bounded_spreadsheets(),
+        "xlsx cut off mid-sheet": ("cut.xlsx", round23.truncated_sheet_xlsx()),
     }
 
 
