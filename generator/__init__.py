@@ -21,7 +21,7 @@ _HOMES = {
     "reading.limits": ["TooComplex", "read_bounded", "time_budget"],
     "reading.paths": ["resolve_inside"],
     "reading.spreadsheets": ["rows_from_file"],
-    "reading.uploads": ["save_uploads", "unchecked_contracts"],
+    "reading.uploads": ["missing_uploads", "save_uploads", "unchecked_contracts"],
     # checking it
     "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
     "checking.voidness": ["counsel_note", "law_verdict"],

@@ -331,9 +331,11 @@ def test_batch_with_uploaded_contracts_warns_for_every_unchecked_row(fresh_regis
         ["No Contract LLC", "Plain", "p@plain.example", "2026-09-01", ""],
         ["Bad Row", "X", "[click](http://evil.example)", "2026-09-01", ""],
     ), _contracts_zip(**{"terms__gapwell.txt": (FIXTURES / "gapwell-terms.txt").read_bytes()}))
-    assert at.subheader[0].value == "4 rows: 3 ready, 1 with problems"
+    # the row whose contract was not uploaded is counted with the problems before anything runs
+    assert at.subheader[0].value == "4 rows: 2 ready, 2 with problems"
     listing = at.markdown[-1].value
     assert "line 5, contact\\_email:" in listing and "](http" not in listing, "CSV text became Markdown"
+    assert "line 3, contract\\_file: terms\\/never\\-sent\\.pdf is not among the uploaded contracts" in listing
     at.button(key="generate").click().run()
     assert not at.exception, at.exception
     # a contract that cannot be read rejects its row (errors.csv names it), and the page says which
@@ -348,10 +350,10 @@ def test_batch_page_never_reads_a_server_file(fresh_register):
         ["Reader Co", "R", "r@reader.example", "2026-09-01", "/etc/passwd"],
         ["Climber Co", "C", "c@climber.example", "2026-09-01", "../../../../etc/passwd"],
     ), _contracts_zip(**{"unrelated.txt": b"x"}))
-    at.button(key="generate").click().run()
-    assert not at.exception
-    assert "0 with an amendment letter" in at.success[0].value
-    assert len(at.warning) == 2
+    # neither named file is among the uploads: both rows are problems and nothing can run
+    assert at.subheader[0].value == "2 rows: 0 ready, 2 with problems"
+    assert at.button(key="generate").disabled
+    assert "etc\\/passwd is not among the uploaded contracts" in at.markdown[-1].value
 
 
 def test_batch_from_the_directory(fresh_register, vendor):

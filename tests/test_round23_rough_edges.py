@@ -166,3 +166,35 @@ def test_a_markdown_vendor_name_shows_literally_on_the_board_page(fresh_register
     remove.click().run()
     assert not at.exception
     assert "![x]" not in at.success[0].value and "\\!\\[x\\]" in at.success[0].value
+
+
+def test_the_batch_page_counts_a_contract_it_was_not_given_before_it_runs(fresh_register):
+    from streamlit.testing.v1 import AppTest
+
+    from .conftest import FIXTURES
+    from .test_app import _batch_csv
+
+    at = AppTest.from_file(str(ROOT / "app_pages" / "batch.py"), default_timeout=60).run()
+    assert "a ZIP (its folders kept), or the files themselves" in at.file_uploader(key="contracts").label
+    at.file_uploader(key="vendors").upload("vendors.csv", _batch_csv(
+        ["Gapwell Learning LLC", "Gapwell Math", "legal@gapwell.example", "2026-09-01", "gapwell.txt"],
+        ["Other Co", "Math", "o@other.example", "2026-09-01", "contracts/other.txt"]), "text/csv")
+    at.file_uploader(key="contracts").upload("gapwell.txt", (FIXTURES / "gapwell-terms.txt").read_bytes(), "text/plain")
+    at.file_uploader(key="contracts").upload("other.txt", b"Connecticut law governs.", "text/plain").run()
+    assert not at.exception
+    assert at.subheader[0].value == "2 rows: 1 ready, 1 with problems"
+    listing = at.markdown[-1].value.replace("\\", "")
+    assert "line 3, contract_file: contracts/other.txt is not among the uploaded contracts" in listing
+    assert "write other.txt in contract_file, or upload a ZIP that keeps the folders" in listing
+
+
+def test_missing_uploads_knows_zip_folders_and_single_files():
+    bundle = io.BytesIO()
+    with zipfile.ZipFile(bundle, "w") as z:
+        z.writestr("terms/a.pdf", b"%PDF-1.4")
+        z.writestr("__MACOSX/terms/._b.pdf", b"")
+    uploads = [("bundle.zip", bundle.getvalue()), ("c.docx", b"PK")]
+    missing = g.missing_uploads({2: "terms/a.pdf", 3: "c.docx", 4: "terms/b.pdf", 5: "x/c.docx"}, uploads)
+    assert sorted(missing) == [4, 5]
+    assert missing[4] == "terms/b.pdf is not among the uploaded contracts"
+    assert "c.docx was uploaded alone" in missing[5]
