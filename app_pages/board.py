@@ -115,7 +115,7 @@ if save:
         with common.open_register(user) as reg:
             g.save_board(reg, new)
         st.session_state.pop("board_draft", None)
-        st.session_state["board_flash"] = f"Saved: every page and document now uses {new.name}."
+        st.session_state["board_flash"] = f"Saved: every page and document now uses {g.md_escape(new.name)}."
         st.rerun()  # once, so the banner and every widget show the saved profile
 
 st.download_button("Download the profile (YAML)", g.board_yaml(board), "board.yaml", "application/yaml",

@@ -91,6 +91,17 @@ def test_an_edit_cannot_store_a_too_long_title(tmp_path):
         assert reg.contract(cid).title == ""
 
 
+def test_a_check_report_too_large_to_restore_is_refused(tmp_path):
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}") as reg:
+        cid = reg.add_contract(vendor="Acme", product="Reader")
+        huge = {"library_version": "1", "provisions": [], "note": "n" * 5_000_001}
+        with pytest.raises(RegisterError, match="^report: more than 5,000,000 characters of JSON"):
+            reg.record_check(cid, huge, D("2026-09-02"))
+        with pytest.raises(RegisterError, match="^library version: 41 characters; the limit is 40$"):
+            reg.record_check(cid, {"library_version": "v" * 41, "provisions": []}, D("2026-09-02"))
+        assert reg.contract(cid).checks == []
+
+
 # ---------------------------------------------------------------- the ZIP backup round trip
 
 

@@ -25,8 +25,8 @@ from generator.models import MAX_YEAR, MIN_YEAR
 from generator.records.database import RegisterError
 from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
-from generator.records.tables import (MAX_CATEGORY, MAX_TEXT, TABLES, AnnualNoticeRow, BoardProfileRow,
-                                      ContractRow, DirectoryVendorRow, ExceptionRow, LogRow, VendorRow)
+from generator.records.tables import (MAX_CATEGORY, MAX_JSON, MAX_TEXT, TABLES, AnnualNoticeRow,
+                                      BoardProfileRow, ContractRow, DirectoryVendorRow, ExceptionRow, LogRow, VendorRow)
 
 # every table of the register, the district's setup and the board's duties included
 BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]
@@ -36,7 +36,6 @@ ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside 
 MANIFEST = "manifest.json"
 MAX_MANIFEST = 2**30        # bytes of manifest.json: every table but the stored files
 MAX_ID = 2**31 - 1          # PostgreSQL's integer
-MAX_JSON = 5_000_000        # characters of one JSON cell (a check's report)
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
 
 

@@ -186,6 +186,7 @@ class Register:
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``."""
+        check_lengths(CheckRow, library_version=str(report.get("library_version", "")), report=report)
         row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
                        compliant=bool(report.get("compliant")), report=report)
         return self._add_record(cid, row, "record check", compliant=row.compliant, document=report.get("document"))

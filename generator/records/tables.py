@@ -3,6 +3,7 @@ with its Alembic migration in ``migrations/versions/``."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
@@ -12,6 +13,7 @@ from generator.records.database import RegisterError
 
 MAX_TEXT = 1_000_000  # characters in one unbounded text cell (``Text``): what a backup accepts
 MAX_CATEGORY = 4000   # characters of one item of a contract's data categories (a JSON list)
+MAX_JSON = 5_000_000  # characters of one JSON cell written out (a check's report)
 
 
 class Base(DeclarativeBase):
@@ -39,7 +41,11 @@ def check_lengths(model: type[Base], label: str = "", **values: object) -> None:
     for column, value in values.items():
         limit = column_limit(model, column)
         if isinstance(value, str) and len(value) > limit:
-            raise RegisterError(f"{label or column.replace('_', ' ')}: {len(value):,} characters; the limit is {limit:,}")
+            raise RegisterError(f"{label or column.replace('_', ' ')}: {len(value):,} characters; "
+                                f"the limit is {limit:,}")
+        if isinstance(value, dict) and len(json.dumps(value, default=str)) > MAX_JSON:
+            raise RegisterError(f"{label or column.replace('_', ' ')}: more than {MAX_JSON:,} characters "
+                                "of JSON, the limit")
         if column == "data_categories":
             for i, item in enumerate(value or []):
                 if len(str(item)) > MAX_CATEGORY:
