@@ -198,3 +198,16 @@ def test_missing_uploads_knows_zip_folders_and_single_files():
     assert sorted(missing) == [4, 5]
     assert missing[4] == "terms/b.pdf is not among the uploaded contracts"
     assert "c.docx was uploaded alone" in missing[5]
+
+
+def test_the_command_line_notes_a_future_execution_date(tmp_path):
+    from datetime import date, timedelta
+
+    later = (date.today() + timedelta(days=20)).isoformat()
+    proc = _sdpa("register", "add", "--vendor", "Acme", "--product", "Reader", "--executed", later,
+                 "--db", f"sqlite:///{tmp_path / 'r.db'}")
+    assert proc.returncode == 0 and proc.stdout.decode().strip() == "added contract 1"
+    assert f"--executed {later} is after today" in proc.stderr.decode()
+    today = _sdpa("register", "add", "--vendor", "Beta", "--product", "Reader", "--executed",
+                  date.today().isoformat(), "--db", f"sqlite:///{tmp_path / 'r.db'}")
+    assert today.returncode == 0 and today.stderr == b""

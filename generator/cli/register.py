@@ -38,11 +38,22 @@ def register_add_cmd(
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
     with user_errors():
         with open_register(db, board) as (reg, _):
+            note_future(date_option(executed, "--executed"), "--executed")
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
                                    file=file)
     typer.echo(f"added contract {cid}")
+
+
+def note_future(day, option: str) -> None:
+    """Say on stderr, without refusing, that an execution date is after today (a likely slip:
+    the posting deadline counts from it)."""
+    from datetime import date
+
+    if day is not None and day > date.today():
+        typer.echo(f"sdpa: note: {option} {day} is after today; a contract is executed once both parties "
+                   "have signed, and the website-posting deadline counts from that date", err=True)
 
 
 def register_import_cmd(
@@ -179,6 +190,7 @@ def register_record_cmd(
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":
+                note_future(when, "--date")
                 reg.record_executed(contract, when)
                 typer.echo(f"recorded executed on {when}")
             elif kind == "outcome":
