@@ -5,6 +5,7 @@ and an import refuses a broken profile, forged log lines and a named student."""
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from datetime import date
 
@@ -231,3 +232,6 @@ def test_what_is_not_a_backup_gets_one_line(tmp_path):
             import_register_zip(reg, tmp_path / "x.zip")
         with pytest.raises(RegisterError, match="empty.zip: a ZIP without manifest.json"):
             import_register_zip(reg, tmp_path / "empty.zip")
+        os.mkfifo(tmp_path / "pipe.zip")  # opening it for reading would wait for a writer forever
+        with pytest.raises(RegisterError, match="pipe.zip: not a regular file"):
+            import_register_zip(reg, tmp_path / "pipe.zip")

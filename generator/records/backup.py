@@ -9,7 +9,9 @@ import base64
 import binascii
 import hashlib
 import json
+import os
 import re
+import stat
 import zipfile
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -396,6 +398,8 @@ def export_register_zip(reg: Register, out: Path, verify: bool = True) -> dict[s
 def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict]:
     """The open ZIP and its manifest. Raises :class:`RegisterError` naming what is wrong."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a pipe is never opened (no hang)
+            raise RegisterError(f"{path}: not a regular file (a device, pipe or socket); give the backup's ZIP")
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise RegisterError(f"{Path(path).name}: not a ZIP backup of the register ({exc})") from None
