@@ -3,7 +3,6 @@ and every action of `sdpa register` as one small form. The database is the serve
 
 import datetime as dt
 import io
-import json
 import tempfile
 import zipfile
 from pathlib import Path

@@ -17,7 +17,6 @@ from generator.cli import app
 from generator.records.backup import (
     export_register,
     export_register_zip,
-    import_register,
     import_register_zip,
     register_checksum,
     verify_backup,
