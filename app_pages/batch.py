@@ -31,7 +31,8 @@ with st.expander("Or pick vendors from the directory"):
     picked = st.multiselect("Vendors", list(saved), key="batch_pick",
                             placeholder="Saved vendors (the Board profile page keeps the directory)")
     dated = st.date_input("Contract date for these vendors", value=None, key="batch_date")
-contracts = st.file_uploader("Contracts named in the contract_file column (a ZIP, or the files themselves)",
+contracts = st.file_uploader("Contracts named in the contract_file column: a ZIP (its folders kept), or the "
+                             "files themselves (each known by its own name)",
                              type=["zip", "pdf", "docx", "txt", "md"], accept_multiple_files=True, key="contracts")
 has_soffice = bool(shutil.which("soffice"))
 pdf = st.checkbox("Also make a PDF of every document (LibreOffice)", key="pdf", disabled=not has_soffice,
@@ -57,6 +58,9 @@ if source_bytes is not None:
     except g.SdpaError as exc:
         common.show_error(exc)
         st.stop()
+    if contracts:  # a named contract that is not uploaded rejects its row: say so before counting
+        for line, why in g.missing_uploads(contract_lines, [(f.name, f.getvalue()) for f in contracts]).items():
+            rejected.append({"Line": line, "Column": "contract_file", "Reason": why})
     bad_lines = len({r["Line"] for r in rejected})
     st.subheader(f"{rows} rows: {rows - bad_lines} ready, {bad_lines} with problems")
     if rejected:

@@ -115,7 +115,7 @@ if save:
         with common.open_register(user) as reg:
             g.save_board(reg, new)
         st.session_state.pop("board_draft", None)
-        st.session_state["board_flash"] = f"Saved: every page and document now uses {new.name}."
+        st.session_state["board_flash"] = f"Saved: every page and document now uses {g.md_escape(new.name)}."
         st.rerun()  # once, so the banner and every widget show the saved profile
 
 st.download_button("Download the profile (YAML)", g.board_yaml(board), "board.yaml", "application/yaml",
@@ -157,11 +157,11 @@ if common.refuse_unless_editor(user, "change the vendor directory"):
         except g.SdpaError as exc:
             common.show_error(exc)
         else:
-            st.session_state["board_flash"] = f"Saved {vendor.name} in the vendor directory."
+            st.session_state["board_flash"] = f"Saved {g.md_escape(vendor.name)} in the vendor directory."
             st.rerun()
-    if picked is not None and st.button(f"Remove {picked.name} from the directory", key="dv_remove"):
+    if picked is not None and st.button(f"Remove {g.md_escape(picked.name)} from the directory", key="dv_remove"):
         with common.open_register(user) as reg:
             g.remove_vendor(reg, picked.name)
         st.session_state.pop("dv_pick", None)
-        st.session_state["board_flash"] = f"Removed {picked.name} from the directory."
+        st.session_state["board_flash"] = f"Removed {g.md_escape(picked.name)} from the directory."
         st.rerun()

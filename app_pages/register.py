@@ -3,7 +3,6 @@ and every action of `sdpa register` as one small form. The database is the serve
 
 import datetime as dt
 import io
-import json
 import tempfile
 import zipfile
 from pathlib import Path
@@ -49,6 +48,17 @@ def no_date(value, label: str) -> bool:
     return value is None
 
 
+def in_future(value, label: str) -> bool:
+    """True when date ``label`` is after today (a contract is executed once both have signed),
+    after saying so in one line."""
+    if value is not None and value > today:
+        st.error(f"{label}: {g.long_date(value)} is after today; record it once both parties have signed.")
+    return value is not None and value > today
+
+
+ADD_KEYS = ("a_vendor", "a_product", "a_executed", "a_term_end", "a_email", "a_purpose", "a_data", "a_anyway")
+
+
 def categories(text: str) -> list[str]:
     return [x.strip() for x in text.replace("\n", ";").split(";") if x.strip()]
 
@@ -57,6 +67,9 @@ def categories(text: str) -> list[str]:
 
 
 def add_form(reg, contracts) -> None:
+    if st.session_state.pop("a_added", False):  # a contract was added: start the next one empty
+        for key in ADD_KEYS:
+            st.session_state.pop(key, None)
     with st.form("add_form"):
         c1, c2 = st.columns(2)
         vendor = c1.text_input("Vendor (the company's legal name)", key="a_vendor")
@@ -69,7 +82,7 @@ def add_form(reg, contracts) -> None:
         signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
         anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
         add = st.form_submit_button("Add the contract")
-    if not add:
+    if not add or in_future(executed, "Date signed by both parties"):
         return
     dups = reg.find_duplicates(vendor, product) if vendor.strip() and product.strip() else []
     if dups and not anyway:
@@ -83,6 +96,7 @@ def add_form(reg, contracts) -> None:
             path.write_bytes(signed.getvalue())
         cid = reg.add_contract(vendor=vendor, product=product, executed=executed, term_end=term_end,
                                purpose=purpose, contact_email=email, data_categories=categories(data), file=path)
+    st.session_state["a_added"] = True
     done(f"Added contract #{cid}: {g.md_escape(vendor)}, {g.md_escape(product)}.")
 
 
@@ -116,7 +130,7 @@ def executed_form(reg, contracts) -> None:
         when = st.date_input("Date signed by both parties", value=None, key="x_date")
         save = st.form_submit_button("Record the execution date", disabled=c is None)
     if save and c is not None:
-        if no_date(when, "Date signed by both parties"):
+        if no_date(when, "Date signed by both parties") or in_future(when, "Date signed by both parties"):
             return
         reg.record_executed(c.id, when)
         due = g.deadlines(executed=when)["website_notice_due"]
@@ -326,13 +340,16 @@ def publish_form(reg, contracts) -> None:
 
 
 def export_form(reg, contracts) -> None:
-    st.caption("The whole register as one JSON file, stored files included: a backup, or a way to move "
-               "the register to another database (sdpa register import).")
+    st.caption("The whole register as one ZIP: a manifest (JSON) of every record beside the stored contract "
+               "files. A backup, or a way to move the register to another database (sdpa register import).")
     if st.button("Prepare the export", key="export"):
-        st.session_state["register_export"] = json.dumps(g.export_register(reg), indent=1, ensure_ascii=False)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "register.zip"
+            g.export_register_zip(reg, path)  # an error is shown by the page, below
+            st.session_state["register_export"] = path.read_bytes()
     if data := st.session_state.get("register_export"):
-        st.download_button("Download the export (JSON)", data, f"sdpa-register-{today.isoformat()}.json",
-                           "application/json", key="dl_export", on_click="ignore")
+        st.download_button("Download the export (ZIP)", data, f"sdpa-register-{today.isoformat()}.zip",
+                           "application/zip", key="dl_export", on_click="ignore")
 
 
 #: Every action of `sdpa register`, each one form. Add an action by adding a function here.
@@ -407,9 +424,11 @@ try:
             st.html(g.html_table([{"Step": s, "Date": g.long_date(d) if d else "not yet"} for s, d in steps]))
 
     with st.expander("Public contracts page (preview)"):
-        with tempfile.TemporaryDirectory() as tmp:
-            page, _ = g.publish(reg, Path(tmp), board, today)
-            st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
+        # built only when asked: building it writes every stored file, too much for each rerun
+        if st.toggle("Show the preview", key="public_preview"):
+            with tempfile.TemporaryDirectory() as tmp:
+                page, _ = g.publish(reg, Path(tmp), board, today)
+                st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
     common.show_error(exc)
 finally:

@@ -21,7 +21,7 @@ _HOMES = {
     "reading.limits": ["TooComplex", "read_bounded", "time_budget"],
     "reading.paths": ["resolve_inside"],
     "reading.spreadsheets": ["rows_from_file"],
-    "reading.uploads": ["save_uploads", "unchecked_contracts"],
+    "reading.uploads": ["missing_uploads", "save_uploads", "unchecked_contracts"],
     # checking it
     "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
     "checking.voidness": ["counsel_note", "law_verdict"],
@@ -47,7 +47,8 @@ _HOMES = {
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
-    "records.backup": ["export_register", "import_register"],
+    "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
+                       "register_checksum", "verify_backup"],
     # on top: runs of many rows
     "batch": ["run_batch", "vendor_from_row"],
 }

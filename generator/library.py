@@ -64,6 +64,8 @@ def _read_yaml(path: Path, text: str) -> dict:
         where = f" at line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise LibraryError(f"{_rel(path)}: invalid YAML{where}: {problem}") from None
+    except RecursionError:
+        raise LibraryError(f"{_rel(path)}: invalid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise LibraryError(f"{_rel(path)}: expected a mapping of keys, found {type(data).__name__}")
     return data

@@ -137,6 +137,13 @@ class Board(Strict):
     database: str = Field(default="", max_length=_URL)
     access: Access = Field(default_factory=Access)
 
+    @field_validator("name")
+    @classmethod
+    def _legal_name(cls, v: str) -> str:
+        if not v.strip():  # every document names the board: "made between (the "Board") and" is no contract
+            raise ValueError("the board's legal name is required")
+        return v
+
     @field_validator("address")
     @classmethod
     def _lines(cls, v: list[str]) -> list[str]:

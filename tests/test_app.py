@@ -331,9 +331,11 @@ def test_batch_with_uploaded_contracts_warns_for_every_unchecked_row(fresh_regis
         ["No Contract LLC", "Plain", "p@plain.example", "2026-09-01", ""],
         ["Bad Row", "X", "[click](http://evil.example)", "2026-09-01", ""],
     ), _contracts_zip(**{"terms__gapwell.txt": (FIXTURES / "gapwell-terms.txt").read_bytes()}))
-    assert at.subheader[0].value == "4 rows: 3 ready, 1 with problems"
+    # the row whose contract was not uploaded is counted with the problems before anything runs
+    assert at.subheader[0].value == "4 rows: 2 ready, 2 with problems"
     listing = at.markdown[-1].value
     assert "line 5, contact\\_email:" in listing and "](http" not in listing, "CSV text became Markdown"
+    assert "line 3, contract\\_file: terms\\/never\\-sent\\.pdf is not among the uploaded contracts" in listing
     at.button(key="generate").click().run()
     assert not at.exception, at.exception
     # a contract that cannot be read rejects its row (errors.csv names it), and the page says which
@@ -348,10 +350,10 @@ def test_batch_page_never_reads_a_server_file(fresh_register):
         ["Reader Co", "R", "r@reader.example", "2026-09-01", "/etc/passwd"],
         ["Climber Co", "C", "c@climber.example", "2026-09-01", "../../../../etc/passwd"],
     ), _contracts_zip(**{"unrelated.txt": b"x"}))
-    at.button(key="generate").click().run()
-    assert not at.exception
-    assert "0 with an amendment letter" in at.success[0].value
-    assert len(at.warning) == 2
+    # neither named file is among the uploads: both rows are problems and nothing can run
+    assert at.subheader[0].value == "2 rows: 0 ready, 2 with problems"
+    assert at.button(key="generate").disabled
+    assert "etc\\/passwd is not among the uploaded contracts" in at.markdown[-1].value
 
 
 def test_batch_from_the_directory(fresh_register, vendor):
@@ -557,3 +559,47 @@ def test_check_page_letter_tells_staff_when_f_cannot_void_an_older_contract(fres
     next(b for b in at.button if b.label == "Write the letter").click().run()
     assert not at.exception and not at.error and at.success
     assert not any("Counsel should decide" in i.value for i in at.info)
+
+
+# ---------------------------------------------------------------- the register page: backups, the add form (backups)
+
+
+def test_register_page_add_form_starts_empty_after_an_add_and_refuses_a_future_date(fresh_register):
+    import datetime as dt
+
+    at = page("register").run()
+    at.text_input(key="a_vendor").input("Acme Learning")
+    at.text_input(key="a_product").input("Reader")
+    at.date_input(key="a_executed").set_value(dt.date.today() + dt.timedelta(days=30))
+    at.button[0].click().run()
+    assert "is after today" in at.error[0].value and at.subheader[1].value == "Contracts (0)"
+    assert at.text_input(key="a_vendor").value == "Acme Learning"  # nothing typed is lost
+    at.date_input(key="a_executed").set_value(dt.date.today())
+    at.button[0].click().run()
+    assert not at.exception and at.subheader[1].value == "Contracts (1)"
+    assert at.text_input(key="a_vendor").value == "" and at.text_input(key="a_product").value == ""
+
+
+def test_register_page_builds_the_public_page_only_when_asked(fresh_register, monkeypatch):
+    import generator as g
+
+    calls = []
+    real = g.publish
+    monkeypatch.setattr(g, "publish", lambda *a, **k: calls.append(1) or real(*a, **k))
+    at = page("register").run()
+    at.run()
+    assert calls == []  # views and reruns write no stored file
+    at.toggle(key="public_preview").set_value(True).run()
+    assert calls == [1] and not at.exception
+
+
+def test_register_page_exports_a_zip(fresh_register):
+    import io
+    import zipfile
+
+    at = page("register").run()
+    at.selectbox(key="action").set_value("Export the register (backup)").run()
+    at.button(key="export").click().run()
+    assert not at.exception and not at.error
+    data = at.session_state["register_export"]
+    assert "manifest.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()

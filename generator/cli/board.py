@@ -43,16 +43,11 @@ def board_import_cmd(path: Path = typer.Argument(..., help="Board profile YAML (
     """
     from generator.records.database import database_url
     from generator.records.directory import board_from_yaml, save_board
+    from generator.reading.limits import read_bounded
     from generator.records.register import Register
 
     with user_errors():
-        try:
-            with path.open("rb") as fh:
-                text = fh.read(1024 * 1024 + 1)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-        if len(text) > 1024 * 1024:
-            raise InputError(f"{path}: a board profile is limited to 1 MB")
+        text = read_bounded(path, 1024 * 1024, str(path))  # a device or a pipe: one line, at once
         profile = board_from_yaml(text, str(path))
         with Register(database_url(None, db)) as reg:
             save_board(reg, profile)

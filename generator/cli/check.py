@@ -72,7 +72,7 @@ def redline_cmd(
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
         if out.resolve() == contract.resolve():
             raise InputError(f"{out}: --out is the vendor's document itself; write the redline elsewhere")
-        data = read_bounded(contract, MAX_BYTES, contract.name)  # regular files only, 50 MB
+        data = read_bounded(contract, MAX_BYTES, str(contract))  # a device or a pipe: one line, at once
         result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
         typer.echo(f"{contract.name}: {result.report.summary()}")
         for item in result.dropped:

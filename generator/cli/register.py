@@ -38,6 +38,7 @@ def register_add_cmd(
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
     with user_errors():
         with open_register(db, board) as (reg, _):
+            note_future(date_option(executed, "--executed"), "--executed")
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
@@ -45,18 +46,32 @@ def register_add_cmd(
     typer.echo(f"added contract {cid}")
 
 
+def note_future(day, option: str) -> None:
+    """Say on stderr, without refusing, that an execution date is after today (a likely slip:
+    the posting deadline counts from it)."""
+    from datetime import date
+
+    if day is not None and day > date.today():
+        typer.echo(f"sdpa: note: {option} {day} is after today; a contract is executed once both parties "
+                   "have signed, and the website-posting deadline counts from that date", err=True)
+
+
 def register_import_cmd(
-    file: Path = typer.Argument(..., help="A register export (.json) or a CSV of existing contracts."),
+    file: Path = typer.Argument(..., help="A register backup (.zip, or an older .json export) or a CSV of "
+                                          "existing contracts."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
-    """Import a JSON export (into an empty register) or a CSV of contracts.
+    """Import a backup (into an empty register) or a CSV of contracts.
 
-    Example: sdpa register import contracts.csv
+    Example: sdpa register import sdpa-register.zip
     """
-    from generator.records.backup import import_contracts_csv, import_register
+    from generator.records.backup import import_contracts_csv, import_register, import_register_zip
 
     with user_errors():
         with open_register(db, board) as (reg, _):
+            if file.suffix.lower() == ".zip":
+                typer.echo(f"imported {import_register_zip(reg, file)} records")
+                return
             if file.suffix.lower() == ".json":
                 n = import_register(reg, read_json(file, "register export", MAX_EXPORT))
                 typer.echo(f"imported {n} records")
@@ -175,6 +190,7 @@ def register_record_cmd(
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":
+                note_future(when, "--date")
                 reg.record_executed(contract, when)
                 typer.echo(f"recorded executed on {when}")
             elif kind == "outcome":
@@ -226,13 +242,23 @@ def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[st
     typer.echo(f"wrote {page} and {table}")
 
 
-def register_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout)."),
+def register_export_cmd(out: Optional[Path] = typer.Option(
+                            None, "--out", help="The backup to write: a .zip (any size), or a .json in the "
+                                                "older one-file format (default: that JSON on stdout)."),
                         db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt) -> None:
-    """Export the whole register as JSON (for backup, or to move between SQLite and PostgreSQL)."""
-    from generator.records.backup import export_register
+    """Back up the whole register (or move it between SQLite and PostgreSQL).
+
+    Example: sdpa register export --out sdpa-register.zip
+    """
+    from generator.records.backup import export_register, export_register_zip
 
     with user_errors():
         with open_register(db, board) as (reg, _):
+            if out and out.suffix.lower() != ".json":
+                counts = export_register_zip(reg, out)
+                typer.echo(f"wrote {out}: {sum(counts.values())} records, "
+                           f"{counts['contracts']} contracts; it restores with: sdpa register import {out}")
+                return
             text = json.dumps(export_register(reg), indent=1, ensure_ascii=False)
         if out:
             from generator.documents.render import write_file

@@ -5,21 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Mapping
 
-from generator.documents.report import MARK
+from generator.documents.report import CONFLICT_LABELS, MARK
 from generator.models import Finding, GapReport
-
-#: What each kind of conflicting term means, in words for staff (not the rule's field name).
-CONFLICT_LABELS = {
-    "advertising": "Advertising with student data",
-    "sale": "Sale of student data",
-    "retention": "Keeping data after the contract ends",
-    "governing_law_other_state": "Another state's law governs",
-    "unilateral_change": "The vendor may change the terms alone",
-    "ownership": "The vendor claims the data",
-    "profiling": "Profiling students",
-    "disclosure": "Disclosure to others",
-    "other": "Other conflicting term",
-}
 
 #: The reminder printed with every automated reading of a contract.
 COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "
@@ -69,7 +56,7 @@ def report_html(report: GapReport) -> str:
             f'<section class="sdpa-card sdpa-{escape(f.status)}" data-provision="{escape(f.id)}">'
             f"<h3>{escape(f'{f.number}. {f.title}')}</h3>"
             f'<p><span class="sdpa-status">{escape(MARK.get(f.status, f.status))}</span>'
-            f"{_confidence(f)}</p>"
+            f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
             f'<p class="sdpa-meta">{escape(f.citation)}</p>'
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
     out.append("</div>")

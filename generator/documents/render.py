@@ -236,6 +236,16 @@ _CORE_XML = (
 _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# docxtpl's escapes for literal braces in a template ({_{ prints {{): turned into Jinja string
+# literals before the template is compiled, never replaced in the filled document, where a
+# vendor's own "{_{ }_}" must come out exactly as typed.
+_TEMPLATE_ESCAPES = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+
+
+def _literal_braces(xml: str) -> str:
+    return re.sub("|".join(re.escape(k) for k in _TEMPLATE_ESCAPES), lambda m: _TEMPLATE_ESCAPES[m[0]], xml)
+
+
 class PreparedTemplate:
     """A DOCX template parsed and compiled once, rendered many times.
 
@@ -266,6 +276,7 @@ class PreparedTemplate:
                 continue
             xml = self._helper.patch_xml(xml)
             xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+            xml = _literal_braces(xml)
             try:
                 self._parts[name] = env.from_string(xml)
             except TemplateError as exc:
@@ -283,7 +294,6 @@ class PreparedTemplate:
         except TemplateError as exc:
             raise RenderError(f"{self.path.name}: template error ({exc})") from None
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         xml = self._helper.resolve_listing(xml)
         return nobreak_citations(_XML_BAD.sub("", xml)).encode("utf-8")
 

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import json
 
-from generator.documents.markup import md_escape
+from generator.documents.markup import md_inline
 from generator.models import GapReport
 
 MARK = {"present": "✔ present", "partial": "◐ partial", "missing": "✘ missing"}
 
+#: What each kind of conflicting term means, in words for staff (not the rule's field name).
+CONFLICT_LABELS = {
+    "advertising": "Advertising with student data",
+    "sale": "Sale of student data",
+    "retention": "Keeping data after the contract ends",
+    "governing_law_other_state": "Another state's law governs",
+    "unilateral_change": "The vendor may change the terms alone",
+    "ownership": "The vendor claims the data",
+    "profiling": "Profiling students",
+    "disclosure": "Disclosure to others",
+    "other": "Other conflicting term",
+}
 
 
 def report_json(report: GapReport) -> str:
@@ -17,28 +29,33 @@ def report_json(report: GapReport) -> str:
 
 
 def _md(text: str) -> str:
-    return md_escape(text)  # vendor text (file name, quoted terms) shows as typed, never as markup
+    return md_inline(text)  # vendor text (file name, quoted terms) shows as typed, never as markup
 
 
 def report_markdown(report: GapReport) -> str:
-    """The report as Markdown: summary, a table of the provisions, evidence, conflicts."""
+    """The report as Markdown: summary, a table of the provisions, evidence, conflicts (named in
+    words, not by the rules' ids). Every text from the contract is escaped where it could become
+    markup, and only there, so the file reads cleanly."""
+    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     lines = [f"# Contract check: {_md(report.document)}", "",
              f"{report.summary()}. " + ("Compliant." if report.compliant else "Not compliant."), "",
              f"sha256 `{report.sha256}` · clause library {report.library_version}", "",
              "| # | provision | status | confidence | evidence | why |",
              "| ---: | --- | --- | --- | --- | --- |"]
     for f in report.provisions:
-        ev = "<br>".join(f"“{_md(e.text)}” ({e.location})" for e in f.evidence) or "—"
+        ev = "<br>".join(f"“{_md(e.text)}” ({_md(e.location)})" for e in f.evidence) or "—"
         why = _md(f.explanation) + ("".join(f"<br>Low confidence: {_md(d)}." for d in f.doubts[:1]))
         lines.append(f"| {f.number} | {_md(f.title)} ({_md(f.citation)}) | {MARK[f.status]} | {f.confidence} | {ev} | {why} |")
     low = [f for f in report.provisions if f.confidence == "low"]
     if low:
         lines += ["", "Review first (low confidence): " + ", ".join(f"{f.number}. {_md(f.title)}" for f in low) + "."]
     if report.conflicts:
-        lines += ["", "## Conflicting terms", "", "| kind | provision | term | where | why |",
+        lines += ["", "## Conflicting terms", "", "| conflict | against | term | where | why |",
                   "| --- | --- | --- | --- | --- |"]
         for c in report.conflicts:
-            lines.append(f"| {c.kind} | {c.provision} | “{_md(c.text)}” | {c.location} | {_md(c.explanation)} |")
+            kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
+            lines.append(f"| {kind} | {_md(titles.get(c.provision, c.provision))} | “{_md(c.text)}” "
+                         f"| {_md(c.location)} | {_md(c.explanation)} |")
     if report.notes:
         lines += ["", "## Left out by the reader", ""] + [f"- {_md(n)}" for n in report.notes]
     return "\n".join(lines) + "\n"

@@ -81,9 +81,16 @@ def _sniff(data: bytes) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
+    for magic, kind in _IMAGES.items():
+        if head.startswith(magic) and (kind != "a WebP image" or data[8:12] == b"WEBP"):
+            return kind
     return "text"
 
 
+# what a file is, by its first bytes, when it is an image (a photo renamed .pdf is not "text")
+_IMAGES = {b"\xff\xd8\xff": "a JPEG image", b"\x89PNG\r\n\x1a\n": "a PNG image", b"GIF87a": "a GIF image",
+           b"GIF89a": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
+           b"RIFF": "a WebP image"}
 _EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
 _KIND_NAMES = {"pdf": "a PDF", "zip": "a ZIP/DOCX file", "ole": "an old binary Word (.doc) file", "text": "text"}
 
@@ -144,6 +151,9 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     expected = _EXPECT.get(suffix)
     if suffix and expected is None:
         raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT or MD")
+    if kind in _IMAGES.values():
+        what = _KIND_NAMES.get(expected, f"a {suffix} file") if suffix else "a document"
+        raise ExtractError(f"{name}: not {what} (looks like {kind}); send the contract as PDF, DOCX or text")
     if expected and expected != kind:
         raise ExtractError(f"{name}: the name says {suffix} but the file is {_KIND_NAMES[kind]}")
     sha = hashlib.sha256(data).hexdigest()

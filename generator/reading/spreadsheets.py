@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -166,6 +167,18 @@ def _keyed(numbered: Iterator[tuple[int, list[str]]], columns: list[str | None],
         yield Row(line, {col: cell for col, cell in zip(columns, cells) if col})
 
 
+def _sheet_rows(rows: Iterator[tuple], name: str) -> Iterator[tuple]:
+    """The rows of a worksheet; a sheet whose XML breaks off part-way (a truncated or damaged
+    file, read lazily) ends in one :class:`InputError` naming the row, never an unexpected error."""
+    for n in itertools.count(1):
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - the XML parser and openpyxl raise many kinds
+            raise InputError(f"{name}: row {n}: the XLSX is damaged or truncated ({type(exc).__name__})") from None
+
+
 def _rows_xlsx(fileobj: IO[bytes], name: str) -> Iterator[Row]:
     check_zip(fileobj, name, "XLSX", "xl/workbook.xml", InputError, max_part=MAX_XLSX_PART)
     fileobj.seek(0)
@@ -189,7 +202,7 @@ def xlsx_rows(data: bytes, name: str) -> list[Row]:
     try:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared A1:XFD1048576 would pad every row to 16,384 cells
-        rows = ws.iter_rows(values_only=True)
+        rows = _sheet_rows(ws.iter_rows(values_only=True), name)
         headers = next(rows, None)
         if headers is None:
             raise InputError(f"{name}: the first sheet is empty")

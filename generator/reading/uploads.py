@@ -4,6 +4,7 @@ the run's own folder; and which rows' contracts a batch did not check."""
 from __future__ import annotations
 
 import csv
+import io
 import stat
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -143,4 +144,30 @@ def unchecked_contracts(manifest: str | Path, contract_files: Mapping[int, str],
         elif row["outcome"] != "letter written" and row["reason"] != "contract has every provision":
             reason = (row["reason"] or row["outcome"]).removeprefix("contract not checked: ")
             out.append((line, name, reason.replace(f"{hide}/", "") if hide else reason))
+    return out
+
+
+def missing_uploads(contract_files: Mapping[int, str], files: Iterable[tuple[str, bytes]]) -> dict[int, str]:
+    """The rows whose ``contract_file`` names none of the uploaded contracts ``files`` (name,
+    bytes), before anything runs: line → the reason, in words. A ZIP's files are known by
+    their names inside it (folders kept), any other upload by its own name. A ZIP that cannot
+    be read names nothing here (:func:`save_uploads` then says what is wrong with it)."""
+    whole, alone = set(), set()
+    for upload, data in files:
+        if not upload.lower().endswith(".zip"):
+            alone.add(upload)
+            continue
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                whole |= {n for n in z.namelist() if not n.endswith("/") and not n.startswith(SKIPPED)}
+        except (zipfile.BadZipFile, OSError, ValueError):
+            continue
+    out = {}
+    for line, name in contract_files.items():
+        if name in whole or name in alone:
+            continue
+        base = PurePosixPath(name.replace("\\", "/")).name
+        hint = (f"; {base} was uploaded alone, and a file uploaded alone is known by its own name: write "
+                f"{base} in contract_file, or upload a ZIP that keeps the folders" if base in alone else "")
+        out[line] = f"{name} is not among the uploaded contracts{hint}"
     return out

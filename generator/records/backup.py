@@ -1,5 +1,7 @@
-"""Register backups that restore: an export read from one snapshot and verified to re-import, an
-import checked against the schema before anything is written, and all-or-nothing CSV imports."""
+"""Register backups that restore: a ZIP (a JSON manifest of every table beside the stored contract
+files, streamed one file at a time) read from one snapshot and verified; imports of it and of the
+older one-JSON export, checked against the schema before anything is written; all-or-nothing CSV
+imports."""
 
 from __future__ import annotations
 
@@ -7,45 +9,35 @@ import base64
 import binascii
 import hashlib
 import json
-from datetime import date, datetime, timezone
+import os
+import re
+import stat
+import zipfile
+import zlib
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    select,
-    text,
-)
+from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, String, Text, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from generator.errors import ProfileError
+from generator.forms import board_from_dict
 from generator.models import MAX_YEAR, MIN_YEAR
 from generator.records.database import RegisterError
+from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
-from generator.records.tables import (
-    TABLES,
-    AnnualNoticeRow,
-    BoardProfileRow,
-    ContractRow,
-    DirectoryVendorRow,
-    ExceptionRow,
-    LogRow,
-    VendorRow,
-)
+from generator.records.tables import (MAX_CATEGORY, MAX_JSON, MAX_TEXT, TABLES, AnnualNoticeRow,
+                                      BoardProfileRow, ContractRow, DirectoryVendorRow, ExceptionRow, LogRow, VendorRow)
 
 # every table of the register, the district's setup and the board's duties included
 BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]
 
-FORMAT, VERSION = "sdpa-register", 1
+FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
+ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
+MANIFEST = "manifest.json"
+MAX_MANIFEST = 2**30        # bytes of manifest.json: every table but the stored files
 MAX_ID = 2**31 - 1          # PostgreSQL's integer
-MAX_TEXT = 1_000_000        # characters in one text cell
-MAX_JSON = 5_000_000        # characters of one JSON cell (a check's report)
 _CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
 
 
@@ -104,13 +96,33 @@ def _year(value: date, where: str) -> None:
         raise _fail(where, f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
 
 
-def _decode(column, value: object, where: str) -> object:
-    """One cell of an export, checked against ``column`` and turned into the database's type."""
+class _Member(str):
+    """The name of a stored file inside a ZIP backup, read (and its sha256 checked) only when
+    its row is written."""
+
+
+def _member(value: object, where: str, archive: zipfile.ZipFile) -> _Member:
+    if not isinstance(value, dict) or set(value) != {"file"} or not isinstance(value["file"], str):
+        raise _fail(where, 'expected {"file": "files/..."}')
+    try:
+        info = archive.getinfo(value["file"])
+    except KeyError:
+        raise _fail(where, f"the backup holds no file {value['file'][:200]!r}") from None
+    if info.file_size > MAX_FILE:
+        raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+    return _Member(info.filename)
+
+
+def _decode(column, value: object, where: str, archive: zipfile.ZipFile | None = None) -> object:
+    """One cell of an export, checked against ``column`` and turned into the database's type
+    (a stored file of a ZIP backup stays a :class:`_Member` until it is written)."""
     kind = column.type
     if value is None:
         if not column.nullable and not column.primary_key:
             raise _fail(where, "may not be empty")
         return None
+    if isinstance(kind, LargeBinary) and archive is not None:
+        return _member(value, where, archive)
     if isinstance(kind, LargeBinary):
         if not isinstance(value, dict) or set(value) != {"base64"} or not isinstance(value["base64"], str):
             raise _fail(where, 'expected {"base64": "..."}')
@@ -160,8 +172,8 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
         if not isinstance(cats, list) or not all(isinstance(x, str) for x in cats):
             raise _fail(f"{where}.data_categories", "expected a list of text")
         for i, x in enumerate(cats):
-            _check_text(x, f"{where}.data_categories[{i}]", 4000)
-        if row.get("file_data") is not None and row.get("file_sha256") != hashlib.sha256(row["file_data"]).hexdigest():
+            _check_text(x, f"{where}.data_categories[{i}]", MAX_CATEGORY)
+        if isinstance(row.get("file_data"), bytes) and row.get("file_sha256") != hashlib.sha256(row["file_data"]).hexdigest():
             raise _fail(f"{where}.file_sha256", "does not match the stored file")
     if table == "checks":
         report = row.get("report")
@@ -174,19 +186,62 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
             raise _fail(f"{where}.report.provisions", "expected a list of {id, status} objects")
     if table == "notices" and row.get("outcome") not in ("", "amended", "void", "withdrawn"):
         raise _fail(f"{where}.outcome", "must be empty, amended, void or withdrawn")
-    if table == "log" and not isinstance(row.get("details"), dict):
+    if table == "log":
+        _check_log_line(row, where)
+    if table == "iep_exceptions":
+        try:
+            check_student_ref(row.get("student_ref"))
+        except RegisterError as exc:
+            raise _fail(f"{where}.student_ref", str(exc).split(": ", 1)[1]) from None
+
+
+_ACTION = re.compile(r"^[a-z][a-z0-9 /-]{0,59}$")
+
+
+def _check_log_line(row: dict, where: str) -> None:
+    """A log line as the register writes it: an action in plain lower-case words, an actor, a
+    time not in the future, details as an object. Anything else was not written by sdpa."""
+    if not isinstance(row.get("details"), dict):
         raise _fail(f"{where}.details", "expected a JSON object")
+    if not _ACTION.match(str(row.get("action", ""))):
+        raise _fail(f"{where}.action", "is not an action the register writes (lower-case words)")
+    if not str(row.get("actor", "")).strip():
+        raise _fail(f"{where}.actor", "may not be empty: every change names who made it")
+    at = row.get("at")
+    if isinstance(at, datetime):
+        at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+        if at > datetime.now(timezone.utc) + timedelta(days=1):
+            raise _fail(f"{where}.at", f"{at.isoformat()} is in the future")
 
 
-def validate_export(data: Any) -> dict[str, list[dict]]:
+def _check_whole(decoded: dict[str, list[dict]]) -> None:
+    """What only the whole export shows: each log line's contract exists, and the board profile
+    in use (the newest saved) still validates, so every page and command can start."""
+    contracts = {row["id"] for row in decoded["contracts"]}
+    for i, row in enumerate(decoded["log"]):
+        if row.get("contract_id") is not None and row["contract_id"] not in contracts:
+            raise _fail(f"log[{i}].contract_id", f"no contracts row with id {row['contract_id']}")
+    profiles = decoded["board_profiles"]
+    if profiles:
+        i, newest = max(enumerate(profiles), key=lambda pair: pair[1]["id"])
+        try:
+            board_from_dict(newest.get("data"), f"board_profiles[{i}].data")
+        except ProfileError as exc:
+            raise RegisterError(f"the export cannot be imported: {exc}") from None
+
+
+def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[str, list[dict]]:
     """Check an export against the register's schema: known tables and columns, every cell's
     type, range and size, unique ids, references to rows that exist, no NUL characters, stored
-    files of at most 50 MB matching their sha256. Returns the rows decoded, table by table;
+    files of at most 50 MB matching their sha256 (in a ZIP backup, ``archive``, checked as each
+    is written), log lines as the register writes them, IEP/504 records with a reference and not
+    a name, a board profile in use that validates. Returns the rows decoded, table by table;
     raises :class:`RegisterError` naming the first bad cell (``contracts[3].executed``)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError(f"not an sdpa register export (format '{FORMAT}')")
-    if data.get("version") != VERSION:
-        raise RegisterError(f"the export's version {data.get('version')!r} is not {VERSION}")
+    expected = VERSION if archive is None else ZIP_VERSION
+    if data.get("version") != expected:
+        raise RegisterError(f"the export's version {data.get('version')!r} is not {expected}")
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise _fail("tables", "expected an object of tables")
@@ -210,7 +265,7 @@ def validate_export(data: Any) -> dict[str, list[dict]]:
                 raise _fail(where, f"unknown column(s): {', '.join(sorted(map(str, extra)))[:200]}")
             if "id" not in row:
                 raise _fail(where, "has no id")
-            cells = {k: _decode(table.c[k], v, f"{where}.{k}") for k, v in row.items()}
+            cells = {k: _decode(table.c[k], v, f"{where}.{k}", archive) for k, v in row.items()}
             for col in table.c:
                 if col.name not in cells and not col.nullable and col.default is None:
                     raise _fail(where, f"{col.name} is missing")
@@ -225,6 +280,7 @@ def validate_export(data: Any) -> dict[str, list[dict]]:
                     raise _fail(f"{where}.{fk.parent.name}", f"no {ref} row with id {value}")
             out.append(cells)
         decoded[name], all_ids[name] = out, ids
+    _check_whole(decoded)
     return decoded
 
 
@@ -233,7 +289,25 @@ def import_register(reg: Register, data: Any) -> int:
     export is checked first (:func:`validate_export`), then written in one transaction: nothing
     is written unless everything is. Raises :class:`RegisterError` when the register is not
     empty or the data is not a valid export."""
-    decoded = validate_export(data)
+    return _load(reg, validate_export(data))
+
+
+def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -> bytes:
+    """A stored file of a ZIP backup, read to at most ``MAX_FILE`` bytes and checked."""
+    try:
+        with archive.open(name) as fh:
+            blob = fh.read(MAX_FILE + 1)
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError, NotImplementedError) as exc:
+        raise _fail(where, f"the stored file {name!r} cannot be read ({exc})") from None
+    if len(blob) > MAX_FILE:
+        raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+    if hashlib.sha256(blob).hexdigest() != sha256:
+        raise _fail(f"{where}.file_sha256", "does not match the stored file")
+    return blob
+
+
+def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None) -> int:
+    """Write checked rows into an empty register in one transaction; return how many."""
     if reg.count(ContractRow) or reg.count(VendorRow) or reg.count(LogRow):
         raise RegisterError("the register is not empty; import into a new register")
     n = 0
@@ -241,7 +315,10 @@ def import_register(reg: Register, data: Any) -> int:
         with reg.session() as s, s.begin():
             for model in BACKUP_TABLES:
                 table = model.__table__
-                for row in decoded[table.name]:
+                for i, row in enumerate(decoded[table.name]):
+                    if isinstance(row.get("file_data"), _Member):
+                        row = {**row, "file_data": _read_member(archive, row["file_data"], row["file_sha256"],
+                                                                f"{table.name}[{i}]")}
                     s.execute(table.insert().values(row))
                     n += 1
             if reg.engine.dialect.name == "postgresql":
@@ -252,6 +329,127 @@ def import_register(reg: Register, data: Any) -> int:
     except SQLAlchemyError as exc:
         raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}") from None
     return n
+
+
+# ---------------------------------------------------------------- the ZIP backup
+
+
+def _file_member(row: dict) -> str:
+    suffix = Path(str(row.get("file_name", ""))).suffix
+    return f"files/{row['id']}{suffix if re.fullmatch(r'[.][A-Za-z0-9]{1,8}', suffix) else ''}"
+
+
+def _tables(s) -> dict[str, list[dict]]:
+    """Every table's rows as JSON-ready data, without the stored files: a contract's
+    ``file_data`` is ``{"file": "files/<id>..."}`` (or None), the file's place in the ZIP."""
+    tables: dict[str, list[dict]] = {}
+    for model in BACKUP_TABLES:
+        table = model.__table__
+        cols = [c for c in table.columns if c.name != "file_data"]
+        rows = s.execute(select(*cols).order_by(table.c.id)).mappings()
+        tables[table.name] = [{c.name: _encode(r[c.name]) for c in cols} for r in rows]
+    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.file_data.is_not(None))))
+    for row in tables["contracts"]:
+        row["file_data"] = {"file": _file_member(row)} if row["id"] in stored else None
+    return tables
+
+
+def _stored_files(s, contracts: list[dict]) -> Iterator[tuple[dict, bytes]]:
+    """Each contract row with a stored file, and the file: one file in memory at a time."""
+    for row in contracts:
+        if row["file_data"]:
+            yield row, s.scalar(select(ContractRow.file_data).where(ContractRow.id == row["id"]))
+
+
+def export_register_zip(reg: Register, out: Path, verify: bool = True) -> dict[str, int]:
+    """Write the whole register to ``out`` as a ZIP backup: ``manifest.json`` (format
+    ``sdpa-register``, version 2: every table, read in one transaction) and each stored
+    contract file as ``files/<contract id><suffix>``, streamed one at a time, so no size a
+    valid register can reach is too large. With ``verify`` (the default) the written ZIP is
+    checked as an import would check it (:func:`verify_backup`) before it replaces ``out``.
+    Returns the rows of each table. Raises :class:`RegisterError` when it would not restore."""
+    out = Path(out)
+    part = out.with_name(out.name + ".part")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if out.is_dir():
+            raise RegisterError(f"{out}: is a folder; give a file name")
+        with reg.snapshot() as s, s.begin(), zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED,
+                                                              allowZip64=True) as z:
+            tables = _tables(s)
+            z.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": ZIP_VERSION, "tables": tables},
+                                            ensure_ascii=False, indent=1))
+            for row, blob in _stored_files(s, tables["contracts"]):
+                z.writestr(row["file_data"]["file"], blob)
+        counts = verify_backup(part) if verify else {name: len(rows) for name, rows in tables.items()}
+    except RegisterError as exc:
+        part.unlink(missing_ok=True)
+        if str(exc).startswith(str(out)):
+            raise
+        raise RegisterError(f"the export would not restore, so it was not written ({exc})") from None
+    except OSError as exc:
+        if part.parent.is_dir():
+            part.unlink(missing_ok=True)
+        raise RegisterError(f"{out}: could not be written ({exc.strerror or exc})") from None
+    part.replace(out)
+    return counts
+
+
+def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict]:
+    """The open ZIP and its manifest. Raises :class:`RegisterError` naming what is wrong."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a pipe is never opened (no hang)
+            raise RegisterError(f"{path}: not a regular file (a device, pipe or socket); give the backup's ZIP")
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise RegisterError(f"{Path(path).name}: not a ZIP backup of the register ({exc})") from None
+    try:
+        info = archive.getinfo(MANIFEST)
+        if info.file_size > MAX_MANIFEST:
+            raise _fail(MANIFEST, f"larger than {MAX_MANIFEST // 2**20} MB")
+        with archive.open(info) as fh:
+            return archive, json.loads(fh.read(MAX_MANIFEST + 1))
+    except KeyError:
+        archive.close()
+        raise RegisterError(f"{Path(path).name}: a ZIP without {MANIFEST}, not a register backup") from None
+    except (ValueError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
+        archive.close()
+        raise _fail(MANIFEST, f"cannot be read ({str(exc)[:200]})") from None
+
+
+def verify_backup(path: Path) -> dict[str, int]:
+    """Check a ZIP backup without writing anything: the manifest as :func:`validate_export`
+    checks it, and every stored file read back against its sha256. Returns the rows of each
+    table; raises :class:`RegisterError` naming the first problem."""
+    archive, manifest = _open_backup(path)
+    with archive:
+        decoded = validate_export(manifest, archive)
+        for i, row in enumerate(decoded["contracts"]):
+            if isinstance(row.get("file_data"), _Member):
+                _read_member(archive, row["file_data"], row["file_sha256"], f"contracts[{i}]")
+    return {name: len(rows) for name, rows in decoded.items()}
+
+
+def import_register_zip(reg: Register, path: Path) -> int:
+    """Load a ZIP backup (:func:`export_register_zip`) into an empty register, keeping ids;
+    returns the rows loaded. The manifest is checked whole first, each stored file is read
+    (at most 50 MB) and checked against its sha256 as its row is written, all in one
+    transaction: nothing is written unless everything is. Raises :class:`RegisterError`."""
+    archive, manifest = _open_backup(path)
+    with archive:
+        return _load(reg, validate_export(manifest, archive), archive)
+
+
+def register_checksum(reg: Register) -> str:
+    """A sha256 over every row of every table, stored files included (read one at a time), ids
+    and all: two registers with the same checksum hold the same records."""
+    digest = hashlib.sha256()
+    with reg.snapshot() as s, s.begin():
+        tables = _tables(s)
+        digest.update(json.dumps(tables, sort_keys=True, default=str).encode())
+        for row, blob in _stored_files(s, tables["contracts"]):
+            digest.update(f"{row['id']}:".encode() + hashlib.sha256(blob).digest())
+    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- CSV of contracts

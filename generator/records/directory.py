@@ -74,6 +74,8 @@ def board_from_yaml(text: str | bytes, source: str = "board profile") -> Board:
         raise ProfileError(f"{source}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         raise ProfileError(f"{source}: invalid YAML ({str(exc).splitlines()[0]})") from None
+    except RecursionError:
+        raise ProfileError(f"{source}: invalid YAML (nested too deeply)") from None
     return board_from_dict(data, source)
 
 

@@ -15,7 +15,7 @@ from generator.deadlines import annual_notice_year_due
 from generator.models import Board, clean_text
 from generator.records.database import RegisterError
 from generator.records.register import Register
-from generator.records.tables import AnnualNoticeRow, ExceptionRow
+from generator.records.tables import AnnualNoticeRow, ExceptionRow, check_lengths
 
 PLANS = {"iep": "individualized education program (IEP)", "504": "Section 504 plan"}
 _REF = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
@@ -61,15 +61,24 @@ class ExceptionRecord:
     ended: date | None
 
 
+def check_student_ref(student_ref: object) -> str:
+    """``student_ref`` stripped, when it is a reference to a child (such as a student ID) and
+    not a name: letters, digits and ``. _ / -``, no spaces, up to 40, with at least one digit
+    (a name has none). Raises :class:`RegisterError` otherwise."""
+    ref = student_ref.strip() if isinstance(student_ref, str) else ""
+    if not _REF.match(ref) or not any(ch.isdigit() for ch in ref):
+        raise RegisterError("student reference: use the board's reference (such as the student ID "
+                            "number), never the name: letters, digits, . _ / -, at least one digit, "
+                            "no spaces, up to 40")
+    return ref
+
+
 def record_exception(reg: Register, *, student_ref: str, plan: str, service: str, effort: str,
                      signed: date, operator: str = "", ended: date | None = None) -> int:
     """Record a service used under the IEP / Section 504 exception. ``student_ref`` is the
     board's reference for the child (such as a student ID), never the name: letters, digits and
     ``. _ / -``, no spaces. Raises :class:`RegisterError` naming the field."""
-    ref = student_ref.strip()
-    if not _REF.match(ref):
-        raise RegisterError("student reference: use the board's reference (such as the student ID "
-                            "number), not the name: letters, digits, . _ / - and no spaces, up to 40")
+    ref = check_student_ref(student_ref)
     if plan not in PLANS:
         raise RegisterError(f"plan {plan!r} must be iep or 504")
     for field, value in (("service", service), ("evidence of effort", effort), ("operator", operator)):
@@ -77,6 +86,7 @@ def record_exception(reg: Register, *, student_ref: str, plan: str, service: str
             clean_text(value)
         except ValueError as exc:
             raise RegisterError(f"{field}: {exc}") from None
+    check_lengths(ExceptionRow, service=service.strip(), operator=operator.strip(), effort=effort.strip())
     if not service.strip() or not effort.strip():
         raise RegisterError("an exception needs the service and the evidence of the effort to contract")
     if ended and ended < signed:

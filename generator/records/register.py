@@ -25,6 +25,7 @@ from generator.records.tables import (
     NoticeRow,
     PostingRow,
     VendorRow,
+    check_lengths,
     utc_now,
 )
 
@@ -133,11 +134,14 @@ class Register:
                     in_range(day)
             except ValueError as exc:
                 raise RegisterError(f"{field}: {exc}") from None
-        if len(vendor) > 300 or len(product) > 300:
-            raise RegisterError("vendor and product are limited to 300 characters")
+        check_lengths(VendorRow, "vendor", name=vendor.strip())
+        check_lengths(VendorRow, contact_email=contact_email, address=address)
+        check_lengths(ContractRow, product=product.strip(), title=title, description=description,
+                      purpose=purpose, data_categories=data_categories)
         blob, name, sha = None, "", ""
         if file:
             blob, name, sha = read_contract_file(Path(file))
+            check_lengths(ContractRow, file_name=name)
         vid = vendor_id(s, vendor.strip(), contact_email, address)
         c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
                         term_end=term_end, description=description, purpose=purpose,
@@ -182,6 +186,7 @@ class Register:
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``."""
+        check_lengths(CheckRow, library_version=str(report.get("library_version", "")), report=report)
         row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
                        compliant=bool(report.get("compliant")), report=report)
         return self._add_record(cid, row, "record check", compliant=row.compliant, document=report.get("document"))
@@ -205,12 +210,14 @@ class Register:
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
         """Record that the contract's notice was posted on the board's website."""
+        check_lengths(PostingRow, url=url)
         return self._add_record(cid, PostingRow(contract_id=cid, posted=posted, url=url),
                                 "record posting", posted=posted, url=url)
 
     def record_breach(self, cid: int, *, notice_received: date, discovered: date | None = None,
                       description: str = "") -> int:
         """Record a vendor's breach notice for contract ``cid``."""
+        check_lengths(BreachRow, description=description)
         row = BreachRow(contract_id=cid, discovered=discovered, notice_received=notice_received,
                         description=description)
         return self._add_record(cid, row, "record breach", notice_received=notice_received,
@@ -281,8 +288,10 @@ class Register:
                     clean_text(item)
                 except ValueError as exc:
                     raise RegisterError(f"{field}: {exc}") from None
-            if field in ("vendor", "product", "title") and len(str(value)) > 300:
-                raise RegisterError(f"{field}: limited to 300 characters")
+            if field == "vendor":
+                check_lengths(VendorRow, "vendor", name=str(value).strip())
+            elif isinstance(value, (str, list)):
+                check_lengths(ContractRow, **{field: value})
         done: dict[str, list] = {}
         with self.session() as s, s.begin():
             c = self._contract(s, cid)

@@ -3,10 +3,17 @@ with its Alembic migration in ``migrations/versions/``."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from generator.records.database import RegisterError
+
+MAX_TEXT = 1_000_000  # characters in one unbounded text cell (``Text``): what a backup accepts
+MAX_CATEGORY = 4000   # characters of one item of a contract's data categories (a JSON list)
+MAX_JSON = 5_000_000  # characters of one JSON cell written out (a check's report)
 
 
 class Base(DeclarativeBase):
@@ -16,6 +23,34 @@ class Base(DeclarativeBase):
 def utc_now() -> datetime:
     """Now, in UTC, to the second: the time stamp of every register record and log line."""
     return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def column_limit(model: type[Base], column: str) -> int:
+    """The most characters ``model``'s ``column`` holds: its ``String`` length, or
+    :data:`MAX_TEXT` for a ``Text`` column. The one source of every length limit (input and
+    backups alike)."""
+    length = getattr(model.__table__.c[column].type, "length", None)
+    return length or MAX_TEXT
+
+
+def check_lengths(model: type[Base], label: str = "", **values: object) -> None:
+    """Refuse text longer than its column of ``model`` holds, before anything is written (so the
+    register never holds what a backup could not restore, and PostgreSQL never raises a
+    DataError). Raises :class:`RegisterError` naming the field (``label`` when given, else the
+    column), its length and the limit."""
+    for column, value in values.items():
+        limit = column_limit(model, column)
+        if isinstance(value, str) and len(value) > limit:
+            raise RegisterError(f"{label or column.replace('_', ' ')}: {len(value):,} characters; "
+                                f"the limit is {limit:,}")
+        if isinstance(value, dict) and len(json.dumps(value, default=str)) > MAX_JSON:
+            raise RegisterError(f"{label or column.replace('_', ' ')}: more than {MAX_JSON:,} characters "
+                                "of JSON, the limit")
+        if column == "data_categories":
+            for i, item in enumerate(value or []):
+                if len(str(item)) > MAX_CATEGORY:
+                    raise RegisterError(f"data category {i + 1}: {len(str(item)):,} characters; "
+                                        f"the limit is {MAX_CATEGORY:,}")
 
 
 class VendorRow(Base):

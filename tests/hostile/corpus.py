@@ -15,6 +15,7 @@ from pypdf import PdfReader, PdfWriter
 
 from .docx import hostile_docx
 from .pdfs import hostile_pdfs, write_pdf
+from . import round23
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "vendor_name,product,contact_email,contract_date\n"
@@ -137,6 +138,7 @@ def contracts(tmp: Path) -> dict[str, tuple[str, bytes]]:
         **bounded_contracts(),
         **hostile_pdfs(),   # issue 23: budgets bypassed by filter chains; pdfium's 5 GB of forms
         **hostile_docx(),   # issue 23: terms hidden from the check; macros and remote templates
+        "jpeg named .pdf": ("photo.pdf", round23.jpeg_named_pdf()),
     }
 
 
@@ -282,6 +284,7 @@ def spreadsheets() -> dict[str, tuple[str, bytes]]:
         "xlsx that is not": ("x.xlsx", b"PK\x03\x04 not really"),
         "csv missing a required column": ("m.csv", b"vendor_name,product\nA,P\n"),
         **bounded_spreadsheets(),
+        "xlsx cut off mid-sheet": ("cut.xlsx", round23.truncated_sheet_xlsx()),
     }
 
 
