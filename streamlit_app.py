@@ -30,7 +30,7 @@ def gate() -> None:
     problem = (g.listen_problem(st.get_option("server.address"), sign_in=provider is not None)
                or common.request_refusal())  # this request: its peer, its Host, a proxy between
     if problem:
-        st.error(problem)
+        st.error(g.md_escape(problem))  # it may quote the request's Host or forwarded address
         st.stop()
     board, source = common.current_board()
     st.session_state["board"] = board  # the pages print documents with this profile
