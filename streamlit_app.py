@@ -27,9 +27,10 @@ pages = {
 def gate() -> None:
     """Stop here (with one line saying why) unless this visitor may use the app."""
     provider = common.sign_in_provider()
-    problem = g.listen_problem(st.get_option("server.address"), sign_in=provider is not None)
+    problem = (g.listen_problem(st.get_option("server.address"), sign_in=provider is not None)
+               or common.request_refusal())  # this request: its peer, its Host, a proxy between
     if problem:
-        st.error(problem)
+        st.error(g.md_escape(problem))  # it may quote the request's Host or forwarded address
         st.stop()
     board, source = common.current_board()
     st.session_state["board"] = board  # the pages print documents with this profile
@@ -41,6 +42,11 @@ def gate() -> None:
         st.title("sdpa: student data privacy")
         st.write(f"Sign in with your {g.md_escape(board.short_name or board.name)} account to continue.")
         st.button("Sign in", key="sign_in", type="primary", on_click=st.login, args=(provider or None,))
+        st.stop()
+    elif user.role is None and common.session_ended():
+        st.title("sdpa: student data privacy")
+        st.info("Your sign-in has expired: sign out, then sign in again to continue.")
+        st.button("Sign out", key="sign_out", on_click=st.logout)
         st.stop()
     elif user.role is None:
         st.error(f"{g.md_escape(user.email or 'This account')} has no access to sdpa. Ask the administrator to add "

@@ -70,7 +70,8 @@ if source_bytes is not None:
     if contract_lines and not contracts:
         st.warning(f"{len(contract_lines)} rows name a contract file, but no contracts are uploaded: those rows "
                    "get their addendum without a check of the contract.")
-    if st.button(f"Generate {rows - bad_lines} addenda", key="generate", type="primary", disabled=rows == bad_lines):
+    if (st.button(f"Generate {rows - bad_lines} addenda", key="generate", type="primary", disabled=rows == bad_lines)
+            and common.allowed_to("run a batch")):
         bar = st.progress(0.0, text="Generating…")
         with tempfile.TemporaryDirectory() as tmp:
             given = Path(tmp) / "input"

@@ -25,7 +25,7 @@ LABELS = {"name": "Board's legal name", "short_name": "Short name (for example, 
           "privacy_officer": "Privacy officer", "signatory": "Signatory",
           "cure_period_days": "Days a vendor has to amend after the notice",
           "closures": "Extra days the central office is closed", "access": "Who may use the app"}
-PARTS = {"admin": "administrators", "editor": "editors", "viewer": "viewers"}
+PARTS = {"admin": "administrators", "editor": "editors", "viewer": "viewers", "deny": "denied"}
 
 
 def label_of(field: str) -> str:
@@ -44,7 +44,7 @@ def lines(text: str) -> list[str]:
 st.session_state.setdefault("board_form_version", 0)
 upload = st.file_uploader("Load a profile from YAML (as board.example.yaml) into the form", type=["yaml", "yml"],
                           key="profile_yaml", disabled=not user.can_administer)
-if upload is not None:
+if upload is not None and common.allowed_to("load a board profile", "admin"):
     try:
         imported = g.board_from_yaml(upload.getvalue(), upload.name)
     except g.SdpaError as exc:
@@ -94,13 +94,15 @@ with st.form(f"board_form_{v}"):
               "editor": lines(c2.text_area("Editors (the register, the vendor directory)",
                                            "\n".join(draft.access.editor), key=f"bp_editor_{v}")),
               "viewer": lines(c3.text_area("Viewers (read only)", "\n".join(draft.access.viewer),
-                                           key=f"bp_viewer_{v}"))}
+                                           key=f"bp_viewer_{v}")),
+              "deny": lines(st.text_area("Denied (no access, whatever the lists above say)",
+                                         "\n".join(draft.access.deny), key=f"bp_deny_{v}"))}
     save = st.form_submit_button("Save for everyone", type="primary",
                                  disabled=not user.can_administer or source == "file")
 
 if not user.can_administer:
     st.caption("Only an administrator can change the board profile.")
-if save:
+if save and common.allowed_to("change the board profile", "admin"):
     data = {"name": name, "short_name": short, "address": lines(address), "website": website,
             "contracts_page": page, **people, "cure_period_days": int(cure),
             "closures": lines(closures), "access": access}
@@ -149,7 +151,7 @@ if common.refuse_unless_editor(user, "change the vendor directory"):
                  "data_collected": st.text_input("Student data the vendor receives (separated by ;)",
                                                  key="dv_data")}
         store = st.form_submit_button("Save the vendor")
-    if store:
+    if store and common.allowed_to("change the vendor directory"):
         try:
             vendor = g.vendor_from_dict({k: x for k, x in entry.items() if x}, "the vendor form")
             with common.open_register(user) as reg:
@@ -159,7 +161,8 @@ if common.refuse_unless_editor(user, "change the vendor directory"):
         else:
             st.session_state["board_flash"] = f"Saved {g.md_escape(vendor.name)} in the vendor directory."
             st.rerun()
-    if picked is not None and st.button(f"Remove {g.md_escape(picked.name)} from the directory", key="dv_remove"):
+    if (picked is not None and st.button(f"Remove {g.md_escape(picked.name)} from the directory", key="dv_remove")
+            and common.allowed_to("change the vendor directory")):
         with common.open_register(user) as reg:
             g.remove_vendor(reg, picked.name)
         st.session_state.pop("dv_pick", None)

@@ -74,7 +74,7 @@ contract = next((c for c in contracts if c.id == cid), None)
 
 def record(action: str, do) -> None:
     """Run one register write for the picked contract; the confirmation survives the rerun."""
-    if not common.refuse_unless_editor(user):
+    if not common.allowed_to("change the register"):
         return
     try:
         with common.open_register(user) as reg:
@@ -132,6 +132,8 @@ def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> No
 
 
 def write_redline(vendor: g.Vendor) -> None:
+    if not common.allowed_to("mark up the vendor's contract"):
+        return
     try:
         result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name)
     except g.SdpaError as exc:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -55,15 +57,48 @@ def current_board() -> tuple[g.Board, str]:
 
 
 def current_user(board: g.Board | None = None) -> User:
-    """The person using this session and the role the board profile gives them."""
+    """The person using this session and the role the board profile gives them. A signed-in
+    address the provider does not vouch for (``email_verified`` not the boolean true), or a
+    sign-in older than the session lifetime (``SDPA_SESSION_HOURS``, 12 hours), has no role."""
     if sign_in_provider() is None:
         return User(os.environ.get("SDPA_USER") or os.environ.get("USER") or "local user", "admin", False)
     if not st.user.is_logged_in:
         return User("", None, True)
     email = str(st.user.get("email") or "")
-    if st.user.get("email_verified") is False:  # the provider says the address is not proven
+    if not g.is_verified(st.user.get("email_verified")) or session_ended():
         return User(email, None, True)
     return User(email, g.role_for(email, board or current_board()[0]), True)
+
+
+def session_ended() -> bool:
+    """True when the signed-in visitor's sign-in (the ID token's ``iat``) is older than the session
+    lifetime. Raises :class:`generator.InputError` when ``SDPA_SESSION_HOURS`` is not valid."""
+    hours = g.session_hours(os.environ.get("SDPA_SESSION_HOURS"))
+    return g.session_expired(st.user.get("iat"), time.time(), hours)
+
+
+def request_refusal() -> str | None:
+    """Why this visitor's connection must be refused (its peer, its ``Host``, a proxy between), or
+    ``None``: the check of :func:`generator.request_problem` on the request Streamlit saw."""
+    headers = {str(k).lower(): str(v) for k, v in st.context.headers.items()}
+    auth = auth_settings() or {}
+    allowed = [*(st.get_option("server.allowedHosts") or []),
+               urlsplit(str(auth.get("redirect_uri") or "")).hostname or ""]
+    return g.request_problem(headers, st.context.ip_address, sign_in_provider() is not None, allowed)
+
+
+def allowed_to(what: str, needed: str = "editor") -> bool:
+    """The server's check immediately before an action: re-reads who is signed in and the role the
+    board profile gives them now, and returns True when that role is at least ``needed``;
+    otherwise shows one error naming ``what`` was refused and returns False. A disabled button in
+    the browser is never the check."""
+    user = current_user(current_board()[0])
+    if g.has_role(user.role, needed):
+        return True
+    who = {"admin": "an administrator", "editor": "an editor or an administrator"}.get(needed, "a user with a role")
+    st.error(f"Refused: {g.md_escape(user.email or 'a visitor who is not signed in')} has "
+             f"{user.role or 'no'} access, and only {who} can {what}. Nothing was changed.")
+    return False
 
 
 def open_register(user: User | None = None) -> Register:

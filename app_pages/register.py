@@ -82,7 +82,7 @@ def add_form(reg, contracts) -> None:
         signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
         anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
         add = st.form_submit_button("Add the contract")
-    if not add or in_future(executed, "Date signed by both parties"):
+    if not add or not common.allowed_to("change the register") or in_future(executed, "Date signed by both parties"):
         return
     dups = reg.find_duplicates(vendor, product) if vendor.strip() and product.strip() else []
     if dups and not anyway:
@@ -116,7 +116,7 @@ def edit_form(reg, contracts) -> None:
         data = st.text_area("Student data the vendor receives (one per line)", value="\n".join(c.data_categories),
                             key=f"e_data_{c.id}")
         save = st.form_submit_button("Save the changes")
-    if save:
+    if save and common.allowed_to("change the register"):
         changes = reg.update_contract(c.id, vendor=vendor, product=product, title=title, term_end=term_end,
                                       purpose=purpose, description=description, data_categories=categories(data))
         names = {"data_categories": "student data", "term_end": "end of the term"}
@@ -129,7 +129,7 @@ def executed_form(reg, contracts) -> None:
     with st.form("executed_form"):
         when = st.date_input("Date signed by both parties", value=None, key="x_date")
         save = st.form_submit_button("Record the execution date", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("change the register"):
         if no_date(when, "Date signed by both parties") or in_future(when, "Date signed by both parties"):
             return
         reg.record_executed(c.id, when)
@@ -143,7 +143,7 @@ def posted_form(reg, contracts) -> None:
         when = st.date_input("Date posted on the website", value=today, key="p_date")
         url = st.text_input("Web address of the posting (optional)", key="p_url")
         save = st.form_submit_button("Record the posting", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("change the register"):
         reg.record_posting(c.id, when, url.strip())
         done(f"Contract #{c.id} posted on the website on {g.long_date(when)}.")
 
@@ -155,7 +155,7 @@ def notice_form(reg, contracts) -> None:
         st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "
                    "(board profile).")
         save = st.form_submit_button("Record the notice", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("change the register"):
         cure = g.cure_deadline(sent, board.cure_period_days, board.closures)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
@@ -174,7 +174,7 @@ def outcome_form(reg, contracts) -> None:
         outcome = st.radio("Outcome of the latest notice", list(OUTCOMES), format_func=OUTCOMES.get, key="o_outcome")
         when = st.date_input("Date of the outcome", value=today, key="o_date")
         save = st.form_submit_button("Record the outcome", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("change the register"):
         reg.record_outcome(c.id, outcome, when)
         done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
 
@@ -187,7 +187,7 @@ def breach_form(reg, contracts) -> None:
         discovered = c2.date_input("Date the vendor discovered it (if known)", value=None, key="b_discovered")
         description = st.text_area("What happened (for the board's records)", key="b_description")
         save = st.form_submit_button("Record the breach", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("change the register"):
         if no_date(received, "Date the vendor's breach notice was received"):
             return
         bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
@@ -208,7 +208,7 @@ def families_form(reg, contracts) -> None:
         notified = st.date_input("Date the families were notified", value=None, key="f_date")
         posted = st.date_input("Date the breach was posted on the website (if posted)", value=None, key="f_posted")
         save = st.form_submit_button("Record", disabled=bid is None)
-    if save and bid is not None:
+    if save and bid is not None and common.allowed_to("change the register"):
         if notified is None and posted is None:
             st.error("Enter the date the families were notified, or the date it was posted.")
             return
@@ -234,7 +234,7 @@ def annual_notice_form(reg, contracts) -> None:
     with st.form("annual_form"):
         when = st.date_input("Date the notice was sent", value=None, key="an_sent")
         save = st.form_submit_button("Record the annual notice")
-    if save and not no_date(when, "Date the notice was sent"):
+    if save and not no_date(when, "Date the notice was sent") and common.allowed_to("change the register"):
         if earlier := g.annual_notice_sent(reg, when.year):
             st.warning(f"The notice of {when.year} is already recorded (sent {g.long_date(earlier)}); "
                        "nothing was added.")
@@ -266,7 +266,7 @@ def exception_form(reg, contracts) -> None:
         signed = c1.date_input("Date the agreement to use it was signed", value=None, key="ex_signed")
         ended = c2.date_input("Date its use ended (if it has)", value=None, key="ex_ended")
         save = st.form_submit_button("Record the exception")
-    if save and not no_date(signed, "Date the agreement to use it was signed"):
+    if save and not no_date(signed, "Date the agreement to use it was signed") and common.allowed_to("change the register"):
         eid = g.record_exception(reg, student_ref=ref, plan=plan, service=service, effort=effort, signed=signed,
                                  operator=operator, ended=ended)
         done(f"Exception {eid} recorded: {g.md_escape(service.strip())} under the child's "
@@ -286,7 +286,7 @@ def exceptions_report_form(reg, contracts) -> None:
         st.html(g.html_table([{"Service": x.service, "Operator": x.operator, "Plan": PLANS.get(x.plan, x.plan),
                                "Signed": g.long_date(x.signed), "Ended": g.long_date(x.ended) if x.ended else ""}
                               for x in records], caption=f"In use during {int(year)}: {len(records)}"))
-    if st.button("Prepare the report", key="ex_report"):
+    if st.button("Prepare the report", key="ex_report") and common.allowed_to("prepare the report"):
         table, summary = g.exceptions_report(reg, int(year), board, today)
         st.session_state["register_exceptions"] = (int(year), table, summary)
     ready = st.session_state.get("register_exceptions")
@@ -325,7 +325,7 @@ def publish_form(reg, contracts) -> None:
     st.caption("The public page lists every executed contract, those that have ended marked so, with the "
                "notice fields the law requires, and links to the stored contract files. Put the unzipped "
                "folder on the board's website.")
-    if st.button("Build the public page", key="publish"):
+    if st.button("Build the public page", key="publish") and common.allowed_to("publish the register"):
         with tempfile.TemporaryDirectory() as tmp:
             page, _ = g.publish(reg, Path(tmp), board, today)
             buf = io.BytesIO()
@@ -342,7 +342,7 @@ def publish_form(reg, contracts) -> None:
 def export_form(reg, contracts) -> None:
     st.caption("The whole register as one ZIP: a manifest (JSON) of every record beside the stored contract "
                "files. A backup, or a way to move the register to another database (sdpa register import).")
-    if st.button("Prepare the export", key="export"):
+    if st.button("Prepare the export", key="export") and common.allowed_to("export the register"):
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "register.zip"
             g.export_register_zip(reg, path)  # an error is shown by the page, below

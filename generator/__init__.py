@@ -12,7 +12,7 @@ _HOMES = {
     # the ground every layer stands on
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
-    "models": ["PROVISION_IDS", "Board", "Conflict", "Finding", "GapReport", "Library", "Provision", "Vendor"],
+    "models": ["PROVISION_IDS", "Board", "Conflict", "Finding", "GapReport", "Library", "Provision", "Vendor", "email_key"],
     "library": ["default_library", "load_library"],
     "deadlines": ["cure_deadline", "deadlines"],
     "forms": ["board_from_dict", "board_problems", "vendor_from_dict"],
@@ -39,7 +39,8 @@ _HOMES = {
     "documents.trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
     "records.access": ["ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem",
-                       "role_for"],
+                       "role_for",
+                       "has_role", "is_verified", "request_problem", "session_expired", "session_hours"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],

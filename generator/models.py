@@ -101,20 +101,34 @@ class Person(Strict):
 _DOMAIN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def email_key(address: str) -> str:
+    """``address`` as sdpa compares it: surrounding spaces removed, the domain (after the last
+    ``@``) in ASCII lower case, the local part exactly as given. No Unicode case folding, so a
+    look-alike such as the Kelvin sign (U+212A) never matches ``k``. Never raises."""
+    local, at, domain = address.strip().rpartition("@")
+    return f"{local}{at}{domain.translate(_ASCII_LOWER)}" if at else address.strip().translate(_ASCII_LOWER)
+
+
 class Access(Strict):
     """Who may do what in the app once sign-in is on: each list holds email addresses
-    (``pat@district.org``) or whole domains (``@district.org``). See ``generator.records.access``."""
+    (``pat@district.org``) or whole domains (``@district.org``); ``deny`` names addresses (or
+    domains) that get no access whatever the other lists say. Entries are kept as
+    :func:`email_key` gives them. See ``generator.records.access``."""
 
     admin: list[str] = Field(default_factory=list, max_length=500)
     editor: list[str] = Field(default_factory=list, max_length=500)
     viewer: list[str] = Field(default_factory=list, max_length=500)
+    deny: list[str] = Field(default_factory=list, max_length=500)
 
-    @field_validator("admin", "editor", "viewer", mode="after")
+    @field_validator("admin", "editor", "viewer", "deny", mode="after")
     @classmethod
     def _entries(cls, v: list[str]) -> list[str]:
         out = []
         for item in v:
-            entry = item.strip().lower()
+            entry = email_key(item)
             if not (_EMAIL.match(entry) or _DOMAIN.match(entry)):
                 raise ValueError(f"{item!r} is neither an email address nor a domain such as @district.org")
             out.append(entry if "@" in entry else f"@{entry}")

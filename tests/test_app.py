@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -168,7 +170,7 @@ def test_with_sign_in_a_visitor_must_sign_in_first(fresh_register, listen_on):
 def _signed_in(email: str, board_yaml: str | None = None) -> AppTest:
     at = router()
     at.secrets["auth"] = AUTH
-    at.user = {"is_logged_in": True, "email": email, "email_verified": True}
+    at.user = {"is_logged_in": True, "email": email, "email_verified": True, "iat": int(time.time()) - 60}
     return at
 
 

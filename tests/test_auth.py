@@ -23,7 +23,10 @@ def district(board):
 
 @pytest.mark.parametrize("email, role", [
     ("it.lead@shoreline.example", "admin"),
-    ("IT.Lead@Shoreline.EXAMPLE", "admin"),          # case does not matter
+    ("it.lead@Shoreline.EXAMPLE", "admin"),          # the domain's case does not matter
+    ("IT.Lead@shoreline.example", "editor"),         # the local part is exact: another address of the domain
+    (" it.lead@shoreline.example ", "admin"),
+    ("it.lead@shoreline.example".replace("i", "\u0130", 1), "editor"),  # dotted capital I is not i
     ("bursar@shoreline.example", "editor"),           # by domain
     ("counsel@lawfirm.example", "editor"),            # by address
     ("partner@lawfirm.example", None),                # the firm's domain is not listed
@@ -35,6 +38,88 @@ def district(board):
 ])
 def test_role_for(district, email, role):
     assert g.role_for(email, district) == role
+
+
+def test_a_look_alike_address_never_inherits_a_role(board):
+    """The Kelvin sign (U+212A) lower-cases to "k" under Unicode rules; sdpa compares without them."""
+    data = board.model_dump(mode="json")
+    data["access"] = {"admin": ["kate@shoreline.example"]}
+    district = g.board_from_dict(data)
+    assert g.role_for("kate@shoreline.example", district) == "admin"
+    assert g.role_for("\u212aate@shoreline.example", district) is None
+    assert g.role_for("kate@shoreline.e\u212aample", district) is None  # a domain that is not ASCII
+    assert g.email_key("\u212aate@Shoreline.Example") == "\u212aate@shoreline.example"
+
+
+def test_the_deny_list_beats_every_other_list(district):
+    data = district.model_dump(mode="json")
+    data["access"]["deny"] = ["Bursar@SHORELINE.example", "@parents.example"]
+    denied = g.board_from_dict(data)
+    assert denied.access.deny == ["Bursar@shoreline.example", "@parents.example"]
+    assert g.role_for("Bursar@shoreline.example", denied) is None  # the domain would make them an editor
+    assert g.role_for("bursar@shoreline.example", denied) == "editor"  # another local part, another person
+    assert g.role_for("guardian@parents.example", denied) is None
+    assert g.role_for("it.lead@shoreline.example", denied) == "admin"
+    data["access"]["deny"] = ["nobody"]
+    with pytest.raises(g.ProfileError, match="access.deny"):
+        g.board_from_dict(data, "board.yaml")
+
+
+@pytest.mark.parametrize("claim, verified", [(True, True), (False, False), ("false", False), ("true", False),
+                                             (0, False), (1, False), (None, False), ("", False)])
+def test_only_the_boolean_true_verifies_an_address(claim, verified):
+    assert g.is_verified(claim) is verified
+
+
+def test_a_session_lasts_twelve_hours_unless_configured():
+    now = 1_800_000_000
+    assert not g.session_expired(now - 11 * 3600, now)
+    assert g.session_expired(now - 13 * 3600, now)
+    assert g.session_expired(now - 3 * 3600, now, hours=2)
+    assert g.session_expired(None, now) and g.session_expired("1799999999", now) and g.session_expired(True, now)
+    assert g.session_expired(now + 3600, now), "a sign-in from the future"
+    assert g.session_hours(None) == g.session_hours("") == 12
+    assert g.session_hours("8") == 8
+    for bad in ("0", "-1", "a day", "1000"):
+        with pytest.raises(g.InputError, match="SDPA_SESSION_HOURS"):
+            g.session_hours(bad)
+
+
+@pytest.mark.parametrize("headers, peer, sign_in, refused", [
+    ({}, None, False, False),                                              # no request: the app run in-process
+    ({"host": "127.0.0.1:8501"}, None, False, False),
+    ({"host": "localhost:8501"}, None, False, False),
+    ({"host": "[::1]:8501"}, None, False, False),
+    ({"host": "127.0.0.1:8501"}, "10.0.0.7", False, True),                # a visitor from the network
+    ({"host": "rebind.attacker.example:8501"}, None, False, True),        # DNS rebinding
+    ({"host": "sdpa.district.example"}, None, False, True),               # a reverse proxy's name
+    ({"host": "127.0.0.1:8501", "x-forwarded-for": "203.0.113.9"}, None, False, True),  # a proxy keeping the Host
+    ({"host": "127.0.0.1:8501", "forwarded": "for=203.0.113.9"}, None, False, True),
+    ({"host": ""}, None, False, True),
+    ({"host": "a@127.0.0.1"}, None, False, True),
+    ({"x-other": "1"}, None, False, True),                                 # a request without a Host
+    ({"host": "sdpa.district.example"}, "10.0.0.7", True, False),        # the sign-in's own name
+    ({"host": "SDPA.District.Example:443"}, "10.0.0.7", True, False),
+    ({"host": "rebind.attacker.example"}, "10.0.0.7", True, True),
+    ({"host": "localhost:8501"}, None, True, False),
+])
+def test_who_may_connect(headers, peer, sign_in, refused):
+    problem = g.request_problem(headers, peer, sign_in, allowed=["sdpa.district.example"])
+    assert (problem is not None) is refused, problem
+
+
+def test_allowed_host_patterns():
+    assert g.request_problem({"host": "app.district.example"}, "10.0.0.7", True, ["*.district.example"]) is None
+    assert g.request_problem({"host": "district.example.evil"}, "10.0.0.7", True, ["*.district.example"])
+    assert g.request_problem({"host": "anything.example"}, "10.0.0.7", True, ["*"]) is None
+
+
+@pytest.mark.parametrize("role, needed, ok", [
+    (None, "viewer", False), ("viewer", "viewer", True), ("viewer", "editor", False), ("editor", "editor", True),
+    ("editor", "admin", False), ("admin", "admin", True), ("admin", "editor", True), ("owner", "viewer", False),
+])
+def test_has_role(role, needed, ok):
+    assert g.has_role(role, needed) is ok
 
 
 def test_nobody_has_a_role_in_the_shipped_example(board):

@@ -5,6 +5,7 @@ sign-in the app refuses to serve beyond 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from .test_browser import ARGS, CHROMIUM, free_port
 
 EDITOR = "pat.editor@shoreline.example"
 VIEWER = "sam.viewer@shoreline.example"
+UNPROVEN = "kim.unproven@shoreline.example"  # listed as an editor; the provider does not vouch
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +34,43 @@ def identity_provider():
     try:
         _wait_for(f"{url}/.well-known/openid-configuration", proc, "the test identity provider")
         yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def vouch_for(identity_provider: str, email: str) -> None:
+    """Tell the test identity provider that ``email`` is a proven address (``email_verified``:
+    true), as a district's provider says of its staff; an address typed into its form without this
+    carries no ``email_verified`` claim at all."""
+    import json
+
+    body = json.dumps({"email": email, "email_verified": True}).encode()
+    req = urllib.request.Request(f"{identity_provider}/users/{email}", data=body, method="PUT",
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        assert r.status == 204
+
+
+def write_secrets(path: Path, port: int, identity_provider: str) -> Path:
+    """A ``secrets.toml`` at ``path`` configuring sign-in for an app on 127.0.0.1:``port`` against
+    the test identity provider; returns ``path``."""
+    path.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+        f'cookie_secret = "{"k" * 40}"\n'
+        'client_id = "sdpa-test"\n'
+        'client_secret = "sdpa-test-secret"\n'
+        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n', encoding="utf-8")
+    return path
+
+
+@contextlib.contextmanager
+def serving(proc: subprocess.Popen, url: str, what: str = "streamlit"):
+    """Wait until the app ``proc`` answers at ``url``, then stop it when the block ends."""
+    try:
+        _wait_for(f"{url}/_stcore/health", proc, what)
+        yield proc
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -51,9 +90,10 @@ def _wait_for(url: str, proc: subprocess.Popen, what: str) -> None:
     pytest.fail(f"{what} did not start")
 
 
-def _start_app(tmp: Path, port: int, address: str, secrets: Path | None, db_url: str) -> subprocess.Popen:
+def _start_app(tmp: Path, port: int, address: str, secrets: Path | None, db_url: str,
+               *options: str) -> subprocess.Popen:
     args = [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"), "--server.port", str(port),
-            "--server.address", address, "--server.headless", "true"]
+            "--server.address", address, "--server.headless", "true", *options]
     if secrets is None:  # an empty secrets file: no sign-in, whatever the checkout holds
         secrets = tmp / "no-secrets.toml"
         secrets.write_text("", encoding="utf-8")
@@ -79,26 +119,16 @@ def signed_in_app(tmp_path_factory, identity_provider):
     tmp = tmp_path_factory.mktemp("auth")
     db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
     data = g.read_board_file(ROOT / "board.example.yaml").model_dump(mode="json")
-    data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR], "viewer": [VIEWER]})
+    data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR, UNPROVEN], "viewer": [VIEWER]})
     with Register(db_url, actor="setup") as reg:
         g.save_board(reg, g.board_from_dict(data))
+    for email in (EDITOR, VIEWER):
+        vouch_for(identity_provider, email)
     port = free_port()
-    secrets = tmp / "secrets.toml"
-    secrets.write_text(
-        "[auth]\n"
-        f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
-        f'cookie_secret = "{"k" * 40}"\n'
-        'client_id = "sdpa-test"\n'
-        'client_secret = "sdpa-test-secret"\n'
-        f'server_metadata_url = "{identity_provider}/.well-known/openid-configuration"\n', encoding="utf-8")
-    proc = _start_app(tmp, port, "127.0.0.1", secrets, db_url)
+    secrets = write_secrets(tmp / "secrets.toml", port, identity_provider)
     url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{url}/_stcore/health", proc, "streamlit")
+    with serving(_start_app(tmp, port, "127.0.0.1", secrets, db_url), url):
         yield url, db_url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture()
@@ -162,14 +192,16 @@ def test_a_viewer_cannot_edit(signed_in_app, browser):
         assert reg.count(ContractRow) == before
 
 
-def test_an_unlisted_account_sees_nothing(signed_in_app, browser):
+@pytest.mark.parametrize("email", ["outsider@elsewhere.example",  # in no list
+                                   UNPROVEN])  # listed, but the provider sends no email_verified claim
+def test_an_unlisted_or_unproven_account_sees_nothing(signed_in_app, browser, email):
     url, _ = signed_in_app
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(url)
     page.get_by_role("button", name="Sign in").click()
-    page.locator("input[name=sub]").fill("outsider@elsewhere.example")
+    page.locator("input[name=sub]").fill(email)
     page.get_by_role("button", name="Authorize").click()
     page.get_by_text("has no access to sdpa").wait_for()
     assert page.get_by_text("Check a contract").count() == 0
@@ -187,6 +219,38 @@ def test_without_sign_in_the_app_refuses_the_network(tmp_path, browser):
         page.get_by_text("sdpa will not serve on 0.0.0.0 without sign-in").wait_for()
         assert page.get_by_text("Check a contract").count() == 0
         assert page.locator("input[type=file]").count() == 0
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_without_sign_in_a_proxy_or_another_host_name_is_refused(tmp_path):
+    """Even when the administrator lets Streamlit accept any host name, the app itself serves
+    only requests that name this computer and come straight from it, with no proxy between."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    proc = _start_app(tmp_path, port, "127.0.0.1", None, f"sqlite:///{tmp_path / 'r.sqlite3'}",
+                      "--server.allowedHosts", "*")
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/_stcore/health", proc, "streamlit")
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                  args=[*ARGS, "--host-resolver-rules=MAP rebind.attacker.example 127.0.0.1"])
+            page = b.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(f"http://rebind.attacker.example:{port}")
+            page.get_by_text("so sdpa serves this computer only").wait_for()
+            assert page.get_by_text("Check a contract").count() == 0
+            proxied = b.new_context(extra_http_headers={"X-Forwarded-For": "203.0.113.9"}).new_page()
+            proxied.set_default_timeout(60_000)
+            proxied.goto(f"http://127.0.0.1:{port}")
+            proxied.get_by_text("so sdpa serves this computer only").wait_for()
+            plain = b.new_page()
+            plain.set_default_timeout(60_000)
+            plain.goto(f"http://127.0.0.1:{port}")
+            plain.get_by_role("heading", name="Check a contract").wait_for()
+            b.close()
     finally:
         proc.terminate()
         proc.wait(timeout=20)

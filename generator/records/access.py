@@ -5,32 +5,77 @@ from __future__ import annotations
 
 import ipaddress
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.errors import InputError
-from generator.models import Board
+from generator.models import Board, email_key
 
 ROLES = ("viewer", "editor", "admin")  # each role can do everything the ones before it can
 LOCAL_ONLY = "127.0.0.1"
+SESSION_HOURS = 12.0  # how long a sign-in lasts unless SDPA_SESSION_HOURS says otherwise
 
 
 def role_for(email: str | None, board: Board) -> str | None:
     """The role the board profile's ``access`` lists give ``email``: ``"admin"``, ``"editor"``,
-    ``"viewer"``, or ``None`` (no access). An entry naming the address itself wins over an entry
-    naming its domain (so one person of an editing domain can be made a viewer); among entries of
-    the same kind the highest role wins. Domains match exactly (``@district.org`` does not cover
-    ``@mail.district.org``); case is ignored. Never raises."""
-    address = (email or "").strip().lower()
+    ``"viewer"``, or ``None`` (no access). The address and the lists are compared as
+    :func:`generator.models.email_key` gives them: the domain in ASCII lower case, the local part
+    exact, no Unicode folding. An address or domain in the ``deny`` list has no access at all.
+    Otherwise an entry naming the address itself wins over an entry naming its domain (so one
+    person of an editing domain can be made a viewer); among entries of the same kind the highest
+    role wins. Domains match exactly (``@district.org`` does not cover ``@mail.district.org``).
+    Never raises."""
+    address = email_key(email or "")
     if address.count("@") != 1 or address.startswith("@") or address.endswith("@"):
         return None
     domain = "@" + address.split("@")[1]
+    if address in board.access.deny or domain in board.access.deny:
+        return None
     lists = {role: getattr(board.access, role) for role in ROLES}
     for wanted in (address, domain):
         found = [role for role in ROLES if wanted in lists[role]]
         if found:
             return found[-1]
     return None
+
+
+def is_verified(claim: object) -> bool:
+    """True only when the sign-in provider's ``email_verified`` claim is the boolean ``True``:
+    the string ``"false"``, ``1``, ``"true"`` or a missing claim are not a proof. Never raises."""
+    return claim is True
+
+
+def session_expired(issued_at: object, now: float, hours: float = SESSION_HOURS) -> bool:
+    """True when a sign-in whose ID token was issued at ``issued_at`` (seconds since the epoch,
+    the token's ``iat`` claim) is older than ``hours`` at ``now``, or when ``issued_at`` is not a
+    number or lies more than five minutes in the future: the visitor must sign in again.
+    Never raises."""
+    if isinstance(issued_at, bool) or not isinstance(issued_at, (int, float)):
+        return True
+    return issued_at > now + 300 or now - issued_at > hours * 3600
+
+
+def session_hours(value: str | None) -> float:
+    """The session lifetime in hours from ``SDPA_SESSION_HOURS`` (``value``), 12 when it is unset
+    or empty. Raises :class:`InputError` unless it is a number of hours above 0 and at most 720."""
+    if value is None or not value.strip():
+        return SESSION_HOURS
+    try:
+        hours = float(value)
+    except ValueError:
+        hours = -1.0
+    if not 0 < hours <= 720:
+        raise InputError(f"SDPA_SESSION_HOURS: {value!r} is not a number of hours between 0 and 720")
+    return hours
+
+
+def has_role(role: str | None, needed: str) -> bool:
+    """True when ``role`` may do what ``needed`` (``"viewer"``, ``"editor"`` or ``"admin"``) may."""
+    if needed == "admin":
+        return can_administer(role)
+    if needed == "editor":
+        return can_edit(role)
+    return role in ROLES
 
 
 def can_edit(role: str | None) -> bool:
@@ -83,6 +128,68 @@ def listen_problem(address: str | None, sign_in: bool) -> str | None:
     where = address or "every network interface"
     return (f"sdpa will not serve on {where} without sign-in: configure [auth] in "
             f".streamlit/secrets.toml (see docs/admin.md), or listen on {LOCAL_ONLY} only.")
+
+
+def host_name(host: str | None) -> str | None:
+    """The host name in a ``Host`` header (``sdpa.district.org:8501``, ``[::1]:8501``), in ASCII
+    lower case without port or trailing dot, or ``None`` when the header is missing or malformed."""
+    from urllib.parse import urlsplit
+
+    text = (host or "").strip()
+    if not text or any(c in text for c in "/?#@\\ "):
+        return None
+    try:
+        parts = urlsplit(f"//{text}")
+        _ = parts.port  # a port that is not a number makes the header malformed
+    except ValueError:
+        return None
+    name = (parts.hostname or "").rstrip(".")
+    return name.translate(str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")) or None
+
+
+def host_allowed(name: str, allowed: Iterable[str]) -> bool:
+    """True when the host ``name`` is loopback or matches an entry of ``allowed`` (a host name,
+    ``*.district.org`` for its subdomains, or ``*`` for any), as ``server.allowedHosts`` reads."""
+    if is_loopback(name):
+        return True
+    for entry in allowed:
+        pattern = (entry or "").strip().lower().rstrip(".")
+        if pattern == "*" or name == pattern or (pattern.startswith("*.") and name.endswith(pattern[1:])):
+            return True
+    return False
+
+
+PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip")
+
+
+def request_problem(headers: Mapping[str, str] | None, peer: str | None, sign_in: bool,
+                    allowed: Iterable[str] = ()) -> str | None:
+    """Why the app must refuse a visitor's connection, or ``None`` when it may serve it.
+
+    ``headers`` are the request's headers (keys in lower case), ``peer`` the address it came
+    from (``None``: this computer). Without sign-in only this computer is served: the peer and
+    the ``Host`` must be loopback and no proxy header may be present (behind a proxy every
+    visitor would be the local administrator). With sign-in the ``Host`` must be loopback or in
+    ``allowed`` (the sign-in's own address and ``server.allowedHosts``), so a page on another
+    site that rebinds its name to this server cannot drive the app. An empty ``headers`` means
+    no network request at all (the app run in-process, as in tests): nothing to refuse."""
+    if not headers:
+        return None
+    name = host_name(headers.get("host"))
+    if name is None:
+        return "This request names no valid host, so sdpa refuses it."
+    if sign_in:
+        if host_allowed(name, allowed):
+            return None
+        return (f"sdpa does not answer to the host name {name}: the administrator lists the names it "
+                "serves in server.allowedHosts (see docs/admin.md).")
+    if peer is not None and not is_loopback(peer):
+        return (f"Sign-in is not configured, so sdpa serves this computer only, not {peer}: "
+                "configure sign-in to open it to colleagues (see docs/admin.md).")
+    if not is_loopback(name) or any(headers.get(h) for h in PROXY_HEADERS):
+        return ("Sign-in is not configured, so sdpa serves this computer only and refuses requests "
+                "through another host name or a proxy: configure sign-in (see docs/admin.md).")
+    return None
 
 
 def secrets_auth(path: str | Path) -> Mapping | None:
