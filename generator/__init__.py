@@ -38,8 +38,10 @@ _HOMES = {
     "documents.redlining": ["RedlineResult", "redline", "redline_document"],
     "documents.trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
-    "records.access": ["ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem",
-                       "role_for"],
+    "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "is_loopback",
+                       "listen_problem", "role_for"],
+    "records.review": ["Decision", "confirmed_report", "current_review", "latest_check", "record_dates",
+                       "record_void", "relevant_date", "review_check", "review_order"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],

@@ -106,10 +106,11 @@ class Access(Strict):
     (``pat@district.org``) or whole domains (``@district.org``). See ``generator.records.access``."""
 
     admin: list[str] = Field(default_factory=list, max_length=500)
+    counsel: list[str] = Field(default_factory=list, max_length=500)
     editor: list[str] = Field(default_factory=list, max_length=500)
     viewer: list[str] = Field(default_factory=list, max_length=500)
 
-    @field_validator("admin", "editor", "viewer", mode="after")
+    @field_validator("admin", "counsel", "editor", "viewer", mode="after")
     @classmethod
     def _entries(cls, v: list[str]) -> list[str]:
         out = []

@@ -55,25 +55,30 @@ def test_annual_notice_is_overdue_until_recorded(url):
 
 
 def _checked(reg: Register, executed: str, missing: str) -> int:
+    from generator.records.review import review_check
+
     cid = reg.add_contract(vendor=f"V{executed}{missing}", product="P", executed=D(executed))
     reg.record_check(cid, {"library_version": "x", "compliant": False,
                            "provisions": [{"id": missing, "status": "missing"}]}, D("2027-01-04"))
+    review_check(reg, cid, role="counsel", confirm_rest=True)
     reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
     return cid
 
 
-def test_void_only_when_f_applies(reg, board):
+def test_void_is_never_derived_and_f_is_named_only_when_it_applies(reg, board):
     a_gap = _checked(reg, "2019-03-01", "governing_law")
     policy_gap = _checked(reg, "2019-03-01", "no_advertising")
     older = _checked(reg, "2017-03-01", "governing_law")
     day = D("2027-02-17")
-    assert contract_status(reg.contract(a_gap), day).status == "void"
-    for cid in (policy_gap, older):
+    for cid in (a_gap, policy_gap, older):
         st = contract_status(reg.contract(cid), day)
-        assert st.status == "cure date passed" and "2027-02-16" in st.why
-    whats = {i.contract_id: i.what for i in due_items(reg, day, board) if i.contract_id}
-    assert "the contract is void" in whats[a_gap]
-    assert "void" not in whats[policy_gap] and "counsel" in whats[older]
+        assert st.status == "cure date passed — counsel to decide" and "2027-02-16" in st.why
+    assert "§ 10-234bb(f) may apply" in contract_status(reg.contract(a_gap), day).why
+    assert "does not apply" in contract_status(reg.contract(older), day).why
+    items = {i.contract_id: i for i in due_items(reg, day, board) if i.contract_id}
+    assert "§ 10-234bb(f)" in items[a_gap].citation
+    assert "§ 10-234bb(f)" not in items[policy_gap].citation and "§ 10-234bb(f)" not in items[older].citation
+    assert all("counsel to decide" in items[c].what for c in (a_gap, policy_gap, older))
 
 
 def test_public_page_keeps_ended_contracts_marked(reg, board, tmp_path):

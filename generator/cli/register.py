@@ -98,7 +98,12 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
     typer.echo(f"executed {c.executed or '-'}, term ends {c.term_end or '-'}; file {c.file_name or '-'} "
                f"{('sha256 ' + c.file_sha256) if c.file_sha256 else ''}")
     for n in c.notices:
-        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}")
+        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}"
+                   + (f" by {n.outcome_by}: {n.outcome_reason}" if n.outcome_reason else ""))
+    for r in c.reviews:
+        typer.echo(f"review of check {r.check_id} by {r.reviewer} ({r.role}) at {r.reviewed_at:%Y-%m-%d %H:%M}:")
+        for p in r.verdict.get("provisions", []):
+            typer.echo(f"  {p['id']:<20} reading {p['reading']:<8} confirmed {p['status']:<8} {p['reason']}")
     for p in c.postings:
         typer.echo(f"posted {p.posted} {p.url}")
     for b in c.breaches:
@@ -109,13 +114,13 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
 
 
 def register_record_cmd(
-    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach, families-notified, "
-                                         "annual-notice or exception"),
+    kind: str = typer.Argument(..., help="executed, amended, renewed, check, notice, outcome, posting, breach, "
+                                         "families-notified, annual-notice or exception"),
     contract: Optional[int] = typer.Argument(None, help="The contract id (for families-notified: the breach id; "
                                                         "none for annual-notice and exception)."),
     file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
     sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
-    outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
+    outcome: str = typer.Option("", "--outcome", help="outcome: amended or withdrawn (void: sdpa register void)."),
     on: Optional[str] = typer.Option(None, "--date", help="posting/outcome/families-notified: the date."),
     url: str = typer.Option("", "--url", help="posting: the page address."),
     received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
@@ -177,6 +182,11 @@ def register_record_cmd(
             elif kind == "executed":
                 reg.record_executed(contract, when)
                 typer.echo(f"recorded executed on {when}")
+            elif kind in ("amended", "renewed"):
+                from generator.records.review import record_dates
+
+                record_dates(reg, contract, **{kind: when})
+                typer.echo(f"recorded {kind} on {when}")
             elif kind == "outcome":
                 reg.record_outcome(contract, outcome, when)
                 typer.echo(f"recorded outcome {outcome}")
@@ -194,6 +204,72 @@ def register_record_cmd(
                 typer.echo(f"recorded families notified on {when}")
             else:
                 raise InputError(f"unknown record kind {kind!r}")
+
+
+def register_review_cmd(
+    contract: int = typer.Argument(..., help="The contract id; its latest stored check is reviewed."),
+    provision: list[str] = typer.Option([], "--provision", help="ID=STATUS:REASON, e.g. governing_law=missing:"
+                                        "the clause names New York law (repeat; a changed status needs a reason)."),
+    conflict: list[str] = typer.Option([], "--conflict", help="N=conflicts or N=no conflict:REASON for the "
+                                       "check's Nth conflicting term (repeat)."),
+    confirm_rest: bool = typer.Option(False, "--confirm-rest", help="Confirm every item not named as the check read it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Confirm (or change) a stored check, provision by provision: counsel or admin only. Without
+    arguments, lists the check's reading, low confidence first.
+
+    Example: sdpa register review 3 --provision security=partial:"no encryption at rest" --confirm-rest
+    """
+    from generator.records.review import confirmed_report, latest_check, local_role, parse_decision, review_check
+    from generator.records.review import review_order
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            if not provision and not conflict and not confirm_rest:
+                check = latest_check(reg.contract(contract))
+                if check is None:
+                    raise InputError(f"contract {contract} has no stored check (sdpa register record check)")
+                for p in review_order(check.report):
+                    typer.echo(f"{p['id']:<20} {p['status']:<8} {p.get('confidence', ''):<5} {p.get('explanation', '')[:90]}")
+                for i, t in enumerate(check.report.get("conflicts", []), start=1):
+                    typer.echo(f"conflict {i}: {t.get('text', '')[:90]} ({t.get('location', '')})")
+                return
+            decided = dict(parse_decision(x, "--provision") for x in provision)
+            terms = {}
+            for x in conflict:
+                key, d = parse_decision(x, "--conflict")
+                if not key.isdigit():
+                    raise InputError(f"--conflict {key}: give the conflicting term's number (1, 2, …)")
+                terms[int(key)] = d
+            review_check(reg, contract, role=local_role(reg.actor, profile), provisions=decided,
+                         conflicts=terms, confirm_rest=confirm_rest)
+            report = confirmed_report(reg.contract(contract))
+    gaps = [p["id"] for p in report["provisions"] if p["status"] != "present"]
+    typer.echo(f"confirmed by {report['confirmed_by']}: " + (f"not present: {', '.join(gaps)}" if gaps else
+                                                             "all provisions present")
+               + f"; {len(report['conflicts'])} conflicting term(s)")
+
+
+def register_void_cmd(
+    contract: int = typer.Argument(...),
+    reason: str = typer.Option(..., "--reason", help="Why the contract is void (kept in the register)."),
+    on: Optional[str] = typer.Option(None, "--date", help="The date (default: today); after the cure date."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Record a contract void: counsel or admin only, after the cure date of its notice, with the
+    contract's execution date on file, its check confirmed, and a reason.
+
+    Example: sdpa register void 3 --reason "governing law still New York after notice of 2027-01-13"
+    """
+    from datetime import date
+
+    from generator.records.review import local_role, record_void
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            when = date_option(on, "--date") or date.today()
+            record_void(reg, contract, role=local_role(reg.actor, profile), when=when, reason=reason)
+    typer.echo(f"recorded contract {contract} void on {when}")
 
 
 def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,

@@ -11,13 +11,13 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.models import Board
 
-ROLES = ("viewer", "editor", "admin")  # each role can do everything the ones before it can
+ROLES = ("viewer", "editor", "counsel", "admin")  # each role can do everything the ones before it can
 LOCAL_ONLY = "127.0.0.1"
 
 
 def role_for(email: str | None, board: Board) -> str | None:
-    """The role the board profile's ``access`` lists give ``email``: ``"admin"``, ``"editor"``,
-    ``"viewer"``, or ``None`` (no access). An entry naming the address itself wins over an entry
+    """The role the board profile's ``access`` lists give ``email``: ``"admin"``, ``"counsel"``,
+    ``"editor"``, ``"viewer"``, or ``None`` (no access). An entry naming the address itself wins over an entry
     naming its domain (so one person of an editing domain can be made a viewer); among entries of
     the same kind the highest role wins. Domains match exactly (``@district.org`` does not cover
     ``@mail.district.org``); case is ignored. Never raises."""
@@ -34,8 +34,14 @@ def role_for(email: str | None, board: Board) -> str | None:
 
 
 def can_edit(role: str | None) -> bool:
-    """True when ``role`` may change the register and the vendor directory (editor, admin)."""
-    return role in ("editor", "admin")
+    """True when ``role`` may change the register and the vendor directory (editor, counsel, admin)."""
+    return role in ("editor", "counsel", "admin")
+
+
+def can_confirm(role: str | None) -> bool:
+    """True when ``role`` may confirm a check's verdict and record a contract or a term void
+    (counsel, admin)."""
+    return role in ("counsel", "admin")
 
 
 def can_administer(role: str | None) -> bool:

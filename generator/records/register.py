@@ -149,6 +149,11 @@ class Register:
                   file=name, sha256=sha)
         return c.id
 
+    def contract_in(self, s: Session, cid: int) -> ContractRow:
+        """Contract ``cid`` in the caller's session ``s`` (to change it in that transaction);
+        raises :class:`RegisterError` when there is no such contract."""
+        return self._contract(s, cid)
+
     def _contract(self, s: Session, cid: int) -> ContractRow:
         c = s.get(ContractRow, cid)
         if c is None:
@@ -192,15 +197,19 @@ class Register:
                                 "record notice", sent=sent, cure_date=cure_date)
 
     def record_outcome(self, cid: int, outcome: str, when: date) -> None:
-        """Close the contract's latest open notice as ``amended``, ``void`` or ``withdrawn``."""
-        if outcome not in ("amended", "void", "withdrawn"):
-            raise RegisterError(f"outcome {outcome!r} must be amended, void or withdrawn")
+        """Close the contract's latest open notice as ``amended`` or ``withdrawn``. ``void`` is
+        counsel's to record, with its checks: :func:`generator.records.review.record_void`."""
+        if outcome == "void":
+            raise RegisterError("void is recorded only by counsel, after the cure date, with a reason "
+                                "(sdpa register void; the register's void form)")
+        if outcome not in ("amended", "withdrawn"):
+            raise RegisterError(f"outcome {outcome!r} must be amended or withdrawn (void: counsel only)")
         with self.session() as s, s.begin():
             c = self._contract(s, cid)
             open_ = [n for n in c.notices if not n.outcome]
             if not open_:
                 raise RegisterError(f"contract {cid} has no open amendment notice")
-            open_[-1].outcome, open_[-1].outcome_date = outcome, when
+            open_[-1].outcome, open_[-1].outcome_date, open_[-1].outcome_by = outcome, when, self.actor[:320]
             self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
@@ -239,7 +248,7 @@ class Register:
             q = select(ContractRow).order_by(ContractRow.id).options(
                 selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
                 selectinload(ContractRow.notices), selectinload(ContractRow.postings),
-                selectinload(ContractRow.breaches))
+                selectinload(ContractRow.breaches), selectinload(ContractRow.reviews))
             return list(s.scalars(q))
 
     def contract(self, cid: int) -> ContractRow:

@@ -34,6 +34,8 @@ class ContractRow(Base):
     product: Mapped[str] = mapped_column(String(300))
     title: Mapped[str] = mapped_column(String(300), default="")
     executed: Mapped[date | None] = mapped_column(Date, nullable=True)
+    amended: Mapped[date | None] = mapped_column(Date, nullable=True)  # last amended (0004)
+    renewed: Mapped[date | None] = mapped_column(Date, nullable=True)  # last renewed (0004)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
@@ -47,6 +49,7 @@ class ContractRow(Base):
     notices: Mapped[list[NoticeRow]] = relationship(order_by="NoticeRow.id")
     postings: Mapped[list[PostingRow]] = relationship(order_by="PostingRow.id")
     breaches: Mapped[list[BreachRow]] = relationship(order_by="BreachRow.id")
+    reviews: Mapped[list[ReviewRow]] = relationship(order_by="ReviewRow.id")
 
 
 class CheckRow(Base):
@@ -67,6 +70,24 @@ class NoticeRow(Base):
     cure_date: Mapped[date] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(String(20), default="")  # amended, void, withdrawn
     outcome_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    outcome_by: Mapped[str] = mapped_column(String(320), default="")  # who recorded it (0004)
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")  # why (required for void; 0004)
+
+
+class ReviewRow(Base):
+    """Counsel's confirmation of one stored check: the verdict a person stands behind, beside the
+    reading it confirms or changes (``verdict`` holds, per provision and per conflicting term,
+    the reading, the confirmed status and the reason), with who confirmed it and when."""
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewer: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))
+    compliant: Mapped[bool] = mapped_column(Boolean)
+    verdict: Mapped[dict] = mapped_column(JSON)
 
 
 class PostingRow(Base):
@@ -100,7 +121,7 @@ class LogRow(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
-TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, LogRow]
+TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, ReviewRow, LogRow]
 
 
 # ---------------------------------------------------------------- records that belong to no contract

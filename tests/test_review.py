@@ -1,0 +1,137 @@
+"""Counsel's review: a check is a reading until counsel confirms it, provision by provision; what
+acts on a verdict (the register's status, the letter) follows the confirmed one; "void" is
+recorded only by counsel, after the cure date, with the contract's date and a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.records.database import RegisterError
+from generator.records.register import Register
+from generator.records.review import Decision, confirmed_report, record_void, review_check
+from generator.records.status import contract_status
+
+from .test_register import fresh_url
+
+runner = CliRunner()
+D = date.fromisoformat
+
+READING = {"library_version": "x", "compliant": False, "document": "terms.pdf",
+           "provisions": [{"id": "ownership", "number": 1, "status": "present", "confidence": "high"},
+                          {"id": "security", "number": 5, "status": "partial", "confidence": "low"},
+                          {"id": "governing_law", "number": 9, "status": "missing", "confidence": "high"}],
+           "conflicts": [{"kind": "advertising", "provision": "no_advertising", "text": "We may show ads.",
+                          "location": "page 2", "explanation": "advertising"}]}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def reg(request, tmp_path):
+    with Register(fresh_url(request.param, tmp_path), actor="lee.counsel@district.example") as r:
+        yield r
+
+
+def _checked(reg: Register, executed: str = "2019-03-01") -> int:
+    cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D(executed))
+    reg.record_check(cid, READING, D("2027-01-04"))
+    return cid
+
+
+def test_an_editor_cannot_confirm_and_the_reading_awaits_review(reg):
+    cid = _checked(reg)
+    with pytest.raises(RegisterError, match="only counsel or an administrator"):
+        review_check(reg, cid, role="editor", confirm_rest=True)
+    st = contract_status(reg.contract(cid), D("2027-01-05"))
+    assert st.status == "awaiting review" and "security" in st.why
+    assert confirmed_report(reg.contract(cid)) is None
+
+
+def test_counsel_confirms_and_changes_with_reasons_beside_the_reading(reg):
+    cid = _checked(reg)
+    with pytest.raises(RegisterError, match="needs a reason"):
+        review_check(reg, cid, role="counsel", provisions={"security": Decision("present")}, confirm_rest=True)
+    with pytest.raises(RegisterError, match="not yet decided: .*governing_law"):
+        review_check(reg, cid, role="counsel", provisions={"security": Decision("partial")})
+    review_check(reg, cid, role="counsel", confirm_rest=True,
+                 provisions={"security": Decision("present", "§ 4 encrypts at rest and in transit"),
+                             "governing_law": Decision("missing")},
+                 conflicts={1: Decision("conflicts")})
+    c = reg.contract(cid)
+    report = confirmed_report(c)
+    assert {p["id"]: (p["reading"], p["status"]) for p in report["provisions"]} == {
+        "ownership": ("present", "present"), "security": ("partial", "present"),
+        "governing_law": ("missing", "missing")}
+    assert report["confirmed_by"] == "lee.counsel@district.example" and len(report["conflicts"]) == 1
+    st = contract_status(c, D("2027-01-05"))
+    assert st.status == "gaps found" and "governing_law" in st.why and "security" not in st.why
+    line = reg.log(cid)[-1]
+    assert line.action == "confirm check" and line.actor == "lee.counsel@district.example"
+    assert "encrypts" in line.details["changed"]["security"]
+
+
+def test_a_newer_check_is_a_new_reading(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="admin", confirm_rest=True)
+    reg.record_check(cid, READING, D("2027-02-01"))
+    assert contract_status(reg.contract(cid), D("2027-02-02")).status == "awaiting review"
+
+
+def test_void_only_by_counsel_after_the_cure_date_with_a_reason(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="only by counsel"):
+        reg.record_outcome(cid, "void", D("2027-02-17"))
+    with pytest.raises(RegisterError, match="only counsel"):
+        record_void(reg, cid, role="editor", when=D("2027-02-17"), reason="still no governing law")
+    with pytest.raises(RegisterError, match="has not passed"):
+        record_void(reg, cid, role="counsel", when=D("2027-02-16"), reason="still no governing law")
+    with pytest.raises(RegisterError, match="reason"):
+        record_void(reg, cid, role="counsel", when=D("2027-02-17"), reason=" ")
+    assert contract_status(reg.contract(cid), D("2027-02-17")).status == "cure date passed — counsel to decide"
+    record_void(reg, cid, role="counsel", when=D("2027-02-17"), reason="still no governing law")
+    st = contract_status(reg.contract(cid), D("2027-02-18"))
+    assert st.status == "void" and "lee.counsel@district.example" in st.why and "still no governing law" in st.why
+
+
+def test_void_needs_the_execution_date_on_file(reg):
+    cid = reg.add_contract(vendor="Undated", product="P")
+    reg.record_check(cid, READING, D("2027-01-04"))
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="date it was executed"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="x")
+
+
+def test_cli_review_and_void(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    board = tmp_path / "board.yaml"
+    from .conftest import ROOT
+
+    text = (ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    board.write_text(text + "access:\n  editor: [pat@district.example]\n  counsel: [lee@district.example]\n",
+                     encoding="utf-8")
+    with Register(url) as reg:
+        cid = _checked(reg)
+        reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    args = ["--db", url, "--board", str(board)]
+    monkeypatch.setenv("SDPA_USER", "pat@district.example")
+    res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args])
+    assert res.exit_code != 0 and "only counsel" in res.output
+    listing = runner.invoke(app, ["register", "review", str(cid), *args]).stdout.splitlines()
+    assert listing[0].startswith("security")  # the low-confidence reading comes first
+    monkeypatch.setenv("SDPA_USER", "lee@district.example")
+    res = runner.invoke(app, ["register", "review", str(cid), "--provision",
+                              "governing_law=partial:names Connecticut courts but not its law",
+                              "--conflict", "1=no conflict:ads only to teachers", "--confirm-rest", *args])
+    assert res.exit_code == 0, res.output
+    assert "not present: security, governing_law" in res.stdout and "0 conflicting" in res.stdout
+    res = runner.invoke(app, ["register", "void", str(cid), "--reason", "x", "--date", "2027-02-16", *args])
+    assert res.exit_code != 0 and "has not passed" in res.output
+    res = runner.invoke(app, ["register", "void", str(cid), "--reason", "not amended", "--date", "2027-02-17", *args])
+    assert res.exit_code == 0, res.output
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-02-18", *args]).stdout
+    assert "status: void" in show and "reading missing  confirmed partial" in show
