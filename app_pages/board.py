@@ -25,7 +25,7 @@ LABELS = {"name": "Board's legal name", "short_name": "Short name (for example, 
           "privacy_officer": "Privacy officer", "signatory": "Signatory",
           "cure_period_days": "Days a vendor has to amend after the notice",
           "closures": "Extra days the central office is closed", "access": "Who may use the app"}
-PARTS = {"admin": "administrators", "editor": "editors", "viewer": "viewers"}
+PARTS = {"admin": "administrators", "counsel": "counsel", "editor": "editors", "viewer": "viewers"}
 
 
 def label_of(field: str) -> str:
@@ -88,9 +88,11 @@ with st.form(f"board_form_{v}"):
                             "\n".join(d.isoformat() for d in draft.closures), key=f"bp_closures_{v}")
     st.markdown("**Who may use the app** once sign-in is configured (one email address, or a whole "
                 "domain such as @district.org, per line; an address listed itself wins over its domain)")
-    c1, c2, c3 = st.columns(3)
+    c1, c0, c2, c3 = st.columns(4)
     access = {"admin": lines(c1.text_area("Administrators (this page)", "\n".join(draft.access.admin),
                                           key=f"bp_admin_{v}")),
+              "counsel": lines(c0.text_area("Counsel (confirm checks, record void)",
+                                            "\n".join(draft.access.counsel), key=f"bp_counsel_{v}")),
               "editor": lines(c2.text_area("Editors (the register, the vendor directory)",
                                            "\n".join(draft.access.editor), key=f"bp_editor_{v}")),
               "viewer": lines(c3.text_area("Viewers (read only)", "\n".join(draft.access.viewer),

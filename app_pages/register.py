@@ -149,13 +149,12 @@ def notice_form(reg, contracts) -> None:
 
 
 OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",
-            "void": "Void under § 10-234bb(f): an (a) provision still lacking after the cure date, in a "
-                    "contract from July 1, 2018 on (as counsel has confirmed)",
             "withdrawn": "Withdrawn: the notice was withdrawn"}
 
 
 def outcome_form(reg, contracts) -> None:
     c = pick(contracts, "o_contract")
+    st.caption("“Void” is counsel's to record: see “Record a contract void (counsel)”.")
     with st.form("outcome_form"):
         outcome = st.radio("Outcome of the latest notice", list(OUTCOMES), format_func=OUTCOMES.get, key="o_outcome")
         when = st.date_input("Date of the outcome", value=today, key="o_date")
@@ -163,6 +162,89 @@ def outcome_form(reg, contracts) -> None:
     if save and c is not None:
         reg.record_outcome(c.id, outcome, when)
         done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
+
+
+def dates_form(reg, contracts) -> None:
+    c = pick(contracts, "d_contract")
+    st.caption("The latest of the dates a contract was executed, amended or renewed decides whether the "
+               "rules for contracts from July 1, 2018 apply (§ 10-234bb(f); the Board's policy).")
+    with st.form("dates_form"):
+        c1, c2 = st.columns(2)
+        amended = c1.date_input("Date last amended", value=None, key="d_amended")
+        renewed = c2.date_input("Date last renewed", value=None, key="d_renewed")
+        save = st.form_submit_button("Record the dates", disabled=c is None)
+    if save and c is not None:
+        g.record_dates(reg, c.id, amended=amended, renewed=renewed)
+        done(f"Contract #{c.id}: dates recorded.")
+
+
+def counsel_only() -> bool:
+    """True when the person on this request (re-read now, on the server) is counsel or admin;
+    otherwise say why not (one line) and return False."""
+    now = common.current_user(board)
+    if g.can_confirm(now.role):
+        return True
+    st.info(f"You are signed in as {g.md_escape(now.email)} with {now.role or 'no'} access: only counsel or "
+            "an administrator can confirm a check or record a contract void.")
+    return False
+
+
+STATUS_WORDS = {"present": "present", "partial": "partial (weaker than the law asks)", "missing": "missing"}
+
+
+def review_form(reg, contracts) -> None:
+    st.caption("A check is a reading until counsel confirms it. Confirm or change each provision, low "
+               "confidence first; a change needs a short reason. Letters, the register's status and the "
+               "public page follow the confirmed verdict.")
+    if not counsel_only():
+        return
+    c = pick([x for x in contracts if x.checks], "r_contract")
+    if c is None:
+        return
+    check = g.latest_check(c)
+    if g.current_review(c) is not None:
+        st.success(f"This check is confirmed (by {g.md_escape(g.current_review(c).reviewer)}); a new "
+                   "review replaces it.")
+    with st.form("review_form"):
+        chosen, terms = {}, {}
+        for p in g.review_order(check.report):
+            c1, c2 = st.columns([1, 2])
+            flag = " ⚠️ low confidence" if p.get("confidence") == "low" else ""
+            status = c1.selectbox(f"{p.get('number', '')}. {p.get('title') or p['id']}{flag}", list(STATUS_WORDS),
+                                  index=list(STATUS_WORDS).index(p["status"]), format_func=STATUS_WORDS.get,
+                                  key=f"r_{c.id}_{check.id}_{p['id']}", help=p.get("explanation") or None)
+            why = c2.text_input(f"Reason ({p['id']}; needed for a change)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
+            chosen[p["id"]] = g.Decision(status, why)
+        for i, t in enumerate(check.report.get("conflicts", []), start=1):
+            c1, c2 = st.columns([1, 2])
+            held = c1.radio(f"Conflicting term {i}: “{t.get('text', '')[:200]}”", ["conflicts", "no conflict"],
+                            key=f"r_{c.id}_{check.id}_c{i}")
+            why = c2.text_input(f"Reason (term {i}; needed for “no conflict”)", key=f"r_{c.id}_{check.id}_c{i}_why")
+            terms[i] = g.Decision(held, why)
+        save = st.form_submit_button("Confirm the verdict")
+    if save and counsel_only():
+        now = common.current_user(board)
+        g.review_check(reg, c.id, role=now.role, provisions=chosen, conflicts=terms)
+        changed = [k for k, d in chosen.items() if d.value != next(
+            p["status"] for p in check.report["provisions"] if p["id"] == k)]
+        done(f"Contract #{c.id}: verdict confirmed" + (f"; changed: {', '.join(changed)}." if changed else "."))
+
+
+def void_form(reg, contracts) -> None:
+    st.caption("Only counsel records a contract void: after the cure date of the notice to amend, with the "
+               "contract's execution date on file, its check confirmed, and a reason. § 10-234bb(f) voids a "
+               "contract entered into on or after July 1, 2018 that still lacks an (a) provision after "
+               "reasonable notice (to confirm).")
+    if not counsel_only():
+        return
+    c = pick(contracts, "v_contract")
+    with st.form("void_form"):
+        when = st.date_input("Date", value=today, key="v_date")
+        reason = st.text_input("Reason (kept in the register)", key="v_reason")
+        save = st.form_submit_button("Record the contract void", disabled=c is None)
+    if save and c is not None and counsel_only():
+        g.record_void(reg, c.id, role=common.current_user(board).role, when=when, reason=reason)
+        done(f"Contract #{c.id} recorded void on {g.long_date(when)}.")
 
 
 def breach_form(reg, contracts) -> None:
@@ -344,6 +426,9 @@ ACTIONS = {
     "Record the website posting": posted_form,
     "Record an amendment notice": notice_form,
     "Record the outcome of a notice": outcome_form,
+    "Confirm a check (counsel)": review_form,
+    "Record a contract void (counsel)": void_form,
+    "Record the date a contract was amended or renewed": dates_form,
     "Record a breach": breach_form,
     "Record families notified of a breach": families_form,
     "Record the annual notice to parents": annual_notice_form,

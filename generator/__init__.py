@@ -36,7 +36,7 @@ _HOMES = {
     "documents.html_report": ["html_table", "report_html"],
     "documents.markup": ["md_escape"],
     "documents.redlining": ["RedlineResult", "redline", "redline_document"],
-    "documents.trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
+    "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
     "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "is_loopback",
                        "listen_problem", "role_for"],

@@ -82,6 +82,11 @@ def signed_in_app(tmp_path_factory, identity_provider):
     data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR], "viewer": [VIEWER]})
     with Register(db_url, actor="setup") as reg:
         g.save_board(reg, g.board_from_dict(data))
+    yield from serve_signed_in(tmp, identity_provider, db_url)
+
+
+def serve_signed_in(tmp: Path, identity_provider: str, db_url: str):
+    """Run the app on a free port with sign-in through ``identity_provider``; yield (url, db_url)."""
     port = free_port()
     secrets = tmp / "secrets.toml"
     secrets.write_text(

@@ -47,7 +47,7 @@ def letter_amendment_cmd(
     from generator.checking.voidness import counsel_note
     from generator.documents.letters import amendment_letter, amendment_voidness
     from generator.documents.render import render_addendum
-    from generator.documents.trace import docx_citations
+    from generator.documents.trace import unverified_citations
     from generator.reading.extract import read_document
 
     with user_errors():
@@ -70,7 +70,7 @@ def letter_amendment_cmd(
         note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
         if note:
             typer.echo(f"note: {note}")
-        unverified = [c.citation for c in docx_citations(letter, lib) if not c.verified]
+        unverified = unverified_citations(letter, lib)
         if unverified:
             typer.echo("to confirm with counsel before sending (not checked against the statute's text; "
                        f"see sdpa library --trace): {', '.join(unverified)}")

@@ -15,9 +15,13 @@ from generator.records.tables import ContractRow
 
 
 def _standing(c: ContractRow, today: date) -> str:
-    """"In effect", or "Ended on <date>" once the term has ended (the public page's column)."""
+    """"In effect", "Ended on <date>" once the term has ended, or "Void since <date>" once
+    counsel recorded it void (the public page's column); never void on a reading alone."""
     if c.term_end and c.term_end < today:
         return f"Ended on {long_date(c.term_end)}"
+    void = [n for n in c.notices if n.outcome == "void"]
+    if void and not any(n.outcome == "amended" and n.id > void[-1].id for n in c.notices):
+        return f"Void since {long_date(void[-1].outcome_date)} (no longer in effect)"
     return "In effect"
 
 
