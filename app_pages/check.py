@@ -92,7 +92,7 @@ def record_check(reg) -> str:
 
 
 def record_notice(reg) -> str:
-    cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures)
+    cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     reg.record_notice(cid, notice_sent, cure)
     return (f"sent {g.long_date(notice_sent)} on {g.md_escape(choices[cid])}; the vendor must amend by "
             f"{g.long_date(cure)}.")
@@ -133,7 +133,7 @@ def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> No
     if letter is None:
         st.success("Counsel's confirmed verdict finds nothing to amend: no letter is needed.")
         return
-    due = g.cure_deadline(sent, board.cure_period_days, board.closures)
+    due = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     st.session_state["n_sent"] = sent  # the notice below is the letter just written
     st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}."
                + (f" It follows the verdict {g.md_escape(by)} confirmed." if by else ""))

@@ -142,7 +142,7 @@ def notice_form(reg, contracts) -> None:
                    "(board profile).")
         save = st.form_submit_button("Record the notice", disabled=c is None)
     if save and c is not None:
-        cure = g.cure_deadline(sent, board.cure_period_days, board.closures)
+        cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
              f"{g.long_date(cure)}.")

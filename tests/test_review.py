@@ -135,3 +135,15 @@ def test_cli_review_and_void(tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-02-18", *args]).stdout
     assert "status: void" in show and "reading missing  confirmed partial" in show
+
+
+def test_posting_is_tracked_from_the_board_profiles_date(reg, board):
+    from generator.records.status import due_items
+
+    old = reg.add_contract(vendor="Oldway", product="P", executed=D("2017-05-01"))
+    new = reg.add_contract(vendor="Newway", product="P", executed=D("2019-05-01"))
+    posting = {i.contract_id for i in due_items(reg, D("2027-01-05"), board) if "post notice of the executed" in i.what}
+    assert posting == {new}  # the default: from July 1, 2018
+    earlier = board.model_copy(update={"posting_from": D("2016-10-01")})
+    posting = {i.contract_id for i in due_items(reg, D("2027-01-05"), earlier) if "post notice of the executed" in i.what}
+    assert posting == {old, new}

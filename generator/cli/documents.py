@@ -72,6 +72,7 @@ def deadlines_cmd(
             notice_sent=date_option(notice_sent, "--notice-sent"),
             today=date_option(today, "--today"),
             cure_period_days=profile.cure_period_days, closures=profile.closures,
+            good_friday=profile.good_friday_proclaimed,
         )
     if not result:
         typer.echo("sdpa: error: give at least one date (see sdpa deadlines --help)", err=True)

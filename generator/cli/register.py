@@ -176,7 +176,7 @@ def register_record_cmd(
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
                 day = date_option(sent, "--sent") or when
-                cure = cure_deadline(day, profile.cure_period_days, profile.closures)
+                cure = cure_deadline(day, profile.cure_period_days, profile.closures, profile.good_friday_proclaimed)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":

@@ -107,7 +107,7 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
         return None
     day = contract_date or vendor.contract_date
     state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
-    due = cure_deadline(sent, board.cure_period_days, board.closures)
+    due = cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     latest = max((d for d in (day, renewed) if d), default=None)
     ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
            "confirmed_by": confirmed_by, "rules_apply": bool(latest and latest >= VOID_FROM),

@@ -86,11 +86,11 @@ class DueItem:
     citation: str
 
 
-def _breach_items(c: ContractRow, today: date) -> list[DueItem]:
+def _breach_items(c: ContractRow, today: date, good_friday: bool = False) -> list[DueItem]:
     """Each breach's notice to families and website notice: due whatever the contract's status."""
     items = []
     for b in c.breaches:
-        d = parent_breach_notice_due(b.notice_received)
+        d = parent_breach_notice_due(b.notice_received, good_friday)
         if not b.families_notified:
             items.append(DueItem(c.id, c.vendor.name, "notify the affected students and parents of the breach",
                                  d, today > d, "board policy; § 10-234dd: 2 business days"))
@@ -102,17 +102,18 @@ def _breach_items(c: ContractRow, today: date) -> list[DueItem]:
 
 def due_items(reg: Register, today: date, board: Board, library: Library | None = None) -> list[DueItem]:
     """What is due or overdue on ``today``: overdue items first, then by date. A breach is due
-    whatever the contract's status (an ended contract included); the annual notice is due by
-    September 1 and overdue after it until that year's notice is recorded."""
+    whatever the contract's status (an ended contract included); posting is tracked only for
+    contracts executed on or after the board profile's ``posting_from``; the annual notice is
+    due by September 1 and overdue after it until that year's notice is recorded."""
     items: list[DueItem] = []
     for c in reg.contracts():
         name = c.vendor.name
-        items += _breach_items(c, today)
+        items += _breach_items(c, today, board.good_friday_proclaimed)
         st = contract_status(c, today, library)
         if st.status == "ended":
             continue
-        if c.executed and not c.postings:
-            d = website_notice_due(c.executed)
+        if c.executed and c.executed >= board.posting_from and not c.postings:
+            d = website_notice_due(c.executed, board.good_friday_proclaimed)
             items.append(DueItem(c.id, name, "post notice of the executed contract on the website",
                                  d, today > d, "board policy; § 10-234bb: 5 business days"))
         open_ = [n for n in c.notices if not n.outcome]
