@@ -97,6 +97,8 @@ def edit_form(reg, contracts) -> None:
         title = c1.text_input("Contract title", value=c.title, key=f"e_title_{c.id}")
         term_end = c2.date_input("End of the term", value=c.term_end, key=f"e_term_end_{c.id}")
         purpose = st.text_input("Purpose", value=c.purpose, key=f"e_purpose_{c.id}")
+        withheld = st.text_input("Why the public page does not link the contract, if it does not (e.g. "
+                                 "“redacted copy pending”)", value=c.withheld_reason, key=f"e_withheld_{c.id}")
         description = st.text_area("Description (shown on the public page)", value=c.description,
                                    key=f"e_description_{c.id}")
         data = st.text_area("Student data the vendor receives (one per line)", value="\n".join(c.data_categories),
@@ -104,7 +106,8 @@ def edit_form(reg, contracts) -> None:
         save = st.form_submit_button("Save the changes")
     if save:
         changes = reg.update_contract(c.id, vendor=vendor, product=product, title=title, term_end=term_end,
-                                      purpose=purpose, description=description, data_categories=categories(data))
+                                      purpose=purpose, description=description, data_categories=categories(data),
+                                      withheld_reason=withheld)
         names = {"data_categories": "student data", "term_end": "end of the term"}
         done(f"Saved contract #{c.id}: changed " + ", ".join(names.get(k, k) for k in changes) + "."
              if changes else f"Contract #{c.id}: nothing changed.")
@@ -393,9 +396,11 @@ def publish_form(reg, contracts) -> None:
     st.caption("The public page lists every executed contract, those that have ended marked so, with the "
                "notice fields the law requires, and links to the stored contract files. Put the unzipped "
                "folder on the board's website.")
+    draft = st.checkbox("Draft: build it even where a contract lacks its purpose or student data (each "
+                        "marked to complete; not for posting)", key="publish_draft")
     if st.button("Build the public page", key="publish"):
         with tempfile.TemporaryDirectory() as tmp:
-            page, _ = g.publish(reg, Path(tmp), board, today)
+            page, _ = g.publish(reg, Path(tmp), board, today, draft=draft)
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for f in sorted(Path(tmp).rglob("*")):
@@ -493,7 +498,7 @@ try:
 
     with st.expander("Public contracts page (preview)"):
         with tempfile.TemporaryDirectory() as tmp:
-            page, _ = g.publish(reg, Path(tmp), board, today)
+            page, _ = g.publish(reg, Path(tmp), board, today, draft=True)
             st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
     common.show_error(exc)

@@ -319,9 +319,14 @@ def test_register_executed_posted_and_publish(page, app_url, tmp_path):
     assert _status(page, "Birch Math Inc", "posted") == "posted"
     _action(page, "Publish the public contracts page")
     page.get_by_role("button", name="Build the public page").click()
+    assert "(Birch Math Inc, Birch Tutor): purpose is missing" in _flash(page, "purpose is missing")
+    page.get_by_text("Draft: build it even where").click()
+    _idle(page)
+    page.get_by_role("button", name="Build the public page").click()
     with zipfile.ZipFile(_download(page, "Download the public page (ZIP)", tmp_path)) as z:
         index = z.read("index.html").decode("utf-8")
         assert "Birch Math Inc" in index and "December 22, 2026" in index and "contracts.csv" in z.namelist()
+        assert "DRAFT" in index and "[to complete: purpose]" in index
 
 
 def test_register_notice_outcome_and_export(page, app_url, tmp_path):
@@ -330,7 +335,7 @@ def test_register_notice_outcome_and_export(page, app_url, tmp_path):
             {"Date the amendment notice was sent": "2026-12-01"})
     assert "must amend by December 31, 2026" in _flash(page, "Notice to amend contract")
     # after the cure date, "cure date passed": nothing shows a § 10-234bb(a) gap, so (f) does not void it
-    assert _status(page, "Cedar Science LLC", "notice sent", "cure date passed")
+    assert _status(page, "Cedar Science LLC", "notice sent", "cure date passed — counsel to decide")
     _action(page, "Record the outcome of a notice")
     _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
     page.get_by_text("Amended: the vendor signed").click()

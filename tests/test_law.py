@@ -82,8 +82,9 @@ def test_void_is_never_derived_and_f_is_named_only_when_it_applies(reg, board):
 
 
 def test_public_page_keeps_ended_contracts_marked(reg, board, tmp_path):
-    reg.add_contract(vendor="Still Going", product="P", executed=D("2026-09-01"))
-    reg.add_contract(vendor="All Done", product="Q", executed=D("2025-09-01"), term_end=D("2026-06-30"))
+    notice = {"purpose": "practice", "data_categories": ["name"]}
+    reg.add_contract(vendor="Still Going", product="P", executed=D("2026-09-01"), **notice)
+    reg.add_contract(vendor="All Done", product="Q", executed=D("2025-09-01"), term_end=D("2026-06-30"), **notice)
     page, table = publish(reg, tmp_path / "site", board, D("2027-01-05"))
     source = page.read_text()
     assert "All Done" in source and "Ended on June 30, 2026" in source and "In effect" in source

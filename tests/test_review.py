@@ -147,3 +147,68 @@ def test_posting_is_tracked_from_the_board_profiles_date(reg, board):
     earlier = board.model_copy(update={"posting_from": D("2016-10-01")})
     posting = {i.contract_id for i in due_items(reg, D("2027-01-05"), earlier) if "post notice of the executed" in i.what}
     assert posting == {old, new}
+
+
+# ---------------------------------------------------------------- the public page as the policy asks
+
+
+def _listed(reg: Register, **extra) -> int:
+    fields = {"vendor": "Readwell", "product": "Reader", "executed": D("2019-03-01"), "description": "reading app",
+              "purpose": "reading practice", "data_categories": ["name", "reading level"], **extra}
+    return reg.add_contract(**fields)
+
+
+def test_publish_refuses_a_contract_without_purpose_or_data_unless_draft(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        _listed(reg)
+        bare = _listed(reg, vendor="Bare Co", purpose="")
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url])
+    assert res.exit_code == 2 and f"contract {bare} (Bare Co, Reader): purpose is missing" in res.output
+    assert not (tmp_path / "site" / "index.html").exists()
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url, "--draft"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "site" / "index.html").read_text()
+    assert "DRAFT" in page and "[to complete: purpose]" in page
+
+
+def test_the_page_states_what_the_policy_asks_and_nothing_it_cannot_back(tmp_path, board):
+    from generator.records.publish import publish
+
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(b"%PDF-1.4 signed")
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}", actor="lee") as reg:
+        linked = _listed(reg, file=signed)
+        held = _listed(reg, vendor="Held Back", withheld_reason="redacted copy pending")
+        gone = _listed(reg, vendor="Gone Void", file=signed)
+        reg.record_posting(linked, D("2019-03-04"))
+        reg.record_check(gone, READING, D("2027-01-04"))
+        review_check(reg, gone, role="counsel", confirm_rest=True)
+        reg.record_notice(gone, D("2027-01-13"), D("2027-02-16"))
+        record_void(reg, gone, role="counsel", when=D("2027-02-17"), reason="not amended")
+        hostile = board.model_copy(update={"contracts_page": "javascript:alert(1)"})
+        page = publish(reg, tmp_path / "site", hostile, D("2027-03-01"))[0].read_text()
+        files = sorted(p.name for p in (tmp_path / "site" / "contracts").iterdir())
+        assert files == [f"{linked}-Readwell.pdf", f"{gone}-Gone-Void.pdf"]
+        reg.update_contract(gone, withheld_reason="void: no longer posted")
+        publish(reg, tmp_path / "site", board, D("2027-03-01"))
+        assert sorted(p.name for p in (tmp_path / "site" / "contracts").iterdir()) == [f"{linked}-Readwell.pdf"]
+    assert "reading practice" in page and "reading level" in page and "March 1, 2019" in page
+    assert "Not posted: redacted copy pending" in page and f'href="contracts/{linked}-Readwell.pdf"' in page
+    assert "Void since February 17, 2027" in page
+    assert "within five business days" not in page  # two contracts have no posting recorded
+    assert 'href="javascript' not in page  # the profile's script address is text, never a link
+
+
+def test_publish_never_overwrites_a_page_it_did_not_write(tmp_path, board):
+    from generator import InputError
+    from generator.records.publish import publish
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html>the board's home page</html>")
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}") as reg:
+        _listed(reg)
+        with pytest.raises(InputError, match="sdpa did not write"):
+            publish(reg, site, board, D("2027-03-01"))
+    assert (site / "index.html").read_text() == "<html>the board's home page</html>"

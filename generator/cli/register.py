@@ -33,6 +33,8 @@ def register_add_cmd(
     purpose: str = typer.Option("", "--purpose"),
     data: str = typer.Option("", "--data", help="Student data categories, separated by ;"),
     file: Optional[Path] = typer.Option(None, "--file", help="The signed contract (stored in the register)."),
+    withheld: str = typer.Option("", "--withheld", help="Why the public page does not link the contract "
+                                 "(e.g. \"redacted copy pending\")."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
@@ -41,7 +43,7 @@ def register_add_cmd(
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
-                                   file=file)
+                                   file=file, withheld_reason=withheld)
     typer.echo(f"added contract {cid}")
 
 
@@ -292,13 +294,17 @@ def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt
 
 
 def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
-                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
-    """Write the public contracts page (index.html), contracts.csv and the contract files."""
+                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                         draft: bool = typer.Option(False, "--draft", help="Write it even when a contract lacks "
+                                                    "its purpose or data categories, each marked to complete.")) -> None:
+    """Write the public contracts page (index.html), contracts.csv and the contract files. Refuses
+    (exit 2, naming the contract and field) when a listed contract lacks its purpose or student
+    data categories, unless --draft; never overwrites an index.html sdpa did not write."""
     from generator.records.publish import publish
 
     with user_errors():
         with open_register(db, board) as (reg, profile):
-            page, table = publish(reg, out, profile, today_option(today))
+            page, table = publish(reg, out, profile, today_option(today), draft=draft)
     typer.echo(f"wrote {page} and {table}")
 
 

@@ -112,7 +112,8 @@ class Register:
     def insert_contract(self, s: Session, *, vendor: str, product: str, executed: date | None = None,
                         term_end: date | None = None, title: str = "", description: str = "",
                         purpose: str = "", data_categories: list[str] | None = None,
-                        contact_email: str = "", address: str = "", file: Path | None = None) -> int:
+                        contact_email: str = "", address: str = "", file: Path | None = None,
+                        withheld_reason: str = "") -> int:
         """:meth:`add_contract` inside the caller's transaction ``s`` (for imports that add many
         contracts all-or-nothing). Raises :class:`RegisterError` naming the bad field."""
         from generator.models import in_range
@@ -121,6 +122,7 @@ class Register:
             raise RegisterError("a contract needs a vendor and a product")
         fields = {"vendor": vendor, "product": product, "title": title, "description": description,
                   "purpose": purpose, "contact_email": contact_email, "address": address,
+                  "withheld_reason": withheld_reason,
                   **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
         for field, value in fields.items():
             try:
@@ -142,6 +144,7 @@ class Register:
         c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
                         term_end=term_end, description=description, purpose=purpose,
                         data_categories=list(data_categories or []), file_name=name,
+                        withheld_reason=withheld_reason.strip(),
                         file_sha256=sha, file_data=blob)
         s.add(c)
         s.flush()
@@ -271,7 +274,7 @@ class Register:
     # -------------------------------------------------------- editing and duplicates (app)
 
     EDITABLE = ("vendor", "product", "title", "executed", "term_end", "description", "purpose",
-                "data_categories")
+                "data_categories", "withheld_reason")
 
     def update_contract(self, cid: int, **changes: object) -> dict[str, list]:
         """Change the contract's descriptive fields (any of :attr:`EDITABLE`; ``vendor`` moves

@@ -40,6 +40,8 @@ class ContractRow(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     data_categories: Mapped[list] = mapped_column(JSON, default=list)
+    # why the public page does not link the contract (e.g. "redacted copy pending"; 0004)
+    withheld_reason: Mapped[str] = mapped_column(Text, default="")
     file_name: Mapped[str] = mapped_column(String(300), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
     # deferred: listing contracts never loads the stored files; Register.contract_file does

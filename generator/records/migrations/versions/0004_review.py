@@ -1,6 +1,6 @@
 """Counsel's review of a check, and the dates that decide which rule applies: the reviews table
 (the confirmed verdict beside the reading), a contract's amended and renewed dates, and who
-recorded a notice's outcome and why.
+recorded a notice's outcome and why, and why the public page withholds a contract.
 
 Revision ID: 0004
 Revises: 0003
@@ -29,6 +29,7 @@ def upgrade() -> None:
     with op.batch_alter_table("contracts") as batch:
         batch.add_column(sa.Column("amended", sa.Date, nullable=True))
         batch.add_column(sa.Column("renewed", sa.Date, nullable=True))
+        batch.add_column(sa.Column("withheld_reason", sa.Text, nullable=False, server_default=""))
     with op.batch_alter_table("notices") as batch:
         batch.add_column(sa.Column("outcome_by", sa.String(320), nullable=False, server_default=""))
         batch.add_column(sa.Column("outcome_reason", sa.Text, nullable=False, server_default=""))
@@ -39,6 +40,7 @@ def downgrade() -> None:
         batch.drop_column("outcome_reason")
         batch.drop_column("outcome_by")
     with op.batch_alter_table("contracts") as batch:
+        batch.drop_column("withheld_reason")
         batch.drop_column("renewed")
         batch.drop_column("amended")
     op.drop_table("reviews")
