@@ -331,15 +331,20 @@ def exception_form(reg, contracts) -> None:
         c1, c2 = st.columns(2)
         service = c1.text_input("Service, website or app", key="ex_service")
         operator = c2.text_input("Who operates it (company)", key="ex_operator")
-        effort = st.text_area("Evidence of the board's effort to contract with the operator or to find an "
-                              "equivalent service (name no student)", key="ex_effort")
+        effort = st.text_area("The board's effort to contract with the operator (name no student)", key="ex_effort")
+        search = st.text_area("The board's search for an equivalent service that complies", key="ex_search")
         c1, c2 = st.columns(2)
-        signed = c1.date_input("Date the agreement to use it was signed", value=None, key="ex_signed")
+        assurances = c1.text_area("The service's assurances about FERPA, HIPAA and § 10-234cc", key="ex_assurances")
+        source = c2.text_input("Where those assurances come from (document, date)", key="ex_source")
+        ppt = st.text_input("Planning and placement team member who signed (IEP)", key="ex_ppt")
+        c1, c2 = st.columns(2)
+        signed = c1.date_input("Date the parent signed the acknowledgement", value=None, key="ex_signed")
         ended = c2.date_input("Date its use ended (if it has)", value=None, key="ex_ended")
         save = st.form_submit_button("Record the exception")
     if save and not no_date(signed, "Date the agreement to use it was signed"):
         eid = g.record_exception(reg, student_ref=ref, plan=plan, service=service, effort=effort, signed=signed,
-                                 operator=operator, ended=ended)
+                                 operator=operator, ended=ended, equivalent_search=search, assurances=assurances,
+                                 assurance_source=source, ppt_member=ppt)
         done(f"Exception {eid} recorded: {g.md_escape(service.strip())} under the child's "
              f"{PLANS[plan]}, signed {g.long_date(signed)}.")
 

@@ -97,8 +97,8 @@ def test_exceptions_recorded_and_reported(url, board, tmp_path):
     args = ["--db", url]
     ok = ["register", "record", "exception", "--student-ref", "S-1042", "--plan", "iep", "--service",
           "TalkBoard AAC", "--operator", "TalkBoard Inc.", "--effort",
-          "Asked TalkBoard to sign our addendum on 2027-01-05 (refused); reviewed two other AAC apps, neither fits",
-          "--signed", "2027-01-20", *args]
+          "Asked TalkBoard to sign our addendum on 2027-01-05 (refused)", "--ppt-member", "R. Lopez, speech pathologist",
+          "--equivalent-search", "Reviewed two other AAC apps, neither fits", "--signed", "2027-01-20", *args]
     res = runner.invoke(app, ok)
     assert res.exit_code == 0 and "recorded exception 1" in res.stdout
     res = runner.invoke(app, [*ok[:4], "S-2001", "--plan", "504", *ok[7:-len(args) - 2], "--signed", "2026-03-02",
@@ -113,15 +113,20 @@ def test_exceptions_recorded_and_reported(url, board, tmp_path):
     summary = docx_text(out.with_suffix(".docx"))
     assert "Commission for Educational Technology" in summary and "TalkBoard AAC" in summary
     assert "1 child with an IEP and 0 with a Section 504 plan" in summary and "S-1042" not in summary
+    assert "The search for an equivalent service: Reviewed two other AAC apps" in summary
+    assert "No search for an equivalent service is recorded" not in summary
     with Register(url) as r:
         assert [e.student_ref for e in exceptions_in_year(r, 2026)] == ["S-2001"]
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("student_ref", "Jane Doe", "not the name"), ("plan", "ifsp", "must be iep or 504"),
-    ("effort", "", "evidence of the effort")])
+    ("effort", "", "evidence of the effort"), ("ppt_member", "", "planning and placement team member"),
+    ("assurance_source", "", "where the service's assurances come from")])
 def test_exception_refuses_bad_fields(reg, field, value, message):
     fields = {"student_ref": "S1", "plan": "504", "service": "App", "effort": "asked", "signed": D("2027-01-02")}
+    if field in ("ppt_member", "assurance_source"):
+        fields.update(plan="iep", ppt_member="R. Lopez", assurances="FERPA: its privacy notice says so")
     fields[field] = value
     with pytest.raises(RegisterError, match=message):
         record_exception(reg, **fields)

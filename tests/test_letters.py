@@ -64,7 +64,10 @@ KINDS = {
                       "--released", "Names and reading scores of 40 students",
                       "--actions", "We stopped sending data to the company"],
     "deletion-request": ["--vendor", "{vendor}", "--data", "All records of students who left in June 2026"],
-    "iep-exception": ["--vendor", "{vendor}", "--student", "J. Doe"],
+    "iep-exception": ["--vendor", "{vendor}", "--student", "J. Doe", "--effort", "asked the operator to sign "
+                      "our addendum on 2027-01-05; it declined", "--equivalent-search", "two other AAC apps "
+                      "reviewed; neither meets the child's needs", "--assurances", "its FERPA, HIPAA and "
+                      "operator duties are met", "--assurance-source", "the operator's letter of 2027-01-10"],
 }
 EXPECT = {
     "contract-posting": ["executed a contract with BrightPath Learning, Inc. on December 22, 2026",
@@ -326,3 +329,16 @@ def test_exception_letter_names_the_right_team(tmp_path):
     assert "the planning and placement team will discuss" in iep
     plan504 = _letter_text(tmp_path, "iep-exception", "--plan", "504")
     assert "Section 504 plan will discuss" in plan504 and "planning" not in plan504
+
+
+def test_iep_acknowledgement_states_only_what_is_given(board, vendor):
+    from generator.documents.letters import iep_exception
+
+    bare = docx_text(iep_exception(vendor, board, when=date(2027, 1, 20), student="J. Doe"))
+    assert "does comply" not in bare and "complies with" not in bare
+    assert bare.count("TO COMPLETE") == 3
+    full = docx_text(iep_exception(vendor, board, when=date(2027, 1, 20), student="J. Doe",
+                                   effort="asked on 2027-01-05; refused", equivalent_search="two AAC apps reviewed",
+                                   assurances="it meets FERPA and HIPAA", assurance_source="its privacy notice of 2026-09-01"))
+    assert "TO COMPLETE" not in full and "(its privacy notice of 2026-09-01): it meets FERPA and HIPAA." in full
+    assert "asked on 2027-01-05; refused" in full

@@ -168,6 +168,10 @@ def letter_iep_cmd(
     vendor: Path = VendorOpt,
     student: str = typer.Option(..., "--student", help="The student's name."),
     plan: str = typer.Option("iep", "--plan", help="iep (adds the planning and placement team's signature) or 504."),
+    effort: str = typer.Option("", "--effort", help="The Board's effort to contract with the operator."),
+    equivalent: str = typer.Option("", "--equivalent-search", help="The Board's search for an equivalent service."),
+    assurances: str = typer.Option("", "--assurances", help="What the service assures about FERPA, HIPAA and § 10-234cc."),
+    source: str = typer.Option("", "--assurance-source", help="Where those assurances come from."),
     out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
 ) -> None:
     """The acknowledgement a parent signs for a service necessary to an IEP or 504 plan that cannot comply.
@@ -181,4 +185,10 @@ def letter_iep_cmd(
         raise typer.Exit(2)
     with user_errors():
         profile, day, v = letter_inputs(board, when, vendor)
-        write_outputs([(out, iep_exception(v, profile, when=day, student=student, iep=plan == "iep"))], pdf)
+        letter = iep_exception(v, profile, when=day, student=student, iep=plan == "iep", effort=effort,
+                               equivalent_search=equivalent, assurances=assurances, assurance_source=source)
+        missing = [flag for flag, value in (("--effort", effort), ("--equivalent-search", equivalent),
+                                            ("--assurances", assurances)) if not value.strip()]
+        if missing:
+            typer.echo(f"warning: not given, marked TO COMPLETE in the letter: {', '.join(missing)}", err=True)
+        write_outputs([(out, letter)], pdf)

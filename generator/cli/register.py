@@ -133,6 +133,10 @@ def register_record_cmd(
     operator: str = typer.Option("", "--operator", help="exception: who operates it."),
     effort: str = typer.Option("", "--effort", help="exception: the evidence of the effort to contract and to find an equivalent service (name no student)."),
     signed: Optional[str] = typer.Option(None, "--signed", help="exception: date the parent (and IEP team member) signed."),
+    ppt_member: str = typer.Option("", "--ppt-member", help="exception (IEP): the planning and placement team member who signed."),
+    equivalent: str = typer.Option("", "--equivalent-search", help="exception: the search for an equivalent service."),
+    assurances: str = typer.Option("", "--assurances", help="exception: the service's FERPA, HIPAA and § 10-234cc assurances."),
+    assurance_source: str = typer.Option("", "--assurance-source", help="exception: where those assurances come from."),
     ended: Optional[str] = typer.Option(None, "--ended", help="exception: date the service stopped being used, if it has."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
@@ -165,7 +169,9 @@ def register_record_cmd(
                 if not day:
                     raise InputError("--signed: the date the acknowledgement was signed is required")
                 eid = record_exception(reg, student_ref=student_ref, plan=plan, service=service, effort=effort,
-                                       operator=operator, signed=day, ended=date_option(ended, "--ended"))
+                                       operator=operator, signed=day, ended=date_option(ended, "--ended"),
+                                       ppt_member=ppt_member, equivalent_search=equivalent,
+                                       assurances=assurances, assurance_source=assurance_source)
                 typer.echo(f"recorded exception {eid}")
             elif kind == "check":
                 from generator.checking.analysis import check_contract

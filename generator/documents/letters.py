@@ -208,11 +208,21 @@ def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str, ope
 
 
 def iep_exception(vendor: Vendor, board: Board, *, when: date, student: str, iep: bool = True,
-                  library: Library | None = None) -> bytes:
+                  library: Library | None = None, effort: str = "", equivalent_search: str = "",
+                  assurances: str = "", assurance_source: str = "") -> bytes:
     """The acknowledgement and authorization a parent (and, for a child with an IEP, a member
     of the planning and placement team) signs when a service unique and necessary to the
-    child's IEP or Section 504 plan cannot comply with the policy."""
+    child's IEP or Section 504 plan cannot comply with the policy. It states the Board's effort
+    to contract, its search for an equivalent, and the service's FERPA / HIPAA / § 10-234cc
+    assurances (with their source) only as given; each fact not given is marked TO COMPLETE.
+    Raises :class:`InputError` when ``assurances`` are given without ``assurance_source``."""
+    from generator.errors import InputError
+
+    if assurances.strip() and not assurance_source.strip():
+        raise InputError("assurance_source: say where the service's assurances come from")
+    ctx = {"vendor": vendor.model_dump(), "student": student, "iep": iep, "effort": effort.strip(),
+           "equivalent_search": equivalent_search.strip(), "assurances": assurances.strip(),
+           "assurance_source": assurance_source.strip()}
     return render_letter("iep-exception", board, recipient=[f"Parent or guardian of {student}"],
                          subject="Acknowledgement and authorization", when=when, library=library,
-                         context={"vendor": vendor.model_dump(), "student": student, "iep": iep},
-                         signed=False)
+                         context=ctx, signed=False)

@@ -149,8 +149,14 @@ class ExceptionRow(Base):
     plan: Mapped[str] = mapped_column(String(3))
     service: Mapped[str] = mapped_column(String(300))
     operator: Mapped[str] = mapped_column(String(300), default="")
-    effort: Mapped[str] = mapped_column(Text)
-    signed: Mapped[date] = mapped_column(Date)
+    effort: Mapped[str] = mapped_column(Text)  # the effort to contract with the operator
+    # the facts the documents state, as recorded (0004): the service's FERPA / HIPAA / § 10-234cc
+    # assurances and where they come from, the search for an equivalent, the PPT member who signed
+    assurances: Mapped[str] = mapped_column(Text, default="")
+    assurance_source: Mapped[str] = mapped_column(Text, default="")
+    equivalent_search: Mapped[str] = mapped_column(Text, default="")
+    ppt_member: Mapped[str] = mapped_column(String(200), default="")
+    signed: Mapped[date] = mapped_column(Date)  # the parent's signed acknowledgement
     ended: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 

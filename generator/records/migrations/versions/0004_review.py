@@ -1,6 +1,7 @@
 """Counsel's review of a check, and the dates that decide which rule applies: the reviews table
 (the confirmed verdict beside the reading), a contract's amended and renewed dates, and who
-recorded a notice's outcome and why, and why the public page withholds a contract.
+recorded a notice's outcome and why, why the public page withholds a contract, and the facts
+an IEP / 504 exception's documents state.
 
 Revision ID: 0004
 Revises: 0003
@@ -30,6 +31,10 @@ def upgrade() -> None:
         batch.add_column(sa.Column("amended", sa.Date, nullable=True))
         batch.add_column(sa.Column("renewed", sa.Date, nullable=True))
         batch.add_column(sa.Column("withheld_reason", sa.Text, nullable=False, server_default=""))
+    with op.batch_alter_table("iep_exceptions") as batch:
+        for name in ("assurances", "assurance_source", "equivalent_search"):
+            batch.add_column(sa.Column(name, sa.Text, nullable=False, server_default=""))
+        batch.add_column(sa.Column("ppt_member", sa.String(200), nullable=False, server_default=""))
     with op.batch_alter_table("notices") as batch:
         batch.add_column(sa.Column("outcome_by", sa.String(320), nullable=False, server_default=""))
         batch.add_column(sa.Column("outcome_reason", sa.Text, nullable=False, server_default=""))
@@ -39,6 +44,9 @@ def downgrade() -> None:
     with op.batch_alter_table("notices") as batch:
         batch.drop_column("outcome_reason")
         batch.drop_column("outcome_by")
+    with op.batch_alter_table("iep_exceptions") as batch:
+        for name in ("ppt_member", "equivalent_search", "assurance_source", "assurances"):
+            batch.drop_column(name)
     with op.batch_alter_table("contracts") as batch:
         batch.drop_column("withheld_reason")
         batch.drop_column("renewed")
