@@ -112,17 +112,8 @@ def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None
     return None
 
 
-def verdict() -> tuple[g.GapReport, str]:
-    """The verdict the letter acts on: counsel's confirmed one when the picked contract's latest
-    check is this very document and counsel confirmed it (and who did), else this reading ("")."""
-    confirmed = g.confirmed_report(contract) if contract is not None else None
-    if confirmed and confirmed.get("sha256") == report.sha256:
-        return g.GapReport.model_validate(confirmed), confirmed["confirmed_by"]
-    return report, ""
-
-
 def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> None:
-    acting, by = verdict()
+    acting, by = g.acting_verdict(contract, report)
     try:
         letter = g.amendment_letter(acting, vendor, board, sent=sent, library=library, renewed=renewed,
                                     confirmed_by=by)

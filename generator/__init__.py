@@ -41,7 +41,7 @@ _HOMES = {
     # the board's records
     "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "is_loopback",
                        "listen_problem", "role_for"],
-    "records.review": ["Decision", "confirmed_report", "current_review", "latest_check", "record_dates",
+    "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",
                        "record_void", "relevant_date", "review_check", "review_order"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",

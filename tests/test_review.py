@@ -212,3 +212,27 @@ def test_publish_never_overwrites_a_page_it_did_not_write(tmp_path, board):
         with pytest.raises(InputError, match="sdpa did not write"):
             publish(reg, site, board, D("2027-03-01"))
     assert (site / "index.html").read_text() == "<html>the board's home page</html>"
+
+
+def test_the_cli_letter_follows_counsels_verdict_on_the_same_document(tmp_path):
+    from .conftest import FIXTURES, docx_text
+    from generator import check_contract, default_library, read_document
+
+    contract = FIXTURES / "gapwell-terms.txt"
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url, actor="lee@district.example") as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=D("2019-03-01"))
+        report = check_contract(read_document(contract), default_library())
+        reg.record_check(cid, report.model_dump(mode="json"), D("2027-01-04"))
+    args = ["letter", "amendment", str(contract), "--vendor", str(FIXTURES / "gapwell-vendor.json"),
+            "--contract-date", "2019-03-01", "--date", "2027-01-13", "--register-contract", str(cid), "--db", url]
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "draft.docx")])
+    assert res.exit_code == 0 and "DRAFT" in res.stdout
+    assert "DRAFT — not confirmed by counsel" in docx_text(tmp_path / "draft.docx")
+    with Register(url, actor="lee@district.example") as reg:
+        review_check(reg, cid, role="counsel", confirm_rest=True,
+                     provisions={"governing_law": Decision("present", "§ 12 chooses Connecticut law")})
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "final.docx")])
+    assert res.exit_code == 0 and "confirmed by lee@district.example" in res.stdout
+    final = docx_text(tmp_path / "final.docx")
+    assert "DRAFT" not in final and "Connecticut law governs" not in final and "Review and correction" in final

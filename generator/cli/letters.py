@@ -11,12 +11,14 @@ from generator.cli.common import (
     BoardOpt,
     ClausesOpt,
     DateOpt,
+    DbOpt,
     OutOpt,
     PdfOpt,
     VendorOpt,
     date_option,
     get_library,
     letter_inputs,
+    open_register,
     user_errors,
     write_outputs,
 )
@@ -29,6 +31,9 @@ def letter_amendment_cmd(
     out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
     contract_date: Optional[str] = typer.Option(None, "--contract-date", help="Date of the contract (default: the vendor file's contract_date)."),
     renewed: Optional[str] = typer.Option(None, "--renewed", help="Date the contract was last amended or renewed, if any."),
+    registered: Optional[int] = typer.Option(None, "--register-contract", help="The contract's id in the register: "
+                                             "the letter follows counsel's confirmed verdict on this document."),
+    db: Optional[str] = DbOpt,
     board: Optional[Path] = BoardOpt,
     when: Optional[str] = DateOpt,
     pdf: bool = PdfOpt,
@@ -62,11 +67,18 @@ def letter_amendment_cmd(
                              "and the addendum names it")
         again = date_option(renewed, "--renewed")
         report = check_contract(read_document(contract), lib)
-        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again)
+        by = ""
+        if registered is not None:
+            from generator.records.review import acting_verdict
+
+            with open_register(db, board) as (reg, _):
+                report, by = acting_verdict(reg.contract(registered), report)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again, confirmed_by=by)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
-        typer.echo(f"{contract.name}: {report.summary()}")
+        typer.echo(f"{contract.name}: {report.summary()}" + (f" (confirmed by {by})" if by else
+                                                             " (a reading: the letter is a DRAFT until counsel confirms it)"))
         note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
         if note:
             typer.echo(f"note: {note}")

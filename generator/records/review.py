@@ -163,6 +163,18 @@ def confirmed_report(c: ContractRow) -> dict | None:
             "confirmed_by": review.reviewer, "confirmed_at": review.reviewed_at.isoformat()}
 
 
+def acting_verdict(c: ContractRow | None, reading):
+    """The verdict a letter about ``reading`` (a GapReport of a document just checked) acts on:
+    counsel's confirmed verdict and who confirmed it, when contract ``c``'s latest check is of
+    the same document (same sha256) and counsel confirmed it; else ``reading`` and "" (draft)."""
+    from generator.models import GapReport
+
+    confirmed = confirmed_report(c) if c is not None else None
+    if confirmed and confirmed.get("sha256") == reading.sha256:
+        return GapReport.model_validate(confirmed), confirmed["confirmed_by"]
+    return reading, ""
+
+
 def relevant_date(c: ContractRow) -> date | None:
     """The latest of the dates the contract was executed, amended or renewed (None when none is
     on file): the date that decides whether the rules for contracts from July 1, 2018 apply."""
