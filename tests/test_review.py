@@ -236,3 +236,25 @@ def test_the_cli_letter_follows_counsels_verdict_on_the_same_document(tmp_path):
     assert res.exit_code == 0 and "confirmed by lee@district.example" in res.stdout
     final = docx_text(tmp_path / "final.docx")
     assert "DRAFT" not in final and "Connecticut law governs" not in final and "Review and correction" in final
+
+
+def test_the_example_registers_page_backs_everything_it_shows(tmp_path):
+    """examples/contracts.csv imported and published (not a draft): every contract shows its
+    purpose, its data categories and the contract or the reason it is withheld."""
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    from .conftest import ROOT
+
+    assert runner.invoke(app, ["register", "import", str(ROOT / "examples" / "contracts.csv"), "--db", url]).exit_code == 0
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url,
+                              "--today", "2027-01-05"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "site" / "index.html").read_text()
+    import csv as csv_module
+
+    text = (ROOT / "examples" / "contracts.csv").read_text(encoding="utf-8")
+    rows = list(csv_module.DictReader(text.splitlines()))
+    for row in rows:
+        assert row["purpose"] in page
+        assert all(x.strip() in page for x in row["data_collected"].split(";"))
+    assert "Not posted: redacted copy pending review by counsel" in page and 'href="contracts/1-Gapwell' in page
+    assert "Ended on June 30, 2023" in page and "within five business days" not in page
