@@ -401,9 +401,10 @@ def test_register_exception_and_the_years_report(page, app_url, tmp_path):
     page.get_by_text("Section 504 plan", exact=True).click()
     page.get_by_label("Service, website or app").fill("TalkBoard Speech Drills")
     page.get_by_label("Who operates it (company)").fill("TalkBoard Labs")
-    page.get_by_label("Evidence of the board's effort", exact=False).fill(
-        "Sent our addendum twice in March; the operator declined; no equivalent tool found.")
-    _date(page, "Date the agreement to use it was signed", f"{year}-03-16")
+    page.get_by_label("The board's effort to contract with the operator", exact=False).fill(
+        "Sent our addendum twice in March; the operator declined.")
+    page.get_by_label("The board's search for an equivalent service").fill("Three speech apps tried; none fits.")
+    _date(page, "Date the parent signed the acknowledgement", f"{year}-03-16")
     page.get_by_role("button", name="Record the exception").click()
     _flash(page, "student reference")  # a name is refused: the register keeps a reference only
     page.get_by_role("textbox", name="Student reference (not the name)").fill("S-20417")
@@ -414,6 +415,7 @@ def test_register_exception_and_the_years_report(page, app_url, tmp_path):
     page.get_by_role("button", name="Prepare the report").click()
     report = docx_text(_download(page, "Download the report (DOCX)", tmp_path))
     assert "Commission for Educational Technology" in report and "TalkBoard Speech Drills" in report
+    assert "The search for an equivalent service: Three speech apps tried" in report
     table = _download(page, "Download the table (CSV)", tmp_path).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [(r["service"], r["plan"], r["signed"]) for r in rows] == [("TalkBoard Speech Drills", "504", f"{year}-03-16")]
