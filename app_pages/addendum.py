@@ -67,6 +67,9 @@ else:
             st.error(g.md_escape(line))
 if vendor is not None and missing and not draft:
     st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in missing))
+if vendor is not None:
+    for late in g.breach_step_problems(vendor.breach_steps):
+        st.warning("Breach steps: " + g.md_escape(late))
 if vendor is not None and (not missing or draft):
     try:
         data_docx = g.render_addendum(vendor, board, library, draft=draft)

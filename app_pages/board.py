@@ -25,7 +25,8 @@ LABELS = {"name": "Board's legal name", "short_name": "Short name (for example, 
           "privacy_officer": "Privacy officer", "signatory": "Signatory",
           "cure_period_days": "Days a vendor has to amend after the notice",
           "closures": "Extra days the central office is closed", "access": "Who may use the app"}
-PARTS = {"admin": "administrators", "editor": "editors", "viewer": "viewers", "deny": "denied"}
+PARTS = {"admin": "administrators", "counsel": "counsel", "editor": "editors", "viewer": "viewers",
+         "deny": "denied"}
 
 
 def label_of(field: str) -> str:
@@ -86,11 +87,19 @@ with st.form(f"board_form_{v}"):
                             "Connecticut holidays are already counted; closures move only the Board's "
                             "cure date, never a statutory deadline)",
                             "\n".join(d.isoformat() for d in draft.closures), key=f"bp_closures_{v}")
+    c1, c2 = st.columns(2)
+    good_friday = c1.checkbox("Good Friday was proclaimed a holiday (§ 1-4 makes it one only when the Governor "
+                              "or the President appoints it; unticked, it is a business day)",
+                              value=draft.good_friday_proclaimed, key=f"bp_good_friday_{v}")
+    posting_from = c2.date_input("Track the website posting of contracts executed from (default July 1, 2018)",
+                                 value=draft.posting_from, key=f"bp_posting_from_{v}")
     st.markdown("**Who may use the app** once sign-in is configured (one email address, or a whole "
                 "domain such as @district.org, per line; an address listed itself wins over its domain)")
-    c1, c2, c3 = st.columns(3)
+    c1, c0, c2, c3 = st.columns(4)
     access = {"admin": lines(c1.text_area("Administrators (this page)", "\n".join(draft.access.admin),
                                           key=f"bp_admin_{v}")),
+              "counsel": lines(c0.text_area("Counsel (confirm checks, record void)",
+                                            "\n".join(draft.access.counsel), key=f"bp_counsel_{v}")),
               "editor": lines(c2.text_area("Editors (the register, the vendor directory)",
                                            "\n".join(draft.access.editor), key=f"bp_editor_{v}")),
               "viewer": lines(c3.text_area("Viewers (read only)", "\n".join(draft.access.viewer),
@@ -105,7 +114,8 @@ if not user.can_administer:
 if save and common.allowed_to("change the board profile", "admin"):
     data = {"name": name, "short_name": short, "address": lines(address), "website": website,
             "contracts_page": page, **people, "cure_period_days": int(cure),
-            "closures": lines(closures), "access": access}
+            "closures": lines(closures), "access": access, "good_friday_proclaimed": good_friday,
+            "posting_from": posting_from.isoformat() if posting_from else "2018-07-01"}
     problems = g.board_problems(data)
     new = g.board_from_dict(data, "the form") if not problems else None
     if new is not None and user.sign_in and g.role_for(user.email, new) != "admin":

@@ -92,7 +92,7 @@ def record_check(reg) -> str:
 
 
 def record_notice(reg) -> str:
-    cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures)
+    cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     reg.record_notice(cid, notice_sent, cure)
     return (f"sent {g.long_date(notice_sent)} on {g.md_escape(choices[cid])}; the vendor must amend by "
             f"{g.long_date(cure)}.")
@@ -113,17 +113,30 @@ def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None
 
 
 def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> None:
+    acting, by = g.acting_verdict(contract, report)
     try:
-        letter = g.amendment_letter(report, vendor, board, sent=sent, library=library, renewed=renewed)
+        letter = g.amendment_letter(acting, vendor, board, sent=sent, library=library, renewed=renewed,
+                                    confirmed_by=by)
         addendum = g.render_addendum(vendor, board, library)
     except g.SdpaError as exc:
         common.show_error(exc)
         return
-    due = g.cure_deadline(sent, board.cure_period_days, board.closures)
+    if letter is None:
+        st.success("Counsel's confirmed verdict finds nothing to amend: no letter is needed.")
+        return
+    due = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     st.session_state["n_sent"] = sent  # the notice below is the letter just written
-    st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}.")
-    if note := g.counsel_note(g.amendment_voidness(report, vendor, library=library, renewed=renewed)):
+    st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}."
+               + (f" It follows the verdict {g.md_escape(by)} confirmed." if by else ""))
+    if not by:
+        st.warning("DRAFT — not confirmed by counsel: the letter rests on this reading. Record the check on "
+                   "the contract and have counsel confirm it (Contracts register → Confirm a check) before "
+                   "sending it.")
+    if note := g.counsel_note(g.amendment_voidness(acting, vendor, library=library, renewed=renewed)):
         st.info(note)  # for the board's staff, not the vendor: whether § 10-234bb(f) applies
+    if unverified := g.unverified_citations(letter, library):
+        st.info("To confirm with counsel before sending (not checked against the statute's text; see the "
+                "Clause library page): " + g.md_escape(", ".join(unverified)))
     v = g.safe_filename(vendor.name)
     st.download_button("Download the letter (DOCX)", letter, f"{v}-amendment-letter.docx",
                        key="dl_letter", on_click="ignore")

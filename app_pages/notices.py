@@ -108,9 +108,18 @@ try:
     elif kind == "iep-exception":
         student = st.text_input("Student's name", key="student")
         plan = st.radio("Plan", ["IEP", "Section 504"], key="plan", horizontal=True)
+        effort = st.text_area("The Board's effort to contract with the operator", key="iep_effort")
+        search = st.text_area("The Board's search for an equivalent service", key="iep_search")
+        assurances = st.text_area("The service's assurances about FERPA, HIPAA and § 10-234cc", key="iep_assurances")
+        source = st.text_input("Where those assurances come from (document, date)", key="iep_source")
+        if not (effort and search and assurances):
+            st.info("What is not filled in is marked TO COMPLETE in the acknowledgement: it states only "
+                    "what you give here.")
         if student:
             files.append(("iep-exception.docx", g.iep_exception(vendor, board, when=when, student=student,
-                                                                 iep=plan == "IEP"), ""))
+                                                                 iep=plan == "IEP", effort=effort,
+                                                                 equivalent_search=search, assurances=assurances,
+                                                                 assurance_source=source), ""))
     for i, (fname, data_bytes, mime) in enumerate(files):
         st.download_button(f"Download {fname}", data_bytes, fname, mime or None, key=f"dl_{i}", on_click="ignore")
 except g.SdpaError as exc:

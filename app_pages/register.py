@@ -111,6 +111,8 @@ def edit_form(reg, contracts) -> None:
         title = c1.text_input("Contract title", value=c.title, key=f"e_title_{c.id}")
         term_end = c2.date_input("End of the term", value=c.term_end, key=f"e_term_end_{c.id}")
         purpose = st.text_input("Purpose", value=c.purpose, key=f"e_purpose_{c.id}")
+        withheld = st.text_input("Why the public page does not link the contract, if it does not (e.g. "
+                                 "“redacted copy pending”)", value=c.withheld_reason, key=f"e_withheld_{c.id}")
         description = st.text_area("Description (shown on the public page)", value=c.description,
                                    key=f"e_description_{c.id}")
         data = st.text_area("Student data the vendor receives (one per line)", value="\n".join(c.data_categories),
@@ -118,7 +120,8 @@ def edit_form(reg, contracts) -> None:
         save = st.form_submit_button("Save the changes")
     if save and common.allowed_to("change the register"):
         changes = reg.update_contract(c.id, vendor=vendor, product=product, title=title, term_end=term_end,
-                                      purpose=purpose, description=description, data_categories=categories(data))
+                                      purpose=purpose, description=description, data_categories=categories(data),
+                                      withheld_reason=withheld)
         names = {"data_categories": "student data", "term_end": "end of the term"}
         done(f"Saved contract #{c.id}: changed " + ", ".join(names.get(k, k) for k in changes) + "."
              if changes else f"Contract #{c.id}: nothing changed.")
@@ -156,20 +159,19 @@ def notice_form(reg, contracts) -> None:
                    "(board profile).")
         save = st.form_submit_button("Record the notice", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
-        cure = g.cure_deadline(sent, board.cure_period_days, board.closures)
+        cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
              f"{g.long_date(cure)}.")
 
 
 OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",
-            "void": "Void under § 10-234bb(f): an (a) provision still lacking after the cure date, in a "
-                    "contract from July 1, 2018 on (as counsel has confirmed)",
             "withdrawn": "Withdrawn: the notice was withdrawn"}
 
 
 def outcome_form(reg, contracts) -> None:
     c = pick(contracts, "o_contract")
+    st.caption("“Void” is counsel's to record: see “Record a contract void (counsel)”.")
     with st.form("outcome_form"):
         outcome = st.radio("Outcome of the latest notice", list(OUTCOMES), format_func=OUTCOMES.get, key="o_outcome")
         when = st.date_input("Date of the outcome", value=today, key="o_date")
@@ -177,6 +179,89 @@ def outcome_form(reg, contracts) -> None:
     if save and c is not None and common.allowed_to("change the register"):
         reg.record_outcome(c.id, outcome, when)
         done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
+
+
+def dates_form(reg, contracts) -> None:
+    c = pick(contracts, "d_contract")
+    st.caption("The latest of the dates a contract was executed, amended or renewed decides whether the "
+               "rules for contracts from July 1, 2018 apply (§ 10-234bb(f); the Board's policy).")
+    with st.form("dates_form"):
+        c1, c2 = st.columns(2)
+        amended = c1.date_input("Date last amended", value=None, key="d_amended")
+        renewed = c2.date_input("Date last renewed", value=None, key="d_renewed")
+        save = st.form_submit_button("Record the dates", disabled=c is None)
+    if save and c is not None:
+        g.record_dates(reg, c.id, amended=amended, renewed=renewed)
+        done(f"Contract #{c.id}: dates recorded.")
+
+
+def counsel_only() -> bool:
+    """True when the person on this request (re-read now, on the server) is counsel or admin;
+    otherwise say why not (one line) and return False."""
+    now = common.current_user(board)
+    if g.can_confirm(now.role):
+        return True
+    st.info(f"You are signed in as {g.md_escape(now.email)} with {now.role or 'no'} access: only counsel or "
+            "an administrator can confirm a check or record a contract void.")
+    return False
+
+
+STATUS_WORDS = {"present": "present", "partial": "partial (weaker than the law asks)", "missing": "missing"}
+
+
+def review_form(reg, contracts) -> None:
+    st.caption("A check is a reading until counsel confirms it. Confirm or change each provision, low "
+               "confidence first; a change needs a short reason. Letters, the register's status and the "
+               "public page follow the confirmed verdict.")
+    if not counsel_only():
+        return
+    c = pick([x for x in contracts if x.checks], "r_contract")
+    if c is None:
+        return
+    check = g.latest_check(c)
+    if g.current_review(c) is not None:
+        st.success(f"This check is confirmed (by {g.md_escape(g.current_review(c).reviewer)}); a new "
+                   "review replaces it.")
+    with st.form("review_form"):
+        chosen, terms = {}, {}
+        for p in g.review_order(check.report):
+            c1, c2 = st.columns([1, 2])
+            flag = " ⚠️ low confidence" if p.get("confidence") == "low" else ""
+            status = c1.selectbox(f"{p.get('number', '')}. {p.get('title') or p['id']}{flag}", list(STATUS_WORDS),
+                                  index=list(STATUS_WORDS).index(p["status"]), format_func=STATUS_WORDS.get,
+                                  key=f"r_{c.id}_{check.id}_{p['id']}", help=p.get("explanation") or None)
+            why = c2.text_input(f"Reason ({p['id']}; needed for a change)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
+            chosen[p["id"]] = g.Decision(status, why)
+        for i, t in enumerate(check.report.get("conflicts", []), start=1):
+            c1, c2 = st.columns([1, 2])
+            held = c1.radio(f"Conflicting term {i}: “{t.get('text', '')[:200]}”", ["conflicts", "no conflict"],
+                            key=f"r_{c.id}_{check.id}_c{i}")
+            why = c2.text_input(f"Reason (term {i}; needed for “no conflict”)", key=f"r_{c.id}_{check.id}_c{i}_why")
+            terms[i] = g.Decision(held, why)
+        save = st.form_submit_button("Confirm the verdict")
+    if save and counsel_only():
+        now = common.current_user(board)
+        g.review_check(reg, c.id, role=now.role, provisions=chosen, conflicts=terms)
+        changed = [k for k, d in chosen.items() if d.value != next(
+            p["status"] for p in check.report["provisions"] if p["id"] == k)]
+        done(f"Contract #{c.id}: verdict confirmed" + (f"; changed: {', '.join(changed)}." if changed else "."))
+
+
+def void_form(reg, contracts) -> None:
+    st.caption("Only counsel records a contract void: after the cure date of the notice to amend, with the "
+               "contract's execution date on file, its check confirmed, and a reason. § 10-234bb(f) voids a "
+               "contract entered into on or after July 1, 2018 that still lacks an (a) provision after "
+               "reasonable notice (to confirm).")
+    if not counsel_only():
+        return
+    c = pick(contracts, "v_contract")
+    with st.form("void_form"):
+        when = st.date_input("Date", value=today, key="v_date")
+        reason = st.text_input("Reason (kept in the register)", key="v_reason")
+        save = st.form_submit_button("Record the contract void", disabled=c is None)
+    if save and c is not None and counsel_only():
+        g.record_void(reg, c.id, role=common.current_user(board).role, when=when, reason=reason)
+        done(f"Contract #{c.id} recorded void on {g.long_date(when)}.")
 
 
 def breach_form(reg, contracts) -> None:
@@ -260,15 +345,20 @@ def exception_form(reg, contracts) -> None:
         c1, c2 = st.columns(2)
         service = c1.text_input("Service, website or app", key="ex_service")
         operator = c2.text_input("Who operates it (company)", key="ex_operator")
-        effort = st.text_area("Evidence of the board's effort to contract with the operator or to find an "
-                              "equivalent service (name no student)", key="ex_effort")
+        effort = st.text_area("The board's effort to contract with the operator (name no student)", key="ex_effort")
+        search = st.text_area("The board's search for an equivalent service that complies", key="ex_search")
         c1, c2 = st.columns(2)
-        signed = c1.date_input("Date the agreement to use it was signed", value=None, key="ex_signed")
+        assurances = c1.text_area("The service's assurances about FERPA, HIPAA and § 10-234cc", key="ex_assurances")
+        source = c2.text_input("Where those assurances come from (document, date)", key="ex_source")
+        ppt = st.text_input("Planning and placement team member who signed (IEP)", key="ex_ppt")
+        c1, c2 = st.columns(2)
+        signed = c1.date_input("Date the parent signed the acknowledgement", value=None, key="ex_signed")
         ended = c2.date_input("Date its use ended (if it has)", value=None, key="ex_ended")
         save = st.form_submit_button("Record the exception")
     if save and not no_date(signed, "Date the agreement to use it was signed") and common.allowed_to("change the register"):
         eid = g.record_exception(reg, student_ref=ref, plan=plan, service=service, effort=effort, signed=signed,
-                                 operator=operator, ended=ended)
+                                 operator=operator, ended=ended, equivalent_search=search, assurances=assurances,
+                                 assurance_source=source, ppt_member=ppt)
         done(f"Exception {eid} recorded: {g.md_escape(service.strip())} under the child's "
              f"{PLANS[plan]}, signed {g.long_date(signed)}.")
 
@@ -325,9 +415,11 @@ def publish_form(reg, contracts) -> None:
     st.caption("The public page lists every executed contract, those that have ended marked so, with the "
                "notice fields the law requires, and links to the stored contract files. Put the unzipped "
                "folder on the board's website.")
+    draft = st.checkbox("Draft: build it even where a contract lacks its purpose or student data (each "
+                        "marked to complete; not for posting)", key="publish_draft")
     if st.button("Build the public page", key="publish") and common.allowed_to("publish the register"):
         with tempfile.TemporaryDirectory() as tmp:
-            page, _ = g.publish(reg, Path(tmp), board, today)
+            page, _ = g.publish(reg, Path(tmp), board, today, draft=draft)
             buf = io.BytesIO()
             with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
                 for f in sorted(Path(tmp).rglob("*")):
@@ -361,6 +453,9 @@ ACTIONS = {
     "Record the website posting": posted_form,
     "Record an amendment notice": notice_form,
     "Record the outcome of a notice": outcome_form,
+    "Confirm a check (counsel)": review_form,
+    "Record a contract void (counsel)": void_form,
+    "Record the date a contract was amended or renewed": dates_form,
     "Record a breach": breach_form,
     "Record families notified of a breach": families_form,
     "Record the annual notice to parents": annual_notice_form,
@@ -427,7 +522,7 @@ try:
         # built only when asked: building it writes every stored file, too much for each rerun
         if st.toggle("Show the preview", key="public_preview"):
             with tempfile.TemporaryDirectory() as tmp:
-                page, _ = g.publish(reg, Path(tmp), board, today)
+                page, _ = g.publish(reg, Path(tmp), board, today, draft=True)
                 st.html(page.read_text(encoding="utf-8").split("<body>")[1].split("</body>")[0])
 except g.SdpaError as exc:
     common.show_error(exc)

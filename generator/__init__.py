@@ -25,6 +25,7 @@ _HOMES = {
     # checking it
     "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
     "checking.voidness": ["counsel_note", "law_verdict"],
+    "checking.breach_steps": ["breach_step_problems"],
     # making documents
     "documents.render": ["FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "long_date", "missing_fields",
                          "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],
@@ -36,11 +37,13 @@ _HOMES = {
     "documents.html_report": ["html_table", "report_html"],
     "documents.markup": ["md_escape"],
     "documents.redlining": ["RedlineResult", "redline", "redline_document"],
-    "documents.trace": ["library_trace", "trace_json", "trace_markdown", "trace_table"],
+    "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
-    "records.access": ["ROLES", "auth_provider", "can_administer", "can_edit", "is_loopback", "listen_problem",
-                       "role_for",
-                       "has_role", "is_verified", "request_problem", "session_expired", "session_hours"],
+    "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "has_role",
+                       "is_loopback", "is_verified", "listen_problem", "request_problem", "role_for",
+                       "session_expired", "session_hours"],
+    "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",
+                       "record_void", "relevant_date", "review_check", "review_order"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],

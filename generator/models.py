@@ -119,11 +119,12 @@ class Access(Strict):
     :func:`email_key` gives them. See ``generator.records.access``."""
 
     admin: list[str] = Field(default_factory=list, max_length=500)
+    counsel: list[str] = Field(default_factory=list, max_length=500)
     editor: list[str] = Field(default_factory=list, max_length=500)
     viewer: list[str] = Field(default_factory=list, max_length=500)
     deny: list[str] = Field(default_factory=list, max_length=500)
 
-    @field_validator("admin", "editor", "viewer", "deny", mode="after")
+    @field_validator("admin", "counsel", "editor", "viewer", "deny", mode="after")
     @classmethod
     def _entries(cls, v: list[str]) -> list[str]:
         out = []
@@ -148,6 +149,14 @@ class Board(Strict):
     signatory: Person
     cure_period_days: int = Field(default=30, ge=1, le=365)
     closures: list[date] = Field(default_factory=list, max_length=MAX_CLOSURES)
+    # § 1-4 makes Good Friday a legal holiday only when the Governor or the President appoints it:
+    # counted only when the board says it was proclaimed (default: not counted, so no statutory
+    # deadline is ever pushed past a day that may be an ordinary business day).
+    good_friday_proclaimed: bool = False
+    # Posting on the website is tracked for contracts executed on or after this date: default
+    # July 1, 2018, since when § 10-234bb(a) requires a written contract (verified opening words);
+    # the posting rule's own start date is to confirm.
+    posting_from: date = date(2018, 7, 1)
     database: str = Field(default="", max_length=_URL)
     access: Access = Field(default_factory=Access)
 

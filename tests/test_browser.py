@@ -319,9 +319,14 @@ def test_register_executed_posted_and_publish(page, app_url, tmp_path):
     assert _status(page, "Birch Math Inc", "posted") == "posted"
     _action(page, "Publish the public contracts page")
     page.get_by_role("button", name="Build the public page").click()
+    assert "(Birch Math Inc, Birch Tutor): purpose is missing" in _flash(page, "purpose is missing")
+    page.get_by_text("Draft: build it even where").click()
+    _idle(page)
+    page.get_by_role("button", name="Build the public page").click()
     with zipfile.ZipFile(_download(page, "Download the public page (ZIP)", tmp_path)) as z:
         index = z.read("index.html").decode("utf-8")
         assert "Birch Math Inc" in index and "December 22, 2026" in index and "contracts.csv" in z.namelist()
+        assert "DRAFT" in index and "[to complete: purpose]" in index
 
 
 def test_register_notice_outcome_and_export(page, app_url, tmp_path):
@@ -330,7 +335,7 @@ def test_register_notice_outcome_and_export(page, app_url, tmp_path):
             {"Date the amendment notice was sent": "2026-12-01"})
     assert "must amend by December 31, 2026" in _flash(page, "Notice to amend contract")
     # after the cure date, "cure date passed": nothing shows a § 10-234bb(a) gap, so (f) does not void it
-    assert _status(page, "Cedar Science LLC", "notice sent", "cure date passed")
+    assert _status(page, "Cedar Science LLC", "notice sent", "cure date passed — counsel to decide")
     _action(page, "Record the outcome of a notice")
     _pick(page, "Contract", "Cedar Science LLC: Cedar Lab")
     page.get_by_text("Amended: the vendor signed").click()
@@ -396,9 +401,10 @@ def test_register_exception_and_the_years_report(page, app_url, tmp_path):
     page.get_by_text("Section 504 plan", exact=True).click()
     page.get_by_label("Service, website or app").fill("TalkBoard Speech Drills")
     page.get_by_label("Who operates it (company)").fill("TalkBoard Labs")
-    page.get_by_label("Evidence of the board's effort", exact=False).fill(
-        "Sent our addendum twice in March; the operator declined; no equivalent tool found.")
-    _date(page, "Date the agreement to use it was signed", f"{year}-03-16")
+    page.get_by_label("The board's effort to contract with the operator", exact=False).fill(
+        "Sent our addendum twice in March; the operator declined.")
+    page.get_by_label("The board's search for an equivalent service").fill("Three speech apps tried; none fits.")
+    _date(page, "Date the parent signed the acknowledgement", f"{year}-03-16")
     page.get_by_role("button", name="Record the exception").click()
     _flash(page, "student reference")  # a name is refused: the register keeps a reference only
     page.get_by_role("textbox", name="Student reference (not the name)").fill("S-20417")
@@ -409,6 +415,7 @@ def test_register_exception_and_the_years_report(page, app_url, tmp_path):
     page.get_by_role("button", name="Prepare the report").click()
     report = docx_text(_download(page, "Download the report (DOCX)", tmp_path))
     assert "Commission for Educational Technology" in report and "TalkBoard Speech Drills" in report
+    assert "The search for an equivalent service: Three speech apps tried" in report
     table = _download(page, "Download the table (CSV)", tmp_path).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(table)))
     assert [(r["service"], r["plan"], r["signed"]) for r in rows] == [("TalkBoard Speech Drills", "504", f"{year}-03-16")]

@@ -124,6 +124,11 @@ def signed_in_app(tmp_path_factory, identity_provider):
         g.save_board(reg, g.board_from_dict(data))
     for email in (EDITOR, VIEWER):
         vouch_for(identity_provider, email)
+    yield from serve_signed_in(tmp, identity_provider, db_url)
+
+
+def serve_signed_in(tmp: Path, identity_provider: str, db_url: str):
+    """Run the app on a free port with sign-in through ``identity_provider``; yield (url, db_url)."""
     port = free_port()
     secrets = write_secrets(tmp / "secrets.toml", port, identity_provider)
     url = f"http://127.0.0.1:{port}"

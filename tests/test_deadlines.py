@@ -36,10 +36,20 @@ def test_issue_examples_through_the_cli():
     assert cli_json("--executed", "2026-12-22") == {"website_notice_due": "2026-12-30"}
     # Lincoln's Birthday (Fri) and Washington's Birthday (Mon) are skipped
     assert cli_json("--breach-notice-received", "2027-02-10") == {"parent_breach_notice_due": "2027-02-16"}
-    # Good Friday is skipped
-    assert cli_json("--executed", "2027-03-25")["website_notice_due"] == "2027-04-02"
+    # Good Friday (2027-03-26) is a business day unless the board profile says it was proclaimed
+    assert cli_json("--executed", "2027-03-25")["website_notice_due"] == "2027-04-01"
     assert cli_json("--breach-discovered", "2027-01-05") == {"vendor_breach_notice_due": {
         "student_information": "2027-02-04", "directory_records_or_content": "2027-03-06"}}
+
+
+def test_good_friday_counts_only_when_the_board_says_it_was_proclaimed(tmp_path):
+    from .conftest import ROOT
+
+    proclaimed = tmp_path / "board.yaml"
+    proclaimed.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+                          + "good_friday_proclaimed: true\n", encoding="utf-8")
+    assert cli_json("--executed", "2027-03-25", "--board", str(proclaimed))["website_notice_due"] == "2027-04-02"
+    assert is_business_day(date(2027, 3, 26)) and not is_business_day(date(2027, 3, 26), good_friday=True)
 
 
 def test_only_the_inputs_given():

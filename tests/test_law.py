@@ -55,30 +55,36 @@ def test_annual_notice_is_overdue_until_recorded(url):
 
 
 def _checked(reg: Register, executed: str, missing: str) -> int:
+    from generator.records.review import review_check
+
     cid = reg.add_contract(vendor=f"V{executed}{missing}", product="P", executed=D(executed))
     reg.record_check(cid, {"library_version": "x", "compliant": False,
                            "provisions": [{"id": missing, "status": "missing"}]}, D("2027-01-04"))
+    review_check(reg, cid, role="counsel", confirm_rest=True)
     reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
     return cid
 
 
-def test_void_only_when_f_applies(reg, board):
+def test_void_is_never_derived_and_f_is_named_only_when_it_applies(reg, board):
     a_gap = _checked(reg, "2019-03-01", "governing_law")
     policy_gap = _checked(reg, "2019-03-01", "no_advertising")
     older = _checked(reg, "2017-03-01", "governing_law")
     day = D("2027-02-17")
-    assert contract_status(reg.contract(a_gap), day).status == "void"
-    for cid in (policy_gap, older):
+    for cid in (a_gap, policy_gap, older):
         st = contract_status(reg.contract(cid), day)
-        assert st.status == "cure date passed" and "2027-02-16" in st.why
-    whats = {i.contract_id: i.what for i in due_items(reg, day, board) if i.contract_id}
-    assert "the contract is void" in whats[a_gap]
-    assert "void" not in whats[policy_gap] and "counsel" in whats[older]
+        assert st.status == "cure date passed — counsel to decide" and "2027-02-16" in st.why
+    assert "§ 10-234bb(f) may apply" in contract_status(reg.contract(a_gap), day).why
+    assert "does not apply" in contract_status(reg.contract(older), day).why
+    items = {i.contract_id: i for i in due_items(reg, day, board) if i.contract_id}
+    assert "§ 10-234bb(f)" in items[a_gap].citation
+    assert "§ 10-234bb(f)" not in items[policy_gap].citation and "§ 10-234bb(f)" not in items[older].citation
+    assert all("counsel to decide" in items[c].what for c in (a_gap, policy_gap, older))
 
 
 def test_public_page_keeps_ended_contracts_marked(reg, board, tmp_path):
-    reg.add_contract(vendor="Still Going", product="P", executed=D("2026-09-01"))
-    reg.add_contract(vendor="All Done", product="Q", executed=D("2025-09-01"), term_end=D("2026-06-30"))
+    notice = {"purpose": "practice", "data_categories": ["name"]}
+    reg.add_contract(vendor="Still Going", product="P", executed=D("2026-09-01"), **notice)
+    reg.add_contract(vendor="All Done", product="Q", executed=D("2025-09-01"), term_end=D("2026-06-30"), **notice)
     page, table = publish(reg, tmp_path / "site", board, D("2027-01-05"))
     source = page.read_text()
     assert "All Done" in source and "Ended on June 30, 2026" in source and "In effect" in source
@@ -91,8 +97,8 @@ def test_exceptions_recorded_and_reported(url, board, tmp_path):
     args = ["--db", url]
     ok = ["register", "record", "exception", "--student-ref", "S-1042", "--plan", "iep", "--service",
           "TalkBoard AAC", "--operator", "TalkBoard Inc.", "--effort",
-          "Asked TalkBoard to sign our addendum on 2027-01-05 (refused); reviewed two other AAC apps, neither fits",
-          "--signed", "2027-01-20", *args]
+          "Asked TalkBoard to sign our addendum on 2027-01-05 (refused)", "--ppt-member", "R. Lopez, speech pathologist",
+          "--equivalent-search", "Reviewed two other AAC apps, neither fits", "--signed", "2027-01-20", *args]
     res = runner.invoke(app, ok)
     assert res.exit_code == 0 and "recorded exception 1" in res.stdout
     res = runner.invoke(app, [*ok[:4], "S-2001", "--plan", "504", *ok[7:-len(args) - 2], "--signed", "2026-03-02",
@@ -107,15 +113,20 @@ def test_exceptions_recorded_and_reported(url, board, tmp_path):
     summary = docx_text(out.with_suffix(".docx"))
     assert "Commission for Educational Technology" in summary and "TalkBoard AAC" in summary
     assert "1 child with an IEP and 0 with a Section 504 plan" in summary and "S-1042" not in summary
+    assert "The search for an equivalent service: Reviewed two other AAC apps" in summary
+    assert "No search for an equivalent service is recorded" not in summary
     with Register(url) as r:
         assert [e.student_ref for e in exceptions_in_year(r, 2026)] == ["S-2001"]
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("student_ref", "Jane Doe", "not the name"), ("plan", "ifsp", "must be iep or 504"),
-    ("effort", "", "evidence of the effort")])
+    ("effort", "", "evidence of the effort"), ("ppt_member", "", "planning and placement team member"),
+    ("assurance_source", "", "where the service's assurances come from")])
 def test_exception_refuses_bad_fields(reg, field, value, message):
     fields = {"student_ref": "S1", "plan": "504", "service": "App", "effort": "asked", "signed": D("2027-01-02")}
+    if field in ("ppt_member", "assurance_source"):
+        fields.update(plan="iep", ppt_member="R. Lopez", assurances="FERPA: its privacy notice says so")
     fields[field] = value
     with pytest.raises(RegisterError, match=message):
         record_exception(reg, **fields)

@@ -64,7 +64,10 @@ KINDS = {
                       "--released", "Names and reading scores of 40 students",
                       "--actions", "We stopped sending data to the company"],
     "deletion-request": ["--vendor", "{vendor}", "--data", "All records of students who left in June 2026"],
-    "iep-exception": ["--vendor", "{vendor}", "--student", "J. Doe"],
+    "iep-exception": ["--vendor", "{vendor}", "--student", "J. Doe", "--effort", "asked the operator to sign "
+                      "our addendum on 2027-01-05; it declined", "--equivalent-search", "two other AAC apps "
+                      "reviewed; neither meets the child's needs", "--assurances", "its FERPA, HIPAA and "
+                      "operator duties are met", "--assurance-source", "the operator's letter of 2027-01-10"],
 }
 EXPECT = {
     "contract-posting": ["executed a contract with BrightPath Learning, Inc. on December 22, 2026",
@@ -171,8 +174,9 @@ def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
     text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
     assert "Provisions the Board's policy requires" in text and "Provisions the law requires" not in text
     assert re.search(r"^11\. No advertising .*\(Board policy, item 11; Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)\)", text, re.M)
-    assert "does not by itself make the contract void" in text
-    assert not CONTRACT_VOID.search(text) and "§ 10-234bb(f)" not in text
+    assert "§ 10-234bb(f) does not make the contract void for lacking them" in text
+    assert "The Board's policy also states that a contract lacking any of the provisions the policy lists is void" in text
+    assert not CONTRACT_VOID.search(text) and "notice to amend the contract under § 10-234bb(f)" not in text
 
 
 def test_a_gap_in_a_2019_contract_gets_the_f_notice(tmp_path, library, board, vendor):
@@ -199,8 +203,34 @@ def test_a_conflict_alone_voids_the_term_not_the_contract(tmp_path, library, boa
     term = "Marketing partners of the company may be shown pupils' reading data to choose ads for them."
     contract = _contract_without(tmp_path, library, board, vendor, extra=term)
     text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
-    assert f'"{term}"' in text and "This term is void under § 10-234bb(e)." in text
+    assert f'"{term}"' in text
+    assert ("the Board's policy states that a term of a contract entered into on or after July 1, 2018 that "
+            "conflicts with those provisions is void (see also Conn. Gen. Stat. § 10-234bb(e))") in text
     assert not CONTRACT_VOID.search(text)
+
+
+def test_a_2017_letter_claims_no_e_or_f_and_a_2019_one_names_its_sources(tmp_path, library, board, vendor):
+    term = "Marketing partners of the company may be shown pupils' reading data to choose ads for them."
+    contract = _contract_without(tmp_path, library, board, vendor, "governing_law", "no_advertising", extra=term)
+    old, _ = _letter(tmp_path, contract, "--contract-date", "2017-05-01")
+    assert "§ 10-234bb(e)" not in old and "void under" not in old and "policy also states" not in old
+    assert "asks that they be struck or replaced" in old
+    new, out = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
+    assert "it is void under Conn. Gen. Stat. § 10-234bb(f)" in new
+    assert "the Board's policy states that a term" in new and "see also Conn. Gen. Stat. § 10-234bb(e)" in new
+    assert "§ 10-234bb(e)" in out.split("to confirm with counsel before sending")[1]
+
+
+def test_a_letter_on_an_unconfirmed_reading_is_a_draft(tmp_path, library, board, vendor):
+    from generator import amendment_letter, check_contract, read_document
+
+    text, _ = _letter(tmp_path, _contract_without(tmp_path, library, board, vendor, "governing_law"),
+                      "--contract-date", "2019-03-01")
+    assert "DRAFT — not confirmed by counsel" in text
+    report = check_contract(read_document(CONTRACT), library)
+    signed = docx_text(amendment_letter(report, vendor, board, sent=date(2027, 1, 13), library=library,
+                                        confirmed_by="lee.counsel@district.example"))
+    assert "DRAFT" not in signed and "Notice to amend" in signed
 
 
 def test_letter_needs_a_contract_date_and_invents_none(tmp_path, library, board, vendor):
@@ -299,3 +329,16 @@ def test_exception_letter_names_the_right_team(tmp_path):
     assert "the planning and placement team will discuss" in iep
     plan504 = _letter_text(tmp_path, "iep-exception", "--plan", "504")
     assert "Section 504 plan will discuss" in plan504 and "planning" not in plan504
+
+
+def test_iep_acknowledgement_states_only_what_is_given(board, vendor):
+    from generator.documents.letters import iep_exception
+
+    bare = docx_text(iep_exception(vendor, board, when=date(2027, 1, 20), student="J. Doe"))
+    assert "does comply" not in bare and "complies with" not in bare
+    assert bare.count("TO COMPLETE") == 3
+    full = docx_text(iep_exception(vendor, board, when=date(2027, 1, 20), student="J. Doe",
+                                   effort="asked on 2027-01-05; refused", equivalent_search="two AAC apps reviewed",
+                                   assurances="it meets FERPA and HIPAA", assurance_source="its privacy notice of 2026-09-01"))
+    assert "TO COMPLETE" not in full and "(its privacy notice of 2026-09-01): it meets FERPA and HIPAA." in full
+    assert "asked on 2027-01-05; refused" in full

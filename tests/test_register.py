@@ -81,18 +81,22 @@ def test_cli_due(url, tmp_path):
     assert "OVERDUE 2026-12-30  #1 Acme" in out
 
 
-def test_void_after_the_cure_date(reg, board):
+def test_after_the_cure_date_counsel_decides(reg, board):
+    from generator.records.review import review_check
+
     cid = reg.add_contract(vendor="Gapwell", product="Math", executed=D("2026-12-01"))
     report = {"library_version": "x", "compliant": False, "provisions": [{"id": "governing_law", "status": "missing"}]}
     reg.record_check(cid, report, D("2027-01-04"))
+    assert contract_status(reg.contract(cid), D("2027-01-05")).status == "awaiting review"
+    review_check(reg, cid, role="counsel", confirm_rest=True)
     assert contract_status(reg.contract(cid), D("2027-01-05")).status == "gaps found"
     reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
     st = contract_status(reg.contract(cid), D("2027-02-16"))
     assert st.status == "notice sent" and "2027-02-16" in st.why
     st = contract_status(reg.contract(cid), D("2027-02-17"))
-    assert st.status == "void" and "2027-01-13" in st.why and "2027-02-16" in st.why
+    assert st.status == "cure date passed — counsel to decide" and "2027-01-13" in st.why and "2027-02-16" in st.why
     overdue = [i for i in due_items(reg, D("2027-02-17"), board) if i.overdue]
-    assert any("void" in i.what for i in overdue)
+    assert any("counsel to decide whether the contract is void" in i.what for i in overdue)
     reg.record_outcome(cid, "amended", D("2027-02-10"))
     assert contract_status(reg.contract(cid), D("2027-03-01")).status == "amended"
 

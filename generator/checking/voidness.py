@@ -66,5 +66,5 @@ def law_verdict(report, library=None) -> str:
                 "into, amended or renewed on or after July 1, 2018 that lacks one is void if the vendor, "
                 "given reasonable notice, does not amend it (§ 10-234bb(f)).")
     return ("Not compliant, but every provision § 10-234bb(a) requires is there, so the contract is not void "
-            "on that account: what is missing is the Board's policy's, and a conflicting term is itself "
-            "void (§ 10-234bb(e)).")
+            "on that account: what is missing is the Board's policy's; the Board's policy holds a conflicting "
+            "term void in a contract from July 1, 2018 on (§ 10-234bb(e): to confirm).")

@@ -46,6 +46,8 @@ COMMANDS = [  # (group, name, function)
     (register_app, "list", register.register_list_cmd),
     (register_app, "show", register.register_show_cmd),
     (register_app, "record", register.register_record_cmd),
+    (register_app, "review", register.register_review_cmd),
+    (register_app, "void", register.register_void_cmd),
     (register_app, "due", register.register_due_cmd),
     (register_app, "publish", register.register_publish_cmd),
     (register_app, "export", register.register_export_cmd),

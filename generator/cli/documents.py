@@ -40,6 +40,10 @@ def addendum_cmd(
         lib = get_library(clauses)
         profile = load_board(board)
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
+        from generator.checking.breach_steps import breach_step_problems
+
+        for late in breach_step_problems(v.breach_steps):
+            typer.echo(f"warning: breach_steps: {late}", err=True)
         write_file(out, render_addendum(v, profile, lib, draft=draft))
         typer.echo(f"wrote {out}")
         if pdf:
@@ -72,6 +76,7 @@ def deadlines_cmd(
             notice_sent=date_option(notice_sent, "--notice-sent"),
             today=date_option(today, "--today"),
             cure_period_days=profile.cure_period_days, closures=profile.closures,
+            good_friday=profile.good_friday_proclaimed,
         )
     if not result:
         typer.echo("sdpa: error: give at least one date (see sdpa deadlines --help)", err=True)

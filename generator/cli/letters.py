@@ -11,12 +11,14 @@ from generator.cli.common import (
     BoardOpt,
     ClausesOpt,
     DateOpt,
+    DbOpt,
     OutOpt,
     PdfOpt,
     VendorOpt,
     date_option,
     get_library,
     letter_inputs,
+    open_register,
     user_errors,
     write_outputs,
 )
@@ -29,6 +31,9 @@ def letter_amendment_cmd(
     out: Path = typer.Option(..., "--out", help="Where to write the letter (DOCX); the addendum goes beside it."),
     contract_date: Optional[str] = typer.Option(None, "--contract-date", help="Date of the contract (default: the vendor file's contract_date)."),
     renewed: Optional[str] = typer.Option(None, "--renewed", help="Date the contract was last amended or renewed, if any."),
+    registered: Optional[int] = typer.Option(None, "--register-contract", help="The contract's id in the register: "
+                                             "the letter follows counsel's confirmed verdict on this document."),
+    db: Optional[str] = DbOpt,
     board: Optional[Path] = BoardOpt,
     when: Optional[str] = DateOpt,
     pdf: bool = PdfOpt,
@@ -47,7 +52,7 @@ def letter_amendment_cmd(
     from generator.checking.voidness import counsel_note
     from generator.documents.letters import amendment_letter, amendment_voidness
     from generator.documents.render import render_addendum
-    from generator.documents.trace import docx_citations
+    from generator.documents.trace import unverified_citations
     from generator.reading.extract import read_document
 
     with user_errors():
@@ -62,15 +67,22 @@ def letter_amendment_cmd(
                              "and the addendum names it")
         again = date_option(renewed, "--renewed")
         report = check_contract(read_document(contract), lib)
-        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again)
+        by = ""
+        if registered is not None:
+            from generator.records.review import acting_verdict
+
+            with open_register(db, board) as (reg, _):
+                report, by = acting_verdict(reg.contract(registered), report)
+        letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again, confirmed_by=by)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
-        typer.echo(f"{contract.name}: {report.summary()}")
+        typer.echo(f"{contract.name}: {report.summary()}" + (f" (confirmed by {by})" if by else
+                                                             " (a reading: the letter is a DRAFT until counsel confirms it)"))
         note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
         if note:
             typer.echo(f"note: {note}")
-        unverified = [c.citation for c in docx_citations(letter, lib) if not c.verified]
+        unverified = unverified_citations(letter, lib)
         if unverified:
             typer.echo("to confirm with counsel before sending (not checked against the statute's text; "
                        f"see sdpa library --trace): {', '.join(unverified)}")
@@ -168,6 +180,10 @@ def letter_iep_cmd(
     vendor: Path = VendorOpt,
     student: str = typer.Option(..., "--student", help="The student's name."),
     plan: str = typer.Option("iep", "--plan", help="iep (adds the planning and placement team's signature) or 504."),
+    effort: str = typer.Option("", "--effort", help="The Board's effort to contract with the operator."),
+    equivalent: str = typer.Option("", "--equivalent-search", help="The Board's search for an equivalent service."),
+    assurances: str = typer.Option("", "--assurances", help="What the service assures about FERPA, HIPAA and § 10-234cc."),
+    source: str = typer.Option("", "--assurance-source", help="Where those assurances come from."),
     out: Path = OutOpt, board: Optional[Path] = BoardOpt, when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
 ) -> None:
     """The acknowledgement a parent signs for a service necessary to an IEP or 504 plan that cannot comply.
@@ -181,4 +197,10 @@ def letter_iep_cmd(
         raise typer.Exit(2)
     with user_errors():
         profile, day, v = letter_inputs(board, when, vendor)
-        write_outputs([(out, iep_exception(v, profile, when=day, student=student, iep=plan == "iep"))], pdf)
+        letter = iep_exception(v, profile, when=day, student=student, iep=plan == "iep", effort=effort,
+                               equivalent_search=equivalent, assurances=assurances, assurance_source=source)
+        missing = [flag for flag, value in (("--effort", effort), ("--equivalent-search", equivalent),
+                                            ("--assurances", assurances)) if not value.strip()]
+        if missing:
+            typer.echo(f"warning: not given, marked TO COMPLETE in the letter: {', '.join(missing)}", err=True)
+        write_outputs([(out, letter)], pdf)

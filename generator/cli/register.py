@@ -33,6 +33,8 @@ def register_add_cmd(
     purpose: str = typer.Option("", "--purpose"),
     data: str = typer.Option("", "--data", help="Student data categories, separated by ;"),
     file: Optional[Path] = typer.Option(None, "--file", help="The signed contract (stored in the register)."),
+    withheld: str = typer.Option("", "--withheld", help="Why the public page does not link the contract "
+                                 "(e.g. \"redacted copy pending\")."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
@@ -42,7 +44,7 @@ def register_add_cmd(
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
-                                   file=file)
+                                   file=file, withheld_reason=withheld)
     typer.echo(f"added contract {cid}")
 
 
@@ -113,7 +115,12 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
     typer.echo(f"executed {c.executed or '-'}, term ends {c.term_end or '-'}; file {c.file_name or '-'} "
                f"{('sha256 ' + c.file_sha256) if c.file_sha256 else ''}")
     for n in c.notices:
-        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}")
+        typer.echo(f"notice sent {n.sent}, cure by {n.cure_date}, outcome {n.outcome or 'open'} {n.outcome_date or ''}"
+                   + (f" by {n.outcome_by}: {n.outcome_reason}" if n.outcome_reason else ""))
+    for r in c.reviews:
+        typer.echo(f"review of check {r.check_id} by {r.reviewer} ({r.role}) at {r.reviewed_at:%Y-%m-%d %H:%M}:")
+        for p in r.verdict.get("provisions", []):
+            typer.echo(f"  {p['id']:<20} reading {p['reading']:<8} confirmed {p['status']:<8} {p['reason']}")
     for p in c.postings:
         typer.echo(f"posted {p.posted} {p.url}")
     for b in c.breaches:
@@ -124,13 +131,13 @@ def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = D
 
 
 def register_record_cmd(
-    kind: str = typer.Argument(..., help="executed, check, notice, outcome, posting, breach, families-notified, "
-                                         "annual-notice or exception"),
+    kind: str = typer.Argument(..., help="executed, amended, renewed, check, notice, outcome, posting, breach, "
+                                         "families-notified, annual-notice or exception"),
     contract: Optional[int] = typer.Argument(None, help="The contract id (for families-notified: the breach id; "
                                                         "none for annual-notice and exception)."),
     file: Optional[Path] = typer.Option(None, "--file", help="check: the contract file to check."),
     sent: Optional[str] = typer.Option(None, "--sent", help="notice: date sent."),
-    outcome: str = typer.Option("", "--outcome", help="outcome: amended, void or withdrawn."),
+    outcome: str = typer.Option("", "--outcome", help="outcome: amended or withdrawn (void: sdpa register void)."),
     on: Optional[str] = typer.Option(None, "--date", help="posting/outcome/families-notified: the date."),
     url: str = typer.Option("", "--url", help="posting: the page address."),
     received: Optional[str] = typer.Option(None, "--received", help="breach: date the vendor's notice came."),
@@ -141,6 +148,10 @@ def register_record_cmd(
     operator: str = typer.Option("", "--operator", help="exception: who operates it."),
     effort: str = typer.Option("", "--effort", help="exception: the evidence of the effort to contract and to find an equivalent service (name no student)."),
     signed: Optional[str] = typer.Option(None, "--signed", help="exception: date the parent (and IEP team member) signed."),
+    ppt_member: str = typer.Option("", "--ppt-member", help="exception (IEP): the planning and placement team member who signed."),
+    equivalent: str = typer.Option("", "--equivalent-search", help="exception: the search for an equivalent service."),
+    assurances: str = typer.Option("", "--assurances", help="exception: the service's FERPA, HIPAA and § 10-234cc assurances."),
+    assurance_source: str = typer.Option("", "--assurance-source", help="exception: where those assurances come from."),
     ended: Optional[str] = typer.Option(None, "--ended", help="exception: date the service stopped being used, if it has."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
@@ -173,7 +184,9 @@ def register_record_cmd(
                 if not day:
                     raise InputError("--signed: the date the acknowledgement was signed is required")
                 eid = record_exception(reg, student_ref=student_ref, plan=plan, service=service, effort=effort,
-                                       operator=operator, signed=day, ended=date_option(ended, "--ended"))
+                                       operator=operator, signed=day, ended=date_option(ended, "--ended"),
+                                       ppt_member=ppt_member, equivalent_search=equivalent,
+                                       assurances=assurances, assurance_source=assurance_source)
                 typer.echo(f"recorded exception {eid}")
             elif kind == "check":
                 from generator.checking.analysis import check_contract
@@ -186,13 +199,18 @@ def register_record_cmd(
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
                 day = date_option(sent, "--sent") or when
-                cure = cure_deadline(day, profile.cure_period_days, profile.closures)
+                cure = cure_deadline(day, profile.cure_period_days, profile.closures, profile.good_friday_proclaimed)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":
                 note_future(when, "--date")
                 reg.record_executed(contract, when)
                 typer.echo(f"recorded executed on {when}")
+            elif kind in ("amended", "renewed"):
+                from generator.records.review import record_dates
+
+                record_dates(reg, contract, **{kind: when})
+                typer.echo(f"recorded {kind} on {when}")
             elif kind == "outcome":
                 reg.record_outcome(contract, outcome, when)
                 typer.echo(f"recorded outcome {outcome}")
@@ -210,6 +228,72 @@ def register_record_cmd(
                 typer.echo(f"recorded families notified on {when}")
             else:
                 raise InputError(f"unknown record kind {kind!r}")
+
+
+def register_review_cmd(
+    contract: int = typer.Argument(..., help="The contract id; its latest stored check is reviewed."),
+    provision: list[str] = typer.Option([], "--provision", help="ID=STATUS:REASON, e.g. governing_law=missing:"
+                                        "the clause names New York law (repeat; a changed status needs a reason)."),
+    conflict: list[str] = typer.Option([], "--conflict", help="N=conflicts or N=no conflict:REASON for the "
+                                       "check's Nth conflicting term (repeat)."),
+    confirm_rest: bool = typer.Option(False, "--confirm-rest", help="Confirm every item not named as the check read it."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Confirm (or change) a stored check, provision by provision: counsel or admin only. Without
+    arguments, lists the check's reading, low confidence first.
+
+    Example: sdpa register review 3 --provision security=partial:"no encryption at rest" --confirm-rest
+    """
+    from generator.records.review import confirmed_report, latest_check, local_role, parse_decision, review_check
+    from generator.records.review import review_order
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            if not provision and not conflict and not confirm_rest:
+                check = latest_check(reg.contract(contract))
+                if check is None:
+                    raise InputError(f"contract {contract} has no stored check (sdpa register record check)")
+                for p in review_order(check.report):
+                    typer.echo(f"{p['id']:<20} {p['status']:<8} {p.get('confidence', ''):<5} {p.get('explanation', '')[:90]}")
+                for i, t in enumerate(check.report.get("conflicts", []), start=1):
+                    typer.echo(f"conflict {i}: {t.get('text', '')[:90]} ({t.get('location', '')})")
+                return
+            decided = dict(parse_decision(x, "--provision") for x in provision)
+            terms = {}
+            for x in conflict:
+                key, d = parse_decision(x, "--conflict")
+                if not key.isdigit():
+                    raise InputError(f"--conflict {key}: give the conflicting term's number (1, 2, …)")
+                terms[int(key)] = d
+            review_check(reg, contract, role=local_role(reg.actor, profile), provisions=decided,
+                         conflicts=terms, confirm_rest=confirm_rest)
+            report = confirmed_report(reg.contract(contract))
+    gaps = [p["id"] for p in report["provisions"] if p["status"] != "present"]
+    typer.echo(f"confirmed by {report['confirmed_by']}: " + (f"not present: {', '.join(gaps)}" if gaps else
+                                                             "all provisions present")
+               + f"; {len(report['conflicts'])} conflicting term(s)")
+
+
+def register_void_cmd(
+    contract: int = typer.Argument(...),
+    reason: str = typer.Option(..., "--reason", help="Why the contract is void (kept in the register)."),
+    on: Optional[str] = typer.Option(None, "--date", help="The date (default: today); after the cure date."),
+    db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+) -> None:
+    """Record a contract void: counsel or admin only, after the cure date of its notice, with the
+    contract's execution date on file, its check confirmed, and a reason.
+
+    Example: sdpa register void 3 --reason "governing law still New York after notice of 2027-01-13"
+    """
+    from datetime import date
+
+    from generator.records.review import local_role, record_void
+
+    with user_errors():
+        with open_register(db, board) as (reg, profile):
+            when = date_option(on, "--date") or date.today()
+            record_void(reg, contract, role=local_role(reg.actor, profile), when=when, reason=reason)
+    typer.echo(f"recorded contract {contract} void on {when}")
 
 
 def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
@@ -232,13 +316,17 @@ def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt
 
 
 def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
-                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt) -> None:
-    """Write the public contracts page (index.html), contracts.csv and the contract files."""
+                         board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
+                         draft: bool = typer.Option(False, "--draft", help="Write it even when a contract lacks "
+                                                    "its purpose or data categories, each marked to complete.")) -> None:
+    """Write the public contracts page (index.html), contracts.csv and the contract files. Refuses
+    (exit 2, naming the contract and field) when a listed contract lacks its purpose or student
+    data categories, unless --draft; never overwrites an index.html sdpa did not write."""
     from generator.records.publish import publish
 
     with user_errors():
         with open_register(db, board) as (reg, profile):
-            page, table = publish(reg, out, profile, today_option(today))
+            page, table = publish(reg, out, profile, today_option(today), draft=draft)
     typer.echo(f"wrote {page} and {table}")
 
 

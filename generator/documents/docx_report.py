@@ -49,7 +49,7 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
         for e in f.evidence:
             blocks.append(_block("bullet", f"“{e.text}” ({e.location})"))
     if report.conflicts:
-        blocks.append(_block("heading", "Conflicting terms (void under § 10-234bb(e))"))
+        blocks.append(_block("heading", "Conflicting terms (the Board's policy holds such a term void in a contract from July 1, 2018 on; § 10-234bb(e): to confirm)"))
     for c in report.conflicts:
         label = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
         blocks.append(_lead(f"{label},", f"against {titles.get(c.provision, c.provision)}: {c.explanation}"))

@@ -61,7 +61,7 @@ def report_html(report: GapReport) -> str:
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
     out.append("</div>")
     if report.conflicts:
-        out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): void under § 10-234bb(e)</h3>"
+        out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): the Board's policy holds such a term void in a contract from July 1, 2018 on (§ 10-234bb(e): to confirm)</h3>"
                    '<div class="sdpa-cards">')
     for c in report.conflicts:
         out.append(

@@ -8,7 +8,7 @@ from datetime import date
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.checking.voidness import Voidness, voidness
+from generator.checking.voidness import VOID_FROM, Voidness, voidness
 from generator.deadlines import cure_deadline
 from generator.documents.render import (
     TEMPLATES_DIR,
@@ -87,7 +87,7 @@ def amendment_voidness(report: GapReport, vendor: Vendor, *, library: Library | 
 
 def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: date,
                      library: Library | None = None, contract_date: date | None = None,
-                     renewed: date | None = None) -> bytes | None:
+                     renewed: date | None = None, confirmed_by: str = "") -> bytes | None:
     """The amendment letter for a contract with gaps or conflicts, or None when the report shows
     nothing to amend. The cure date is ``sent`` plus the board's cure period, moved to a
     business day (:func:`generator.deadlines.cure_deadline`).
@@ -95,20 +95,29 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
     Gaps in § 10-234bb(a) provisions and gaps in the board's policy items are listed apart;
     the letter gives the § 10-234bb(f) notice (void if not amended) only for an (a) gap in a
     contract dated, amended or renewed on or after July 1, 2018 (``contract_date`` defaults to
-    the vendor's; no date is ever assumed); a conflicting term is called void, not the contract.
+    the vendor's; no date is ever assumed); a conflicting term is called void only in such a
+    contract, and then on the Board's policy's word (§ 10-234bb(e) cited "see also").
+
+    ``confirmed_by`` names the counsel who confirmed ``report``; without it the report is an
+    unconfirmed reading and the letter is a draft, marked "DRAFT — not confirmed by counsel" at
+    its head and in its subject.
     """
     library = library or default_library()
     if report.compliant:
         return None
     day = contract_date or vendor.contract_date
     state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
-    due = cure_deadline(sent, board.cure_period_days, board.closures)
+    due = cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
+    latest = max((d for d in (day, renewed) if d), default=None)
     ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
+           "confirmed_by": confirmed_by, "rules_apply": bool(latest and latest >= VOID_FROM),
            "a_gaps": _gap_items(report.a_gaps(library), library),
            "policy_gaps": _gap_items(report.policy_gaps(library), library),
            "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
            "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
+    if not confirmed_by:
+        subject = f"DRAFT — not confirmed by counsel: {subject}"
     return render_letter("amendment", board, recipient=_recipient(vendor), subject=subject,
                          context=ctx, when=sent, library=library)
 
@@ -199,11 +208,21 @@ def deletion_request(vendor: Vendor, board: Board, *, when: date, data: str, ope
 
 
 def iep_exception(vendor: Vendor, board: Board, *, when: date, student: str, iep: bool = True,
-                  library: Library | None = None) -> bytes:
+                  library: Library | None = None, effort: str = "", equivalent_search: str = "",
+                  assurances: str = "", assurance_source: str = "") -> bytes:
     """The acknowledgement and authorization a parent (and, for a child with an IEP, a member
     of the planning and placement team) signs when a service unique and necessary to the
-    child's IEP or Section 504 plan cannot comply with the policy."""
+    child's IEP or Section 504 plan cannot comply with the policy. It states the Board's effort
+    to contract, its search for an equivalent, and the service's FERPA / HIPAA / § 10-234cc
+    assurances (with their source) only as given; each fact not given is marked TO COMPLETE.
+    Raises :class:`InputError` when ``assurances`` are given without ``assurance_source``."""
+    from generator.errors import InputError
+
+    if assurances.strip() and not assurance_source.strip():
+        raise InputError("assurance_source: say where the service's assurances come from")
+    ctx = {"vendor": vendor.model_dump(), "student": student, "iep": iep, "effort": effort.strip(),
+           "equivalent_search": equivalent_search.strip(), "assurances": assurances.strip(),
+           "assurance_source": assurance_source.strip()}
     return render_letter("iep-exception", board, recipient=[f"Parent or guardian of {student}"],
                          subject="Acknowledgement and authorization", when=when, library=library,
-                         context={"vendor": vendor.model_dump(), "student": student, "iep": iep},
-                         signed=False)
+                         context=ctx, signed=False)

@@ -205,3 +205,9 @@ def trace_table(library: Library, board: Board, width: int = 100) -> str:
         unverified = [c.citation for c in checks if not c.verified]
         out.append(f"  {name}: " + (f"to confirm: {', '.join(unverified)}" if unverified else "all verified"))
     return "\n".join(out)
+
+
+def unverified_citations(data: bytes, library: Library) -> list[str]:
+    """The citations in a generated DOCX that were not checked against the statute's text: the
+    "to confirm with counsel before sending" list the CLI prints and the app shows."""
+    return [c.citation for c in docx_citations(data, library) if not c.verified]

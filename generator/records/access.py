@@ -11,14 +11,14 @@ from pathlib import Path
 from generator.errors import InputError
 from generator.models import Board, email_key
 
-ROLES = ("viewer", "editor", "admin")  # each role can do everything the ones before it can
+ROLES = ("viewer", "editor", "counsel", "admin")  # each role can do everything the ones before it can
 LOCAL_ONLY = "127.0.0.1"
 SESSION_HOURS = 12.0  # how long a sign-in lasts unless SDPA_SESSION_HOURS says otherwise
 
 
 def role_for(email: str | None, board: Board) -> str | None:
-    """The role the board profile's ``access`` lists give ``email``: ``"admin"``, ``"editor"``,
-    ``"viewer"``, or ``None`` (no access). The address and the lists are compared as
+    """The role the board profile's ``access`` lists give ``email``: ``"admin"``, ``"counsel"``,
+    ``"editor"``, ``"viewer"``, or ``None`` (no access). The address and the lists are compared as
     :func:`generator.models.email_key` gives them: the domain in ASCII lower case, the local part
     exact, no Unicode folding. An address or domain in the ``deny`` list has no access at all.
     Otherwise an entry naming the address itself wins over an entry naming its domain (so one
@@ -70,17 +70,26 @@ def session_hours(value: str | None) -> float:
 
 
 def has_role(role: str | None, needed: str) -> bool:
-    """True when ``role`` may do what ``needed`` (``"viewer"``, ``"editor"`` or ``"admin"``) may."""
+    """True when ``role`` may do what ``needed`` (``"viewer"``, ``"editor"``, ``"counsel"`` or
+    ``"admin"``) may."""
     if needed == "admin":
         return can_administer(role)
+    if needed == "counsel":
+        return can_confirm(role)
     if needed == "editor":
         return can_edit(role)
     return role in ROLES
 
 
 def can_edit(role: str | None) -> bool:
-    """True when ``role`` may change the register and the vendor directory (editor, admin)."""
-    return role in ("editor", "admin")
+    """True when ``role`` may change the register and the vendor directory (editor, counsel, admin)."""
+    return role in ("editor", "counsel", "admin")
+
+
+def can_confirm(role: str | None) -> bool:
+    """True when ``role`` may confirm a check's verdict and record a contract or a term void
+    (counsel, admin)."""
+    return role in ("counsel", "admin")
 
 
 def can_administer(role: str | None) -> bool:

@@ -186,6 +186,8 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
             raise _fail(f"{where}.report.provisions", "expected a list of {id, status} objects")
     if table == "notices" and row.get("outcome") not in ("", "amended", "void", "withdrawn"):
         raise _fail(f"{where}.outcome", "must be empty, amended, void or withdrawn")
+    if table == "reviews" and not isinstance(row.get("verdict"), dict):
+        raise _fail(f"{where}.verdict", "expected a JSON object")
     if table == "log":
         _check_log_line(row, where)
     if table == "iep_exceptions":

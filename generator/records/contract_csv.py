@@ -31,7 +31,8 @@ def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
 
 def contracts_from_csv(path: Path) -> Iterator[dict]:
     """Rows of a CSV of existing contracts: vendor_name, product, executed, term_end, description,
-    purpose, data_collected (; separated), contact_email, contract_file (a file in the CSV's own
+    purpose, data_collected (; separated), contact_email, withheld_reason (why the public page does
+    not link the contract), contract_file (a file in the CSV's own
     folder: a path elsewhere, a link out of it or a device is refused); or the ``manifest.csv`` of
     a batch run (see :func:`_from_manifest`). Each row comes with its ``line``."""
     if path.exists() and not path.is_file():
@@ -74,5 +75,6 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
                    "executed": executed or None, "term_end": term_end or None,
                    "description": row.get("description", ""), "purpose": row.get("purpose", ""),
                    "contact_email": row.get("contact_email", ""),
+                   "withheld_reason": row.get("withheld_reason", ""),
                    "data_categories": [x.strip() for x in row.get("data_collected", "").split(";") if x.strip()],
                    "file": file}

@@ -59,6 +59,16 @@ class ExceptionRecord:
     effort: str
     signed: date
     ended: date | None
+    assurances: str = ""
+    assurance_source: str = ""
+    equivalent_search: str = ""
+    ppt_member: str = ""
+
+
+FACTS = {"assurances": "the service's FERPA, HIPAA and § 10-234cc assurances",
+         "assurance_source": "where those assurances come from",
+         "equivalent_search": "the search for an equivalent service",
+         "ppt_member": "the planning and placement team member who signed"}
 
 
 def check_student_ref(student_ref: object) -> str:
@@ -74,14 +84,25 @@ def check_student_ref(student_ref: object) -> str:
 
 
 def record_exception(reg: Register, *, student_ref: str, plan: str, service: str, effort: str,
-                     signed: date, operator: str = "", ended: date | None = None) -> int:
+                     signed: date, operator: str = "", ended: date | None = None, assurances: str = "",
+                     assurance_source: str = "", equivalent_search: str = "", ppt_member: str = "") -> int:
     """Record a service used under the IEP / Section 504 exception. ``student_ref`` is the
     board's reference for the child (such as a student ID), never the name: letters, digits and
-    ``. _ / -``, no spaces. Raises :class:`RegisterError` naming the field."""
+    ``. _ / -``, no spaces. ``effort`` is the effort to contract with the operator; ``signed``
+    the date the parent signed the acknowledgement; the other facts (see ``FACTS``) are what
+    the documents may state, and only when recorded. Raises :class:`RegisterError` naming the
+    field (a child with an IEP needs the planning and placement team member who signed)."""
     ref = check_student_ref(student_ref)
     if plan not in PLANS:
         raise RegisterError(f"plan {plan!r} must be iep or 504")
-    for field, value in (("service", service), ("evidence of effort", effort), ("operator", operator)):
+    facts = {"assurances": assurances, "assurance_source": assurance_source,
+             "equivalent_search": equivalent_search, "ppt_member": ppt_member}
+    if plan == "iep" and not ppt_member.strip():
+        raise RegisterError("ppt_member: a child with an IEP: name the planning and placement team member who signed")
+    if assurances.strip() and not assurance_source.strip():
+        raise RegisterError("assurance_source: say where the service's assurances come from")
+    for field, value in (("service", service), ("evidence of effort", effort), ("operator", operator),
+                         *facts.items()):
         try:
             clean_text(value)
         except ValueError as exc:
@@ -92,7 +113,8 @@ def record_exception(reg: Register, *, student_ref: str, plan: str, service: str
     if ended and ended < signed:
         raise RegisterError(f"ended {ended} is before signed {signed}")
     row = ExceptionRow(student_ref=ref, plan=plan, service=service.strip(), operator=operator.strip(),
-                       effort=effort.strip(), signed=signed, ended=ended)
+                       effort=effort.strip(), signed=signed, ended=ended,
+                       **{k: v.strip() for k, v in facts.items()})
     return reg.add_row(row, "record exception", plan=plan, service=service, signed=signed)
 
 
@@ -102,11 +124,13 @@ def exceptions_in_year(reg: Register, year: int) -> list[ExceptionRecord]:
     start, end = date(year, 1, 1), date(year, 12, 31)
     with reg.snapshot() as s:
         rows = s.scalars(select(ExceptionRow).where(ExceptionRow.signed <= end).order_by(ExceptionRow.id))
-        return [ExceptionRecord(r.id, r.student_ref, r.plan, r.service, r.operator, r.effort, r.signed, r.ended)
+        return [ExceptionRecord(r.id, r.student_ref, r.plan, r.service, r.operator, r.effort, r.signed, r.ended,
+                                r.assurances, r.assurance_source, r.equivalent_search, r.ppt_member)
                 for r in rows if r.ended is None or r.ended >= start]
 
 
-REPORT_COLUMNS = ["service", "operator", "plan", "signed", "ended", "evidence_of_effort"]
+REPORT_COLUMNS = ["service", "operator", "plan", "signed", "ended", "evidence_of_effort", "equivalent_search",
+                  "assurances", "assurance_source"]
 
 
 def exceptions_report(reg: Register, year: int, board: Board, when: date) -> tuple[str, bytes]:
@@ -122,14 +146,19 @@ def exceptions_report(reg: Register, year: int, board: Board, when: date) -> tup
     w.writerow(REPORT_COLUMNS)
     for r in records:
         w.writerow([safe_cell(x) for x in (r.service, r.operator, r.plan, r.signed.isoformat(),
-                                            r.ended.isoformat() if r.ended else "", r.effort)])
+                                            r.ended.isoformat() if r.ended else "", r.effort,
+                                            r.equivalent_search, r.assurances, r.assurance_source)])
     services: dict[tuple[str, str], dict] = {}
     for r in records:
         item = services.setdefault((r.service, r.operator), {"service": r.service, "operator": r.operator,
-                                                             "iep": 0, "plan504": 0, "efforts": []})
+                                                             "iep": 0, "plan504": 0, "efforts": [],
+                                                             "searches": [], "unsearched": 0})
         item["iep" if r.plan == "iep" else "plan504"] += 1
         if r.effort not in item["efforts"]:
             item["efforts"].append(r.effort)
+        if r.equivalent_search and r.equivalent_search not in item["searches"]:
+            item["searches"].append(r.equivalent_search)
+        item["unsearched"] += not r.equivalent_search
     docx = render_letter("exceptions-report", board, recipient=["Commission for Educational Technology"],
                          subject=f"Services used under the IEP and Section 504 exception in {year}",
                          context={"year": year, "services": list(services.values()), "count": len(records)},

@@ -113,7 +113,8 @@ class Register:
     def insert_contract(self, s: Session, *, vendor: str, product: str, executed: date | None = None,
                         term_end: date | None = None, title: str = "", description: str = "",
                         purpose: str = "", data_categories: list[str] | None = None,
-                        contact_email: str = "", address: str = "", file: Path | None = None) -> int:
+                        contact_email: str = "", address: str = "", file: Path | None = None,
+                        withheld_reason: str = "") -> int:
         """:meth:`add_contract` inside the caller's transaction ``s`` (for imports that add many
         contracts all-or-nothing). Raises :class:`RegisterError` naming the bad field."""
         from generator.models import in_range
@@ -122,6 +123,7 @@ class Register:
             raise RegisterError("a contract needs a vendor and a product")
         fields = {"vendor": vendor, "product": product, "title": title, "description": description,
                   "purpose": purpose, "contact_email": contact_email, "address": address,
+                  "withheld_reason": withheld_reason,
                   **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
         for field, value in fields.items():
             try:
@@ -146,12 +148,18 @@ class Register:
         c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
                         term_end=term_end, description=description, purpose=purpose,
                         data_categories=list(data_categories or []), file_name=name,
+                        withheld_reason=withheld_reason.strip(),
                         file_sha256=sha, file_data=blob)
         s.add(c)
         s.flush()
         self.log_change(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
                   file=name, sha256=sha)
         return c.id
+
+    def contract_in(self, s: Session, cid: int) -> ContractRow:
+        """Contract ``cid`` in the caller's session ``s`` (to change it in that transaction);
+        raises :class:`RegisterError` when there is no such contract."""
+        return self._contract(s, cid)
 
     def _contract(self, s: Session, cid: int) -> ContractRow:
         c = s.get(ContractRow, cid)
@@ -197,15 +205,19 @@ class Register:
                                 "record notice", sent=sent, cure_date=cure_date)
 
     def record_outcome(self, cid: int, outcome: str, when: date) -> None:
-        """Close the contract's latest open notice as ``amended``, ``void`` or ``withdrawn``."""
-        if outcome not in ("amended", "void", "withdrawn"):
-            raise RegisterError(f"outcome {outcome!r} must be amended, void or withdrawn")
+        """Close the contract's latest open notice as ``amended`` or ``withdrawn``. ``void`` is
+        counsel's to record, with its checks: :func:`generator.records.review.record_void`."""
+        if outcome == "void":
+            raise RegisterError("void is recorded only by counsel, after the cure date, with a reason "
+                                "(sdpa register void; the register's void form)")
+        if outcome not in ("amended", "withdrawn"):
+            raise RegisterError(f"outcome {outcome!r} must be amended or withdrawn (void: counsel only)")
         with self.session() as s, s.begin():
             c = self._contract(s, cid)
             open_ = [n for n in c.notices if not n.outcome]
             if not open_:
                 raise RegisterError(f"contract {cid} has no open amendment notice")
-            open_[-1].outcome, open_[-1].outcome_date = outcome, when
+            open_[-1].outcome, open_[-1].outcome_date, open_[-1].outcome_by = outcome, when, self.actor[:320]
             self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
@@ -246,7 +258,7 @@ class Register:
             q = select(ContractRow).order_by(ContractRow.id).options(
                 selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
                 selectinload(ContractRow.notices), selectinload(ContractRow.postings),
-                selectinload(ContractRow.breaches))
+                selectinload(ContractRow.breaches), selectinload(ContractRow.reviews))
             return list(s.scalars(q))
 
     def contract(self, cid: int) -> ContractRow:
@@ -269,7 +281,7 @@ class Register:
     # -------------------------------------------------------- editing and duplicates (app)
 
     EDITABLE = ("vendor", "product", "title", "executed", "term_end", "description", "purpose",
-                "data_categories")
+                "data_categories", "withheld_reason")
 
     def update_contract(self, cid: int, **changes: object) -> dict[str, list]:
         """Change the contract's descriptive fields (any of :attr:`EDITABLE`; ``vendor`` moves

@@ -69,10 +69,14 @@ class ContractRow(Base):
     product: Mapped[str] = mapped_column(String(300))
     title: Mapped[str] = mapped_column(String(300), default="")
     executed: Mapped[date | None] = mapped_column(Date, nullable=True)
+    amended: Mapped[date | None] = mapped_column(Date, nullable=True)  # last amended (0004)
+    renewed: Mapped[date | None] = mapped_column(Date, nullable=True)  # last renewed (0004)
     term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
     purpose: Mapped[str] = mapped_column(Text, default="")
     data_categories: Mapped[list] = mapped_column(JSON, default=list)
+    # why the public page does not link the contract (e.g. "redacted copy pending"; 0004)
+    withheld_reason: Mapped[str] = mapped_column(Text, default="")
     file_name: Mapped[str] = mapped_column(String(300), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
     # deferred: listing contracts never loads the stored files; Register.contract_file does
@@ -82,6 +86,7 @@ class ContractRow(Base):
     notices: Mapped[list[NoticeRow]] = relationship(order_by="NoticeRow.id")
     postings: Mapped[list[PostingRow]] = relationship(order_by="PostingRow.id")
     breaches: Mapped[list[BreachRow]] = relationship(order_by="BreachRow.id")
+    reviews: Mapped[list[ReviewRow]] = relationship(order_by="ReviewRow.id")
 
 
 class CheckRow(Base):
@@ -102,6 +107,24 @@ class NoticeRow(Base):
     cure_date: Mapped[date] = mapped_column(Date)
     outcome: Mapped[str] = mapped_column(String(20), default="")  # amended, void, withdrawn
     outcome_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    outcome_by: Mapped[str] = mapped_column(String(320), default="")  # who recorded it (0004)
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")  # why (required for void; 0004)
+
+
+class ReviewRow(Base):
+    """Counsel's confirmation of one stored check: the verdict a person stands behind, beside the
+    reading it confirms or changes (``verdict`` holds, per provision and per conflicting term,
+    the reading, the confirmed status and the reason), with who confirmed it and when."""
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"))
+    check_id: Mapped[int] = mapped_column(ForeignKey("checks.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reviewer: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))
+    compliant: Mapped[bool] = mapped_column(Boolean)
+    verdict: Mapped[dict] = mapped_column(JSON)
 
 
 class PostingRow(Base):
@@ -135,7 +158,7 @@ class LogRow(Base):
     details: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
-TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, LogRow]
+TABLES = [VendorRow, ContractRow, CheckRow, NoticeRow, PostingRow, BreachRow, ReviewRow, LogRow]
 
 
 # ---------------------------------------------------------------- records that belong to no contract
@@ -161,8 +184,14 @@ class ExceptionRow(Base):
     plan: Mapped[str] = mapped_column(String(3))
     service: Mapped[str] = mapped_column(String(300))
     operator: Mapped[str] = mapped_column(String(300), default="")
-    effort: Mapped[str] = mapped_column(Text)
-    signed: Mapped[date] = mapped_column(Date)
+    effort: Mapped[str] = mapped_column(Text)  # the effort to contract with the operator
+    # the facts the documents state, as recorded (0004): the service's FERPA / HIPAA / § 10-234cc
+    # assurances and where they come from, the search for an equivalent, the PPT member who signed
+    assurances: Mapped[str] = mapped_column(Text, default="")
+    assurance_source: Mapped[str] = mapped_column(Text, default="")
+    equivalent_search: Mapped[str] = mapped_column(Text, default="")
+    ppt_member: Mapped[str] = mapped_column(String(200), default="")
+    signed: Mapped[date] = mapped_column(Date)  # the parent's signed acknowledgement
     ended: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 

@@ -1,0 +1,260 @@
+"""Counsel's review: a check is a reading until counsel confirms it, provision by provision; what
+acts on a verdict (the register's status, the letter) follows the confirmed one; "void" is
+recorded only by counsel, after the cure date, with the contract's date and a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from generator.cli import app
+from generator.records.database import RegisterError
+from generator.records.register import Register
+from generator.records.review import Decision, confirmed_report, record_void, review_check
+from generator.records.status import contract_status
+
+from .test_register import fresh_url
+
+runner = CliRunner()
+D = date.fromisoformat
+
+READING = {"library_version": "x", "compliant": False, "document": "terms.pdf",
+           "provisions": [{"id": "ownership", "number": 1, "status": "present", "confidence": "high"},
+                          {"id": "security", "number": 5, "status": "partial", "confidence": "low"},
+                          {"id": "governing_law", "number": 9, "status": "missing", "confidence": "high"}],
+           "conflicts": [{"kind": "advertising", "provision": "no_advertising", "text": "We may show ads.",
+                          "location": "page 2", "explanation": "advertising"}]}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def reg(request, tmp_path):
+    with Register(fresh_url(request.param, tmp_path), actor="lee.counsel@district.example") as r:
+        yield r
+
+
+def _checked(reg: Register, executed: str = "2019-03-01") -> int:
+    cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D(executed))
+    reg.record_check(cid, READING, D("2027-01-04"))
+    return cid
+
+
+def test_an_editor_cannot_confirm_and_the_reading_awaits_review(reg):
+    cid = _checked(reg)
+    with pytest.raises(RegisterError, match="only counsel or an administrator"):
+        review_check(reg, cid, role="editor", confirm_rest=True)
+    st = contract_status(reg.contract(cid), D("2027-01-05"))
+    assert st.status == "awaiting review" and "security" in st.why
+    assert confirmed_report(reg.contract(cid)) is None
+
+
+def test_counsel_confirms_and_changes_with_reasons_beside_the_reading(reg):
+    cid = _checked(reg)
+    with pytest.raises(RegisterError, match="needs a reason"):
+        review_check(reg, cid, role="counsel", provisions={"security": Decision("present")}, confirm_rest=True)
+    with pytest.raises(RegisterError, match="not yet decided: .*governing_law"):
+        review_check(reg, cid, role="counsel", provisions={"security": Decision("partial")})
+    review_check(reg, cid, role="counsel", confirm_rest=True,
+                 provisions={"security": Decision("present", "§ 4 encrypts at rest and in transit"),
+                             "governing_law": Decision("missing")},
+                 conflicts={1: Decision("conflicts")})
+    c = reg.contract(cid)
+    report = confirmed_report(c)
+    assert {p["id"]: (p["reading"], p["status"]) for p in report["provisions"]} == {
+        "ownership": ("present", "present"), "security": ("partial", "present"),
+        "governing_law": ("missing", "missing")}
+    assert report["confirmed_by"] == "lee.counsel@district.example" and len(report["conflicts"]) == 1
+    st = contract_status(c, D("2027-01-05"))
+    assert st.status == "gaps found" and "governing_law" in st.why and "security" not in st.why
+    line = reg.log(cid)[-1]
+    assert line.action == "confirm check" and line.actor == "lee.counsel@district.example"
+    assert "encrypts" in line.details["changed"]["security"]
+
+
+def test_a_newer_check_is_a_new_reading(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="admin", confirm_rest=True)
+    reg.record_check(cid, READING, D("2027-02-01"))
+    assert contract_status(reg.contract(cid), D("2027-02-02")).status == "awaiting review"
+
+
+def test_void_only_by_counsel_after_the_cure_date_with_a_reason(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="only by counsel"):
+        reg.record_outcome(cid, "void", D("2027-02-17"))
+    with pytest.raises(RegisterError, match="only counsel"):
+        record_void(reg, cid, role="editor", when=D("2027-02-17"), reason="still no governing law")
+    with pytest.raises(RegisterError, match="has not passed"):
+        record_void(reg, cid, role="counsel", when=D("2027-02-16"), reason="still no governing law")
+    with pytest.raises(RegisterError, match="reason"):
+        record_void(reg, cid, role="counsel", when=D("2027-02-17"), reason=" ")
+    assert contract_status(reg.contract(cid), D("2027-02-17")).status == "cure date passed — counsel to decide"
+    record_void(reg, cid, role="counsel", when=D("2027-02-17"), reason="still no governing law")
+    st = contract_status(reg.contract(cid), D("2027-02-18"))
+    assert st.status == "void" and "lee.counsel@district.example" in st.why and "still no governing law" in st.why
+
+
+def test_void_needs_the_execution_date_on_file(reg):
+    cid = reg.add_contract(vendor="Undated", product="P")
+    reg.record_check(cid, READING, D("2027-01-04"))
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="date it was executed"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="x")
+
+
+def test_cli_review_and_void(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    board = tmp_path / "board.yaml"
+    from .conftest import ROOT
+
+    text = (ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    board.write_text(text + "access:\n  editor: [pat@district.example]\n  counsel: [lee@district.example]\n",
+                     encoding="utf-8")
+    with Register(url) as reg:
+        cid = _checked(reg)
+        reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    args = ["--db", url, "--board", str(board)]
+    monkeypatch.setenv("SDPA_USER", "pat@district.example")
+    res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args])
+    assert res.exit_code != 0 and "only counsel" in res.output
+    listing = runner.invoke(app, ["register", "review", str(cid), *args]).stdout.splitlines()
+    assert listing[0].startswith("security")  # the low-confidence reading comes first
+    monkeypatch.setenv("SDPA_USER", "lee@district.example")
+    res = runner.invoke(app, ["register", "review", str(cid), "--provision",
+                              "governing_law=partial:names Connecticut courts but not its law",
+                              "--conflict", "1=no conflict:ads only to teachers", "--confirm-rest", *args])
+    assert res.exit_code == 0, res.output
+    assert "not present: security, governing_law" in res.stdout and "0 conflicting" in res.stdout
+    res = runner.invoke(app, ["register", "void", str(cid), "--reason", "x", "--date", "2027-02-16", *args])
+    assert res.exit_code != 0 and "has not passed" in res.output
+    res = runner.invoke(app, ["register", "void", str(cid), "--reason", "not amended", "--date", "2027-02-17", *args])
+    assert res.exit_code == 0, res.output
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-02-18", *args]).stdout
+    assert "status: void" in show and "reading missing  confirmed partial" in show
+
+
+def test_posting_is_tracked_from_the_board_profiles_date(reg, board):
+    from generator.records.status import due_items
+
+    old = reg.add_contract(vendor="Oldway", product="P", executed=D("2017-05-01"))
+    new = reg.add_contract(vendor="Newway", product="P", executed=D("2019-05-01"))
+    posting = {i.contract_id for i in due_items(reg, D("2027-01-05"), board) if "post notice of the executed" in i.what}
+    assert posting == {new}  # the default: from July 1, 2018
+    earlier = board.model_copy(update={"posting_from": D("2016-10-01")})
+    posting = {i.contract_id for i in due_items(reg, D("2027-01-05"), earlier) if "post notice of the executed" in i.what}
+    assert posting == {old, new}
+
+
+# ---------------------------------------------------------------- the public page as the policy asks
+
+
+def _listed(reg: Register, **extra) -> int:
+    fields = {"vendor": "Readwell", "product": "Reader", "executed": D("2019-03-01"), "description": "reading app",
+              "purpose": "reading practice", "data_categories": ["name", "reading level"], **extra}
+    return reg.add_contract(**fields)
+
+
+def test_publish_refuses_a_contract_without_purpose_or_data_unless_draft(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        _listed(reg)
+        bare = _listed(reg, vendor="Bare Co", purpose="")
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url])
+    assert res.exit_code == 2 and f"contract {bare} (Bare Co, Reader): purpose is missing" in res.output
+    assert not (tmp_path / "site" / "index.html").exists()
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url, "--draft"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "site" / "index.html").read_text()
+    assert "DRAFT" in page and "[to complete: purpose]" in page
+
+
+def test_the_page_states_what_the_policy_asks_and_nothing_it_cannot_back(tmp_path, board):
+    from generator.records.publish import publish
+
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(b"%PDF-1.4 signed")
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}", actor="lee") as reg:
+        linked = _listed(reg, file=signed)
+        held = _listed(reg, vendor="Held Back", withheld_reason="redacted copy pending")
+        gone = _listed(reg, vendor="Gone Void", file=signed)
+        reg.record_posting(linked, D("2019-03-04"))
+        reg.record_check(gone, READING, D("2027-01-04"))
+        review_check(reg, gone, role="counsel", confirm_rest=True)
+        reg.record_notice(gone, D("2027-01-13"), D("2027-02-16"))
+        record_void(reg, gone, role="counsel", when=D("2027-02-17"), reason="not amended")
+        hostile = board.model_copy(update={"contracts_page": "javascript:alert(1)"})
+        page = publish(reg, tmp_path / "site", hostile, D("2027-03-01"))[0].read_text()
+        files = sorted(p.name for p in (tmp_path / "site" / "contracts").iterdir())
+        assert files == [f"{linked}-Readwell.pdf", f"{gone}-Gone-Void.pdf"]
+        reg.update_contract(gone, withheld_reason="void: no longer posted")
+        publish(reg, tmp_path / "site", board, D("2027-03-01"))
+        assert sorted(p.name for p in (tmp_path / "site" / "contracts").iterdir()) == [f"{linked}-Readwell.pdf"]
+    assert "reading practice" in page and "reading level" in page and "March 1, 2019" in page
+    assert "Not posted: redacted copy pending" in page and f'href="contracts/{linked}-Readwell.pdf"' in page
+    assert "Void since February 17, 2027" in page
+    assert "within five business days" not in page  # two contracts have no posting recorded
+    assert 'href="javascript' not in page  # the profile's script address is text, never a link
+
+
+def test_publish_never_overwrites_a_page_it_did_not_write(tmp_path, board):
+    from generator import InputError
+    from generator.records.publish import publish
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<html>the board's home page</html>")
+    with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}") as reg:
+        _listed(reg)
+        with pytest.raises(InputError, match="sdpa did not write"):
+            publish(reg, site, board, D("2027-03-01"))
+    assert (site / "index.html").read_text() == "<html>the board's home page</html>"
+
+
+def test_the_cli_letter_follows_counsels_verdict_on_the_same_document(tmp_path):
+    from .conftest import FIXTURES, docx_text
+    from generator import check_contract, default_library, read_document
+
+    contract = FIXTURES / "gapwell-terms.txt"
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url, actor="lee@district.example") as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=D("2019-03-01"))
+        report = check_contract(read_document(contract), default_library())
+        reg.record_check(cid, report.model_dump(mode="json"), D("2027-01-04"))
+    args = ["letter", "amendment", str(contract), "--vendor", str(FIXTURES / "gapwell-vendor.json"),
+            "--contract-date", "2019-03-01", "--date", "2027-01-13", "--register-contract", str(cid), "--db", url]
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "draft.docx")])
+    assert res.exit_code == 0 and "DRAFT" in res.stdout
+    assert "DRAFT — not confirmed by counsel" in docx_text(tmp_path / "draft.docx")
+    with Register(url, actor="lee@district.example") as reg:
+        review_check(reg, cid, role="counsel", confirm_rest=True,
+                     provisions={"governing_law": Decision("present", "§ 12 chooses Connecticut law")})
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "final.docx")])
+    assert res.exit_code == 0 and "confirmed by lee@district.example" in res.stdout
+    final = docx_text(tmp_path / "final.docx")
+    assert "DRAFT" not in final and "Connecticut law governs" not in final and "Review and correction" in final
+
+
+def test_the_example_registers_page_backs_everything_it_shows(tmp_path):
+    """examples/contracts.csv imported and published (not a draft): every contract shows its
+    purpose, its data categories and the contract or the reason it is withheld."""
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    from .conftest import ROOT
+
+    assert runner.invoke(app, ["register", "import", str(ROOT / "examples" / "contracts.csv"), "--db", url]).exit_code == 0
+    res = runner.invoke(app, ["register", "publish", "--out", str(tmp_path / "site"), "--db", url,
+                              "--today", "2027-01-05"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "site" / "index.html").read_text()
+    import csv as csv_module
+
+    text = (ROOT / "examples" / "contracts.csv").read_text(encoding="utf-8")
+    rows = list(csv_module.DictReader(text.splitlines()))
+    for row in rows:
+        assert row["purpose"] in page
+        assert all(x.strip() in page for x in row["data_collected"].split(";"))
+    assert "Not posted: redacted copy pending review by counsel" in page and 'href="contracts/1-Gapwell' in page
+    assert "Ended on June 30, 2023" in page and "within five business days" not in page
