@@ -147,7 +147,10 @@ def print_table(title: str, result: dict) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    # the main checkout sits beside shared/, a worktree one level deeper
+    default = next((d for d in (ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval")
+                    if d.is_dir()), ROOT.parent / "shared" / "eval")
+    ap.add_argument("--eval", type=Path, default=default)
     ap.add_argument("--verbose", action="store_true",
                     help="list every disagreement on the development set (never the held-back set)")
     args = ap.parse_args()
