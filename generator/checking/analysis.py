@@ -347,10 +347,12 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = frame_gaps(read_frame(s.text), p.detect.frame) if i in present and not found else []
-        if gaps:  # the patterns found the topic, the frame says no complete duty is stated
+        gaps = frame_gaps(read_frame(s.text), p.detect.frame) if not found else []
+        if gaps and i in present:  # the patterns found the topic, the frame says no complete duty is stated
             weak.append((s, "; ".join(gaps)))
             weakened_by.add("frame")
+        elif gaps:  # a partial match: the card says what its frame lacks
+            weak.append((s, "; ".join(gaps)))
         elif i in present and not found:
             strong.append(s)
             numbers = numbers or _rests_on_number(p, s.text)

@@ -30,7 +30,7 @@ _THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliat
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
-               "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves"}
+               "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
 # words that may stand between the modal and the action ("will promptly and securely delete")
 _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "use", "commercially",
@@ -87,10 +87,11 @@ _WHEN = re.compile(r"\b(\d{1,4}|one|two|three|five|seven|ten|fourteen|fifteen|th
 _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b"
                         r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
 _BENEFICIARY = [
-    ("board", re.compile(r"\b(?:to|notify|inform|for|with|by|of)\s+(?:the\s+)?(?:board|district|school|lea|"
+    ("board", re.compile(r"\b(?:to|notify|inform|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
                          r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
     ("parent", re.compile(r"\b(?:notify|inform|to|for)\s+(?:the\s+)?(?:parents?|guardians?)\b", re.I)),
-    ("user", re.compile(r"\b(?:notify|inform|tell|contact|email)\s+(?:you|users?|the user|affected users)\b"
+    ("user", re.compile(r"\b(?:notify|inform|tell|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
+                        r"(?:you|users?|individuals?|persons?|people|account holders)\b"
                         r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
 ]
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
@@ -109,7 +110,7 @@ class Frame:
     present tense); ``negated`` when the duty is not to act; ``actions``: the action families
     (delete, notify, ...) the modal governs, a list of verbs included; ``data``: the kind of
     data named ("student", "de-identified data", "cookie data", ... or "" for data in general);
-    ``beneficiary``: to or for whom (board, parent, user or ""); ``when``: the times attached,
+    ``beneficiary``: to or for whom (board, parent, user, several joined by ", ", or ""); ``when``: the times attached,
     in days; ``after_end``: a time runs after the contract ends; ``scope``: a narrower reach
     ("EU data", "users in California", "adults", "one programme") or ""; ``conditions``: the
     unless/except/subject-to clauses; ``self_service``: the user's own controls (browser,
@@ -196,7 +197,7 @@ def read_frame(text: str) -> Frame:
                 j -= 1
             # a user who agrees is not bound to anything the board can enforce
             binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
-            if w in ("reserves", "has"):
+            if w in ("reserves", "reserve", "has"):
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
@@ -241,7 +242,7 @@ def read_frame(text: str) -> Frame:
         subject = _who(w, following) or (_who(following) if following in ("holders", "owners") else "")
         break
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
-    beneficiary = next((who for who, rx in _BENEFICIARY if rx.search(text)), "")
+    beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
     when = tuple(d for m in _WHEN.finditer(text)
                  if (n := _number(m.group(1))) is not None
                  and (d := n * _UNIT[m.group(2).lower().rstrip("s")]) is not None)
@@ -281,8 +282,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(f"it applies only to {frame.scope}")
     if frame.self_service:
         gaps.append("it is the user's own control, not a means the board has")
-    if rule.beneficiary and frame.beneficiary and frame.beneficiary not in rule.beneficiary:
-        gaps.append(f"it is owed to the {frame.beneficiary}, not the {rule.beneficiary[0]}")
+    owed = [b for b in frame.beneficiary.split(", ") if b]
+    if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
+        gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
     if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     present = set(frame.words)
