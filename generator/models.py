@@ -277,6 +277,7 @@ class FrameRule(Strict):
     other_data: bool = True  # a frame about only other data (cookies, de-identified, ...) is partial
     needs: list[list[str]] = Field(default_factory=list)  # groups of whole words; one of each must occur
     needs_reason: str = ""  # what the card says when a group is not met
+    about_data: bool = True  # the provision governs student data (governing law and severability do not)
     mentions: list[str] = Field(default_factory=list)  # actions whose mention alone makes a missing provision partial
     mention_note: str = ""
 

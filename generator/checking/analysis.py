@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.checking.frames import Frame, action_forms, conflict_frame, frame_gaps, mentions, read_frame
+from generator.checking.frames import (
+    Frame,
+    action_forms,
+    conflict_frame,
+    frame_doubts,
+    frame_gaps,
+    mentions,
+    read_frame,
+)
 from generator.library import default_library
 from generator.models import (
     Conflict,
@@ -376,6 +384,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
             doubts.append("it rests on a time limit read from the text")
+        doubts += frame_doubts([read_frame(s.text) for s in strong], p.detect.frame.about_data)
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
@@ -387,6 +396,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             why = f"Addressed only in part: {why}."
         if weakened_by:
             doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
+        if any(not frame_gaps(f, p.detect.frame) and f.binding and f.bound == "contractor" and f.data == "student"
+               for f in (read_frame(s.text) for s, _ in weak)):
+            doubts.append("the patterns found it partial, but a sentence states a complete duty")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
         named = [i for i in _candidates(rd, p.detect.frame.mentions)

@@ -325,3 +325,16 @@ def action_forms(actions: tuple[str, ...]):
         return lambda text: False
     rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.I)
     return lambda text: bool(rx.search(text))
+
+
+def frame_doubts(frames: list[Frame], about_data: bool = True) -> list[str]:
+    """Why a present finding resting on ``frames`` (its evidence) may be wrong, in words: every
+    one of them depends on an exception or condition, or it rests on one sentence that does not
+    name student data. (Chosen leave-one-document-out on the development set:
+    ``benchmarks/confidence_loo.py``.)"""
+    doubts = []
+    if frames and all(f.conditions for f in frames):
+        doubts.append("every sentence it rests on has an exception or condition")
+    if about_data and len(frames) == 1 and frames[0].data != "student":
+        doubts.append("it rests on one sentence that does not name student data")
+    return doubts
