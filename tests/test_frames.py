@@ -178,3 +178,11 @@ def test_confidential_information_is_not_security_for_student_data(library):
 def test_a_complete_binding_duty_stays_present(text, library):
     report = check(text, library)
     assert "present" in {f.status for f in report.provisions}
+
+
+def test_the_trace_shows_each_rule_as_a_frame(library, board):
+    from generator.documents.trace import trace_table
+
+    text = trace_table(library, board, width=400)
+    assert text.count("As a frame:") == len(library.provisions)
+    assert "Conflict (unilateral_change) as a frame: the contractor may change" in text

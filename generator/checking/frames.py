@@ -338,3 +338,31 @@ def frame_doubts(frames: list[Frame], about_data: bool = True) -> list[str]:
     if about_data and len(frames) == 1 and frames[0].data != "student":
         doubts.append("it rests on one sentence that does not name student data")
     return doubts
+
+
+def rule_in_words(rule, conflicts=()) -> str:
+    """A provision's frame rule (and the conflicts it reads as frames) in words, for
+    ``sdpa library --trace``."""
+    bound = [b or "no one named" for b in rule.bound]
+    parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
+             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
+             "not a pointer to another text, not the user's own control, no narrower scope (another state, EU data, "
+             "adults, one programme)"]
+    if rule.about_data and rule.other_data:
+        parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
+                     "nor Confidential Information)")
+    if rule.beneficiary:
+        parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
+    for group in rule.needs:
+        parts.append(f"names one of: {', '.join(group)}")
+    if rule.after_end:
+        parts.append("no time for which data is kept after the contract ends")
+    text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
+    if rule.mentions:
+        text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
+    for c in conflicts:
+        if c.frame is not None:
+            objects = f" {' / '.join(c.frame.objects)}" if c.frame.objects else ""
+            unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
+            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{unless}."
+    return text
