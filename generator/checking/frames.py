@@ -174,6 +174,7 @@ def _number(text: str) -> float | None:
     return float(text) if text[0].isdigit() else _NUM.get(text.lower())
 
 
+@lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
 def read_frame(text: str) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in). Never raises; a
     sentence without a modal or an actor gives a frame with those elements empty."""
