@@ -291,6 +291,41 @@ class Limit(Strict):
     reach: int = Field(default=60, ge=1, le=400)
 
 
+class FrameRule(Strict):
+    """Which duty frame (``checking/frames.py``) makes a provision present. A sentence the
+    patterns find counts as present only when its frame binds the contractor (``bound``) with a
+    binding modal (or none), names no narrower scope, is not the user's own control and names
+    student data (or data in general); otherwise it makes the provision partial at most, and the
+    card says what is missing. ``beneficiary``: the parties the duty may be owed to (empty: any);
+    ``after_end``: a time that runs after the contract ends makes it partial (retention tails);
+    ``actions``: action families one of which the frame must govern when it governs any."""
+
+    bound: list[str] = Field(default_factory=lambda: ["contractor", ""])
+    beneficiary: list[str] = Field(default_factory=list)
+    actions: list[str] = Field(default_factory=list)
+    after_end: bool = False
+    other_data: bool = True  # a frame about only other data (cookies, de-identified, ...) is partial
+    needs: list[list[str]] = Field(default_factory=list)  # groups of whole words; one of each must occur
+    needs_reason: str = ""  # what the card says when a group is not met
+    about_data: bool = True  # the provision governs student data (governing law and severability do not)
+    mentions: list[str] = Field(default_factory=list)  # actions whose mention alone makes a missing provision partial
+    mention_note: str = ""
+
+
+class ConflictFrame(Strict):
+    """A conflict read as a frame: the contractor may (or does) do one of ``actions`` to one of
+    ``objects`` (whole words; empty: anything), and none of ``unless`` (whole words) occurs.
+    ``finds``: sentences with such a frame are conflicts even when no pattern matched; in any
+    case a pattern match whose subject is the user or a parent ("account holders keep ...") is
+    not the contractor's term and is dropped, unless ``users_terms``."""
+
+    actions: list[str] = Field(min_length=1)
+    objects: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    finds: bool = True
+    users_terms: bool = False  # a term the user must accept that lets the contractor act is still a conflict
+
+
 class Detect(Strict):
     """The signals the contract check uses for one provision."""
 
@@ -298,6 +333,7 @@ class Detect(Strict):
     partial: list[Rule] = Field(default_factory=list)
     weakeners: list[Weakener] = Field(default_factory=list)
     limits: list[Limit] = Field(default_factory=list)
+    frame: FrameRule = Field(default_factory=FrameRule)
     present_explanation: str = ""
     partial_explanation: str = ""
     missing_explanation: str = ""
@@ -313,6 +349,7 @@ class ConflictRule(Strict):
     rules: list[Rule] = Field(min_length=1)
     explanation: str
     downgrades: bool = True
+    frame: ConflictFrame | None = None
 
 
 Basis = Literal["10-234bb(a)", "policy"]

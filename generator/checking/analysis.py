@@ -4,9 +4,18 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.checking.frames import (
+    Frame,
+    action_forms,
+    conflict_frame,
+    frame_doubts,
+    frame_gaps,
+    mentions,
+    read_frame,
+)
 from generator.library import default_library
 from generator.models import (
     Conflict,
@@ -259,6 +268,13 @@ class _Reading:
     by_clause: Index
     clause_of: list[int]
     duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
+    frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
+
+    def frame(self, sid: int) -> Frame:
+        """The duty frame of sentence ``sid`` (read once)."""
+        if sid not in self.frames:
+            self.frames[sid] = read_frame(self.sentences[sid].text)
+        return self.frames[sid]
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -296,9 +312,23 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
+    found = {rd.clause_of[c] for c in clause_ids}
+    if rule.frame:
+        # a term of the user's or a parent's ("account holders keep ...") binds no contractor
+        if not rule.frame.users_terms:
+            found = {i for i in found if rd.frame(i).subject not in ("user", "parent")}
+        if rule.frame.finds:
+            found |= {i for i in _candidates(rd, rule.frame.actions) if conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
-            for i in sorted({rd.clause_of[c] for c in clause_ids})]
+            for i in sorted(found)]
+
+
+def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
+    """Ids of the sentences naming a word of one of ``actions`` (whole words): the only ones
+    whose frames can govern them, so only their frames are read."""
+    forms = action_forms(tuple(actions))
+    return [i for i, s in enumerate(rd.sentences) if forms(s.text)]
 
 
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
@@ -326,7 +356,13 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        if i in present and not found:
+        gaps = frame_gaps(read_frame(s.text), p.detect.frame) if not found else []
+        if gaps and i in present:  # the patterns found the topic, the frame says no complete duty is stated
+            weak.append((s, "; ".join(gaps)))
+            weakened_by.add("frame")
+        elif gaps:  # a partial match: the card says what its frame lacks
+            weak.append((s, "; ".join(gaps)))
+        elif i in present and not found:
             strong.append(s)
             numbers = numbers or _rests_on_number(p, s.text)
         elif i in present:
@@ -349,6 +385,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
             doubts.append("it rests on a time limit read from the text")
+        doubts += frame_doubts([read_frame(s.text) for s in strong], p.detect.frame.about_data)
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
@@ -360,8 +397,17 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             why = f"Addressed only in part: {why}."
         if weakened_by:
             doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
+        if any(not frame_gaps(f, p.detect.frame) and f.binding and f.bound == "contractor" and f.data == "student"
+               for f in (read_frame(s.text) for s, _ in weak)):
+            doubts.append("the patterns found it partial, but a sentence states a complete duty")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
+        named = [i for i in _candidates(rd, p.detect.frame.mentions)
+                 if i not in rd.duties and mentions(rd.frame(i), p.detect.frame.mentions)]
+        if named:  # the topic is named in a frame, but no rule found a duty
+            status, evidence = "partial", ev([rd.sentences[i] for i in named])
+            why = p.detect.frame.mention_note or p.detect.partial_explanation
+            doubts.append("only a frame naming the topic found it")
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from generator.checking.frames import rule_in_words
 from generator.documents.letters import LETTERS_DIR, letter_text
 from generator.documents.render import plain, render_text, to_blocks, vendor_context
 from generator.models import Board, Library, Provision, Vendor
@@ -92,6 +93,7 @@ class TraceRow:
     missing_when: str
     cure: str
     letter_note: str
+    frame: str = ""  # the provision's rule as a duty frame, in words
     citations: list[CitationCheck] = field(default_factory=list)
 
     @property
@@ -128,6 +130,7 @@ def library_trace(library: Library, board: Board, vendor: Vendor | None = None) 
         rows.append(TraceRow(
             number=p.number, id=p.id, title=p.title, basis=BASIS_LABEL[p.basis], requirement=p.requirement,
             citation=p.citation, clause=clause, present_when=p.detect.present_explanation,
+            frame=rule_in_words(p.detect.frame, p.conflicts),
             partial_when=_partial_when(p), missing_when=p.detect.missing_explanation, cure=p.cure,
             letter_note=p.basis_note, citations=[check_citation(library, c) for c in cites]))
     return rows
@@ -169,13 +172,13 @@ def _cell(text: str) -> str:
 def trace_markdown(library: Library, board: Board) -> str:
     """The trace as a Markdown table, one row per provision, then the other parts' citations."""
     head = ["#", "Provision", "Basis", "What the law requires", "Citations", "Model clause (sample vendor)",
-            "Check: present when", "Check: partial when", "Letter: to cure"]
+            "Check: present when", "Check: the duty frame", "Check: partial when", "Letter: to cure"]
     lines = [f"# Clause library trace: {library.name}, version {library.version}", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in library_trace(library, board):
         cure = r.cure + (f" {r.letter_note}" if r.letter_note else "")
         cells = [str(r.number), f"{r.title} (`{r.id}`)", r.basis, r.requirement, _cites(r.citations), r.clause,
-                 r.present_when, r.partial_when, cure]
+                 r.present_when, r.frame, r.partial_when, cure]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     lines += ["", "## Other parts of the library", ""]
     for name, checks in parts_citations(library).items():
@@ -196,6 +199,7 @@ def trace_table(library: Library, board: Board, width: int = 100) -> str:
         out += field_("Law:", f"{r.requirement} ({r.citation})")
         out += field_("Clause:", r.clause)
         out += field_("Present:", r.present_when)
+        out += field_("As a frame:", r.frame)
         out += field_("Partial:", r.partial_when)
         out += field_("Cure:", r.cure + (f" {r.letter_note}" if r.letter_note else ""))
         out += field_("Citations:", _cites(r.citations))

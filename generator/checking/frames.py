@@ -1,0 +1,369 @@
+"""Duty frames: a sentence read as who is bound, how, to do what, with which data, for whom,
+when, where and on what condition.
+
+The check's patterns find where a topic is talked about; a frame says whether what is said is a
+duty the board can hold the contractor to. Words are compared whole (a token's lower-case form
+against a list of forms), never as stems inside other words: "familiarize" is not "family",
+"account holders" holds nothing.
+
+    frame = read_frame("The Provider shall delete student data within 30 days of a request.")
+    frame.bound == "contractor"; frame.binding is True; "delete" in frame.actions
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
+
+# who a sentence binds: the word that stands before its modal verb
+_CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
+               "licensor", "supplier", "us"}
+_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller"}
+_USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "member", "members",
+         "individual", "individuals", "holder", "holders"}
+_PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
+_THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
+          "subprocessor", "subprocessors", "vendors"}
+
+_BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
+_PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
+               "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
+_NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
+# words that may stand between the modal and the action ("will promptly and securely delete")
+_FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "use", "commercially",
+           "reasonable", "efforts", "efforts", "to", "be", "the", "right", "in", "its", "our", "their",
+           "sole", "discretion", "at", "any", "time", "and", "or", "further", "from", "permanently",
+           "otherwise", "thereafter", "then", "always", "continue"}
+
+# action families: every form a word of the family takes, matched whole
+_ACTIONS = {
+    "delete": "delete deletes deleted deleting deletion destroy destroys destroyed destroying destruction "
+              "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
+              "disposal remove removes removed removing removal",
+    "return": "return returns returned returning transfer transfers export exports",
+    "correct": "correct corrects corrected correcting correction update updates amend amends rectify",
+    "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
+    "protect": "protect protects protected protecting safeguard safeguards secure secures maintain "
+               "maintains implement implements",
+    "notify": "notify notifies notified notifying notice inform informs informed tell",
+    "retain": "retain retains retained retaining retention keep keeps kept store stores stored",
+    "use": "use uses used using process processes processed",
+    "sell": "sell sells sold selling rent rents",
+    "advertise": "advertise advertises advertising advertisement advertisements ads ad market marketing",
+    "share": "share shares shared sharing disclose discloses disclosed disclosing",
+    "change": "change changes changed changing modify modifies modified amend amended revise revises "
+              "revised replace",
+    "comply": "comply complies complied complying compliance",
+}
+_FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
+
+# data: the first kind named wins over plain "data"; student data over the others
+_DATA = [
+    ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
+                           r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
+                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)", re.I)),
+    ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
+    ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
+    ("cookie data", re.compile(r"\bcookies?\b", re.I)),
+    ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
+    ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
+]
+_SCOPE = re.compile(
+    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are))"
+    r" (?:located |based |resident )?in (?:the )?(?P<place>European Economic Area|EEA|European Union|EU|"
+    r"United Kingdom|UK|Switzerland|California|New York|Texas|Illinois|Virginia|Colorado)\b"
+    r"|\b(?P<data>EU|EEA|UK|California|European)\s+(?:personal\s+)?(?:data|residents|users|consumers)\b"
+    r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
+    r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
+    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b", re.I)
+_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*", re.I)
+_SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
+                           r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
+_WHEN = re.compile(r"\b(\d{1,4}|one|two|three|five|seven|ten|fourteen|fifteen|thirty|sixty|ninety)"
+                   r"\s*(?:\(\d+\)\s*)?(?:business |working |calendar )?(hours?|days?|weeks?|months?|years?)\b", re.I)
+_AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b"
+                        r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
+_BENEFICIARY = [
+    ("board", re.compile(r"\b(?:to|notify|inform|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
+                         r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
+    ("parent", re.compile(r"\b(?:notify|inform|to|for)\s+(?:the\s+)?(?:parents?|guardians?)\b", re.I)),
+    ("user", re.compile(r"\b(?:notify|inform|tell|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
+                        r"(?:you|users?|individuals?|persons?|people|account holders)\b"
+                        r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
+]
+_POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
+                      r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
+                      r"|\bfor more (?:information|details)\b", re.I)
+_NUM = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15,
+        "thirty": 30, "sixty": 60, "ninety": 90}
+_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What one sentence binds someone to. ``bound``: contractor, board, user, parent, third
+    party or "" (no one named); ``binding``: True for shall/will/must/agrees, False for
+    may/can/reserves the right/endeavours/aims, None when no modal is used (a statement in the
+    present tense); ``negated`` when the duty is not to act; ``actions``: the action families
+    (delete, notify, ...) the modal governs, a list of verbs included; ``data``: the kind of
+    data named ("student", "de-identified data", "cookie data", ... or "" for data in general);
+    ``beneficiary``: to or for whom (board, parent, user, several joined by ", ", or ""); ``when``: the times attached,
+    in days; ``after_end``: a time runs after the contract ends; ``scope``: a narrower reach
+    ("EU data", "users in California", "adults", "one programme") or ""; ``conditions``: the
+    unless/except/subject-to clauses; ``self_service``: the user's own controls (browser,
+    settings), not a means the board has."""
+
+    text: str
+    bound: str = ""
+    binding: bool | None = None
+    negated: bool = False
+    actions: tuple[str, ...] = ()
+    data: str = ""
+    beneficiary: str = ""
+    when: tuple[float, ...] = ()
+    after_end: bool = False
+    scope: str = ""
+    conditions: tuple[str, ...] = ()
+    self_service: bool = False
+    subject: str = ""  # the party the sentence opens with, whoever it is ("Account holders ...": user)
+    pointer: bool = False  # it points the reader elsewhere ("please review this policy to learn how ...")
+    words: tuple[str, ...] = field(default=(), repr=False)
+
+    def describe(self) -> str:
+        """The frame in words, for ``sdpa library --trace`` and the cards."""
+        how = {True: "must", False: "may", None: "(no modal)"}[self.binding]
+        parts = [f"{self.bound or 'no one named'} {how}{' not' if self.negated else ''}",
+                 " / ".join(self.actions) or "(no action)", self.data or "data in general"]
+        if self.beneficiary:
+            parts.append(f"for the {self.beneficiary}")
+        if self.when:
+            parts.append(f"within {min(self.when):g} days{' after the end' if self.after_end else ''}")
+        if self.scope:
+            parts.append(f"only {self.scope}")
+        if self.conditions:
+            parts.append("; ".join(c[:40] for c in self.conditions))
+        return ", ".join(parts)
+
+
+_DATA_NOUNS = {"data", "information", "info", "records", "record", "content", "account", "accounts",
+               "privacy", "pii", "personal", "files", "work", "rights", "right"}
+
+
+def _who(word: str, following: str = "") -> str:
+    """The party ``word`` names, or "" — none when the next word makes it a modifier
+    ("student data", "user content") or the word is a noun in another role."""
+    if following in _DATA_NOUNS or (following == "'s"):
+        return ""
+    if word in _CONTRACTOR:
+        return "contractor"
+    if word in _BOARD:
+        return "board"
+    if word in _PARENT:
+        return "parent"
+    if word in _USER:
+        return "user"
+    if word in _THIRD:
+        return "third party"
+    return ""
+
+
+def _number(text: str) -> float | None:
+    return float(text) if text[0].isdigit() else _NUM.get(text.lower())
+
+
+@lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
+def read_frame(text: str) -> Frame:
+    """The duty frame of one sentence (a list item read with its lead-in). Never raises; a
+    sentence without a modal or an actor gives a frame with those elements empty."""
+    tokens = list(_WORD.finditer(text))
+    words = [m.group(0).lower().replace("’", "'") for m in tokens]
+    bound, binding, negated, start = "", None, False, None
+    for i, w in enumerate(words):
+        if w in _BINDING or w in _PERMISSIVE or (w == "has" and words[i + 1:i + 3] == ["the", "right"]):
+            # the actor: the nearest named party among the words before the modal, within its
+            # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
+            before = text[:tokens[i].start()]
+            cut = max(before.rfind(c) for c in ",;:()")
+            j = i - 1
+            while j >= max(0, i - 4) and tokens[j].start() > cut:
+                who = _who(words[j], words[j + 1] if j + 1 < i else "")
+                if who:
+                    bound = who
+                    break
+                if words[j] in ("and", "or"):
+                    break
+                j -= 1
+            # a user who agrees is not bound to anything the board can enforce
+            binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
+            if w in ("reserves", "reserve", "has"):
+                binding = False
+            # "may only use": a restriction, as binding as "shall not"
+            negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
+            start = i + 1
+            break
+    if start is None:  # "The Provider deletes ...": a statement of fact, no modal; its subject opens it
+        for i, w in enumerate(words[:3]):
+            if w in ("the", "a", "an", "our", "its"):
+                continue
+            # only the contractor is read from a sentence without a modal: its first words may
+            # be a lead-in about someone else
+            if _who(w, words[i + 1] if i + 1 < len(words) else "") == "contractor":
+                bound = "contractor"
+            start = i + 1
+            # "we only use ...": a restriction, not a permission
+            negated = start < len(words) and (words[start] == "only" or words[start] in _NEGATION)
+            break
+    actions: list[str] = []
+    if start is not None:
+        # the verbs the modal governs: skip fillers ("promptly", "the right, in our sole
+        # discretion, to") and collect a list ("see, correct, update or delete")
+        for k in range(start, min(len(words), start + 16)):
+            w = words[k]
+            if w in _NEGATION or w in _FILLER:
+                continue
+            fam = _FAMILY.get(w)
+            if fam is None:
+                # an unknown word inside a list of verbs ("view, export, print or delete") is
+                # skipped; anywhere else it ends what the modal governs
+                after = text[tokens[k].end():tokens[k + 1].start()] if k + 1 < len(words) else ""
+                listed = "," in after or (k + 1 < len(words) and words[k + 1] in ("or", "and"))
+                if actions and not listed:
+                    break
+                continue
+            if fam not in actions:
+                actions.append(fam)
+    subject = ""
+    for i, w in enumerate(words[:4]):
+        if w in ("the", "a", "an", "our", "its", "your", "their", "any", "all"):
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        subject = _who(w, following) or (_who(following) if following in ("holders", "owners") else "")
+        break
+    data = next((kind for kind, rx in _DATA if rx.search(text)), "")
+    beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
+    when = tuple(d for m in _WHEN.finditer(text)
+                 if (n := _number(m.group(1))) is not None
+                 and (d := n * _UNIT[m.group(2).lower().rstrip("s")]) is not None)
+    m = _SCOPE.search(text)
+    scope = ""
+    if m:
+        scope = (f"{m.group('place')}" if m.group("place") else f"{m.group('data')} data" if m.group("data")
+                 else m.group("only") if m.group("only") else m.group("prog") if m.group("prog") else "adults")
+    return Frame(text=text, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
+                 beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
+                 conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
+                 self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
+                 pointer=bool(_POINTER.search(text)), words=tuple(words))
+
+
+def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
+    """True when one of ``forms`` occurs in ``text`` as a whole word (case-insensitive)."""
+    return any(w.lower() in forms for w in _WORD.findall(text))
+
+
+_OTHER_DATA = {"de-identified data", "Confidential Information", "cookie data", "payment data", "account data"}
+
+
+def frame_gaps(frame: Frame, rule) -> list[str]:
+    """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
+    words for the card ("owed to the user, not the board"); empty when it satisfies it."""
+    gaps: list[str] = []
+    if frame.pointer and frame.binding is None:
+        gaps.append("it points the reader elsewhere and states no duty")
+    if frame.bound not in rule.bound:
+        gaps.append(f"it binds the {frame.bound}, not the contractor")
+    if frame.binding is False and not frame.negated and frame.bound == "contractor":
+        gaps.append("the contractor may, but need not")
+    if rule.other_data and frame.data in _OTHER_DATA:
+        gaps.append(f"it is about {frame.data}, not student data")
+    if frame.scope:
+        gaps.append(f"it applies only to {frame.scope}")
+    if frame.self_service:
+        gaps.append("it is the user's own control, not a means the board has")
+    owed = [b for b in frame.beneficiary.split(", ") if b]
+    if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
+        gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
+    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
+        gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
+    present = set(frame.words)
+    for group in rule.needs:
+        if not present & {w.lower() for w in group}:
+            gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")
+            break
+    if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
+        gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
+    return gaps
+
+
+def mentions(frame: Frame, actions: list[str]) -> bool:
+    """True when ``frame`` gives the user or a parent one of ``actions`` (and does not forbid
+    it): a right they exercise themselves, which names the topic without a means for the board."""
+    return bool(set(frame.actions) & set(actions)) and not frame.negated and frame.bound in ("user", "parent")
+
+
+def conflict_frame(frame: Frame, spec) -> bool:
+    """True when ``frame`` is the conflict ``spec`` (a :class:`generator.models.ConflictFrame`)
+    describes: the contractor may or does do one of its actions, to one of its objects, and
+    none of its ``unless`` words occurs."""
+    if frame.bound != "contractor" or frame.negated:
+        return False
+    words = set(frame.words)
+    if spec.objects and not words & {w.lower() for w in spec.objects}:
+        return False
+    if words & {w.lower() for w in spec.unless}:
+        return False
+    return bool(set(frame.actions) & set(spec.actions))
+
+
+@lru_cache(maxsize=64)
+def action_forms(actions: tuple[str, ...]):
+    """A test of whether a text names any form of ``actions`` as a whole word."""
+    forms = {f for a in actions for f in _ACTIONS.get(a, a).split()}
+    if not forms:
+        return lambda text: False
+    rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.I)
+    return lambda text: bool(rx.search(text))
+
+
+def frame_doubts(frames: list[Frame], about_data: bool = True) -> list[str]:
+    """Why a present finding resting on ``frames`` (its evidence) may be wrong, in words: every
+    one of them depends on an exception or condition, or it rests on one sentence that does not
+    name student data. (Chosen leave-one-document-out on the development set:
+    ``benchmarks/confidence_loo.py``.)"""
+    doubts = []
+    if frames and all(f.conditions for f in frames):
+        doubts.append("every sentence it rests on has an exception or condition")
+    if about_data and len(frames) == 1 and frames[0].data != "student":
+        doubts.append("it rests on one sentence that does not name student data")
+    return doubts
+
+
+def rule_in_words(rule, conflicts=()) -> str:
+    """A provision's frame rule (and the conflicts it reads as frames) in words, for
+    ``sdpa library --trace``."""
+    bound = [b or "no one named" for b in rule.bound]
+    parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
+             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
+             "not a pointer to another text, not the user's own control, no narrower scope (another state, EU data, "
+             "adults, one programme)"]
+    if rule.about_data and rule.other_data:
+        parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
+                     "nor Confidential Information)")
+    if rule.beneficiary:
+        parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
+    for group in rule.needs:
+        parts.append(f"names one of: {', '.join(group)}")
+    if rule.after_end:
+        parts.append("no time for which data is kept after the contract ends")
+    text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
+    if rule.mentions:
+        text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
+    for c in conflicts:
+        if c.frame is not None:
+            objects = f" {' / '.join(c.frame.objects)}" if c.frame.objects else ""
+            unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
+            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{unless}."
+    return text

@@ -1,0 +1,188 @@
+"""Duty frames and the errors they prevent: each sentence here is our own wording, one or more
+for every class of error the check made on agreements it had not been tuned on (issue 19).
+
+The check-level tests are what a reviewer would see on a card: the status, what the card says is
+missing, and the conflicts listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import check_contract
+from generator.reading.extract import read_document
+
+
+def check(text: str, library):
+    return check_contract(read_document(text.encode(), "t.txt"), library)
+
+
+def finding(text: str, library, pid: str):
+    return check(text, library).finding(pid)
+
+
+def kinds(text: str, library) -> set[str]:
+    return {c.kind for c in check(text, library).conflicts}
+
+
+# ---------------------------------------------------------------- the frame itself
+
+
+def test_a_binding_duty_of_the_contractor_is_read_whole():
+    from generator.checking.frames import read_frame
+
+    f = read_frame("The Provider shall delete student data within 30 days of the District's request.")
+    assert (f.bound, f.binding, f.negated) == ("contractor", True, False)
+    assert f.actions == ("delete",) and f.data == "student" and min(f.when) == 30
+
+
+def test_may_reserve_and_endeavour_are_not_binding():
+    from generator.checking.frames import read_frame
+
+    assert read_frame("We may delete inactive accounts.").binding is False
+    assert read_frame("The Company endeavours to protect student data.").binding is False
+    f = read_frame("We reserve the right, in our sole discretion, to change these terms.")
+    assert f.binding is False and f.actions == ("change",)
+
+
+def test_may_only_and_shall_not_are_restrictions():
+    from generator.checking.frames import read_frame
+
+    assert read_frame("The Vendor may only use student data to run the service.").negated
+    assert read_frame("The Vendor shall not sell student data.").negated
+
+
+def test_the_party_nearest_the_modal_in_its_own_clause_is_bound():
+    from generator.checking.frames import read_frame
+
+    # the school named earlier in the sentence is not the one who acts
+    assert read_frame("At the request of the school, Acme will delete the data.").bound == ""
+    assert read_frame("Parents and guardians may review the records.").bound == "parent"
+    assert read_frame("Users can delete their posts.").bound == "user"
+
+
+def test_a_list_of_verbs_is_all_governed_by_its_modal():
+    from generator.checking.frames import read_frame
+
+    f = read_frame("Parents can look at, export, print, correct, annotate or delete the records.")
+    assert "delete" in f.actions and "correct" in f.actions
+
+
+def test_words_are_compared_whole():
+    from generator.checking.frames import has_word
+
+    assert not has_word("Teachers should familiarize themselves with it.", {"family", "famil"})
+    assert has_word("The family may ask.", {"family"})
+
+
+def test_other_kinds_of_data_and_narrower_scope_are_named():
+    from generator.checking.frames import read_frame
+
+    assert read_frame("We keep de-identified data for research.").data == "de-identified data"
+    assert read_frame("Each party protects the other's Confidential Information.").data == "Confidential Information"
+    assert read_frame("We protect EU personal data with encryption.").scope == "EU data"
+    assert read_frame("You can clear cookies in your own browser.").self_service
+
+
+def test_the_frame_reads_in_words_for_the_trace():
+    from generator.checking.frames import read_frame
+
+    words = read_frame("The Provider will notify the District of a breach within 48 hours.").describe()
+    assert "contractor must" in words and "notify" in words and "for the board" in words
+
+
+# ---------------------------------------------------------------- the error classes
+
+
+def test_a_word_inside_another_word_does_not_make_review_and_correction(library):
+    # "familiarize" holds the letters of "family"; no parent or student is given any right here
+    f = finding("Please review our tutorials to familiarize yourself with the tools; we update them every term.",
+                library, "review_correction")
+    assert f.status != "present"
+
+
+def test_account_holders_hold_no_data(library):
+    # a noun ("holders") is not the contractor keeping data
+    assert "retention" not in kinds("Account holders may keep their files for as long as you want.", library)
+    assert "retention" not in kinds("Account holders retain their content indefinitely.", library)
+
+
+def test_clearing_cookies_in_ones_own_browser_is_not_the_boards_means_to_delete(library):
+    f = finding("You can delete cookies by clearing them in your own browser settings at the school's request.",
+                library, "deletion")
+    assert f.status == "partial"
+    assert "cookie" in f.explanation or "own control" in f.explanation
+
+
+def test_a_deletion_right_in_a_long_list_of_verbs_is_found(library):
+    f = finding("Parents and eligible students can view, export, print, correct, update, annotate or delete the "
+                "records.", library, "deletion")
+    # a right parents exercise themselves: named, but not a means for the board
+    assert f.status == "partial" and f.confidence == "low"
+
+
+def test_reserving_the_right_in_sole_discretion_to_change_is_a_unilateral_change(library):
+    assert "unilateral_change" in kinds("We reserve the right, in our sole discretion, to change these terms at "
+                                        "any time.", library)
+    # with the school's written consent it is not unilateral
+    assert "unilateral_change" not in kinds("We may change these terms only with the school's written consent.",
+                                            library)
+
+
+def test_a_sentence_about_de_identified_data_is_no_retention_term(library):
+    f = finding("When the agreement ends the Provider deletes personal data, and de-identified data is retained.",
+                library, "no_retention")
+    assert f.status != "present"
+
+
+def test_inviting_the_reader_to_learn_how_data_is_protected_is_no_security_duty(library):
+    f = finding("Please review this policy to learn how we protect and secure your information.", library, "security")
+    assert f.status == "partial" and "no duty" in f.explanation
+
+
+def test_a_childrens_privacy_paragraph_is_no_ferpa_commitment(library):
+    f = finding("Our children's privacy practices are described under FERPA and COPPA.", library, "ferpa")
+    assert f.status != "present"
+
+
+def test_a_breach_notice_owed_to_users_says_so_on_the_card(library):
+    f = finding("Upon discovery of unauthorized access to student data, the Provider shall notify each affected "
+                "user within 72 hours.", library, "breach_notification")
+    assert f.status == "partial" and "owed to the user, not the board" in f.explanation
+    # the board told as well: complete
+    f = finding("Upon discovery of unauthorized access to student data, the Provider shall notify affected users "
+                "and the District within 72 hours.", library, "breach_notification")
+    assert f.status == "present"
+
+
+def test_a_duty_limited_to_eu_data_is_partial(library):
+    f = finding("We protect EU personal data of students with encryption and access controls.", library, "security")
+    assert f.status == "partial" and "applies only to EU data" in f.explanation
+
+
+def test_data_kept_for_a_tail_after_the_contract_ends_is_partial(library):
+    f = finding("The Provider retains student data for 90 days after the agreement ends and then deletes it.",
+                library, "no_retention")
+    assert f.status == "partial" and "90 days after the contract ends" in f.explanation
+
+
+def test_confidential_information_is_not_security_for_student_data(library):
+    f = finding("Each party shall protect the other party's Confidential Information with reasonable security "
+                "measures.", library, "security")
+    assert f.status == "partial" and "Confidential Information" in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "The Provider shall protect student data with encryption and administrative safeguards.",
+    "The Contractor will delete student data within 30 days of the Board's written request.",
+])
+def test_a_complete_binding_duty_stays_present(text, library):
+    report = check(text, library)
+    assert "present" in {f.status for f in report.provisions}
+
+
+def test_the_trace_shows_each_rule_as_a_frame(library, board):
+    from generator.documents.trace import trace_table
+
+    text = trace_table(library, board, width=400)
+    assert text.count("As a frame:") == len(library.provisions)
+    assert "Conflict (unilateral_change) as a frame: the contractor may change" in text
