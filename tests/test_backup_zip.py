@@ -51,7 +51,7 @@ def _fill(reg: Register, tmp_path, board, vendor) -> None:
     g.save_vendor(reg, vendor)
     record_annual_notice(reg, D("2026-08-20"))
     record_exception(reg, student_ref="S-1042", plan="iep", service="Speech app", effort="Asked twice",
-                     signed=D("2026-03-01"))
+                     signed=D("2026-03-01"), ppt_member="J. Rivera", equivalent_search="Two others tried")
 
 
 # ---------------------------------------------------------------- nothing stored that cannot be exported
