@@ -13,7 +13,7 @@ import pytest
 
 from .conftest import FIXTURES, ROOT, docx_text
 from .test_browser import _date, _download, _flash, _idle, _pick, _status, _words
-from .test_browser_auth import browser, chromium_present, identity_provider, serve_signed_in  # noqa: F401
+from .test_browser_auth import browser, chromium_present, identity_provider, serve_signed_in, vouch_for  # noqa: F401
 from .test_browser_auth import _sign_in
 
 EDITOR = "pat.editor@shoreline.example"
@@ -35,6 +35,8 @@ def review_app(tmp_path_factory, identity_provider):  # noqa: F811
         g.save_board(reg, g.board_from_dict(data))
         reg.add_contract(vendor=VENDOR, product="Gapwell Math", executed=date(2019, 3, 1),
                          purpose="math practice", data_categories=["name", "grade level"])
+    for email in (EDITOR, COUNSEL):  # the provider proves both addresses (email_verified: true)
+        vouch_for(identity_provider, email)
     yield from serve_signed_in(tmp, identity_provider, db_url)
 
 
