@@ -308,6 +308,8 @@ class FrameRule(Strict):
     needs: list[list[str]] = Field(default_factory=list)  # groups of whole words; one of each must occur
     needs_reason: str = ""  # what the card says when a group is not met
     about_data: bool = True  # the provision governs student data (governing law and severability do not)
+    exceptions: list[str] = Field(default_factory=list)  # whole words that, in an exception, make it partial
+    allowed: list[str] = Field(default_factory=list)  # whole words of the exceptions the law allows
     mentions: list[str] = Field(default_factory=list)  # actions whose mention alone makes a missing provision partial
     mention_note: str = ""
 

@@ -186,3 +186,13 @@ def test_the_trace_shows_each_rule_as_a_frame(library, board):
     text = trace_table(library, board, width=400)
     assert text.count("As a frame:") == len(library.provisions)
     assert "Conflict (unilateral_change) as a frame: the contractor may change" in text
+
+
+def test_an_exception_for_backups_swallows_deletion_but_the_laws_own_does_not(library):
+    f = finding("The Provider deletes student data at the school's request, except data kept in backups.",
+                library, "deletion")
+    assert f.status == "partial" and "exception" in f.explanation
+    # the statute's own carve-out for disaster-recovery copies leaves it present
+    f = finding("The Provider deletes student data within 30 days of the school's request, except copies in "
+                "disaster recovery storage that are inaccessible to the public.", library, "deletion")
+    assert f.status == "present"

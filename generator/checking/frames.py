@@ -288,6 +288,11 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
     if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
+    for cond in frame.conditions:
+        said = {w.lower() for w in _WORD.findall(cond)}
+        if said & set(rule.exceptions) and not said & set(rule.allowed):
+            gaps.append(f"an exception swallows it ({cond[:60]})")
+            break
     present = set(frame.words)
     for group in rule.needs:
         if not present & {w.lower() for w in group}:
