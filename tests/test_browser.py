@@ -308,9 +308,15 @@ def test_register_add_duplicate_edit_history_and_search(page, app_url, tmp_path)
 
 def test_register_executed_posted_and_publish(page, app_url, tmp_path):
     _add_contract(page, app_url, "Birch Math Inc", "Birch Tutor")
+    import datetime as dt
+
+    import generator as g
+
+    signed = dt.date.today() - dt.timedelta(days=14)  # a date after today is refused by the page
+    due = g.deadlines(executed=signed)["website_notice_due"]
     _record(page, "Record the execution date", "Birch Math Inc: Birch Tutor", "Record the execution date",
-            {"Date signed by both parties": "2026-12-22"})
-    assert "post it on the website by December 30, 2026" in _flash(page, "executed on December 22, 2026")
+            {"Date signed by both parties": signed.isoformat()})
+    assert f"post it on the website by {g.long_date(due)}" in _flash(page, f"executed on {g.long_date(signed)}")
     _action(page, "Record the website posting")
     _pick(page, "Contract", "Birch Math Inc: Birch Tutor")
     page.get_by_label("Web address of the posting (optional)").fill("https://district.example/birch")
@@ -325,7 +331,7 @@ def test_register_executed_posted_and_publish(page, app_url, tmp_path):
     page.get_by_role("button", name="Build the public page").click()
     with zipfile.ZipFile(_download(page, "Download the public page (ZIP)", tmp_path)) as z:
         index = z.read("index.html").decode("utf-8")
-        assert "Birch Math Inc" in index and "December 22, 2026" in index and "contracts.csv" in z.namelist()
+        assert "Birch Math Inc" in index and g.long_date(signed) in index and "contracts.csv" in z.namelist()
         assert "DRAFT" in index and "[to complete: purpose]" in index
 
 
@@ -344,7 +350,8 @@ def test_register_notice_outcome_and_export(page, app_url, tmp_path):
     assert _status(page, "Cedar Science LLC", "amended") == "amended"
     _action(page, "Export the register (backup)")
     page.get_by_role("button", name="Prepare the export").click()
-    export = json.loads(_download(page, "Download the export (JSON)", tmp_path).read_text(encoding="utf-8"))
+    with zipfile.ZipFile(_download(page, "Download the export (ZIP)", tmp_path)) as z:
+        export = json.loads(z.read("manifest.json"))
     assert export["format"] == "sdpa-register"
     tables = export["tables"]
     (vid,) = [v["id"] for v in tables["vendors"] if v["name"] == "Cedar Science LLC"]
