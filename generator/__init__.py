@@ -12,7 +12,8 @@ _HOMES = {
     # the ground every layer stands on
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
-    "models": ["PROVISION_IDS", "Board", "Conflict", "Finding", "GapReport", "Library", "Provision", "Vendor", "email_key"],
+    "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "email_key"],
+    "findings": ["Conflict", "Finding", "GapReport"],
     "library": ["default_library", "load_library"],
     "deadlines": ["cure_deadline", "deadlines"],
     "forms": ["board_from_dict", "board_problems", "vendor_from_dict"],

@@ -3,7 +3,7 @@ circle, no private name crosses a module, and no module grows past 500 lines.
 
 The layers, bottom up (docs/development.md draws them):
 
-    ground      errors, models, library, deadlines, forms   (generator/*.py)
+    ground      errors, models, findings, library, deadlines, forms   (generator/*.py)
     reading     generator/reading/     a document's text, spreadsheets, paths, limits
     checking    generator/checking/    the gap analysis and what the law makes of it
     documents   generator/documents/   addenda, letters, reports, PDFs, redlines, the trace
@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
-GROUND = {"errors", "models", "library", "deadlines", "forms"}
+GROUND = {"errors", "models", "findings", "library", "deadlines", "forms"}
 LAYERS = {"reading": 1, "checking": 2, "documents": 3, "records": 4, "batch": 5, "cli": 6}
 MAX_LINES = 500
 

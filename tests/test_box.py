@@ -17,7 +17,13 @@ from generator.reading.sandbox import run_boxed, unboxed
 
 from .conftest import ROOT
 from .hostile import measure
-from .hostile.pdfs import cr_stream_pdf, double_flate_pdf, hex_then_flate_pdf, image_subtype_pdf, nested_forms_pdf
+from .hostile.pdfs import (
+    cr_stream_pdf,
+    double_flate_pdf,
+    hex_then_flate_pdf,
+    image_subtype_pdf,
+    nested_forms_pdf,
+)
 
 GOOD = b"The Provider deletes student data at the Board's written request. Connecticut law governs.\n"
 

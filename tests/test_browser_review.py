@@ -13,8 +13,14 @@ import pytest
 
 from .conftest import FIXTURES, ROOT, docx_text
 from .test_browser import _date, _download, _flash, _idle, _pick, _status, _words
-from .test_browser_auth import browser, chromium_present, identity_provider, serve_signed_in, vouch_for  # noqa: F401
-from .test_browser_auth import _sign_in
+from .test_browser_auth import (  # noqa: F401
+    _sign_in,
+    browser,
+    chromium_present,
+    identity_provider,
+    serve_signed_in,
+    vouch_for,
+)
 
 EDITOR = "pat.editor@shoreline.example"
 COUNSEL = "lee.counsel@shoreline.example"

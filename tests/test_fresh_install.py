@@ -22,8 +22,15 @@ import pytest
 
 from .conftest import ROOT
 from .test_browser import free_port
-from .test_browser_auth import (_sign_in, browser, chromium_present, identity_provider,  # noqa: F401
-                                serving, vouch_for, write_secrets)
+from .test_browser_auth import (  # noqa: F401
+    _sign_in,
+    browser,
+    chromium_present,
+    identity_provider,
+    serving,
+    vouch_for,
+    write_secrets,
+)
 
 EDITOR = "lee.editor@shoreline.example"
 SKIP = shutil.ignore_patterns(".venv", ".git", "__pycache__", "build", "*.egg-info", ".pytest_cache",

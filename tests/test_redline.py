@@ -364,7 +364,6 @@ def test_a_damaged_comments_part_is_one_clear_error(original, board, library, ve
 def test_every_hostile_contract_is_one_clear_error(tmp_path, board, library, vendor, soffice):
     from generator import SdpaError
     from tests.hostile.corpus import contracts
-
     from tests.hostile.docx import hostile_docx
 
     readable = set(hostile_docx())  # Word documents that hide or carry things: read and marked up

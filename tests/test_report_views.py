@@ -9,7 +9,7 @@ import html5lib
 import pytest
 
 from generator import check_contract, read_document, report_docx, report_html, report_pdf
-from generator.models import Conflict, Evidence, Finding, GapReport
+from generator.findings import Conflict, Evidence, Finding, GapReport
 
 from .conftest import FIXTURES, docx_text, pdf_text
 

@@ -179,7 +179,7 @@ def test_the_page_states_what_the_policy_asks_and_nothing_it_cannot_back(tmp_pat
     signed.write_bytes(b"%PDF-1.4 signed")
     with Register(f"sqlite:///{tmp_path / 'r.sqlite3'}", actor="lee") as reg:
         linked = _listed(reg, file=signed)
-        held = _listed(reg, vendor="Held Back", withheld_reason="redacted copy pending")
+        _listed(reg, vendor="Held Back", withheld_reason="redacted copy pending")
         gone = _listed(reg, vendor="Gone Void", file=signed)
         reg.record_posting(linked, D("2019-03-04"))
         reg.record_check(gone, READING, D("2027-01-04"))
@@ -215,8 +215,9 @@ def test_publish_never_overwrites_a_page_it_did_not_write(tmp_path, board):
 
 
 def test_the_cli_letter_follows_counsels_verdict_on_the_same_document(tmp_path):
-    from .conftest import FIXTURES, docx_text
     from generator import check_contract, default_library, read_document
+
+    from .conftest import FIXTURES, docx_text
 
     contract = FIXTURES / "gapwell-terms.txt"
     url = f"sqlite:///{tmp_path / 'r.sqlite3'}"

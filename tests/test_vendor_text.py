@@ -18,8 +18,8 @@ from .hostile.docx import (
     footnote_docx,
     hidden_docx,
     macro_template_docx,
-    para,
     package,
+    para,
     run,
     text_box_docx,
 )

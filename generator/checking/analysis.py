@@ -16,18 +16,9 @@ from generator.checking.frames import (
     mentions,
     read_frame,
 )
+from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
-from generator.models import (
-    Conflict,
-    ConflictRule,
-    Evidence,
-    Finding,
-    GapReport,
-    Library,
-    Limit,
-    Provision,
-    Rule,
-)
+from generator.models import ConflictRule, Library, Limit, Provision, Rule
 from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
 from generator.reading.sandbox import boxed

@@ -41,9 +41,9 @@ def board_import_cmd(path: Path = typer.Argument(..., help="Board profile YAML (
 
     Example: sdpa board import shoreline-board.yaml
     """
+    from generator.reading.limits import read_bounded
     from generator.records.database import database_url
     from generator.records.directory import board_from_yaml, save_board
-    from generator.reading.limits import read_bounded
     from generator.records.register import Register
 
     with user_errors():

@@ -61,10 +61,10 @@ def redline_cmd(
     Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
     """
     from generator.documents.redlining import redline_document
-    from generator.reading.extract import MAX_BYTES
-    from generator.reading.limits import read_bounded
     from generator.documents.render import write_file
     from generator.forms import vendor_from_dict
+    from generator.reading.extract import MAX_BYTES
+    from generator.reading.limits import read_bounded
 
     with user_errors():
         lib = get_library(clauses)

@@ -244,8 +244,14 @@ def register_review_cmd(
 
     Example: sdpa register review 3 --provision security=partial:"no encryption at rest" --confirm-rest
     """
-    from generator.records.review import confirmed_report, latest_check, local_role, parse_decision, review_check
-    from generator.records.review import review_order
+    from generator.records.review import (
+        confirmed_report,
+        latest_check,
+        local_role,
+        parse_decision,
+        review_check,
+        review_order,
+    )
 
     with user_errors():
         with open_register(db, board) as (reg, profile):

@@ -10,8 +10,9 @@ from generator.documents.letters import LETTER_TEMPLATE
 from generator.documents.pdf import pdf_bytes
 from generator.documents.render import Block, document_properties, long_date, plain, prepared, rich
 from generator.documents.report import MARK
+from generator.findings import GapReport
 from generator.library import default_library
-from generator.models import Board, GapReport, Library
+from generator.models import Board, Library
 
 REPORT_TITLE = "Contract check report"
 

@@ -6,7 +6,7 @@ from html import escape
 from typing import Iterable, Mapping
 
 from generator.documents.report import CONFLICT_LABELS, MARK
-from generator.models import Finding, GapReport
+from generator.findings import Finding, GapReport
 
 #: The reminder printed with every automated reading of a contract.
 COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "

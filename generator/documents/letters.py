@@ -21,8 +21,9 @@ from generator.documents.render import (
     to_blocks,
 )
 from generator.errors import RenderError
+from generator.findings import GapReport
 from generator.library import CLAUSES_DIR, default_library, read_clause_file
-from generator.models import Board, GapReport, Library, Vendor
+from generator.models import Board, Library, Vendor
 
 LETTERS_DIR = CLAUSES_DIR / "letters"
 LETTER_TEMPLATE = TEMPLATES_DIR / "letters" / "letter.docx"

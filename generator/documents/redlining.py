@@ -47,8 +47,9 @@ from generator.documents.vendor_body import (
     title_of,
 )
 from generator.errors import ExtractError
+from generator.findings import Conflict, GapReport
 from generator.library import default_library
-from generator.models import Board, Conflict, GapReport, Library, Provision, Vendor
+from generator.models import Board, Library, Provision, Vendor
 from generator.reading.active_content import active_content, without_active_content
 from generator.reading.extract import read_document
 from generator.reading.sandbox import boxed

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.documents.markup import md_inline
-from generator.models import GapReport
+from generator.findings import GapReport
 
 MARK = {"present": "✔ present", "partial": "◐ partial", "missing": "✘ missing"}
 

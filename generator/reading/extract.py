@@ -21,7 +21,6 @@ from generator.reading.limits import (
     read_bounded,
     time_budget,
 )
-from generator.reading.sandbox import run_boxed
 from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, strip_running_lines: importable from here too
     PlacedLine,
     clean,
@@ -34,6 +33,7 @@ from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, str
     strip_running,
     strip_running_lines,
 )
+from generator.reading.sandbox import run_boxed
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 

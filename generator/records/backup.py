@@ -18,7 +18,18 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, LargeBinary, String, Text, select, text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    select,
+    text,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from generator.errors import ProfileError
@@ -27,8 +38,19 @@ from generator.models import MAX_YEAR, MIN_YEAR
 from generator.records.database import RegisterError
 from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
-from generator.records.tables import (MAX_CATEGORY, MAX_JSON, MAX_TEXT, TABLES, AnnualNoticeRow,
-                                      BoardProfileRow, ContractRow, DirectoryVendorRow, ExceptionRow, LogRow, VendorRow)
+from generator.records.tables import (
+    MAX_CATEGORY,
+    MAX_JSON,
+    MAX_TEXT,
+    TABLES,
+    AnnualNoticeRow,
+    BoardProfileRow,
+    ContractRow,
+    DirectoryVendorRow,
+    ExceptionRow,
+    LogRow,
+    VendorRow,
+)
 
 # every table of the register, the district's setup and the board's duties included
 BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import html
+import re
 from datetime import date
 from pathlib import Path
-
-import re
 
 from generator.deadlines import website_notice_due
 from generator.documents.render import long_date, safe_filename

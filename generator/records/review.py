@@ -167,7 +167,7 @@ def acting_verdict(c: ContractRow | None, reading):
     """The verdict a letter about ``reading`` (a GapReport of a document just checked) acts on:
     counsel's confirmed verdict and who confirmed it, when contract ``c``'s latest check is of
     the same document (same sha256) and counsel confirmed it; else ``reading`` and "" (draft)."""
-    from generator.models import GapReport
+    from generator.findings import GapReport
 
     confirmed = confirmed_report(c) if c is not None else None
     if confirmed and confirmed.get("sha256") == reading.sha256:

