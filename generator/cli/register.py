@@ -67,7 +67,8 @@ def register_import_cmd(
 
     Example: sdpa register import sdpa-register.zip
     """
-    from generator.records.backup import import_contracts_csv, import_register, import_register_zip
+    from generator.records.backup import import_register, import_register_zip
+    from generator.records.contract_csv import import_contracts_csv
 
     with user_errors():
         with open_register(db, board) as (reg, _):

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from sqlalchemy import (
     JSON,
@@ -474,36 +474,3 @@ def register_checksum(reg: Register) -> str:
         for row, blob in _stored_files(s, tables["contracts"]):
             digest.update(f"{row['id']}:".encode() + hashlib.sha256(blob).digest())
     return digest.hexdigest()
-
-
-# ---------------------------------------------------------------- CSV of contracts
-
-
-def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
-    """Add every contract of ``rows`` (as :func:`generator.records.register.contracts_from_csv` yields
-    them, each with its ``line``) in one transaction: when any row is invalid, none is added.
-    Returns the new ids; raises :class:`RegisterError` naming the line of the first bad row."""
-    ids = []
-    with reg.session() as s, s.begin():
-        for row in rows:
-            fields = dict(row)
-            line = fields.pop("line", None)
-            try:
-                ids.append(reg.insert_contract(s, **fields))
-            except RegisterError as exc:
-                raise RegisterError(f"line {line}: {exc}; nothing was imported") from None
-            s.expunge_all()  # a stored file is not kept in memory once written
-    return ids
-
-
-def import_contracts_csv(reg: Register, path: Path) -> list[int]:
-    """Import a CSV of contracts or a batch manifest all-or-nothing (see :func:`import_contracts`).
-    Attached files are read only inside the CSV's folder. Raises :class:`SdpaError` naming the
-    file and line."""
-    from generator.errors import InputError
-    from generator.records.contract_csv import contracts_from_csv
-
-    try:
-        return import_contracts(reg, contracts_from_csv(Path(path)))
-    except InputError as exc:
-        raise InputError(f"{exc}; nothing was imported") from None

@@ -1,16 +1,19 @@
-"""Contracts read from a CSV (existing contracts, or a batch run's manifest) for the register's import."""
+"""Contracts read from a CSV (existing contracts, or a batch run's manifest) and added to the
+register all-or-nothing."""
 
 from __future__ import annotations
 
 import csv
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from generator.errors import InputError
 from generator.models import parse_date
 from generator.reading.paths import resolve_inside
 from generator.reading.spreadsheets import column_key, read_cell
+from generator.records.database import RegisterError
+from generator.records.register import Register
 
 
 def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
@@ -78,3 +81,30 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
                    "withheld_reason": row.get("withheld_reason", ""),
                    "data_categories": [x.strip() for x in row.get("data_collected", "").split(";") if x.strip()],
                    "file": file}
+
+
+def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
+    """Add every contract of ``rows`` (as :func:`contracts_from_csv` yields
+    them, each with its ``line``) in one transaction: when any row is invalid, none is added.
+    Returns the new ids; raises :class:`RegisterError` naming the line of the first bad row."""
+    ids = []
+    with reg.session() as s, s.begin():
+        for row in rows:
+            fields = dict(row)
+            line = fields.pop("line", None)
+            try:
+                ids.append(reg.insert_contract(s, **fields))
+            except RegisterError as exc:
+                raise RegisterError(f"line {line}: {exc}; nothing was imported") from None
+            s.expunge_all()  # a stored file is not kept in memory once written
+    return ids
+
+
+def import_contracts_csv(reg: Register, path: Path) -> list[int]:
+    """Import a CSV of contracts or a batch manifest all-or-nothing (see :func:`import_contracts`).
+    Attached files are read only inside the CSV's folder. Raises :class:`SdpaError` naming the
+    file and line."""
+    try:
+        return import_contracts(reg, contracts_from_csv(Path(path)))
+    except InputError as exc:
+        raise InputError(f"{exc}; nothing was imported") from None
