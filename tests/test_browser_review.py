@@ -144,6 +144,8 @@ def test_counsel_confirms_and_the_law_acts_on_the_confirmed_verdict(review_app, 
     _flash(page, "recorded void")
     assert _status(page, VENDOR, "void") == "void"
     page.get_by_text("Public contracts page (preview)").click()
-    preview = page.locator("table").filter(has_text="Gapwell Math").last.inner_text()
+    page.get_by_text("Show the preview").click()  # built only when asked
+    page.get_by_text("Void since").first.wait_for(state="attached")
+    preview = page.locator("table").filter(has_text="Gapwell Math").last.text_content()
     assert "Void since" in preview
     context.close()
