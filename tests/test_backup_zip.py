@@ -202,7 +202,7 @@ def _refused(tmp_path, manifest: dict, files: dict[str, bytes], message: str) ->
 
 
 @pytest.mark.parametrize(("table", "column", "value", "message"), [
-    ("iep_exceptions", "student_ref", "JaneDoe", r"iep_exceptions\[0\]\.student_ref: .*never the name"),
+    ("iep_exceptions", "student_ref", "JaneDoe", r"iep_exceptions\[0\]\.student_ref: .*not the name"),
     ("iep_exceptions", "student_ref", "Jane Doe 4", r"iep_exceptions\[0\]\.student_ref"),
     ("log", "action", "DROP TABLE contracts;", r"log\[0\]\.action: is not an action the register writes"),
     ("log", "actor", "  ", r"log\[0\]\.actor: may not be empty"),

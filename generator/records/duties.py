@@ -68,7 +68,7 @@ def check_student_ref(student_ref: object) -> str:
     ref = student_ref.strip() if isinstance(student_ref, str) else ""
     if not _REF.match(ref) or not any(ch.isdigit() for ch in ref):
         raise RegisterError("student reference: use the board's reference (such as the student ID "
-                            "number), never the name: letters, digits, . _ / -, at least one digit, "
+                            "number), not the name: letters, digits, . _ / -, at least one digit, "
                             "no spaces, up to 40")
     return ref
 
