@@ -61,8 +61,15 @@ def _write_letter(page, tmp_path) -> str:
     page.get_by_label("Vendor's privacy contact email").fill("legal@gapwell.example")
     _date(page, "Date of the vendor's contract", "2019-03-01")
     _idle(page)
-    page.get_by_role("button", name="Write the letter").click()
-    page.get_by_text("Letter ready").first.wait_for()
+    ready = page.get_by_text("Letter ready").first
+    for _ in range(3):  # a click that lands while the form is still redrawing is lost: press again
+        page.get_by_role("button", name="Write the letter").click()
+        try:
+            ready.wait_for(timeout=20000)
+            break
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError: wait for the page, then retry
+            _idle(page)
+    ready.wait_for()
     return docx_text(_download(page, "Download the letter (DOCX)", tmp_path))
 
 
