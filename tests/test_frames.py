@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator import check_contract
+from generator.checking.frames import read_frame
 from generator.reading.extract import read_document
 
 
@@ -104,6 +105,22 @@ def test_account_holders_hold_no_data(library):
     # a noun ("holders") is not the contractor keeping data
     assert "retention" not in kinds("Account holders may keep their files for as long as you want.", library)
     assert "retention" not in kinds("Account holders retain their content indefinitely.", library)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("You agree that we may keep your child's records indefinitely.", "retention"),
+    ("You acknowledge that the Company may retain student data indefinitely.", "retention"),
+    ("You agree that we may change these terms at any time by posting them on our website.", "unilateral_change"),
+])
+def test_what_you_agree_the_contractor_may_do_binds_the_contractor(text, kind, library):
+    # the sentence opens with the user, but the term it states is the contractor's
+    assert read_frame(text).bound == "contractor"
+    assert kind in kinds(text, library)
+
+
+def test_what_the_provider_agrees_it_will_do_is_its_duty():
+    frame = read_frame("The Provider acknowledges and agrees that it will erase student data within 30 days.")
+    assert (frame.bound, frame.binding, frame.actions) == ("contractor", True, ("delete",))
 
 
 def test_clearing_cookies_in_ones_own_browser_is_not_the_boards_means_to_delete(library):

@@ -305,14 +305,23 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
-        # a term of the user's or a parent's ("account holders keep ...") binds no contractor
+        # a term of the user's or a parent's ("account holders keep ...") binds no contractor;
+        # "you agree that we may keep ..." binds the contractor, whoever the sentence opens with
         if not rule.frame.users_terms:
-            found = {i for i in found if rd.frame(i).subject not in ("user", "parent")}
+            found = {i for i in found if not _users_term(rd.frame(i))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions) if conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
             for i in sorted(found)]
+
+
+def _users_term(frame) -> bool:
+    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or
+    names no one bound and opens with one of them."""
+    if frame.bound:
+        return frame.bound in ("user", "parent")
+    return frame.subject in ("user", "parent")
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:

@@ -31,6 +31,9 @@ _THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliat
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
                "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
+# verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
+_ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
+           "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
 # words that may stand between the modal and the action ("will promptly and securely delete")
 _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "use", "commercially",
@@ -181,7 +184,18 @@ def read_frame(text: str) -> Frame:
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start = "", None, False, None
+    # "You agree that we may ...", "The Provider acknowledges that it will ...": the duty is the
+    # clause after "that"; the one who agrees stands for "it"/"they" there
+    lead, agreeing = 0, ""
+    for a, w in enumerate(words[:8]):
+        if w in _ASSENT and "that" in words[a + 1:a + 3]:
+            lead = words.index("that", a + 1) + 1
+            agreeing = next((who for j in range(a - 1, max(-1, a - 4), -1)
+                             if (who := _who(words[j], words[j + 1]))), "")
+            break
     for i, w in enumerate(words):
+        if i < lead:
+            continue
         if w in _BINDING or w in _PERMISSIVE or (w == "has" and words[i + 1:i + 3] == ["the", "right"]):
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
@@ -196,6 +210,8 @@ def read_frame(text: str) -> Frame:
                 if words[j] in ("and", "or"):
                     break
                 j -= 1
+            if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
+                bound = agreeing
             # a user who agrees is not bound to anything the board can enforce
             binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
             if w in ("reserves", "reserve", "has"):
