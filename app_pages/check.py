@@ -184,8 +184,9 @@ if not report.compliant:
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
         c1, c2 = st.columns(2)
         renewed = c1.date_input("Date it was last amended or renewed (if it was)", value=None, key="l_renewed",
-                                help="§ 10-234bb(f) voids a contract lacking a required provision only if it was "
-                                     "entered into, amended or renewed on or after July 1, 2018.")
+                                help="§ 10-234bb(f) voids a contract lacking a required provision if it was entered "
+                                     "into on or after July 1, 2018. The letter states this date; whether an "
+                                     "amendment or renewal counts is counsel's call (to confirm).")
         sent = c2.date_input("Date of the letter", value=today, key="l_sent")
         b1, b2 = st.columns(2)
         submitted = b1.form_submit_button("Write the letter")

@@ -138,6 +138,7 @@ REGISTER = {
     "Add a contract": ({"a_vendor": "Marshland Reading Co", "a_product": "Reader"}, "Add the contract"),
     "Edit a contract": ({"e_contract": 1, "e_product_1": "Homework Help Plus"}, "Save the changes"),
     "Record the execution date": ({"x_contract": 1, "x_date": D}, "Record the execution date"),
+    "Record the date a contract was amended or renewed": ({"d_contract": 1, "d_renewed": D}, "Record the dates"),
     "Record the website posting": ({"p_contract": 1}, "Record the posting"),
     "Record an amendment notice": ({"n_contract": 1}, "Record the notice"),
     "Record the outcome of a notice": ({"o_contract": 1}, "Record the outcome"),

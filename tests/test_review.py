@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from generator.cli import app
 from generator.records.database import RegisterError
 from generator.records.register import Register
-from generator.records.review import Decision, confirmed_report, record_void, review_check
+from generator.records.review import Decision, confirmed_report, record_dates, record_void, review_check
 from generator.records.status import contract_status
 
 from .test_register import fresh_url
@@ -104,6 +104,29 @@ def test_void_needs_the_execution_date_on_file(reg):
     reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
     with pytest.raises(RegisterError, match="date it was executed"):
         record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="x")
+
+
+def test_void_is_refused_when_counsel_found_nothing_lacking(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="counsel", conflicts={1: Decision("no conflict", "§ 3 bars ads to students")},
+                 provisions={"security": Decision("present", "§ 4 encrypts data"),
+                             "governing_law": Decision("present", "§ 12 chooses Connecticut law")},
+                 confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="finds nothing lacking"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="not amended")
+
+
+def test_void_is_refused_for_a_contract_from_before_july_2018_unless_renewed_since(reg):
+    cid = _checked(reg, executed="2017-05-01")
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="before July 1, 2018"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="not amended")
+    # renewed since: whether that brings it under the rule is counsel's call, and counsel may record it
+    record_dates(reg, cid, renewed=D("2019-08-01"))
+    record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="renewed in 2019; counsel holds (f) applies")
+    assert contract_status(reg.contract(cid), D("2027-03-02")).status == "void"
 
 
 def test_cli_review_and_void(tmp_path, monkeypatch):

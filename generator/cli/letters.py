@@ -42,8 +42,8 @@ def letter_amendment_cmd(
     """Write the amendment letter for a contract with gaps, with the addendum.
 
     The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
-    provision is missing or partial and the contract is dated, amended or renewed on or after
-    July 1, 2018; it needs the contract's date for that (the vendor file's contract_date or
+    provision is missing or partial and the contract was entered into on or after July 1, 2018
+    (an amendment or renewal since is stated, and left to counsel); it needs the contract's date for that (the vendor file's contract_date or
     --contract-date).
 
     Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx

@@ -15,7 +15,6 @@ from generator.records.review import (
     confirmed_report,
     current_review,
     latest_check,
-    relevant_date,
 )
 from generator.records.tables import ContractRow
 
@@ -33,10 +32,11 @@ class Status:
 def void_applies(c: ContractRow, library: Library | None = None) -> bool:
     """True when § 10-234bb(f) can void contract ``c`` if it is not amended after notice: counsel's
     confirmed verdict on its latest check finds a § 10-234bb(a) provision lacking, and it was
-    executed, amended or renewed on or after July 1, 2018. Never on an unconfirmed reading; and
+    entered into (executed) on or after July 1, 2018 (an amendment or renewal since is counsel's
+    call: :func:`generator.checking.voidness.voidness`). Never on an unconfirmed reading; and
     even then "void" is counsel's to record (:func:`generator.records.review.record_void`)."""
     report = confirmed_report(c)
-    return report is not None and stored_report_voidness(report, relevant_date(c), library) == "void"
+    return report is not None and stored_report_voidness(report, c.executed, library) == "void"
 
 
 def contract_status(c: ContractRow, today: date, library: Library | None = None) -> Status:
