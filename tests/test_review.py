@@ -137,12 +137,20 @@ def test_cli_review_and_void(tmp_path, monkeypatch):
     text = (ROOT / "board.example.yaml").read_text(encoding="utf-8")
     board.write_text(text + "access:\n  editor: [pat@district.example]\n  counsel: [lee@district.example]\n",
                      encoding="utf-8")
+    import generator as g
+
     with Register(url) as reg:
+        g.save_board(reg, g.read_board_file(board))  # the roles that count: the register's own profile
         cid = _checked(reg)
         reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
-    args = ["--db", url, "--board", str(board)]
+    args = ["--db", url]
     monkeypatch.setenv("SDPA_USER", "pat@district.example")
     res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args])
+    assert res.exit_code != 0 and "only counsel" in res.output
+    # a profile file of one's own, listing nobody (so its one user would be admin), changes nothing
+    anyone = tmp_path / "mine.yaml"
+    anyone.write_text(text, encoding="utf-8")
+    res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args, "--board", str(anyone)])
     assert res.exit_code != 0 and "only counsel" in res.output
     listing = runner.invoke(app, ["register", "review", str(cid), *args]).stdout.splitlines()
     assert listing[0].startswith("security")  # the low-confidence reading comes first

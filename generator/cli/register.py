@@ -272,7 +272,7 @@ def register_review_cmd(
                 if not key.isdigit():
                     raise InputError(f"--conflict {key}: give the conflicting term's number (1, 2, …)")
                 terms[int(key)] = d
-            review_check(reg, contract, role=local_role(reg.actor, profile), provisions=decided,
+            review_check(reg, contract, role=local_role(reg), provisions=decided,
                          conflicts=terms, confirm_rest=confirm_rest)
             report = confirmed_report(reg.contract(contract))
     gaps = [p["id"] for p in report["provisions"] if p["status"] != "present"]
@@ -299,7 +299,7 @@ def register_void_cmd(
     with user_errors():
         with open_register(db, board) as (reg, profile):
             when = date_option(on, "--date") or date.today()
-            record_void(reg, contract, role=local_role(reg.actor, profile), when=when, reason=reason)
+            record_void(reg, contract, role=local_role(reg), when=when, reason=reason)
     typer.echo(f"recorded contract {contract} void on {when}")
 
 

@@ -230,12 +230,17 @@ def record_void(reg: Register, cid: int, *, role: str | None, when: date, reason
                        entered_after_2018=c.executed >= VOID_FROM)
 
 
-def local_role(actor: str, board) -> str | None:
-    """The role of the person running a command on this computer (``actor``: ``SDPA_USER`` or the
-    login name): the role the board profile's access lists give that address; when the profile
-    lists nobody at all, the one local user is ``admin``, as in the app without sign-in."""
+def local_role(reg: Register) -> str | None:
+    """The role of the person running a command on this computer (``reg.actor``: ``SDPA_USER`` or
+    the login name) in register ``reg``: the role the access lists of the profile SAVED in that
+    register give the address — never a profile file named on the command line, which anyone can
+    write. When no profile is saved, or it lists nobody, the one local user is ``admin``, as in the
+    app without sign-in. This is not authentication: whoever can write to the register's database
+    can write anything; its credentials are the real control (docs/admin.md)."""
     from generator.records.access import ROLES, role_for
+    from generator.records.directory import saved_board
 
-    if not any(getattr(board.access, role) for role in ROLES):
+    board = saved_board(reg)
+    if board is None or not any(getattr(board.access, role) for role in ROLES):
         return "admin"
-    return role_for(actor, board)
+    return role_for(reg.actor, board)
