@@ -159,7 +159,9 @@ def write_redline(vendor: g.Vendor) -> None:
                        on_click="ignore")
 
 
-if not report.compliant:
+# the section follows counsel's confirmed verdict as well as the reading: counsel may have found a
+# gap the reading did not (the letter itself acts on the confirmed verdict: write_letter)
+if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
     is_docx = upload.name.lower().endswith(".docx")
     st.markdown("**Amendment letter" + (" or redline**" if is_docx else "**"))
     st.caption("The reasonable-notice letter names each gap and conflicting term, gives the cure date "
