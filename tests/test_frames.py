@@ -213,3 +213,9 @@ def test_an_exception_for_backups_swallows_deletion_but_the_laws_own_does_not(li
     f = finding("The Provider deletes student data within 30 days of the school's request, except copies in "
                 "disaster recovery storage that are inaccessible to the public.", library, "deletion")
     assert f.status == "present"
+
+
+def test_a_period_in_words_is_read_whole():
+    # "forty-five" is 45, not the "five" at its end; "twenty" is a number too
+    assert read_frame("The Provider will keep student data for forty-five days after the agreement ends.").when == (45,)
+    assert read_frame("The Provider shall delete student data within twenty days.").when == (20,)

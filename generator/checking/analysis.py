@@ -22,19 +22,13 @@ from generator.models import ConflictRule, Library, Limit, Provision, Rule
 from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
 from generator.reading.sandbox import boxed
+from generator.checking.periods import UNIT_DAYS, WORK_WEEK, number_value  # noqa: F401 - number_value: public here too
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
-_ONES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_WORK_WEEK = 7 / 5  # a business or working day, in calendar days
 
 
 def clauses_of(text: str) -> list[str]:
@@ -181,26 +175,6 @@ def _any_of(patterns: tuple[str, ...]):
     return lambda text: bool(text) and bool(rs.Match(text))
 
 
-def number_value(words: str) -> float | None:
-    """The value of a number in digits or words ("45", "forty-five", "one hundred eighty"), or
-    None when it is not one."""
-    words = words.strip().lower()
-    if words.isdigit():
-        return float(words) if len(words) <= 9 else float("inf")
-    total, current = 0, 0
-    for w in words.replace("-", " ").split():
-        if w in _ONES:
-            current += _ONES[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w != "and":
-            return None
-    total += current
-    return float(total) if total else None
-
-
 def _days(m) -> float | None:
     """The time a ``NUMBER_UNIT`` match states, in calendar days."""
     groups = m.groups()
@@ -212,8 +186,8 @@ def _days(m) -> float | None:
     value = number_value(paren) if paren else number_value(num or "")
     if not value or not unit:
         return None
-    days = value * _UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
-    return days * _WORK_WEEK if working else days
+    days = value * UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
+    return days * WORK_WEEK if working else days
 
 
 def stated_days(text: str, limit: Limit) -> float | None:

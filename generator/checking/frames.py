@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.checking.periods import UNIT_DAYS, periods
+
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 
 # who a sentence binds: the word that stands before its modal verb
@@ -85,8 +87,6 @@ _SCOPE = re.compile(
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*", re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
                            r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
-_WHEN = re.compile(r"\b(\d{1,4}|one|two|three|five|seven|ten|fourteen|fifteen|thirty|sixty|ninety)"
-                   r"\s*(?:\(\d+\)\s*)?(?:business |working |calendar )?(hours?|days?|weeks?|months?|years?)\b", re.I)
 _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b"
                         r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
 _BENEFICIARY = [
@@ -100,9 +100,6 @@ _BENEFICIARY = [
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
                       r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
                       r"|\bfor more (?:information|details)\b", re.I)
-_NUM = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "fifteen": 15,
-        "thirty": 30, "sixty": 60, "ninety": 90}
-_UNIT = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 
 
 @dataclass(frozen=True)
@@ -171,10 +168,6 @@ def _who(word: str, following: str = "") -> str:
     if word in _THIRD:
         return "third party"
     return ""
-
-
-def _number(text: str) -> float | None:
-    return float(text) if text[0].isdigit() else _NUM.get(text.lower())
 
 
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
@@ -260,9 +253,7 @@ def read_frame(text: str) -> Frame:
         break
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
     beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
-    when = tuple(d for m in _WHEN.finditer(text)
-                 if (n := _number(m.group(1))) is not None
-                 and (d := n * _UNIT[m.group(2).lower().rstrip("s")]) is not None)
+    when = tuple(p.amount * UNIT_DAYS[p.unit] for p in periods(text))  # calendar or business: as written
     m = _SCOPE.search(text)
     scope = ""
     if m:
