@@ -36,6 +36,7 @@ from generator.errors import ProfileError
 from generator.forms import board_from_dict
 from generator.models import MAX_YEAR, MIN_YEAR
 from generator.records.database import RegisterError
+from generator.records.review import HOLDINGS, STATUSES
 from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
 from generator.records.tables import (
@@ -208,8 +209,8 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
             raise _fail(f"{where}.report.provisions", "expected a list of {id, status} objects")
     if table == "notices" and row.get("outcome") not in ("", "amended", "void", "withdrawn"):
         raise _fail(f"{where}.outcome", "must be empty, amended, void or withdrawn")
-    if table == "reviews" and not isinstance(row.get("verdict"), dict):
-        raise _fail(f"{where}.verdict", "expected a JSON object")
+    if table == "reviews":
+        _check_verdict(row.get("verdict"), f"{where}.verdict")
     if table == "log":
         _check_log_line(row, where)
     if table == "iep_exceptions":
@@ -217,6 +218,23 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
             check_student_ref(row.get("student_ref"))
         except RegisterError as exc:
             raise _fail(f"{where}.student_ref", str(exc).split(": ", 1)[1]) from None
+
+
+def _check_verdict(verdict: Any, where: str) -> None:
+    """Counsel's verdict as :func:`generator.records.review.review_check` writes it: provisions
+    with an id, a status and a reason; conflicting terms with a holding and a reason."""
+    if not isinstance(verdict, dict):
+        raise _fail(where, "expected a JSON object")
+    for key, field, allowed in (("provisions", "status", STATUSES), ("conflicts", "holding", HOLDINGS)):
+        rows = verdict.get(key, [])
+        if not isinstance(rows, list):
+            raise _fail(f"{where}.{key}", "expected a list")
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict) or row.get(field) not in allowed or not isinstance(row.get("reason"), str):
+                raise _fail(f"{where}.{key}[{i}]", f"expected an object with a {field} ({', '.join(allowed)}) "
+                                                   "and a reason")
+            if key == "provisions" and not isinstance(row.get("id"), str):
+                raise _fail(f"{where}.{key}[{i}].id", "expected a provision id")
 
 
 _ACTION = re.compile(r"^[a-z][a-z0-9 /-]{0,59}$")
@@ -245,6 +263,10 @@ def _check_whole(decoded: dict[str, list[dict]]) -> None:
     for i, row in enumerate(decoded["log"]):
         if row.get("contract_id") is not None and row["contract_id"] not in contracts:
             raise _fail(f"log[{i}].contract_id", f"no contracts row with id {row['contract_id']}")
+    checks = {row["id"]: row["contract_id"] for row in decoded.get("checks", [])}
+    for i, row in enumerate(decoded.get("reviews", [])):
+        if checks.get(row["check_id"]) != row["contract_id"]:
+            raise _fail(f"reviews[{i}].check_id", f"check {row['check_id']} is not a check of contract {row['contract_id']}")
     profiles = decoded["board_profiles"]
     if profiles:
         i, newest = max(enumerate(profiles), key=lambda pair: pair[1]["id"])
