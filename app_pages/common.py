@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 import generator as g
-from generator.records.database import database_url
-from generator.records.register import Register
 
 log = logging.getLogger("sdpa.app")
 
@@ -101,11 +99,11 @@ def allowed_to(what: str, needed: str = "editor") -> bool:
     return False
 
 
-def open_register(user: User | None = None) -> Register:
+def open_register(user: User | None = None) -> g.Register:
     """The register named by the server's configuration (``SDPA_DATABASE_URL``, else the board
     profile's ``database``), its log lines signed with ``user``'s email. Never a visitor's input."""
     user = user or current_user()
-    return Register(database_url(current_board()[0]), actor=(user.email or "unknown")[:120])
+    return g.Register(g.database_url(current_board()[0]), actor=(user.email or "unknown")[:120])
 
 
 def refuse_unless_editor(user: User, what: str = "change the register") -> bool:

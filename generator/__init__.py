@@ -46,6 +46,8 @@ _HOMES = {
                        "session_expired", "session_hours"],
     "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",
                        "record_void", "relevant_date", "review_check", "review_order"],
+    "records.register": ["Register"],
+    "records.database": ["RegisterError", "database_url"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],
