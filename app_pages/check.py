@@ -182,7 +182,8 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
         product = c2.text_input("Product or service", key=widgets["product"])
         c1, c2 = st.columns(2)
         email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
-        signed = c2.date_input("Date of the vendor's contract", value=None, key="l_contract_date",
+        signed = c2.date_input("Date of the vendor's contract", key="l_contract_date",
+                               value=contract.executed if contract is not None else None,  # the register's date
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
         c1, c2 = st.columns(2)
         renewed = c1.date_input("Date it was last amended or renewed (if it was)", value=None, key="l_renewed",

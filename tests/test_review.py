@@ -290,3 +290,20 @@ def test_the_example_registers_page_backs_everything_it_shows(tmp_path):
         assert all(x.strip() in page for x in row["data_collected"].split(";"))
     assert "Not posted: redacted copy pending review by counsel" in page and 'href="contracts/1-Gapwell' in page
     assert "Ended on June 30, 2023" in page and "within five business days" not in page
+
+
+def test_the_cli_letter_takes_the_contracts_dates_from_the_register(tmp_path):
+    from .conftest import FIXTURES, docx_text
+
+    contract = FIXTURES / "gapwell-terms.txt"
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url, actor="lee@district.example") as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=D("2017-05-01"))
+    args = ["letter", "amendment", str(contract), "--vendor", str(FIXTURES / "gapwell-vendor.json"),
+            "--date", "2027-01-13", "--register-contract", str(cid), "--db", url]
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "l.docx")])
+    assert res.exit_code == 0, res.output
+    text = docx_text(tmp_path / "l.docx")
+    assert "dated May 1, 2017" in text and "void under" not in text  # the register's 2017 date, so no (f) claim
+    res = runner.invoke(app, [*args, "--contract-date", "2019-03-01", "--out", str(tmp_path / "m.docx")])
+    assert res.exit_code == 0 and "differs from the register's 2017-05-01" in res.output

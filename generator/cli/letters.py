@@ -59,20 +59,28 @@ def letter_amendment_cmd(
         lib = get_library(clauses)
         profile, sent, v = letter_inputs(board, when, vendor)
         signed = date_option(contract_date, "--contract-date")
+        again = date_option(renewed, "--renewed")
+        c = None
+        if registered is not None:  # the register's dates are the contract's: the letter and it agree
+            with open_register(db, board) as (reg, _):
+                c = reg.contract(registered)
+            for flag, given, kept in (("--contract-date", signed, c.executed), ("--renewed", again, c.renewed or c.amended)):
+                if given and kept and given != kept:
+                    typer.echo(f"warning: {flag} {given} differs from the register's {kept} for contract {registered}; "
+                               "the letter uses the date given", err=True)
+            signed, again = signed or c.executed, again or c.renewed or c.amended
         if signed:
             v = v.model_copy(update={"contract_date": signed})
         if not v.contract_date:
             raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
                              "contract_date): the letter says whether § 10-234bb(f) applies from it, "
                              "and the addendum names it")
-        again = date_option(renewed, "--renewed")
         report = check_contract(read_document(contract), lib)
         by = ""
-        if registered is not None:
+        if c is not None:
             from generator.records.review import acting_verdict
 
-            with open_register(db, board) as (reg, _):
-                report, by = acting_verdict(reg.contract(registered), report)
+            report, by = acting_verdict(c, report)
         letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again, confirmed_by=by)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
