@@ -129,7 +129,7 @@ def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> No
     st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}."
                + (f" It follows the verdict {g.md_escape(by)} confirmed." if by else ""))
     if not by:
-        st.warning("DRAFT — not confirmed by counsel: the letter rests on this reading. Record the check on "
+        st.warning(f"{g.DRAFT_MARK}: the letter rests on this reading. Record the check on "
                    "the contract and have counsel confirm it (Contracts register → Confirm a check) before "
                    "sending it.")
     if note := g.counsel_note(g.amendment_voidness(acting, vendor, library=library, renewed=renewed)):
@@ -148,11 +148,16 @@ def write_redline(vendor: g.Vendor) -> None:
     if not common.allowed_to("mark up the vendor's contract"):
         return
     try:
-        result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name)
+        acting, by = g.acting_verdict(contract, report)
+        result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name,
+                                    verdict=acting, confirmed_by=by)
     except g.SdpaError as exc:
         common.show_error(exc)
         return
     st.success(f"Redline ready: {result.summary()}.")
+    if result.draft:
+        st.warning(f"{g.DRAFT_MARK}: the redline rests on this reading and opens with that mark. Record the "
+                   "check on the contract and have counsel confirm it before sending it.")
     if result.unplaced:
         st.warning("Not marked up (add these by hand): " + g.md_escape("; ".join(result.unplaced)))
     st.download_button("Download the redline (DOCX)", result.docx, f"{stem}-redline.docx", key="dl_redline",

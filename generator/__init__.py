@@ -13,7 +13,7 @@ _HOMES = {
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
     "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "email_key"],
-    "findings": ["Conflict", "Finding", "GapReport"],
+    "findings": ["DRAFT_MARK", "Conflict", "Finding", "GapReport"],
     "vetting": ["RESTRICTION_IDS", "RestrictionReading", "VetReport"],
     "library": ["default_library", "load_library"],
     "deadlines": ["cure_deadline", "deadlines"],
@@ -39,6 +39,7 @@ _HOMES = {
     "documents.html_report": ["html_table", "report_html"],
     "documents.markup": ["md_escape"],
     "documents.redlining": ["RedlineResult", "redline", "redline_document"],
+    "documents.tracked": ["accept_changes"],
     "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
     "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "has_role",

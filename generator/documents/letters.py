@@ -21,7 +21,7 @@ from generator.documents.render import (
     to_blocks,
 )
 from generator.errors import RenderError
-from generator.findings import GapReport
+from generator.findings import DRAFT_MARK, GapReport
 from generator.library import CLAUSES_DIR, default_library, read_clause_file
 from generator.models import Board, Library, Vendor
 
@@ -111,14 +111,14 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
     state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
     due = cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
-           "confirmed_by": confirmed_by, "rules_apply": rules_apply(day),
+           "confirmed_by": confirmed_by, "draft_mark": DRAFT_MARK, "rules_apply": rules_apply(day),
            "a_gaps": _gap_items(report.a_gaps(library), library),
            "policy_gaps": _gap_items(report.policy_gaps(library), library),
            "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
            "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
     if not confirmed_by:
-        subject = f"DRAFT — not confirmed by counsel: {subject}"
+        subject = f"{DRAFT_MARK}: {subject}"
     return render_letter("amendment", board, recipient=_recipient(vendor), subject=subject,
                          context=ctx, when=sent, library=library)
 

@@ -33,6 +33,7 @@ from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, str
     strip_running,
     strip_running_lines,
 )
+from generator.reading.numbering import ListNumbers
 from generator.reading.sandbox import run_boxed
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
@@ -278,13 +279,17 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     segs: list[Segment] = []
     paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
     n = n_tbl = total = every = 0
+    numbers = ListNumbers.of(d)  # the numbers Word draws before list paragraphs
     for block in _docx_blocks(body):
         check_time()
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             every += 1  # hidden text is placed by Word's own count, empty paragraphs included
             text = _docx_text(block, notes, f"paragraph {every} of the body")
-            if text.strip() and _docx_list_item(block):
+            label = numbers.label(block)
+            if text.strip() and label and label != "•":
+                text = f"{label} {text.lstrip()}"  # Word draws "7."; the reader must see it to cite it
+            elif text.strip() and _docx_list_item(block):
                 text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
             n += bool(text.strip())
             paras.append((n, text))
@@ -433,5 +438,26 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
     check_chars(len(text), name)  # refused, as a PDF or DOCX is, rather than silently cut
     text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
-    return [Segment("\n".join(paras), f"paragraph {i}")
-            for i, paras in enumerate(reflow_text(units), 1) if paras]
+    found = reflow_text(units)
+    if sum(len(paras) for paras in found) <= 2 * sum(1 for paras in found if paras):
+        return [Segment("\n".join(paras), f"paragraph {i}") for i, paras in enumerate(found, 1) if paras]
+    # few blank lines: "paragraph 1" would name the whole text; each line is cited by its number
+    return [Segment(line, f"line {n}") for line, n in _first_lines(text, found)]
+
+
+def _first_lines(text: str, found: list[list[str]]) -> list[tuple[str, int]]:
+    """Each logical line of ``found`` (a text's blocks, wrapped lines joined) with the number of
+    the physical line of ``text`` it starts on, counted from 1."""
+    physical = [(i, "".join(ln.split()).replace("-", "")) for i, ln in enumerate(text.split("\n"), 1)]
+    physical = [(i, sq) for i, sq in physical if sq]
+    out, k = [], 0
+    for paras in found:
+        for line in paras:
+            want = len("".join(line.split()).replace("-", ""))
+            start = physical[k][0] if k < len(physical) else (physical[-1][0] if physical else 1)
+            got = 0
+            while k < len(physical) and got < want:
+                got += len(physical[k][1])
+                k += 1
+            out.append((line, start))
+    return out

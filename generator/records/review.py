@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.checking.voidness import VOID_FROM
+from generator.findings import DRAFT_MARK  # noqa: F401 - importable from here too
 from generator.models import clean_text
 from generator.records.access import can_confirm
 from generator.records.database import RegisterError
@@ -18,7 +19,6 @@ STATUSES = ("present", "partial", "missing")
 HOLDINGS = ("conflicts", "no conflict")  # a conflicting term confirmed, or found not to conflict
 MAX_REASON = 500
 AWAITING = "awaiting review"
-DRAFT_MARK = "DRAFT — not confirmed by counsel"
 
 
 @dataclass
