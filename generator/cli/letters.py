@@ -48,12 +48,11 @@ def letter_amendment_cmd(
 
     Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
     """
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.checking.voidness import counsel_note
     from generator.documents.letters import amendment_letter, amendment_voidness
     from generator.documents.render import render_addendum
     from generator.documents.trace import unverified_citations
-    from generator.reading.extract import read_document
 
     with user_errors():
         lib = get_library(clauses)
@@ -66,7 +65,7 @@ def letter_amendment_cmd(
                              "contract_date): the letter says whether § 10-234bb(f) applies from it, "
                              "and the addendum names it")
         again = date_option(renewed, "--renewed")
-        report = check_contract(read_document(contract), lib)
+        report = check_file(contract, lib)
         by = ""
         if registered is not None:
             from generator.records.review import acting_verdict
