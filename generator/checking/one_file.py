@@ -16,7 +16,7 @@ from generator.reading.sandbox import run_boxed
 def check_file(source: str | Path | bytes, library: Library | None = None, *, name: str | None = None,
                max_bytes: int = MAX_BYTES) -> GapReport:
     """Read the contract at ``source`` (a path, or the file's bytes named ``name``) and check it
-    against ``library``, both in one box task with one budget (``SDPA_BOX_WALL_SECONDS``, 27 s).
+    against ``library``, both in one box task with one budget (``SDPA_BOX_WALL_SECONDS``, 20 s).
 
     Returns the :class:`GapReport`, as ``check_contract(read_document(source))`` would. Raises
     :class:`ExtractError` naming the file when it cannot be read, and :class:`TooComplex` when

@@ -25,8 +25,8 @@ from generator.reading.limits import TooComplex, time_budget
 
 MB = 1024 * 1024
 BOX_MEMORY_MB = 1536      # address space of one box process (RLIMIT_AS), interpreter included
-BOX_CPU_SECONDS = 27      # CPU seconds one task may use (RLIMIT_CPU); never more than its wall clock
-BOX_WALL_SECONDS = 27     # wall-clock seconds one task may take, box start included, before its box is killed
+BOX_CPU_SECONDS = 20      # CPU seconds one task may use (RLIMIT_CPU); never more than its wall clock
+BOX_WALL_SECONDS = 20     # wall-clock seconds one task may take, box start included, before its box is killed
 STOP_MARGIN = 3           # the work in the box stops itself this much sooner, with its own line, keeping the box
 BOX_WORKERS = 2           # box processes per server or batch worker; further tasks wait their turn
 BOX_RETIRE_MB = 400       # a box whose resident memory grew past this is replaced after its task
