@@ -173,3 +173,10 @@ def _rewrite(data: bytes, part: str, change) -> bytes:
             body = src.read(info.filename)
             out.writestr(info, change(body) if info.filename == part else body)
     return buf.getvalue()
+
+
+def test_text_in_the_themes_background_colour_is_white():
+    data = hidden_docx("Terms of service.", [LAW], '<w:color w:val="auto" w:themeColor="background1"/>')
+    report = g.check_contract(g.read_document(data, "theme.docx"))
+    assert report.finding("governing_law").status == "missing"
+    assert report.notes[0].startswith("hidden text in paragraph 2 of the body (white)")
