@@ -21,11 +21,20 @@ upload = st.file_uploader("Contract (PDF, DOCX, TXT or MD)", type=["pdf", "docx"
 if upload is None:
     st.stop()
 
-try:
-    report = g.check_contract(g.read_document(upload.getvalue(), upload.name), library)
-except g.SdpaError as exc:
-    common.show_error(exc)
+# each rerun of the page (any click) shows the last answer for the same file, never a second
+# reading: a file that took the whole budget to refuse costs it once, not once per click
+_key = (upload.file_id, upload.name, upload.size)
+_last = st.session_state.get("check_outcome")
+if not _last or _last[0] != _key:
+    try:
+        _last = (_key, g.check_file(upload.getvalue(), library, name=upload.name))  # one box, one budget
+    except g.SdpaError as exc:
+        _last = (_key, exc)
+    st.session_state["check_outcome"] = _last
+if isinstance(_last[1], g.SdpaError):
+    common.show_error(_last[1])
     st.stop()
+report = _last[1]
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
              f"conflict{'s' if len(report.conflicts) != 1 else ''}")

@@ -26,6 +26,7 @@ _HOMES = {
     "reading.uploads": ["missing_uploads", "save_uploads", "unchecked_contracts"],
     # checking it
     "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
+    "checking.one_file": ["check_file"],
     "checking.voidness": ["counsel_note", "law_verdict"],
     "checking.breach_steps": ["breach_step_problems"],
     # making documents

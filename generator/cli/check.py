@@ -24,9 +24,8 @@ def check_cmd(
 
     Example: sdpa check acme-terms.pdf --format json
     """
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.documents.report import report_json, report_markdown, report_table
-    from generator.reading.extract import read_document
 
     if format not in ("table", "json", "markdown"):
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
@@ -36,11 +35,10 @@ def check_cmd(
         if not 0 < max_mb <= 1024:  # also false for nan
             raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
         limit = int(max_mb * 1024 * 1024)
-        if str(contract) == "-":
-            doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
+        if str(contract) == "-":  # read and checked in one box, under one budget
+            report = check_file(sys.stdin.buffer.read(limit + 1), lib, name="stdin", max_bytes=limit)
         else:
-            doc = read_document(contract, max_bytes=limit)
-        report = check_contract(doc, lib)
+            report = check_file(contract, lib, max_bytes=limit)
     render = {"json": report_json, "markdown": report_markdown, "table": report_table}[format]
     typer.echo(render(report))
     if fail_on_gaps and not report.compliant:

@@ -43,17 +43,16 @@ def letter_amendment_cmd(
 
     The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
     provision is missing or partial and the contract was entered into on or after July 1, 2018
-    (an amendment or renewal since is stated, and left to counsel); it needs the contract's date for that (the vendor file's contract_date or
-    --contract-date).
+    (an amendment or renewal since is stated, and left to counsel); it needs the contract's date
+    for that (the vendor file's contract_date, --contract-date, or the register's contract).
 
     Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
     """
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.checking.voidness import counsel_note
     from generator.documents.letters import amendment_letter, amendment_voidness
     from generator.documents.render import render_addendum
     from generator.documents.trace import unverified_citations
-    from generator.reading.extract import read_document
 
     with user_errors():
         lib = get_library(clauses)
@@ -75,7 +74,7 @@ def letter_amendment_cmd(
             raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
                              "contract_date): the letter says whether § 10-234bb(f) applies from it, "
                              "and the addendum names it")
-        report = check_contract(read_document(contract), lib)
+        report = check_file(contract, lib)
         by = ""
         if c is not None:
             from generator.records.review import acting_verdict

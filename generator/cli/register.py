@@ -190,12 +190,11 @@ def register_record_cmd(
                                        assurances=assurances, assurance_source=assurance_source)
                 typer.echo(f"recorded exception {eid}")
             elif kind == "check":
-                from generator.checking.analysis import check_contract
-                from generator.reading.extract import read_document
+                from generator.checking.one_file import check_file
 
                 if not file:
                     raise InputError("record check needs --file")
-                report = check_contract(read_document(file), get_library(None))
+                report = check_file(file, get_library(None))
                 reg.record_check(contract, report.model_dump(mode="json"), when)
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from generator.errors import ExtractError
-from generator.reading.active_content import active_content
+from generator.reading.active_content import active_content, without_active_content
+from generator.reading.hidden import Styles
 from generator.reading.limits import (
     check_pdf_streams,
     check_time,
@@ -92,7 +93,7 @@ def _sniff(data: bytes) -> str:
 _IMAGES = {b"\xff\xd8\xff": "a JPEG image", b"\x89PNG\r\n\x1a\n": "a PNG image", b"GIF87a": "a GIF image",
            b"GIF89a": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
            b"RIFF": "a WebP image"}
-_EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
+_EXPECT = {".pdf": "pdf", ".docx": "zip", ".docm": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
 _KIND_NAMES = {"pdf": "a PDF", "zip": "a ZIP/DOCX file", "ole": "an old binary Word (.doc) file", "text": "text"}
 
 
@@ -268,7 +269,9 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
 
     check_zip(data, name, "DOCX", "word/document.xml", max_part=MAX_DOCX_PART)
     try:
-        d = docx.Document(io.BytesIO(data))
+        # macros, a macro-enabled content type and a remote template are taken out before
+        # python-docx opens it (it refuses a .docm); they are noted below, never run
+        d = docx.Document(io.BytesIO(without_active_content(data)))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ExtractError(f"{name}: the DOCX cannot be opened ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends
@@ -276,6 +279,10 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     body = getattr(d.element, "body", None)
     if body is None:
         raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
+    try:  # the run formatting styles and defaults give: hidden text may come from there too
+        styles = Styles(d.styles.element)
+    except Exception:  # noqa: BLE001 - damaged styles: the runs' own formatting still counts
+        styles = _NO_STYLES
     segs: list[Segment] = []
     paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
     n = n_tbl = total = every = 0
@@ -285,7 +292,7 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             every += 1  # hidden text is placed by Word's own count, empty paragraphs included
-            text = _docx_text(block, notes, f"paragraph {every} of the body")
+            text = _docx_text(block, notes, f"paragraph {every} of the body", styles)
             label = numbers.label(block)
             if text.strip() and label and label != "•":
                 text = f"{label} {text.lstrip()}"  # Word draws "7."; the reader must see it to cite it
@@ -301,7 +308,7 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
             n_tbl += 1
             rows = []
             for tr in block.iter(_W + "tr"):
-                cells = [" ".join(_docx_text(p, notes, f"table {n_tbl}") for p in tc.iter(_W + "p"))
+                cells = [" ".join(_docx_text(p, notes, f"table {n_tbl}", styles) for p in tc.iter(_W + "p"))
                          for tc in tr.iterchildren(_W + "tc")]
                 rows.append(" | ".join(" ".join(clean(c).split()) for c in cells))
             segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
@@ -309,14 +316,14 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     for section in d.sections:
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             try:
-                text = "\n".join(_docx_text(p._p, notes, label) for p in part.paragraphs)
+                text = "\n".join(_docx_text(p._p, notes, label, styles) for p in part.paragraphs)
             except Exception:  # noqa: BLE001 - a broken header never stops the check
                 continue
             if text.strip():
                 segs.append(Segment(normalize(text), label))
     notes += [f"the DOCX carries {what}; sdpa never runs it, and a redline leaves it out"
               for what in active_content(data)]
-    return segs + _docx_notes(data, notes)
+    return segs + _docx_notes(data, notes, styles)
 
 
 def _docx_blocks(parent):
@@ -330,7 +337,7 @@ def _docx_blocks(parent):
             yield from _docx_blocks(block)
 
 
-def _docx_notes(data: bytes, notes: list[str]) -> list[Segment]:
+def _docx_notes(data: bytes, notes: list[str], styles: Styles) -> list[Segment]:
     """Footnotes and endnotes, one segment each (``footnote 2``)."""
     from docx.oxml import parse_xml  # python-docx's parser: no entities, no network
 
@@ -347,13 +354,14 @@ def _docx_notes(data: bytes, notes: list[str]) -> list[Segment]:
                 if note.get(_W + "type") not in (None, "normal"):
                     continue  # the separator lines
                 label = f"{kind} {note.get(_W + 'id')}"
-                text = "\n".join(_docx_text(p, notes, label) for p in note.iter(_W + "p"))
+                text = "\n".join(_docx_text(p, notes, label, styles) for p in note.iter(_W + "p"))
                 if text.strip():
                     segs.append(Segment(normalize(text), label))
     return segs
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NO_STYLES = Styles()  # direct formatting only
 _DOCX_TEXT = {_W + "t": None, _W + "tab": " ", _W + "br": "\n", _W + "cr": "\n"}
 
 
@@ -370,17 +378,19 @@ def _docx_list_item(p) -> bool:
     return ppr.find(_W + "numPr") is not None or name.lower().startswith("list")
 
 
-def _docx_text(p, notes: list[str] | None = None, where: str = "") -> str:
+def _docx_text(p, notes: list[str] | None = None, where: str = "", styles: Styles | None = None) -> str:
     """A DOCX paragraph's visible text: its runs' text (in text boxes and content controls
-    too), a tab as a space, a line break as a new line. A hidden run is left out, and noted in
-    ``notes`` as "hidden text in ``where``"."""
+    too), a tab as a space, a line break as a new line. A run that would not show (by its own
+    formatting, or by ``styles``: hidden.py) is left out, and noted in ``notes`` as "hidden text
+    in ``where``"."""
+    styles = styles or _NO_STYLES
     out, hidden, kinds = [], [], set()
     for run in p.iter(_W + "r"):
         pieces = []
         for el in run.iterchildren(*_DOCX_TEXT):
             fixed = _DOCX_TEXT[el.tag]
             pieces.append(el.text or "" if fixed is None else fixed)
-        why = _hidden(run) if pieces else None
+        why = styles.hidden(run) if pieces else None
         (hidden if why else out).append("".join(pieces))
         if why:
             kinds.add(why)
@@ -389,29 +399,6 @@ def _docx_text(p, notes: list[str] | None = None, where: str = "") -> str:
         notes.append(f"hidden text in {where} ({', '.join(sorted(kinds))}): “{quoted[:120]}"
                      f"{'…' if len(quoted) > 120 else ''}”; not counted toward any provision")
     return "".join(out)
-
-
-def _hidden(run) -> str | None:
-    """Why a run would not show on the page: hidden, white, or under 3 points; else None."""
-    rpr = run.find(_W + "rPr")
-    if rpr is None:
-        return None
-    if _on(rpr.find(_W + "vanish")) or _on(rpr.find(_W + "specVanish")) or _on(rpr.find(_W + "webHidden")):
-        return "hidden"
-    color = rpr.find(_W + "color")
-    if color is not None and (color.get(_W + "val") or "").upper() in ("FFFFFF", "FFFFFE"):
-        return "white"
-    size = rpr.find(_W + "sz")
-    try:
-        if size is not None and int(size.get(_W + "val") or 24) < 6:  # half-points: under 3 points
-            return "under 3 points"
-    except ValueError:
-        pass
-    return None
-
-
-def _on(flag) -> bool:
-    return flag is not None and (flag.get(_W + "val") or "true").lower() not in ("false", "0", "off")
 
 
 def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:

@@ -216,14 +216,52 @@ def secrets_auth(path: str | Path) -> Mapping | None:
     return auth if isinstance(auth, Mapping) else None
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(auth: Mapping | None, configured: Iterable[str] = ()) -> list[str]:
+    """The host names the app answers to, for Streamlit's ``server.allowedHosts``: the names
+    ``configured`` (``.streamlit/config.toml``), the loopback names, and, when ``auth`` configures
+    sign-in, the host of its ``redirect_uri`` (the address colleagues sign in at, so the app
+    answers there without a second setting). Each once, in that order; never empty."""
+    from urllib.parse import urlsplit
+
+    names = [str(h).strip() for h in configured if str(h).strip()] + list(LOOPBACK_NAMES)
+    if auth_provider(auth) is not None:
+        try:
+            own = host_name(urlsplit(str(auth.get("redirect_uri") or "")).netloc)
+        except ValueError:
+            own = None
+        names += [own] if own else []
+    return list(dict.fromkeys(names))
+
+
+def configured_hosts(path: str | Path) -> list[str]:
+    """``server.allowedHosts`` in the Streamlit config file at ``path`` ([] when the file or the
+    key is missing). Raises :class:`InputError` when the file is not valid TOML."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: not a readable Streamlit config file ({exc})") from None
+    hosts = (data.get("server") or {}).get("allowedHosts") or []
+    return [str(h) for h in hosts] if isinstance(hosts, list) else [str(hosts)]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The check ``make run`` makes before it starts the app, with ``argv`` = ADDRESS [SECRETS]:
-    returns 2 after one line on stderr when the app must not listen on ADDRESS with the sign-in
-    the SECRETS file configures (default ``.streamlit/secrets.toml``), else 0."""
+    """The check ``make run`` makes before it starts the app, with ``argv`` = ADDRESS [SECRETS
+    [CONFIG]]: returns 2 after one line on stderr when the app must not listen on ADDRESS with the
+    sign-in the SECRETS file configures (default ``.streamlit/secrets.toml``). Otherwise prints
+    the ``--server.allowedHosts=NAME`` options to start Streamlit with (see
+    :func:`allowed_hosts`; CONFIG defaults to ``.streamlit/config.toml``) and returns 0."""
     args = sys.argv[1:] if argv is None else argv
     address = args[0] if args else LOCAL_ONLY
     try:
         auth = secrets_auth(args[1] if len(args) > 1 else ".streamlit/secrets.toml")
+        configured = configured_hosts(args[2] if len(args) > 2 else ".streamlit/config.toml")
     except InputError as exc:
         print(f"sdpa: error: {exc}", file=sys.stderr)
         return 2
@@ -231,4 +269,5 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"sdpa: error: {problem}", file=sys.stderr)
         return 2
+    print(" ".join(f"--server.allowedHosts={h}" for h in allowed_hosts(auth, configured)))
     return 0
