@@ -161,7 +161,7 @@ def _status(page, vendor: str, *wanted: str) -> str:
 
     row = page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text=vendor).first
     cell = row.locator('td[data-label="Status"]')
-    expect(cell).to_have_text(re.compile("^(?:" + "|".join(map(re.escape, wanted)) + ")$"))
+    expect(cell).to_have_text(re.compile("^(?:" + "|".join(map(re.escape, wanted)) + ")$"), timeout=60_000)  # a loaded machine redraws slowly
     return cell.inner_text()
 
 
