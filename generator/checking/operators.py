@@ -68,6 +68,7 @@ def vet_read(documents: list[Document], library: Library | None = None) -> VetRe
     audience, audience_ev = _audience(sents, rules)
     permitted = _permitted_uses(sents, rules)
     restrictions = {rid: _restriction(rules.restriction(rid), sents, rules) for rid in RESTRICTION_IDS}
+    _profile_for_ads(restrictions)
     verdict, reason, conditions, notes = _verdict(audience, restrictions, rules)
     return VetReport(documents=[VettedDocument(name=d.name, sha256=d.sha256) for d in documents],
                      library_version=f"{library.version}/{rules.version}", audience=audience,
@@ -79,12 +80,12 @@ def vet_read(documents: list[Document], library: Library | None = None) -> VetRe
 def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, str, bool]]:
     """Every sentence of every document that may state a term, with where it is (document,
     place) and whether it states the user's own duty."""
-    ignore = [re.compile(p, re.I) for p in library.ignore]
+    ignore = [re.compile(p, re.I) for p in [*library.ignore, *library.definitions]]  # a definition states no term
     duties = [re.compile(p, re.I) for p in library.duties]
     out = []
     for doc in documents:
         for s in sentences(doc):
-            if s.heading or any(rx.search(s.text) for rx in ignore):
+            if s.heading or any(rx.search(s.text) or rx.search(s.body) for rx in ignore):
                 continue
             user = any(rx.search(s.body) or rx.search(s.text) for rx in duties)
             out.append((s, f"{doc.name}, {s.location}", user))
@@ -104,9 +105,10 @@ def _evidence(items: list[tuple[Sentence, str]]) -> list[Evidence]:
 
 
 def _audience(sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> tuple[str, list[Evidence]]:
-    """school, general or unclear, with the sentences that decided it: a statement that the
-    service is designed for schools, else the share of sentences that name students, teachers
-    or schools."""
+    """school, general or unclear, with the sentences that decided it: school when many
+    sentences name students, teachers or schools (``school_share``), or some do and statements
+    that it is made for schools outnumber those that it is for anyone; general when such a
+    statement is made or hardly any sentence names a school (``general_share``); else unclear."""
     a = rules.audience
     school_words = {w.lower() for w in a.school}
     school_rx = [re.compile(p, re.I) for p in a.school_phrases]
@@ -115,9 +117,9 @@ def _audience(sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> 
     phrased = [(s, w) for s, w, _ in sents if any(rx.search(s.text) for rx in school_rx)]
     general = [(s, w) for s, w, _ in sents if any(rx.search(s.text) for rx in general_rx)]
     share = len(named) / max(1, len(sents))
-    if share >= a.school_share or (phrased and share > a.general_share):
+    if share >= a.school_share or (len(phrased) > len(general) and share > a.general_share):
         return "school", _evidence(phrased + named)
-    if share <= a.general_share:
+    if general or share <= a.general_share:
         return "general", _evidence(general or [(s, w) for s, w, _ in sents[:1]])
     return "unclear", _evidence(phrased + named + general)
 
@@ -138,9 +140,10 @@ def _permitted_uses(sents: list[tuple[Sentence, str, bool]], rules: OperatorRule
 def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> RestrictionReading:
     """One restriction's status from every sentence's reading of it."""
     readings: dict[str, list[tuple[Sentence, str, Reading]]] = {}
-    for s, where, user in sents:
+    for i, (s, where, user) in enumerate(sents):
         check_time()
-        r = read_sentence(s.text, rule, rules, duty_of_user=user)
+        context = " ".join(t.text for t, _, _ in sents[i + 1:i + 3] if t.block == s.block)
+        r = read_sentence(s.text, rule, rules, duty_of_user=user, context=context)
         if r is not None:
             readings.setdefault(r.kind, []).append((s, where, r))
     allowed = readings.get("permission", [])
@@ -180,6 +183,18 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
                               confidence="low" if doubts else "high",
                               evidence=_evidence([(s, w) for s, w, _ in basis]), policy=rule.policy,
                               explanation=explanation, missing=missing)
+
+
+def _profile_for_ads(restrictions: dict[str, RestrictionReading]) -> None:
+    """Advertising chosen from a user's information or activity needs a profile of the user's
+    interests, built for a purpose other than school: when the terms allow it and say nothing
+    of profiles, profiling is allowed too, on the same sentences (confidence low)."""
+    ads, prof = restrictions["targeted_advertising"], restrictions["profiling"]
+    if ads.status == "allowed" and prof.status == "silent":
+        restrictions["profiling"] = prof.model_copy(update={
+            "status": "allowed", "confidence": "low", "evidence": ads.evidence,
+            "explanation": "Advertising chosen from users' information or activity rests on a profile of their "
+                           "interests, built for a purpose other than school purposes."})
 
 
 def _verdict(audience: str, restrictions: dict[str, RestrictionReading],

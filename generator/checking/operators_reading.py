@@ -15,15 +15,20 @@ from generator.checking.frames import Frame, read_frame
 from generator.vetting import OperatorRule, OperatorRules
 
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't", "doesn't", "didn't",
-             "shan't", "nothing", "without"}
+             "shan't", "nothing"}
+# a negation of responsibility, not of the act ("we are not responsible for any disclosure by ...")
+_DISCLAIMS = {"responsible", "liable", "liability", "guarantee", "guarantees", "warrant", "control", "endorse"}
+_SCHOOL_PARTY = {"school", "schools", "district", "districts", "lea", "institution", "agency", "customer", "teacher"}
+_BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "forbidden", "forbid", "forbids", "refrain", "refrains"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
 _EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|but|apart from|save|aside from|without)\b", re.I)
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
-                "disclosure", "disclosures", "release", "releases", "released", "transfer", "transfers",
-                "transferred", "rent", "sell", "sold"}
+                "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold"}
+_MOVE_FORMS = _SHARE_FORMS | {"transfer", "transfers", "transferred", "acquired", "assets", "asset", "pass", "passed",
+                              "assign", "assigned", "part", "included", "among"}
 _LEARNER_PROFILE = {"learning", "learner", "educational", "school", "academic", "progress", "adaptive"}
 
 
@@ -47,21 +52,35 @@ def _words(frame: Frame) -> set[str]:
 
 def negated_near(frame: Frame, topic: set[str]) -> bool:
     """True when the operator's own negation governs the first word of ``topic`` in the
-    sentence: a negation up to eight words before it ("we do not and will not sell"), not the
-    user's ("if you do not want us to share"), or a word of prohibition anywhere ("selling
-    student data is prohibited"); the frame's own negation ("will only share") counts too."""
+    sentence: a negation up to sixteen words before it in the same clause ("we do not sell
+    student data, use it for advertising, or build profiles"), not the user's ("if you do not
+    want us to share"), not a disclaimer ("we are not responsible for any disclosure"), or a
+    word of prohibition anywhere ("selling student data is prohibited"); the frame's own
+    negation ("will only share") counts too."""
     words = list(frame.words)
     first = next((i for i, w in enumerate(words) if w in topic), None)
     if first is None:
         return False
     if _FORBIDS & set(words):
         return True
-    for j in range(max(0, first - 8), first):
+    clause_start = _clause_start(frame.text, words[first])
+    for j in range(max(clause_start, first - 16), first):
         if words[j] in _NEGATION or words[j].endswith("n't"):
-            if set(words[max(0, j - 3):j]) & _USERS_NEGATION and frame.bound not in ("contractor",):
+            if set(words[max(0, j - 3):j]) & _USERS_NEGATION and frame.bound != "contractor":
                 return False
-            return True
+            return not set(words[j:first]) & _DISCLAIMS
     return frame.negated and frame.bound in ("contractor", "")
+
+
+def _clause_start(text: str, word: str) -> int:
+    """The index of the first word of the clause (after the last ";" or sentence break) in
+    which ``word`` first occurs."""
+    m = re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", text, re.I)
+    if not m:
+        return 0
+    before = text[:m.start()]
+    cut = max(before.rfind(";"), before.rfind(". "))
+    return len(re.findall(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?", before[:cut + 1])) if cut >= 0 else 0
 
 
 def exception_text(frame: Frame) -> str:
@@ -81,6 +100,8 @@ def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | No
     for exc in rules.exceptions:
         if not words & {w.lower() for w in exc.words}:
             continue
+        if exc.id == "consent" and words & _SCHOOL_PARTY:
+            continue  # the school's consent or direction is a school purpose
         if exc.within:
             within.add(exc.id)
         elif allowed is None or exc.id in allowed:
@@ -98,25 +119,26 @@ def _data_named(frame: Frame) -> bool:
     return bool(_words(frame) & _DATA_WORDS) or frame.data == "student"
 
 
-def transfer_of_business(frame: Frame, rules: OperatorRules) -> bool | None:
+def transfer_of_business(frame: Frame, rules: OperatorRules, context: str = "") -> bool | None:
     """For a sentence about a merger, acquisition or sale of the business that moves users'
-    information: True when it keeps the successor bound, False when it does not; None for any
-    other sentence."""
+    information: True when it (or ``context``, the sentences after it in its paragraph) keeps
+    the successor bound, False when it does not; None for any other sentence."""
     words = _words(frame)
     if not words & _forms(tuple(rules.merger)) or not _data_named(frame):
         return None
-    if not words & (_SHARE_FORMS | {"acquired", "assets", "asset", "pass", "passed", "assign", "assigned",
-                                    "part", "included", "among"}):
+    if not words & _MOVE_FORMS:
         return None
     if negated_near(frame, _SHARE_FORMS):
         return None
-    return any(re.search(p, frame.text, re.I) for p in rules.successor_bound)
+    return any(re.search(p, f"{frame.text} {context}", re.I) for p in rules.successor_bound)
 
 
-def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_user: bool = False) -> Reading | None:
+def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_user: bool = False,
+                  context: str = "") -> Reading | None:
     """How the sentence ``text`` bears on restriction ``rule``, or None when it does not.
     ``duty_of_user``: the sentence states the user's own duty ("you agree not to sell ..."),
-    which binds no operator."""
+    which binds no operator; ``context``: the sentences after it in its paragraph (where a
+    successor may be bound)."""
     frame = read_frame(text)
     words = _words(frame)
     topic = _forms(tuple(rule.topic))
@@ -127,11 +149,15 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
             return Reading("statute", frame)
     if not words & topic:
         return None
-    if frame.bound in ("user", "parent", "board") and frame.binding is not None:
-        return None  # the user, a parent or the school may do it: not the operator's act
+    if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
+        return None  # the user, a parent, the school or another may do it: not the operator's act
+    if frame.subject in ("user", "parent") and frame.bound != "contractor":
+        return None  # a statement of the user's or parent's rights
+    if rule.id == "disclosure" and words & _BREACH:
+        return None  # an unauthorized disclosure is a breach, not the operator's choice
     rid = rule.id
     if rid == "sale" and words & _forms(tuple(rules.merger)):
-        bound = transfer_of_business(frame, rules)
+        bound = transfer_of_business(frame, rules, context)
         if bound is False:
             return Reading("transfer", frame, [rules.exceptions[-1].missing] if rules.exceptions else [])
         if bound is True:
@@ -139,6 +165,8 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if rid == "profiling" and not _profile_of_person(frame):
         return None
     negated = negated_near(frame, topic) or (rid == "disclosure" and _kept_confidential(frame))
+    if negated and frame.bound not in ("contractor", ""):
+        return None  # a promise by someone else (the school, a partner) binds no operator
     if negated:
         if rid in ("sale", "disclosure", "profiling") and not _data_named(frame) and not words & {"it", "them"}:
             return None
@@ -168,9 +196,10 @@ def _profile_of_person(frame: Frame) -> bool:
     words = list(frame.words)
     for i, w in enumerate(words):
         if w in ("profile", "profiles"):
-            before = set(words[max(0, i - 3):i])
-            if before & {"your", "their", "public", "user", "account", "school", "district"} and not before & {"a", "build"}:
-                continue
+            before = set(words[max(0, i - 5):i])
+            if before & {"your", "their", "public", "user", "users", "you", "account", "school", "district"} \
+                    and not before & {"advertising", "marketing", "build", "building"}:
+                continue  # the user's own profile page
             if before & _LEARNER_PROFILE:
                 continue
             return True
