@@ -188,13 +188,19 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
 def _profile_for_ads(restrictions: dict[str, RestrictionReading]) -> None:
     """Advertising chosen from a user's information or activity needs a profile of the user's
     interests, built for a purpose other than school: when the terms allow it and say nothing
-    of profiles, profiling is allowed too, on the same sentences (confidence low)."""
+    of profiles, profiling is allowed too, on the same sentences; when they promise no profiles,
+    the promise is limited (confidence low either way)."""
     ads, prof = restrictions["targeted_advertising"], restrictions["profiling"]
+    why = ("Advertising chosen from users' information or activity rests on a profile of their interests, "
+           "built for a purpose other than school purposes.")
     if ads.status == "allowed" and prof.status == "silent":
         restrictions["profiling"] = prof.model_copy(update={
-            "status": "allowed", "confidence": "low", "evidence": ads.evidence,
-            "explanation": "Advertising chosen from users' information or activity rests on a profile of their "
-                           "interests, built for a purpose other than school purposes."})
+            "status": "allowed", "confidence": "low", "evidence": ads.evidence, "explanation": why})
+    elif ads.status == "allowed" and prof.status == "prohibited":  # the promise does not reach the ads
+        restrictions["profiling"] = prof.model_copy(update={
+            "status": "limited", "confidence": "low", "evidence": prof.evidence + ads.evidence[:1],
+            "explanation": f"{prof.explanation} But: {why}",
+            "missing": ["the terms allow advertising chosen from users' information, which profiles them"]})
 
 
 def _verdict(audience: str, restrictions: dict[str, RestrictionReading],

@@ -20,10 +20,13 @@ _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't",
 _DISCLAIMS = {"responsible", "liable", "liability", "guarantee", "guarantees", "warrant", "control", "endorse"}
 _SCHOOL_PARTY = {"school", "schools", "district", "districts", "lea", "institution", "agency", "customer", "teacher"}
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
-_FORBIDS = {"prohibited", "prohibit", "prohibits", "forbidden", "forbid", "forbids", "refrain", "refrains"}
+_FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
+            "refrain", "refrains"}
+_PERSONS = {"student", "students", "user", "users", "child", "children", "learner", "learners", "pupil", "pupils",
+            "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
-_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|but|apart from|save|aside from|without)\b", re.I)
+_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without)\b", re.I)
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
                 "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold"}
@@ -61,12 +64,12 @@ def negated_near(frame: Frame, topic: set[str]) -> bool:
     first = next((i for i, w in enumerate(words) if w in topic), None)
     if first is None:
         return False
-    if _FORBIDS & set(words):
-        return True
+    if _FORBIDS & set(words) or "only" in words[first + 1:first + 7]:
+        return True  # "... is prohibited"; "we share it only with ...": a limit, not a permission
     clause_start = _clause_start(frame.text, words[first])
     for j in range(max(clause_start, first - 16), first):
         if words[j] in _NEGATION or words[j].endswith("n't"):
-            if set(words[max(0, j - 3):j]) & _USERS_NEGATION and frame.bound != "contractor":
+            if set(words[max(0, j - 3):j]) & (_USERS_NEGATION | _SCHOOL_PARTY) and frame.bound != "contractor":
                 return False
             return not set(words[j:first]) & _DISCLAIMS
     return frame.negated and frame.bound in ("contractor", "")
@@ -151,7 +154,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         return None
     if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
         return None  # the user, a parent, the school or another may do it: not the operator's act
-    if frame.subject in ("user", "parent") and frame.bound != "contractor":
+    if frame.subject in ("user", "parent") and frame.bound != "contractor" and words & {"right", "rights"}:
         return None  # a statement of the user's or parent's rights
     if rule.id == "disclosure" and words & _BREACH:
         return None  # an unauthorized disclosure is a breach, not the operator's choice
@@ -160,6 +163,9 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         bound = transfer_of_business(frame, rules, context)
         if bound is False:
             return Reading("transfer", frame, [rules.exceptions[-1].missing] if rules.exceptions else [])
+        if bound is True and re.search(r"\b(?:unless|except)\b[^.;]*\b(?:consent|opt|agree)", f"{text} {context}", re.I):
+            consent = next((e.missing for e in rules.exceptions if e.id == "consent"), "")
+            return Reading("transfer", frame, [f"the successor is bound unless the user agrees otherwise: {consent}"])
         if bound is True:
             return None  # within the policy's exception
     if rid == "profiling" and not _profile_of_person(frame):
@@ -168,7 +174,9 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if negated and frame.bound not in ("contractor", ""):
         return None  # a promise by someone else (the school, a partner) binds no operator
     if negated:
-        if rid in ("sale", "disclosure", "profiling") and not _data_named(frame) and not words & {"it", "them"}:
+        if rid in ("sale", "disclosure") and not _data_named(frame) and not words & {"it", "them"}:
+            return None  # "we do not sell tickets": not about anyone's information
+        if rid == "profiling" and not (_data_named(frame) or words & _PERSONS):
             return None
         except_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", exception_text(frame))}
         _, missing = exception_ids(except_words, rules, rule.exceptions)
