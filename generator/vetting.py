@@ -97,6 +97,7 @@ class OperatorException(_Rules):
 
     id: str
     words: list[str] = Field(min_length=1)
+    also: list[str] = Field(default_factory=list)  # when given, one of these must be named too
     within: bool = False
     missing: str = ""
 

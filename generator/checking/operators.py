@@ -79,9 +79,16 @@ def vet_read(documents: list[Document], library: Library | None = None) -> VetRe
 
 def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, str, bool]]:
     """Every sentence of every document that may state a term, with where it is (document,
-    place) and whether it states the user's own duty."""
+    place) and whether it is set aside for the restrictions: the user's own duty, or text for
+    people in another state or country only."""
     ignore = [re.compile(p, re.I) for p in [*library.ignore, *library.definitions]]  # a definition states no term
+    # the user's own duties, and text for people elsewhere only ("a user residing in California"): not relied on
     duties = [re.compile(p, re.I) for p in library.duties]
+    places = library.vocabulary.get("OTHER_STATE")
+    if places:
+        duties.append(re.compile(rf"\b(?:residing|resident|residents|located|living|based) in (?:the )?(?:state of )?"
+                                 rf"(?:{places}|European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland)\b",
+                                 re.I))
     out = []
     for doc in documents:
         for s in sentences(doc):

@@ -19,6 +19,13 @@ _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't",
 # a negation of responsibility, not of the act ("we are not responsible for any disclosure by ...")
 _DISCLAIMS = {"responsible", "liable", "liability", "guarantee", "guarantees", "warrant", "control", "endorse"}
 _SCHOOL_PARTY = {"school", "schools", "district", "districts", "lea", "institution", "agency", "customer", "teacher"}
+# the user's own act of sharing ("when you share content"), or information about no one
+_USERS_ACT = re.compile(r"\b(?:you|users?|students?) (?:\w+ )?(?:share|shares|post|posts|publish|choose|chooses|make)\b", re.I)
+_NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
+# a promise about some recipients only ("never to data brokers"), or only the content users post
+_SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
+_ALL_RECIPIENTS = {"third", "anyone", "parties", "others", "any", "outside"}
+_CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\s+(?:you|your|the user|a user|we detect|\w+ detects)\b", re.I)
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
@@ -101,7 +108,7 @@ def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | No
     texts of the wider ones (only those of ``allowed`` ids when given)."""
     within, missing = set(), []
     for exc in rules.exceptions:
-        if not words & {w.lower() for w in exc.words}:
+        if not words & {w.lower() for w in exc.words} or (exc.also and not words & {w.lower() for w in exc.also}):
             continue
         if exc.id == "consent" and words & _SCHOOL_PARTY:
             continue  # the school's consent or direction is a school purpose
@@ -183,7 +190,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if frame.data == "de-identified data" and not except_words & {"de-identified", "deidentified", "aggregate",
                                                                       "aggregated", "anonymized", "anonymised"}:
             return None  # a promise about de-identified data only says nothing of student data
-        return Reading("commitment", frame, missing)
+        return Reading("commitment", frame, missing + _narrower(frame, rid))
     if frame.binding is None and frame.bound == "" and rid != "disclosure" and not words & {"we", "our", "us"}:
         return None  # a statement of no one's act ("advertising is everywhere")
     if words & _forms(tuple(rule.not_permits)):
@@ -198,6 +205,21 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     return Reading("permission", frame)
 
 
+def _narrower(frame: Frame, rid: str) -> list[str]:
+    """What makes a commitment narrower than the policy though it has no exception: it holds
+    only on a condition the user meets, covers only the content users post, or (for
+    disclosure) names only some recipients."""
+    words = _words(frame)
+    out = []
+    if _CONDITIONAL.search(frame.text):
+        out.append("the promise holds only on a condition (a setting or signal of the user's)")
+    if "content" in words and not words & (_DATA_WORDS - {"content"}) and frame.data != "student":
+        out.append("the promise covers only the content users post, not their account or usage information")
+    if rid == "disclosure" and words & _SOME_RECIPIENTS and not words & _ALL_RECIPIENTS:
+        out.append("the promise names only some recipients (brokers, advertisers, marketers)")
+    return out
+
+
 def _profile_of_person(frame: Frame) -> bool:
     """A profile of a person built by the operator, not the user's own account page ("your
     profile") nor a learner profile used for learning."""
@@ -208,8 +230,8 @@ def _profile_of_person(frame: Frame) -> bool:
             if before & {"your", "their", "public", "user", "users", "you", "account", "school", "district"} \
                     and not before & {"advertising", "marketing", "build", "building"}:
                 continue  # the user's own profile page
-            if before & _LEARNER_PROFILE:
-                continue
+            if before & (_LEARNER_PROFILE | {"social", "media", "network"}):
+                continue  # a learner profile used for learning, or an account on another site
             return True
         if w == "profiling":
             return True
@@ -233,6 +255,8 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
     words = _words(frame)
     if not words & _SHARE_FORMS or frame.data == "de-identified data" or not _data_named(frame):
         return None
+    if _USERS_ACT.search(frame.text) or words & _NO_ONE:
+        return None  # the user shares, or the information identifies no one
     if frame.binding is None and frame.bound not in ("contractor",) and not words & {"we", "our", "us"}:
         return None
     within, missing = exception_ids(words, rules, rule.exceptions)
