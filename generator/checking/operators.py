@@ -149,7 +149,7 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
     readings: dict[str, list[tuple[Sentence, str, Reading]]] = {}
     for i, (s, where, user) in enumerate(sents):
         check_time()
-        context = " ".join(t.text for t, _, _ in sents[i + 1:i + 3] if t.block == s.block)
+        context = " ".join(t.text for t, _, _ in sents[i + 1:i + 4])  # the sentences that follow it
         r = read_sentence(s.text, rule, rules, duty_of_user=user, context=context)
         if r is not None:
             readings.setdefault(r.kind, []).append((s, where, r))

@@ -26,6 +26,7 @@ _NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
 _SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
 _ALL_RECIPIENTS = {"third", "anyone", "parties", "others", "any", "outside"}
 _CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\s+(?:you|your|the user|a user|we detect|\w+ detects)\b", re.I)
+_ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b|\bacquired by\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
@@ -134,8 +135,9 @@ def transfer_of_business(frame: Frame, rules: OperatorRules, context: str = "") 
     information: True when it (or ``context``, the sentences after it in its paragraph) keeps
     the successor bound, False when it does not; None for any other sentence."""
     words = _words(frame)
-    if not words & _forms(tuple(rules.merger)) or not _data_named(frame):
-        return None
+    business = words & _forms(tuple(rules.merger)) or _ACQUIRED.search(frame.text)
+    if not business or not _data_named(frame) or words & (_BREACH | {"means"}):
+        return None  # not a sale of the business, or a breach ("unauthorized acquisition"), or a definition
     if not words & _MOVE_FORMS:
         return None
     if negated_near(frame, _SHARE_FORMS):
@@ -157,6 +159,16 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if any(re.search(p, text, re.I) for p in rules.statute) and not negated_near(frame, {"comply", "complies"}):
         if words & {"comply", "complies", "compliance", "compliant", "accordance", "conform", "adhere", "abide"}:
             return Reading("statute", frame)
+    rid = rule.id
+    if rid == "sale" and (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(text)):
+        bound = transfer_of_business(frame, rules, context)
+        if bound is False:
+            return Reading("transfer", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
+        if bound is True and re.search(r"\b(?:unless|except)\b[^.;]*\b(?:consent|opt|agree)", f"{text} {context}", re.I):
+            consent = next((e.missing for e in rules.exceptions if e.id == "consent"), "")
+            return Reading("transfer", frame, [f"the successor is bound unless the user agrees otherwise: {consent}"])
+        if bound is True:
+            return None  # within the policy's exception
     if not words & topic:
         return None
     if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
@@ -165,16 +177,6 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         return None  # a statement of the user's or parent's rights
     if rule.id == "disclosure" and words & _BREACH:
         return None  # an unauthorized disclosure is a breach, not the operator's choice
-    rid = rule.id
-    if rid == "sale" and words & _forms(tuple(rules.merger)):
-        bound = transfer_of_business(frame, rules, context)
-        if bound is False:
-            return Reading("transfer", frame, [rules.exceptions[-1].missing] if rules.exceptions else [])
-        if bound is True and re.search(r"\b(?:unless|except)\b[^.;]*\b(?:consent|opt|agree)", f"{text} {context}", re.I):
-            consent = next((e.missing for e in rules.exceptions if e.id == "consent"), "")
-            return Reading("transfer", frame, [f"the successor is bound unless the user agrees otherwise: {consent}"])
-        if bound is True:
-            return None  # within the policy's exception
     if rid == "profiling" and not _profile_of_person(frame):
         return None
     negated = negated_near(frame, topic) or (rid == "disclosure" and _kept_confidential(frame))
