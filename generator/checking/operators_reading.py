@@ -26,7 +26,7 @@ _NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
 _SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
 _ALL_RECIPIENTS = {"third", "anyone", "parties", "others", "any", "outside"}
 _CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\s+(?:you|your|the user|a user|we detect|\w+ detects)\b", re.I)
-_ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b|\bacquired by\b", re.I)  # the business, not data
+_ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
@@ -135,7 +135,8 @@ def transfer_of_business(frame: Frame, rules: OperatorRules, context: str = "") 
     information: True when it (or ``context``, the sentences after it in its paragraph) keeps
     the successor bound, False when it does not; None for any other sentence."""
     words = _words(frame)
-    business = words & _forms(tuple(rules.merger)) or _ACQUIRED.search(frame.text)
+    business = (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(frame.text)
+                or (words & {"assets", "asset"} and words & {"transferred", "among", "included", "sold"}))
     if not business or not _data_named(frame) or words & (_BREACH | {"means"}):
         return None  # not a sale of the business, or a breach ("unauthorized acquisition"), or a definition
     if not words & _MOVE_FORMS:
@@ -160,7 +161,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if words & {"comply", "complies", "compliance", "compliant", "accordance", "conform", "adhere", "abide"}:
             return Reading("statute", frame)
     rid = rule.id
-    if rid == "sale" and (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(text)):
+    if rid == "sale" and (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(text) or words & {"assets", "asset"}):
         bound = transfer_of_business(frame, rules, context)
         if bound is False:
             return Reading("transfer", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
