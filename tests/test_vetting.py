@@ -233,3 +233,34 @@ def test_the_command_refuses_an_unknown_format(tmp_path):
     terms.write_text(FOR_SCHOOLS, encoding="utf-8")
     out = CliRunner().invoke(app, ["vet", str(terms), "--format", "yaml"])
     assert out.exit_code == 2
+
+
+def test_the_library_trace_shows_the_operator_rules_as_frames_in_words():
+    out = CliRunner().invoke(app, ["library", "--trace", "--format", "json"])
+    assert out.exit_code == 0
+    ops = {o["id"]: o for o in json.loads(out.output)["operators"]}
+    assert set(RESTRICTION_IDS) <= set(ops)
+    assert "affiliates" in ops["sale"]["frame"]  # a wider exception, in words
+    assert "successor" in ops["sale"]["frame"]
+    assert "individuals generally" in ops["audience"]["frame"]
+    assert {"maintenance", "adaptive_learning", "deidentified_improvement", "aggregated_sharing"} <= set(ops)
+
+
+def test_a_saved_web_page_is_read_as_its_visible_text_only(tmp_path):
+    from generator.reading.extract import read_document
+
+    page = tmp_path / "privacy.htm"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Owlbook privacy</title><style>p { color: red }</style>"
+        "<script>document.write('We sell everything')</script></head><body>"
+        "<nav>Home | Pricing</nav><h2>Sharing</h2><p>We will not share student information except:</p>"
+        "<ul><li>to comply with the law;</li><li>under a court order.</li></ul>"
+        "<div hidden>We share it with everyone.</div><img src='http://203.0.113.9/pixel.gif'>"
+        "<!-- a comment --></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert doc.kind == "html"
+    assert "We will not share student information except:" in doc.text
+    assert "- to comply with the law;" in doc.text
+    for never in ("We sell everything", "color: red", "We share it with everyone", "Pricing", "a comment"):
+        assert never not in doc.text
+    assert status(vet_documents([page]), "disclosure") == "prohibited"  # the items read with their lead-in
