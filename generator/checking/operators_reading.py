@@ -30,6 +30,7 @@ _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
+_LIMITS = {"limit", "limits", "restrict", "restricts", "minimize", "minimise", "minimizes", "minimises"}
 _PERSONS = {"student", "students", "user", "users", "child", "children", "learner", "learners", "pupil", "pupils",
             "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
@@ -69,17 +70,20 @@ def negated_near(frame: Frame, topic: set[str]) -> bool:
     word of prohibition anywhere ("selling student data is prohibited"); the frame's own
     negation ("will only share") counts too."""
     words = list(frame.words)
-    first = next((i for i, w in enumerate(words) if w in topic), None)
-    if first is None:
+    places = [i for i, w in enumerate(words) if w in topic]
+    if not places:
         return False
-    if _FORBIDS & set(words) or "only" in words[first + 1:first + 7]:
+    if _FORBIDS & set(words) or "only" in words[places[0] + 1:places[0] + 7]:
         return True  # "... is prohibited"; "we share it only with ...": a limit, not a permission
-    clause_start = _clause_start(frame.text, words[first])
-    for j in range(max(clause_start, first - 16), first):
-        if words[j] in _NEGATION or words[j].endswith("n't"):
-            if set(words[max(0, j - 3):j]) & (_USERS_NEGATION | _SCHOOL_PARTY) and frame.bound != "contractor":
-                return False
-            return not set(words[j:first]) & _DISCLAIMS
+    for first in places:  # "limits sharing ...: the profile is not shared publicly": any mention negated
+        if words[first - 1:first] and words[first - 1] in _LIMITS:
+            return True
+        clause_start = _clause_start(frame.text, words[first])
+        for j in range(max(clause_start, first - 16), first):
+            if words[j] in _NEGATION or words[j].endswith("n't"):
+                if set(words[max(0, j - 3):j]) & (_USERS_NEGATION | _SCHOOL_PARTY) and frame.bound != "contractor":
+                    return False
+                return not set(words[j:first]) & _DISCLAIMS
     return frame.negated and frame.bound in ("contractor", "")
 
 
@@ -107,6 +111,7 @@ def exception_text(frame: Frame) -> str:
 def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
     """The exceptions ``words`` name: the ids inside the policy's list, and the ``missing``
     texts of the wider ones (only those of ``allowed`` ids when given)."""
+    words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}  # "the district's consent"
     within, missing = set(), []
     for exc in rules.exceptions:
         if not words & {w.lower() for w in exc.words} or (exc.also and not words & {w.lower() for w in exc.also}):
