@@ -67,7 +67,8 @@ def vet_read(documents: list[Document], library: Library | None = None) -> VetRe
     sents = _terms(documents, library)
     audience, audience_ev = _audience(sents, rules)
     permitted = _permitted_uses(sents, rules)
-    restrictions = {rid: _restriction(rules.restriction(rid), sents, rules) for rid in RESTRICTION_IDS}
+    bound_providers = any(u.id == "bound_providers" for u in permitted)
+    restrictions = {rid: _restriction(rules.restriction(rid), sents, rules, bound_providers) for rid in RESTRICTION_IDS}
     _profile_for_ads(restrictions)
     verdict, reason, conditions, notes = _verdict(audience, restrictions, rules)
     return VetReport(documents=[VettedDocument(name=d.name, sha256=d.sha256) for d in documents],
@@ -144,8 +145,10 @@ def _permitted_uses(sents: list[tuple[Sentence, str, bool]], rules: OperatorRule
     return found
 
 
-def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> RestrictionReading:
-    """One restriction's status from every sentence's reading of it."""
+def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], rules: OperatorRules,
+                 bound_providers: bool = True) -> RestrictionReading:
+    """One restriction's status from every sentence's reading of it. ``bound_providers``: the
+    terms bind their service providers somewhere (else excepting them widens a promise)."""
     readings: dict[str, list[tuple[Sentence, str, Reading]]] = {}
     for i, (s, where, user) in enumerate(sents):
         check_time()
@@ -158,6 +161,11 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
     transfer = readings.get("transfer", [])
     commits = readings.get("commitment", [])
     statute = readings.get("statute", [])
+    if rule.id == "disclosure" and not bound_providers:  # the policy's exception (e) needs providers bound by contract
+        unbound = next((e.missing for e in rules.exceptions if e.id == "providers"), "")
+        for _, _, r in commits:
+            if "providers" in r.within and unbound and unbound not in r.missing:
+                r.missing.append(unbound)
     open_commits = [x for x in commits if x[2].missing]
     doubts: list[str] = []
     missing: list[str] = []

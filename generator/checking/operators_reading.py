@@ -56,6 +56,7 @@ class Reading:
     kind: str
     frame: Frame
     missing: list[str] = field(default_factory=list)
+    within: set[str] = field(default_factory=set)  # the exceptions on the policy's list it makes
 
 
 def _words(frame: Frame) -> set[str]:
@@ -194,11 +195,11 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if rid == "profiling" and not (_data_named(frame) or words & _PERSONS):
             return None
         except_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", exception_text(frame))}
-        _, missing = exception_ids(except_words, rules, rule.exceptions)
+        within, missing = exception_ids(except_words, rules, rule.exceptions)
         if frame.data == "de-identified data" and not except_words & {"de-identified", "deidentified", "aggregate",
                                                                       "aggregated", "anonymized", "anonymised"}:
             return None  # a promise about de-identified data only says nothing of student data
-        return Reading("commitment", frame, missing + _narrower(frame, rid))
+        return Reading("commitment", frame, missing + _narrower(frame, rid), within)
     if frame.binding is None and frame.bound == "" and rid != "disclosure" and not words & {"we", "our", "us"}:
         return None  # a statement of no one's act ("advertising is everywhere")
     if words & _forms(tuple(rule.not_permits)):
