@@ -166,7 +166,8 @@ def vet_all(eval_dir: Path, verbose: bool = False, development: bool = False) ->
             continue
         report = vet_read([read_document(eval_dir / "docs" / f"{item['id']}.txt")], library)
         got = {"audience": report.audience, **{rid: report.restriction(rid).status for rid in RESTRICTION_IDS}}
-        rows.append({"id": item["id"], "number": int(item["id"][:2]), "want": want, "got": got})
+        low = {rid: report.restriction(rid).confidence == "low" for rid in RESTRICTION_IDS}
+        rows.append({"id": item["id"], "number": int(item["id"][:2]), "want": want, "got": got, "low": low})
         if verbose and not held_back(rows[-1]["number"]):
             for key in ("audience", *RESTRICTION_IDS):
                 if want[key] != got[key]:
@@ -179,7 +180,10 @@ def vet_all(eval_dir: Path, verbose: bool = False, development: bool = False) ->
 def evaluate_operators(rows: list[dict]) -> dict:
     """Aggregate vetting rows: audience agreement; per restriction agreement, the costly error
     and how many labelled allowed were reported allowed or limited."""
-    out = {"documents": len(rows), "audience": sum(r["want"]["audience"] == r["got"]["audience"] for r in rows)}
+    out = {"documents": len(rows), "audience": sum(r["want"]["audience"] == r["got"]["audience"] for r in rows),
+           "wrong": sum(r["want"][k] != r["got"][k] for r in rows for k in RESTRICTION_IDS),
+           "wrong_low": sum(r["want"][k] != r["got"][k] and r["low"][k] for r in rows for k in RESTRICTION_IDS),
+           "low": sum(r["low"][k] for r in rows for k in RESTRICTION_IDS), "n": len(rows) * len(RESTRICTION_IDS)}
     for rid in RESTRICTION_IDS:
         pairs = [(r["want"][rid], r["got"][rid]) for r in rows]
         open_ = [(w, g) for w, g in pairs if w in ("allowed", "limited")]
@@ -201,6 +205,9 @@ def print_operators(title: str, result: dict) -> None:
         s = result[rid]
         print(f"| {rid} | {s['agree']}/{s['n']} {pct(s['agree'], s['n'])} | {s['costly']}/{s['open']} "
               f"{pct(s['costly'], s['open'])} | {s['caught']}/{s['allowed']} {pct(s['caught'], s['allowed'])} |")
+    print(f"\nWrong statuses marked low confidence: {result['wrong_low']}/{result['wrong']} "
+          f"{pct(result['wrong_low'], result['wrong'])}; all statuses marked low: {result['low']}/{result['n']} "
+          f"{pct(result['low'], result['n'])}")
 
 
 def main() -> None:

@@ -32,6 +32,8 @@ from generator.vetting import (RESTRICTION_IDS, OperatorRule, OperatorRules, Per
 
 MAX_EVIDENCE = 3  # sentences quoted per restriction
 MAX_QUOTE = 400  # characters of one quoted sentence
+_FRAGMENT = re.compile(r"^\W*(?:to|with|in|for|when|if|where)\s+(?:a|an|the|any|our|your|third|other|such|comply|protect|"
+                       r"respond|enforce|service|business|affiliates|partners|researchers|research|law)\b", re.I)
 
 
 def vet_texts(documents: list[tuple[str, str | bytes]], library: Library | None = None) -> VetReport:
@@ -92,8 +94,19 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
                                  re.I))
     out = []
     for doc in documents:
+        lead = ""
         for s in sentences(doc):
-            if s.heading or any(rx.search(s.text) or rx.search(s.body) for rx in ignore):
+            if s.heading:
+                lead = "" if s.text.rstrip().endswith("?") else lead  # a new question starts a new section
+                continue
+            if s.text.rstrip().endswith(":"):
+                lead = s.text.rstrip()
+            elif lead and s.text == s.body and _FRAGMENT.match(s.text):
+                # an item under its own sub-heading ("Merger" / "To a buyer ..."), read with the lead-in above
+                s = Sentence(f"{lead} {s.text}", s.location, s.body, s.heading, s.block)
+            else:
+                lead = ""
+            if any(rx.search(s.text) or rx.search(s.body) for rx in ignore):
                 continue
             user = any(rx.search(s.body) or rx.search(s.text) for rx in duties)
             out.append((s, f"{doc.name}, {s.location}", user))

@@ -31,6 +31,7 @@ _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "in
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
 _LIMITS = {"limit", "limits", "restrict", "restricts", "minimize", "minimise", "minimizes", "minimises"}
+_GRANTS = {"license", "licence", "allows", "permits", "grants", "authorizes"}
 _PERSONS = {"student", "students", "user", "users", "child", "children", "learner", "learners", "pupil", "pupils",
             "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
@@ -38,7 +39,8 @@ _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
 _EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without)\b", re.I)
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
-                "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold"}
+                "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold", "distribute",
+                "distributes", "distributed", "sublicense"}
 _MOVE_FORMS = _SHARE_FORMS | {"transfer", "transfers", "transferred", "acquired", "assets", "asset", "pass", "passed",
                               "assign", "assigned", "part", "included", "among"}
 _LEARNER_PROFILE = {"learning", "learner", "educational", "school", "academic", "progress", "adaptive"}
@@ -266,10 +268,11 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
         return None
     if _USERS_ACT.search(frame.text) or words & _NO_ONE:
         return None  # the user shares, or the information identifies no one
-    if frame.binding is None and frame.bound not in ("contractor",) and not words & {"we", "our", "us"}:
-        return None
+    if frame.binding is None and frame.bound not in ("contractor",) and not words & ({"we", "our", "us"} | _GRANTS):
+        return None  # no one's act, unless a licence or permission grants it
     within, missing = exception_ids(words, rules, rule.exceptions)
-    if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "anyone"}:
+    if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "anyone", "elsewhere",
+                           "sublicense", "sublicensable"}:
         return Reading("permission", frame, missing)
     if missing:
         return Reading("wide", frame, missing)
