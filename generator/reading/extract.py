@@ -152,7 +152,7 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     suffix = Path(name).suffix.lower()
     expected = _EXPECT.get(suffix)
     if suffix and expected is None:
-        raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT or MD")
+        raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT, MD or HTML")
     if kind in _IMAGES.values():
         what = _KIND_NAMES.get(expected, f"a {suffix} file") if suffix else "a document"
         raise ExtractError(f"{name}: not {what} (looks like {kind}); send the contract as PDF, DOCX or text")
