@@ -264,3 +264,36 @@ def test_a_saved_web_page_is_read_as_its_visible_text_only(tmp_path):
     for never in ("We sell everything", "color: red", "We share it with everyone", "Pricing", "a comment"):
         assert never not in doc.text
     assert status(vet_documents([page]), "disclosure") == "prohibited"  # the items read with their lead-in
+
+
+def test_excepting_service_providers_that_nothing_binds_makes_a_promise_limited():
+    unbound = vet("We will not disclose student information to third parties except to our service providers.")
+    bound = vet("We will not disclose student information to third parties except to our service providers. "
+                "Our service providers are bound by contract to use student information only to provide the "
+                "service and to keep it confidential.")
+    assert status(unbound, "disclosure") == "limited"
+    assert any("bind" in m for m in unbound.restriction("disclosure").missing)
+    assert status(bound, "disclosure") == "prohibited"
+
+
+def test_an_item_under_its_own_sub_heading_is_read_with_the_lead_in_above_it():
+    text = ("We disclose personal information to others in the following circumstances:\n\n"
+            "Research\n\nTo universities studying how children learn.\n\n"
+            "Mergers\n\nTo a buyer or acquirer as part of a merger or sale of our company or its assets.\n")
+    assert status(vet(text), "sale") == "allowed"
+
+
+def test_an_unclear_audience_is_read_as_if_for_schools_with_a_note():
+    filler = " ".join(f"Paragraph {n} of our terms says nothing of who uses the app." for n in range(14))
+    report = vet_texts([("notes.txt", "A student or two might use this. We may sell personal information "
+                                      "to other companies. " + filler)])
+    assert report.audience == "unclear"
+    assert report.verdict == "may not be used"
+    assert any("as if it were for schools" in n for n in report.notes)
+
+
+def test_no_document_at_all_is_an_input_error():
+    from generator.errors import InputError
+
+    with pytest.raises(InputError, match="no document"):
+        vet_documents([])

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.checking.frames import has_word, read_frame
 from generator.checking.operators_reading import Reading, read_sentence
-from generator.errors import LibraryError
+from generator.errors import InputError, LibraryError
 from generator.findings import Evidence
 from generator.library import default_library
 from generator.models import Library
@@ -32,8 +32,8 @@ from generator.vetting import (RESTRICTION_IDS, OperatorRule, OperatorRules, Per
 
 MAX_EVIDENCE = 3  # sentences quoted per restriction
 MAX_QUOTE = 400  # characters of one quoted sentence
-_FRAGMENT = re.compile(r"^\W*(?:to|with|in|for|when|if|where)\s+(?:a|an|the|any|our|your|third|other|such|comply|protect|"
-                       r"respond|enforce|service|business|affiliates|partners|researchers|research|law)\b", re.I)
+_FRAGMENT = re.compile(r"^\W*(?:to|with|when|where|if|in order to|as part of)\s+(?!.*\b(?:shall|will|must|may|can)\b)",
+                       re.I)  # "To a buyer as part of a merger.": a recipient, no verb of its own
 
 
 def vet_texts(documents: list[tuple[str, str | bytes]], library: Library | None = None) -> VetReport:
@@ -61,7 +61,10 @@ def vet_documents(paths: list[Path], library: Library | None = None) -> VetRepor
 @budgeted
 def vet_read(documents: list[Document], library: Library | None = None) -> VetReport:
     """Vet a service from documents already read (:func:`read_document`). Returns a
-    :class:`VetReport`; raises :class:`LibraryError` when the library has no operator rules."""
+    :class:`VetReport`; raises :class:`LibraryError` when the library has no operator rules and
+    :class:`InputError` when there is no document."""
+    if not documents:
+        raise InputError("no document to vet: give the service's terms of service and privacy policy")
     library = library or default_library()
     rules = library.operators
     if rules is None:
