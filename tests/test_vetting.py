@@ -297,3 +297,22 @@ def test_no_document_at_all_is_an_input_error():
 
     with pytest.raises(InputError, match="no document"):
         vet_documents([])
+
+
+@pytest.mark.parametrize("promise, reason", [
+    ("If your browser sends a do-not-track signal, we will not sell your personal information.", "condition"),
+    ("We do not sell the content that you post.", "content"),
+])
+def test_a_promise_narrower_than_the_policy_is_limited(promise, reason):
+    r = vet(promise).restriction("sale")
+    assert r.status == "limited"
+    assert any(reason in m for m in r.missing)
+
+
+def test_a_page_nested_deeper_than_the_parser_allows_is_one_error_naming_it(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<!doctype html><html><body>" + "<div>" * 5000 + "We never sell data." + "</div>" * 5000
+                    + "</body></html>", encoding="utf-8")
+    out = CliRunner().invoke(app, ["vet", str(page)])
+    assert out.exit_code == 2
+    assert "deep.html" in out.output and len(out.output.strip().splitlines()) == 1

@@ -25,7 +25,9 @@ _NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
 # a promise about some recipients only ("never to data brokers"), or only the content users post
 _SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
 _ALL_RECIPIENTS = {"third", "anyone", "parties", "others", "any", "outside"}
-_CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\s+(?:you|your|the user|a user|we detect|\w+ detects)\b", re.I)
+# a promise that opens with the user's condition ("if you turn on ...", "when your browser sends a signal")
+_CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\b[^,;]{0,80}?\b(?:you|your|users?|signal|signals|"
+                          r"setting|settings|preference|preferences)\b", re.I)
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
