@@ -181,6 +181,9 @@ def _any_of(patterns: tuple[str, ...]):
     return lambda text: bool(text) and bool(rs.Match(text))
 
 
+any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
+
+
 def number_value(words: str) -> float | None:
     """The value of a number in digits or words ("45", "forty-five", "one hundred eighty"), or
     None when it is not one."""

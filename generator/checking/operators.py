@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.checking.analysis import any_of
 from generator.checking.frames import has_word, read_frame
 from generator.checking.operators_reading import Reading, read_sentence
 from generator.errors import InputError, LibraryError
@@ -87,14 +88,13 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
     """Every sentence of every document that may state a term, with where it is (document,
     place) and whether it is set aside for the restrictions: the user's own duty, or text for
     people in another state or country only."""
-    ignore = [re.compile(p, re.I) for p in [*library.ignore, *library.definitions]]  # a definition states no term
+    ignore = any_of((*library.ignore, *library.definitions))  # RE2, as the check reads them; a definition states no term
     # the user's own duties, and text for people elsewhere only ("a user residing in California"): not relied on
-    duties = [re.compile(p, re.I) for p in library.duties]
     places = library.vocabulary.get("OTHER_STATE")
-    if places:
-        duties.append(re.compile(rf"\b(?:residing|resident|residents|located|living|based) in (?:the )?(?:state of )?"
-                                 rf"(?:{places}|European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland)\b",
-                                 re.I))
+    elsewhere = ((rf"\b(?:residing|resident|residents|located|living|based) in (?:the )?(?:state of )?"
+                  rf"(?:{places}|European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland)\b",)
+                 if places else ())
+    duties = any_of((*library.duties, *elsewhere))
     out = []
     for doc in documents:
         lead = ""
@@ -109,9 +109,9 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
                 s = Sentence(f"{lead} {s.text}", s.location, s.body, s.heading, s.block)
             else:
                 lead = ""
-            if any(rx.search(s.text) or rx.search(s.body) for rx in ignore):
+            if ignore(s.text) or ignore(s.body):
                 continue
-            user = any(rx.search(s.body) or rx.search(s.text) for rx in duties)
+            user = duties(s.body) or duties(s.text)
             out.append((s, f"{doc.name}, {s.location}", user))
     return out
 
