@@ -175,6 +175,9 @@ def _any_of(patterns: tuple[str, ...]):
     return lambda text: bool(text) and bool(rs.Match(text))
 
 
+any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
+
+
 def _days(m) -> float | None:
     """The time a ``NUMBER_UNIT`` match states, in calendar days."""
     groups = m.groups()
