@@ -36,7 +36,7 @@ def _blocks(report: VetReport, md: bool) -> list[str]:
         lines += [f"{sub}Permitted uses recognised (never counted against the operator)"]
         lines += [f"- {u.title}" for u in report.permitted_uses] + [""]
     lines += [f"Note: {esc(n)}" for n in report.notes]
-    lines += [f"Documents: " + "; ".join(f"{esc(d.name)} sha256 {d.sha256[:12]}" for d in report.documents),
+    lines += ["Documents: " + "; ".join(f"{esc(d.name)} sha256 {d.sha256[:12]}" for d in report.documents),
               f"Rules: {report.library_version}"]
     return lines
 
