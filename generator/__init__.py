@@ -28,6 +28,7 @@ _HOMES = {
     "checking.analysis": ["check_contract", "number_value", "stated_days", "warm_check"],
     "checking.voidness": ["counsel_note", "law_verdict"],
     "checking.breach_steps": ["breach_step_problems"],
+    "checking.operators": ["vet_documents", "vet_read", "vet_texts"],
     # making documents
     "documents.render": ["FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "long_date", "missing_fields",
                          "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],

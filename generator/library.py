@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.errors import LibraryError
 from generator.models import PROVISION_IDS, Library, Provision, Section
+from generator.vetting import OperatorRules
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSES_DIR = ROOT / "clauses"
@@ -196,13 +197,20 @@ def load_library(directory: str | Path | None = None) -> Library:
         front, body = read_clause_file(path)
         parts[name] = _validate(Section, {**front, "text": body, "source": path.name}, path)
 
+    operators = None
+    op_path = base / "operators.yaml"
+    if op_path.is_file():  # the policy's operator section, read by `sdpa vet`
+        operators = _validate(OperatorRules, _read_yaml(op_path, op_path.read_text("utf-8")), op_path)
+        _compile_patterns([*operators.statute, *operators.successor_bound, *operators.audience.school_phrases,
+                           *operators.audience.general_phrases], op_path)
+
     digest = hashlib.sha256()
     for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
         digest.update(text.encode("utf-8") + b"\x00")
     _compile_patterns([*meta.ignore, *meta.duties, *meta.definitions], meta_path)
     data = meta.model_dump()
     try:
-        return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])
+        return Library(**data, provisions=provisions, parts=parts, operators=operators, content_hash=digest.hexdigest()[:12])
     except ValidationError as exc:
         raise LibraryError(f"{_rel(meta_path)}: {describe_validation(exc)}") from None
 

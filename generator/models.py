@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -417,6 +417,7 @@ class Library(Strict):
     citations: Citations = Field(default_factory=Citations)
     provisions: list[Provision]
     parts: dict[str, Section]
+    operators: Any = None  # a generator.vetting.OperatorRules from clauses/operators.yaml, or None
     content_hash: str = ""
 
     def a_provisions(self) -> set[str]:

@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from generator.cli import apps, board, check, documents, letters, library, register
+from generator.cli import apps, board, check, documents, letters, library, register, vet
 
 app = typer.Typer(
     help="Student data privacy addenda, contract checks, notices and deadlines for "
@@ -36,6 +36,7 @@ COMMANDS = [  # (group, name, function)
     (app, "library", library.library_cmd),
     (app, "addendum", documents.addendum_cmd),
     (app, "check", check.check_cmd),
+    (app, "vet", vet.vet_cmd),
     (app, "deadlines", documents.deadlines_cmd),
     (letter_app, "amendment", letters.letter_amendment_cmd),
     (letter_app, "contract-posting", letters.letter_posting_cmd),

@@ -34,6 +34,7 @@ from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, str
     strip_running_lines,
 )
 from generator.reading.sandbox import run_boxed
+from generator.reading.webpage import html_text, looks_like_html
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 
@@ -91,7 +92,8 @@ def _sniff(data: bytes) -> str:
 _IMAGES = {b"\xff\xd8\xff": "a JPEG image", b"\x89PNG\r\n\x1a\n": "a PNG image", b"GIF87a": "a GIF image",
            b"GIF89a": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
            b"RIFF": "a WebP image"}
-_EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
+_EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text",
+           ".html": "text", ".htm": "text"}  # an HTML page saved from the web: read by webpage.py
 _KIND_NAMES = {"pdf": "a PDF", "zip": "a ZIP/DOCX file", "ole": "an old binary Word (.doc) file", "text": "text"}
 
 
@@ -164,6 +166,9 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
         segments, pages = _read_docx(data, name, notes), 0
     elif kind == "ole":
         raise ExtractError(f"{name}: old binary Word (.doc) files are not supported; save it as DOCX or PDF")
+    elif suffix in (".html", ".htm") or (not suffix and looks_like_html(data)):
+        segments, pages = _read_text(html_text(data, name, notes).encode("utf-8"), name), 0
+        kind = "html"
     else:
         segments, pages = _read_text(data, name), 0
     segments = [s for s in segments if s.text.strip()]
