@@ -55,8 +55,8 @@ _HOMES = {
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
-    "records.apps": ["AppRecord", "app_record", "app_records", "approved_apps", "apps_csv", "apps_page",
-                     "confirm_app", "record_vetting", "restriction_rows", "set_review_date"],
+    "records.apps": ["VERDICTS", "AppRecord", "a_year_on", "app_record", "app_records", "approved_apps", "apps_csv", "apps_page",
+                     "confirm_app", "confirmed_by_for", "record_vetting", "set_review_date"],
     "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
                        "register_checksum", "verify_backup"],
     # on top: runs of many rows

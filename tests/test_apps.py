@@ -43,9 +43,10 @@ def vet_report(docs: tuple[str, ...] = ("terms.txt", "privacy.txt"), version: st
             id=rid, title=TITLES[rid], status=status, evidence=evidence, policy=f"The policy on {rid}.",
             explanation=f"read as {status}", missing=["sharing with affiliates is excepted"] if status == "limited" else [])
     all_status = {r.status for r in readings.values()}
-    verdict = ("may not be used" if all_status & {"allowed", "limited"} else
-               "may be used with conditions" if "silent" in all_status else "may be used")
-    conditions = [f"ask the operator to confirm {TITLES[r]}" for r in RESTRICTION_IDS if readings[r].status == "silent"]
+    verdict = ("may not be used" if "allowed" in all_status else
+               "may be used with conditions" if all_status & {"silent", "limited"} else "may be used")
+    conditions = [f"ask the operator to confirm {TITLES[r]}" for r in RESTRICTION_IDS
+                  if readings[r].status in ("silent", "limited")]
     return VetReport(documents=[VettedDocument(name=d, sha256=sha(d + version)) for d in docs],
                      library_version="test", audience="school", restrictions=readings, verdict=verdict,
                      reason="as the policy says", conditions=conditions)
@@ -93,7 +94,7 @@ def test_counsel_confirms_and_the_app_is_approved_with_its_conditions(reg):
 
 
 def test_changing_the_verdict_needs_a_reason(reg):
-    g.record_vetting(reg, vet_report(sale="limited"), app="Quizly", role="editor")
+    g.record_vetting(reg, vet_report(sale="allowed"), app="Quizly", role="editor")
     with pytest.raises(RegisterError, match="needs a reason"):
         g.confirm_app(reg, "Quizly", role="counsel", verdict="may be used")
     with pytest.raises(RegisterError, match="must be one of"):

@@ -28,7 +28,7 @@ from generator.records.tables import (
     check_lengths,
     utc_now,
 )
-from generator.vetting import RESTRICTION_IDS, VetReport
+from generator.vetting import VetReport
 
 VERDICTS = ("may be used", "may be used with conditions", "may not be used")
 USABLE = VERDICTS[:2]
@@ -352,15 +352,6 @@ def _is_date(value: object) -> bool:
     except ValueError:
         return False
     return True
-
-
-def restriction_rows(report: VetReport) -> list[dict]:
-    """One row a restriction, in the policy's order, for a table: its title, status,
-    confidence, the quoted sentences and the policy's wording."""
-    return [{"restriction": r.title, "status": r.status, "confidence": r.confidence,
-             "the terms say": " … ".join(f"“{ev.text}” ({ev.location})" for ev in r.evidence) or "(nothing found)",
-             "the policy says": r.policy}
-            for rid in RESTRICTION_IDS if (r := report.restrictions.get(rid))]
 
 
 def confirmed_by_for(reg: Register, app: str, report: VetReport) -> str:
