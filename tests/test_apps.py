@@ -256,3 +256,27 @@ def test_an_older_register_gains_the_apps_tables(tmp_path):
         g.record_vetting(r, vet_report(), app="Quizly", role="editor")
         assert [c.vendor.name for c in r.contracts()] == ["Kept Vendor"]
         assert g.app_record(r, "Quizly").status == "awaiting review"
+
+
+def test_the_command_vets_documents_itself_and_refuses_a_viewer(tmp_path, monkeypatch, board):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    data = board.model_dump(mode="json")
+    data["access"] = {"admin": [], "counsel": [], "editor": ["ed@district.example"], "viewer": ["val@district.example"]}
+    with Register(db, actor="setup") as r:
+        g.save_board(r, g.board_from_dict(data))
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Quizly is a homework app made for K-12 schools and their teachers.\n\n"
+                     "We do not sell, rent or trade student personal information.\n", encoding="utf-8")
+    monkeypatch.setenv("SDPA_USER", "val@district.example")
+    res = runner.invoke(cli, ["apps", "record", str(terms), "--app", "Quizly", "--db", db])
+    assert res.exit_code == 2 and "only an editor, counsel or an administrator" in res.output
+    monkeypatch.setenv("SDPA_USER", "ed@district.example")
+    res = runner.invoke(cli, ["apps", "record", str(terms), "--app", "Quizly", "--db", db])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(cli, ["apps", "confirm", "Quizly", "--db", db])
+    assert res.exit_code == 2 and "only counsel or an administrator can confirm" in res.output
+    with Register(db) as r:
+        rec = g.app_record(r, "Quizly")
+    assert rec.status == "awaiting review" and [d["name"] for d in rec.documents] == ["terms.txt"]
+    assert rec.report["restrictions"]["sale"]["status"] == "prohibited"

@@ -45,7 +45,8 @@ def apps_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, t
 
 
 def apps_record_cmd(
-    report: Path = typer.Argument(..., help="The vetting report as JSON (sdpa vet ... --format json)."),
+    documents: list[Path] = typer.Argument(..., help="The app's documents (terms, privacy policy: PDF, DOCX, TXT, "
+                                           "MD, HTML), or one vetting report as JSON (sdpa vet ... --format json)."),
     app: str = typer.Option(..., "--app", help="The app's name as teachers know it."),
     operator: str = typer.Option("", "--operator", help="The company that runs it."),
     asked_by: str = typer.Option("", "--asked-by", help="Who asked to use it."),
@@ -53,16 +54,21 @@ def apps_record_cmd(
     when: Optional[str] = typer.Option(None, "--date", help="The date the documents were vetted (default today)."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
-    """Record a vetting in the approved-apps list (editor, counsel or admin). New documents (other
-    hashes) for a listed app make a new reading, which counsel must confirm again.
+    """Vet an app's documents (or take a vetting report) and record it in the approved-apps list
+    (editor, counsel or admin). New documents (other hashes) for a listed app make a new reading,
+    which counsel must confirm again.
 
-    Example: sdpa vet terms.pdf privacy.html --format json > quizly.json; sdpa apps record quizly.json --app Quizly --operator "Quizly Inc."
+    Example: sdpa apps record terms.pdf privacy.html --app Quizly --operator "Quizly Inc."
     """
+    from generator.checking.operators import vet_documents
     from generator.records.apps import app_record, record_vetting
     from generator.records.review import local_role
 
     with user_errors():
-        vetted = read_vet_report(report)
+        if len(documents) == 1 and documents[0].suffix.lower() == ".json":
+            vetted = read_vet_report(documents[0])
+        else:
+            vetted = vet_documents(documents)
         with open_register(db, board) as (reg, profile):
             record_vetting(reg, vetted, app=app, role=local_role(reg.actor, profile), operator=operator,
                            asked_by=asked_by, when=date_option(when, "--date"),
