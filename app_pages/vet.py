@@ -54,8 +54,8 @@ def show_report(report: g.VetReport) -> None:
         r = report.restrictions.get(rid)
         if r is None:
             continue
-        low = " — low confidence: read it yourself" if r.confidence == "low" else ""
-        st.markdown(f"#### {g.md_escape(r.title)}: {r.status}{low}")
+        low = " — read it yourself" if r.confidence == "low" else ""
+        st.markdown(f"#### {g.md_escape(r.title)}: {r.status} (confidence {r.confidence}{low})")
         left, right = st.columns(2)
         left.markdown("**The terms say**")
         for ev in r.evidence:
@@ -165,7 +165,7 @@ if not g.can_confirm(user.role):
             "an administrator can confirm an app's verdict.")
 elif records:
     by_id = {r.id: r for r in records}
-    waiting = [r.id for r in records if not r.verdict] or list(by_id)
+    waiting = sorted(by_id, key=lambda i: bool(by_id[i].verdict))  # those awaiting counsel first
     pick = st.selectbox("App", waiting, format_func=lambda i: f"{by_id[i].name} ({by_id[i].status})", index=None,
                         placeholder="Pick an app", key="vet_c_app")
     rec = by_id.get(pick)
