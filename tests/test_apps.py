@@ -178,6 +178,11 @@ def test_the_backup_keeps_apps_and_checks_them_on_import(reg, tmp_path):
         import_register(copy_reg, copy.deepcopy(data))
         assert register_checksum(copy_reg) == register_checksum(reg)
         assert g.app_record(copy_reg, "Quizly").verdict == "may be used with conditions"
+    zipped = tmp_path / "backup.zip"
+    assert g.export_register_zip(reg, zipped)["app_confirmations"] == 1
+    with Register(f"sqlite:///{tmp_path / 'from-zip.sqlite3'}") as copy_reg:
+        g.import_register_zip(copy_reg, zipped)
+        assert register_checksum(copy_reg) == register_checksum(reg)
     before = register_checksum(reg)
     g.set_review_date(reg, "Quizly", D("2030-01-01"), role="editor")
     assert register_checksum(reg) != before  # the checksum covers the apps
