@@ -99,6 +99,7 @@ if report is not None:
         asked_by = c1.text_input("Who asked to use it", key="vet_asked_by")
         review = c2.date_input("Review date", value=g.a_year_on(today), key="vet_review")
         recorded = st.form_submit_button("Record in the approved-apps list")
+
     def record(reg, role) -> str:
         g.record_vetting(reg, report, app=app_name, role=role, operator=operator, asked_by=asked_by,
                          when=today, review_date=review)
