@@ -12,6 +12,7 @@ st.cache_resource(g.warm_check)()  # once per server process: a visitor's first 
 pages = {
     "Documents": [
         st.Page("app_pages/check.py", title="Check a contract", url_path="check", default=True),
+        st.Page("app_pages/vet.py", title="Vet an app", url_path="vet"),
         st.Page("app_pages/addendum.py", title="Addendum", url_path="addendum"),
         st.Page("app_pages/batch.py", title="Batch", url_path="batch"),
         st.Page("app_pages/notices.py", title="Notices and deadlines", url_path="notices"),

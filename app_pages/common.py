@@ -93,7 +93,8 @@ def allowed_to(what: str, needed: str = "editor") -> bool:
     user = current_user(current_board()[0])
     if g.has_role(user.role, needed):
         return True
-    who = {"admin": "an administrator", "editor": "an editor or an administrator"}.get(needed, "a user with a role")
+    who = {"admin": "an administrator", "counsel": "counsel or an administrator",
+           "editor": "an editor or an administrator"}.get(needed, "a user with a role")
     st.error(f"Refused: {g.md_escape(user.email or 'a visitor who is not signed in')} has "
              f"{user.role or 'no'} access, and only {who} can {what}. Nothing was changed.")
     return False

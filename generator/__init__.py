@@ -40,6 +40,7 @@ _HOMES = {
     "documents.docx_report": ["report_docx", "report_pdf"],
     "documents.html_report": ["html_table", "report_html"],
     "documents.markup": ["md_escape"],
+    "documents.operator_letter": ["operator_letter"],
     "documents.redlining": ["RedlineResult", "redline", "redline_document"],
     "documents.tracked": ["accept_changes"],
     "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
@@ -58,6 +59,8 @@ _HOMES = {
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
+    "records.apps": ["VERDICTS", "AppRecord", "a_year_on", "app_record", "app_records", "approved_apps", "apps_csv", "apps_page",
+                     "confirm_app", "confirmed_by_for", "record_vetting", "set_review_date"],
     "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
                        "register_checksum", "verify_backup"],
     # on top: runs of many rows

@@ -246,7 +246,7 @@ def test_batch_with_a_bad_row(page, app_url, tmp_path):
     assert [m["outcome"] for m in manifest] == ["generated", "rejected", "generated"]
 
 
-@pytest.mark.parametrize("path", ["addendum", "notices", "register", "library", "board"])
+@pytest.mark.parametrize("path", ["addendum", "vet", "notices", "register", "library", "board"])
 def test_every_page_renders(page, app_url, tmp_path, path):
     page.goto(f"{app_url}/{path}")
     page.locator("h1").first.wait_for()

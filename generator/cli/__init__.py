@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from generator.cli import board, check, documents, letters, library, register, vet
+from generator.cli import apps, board, check, documents, letters, library, register, vet
 
 app = typer.Typer(
     help="Student data privacy addenda, contract checks, notices and deadlines for "
@@ -28,6 +28,9 @@ register_app.add_typer(report_app, name="report")
 board_app = typer.Typer(help="The board profile the app and every command use, saved in the register.",
                         no_args_is_help=True)
 app.add_typer(board_app, name="board")
+apps_app = typer.Typer(help="The approved-apps list: apps vetted against the policy's operator restrictions.",
+                       no_args_is_help=True)
+app.add_typer(apps_app, name="apps")
 
 COMMANDS = [  # (group, name, function)
     (app, "library", library.library_cmd),
@@ -41,6 +44,7 @@ COMMANDS = [  # (group, name, function)
     (letter_app, "breach-notice", letters.letter_breach_cmd),
     (letter_app, "deletion-request", letters.letter_deletion_cmd),
     (letter_app, "iep-exception", letters.letter_iep_cmd),
+    (letter_app, "operator", letters.letter_operator_cmd),
     (app, "batch", documents.batch_cmd),
     (register_app, "add", register.register_add_cmd),
     (register_app, "import", register.register_import_cmd),
@@ -57,6 +61,10 @@ COMMANDS = [  # (group, name, function)
     (board_app, "import", board.board_import_cmd),
     (board_app, "export", board.board_export_cmd),
     (report_app, "exceptions", register.register_report_exceptions_cmd),
+    (apps_app, "list", apps.apps_list_cmd),
+    (apps_app, "record", apps.apps_record_cmd),
+    (apps_app, "confirm", apps.apps_confirm_cmd),
+    (apps_app, "export", apps.apps_export_cmd),
 ]
 for group, name, function in COMMANDS:
     group.command(name)(function)

@@ -211,3 +211,39 @@ def letter_iep_cmd(
         if missing:
             typer.echo(f"warning: not given, marked TO COMPLETE in the letter: {', '.join(missing)}", err=True)
         write_outputs([(out, letter)], pdf)
+
+
+def letter_operator_cmd(
+    report: Path = typer.Argument(..., help="The vetting report as JSON (sdpa vet ... --format json)."),
+    app: str = typer.Option(..., "--app", help="The app's name."),
+    operator: str = typer.Option(..., "--operator", help="The company that runs it."),
+    contact: list[str] = typer.Option([], "--contact", help="An address line under the operator's name (repeat)."),
+    reply_by: Optional[str] = typer.Option(None, "--reply-by", help="The date to answer by, if any."),
+    out: Path = OutOpt, db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+    when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """Ask an app's operator to confirm in writing what its terms leave silent or limited.
+
+    The letter is a draft until counsel has confirmed the app's verdict on these same documents
+    (sdpa apps confirm). Example: sdpa letter operator quizly.json --app Quizly --operator "Quizly Inc." --out out/quizly.docx
+    """
+    from datetime import date
+
+    from generator.cli.apps import read_vet_report
+    from generator.documents.operator_letter import operator_letter
+    from generator.records.apps import confirmed_by_for
+
+    with user_errors():
+        vetted = read_vet_report(report)
+        with open_register(db, board) as (reg, profile):
+            by = confirmed_by_for(reg, app, vetted)
+        day = date_option(when, "--date") or date.today()
+        letter = operator_letter(vetted, profile, app=app, operator=operator, when=day, contact=contact,
+                                 reply_by=date_option(reply_by, "--reply-by"), confirmed_by=by)
+        if letter is None:
+            typer.echo("the terms are silent or limited on no restriction: no letter is needed")
+            return
+        if not by:
+            typer.echo("sdpa: note: DRAFT — counsel has not confirmed this app's verdict on these documents "
+                       "(sdpa apps confirm)", err=True)
+        write_outputs([(out, letter)], pdf)

@@ -35,6 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from generator.errors import ProfileError
 from generator.forms import board_from_dict
 from generator.models import MAX_YEAR, MIN_YEAR
+from generator.records.apps import check_app_row
 from generator.records.database import RegisterError
 from generator.records.review import HOLDINGS, STATUSES
 from generator.records.duties import check_student_ref
@@ -43,6 +44,7 @@ from generator.records.tables import (
     MAX_CATEGORY,
     MAX_JSON,
     MAX_TEXT,
+    APP_TABLES,
     TABLES,
     AnnualNoticeRow,
     BoardProfileRow,
@@ -54,7 +56,7 @@ from generator.records.tables import (
 )
 
 # every table of the register, the district's setup and the board's duties included
-BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]
+BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow, *APP_TABLES]
 
 FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
 ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
@@ -213,6 +215,9 @@ def _check_shapes(table: str, row: dict, where: str) -> None:
         _check_verdict(row.get("verdict"), f"{where}.verdict")
     if table == "log":
         _check_log_line(row, where)
+    if table.startswith("app_") and (problem := check_app_row(table, row)):
+        column, why = problem.split(": ", 1)
+        raise _fail(f"{where}.{column}", why)
     if table == "iep_exceptions":
         try:
             check_student_ref(row.get("student_ref"))
@@ -260,6 +265,10 @@ def _check_whole(decoded: dict[str, list[dict]]) -> None:
     """What only the whole export shows: each log line's contract exists, and the board profile
     in use (the newest saved) still validates, so every page and command can start."""
     contracts = {row["id"] for row in decoded["contracts"]}
+    readings = {row["id"]: row["app_id"] for row in decoded["app_readings"]}
+    for i, row in enumerate(decoded["app_confirmations"]):
+        if readings.get(row["reading_id"]) != row["app_id"]:
+            raise _fail(f"app_confirmations[{i}].reading_id", f"reading {row['reading_id']} is not of app {row['app_id']}")
     for i, row in enumerate(decoded["log"]):
         if row.get("contract_id") is not None and row["contract_id"] not in contracts:
             raise _fail(f"log[{i}].contract_id", f"no contracts row with id {row['contract_id']}")

@@ -217,3 +217,53 @@ class DirectoryVendorRow(Base):
     details: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_by: Mapped[str] = mapped_column(String(320))
+
+
+# ---------------------------------------------------------------- the approved-apps list (0005)
+
+
+class AppRow(Base):
+    """An app a teacher asked to use on its own terms: who runs it, who asked, and when the board
+    looks at it again. Its readings and counsel's confirmations hang below it."""
+
+    __tablename__ = "apps"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    operator: Mapped[str] = mapped_column(String(300), default="")
+    asked_by: Mapped[str] = mapped_column(String(320), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    readings: Mapped[list[AppReadingRow]] = relationship(order_by="AppReadingRow.id")
+    confirmations: Mapped[list[AppConfirmationRow]] = relationship(order_by="AppConfirmationRow.id")
+
+
+class AppReadingRow(Base):
+    """One vetting of an app: the documents read (``[{name, sha256, date}]``) and the whole
+    :class:`generator.vetting.VetReport` as JSON, with the verdict it read."""
+
+    __tablename__ = "app_readings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    app_id: Mapped[int] = mapped_column(ForeignKey("apps.id"))
+    read_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    read_by: Mapped[str] = mapped_column(String(320))
+    documents: Mapped[list] = mapped_column(JSON)
+    verdict: Mapped[str] = mapped_column(String(40))
+    report: Mapped[dict] = mapped_column(JSON)
+
+
+class AppConfirmationRow(Base):
+    """Counsel's verdict on one reading of an app: it holds only for that reading's documents."""
+
+    __tablename__ = "app_confirmations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    app_id: Mapped[int] = mapped_column(ForeignKey("apps.id"))
+    reading_id: Mapped[int] = mapped_column(ForeignKey("app_readings.id"))
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    confirmer: Mapped[str] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20))
+    verdict: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    conditions: Mapped[list] = mapped_column(JSON, default=list)
+
+
+APP_TABLES = [AppRow, AppReadingRow, AppConfirmationRow]
