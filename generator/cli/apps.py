@@ -69,8 +69,8 @@ def apps_record_cmd(
             vetted = read_vet_report(documents[0])
         else:
             vetted = vet_documents(documents)
-        with open_register(db, board) as (reg, profile):
-            record_vetting(reg, vetted, app=app, role=local_role(reg.actor, profile), operator=operator,
+        with open_register(db, board) as (reg, _):
+            record_vetting(reg, vetted, app=app, role=local_role(reg), operator=operator,
                            asked_by=asked_by, when=date_option(when, "--date"),
                            review_date=date_option(review, "--review-date"))
             rec = app_record(reg, app.strip())
@@ -94,9 +94,9 @@ def apps_confirm_cmd(
     from generator.records.review import local_role
 
     with user_errors():
-        with open_register(db, board) as (reg, profile):
+        with open_register(db, board) as (reg, _):
             key = int(app) if app.isdigit() else app
-            confirm_app(reg, key, role=local_role(reg.actor, profile), verdict=verdict, reason=reason,
+            confirm_app(reg, key, role=local_role(reg), verdict=verdict, reason=reason,
                         conditions=condition or None, review_date=date_option(review, "--review-date"))
             rec = app_record(reg, key)
     typer.echo(f"{rec.name}: {rec.verdict}, confirmed by {rec.confirmed_by}; review by {rec.review_date or '-'}")
@@ -118,7 +118,7 @@ def apps_export_cmd(
         if fmt not in FORMATS:
             raise InputError(f"--format {fmt!r}: use csv or html")
         day = today_option(today)
-        with open_register(db, board) as (reg, profile):
+        with open_register(db, board) as (reg, _):
             records = app_records(reg, day)
         data = apps_csv(records) if fmt == "csv" else apps_page(records, profile.name, day).encode("utf-8")
         if out is None:
