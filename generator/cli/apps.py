@@ -118,7 +118,7 @@ def apps_export_cmd(
         if fmt not in FORMATS:
             raise InputError(f"--format {fmt!r}: use csv or html")
         day = today_option(today)
-        with open_register(db, board) as (reg, _):
+        with open_register(db, board) as (reg, profile):
             records = app_records(reg, day)
         data = apps_csv(records) if fmt == "csv" else apps_page(records, profile.name, day).encode("utf-8")
         if out is None:
