@@ -68,38 +68,29 @@ def re2_options():
 
 
 class PatternSet:
-    """Every detection pattern of a library compiled into RE2 sets: one linear pass of each set
-    over a sentence tells which of its patterns match (Python's ``re`` tries each pattern at
-    every position; on a 30-page contract that was about 500 ms, the sets take a few).
+    """Every detection pattern of a library behind one RE2 filter: a pass of the patterns'
+    literal words over a sentence (one automaton of plain strings) says which patterns could
+    match, and only those are run, each on its own. The answer is the same as searching with
+    every pattern.
 
-    RE2 builds a set's automaton lazily, state by state, as text is matched, and the states of
-    one set over all patterns multiply (bounded gaps of words most):
-    the first check in a process paid for that. Sets of at most ``GROUP`` patterns have far fewer
-    states to build, at the cost of a few more passes per sentence once built."""
-
-    GROUP = 12
+    RE2 builds its automata lazily, state by state, as text is matched; one set of all the
+    patterns (or sets of a dozen) multiplied the states of their bounded gaps of words, and the
+    first check in a process paid about a second for them. The filter's automaton of words has
+    few states, and each pattern's own automaton is built only on the sentences that name its
+    words."""
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         import re2
 
         self.index = {p: i for i, p in enumerate(patterns)}
-        self.sets = []  # (index of the group's first pattern, its RE2 set)
-        for start in range(0, len(patterns), self.GROUP):
-            group = re2.Set.SearchSet(re2_options())
-            for p in patterns[start:start + self.GROUP]:
-                group.Add(p)
-            group.Compile()
-            self.sets.append((start, group))
+        self.filter = re2.Filter()
+        for p in patterns:
+            self.filter.Add(p, re2_options())
+        self.filter.Compile()
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text``."""
-        data = text.encode()  # once, not once per set
-        found: list[int] = []
-        for start, group in self.sets:
-            matched = group.Match(data)
-            if matched:
-                found += [start + i for i in matched]
-        return frozenset(found)
+        return frozenset(self.filter.Match(text.encode()) or ())
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
