@@ -8,9 +8,8 @@ from typing import Optional
 
 import typer
 
-from generator.cli.common import BoardOpt, ClausesOpt, get_library, read_json, user_errors
+from generator.cli.common import BoardOpt, ClausesOpt, get_library, load_board, read_json, user_errors
 from generator.errors import InputError
-from generator.records.board import load_board
 
 
 def check_cmd(
