@@ -196,3 +196,21 @@ def test_an_exception_for_backups_swallows_deletion_but_the_laws_own_does_not(li
     f = finding("The Provider deletes student data within 30 days of the school's request, except copies in "
                 "disaster recovery storage that are inaccessible to the public.", library, "deletion")
     assert f.status == "present"
+
+
+# ---------------------------------------------------------------- confidence from frames
+
+
+def test_a_partial_finding_on_one_sentence_that_binds_no_contractor_is_marked_low(library):
+    mention = finding("Parents may delete their child's account at any time.", library, "deletion")
+    assert mention.status == "partial" and mention.confidence == "low"
+    assert "binds the contractor to no duty" in " ".join(mention.doubts)
+    duty = finding("The Provider shall delete student data at the Board's written request.", library, "deletion")
+    assert duty.status == "present" and duty.confidence == "high"
+
+
+def test_a_present_finding_that_every_sentence_conditions_is_marked_low(library):
+    f = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
+                "written request.", library, "deletion")
+    assert f.status == "present" and f.confidence == "low"
+    assert "exception or condition" in " ".join(f.doubts)

@@ -367,7 +367,6 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
             doubts.append("it rests on a time limit read from the text")
-        doubts += frame_doubts([read_frame(s.text) for s in strong], p.detect.frame.about_data)
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
@@ -392,6 +391,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             doubts.append("only a frame naming the topic found it")
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
+    doubts += frame_doubts([read_frame(e.text) for e in evidence], status)
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts
