@@ -4,8 +4,9 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator.checking.frames import (
     Frame,
@@ -15,6 +16,7 @@ from generator.checking.frames import (
     frame_gaps,
     mentions,
     read_frame,
+    word_set,
 )
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -129,10 +131,10 @@ Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or 
 
 def build_index(hit_sets: list[frozenset[int]]) -> Index:
     """Invert per-text hits: for each pattern, the ids of the texts it matched."""
-    index: dict[int, set[int]] = {}
+    index: dict[int, list[int]] = defaultdict(list)
     for tid, hits in enumerate(hit_sets):
         for i in hits:
-            index.setdefault(i, set()).add(tid)
+            index[i].append(tid)
     return {i: frozenset(ids) for i, ids in index.items()}
 
 
@@ -262,6 +264,11 @@ class _Reading:
     def sentences(self) -> list[Sentence]:
         return self.views[1][0]
 
+    @cached_property
+    def words(self) -> list[frozenset[str]]:
+        """Each sentence's words in lower case (see :func:`word_set`)."""
+        return [word_set(s.text) for s in self.sentences]
+
 
 def _lead(s: Sentence) -> str:
     """The list lead-in a sentence was read with ("Parents may:"), or ""."""
@@ -310,7 +317,7 @@ def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
     """Ids of the sentences naming a word of one of ``actions`` (whole words): the only ones
     whose frames can govern them, so only their frames are read."""
     forms = action_forms(tuple(actions))
-    return [i for i, s in enumerate(rd.sentences) if forms(s.text)]
+    return [i for i, words in enumerate(rd.words) if words & forms]
 
 
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:

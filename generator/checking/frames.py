@@ -324,13 +324,19 @@ def conflict_frame(frame: Frame, spec) -> bool:
 
 
 @lru_cache(maxsize=64)
-def action_forms(actions: tuple[str, ...]):
-    """A test of whether a text names any form of ``actions`` as a whole word."""
-    forms = {f for a in actions for f in _ACTIONS.get(a, a).split()}
-    if not forms:
-        return lambda text: False
-    rx = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms))) + r")\b", re.I)
-    return lambda text: bool(rx.search(text))
+def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
+    """Every form of ``actions`` (lower case): a text names one as a whole word when one of
+    :func:`word_set`'s words is among them."""
+    return frozenset(f.lower() for a in actions for f in _ACTIONS.get(a, a).split())
+
+
+_RUN = re.compile(r"\w+")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``text`` in lower case, cut wherever a regular expression's ``\\b`` would cut
+    ("re-use" gives "re" and "use")."""
+    return frozenset(_RUN.findall(text.lower()))
 
 
 def frame_doubts(frames: list[Frame], status: str) -> list[str]:
