@@ -71,15 +71,25 @@ _DATA = [
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
 ]
+# places whose law or people a term may be limited to: not Connecticut's schools
+_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|"
+           "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+           "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+           "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+           "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _SCOPE = re.compile(
     r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are))"
-    r" (?:located |based |resident )?in (?:the )?(?P<place>European Economic Area|EEA|European Union|EU|"
-    r"United Kingdom|UK|Switzerland|California|New York|Texas|Illinois|Virginia|Colorado)\b"
-    r"|\b(?P<data>EU|EEA|UK|California|European)\s+(?:personal\s+)?(?:data|residents|users|consumers)\b"
+    rf" (?:located |based |resident )?in (?:the )?(?P<place>{_PLACES})\b"
+    rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+)?(?P<noun>data|information|residents?|users?|"
+    r"consumers?|citizens?|data subjects?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b", re.I)
-_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*", re.I)
+_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*"
+                        # a carve-out joined by "but": "... but may keep copies in its backups"
+                        r"|\bbut (?:\w+ ){0,2}(?:retain|retains|keep|keeps|store|stores|preserve|preserves)\b[^.;]*",
+                        re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
                            r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
 _WHEN = re.compile(r"\b(\d{1,4}|one|two|three|five|seven|ten|fourteen|fifteen|thirty|sixty|ninety)"
@@ -174,6 +184,18 @@ def _number(text: str) -> float | None:
     return float(text) if text[0].isdigit() else _NUM.get(text.lower())
 
 
+def _scope(m: re.Match[str] | None) -> str:
+    """The narrower reach a ``_SCOPE`` match names, in words ("EU data", "people in California")."""
+    if m is None:
+        return ""
+    if m.group("place"):
+        return m.group("place")
+    if m.group("data"):
+        about_data = m.group("noun").lower() in ("data", "information")
+        return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
+    return m.group("only") or m.group("prog") or "adults"
+
+
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
 def read_frame(text: str) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in). Never raises; a
@@ -247,11 +269,7 @@ def read_frame(text: str) -> Frame:
     when = tuple(d for m in _WHEN.finditer(text)
                  if (n := _number(m.group(1))) is not None
                  and (d := n * _UNIT[m.group(2).lower().rstrip("s")]) is not None)
-    m = _SCOPE.search(text)
-    scope = ""
-    if m:
-        scope = (f"{m.group('place')}" if m.group("place") else f"{m.group('data')} data" if m.group("data")
-                 else m.group("only") if m.group("only") else m.group("prog") if m.group("prog") else "adults")
+    scope = _scope(_SCOPE.search(text))
     return Frame(text=text, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
