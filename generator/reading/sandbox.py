@@ -124,10 +124,11 @@ class _Box:
         from_parent, to_box = os.pipe()  # (read end, write end)
         from_box, to_parent = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the box: only its two pipe ends and standard error stay open
+        if pid == 0:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
             try:
                 os.dup2(from_parent, 0)
                 os.dup2(to_parent, 1)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
                 os.closerange(3, _max_fd())
                 serve(box_limit("memory") * MB)
             finally:
