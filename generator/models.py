@@ -32,7 +32,8 @@ MAX_FIELD = 4000
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, strings are stripped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # each schema is built on first use: a check never builds the board's or a vendor's
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside are typing slips (and 9999 breaks date arithmetic)

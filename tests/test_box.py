@@ -195,3 +195,41 @@ def test_batch_with_hostile_contracts_reports_every_row(tmp_path):
     assert "contract not checked: twice.pdf: the PDF's content decodes" in rows[2]["reason"]
     assert all(r["outcome"] != "rejected" for r in rows)
     assert "not checked" not in rows[1]["reason"] + rows[3]["reason"]
+
+
+SEEN_BY_THE_BOX = "as imported"
+
+
+def what_the_box_sees() -> str:
+    return SEEN_BY_THE_BOX
+
+
+@pytest.fixture()
+def forked_boxes(monkeypatch):
+    """Boxes forked from this process, as the ``sdpa`` command makes them; fresh ones before and after."""
+    from generator.reading import sandbox
+
+    sandbox._pool().close()
+    monkeypatch.setattr(sandbox, "_FORK", False)
+    sandbox.fork_boxes()
+    if not sandbox._may_fork():
+        pytest.skip("this test process is too large or has threads: boxes would start fresh")
+    yield
+    sandbox._pool().close()
+
+
+def test_a_forked_box_shares_what_is_loaded_and_keeps_its_limits(forked_boxes, monkeypatch):
+    monkeypatch.setattr(__import__(__name__, fromlist=["x"]), "SEEN_BY_THE_BOX", "set in this process")
+    assert run_boxed(what_the_box_sees) == "set in this process"  # a copy of this process, not a new start
+    assert run_boxed(my_pid) != os.getpid()
+    with pytest.raises(TooComplex, match="big.pdf: .* more than \\d+ MB of memory"):
+        run_boxed(hog_memory, what="big.pdf")
+    with pytest.raises(ExtractError, match=r"odd.pdf: .*its reader stopped \(signal SIGABRT\)"):
+        run_boxed(abort, what="odd.pdf")
+    report = g.check_contract(g.read_document(GOOD, "good.txt"))
+    assert report.finding("governing_law").status == "present"
+
+
+def test_a_box_started_fresh_does_not_see_this_process(monkeypatch):
+    monkeypatch.setattr(__import__(__name__, fromlist=["x"]), "SEEN_BY_THE_BOX", "set in this process")
+    assert run_boxed(what_the_box_sees) == "as imported"

@@ -219,3 +219,52 @@ def test_a_period_in_words_is_read_whole():
     # "forty-five" is 45, not the "five" at its end; "twenty" is a number too
     assert read_frame("The Provider will keep student data for forty-five days after the agreement ends.").when == (45,)
     assert read_frame("The Provider shall delete student data within twenty days.").when == (20,)
+
+
+# ---------------------------------------------------------------- confidence from frames
+
+
+def test_a_partial_finding_on_one_sentence_that_binds_no_contractor_is_marked_low(library):
+    mention = finding("Parents may delete their child's account at any time.", library, "deletion")
+    assert mention.status == "partial" and mention.confidence == "low"
+    assert "binds the contractor to no duty" in " ".join(mention.doubts)
+    duty = finding("The Provider shall delete student data at the Board's written request.", library, "deletion")
+    assert duty.status == "present" and duty.confidence == "high"
+
+
+def test_a_present_finding_that_every_sentence_conditions_is_marked_low(library):
+    f = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
+                "written request.", library, "deletion")
+    assert f.status == "present" and f.confidence == "low"
+    assert "exception or condition" in " ".join(f.doubts)
+
+
+# ---------------------------------------------------------------- narrower scope, tails, requests
+
+
+NARROWER = [  # (provision, a duty limited to other people, data or a programme, what the card names)
+    ("deletion", "If you are a California resident, the Provider will delete student data within 45 days of the "
+                 "District's request.", "people in California"),
+    ("security", "For Oregon student data, the Provider shall protect student data with reasonable administrative, "
+                 "technical and physical safeguards.", "Oregon data"),
+    ("deletion", "This section applies only to the Summer Reading programme: the Provider shall delete student "
+                 "data at the District's written request.", "Summer Reading programme"),
+    ("no_retention", "The Provider shall delete all student data within 30 days after the contract ends, but may "
+                     "keep copies in its backups.", "an exception swallows it"),
+    ("no_retention", "When the agreement ends, the Provider will delete student data if the District requests it.",
+     "only if the school asks"),
+]
+
+
+@pytest.mark.parametrize("pid, text, named", NARROWER, ids=["a state's residents", "another state's data",
+                                                            "one programme", "backups kept after a but",
+                                                            "at the end only on request"])
+def test_a_duty_narrowed_to_others_or_cut_by_an_exception_is_partial_and_says_so(library, pid, text, named):
+    f = finding(text, library, pid)
+    assert f.status == "partial" and named in f.explanation
+
+
+def test_deletion_at_the_end_or_sooner_on_request_stays_present(library):
+    # the end deletes on its own; the District's request only makes it sooner
+    assert finding("When the District requests deletion of student data, or at the end of the agreement, the "
+                   "Provider shall delete student data.", library, "no_retention").status == "present"

@@ -75,6 +75,9 @@ def main() -> None:
     line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
     import os
 
+    from generator.reading.sandbox import fork_boxes
+
+    fork_boxes()  # one command, one thread: its boxes start as copies of it, not new interpreters
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user

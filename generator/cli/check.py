@@ -8,9 +8,17 @@ from typing import Optional
 
 import typer
 
-from generator.cli.common import BoardOpt, ClausesOpt, DbOpt, get_library, open_register, read_json, user_errors
+from generator.cli.common import (
+    BoardOpt,
+    ClausesOpt,
+    DbOpt,
+    get_library,
+    load_board,
+    open_register,
+    read_json,
+    user_errors,
+)
 from generator.errors import InputError
-from generator.records.board import load_board
 
 
 def check_cmd(

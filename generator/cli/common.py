@@ -7,14 +7,14 @@ import json
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
 from generator.errors import SdpaError
-from generator.library import load_library
-from generator.models import Library
-from generator.records.board import load_board
+
+if TYPE_CHECKING:
+    from generator.models import Board, Library
 
 BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD, else the profile saved "
                         "in the register, else board.example.yaml).")
@@ -37,7 +37,17 @@ def get_library(clauses: Optional[Path]) -> Library:
     """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one)."""
     import os
 
+    from generator.library import load_library  # here, not above: `sdpa --help` starts sooner
+
     return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
+
+
+def load_board(board: Optional[Path] = None, **kwargs) -> Board:
+    """The board profile, as :func:`generator.records.board.load_board` gives it (see there for
+    what it raises); the profile's readers load only when a command needs a profile."""
+    from generator.records import board as profiles
+
+    return profiles.load_board(board, **kwargs)
 
 
 MAX_EXPORT = 2**30  # a register export read back: stored files make it large

@@ -106,6 +106,9 @@ class _Box:
     """One box process and the two pipe ends the parent talks to it through."""
 
     def __init__(self) -> None:
+        if _FORK and _may_fork():
+            self._fork()
+            return
         paths = json.dumps([p for p in sys.path if p])
         code = ("import json, sys; sys.path[:0] = json.loads(sys.argv[1]); "
                 "from generator.reading.sandbox import serve; serve(int(sys.argv[2]))")
@@ -117,6 +120,27 @@ class _Box:
         self.proc.stdin.close()
         self.proc.stdout.close()
 
+    def _fork(self) -> None:
+        """The box as a copy of this process (see :func:`fork_boxes`): what is imported here is
+        imported there, so no second interpreter starts and imports it all again."""
+        from_parent, to_box = os.pipe()  # (read end, write end)
+        from_box, to_parent = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
+            try:
+                os.dup2(from_parent, 0)
+                os.dup2(to_parent, 1)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+                os.closerange(3, _max_fd())
+                serve(box_limit("memory") * MB)
+            finally:
+                os._exit(0)  # never the parent's atexit handlers, nor its buffered output
+        os.close(from_parent)
+        os.close(to_parent)
+        self.proc = _Forked(pid)
+        self.send = Connection(to_box, readable=False)
+        self.recv = Connection(from_box, writable=False)
+
     def close(self) -> None:
         """Stop the process (at once) and close the pipes."""
         try:
@@ -126,6 +150,65 @@ class _Box:
         self.proc.wait()
         self.send.close()
         self.recv.close()
+
+
+_FORK = False  # set by fork_boxes(): boxes are forked from this process
+
+
+def fork_boxes() -> None:
+    """Let boxes be forked from this process rather than started as new interpreters, where it
+    is safe: a POSIX system, no other thread running (a fork copies one thread and every lock
+    as it was) and this process using under half of a box's address space. The ``sdpa``
+    command calls it: a fresh process checking one file does not pay for a second start."""
+    global _FORK
+    _FORK = hasattr(os, "fork")
+
+
+def _may_fork() -> bool:
+    return threading.active_count() == 1 and _address_space_mb() * 2 < box_limit("memory")
+
+
+def _address_space_mb() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") // MB
+    except (OSError, ValueError, IndexError):
+        return 1 << 30  # unknown: not small enough to fork
+
+
+def _max_fd() -> int:
+    try:
+        return os.sysconf("SC_OPEN_MAX")
+    except (OSError, ValueError):
+        return 4096
+
+
+class _Forked:
+    """A forked box process, answering as :class:`subprocess.Popen` does to what the pool asks."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The exit code (minus the signal when killed by one); raises
+        :class:`subprocess.TimeoutExpired` past ``timeout`` seconds."""
+        import time
+
+        end = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            pid, status = os.waitpid(self.pid, 0 if end is None else os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() > end:
+                raise subprocess.TimeoutExpired(f"box {self.pid}", timeout)
+            else:
+                time.sleep(0.01)
+        return self.returncode
 
 
 class _Pool:
