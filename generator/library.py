@@ -171,7 +171,10 @@ def load_library(directory: str | Path | None = None) -> Library:
     cached = _cache_file(key) if key else None
     if cached is not None:
         try:
-            return Library.model_validate_json(cached.read_bytes())
+            library = Library.model_validate_json(cached.read_bytes())
+            if library.operators is not None:  # typed loosely in models (no import circle): type it again
+                library.operators = OperatorRules.model_validate(library.operators)
+            return library
         except (OSError, ValueError):  # absent or damaged: read the files
             pass
     library = _read_library(base)
