@@ -38,7 +38,7 @@ from generator.models import MAX_YEAR, MIN_YEAR
 from generator.records.database import RegisterError
 from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
-from generator.records.tenancy import session_board
+from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_past, session_board
 from generator.records.tables import (
     BOARD_OWNED,
     MAX_CATEGORY,
@@ -53,7 +53,6 @@ from generator.records.tables import (
 # backup holds one board (its rows' ``board_id`` is where they came from; an import puts them in
 # the board it is made for)
 BACKUP_TABLES = BOARD_OWNED
-BOARD_COLUMN = "board_id"
 
 FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
 ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
@@ -335,19 +334,6 @@ def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -
     return blob
 
 
-def _renumber(table, row: dict, new_ids: dict[str, dict[int, int]]) -> dict:
-    """``row`` without its id, its references turned to the new ids of the rows they name."""
-    row = {k: v for k, v in row.items() if k != "id"}
-    for fk in table.foreign_keys:
-        if fk.parent.name != BOARD_COLUMN and row.get(fk.parent.name) is not None:
-            row[fk.parent.name] = new_ids[fk.column.table.name][row[fk.parent.name]]
-    if table.name == "log" and row.get("contract_id") is not None:
-        row["contract_id"] = new_ids["contracts"].get(row["contract_id"])
-    if table.name == "contracts":
-        row["adopted_from"] = None  # the original is in a board of the database it came from
-    return row
-
-
 def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None,
           new_ids: bool = False) -> int:
     """Write checked rows into ``reg``'s empty board in one transaction; return how many."""
@@ -367,27 +353,18 @@ def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFil
                                                                 f"{table.name}[{i}]")}
                     row = {**row, BOARD_COLUMN: reg.board_id}
                     if new_ids:
-                        ids[row["id"]] = s.execute(table.insert().values(_renumber(table, row, renumbered))
+                        ids[row["id"]] = s.execute(table.insert().values(renumbered_row(table, row, renumbered))
                                                    .returning(table.c.id)).scalar_one()
                     else:
                         s.execute(table.insert().values(row))
                     n += 1
             if reg.engine.dialect.name == "postgresql" and not new_ids:
                 for model in BACKUP_TABLES:
-                    _sequence_past(s, model.__tablename__)
+                    sequence_past(s, model.__tablename__)
     except SQLAlchemyError as exc:
         hint = "" if new_ids else " (into a database other boards use: sdpa board import-register gives new ids)"
         raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}{hint}") from None
     return n
-
-
-def _sequence_past(s, table: str) -> None:
-    """Move ``table``'s id sequence past the ids just written, never back: the board's session
-    sees only its own rows, and other boards' ids may be higher."""
-    seq = s.scalar(text(f"SELECT pg_get_serial_sequence('{table}', 'id')"))
-    last = s.scalar(text(f"SELECT last_value FROM {seq}"))
-    top = s.scalar(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}"))
-    s.execute(text("SELECT setval(:seq, :v, true)"), {"seq": seq, "v": max(int(last or 1), int(top or 0), 1)})
 
 
 # ---------------------------------------------------------------- the ZIP backup
@@ -491,14 +468,15 @@ def verify_backup(path: Path) -> dict[str, int]:
     return {name: len(rows) for name, rows in decoded.items()}
 
 
-def import_register_zip(reg: Register, path: Path) -> int:
-    """Load a ZIP backup (:func:`export_register_zip`) into an empty register, keeping ids;
-    returns the rows loaded. The manifest is checked whole first, each stored file is read
-    (at most 50 MB) and checked against its sha256 as its row is written, all in one
-    transaction: nothing is written unless everything is. Raises :class:`RegisterError`."""
+def import_register_zip(reg: Register, path: Path, new_ids: bool = False) -> int:
+    """Load a ZIP backup (:func:`export_register_zip`) into ``reg``'s empty board, keeping ids
+    unless ``new_ids`` (as :func:`import_register`); returns the rows loaded. The manifest is
+    checked whole first, each stored file is read (at most 50 MB) and checked against its
+    sha256 as its row is written, all in one transaction: nothing is written unless everything
+    is. Raises :class:`RegisterError`."""
     archive, manifest = _open_backup(path)
     with archive:
-        return _load(reg, validate_export(manifest, archive), archive)
+        return _load(reg, validate_export(manifest, archive), archive, new_ids=new_ids)
 
 
 def register_checksum(reg: Register) -> str:

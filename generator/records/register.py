@@ -81,6 +81,16 @@ class Register:
             raise
         self.database_filters = database_enforces(self.engine)
 
+    def for_board(self, board_id: int) -> Register:
+        """This register working for board ``board_id`` over the same connections (close only
+        the register it came from). Raises :class:`RegisterError` when there is no such board."""
+        import copy
+
+        other = copy.copy(self)
+        other.board_id = board_id_in_use(board_id)
+        other.board_name = require_board(self.engine, other.board_id).name
+        return other
+
     def session(self) -> Session:
         """A session of this register's board; each ``with s.begin()`` is one transaction (on
         SQLite it holds the write lock from its start)."""

@@ -111,8 +111,6 @@ class ContractRow(BoardOwned, Base):
     # adopted from another board's general offer (0006): the original contract's id, in the board
     # that signed it (no foreign key: one board's backup restores without the other's rows)
     adopted_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    # this signed agreement is offered to the region's other boards (0006): when, by whom
-    offered: Mapped[date | None] = mapped_column(Date, nullable=True)
     # deferred: listing contracts never loads the stored files; Register.contract_file does
     file_data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
     vendor: Mapped[VendorRow] = relationship(back_populates="contracts")
@@ -257,3 +255,23 @@ class DirectoryVendorRow(BoardOwned, Base):
 # every table whose rows belong to one board: scoped by generator.records.tenancy, and on
 # PostgreSQL kept to the board's sessions by row-level security (0006)
 BOARD_OWNED = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]
+
+
+class OfferRow(Base):
+    """A general offer (0006): one board's signed agreement with a vendor, offered to the region's
+    other boards on the same terms. Not a board's own record: every board of the register reads
+    the offers (a copy of what an adopting board needs), only the offering board writes them."""
+
+    __tablename__ = "offers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"), index=True)  # the offering board
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), unique=True)
+    vendor: Mapped[str] = mapped_column(String(300))
+    product: Mapped[str] = mapped_column(String(300))
+    executed: Mapped[date] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    data_categories: Mapped[list] = mapped_column(JSON, default=list)
+    offered: Mapped[date] = mapped_column(Date)
+    offered_by: Mapped[str] = mapped_column(String(320))
+    withdrawn: Mapped[date | None] = mapped_column(Date, nullable=True)

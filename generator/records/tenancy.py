@@ -28,6 +28,7 @@ from generator.records.database import RegisterError
 from generator.records.tables import BoardOwned, BoardRow
 
 DEFAULT_BOARD = 1
+BOARD_COLUMN = "board_id"
 SETTING = "sdpa.board_id"  # the PostgreSQL setting the policies read
 _BOARD, _FILTER = "sdpa_board", "sdpa_filter"  # keys of Session.info
 
@@ -142,6 +143,18 @@ def add_board(engine: Engine, name: str) -> int:
         return row.id
 
 
+def remove_empty_board(engine: Engine, board_id: int) -> bool:
+    """Remove board ``board_id`` if no record belongs to it (an import into it failed); return
+    True when it was removed. A board with records is kept. Never raises."""
+    from sqlalchemy import delete
+
+    try:
+        with Session(engine) as s, s.begin():
+            return bool(s.execute(delete(BoardRow).where(BoardRow.id == board_id)).rowcount)
+    except Exception:  # noqa: BLE001 - a record refers to it: it stays
+        return False
+
+
 def list_boards(engine: Engine) -> list[BoardRow]:
     """Every board in the register at ``engine``, in id order."""
     with Session(engine, expire_on_commit=False) as s:
@@ -157,3 +170,31 @@ def require_board(engine: Engine, board_id: int) -> BoardRow:
         raise RegisterError(f"there is no board {board_id} in this register (sdpa board list; "
                             "sdpa board add NAME)")
     return row
+
+
+# ---------------------------------------------------------------- moving a board's rows
+
+
+def renumbered_row(table, row: dict, new_ids: dict[str, dict[int, int]]) -> dict:
+    """``row`` of ``table`` (a backup's row) without its id, each reference turned to the new id
+    the database gave the row it names (``new_ids``: table name → old id → new id, filled in
+    the order of the backup's tables). A contract's ``adopted_from`` is dropped: the original is
+    in a board of the database the row came from."""
+    row = {k: v for k, v in row.items() if k != "id"}
+    for fk in table.foreign_keys:
+        if fk.parent.name != BOARD_COLUMN and row.get(fk.parent.name) is not None:
+            row[fk.parent.name] = new_ids[fk.column.table.name][row[fk.parent.name]]
+    if table.name == "log" and row.get("contract_id") is not None:
+        row["contract_id"] = new_ids["contracts"].get(row["contract_id"])
+    if table.name == "contracts":
+        row["adopted_from"] = None
+    return row
+
+
+def sequence_past(session: Session, table: str) -> None:
+    """On PostgreSQL, move ``table``'s id sequence past the ids just written in ``session``,
+    never back: a board's session sees only its own rows, and other boards' ids may be higher."""
+    seq = session.scalar(text(f"SELECT pg_get_serial_sequence('{table}', 'id')"))
+    last = session.scalar(text(f"SELECT last_value FROM {seq}"))
+    top = session.scalar(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}"))
+    session.execute(text("SELECT setval(:seq, :v, true)"), {"seq": seq, "v": max(int(last or 1), int(top or 0), 1)})

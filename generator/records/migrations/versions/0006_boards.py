@@ -1,7 +1,10 @@
 """Boards as tenants: a ``boards`` table; a ``board_id`` on every board-owned table (every row that
 exists goes to board 1, named from the register's saved profile); vendor and directory names
-unique within a board; a contract's ``adopted_from`` and ``offered`` (shared agreements); on
+unique within a board; shared agreements (the region's ``offers``, a contract's ``adopted_from``); on
 PostgreSQL, row-level security keeping each table to the board the transaction names.
+
+On SQLite the tables are rebuilt (copied, dropped, renamed): run it with foreign keys off, as
+``database.py`` does.
 
 Revision ID: 0006
 Revises: 0004
@@ -65,7 +68,21 @@ def upgrade() -> None:
                 batch.create_unique_constraint(UNIQUE_NAMES[table], ["board_id", "name"])
             if table == "contracts":
                 batch.add_column(sa.Column("adopted_from", sa.Integer, nullable=True))
-                batch.add_column(sa.Column("offered", sa.Date, nullable=True))
+    op.create_table(  # the region's general offers: read by every board, not a board's own rows
+        "offers",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("board_id", sa.Integer, sa.ForeignKey("boards.id"), nullable=False, index=True),
+        sa.Column("contract_id", sa.Integer, sa.ForeignKey("contracts.id"), nullable=False, unique=True),
+        sa.Column("vendor", sa.String(300), nullable=False),
+        sa.Column("product", sa.String(300), nullable=False),
+        sa.Column("executed", sa.Date, nullable=False),
+        sa.Column("term_end", sa.Date, nullable=True),
+        sa.Column("purpose", sa.Text, nullable=False),
+        sa.Column("data_categories", sa.JSON, nullable=False),
+        sa.Column("offered", sa.Date, nullable=False),
+        sa.Column("offered_by", sa.String(320), nullable=False),
+        sa.Column("withdrawn", sa.Date, nullable=True),
+    )
     if postgres:
         for table in OWNED:
             # new rows take the board the session names; there is no board 1 to fall back on
@@ -78,6 +95,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     postgres = conn.dialect.name == "postgresql"
+    op.drop_table("offers")
     for table in reversed(OWNED):
         if postgres:
             op.execute(f"DROP POLICY IF EXISTS {POLICY} ON {table}")
@@ -85,7 +103,6 @@ def downgrade() -> None:
             op.execute(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
         with op.batch_alter_table(table) as batch:
             if table == "contracts":
-                batch.drop_column("offered")
                 batch.drop_column("adopted_from")
             if table in UNIQUE_NAMES:
                 batch.drop_constraint(UNIQUE_NAMES[table], type_="unique")
