@@ -41,7 +41,7 @@ def role_for(email: str | None, board: Board) -> str | None:
 
 def boards_for(url: str, email: str | None, profile_file: str | Path | None = None) -> list[tuple[int, str, str]]:
     """The boards of the register at ``url`` where ``email`` has a role, in id order, as
-    ``(board id, board name, role)``: each board's role from its own profile (the file
+    ``(board id, board name, role)`` (the name of its saved profile, else of its row): each board's role from its own profile (the file
     ``profile_file`` when one is configured for every board, else the board's saved profile,
     else the shipped example), as :func:`role_for` reads it. Raises
     :class:`generator.records.database.RegisterError` when the register cannot be opened."""
@@ -54,10 +54,10 @@ def boards_for(url: str, email: str | None, profile_file: str | Path | None = No
     found = []
     with Register(url, board_id=1) as reg:
         for row in list_boards(reg.engine):
-            profile = fixed or saved_board(reg.for_board(row.id)) or read_board_file(EXAMPLE_BOARD)
-            role = role_for(email, profile)
+            saved = None if fixed else saved_board(reg.for_board(row.id))
+            role = role_for(email, fixed or saved or read_board_file(EXAMPLE_BOARD))
             if role is not None:
-                found.append((row.id, row.name, role))
+                found.append((row.id, saved.name if saved else row.name, role))
     return found
 
 
