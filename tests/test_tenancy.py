@@ -261,3 +261,22 @@ def test_a_single_board_sqlite_register_at_0004_upgrades_in_place(tmp_path, boar
         assert sum(len(rows) for rows in after["tables"].values()) == sum(len(r) for r in before["tables"].values())
         cid = reg.add_contract(vendor="Acme Learning", product="Writer")  # the old vendor, reused
         assert reg.contract(cid).vendor_id == reg.contracts()[0].vendor_id
+
+
+def test_a_letter_names_the_board_chosen_with_board_id(tmp_path, board, monkeypatch):
+    from .conftest import docx_text
+
+    url = fresh_url("sqlite", tmp_path)
+    monkeypatch.setenv("SDPA_DATABASE_URL", url)
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    from generator.records.directory import save_board
+
+    with Register(url) as first:
+        hill = add_board(first.engine, "Hillside")
+        save_board(first, board.model_copy(update={"name": "Shoreline Board of Education"}))
+        save_board(first.for_board(hill), board.model_copy(update={"name": "Hillside Board of Education"}))
+    out = tmp_path / "annual.docx"
+    res = runner.invoke(app, ["letter", "--board-id", str(hill), "annual-notice", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    text = docx_text(out)
+    assert "Hillside Board of Education" in text and "Shoreline" not in text

@@ -21,6 +21,14 @@ app = typer.Typer(
 
 letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
 app.add_typer(letter_app, name="letter")
+
+
+@letter_app.callback()
+def letter_board(board_id: int = BoardIdOpt) -> None:
+    """Write the board's letters and notices (with the profile of board --board-id; default 1)."""
+    choose_board(board_id)
+
+
 register_app = typer.Typer(help="The contracts register: status, what is due, the public page.",
                            no_args_is_help=True)
 

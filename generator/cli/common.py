@@ -105,7 +105,7 @@ def letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[P
 
     from generator.forms import vendor_from_dict
 
-    profile = load_board(board)
+    profile = load_board(board, board_id=board_id())
     day = date_option(when, "--date") or date.today()
     v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor)) if vendor else None
     return profile, day, v
