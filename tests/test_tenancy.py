@@ -280,3 +280,44 @@ def test_a_letter_names_the_board_chosen_with_board_id(tmp_path, board, monkeypa
     assert res.exit_code == 0, res.output
     text = docx_text(out)
     assert "Hillside Board of Education" in text and "Shoreline" not in text
+
+
+def test_a_districts_sqlite_register_moves_into_the_region_as_a_new_board(tmp_path):
+    district = f"sqlite:///{tmp_path / 'shoreline.sqlite3'}"
+    region = fresh_url("sqlite", tmp_path)
+    with Register(district) as reg:
+        cid = reg.add_contract(vendor="Acme Learning", product="Shoreline Reader", executed=D("2026-09-02"))
+        reg.record_posting(cid, D("2026-09-03"))
+    with Register(region) as reg:
+        reg.add_contract(vendor="Acme Learning", product="Region Planner")  # id 1 is taken here
+    res = runner.invoke(app, ["register", "export", "--db", district, "--out", str(tmp_path / "shoreline.zip")])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["board", "import-register", str(tmp_path / "shoreline.zip"), "--name", "Shoreline",
+                              "--db", region])
+    assert res.exit_code == 0, res.output
+    with Register(region, board_id=2) as moved:
+        (c,) = moved.contracts()
+        assert (c.product, c.id, len(c.postings)) == ("Shoreline Reader", 2, 1)
+    with Register(region) as reg:
+        assert [c.product for c in reg.contracts()] == ["Region Planner"]
+    # a backup that does not import leaves no empty board behind
+    (tmp_path / "bad.zip").write_bytes(b"not a zip")
+    res = runner.invoke(app, ["board", "import-register", str(tmp_path / "bad.zip"), "--name", "Broken", "--db", region])
+    assert res.exit_code == 2 and "not a ZIP backup" in res.output
+    with Register(region) as reg:
+        assert [b.name for b in list_boards(reg.engine)] == ["Board 1", "Shoreline"]
+
+
+def test_a_persons_boards_are_those_whose_own_profile_gives_them_a_role(tmp_path, board):
+    from generator.records.access import boards_for
+    from generator.records.directory import save_board
+
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as first:
+        hill = add_board(first.engine, "Hillside")
+        for reg, name, access in ((first, "Shoreline", {"admin": ["ria@region.example"], "editor": ["@shoreline.example"]}),
+                                  (first.for_board(hill), "Hillside", {"viewer": ["ria@region.example"]})):
+            save_board(reg, board.model_copy(update={"name": name, "access": board.access.model_copy(update=access)}))
+    assert boards_for(url, "ria@region.example") == [(1, "Shoreline", "admin"), (hill, "Hillside", "viewer")]
+    assert boards_for(url, "pat@shoreline.example") == [(1, "Shoreline", "editor")]
+    assert boards_for(url, "someone@elsewhere.example") == []
