@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 import generator as g
-from app_pages import common
+from app_pages import common, shared_agreements
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
@@ -465,6 +465,8 @@ ACTIONS = {
     "Report the IEP and Section 504 exceptions of a year": exceptions_report_form,
     "Publish the public contracts page": publish_form,
     "Export the register (backup)": export_form,
+    "Offer a signed agreement to the other boards": lambda reg, cs: shared_agreements.offer_form(reg, cs, done),
+    "Adopt another board's offered agreement": lambda reg, cs: shared_agreements.adopt_form(reg, cs, done),
 }
 #: The actions a viewer may take: they change nothing.
 READ_ONLY = {"See the history of a contract"}

@@ -45,7 +45,7 @@ _HOMES = {
     "documents.tracked": ["accept_changes"],
     "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
-    "records.access": ["ROLES", "auth_provider", "can_administer", "can_confirm", "can_edit", "has_role",
+    "records.access": ["ROLES", "auth_provider", "boards_for", "can_administer", "can_confirm", "can_edit", "has_role",
                        "is_loopback", "is_verified", "listen_problem", "request_problem", "role_for",
                        "session_expired", "session_hours"],
     "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",
@@ -53,6 +53,8 @@ _HOMES = {
     "records.register": ["Register"],
     "records.database": ["RegisterError", "database_url"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
+    "records.tenancy": ["add_board", "board_id_in_use", "list_boards"],
+    "records.sharing": ["Offer", "adopt_agreement", "offer_agreement", "offers", "withdraw_offer"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],
     "records.status": ["contract_status", "due_items"],

@@ -271,9 +271,13 @@ def test_an_older_register_gains_the_new_tables(fresh_register, board):
         reg.add_contract(vendor="Kept Vendor", product="Kept")
         cfg = Config()
         cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
-        with reg.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0001")
+        with reg.engine.connect() as conn:
+            # SQLite rebuilds tables on the way down: foreign keys off, as for any migration
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0001")
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
         assert "board_profiles" not in inspect(reg.engine).get_table_names()
     with Register(fresh_register) as reg:
         g.save_board(reg, board)

@@ -39,6 +39,28 @@ def role_for(email: str | None, board: Board) -> str | None:
     return None
 
 
+def boards_for(url: str, email: str | None, profile_file: str | Path | None = None) -> list[tuple[int, str, str]]:
+    """The boards of the register at ``url`` where ``email`` has a role, in id order, as
+    ``(board id, board name, role)`` (the name of its saved profile, else of its row): each board's role from its own profile (the file
+    ``profile_file`` when one is configured for every board, else the board's saved profile,
+    else the shipped example), as :func:`role_for` reads it. Raises
+    :class:`generator.records.database.RegisterError` when the register cannot be opened."""
+    from generator.records.board import EXAMPLE_BOARD, read_board_file
+    from generator.records.directory import saved_board
+    from generator.records.register import Register
+    from generator.records.tenancy import list_boards
+
+    fixed = read_board_file(profile_file) if profile_file else None
+    found = []
+    with Register(url, board_id=1) as reg:
+        for row in list_boards(reg.engine):
+            saved = None if fixed else saved_board(reg.for_board(row.id))
+            role = role_for(email, fixed or saved or read_board_file(EXAMPLE_BOARD))
+            if role is not None:
+                found.append((row.id, saved.name if saved else row.name, role))
+    return found
+
+
 def is_verified(claim: object) -> bool:
     """True only when the sign-in provider's ``email_verified`` claim is the boolean ``True``:
     the string ``"false"``, ``1``, ``"true"`` or a missing claim are not a proof. Never raises."""

@@ -40,23 +40,21 @@ from generator.records.database import RegisterError
 from generator.records.review import HOLDINGS, STATUSES
 from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
+from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_past, session_board
 from generator.records.tables import (
+    BOARD_OWNED,
     MAX_CATEGORY,
     MAX_JSON,
     MAX_TEXT,
-    APP_TABLES,
-    TABLES,
-    AnnualNoticeRow,
-    BoardProfileRow,
     ContractRow,
-    DirectoryVendorRow,
-    ExceptionRow,
     LogRow,
     VendorRow,
 )
 
-# every table of the register, the district's setup and the board's duties included
-BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow, *APP_TABLES]
+# every table of one board's register, the district's setup and the board's duties included: a
+# backup holds one board (its rows' ``board_id`` is where they came from; an import puts them in
+# the board it is made for)
+BACKUP_TABLES = BOARD_OWNED
 
 FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
 ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
@@ -88,7 +86,8 @@ def export_register(reg: Register, verify: bool = True) -> dict:
     with reg.snapshot() as s, s.begin():
         for model in BACKUP_TABLES:
             cols = [col.name for col in model.__table__.columns]
-            rows = s.execute(select(model.__table__).order_by(model.__table__.c.id)).mappings()
+            rows = s.execute(select(model.__table__).where(model.__table__.c.board_id == reg.board_id)
+                             .order_by(model.__table__.c.id)).mappings()
             out["tables"][model.__tablename__] = [{k: _encode(r[k]) for k in cols} for r in rows]
     if verify:
         try:
@@ -322,13 +321,15 @@ def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[s
                 raise _fail(where, "has no id")
             cells = {k: _decode(table.c[k], v, f"{where}.{k}", archive) for k, v in row.items()}
             for col in table.c:
-                if col.name not in cells and not col.nullable and col.default is None:
+                if col.name not in cells and not col.nullable and col.default is None and col.name != BOARD_COLUMN:
                     raise _fail(where, f"{col.name} is missing")
             if cells["id"] in ids:
                 raise _fail(f"{where}.id", f"id {cells['id']} appears twice")
             ids.add(cells["id"])
             _check_shapes(name, cells, where)
             for fk in table.foreign_keys:
+                if fk.parent.name == BOARD_COLUMN:  # the import decides the board
+                    continue
                 ref = fk.column.table.name
                 value = cells.get(fk.parent.name)
                 if value is not None and value not in all_ids.get(ref, set()):
@@ -339,12 +340,14 @@ def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[s
     return decoded
 
 
-def import_register(reg: Register, data: Any) -> int:
-    """Load an export into an empty register, keeping ids; returns the rows loaded. The whole
-    export is checked first (:func:`validate_export`), then written in one transaction: nothing
-    is written unless everything is. Raises :class:`RegisterError` when the register is not
-    empty or the data is not a valid export."""
-    return _load(reg, validate_export(data))
+def import_register(reg: Register, data: Any, new_ids: bool = False) -> int:
+    """Load an export into ``reg``'s board, which must be empty; returns the rows loaded. Ids
+    are kept, unless ``new_ids``: then the database gives every row a new id and each reference
+    follows (to move a district's register into a region's database, where its ids are taken).
+    The whole export is checked first (:func:`validate_export`), then written in one
+    transaction: nothing is written unless everything is. Raises :class:`RegisterError` when
+    the board is not empty or the data is not a valid export."""
+    return _load(reg, validate_export(data), new_ids=new_ids)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -> bytes:
@@ -361,28 +364,36 @@ def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -
     return blob
 
 
-def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None) -> int:
-    """Write checked rows into an empty register in one transaction; return how many."""
+def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None,
+          new_ids: bool = False) -> int:
+    """Write checked rows into ``reg``'s empty board in one transaction; return how many."""
     if reg.count(ContractRow) or reg.count(VendorRow) or reg.count(LogRow):
-        raise RegisterError("the register is not empty; import into a new register")
+        raise RegisterError(f"board {reg.board_id} of the register is not empty; import into a new "
+                            "register, or a new board (sdpa board import-register)")
     n = 0
+    renumbered: dict[str, dict[int, int]] = {}
     try:
         with reg.session() as s, s.begin():
             for model in BACKUP_TABLES:
                 table = model.__table__
+                ids = renumbered.setdefault(table.name, {})
                 for i, row in enumerate(decoded[table.name]):
                     if isinstance(row.get("file_data"), _Member):
                         row = {**row, "file_data": _read_member(archive, row["file_data"], row["file_sha256"],
                                                                 f"{table.name}[{i}]")}
-                    s.execute(table.insert().values(row))
+                    row = {**row, BOARD_COLUMN: reg.board_id}
+                    if new_ids:
+                        ids[row["id"]] = s.execute(table.insert().values(renumbered_row(table, row, renumbered))
+                                                   .returning(table.c.id)).scalar_one()
+                    else:
+                        s.execute(table.insert().values(row))
                     n += 1
-            if reg.engine.dialect.name == "postgresql":
+            if reg.engine.dialect.name == "postgresql" and not new_ids:
                 for model in BACKUP_TABLES:
-                    t = model.__tablename__
-                    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
-                                   f"COALESCE((SELECT MAX(id) FROM {t}), 0) + 1, false)"))
+                    sequence_past(s, model.__tablename__)
     except SQLAlchemyError as exc:
-        raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}") from None
+        hint = "" if new_ids else " (into a database other boards use: sdpa board import-register gives new ids)"
+        raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}{hint}") from None
     return n
 
 
@@ -401,9 +412,11 @@ def _tables(s) -> dict[str, list[dict]]:
     for model in BACKUP_TABLES:
         table = model.__table__
         cols = [c for c in table.columns if c.name != "file_data"]
-        rows = s.execute(select(*cols).order_by(table.c.id)).mappings()
+        rows = s.execute(select(*cols).where(table.c.board_id == session_board(s))
+                         .order_by(table.c.id)).mappings()
         tables[table.name] = [{c.name: _encode(r[c.name]) for c in cols} for r in rows]
-    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.file_data.is_not(None))))
+    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.board_id == session_board(s),
+                                                        ContractRow.file_data.is_not(None))))
     for row in tables["contracts"]:
         row["file_data"] = {"file": _file_member(row)} if row["id"] in stored else None
     return tables
@@ -485,14 +498,15 @@ def verify_backup(path: Path) -> dict[str, int]:
     return {name: len(rows) for name, rows in decoded.items()}
 
 
-def import_register_zip(reg: Register, path: Path) -> int:
-    """Load a ZIP backup (:func:`export_register_zip`) into an empty register, keeping ids;
-    returns the rows loaded. The manifest is checked whole first, each stored file is read
-    (at most 50 MB) and checked against its sha256 as its row is written, all in one
-    transaction: nothing is written unless everything is. Raises :class:`RegisterError`."""
+def import_register_zip(reg: Register, path: Path, new_ids: bool = False) -> int:
+    """Load a ZIP backup (:func:`export_register_zip`) into ``reg``'s empty board, keeping ids
+    unless ``new_ids`` (as :func:`import_register`); returns the rows loaded. The manifest is
+    checked whole first, each stored file is read (at most 50 MB) and checked against its
+    sha256 as its row is written, all in one transaction: nothing is written unless everything
+    is. Raises :class:`RegisterError`."""
     archive, manifest = _open_backup(path)
     with archive:
-        return _load(reg, validate_export(manifest, archive), archive)
+        return _load(reg, validate_export(manifest, archive), archive, new_ids=new_ids)
 
 
 def register_checksum(reg: Register) -> str:
