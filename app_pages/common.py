@@ -76,14 +76,14 @@ def user_boards(email: str, board: g.Board) -> list[tuple[int, str, str]]:
     """The boards of the register (``board``'s configuration) where ``email`` holds a role, as
     ``(id, name, role)``: what the switcher lists (kept for 30 seconds). Without sign-in the one
     local user administers every board."""
-    return _boards_of(database_url(board), email, sign_in_provider() is None, os.environ.get("SDPA_BOARD") or None)
+    return _boards_of(g.database_url(board), email, sign_in_provider() is None, os.environ.get("SDPA_BOARD") or None)
 
 
 @st.cache_data(ttl=30, show_spinner=False, max_entries=1000)
 def _boards_of(url: str, email: str, local: bool, profile_file: str | None) -> list[tuple[int, str, str]]:
     # kept 30 seconds: this list only draws the switcher; every role check reads the profile anew
     if local:
-        with Register(url, board_id=1) as reg:
+        with g.Register(url, board_id=1) as reg:
             return [(b.id, b.name, "admin") for b in g.list_boards(reg.engine)]
     return g.boards_for(url, email, profile_file)
 

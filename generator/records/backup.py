@@ -28,7 +28,6 @@ from sqlalchemy import (
     String,
     Text,
     select,
-    text,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
