@@ -115,3 +115,19 @@ def fresh_register(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
     monkeypatch.setenv("SDPA_DATABASE_URL", url)
     return url
+
+
+def downgrade_register(engine, revision: str) -> None:
+    """Take a SQLite register's schema down to Alembic ``revision`` (an older register, for the
+    upgrade tests). SQLite rebuilds tables on the way down: foreign keys off, as for any migration."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -242,20 +242,14 @@ def test_the_list_works_on_both_databases_and_a_backup_restores_it(kind, tmp_pat
 
 
 def test_an_older_register_gains_the_apps_tables(tmp_path):
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import inspect
 
-    from .conftest import ROOT
+    from .conftest import downgrade_register
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     with Register(url) as r:
         r.add_contract(vendor="Kept Vendor", product="Kept")
-        cfg = Config()
-        cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
-        with r.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0004")
+        downgrade_register(r.engine, "0004")
         assert "apps" not in inspect(r.engine).get_table_names()
     with Register(url) as r:
         g.record_vetting(r, vet_report(), app="Quizly", role="editor")
