@@ -8,6 +8,7 @@ import atexit
 import contextvars
 import functools
 import json
+import logging
 import os
 import pickle
 import signal
@@ -224,7 +225,9 @@ class _Pool:
         env = {k: v for k, v in os.environ.items() if k.startswith("SDPA_")}
         try:
             call = pickle.dumps((args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here
+        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here, and say so
+            logging.getLogger("sdpa.box").warning("%s: its arguments cannot be sent to the box; it runs "
+                                                  "in this process, without the box's limits", what)
             with unboxed():
                 return fn(*args, **kwargs)
         with self.slots:  # the time waiting for a turn is not the file's: its clock starts below
