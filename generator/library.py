@@ -207,8 +207,9 @@ def _library_key(base: Path) -> str | None:
     digest = hashlib.sha256()
     try:
         files = [base / "library.yaml", *sorted((base / "provisions").glob("*.md")),
-                 *sorted((base / "sections").glob("*.md"))]
-        for path in [Path(__file__), Path(__file__).with_name("models.py"), *files]:
+                 *sorted((base / "sections").glob("*.md")), *sorted(base.glob("operators.yaml"))]
+        code = [Path(__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("vetting.py")]
+        for path in [*code, *files]:
             digest.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
     except OSError:
         return None

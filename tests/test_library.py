@@ -240,6 +240,17 @@ def test_an_edited_clause_file_is_read_anew_not_taken_from_the_cache(clause_copy
         load_library(clause_copy)  # a broken file fails as before: no cached copy hides it
 
 
+def test_an_edited_operator_rules_file_is_read_anew_not_taken_from_the_cache(clause_copy, tmp_path, monkeypatch):
+    # the operator rules (operators.yaml) are part of the library: an edit to them is a new key
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    before = load_library(clause_copy)
+    path = clause_copy / "operators.yaml"
+    path.write_text(path.read_text().replace('version: "', 'version: "edited-', 1))
+    after = load_library(clause_copy)
+    assert after.operators.version.startswith("edited-")
+    assert not before.operators.version.startswith("edited-")
+
+
 def test_a_damaged_or_unwritable_cache_is_passed_over(clause_copy, tmp_path, monkeypatch):
     monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
     first = load_library(clause_copy)

@@ -316,3 +316,30 @@ def test_a_page_nested_deeper_than_the_parser_allows_is_one_error_naming_it(tmp_
     out = CliRunner().invoke(app, ["vet", str(page)])
     assert out.exit_code == 2
     assert "deep.html" in out.output and len(out.output.strip().splitlines()) == 1
+
+
+def test_the_operator_called_provider_in_its_own_agreement_is_not_a_service_provider_bound_by_it():
+    # "Provider" and "Processor" name the operator itself in a data agreement: that it signs the
+    # agreement binds none of the service providers it may pass student data to
+    report = vet('This agreement is between the school and Owlbook Inc. ("Provider"). '
+                 "Provider obligations are listed in section 4. "
+                 "Provider will not share student data outside its list of subprocessors without the school's consent.")
+    r = report.restriction("disclosure")
+    assert r.status == "limited"
+    assert any("bind" in m for m in r.missing)
+    assert "bound_providers" not in {u.id for u in report.permitted_uses}
+
+
+def test_an_exception_for_service_providers_that_binds_them_itself_keeps_a_promise_prohibited():
+    report = vet("We will not disclose student data except:\n"
+                 "- to service providers under written confidentiality agreements;\n"
+                 "- as required by law.")
+    assert status(report, "disclosure") == "prohibited"
+
+
+def test_each_exception_clause_is_read_on_its_own():
+    # "outside the school" excepts the school; "without the user's permission" is the user's
+    # consent, wider than the policy's list, though the school is named in the sentence
+    r = vet("We will not share student data outside the school without the user's permission.").restriction("disclosure")
+    assert r.status == "limited"
+    assert any("consent of the user" in m for m in r.missing)

@@ -179,8 +179,9 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
     statute = readings.get("statute", [])
     if rule.id == "disclosure" and not bound_providers:  # the policy's exception (e) needs providers bound by contract
         unbound = next((e.missing for e in rules.exceptions if e.id == "providers"), "")
-        for _, _, r in commits:
-            if "providers" in r.within and unbound and unbound not in r.missing:
+        binding = next((u.needs[-1] for u in rules.permitted_uses if u.id == "bound_providers"), [])
+        for _, _, r in commits:  # "except to service providers under confidentiality agreements" binds them itself
+            if "providers" in r.within and unbound and unbound not in r.missing and not has_word(r.frame.text, set(binding)):
                 r.missing.append(unbound)
     open_commits = [x for x in commits if x[2].missing]
     doubts: list[str] = []

@@ -38,7 +38,7 @@ _PERSONS = {"student", "students", "user", "users", "child", "children", "learne
             "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
-_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without)\b", re.I)
+_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside)\b", re.I)
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
                 "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold", "distribute",
@@ -106,11 +106,25 @@ def _clause_start(text: str, word: str) -> int:
 def exception_text(frame: Frame) -> str:
     """The words of the sentence's exceptions: its unless / except / other-than clauses and, for
     a list item read with its lead-in, the item itself."""
-    parts = list(frame.conditions)
-    m = _EXCEPT.search(frame.text)
-    if m:
-        parts.append(frame.text[m.start():])
-    return " ".join(parts)
+    return " ".join(exception_clauses(frame))
+
+
+def exception_clauses(frame: Frame) -> list[str]:
+    """The sentence's exceptions one by one: its conditions, then each clause from one
+    unless / except / other-than / without / outside to the next ("outside the school" and
+    "without the user's permission" are two exceptions, each read on its own)."""
+    marks = [m.start() for m in _EXCEPT.finditer(frame.text)]
+    return list(frame.conditions) + [frame.text[a:b] for a, b in zip(marks, [*marks[1:], len(frame.text)])]
+
+
+def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
+    """:func:`exception_ids` of each of the sentence's exception clauses, together."""
+    within, missing = set(), []
+    for clause in exception_clauses(frame):
+        w, m = exception_ids({x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}, rules, allowed)
+        within |= w
+        missing += [x for x in m if x not in missing]
+    return within, missing
 
 
 def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
@@ -199,7 +213,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if rid == "profiling" and not (_data_named(frame) or words & _PERSONS):
             return None
         except_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", exception_text(frame))}
-        within, missing = exception_ids(except_words, rules, rule.exceptions)
+        within, missing = exception_reading(frame, rules, rule.exceptions)
         if frame.data == "de-identified data" and not except_words & {"de-identified", "deidentified", "aggregate",
                                                                       "aggregated", "anonymized", "anonymised"}:
             return None  # a promise about de-identified data only says nothing of student data
