@@ -343,3 +343,13 @@ def test_each_exception_clause_is_read_on_its_own():
     r = vet("We will not share student data outside the school without the user's permission.").restriction("disclosure")
     assert r.status == "limited"
     assert any("consent of the user" in m for m in r.missing)
+
+
+def test_an_exception_as_authorized_that_names_no_one_leaves_the_list_open():
+    open_ = vet("We will not disclose student data to third parties except as authorized.").restriction("disclosure")
+    assert open_.status == "limited"
+    assert any("by whom" in m for m in open_.missing)
+    school = vet("We will not disclose student data to third parties except as authorized by the school.")
+    assert status(school, "disclosure") == "prohibited"
+    own_list = vet("We will not disclose student data to third parties except as authorized in this agreement.")
+    assert status(own_list, "disclosure") == "prohibited"  # the agreement's own list is read on its own

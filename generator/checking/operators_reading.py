@@ -39,6 +39,7 @@ _PERSONS = {"student", "students", "user", "users", "child", "children", "learne
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
 _EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside)\b", re.I)
+_OWN_TEXT = {"agreement", "dpa", "addendum", "contract", "policy", "notice", "terms"}  # the document's own list
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
                 "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold", "distribute",
@@ -132,9 +133,12 @@ def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | No
     texts of the wider ones (only those of ``allowed`` ids when given)."""
     words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}  # "the district's consent"
     within, missing = set(), []
+    named = [e for e in rules.exceptions if words & {w.lower() for w in e.words} and e.id != "unnamed"]
     for exc in rules.exceptions:
         if not words & {w.lower() for w in exc.words} or (exc.also and not words & {w.lower() for w in exc.also}):
             continue
+        if exc.id == "unnamed" and (named or words & (_SCHOOL_PARTY | _OWN_TEXT)):
+            continue  # "as authorized by the school", "authorized subprocessors", "in this DPA" (its own list, read too)
         if exc.id == "consent" and words & _SCHOOL_PARTY:
             continue  # the school's consent or direction is a school purpose
         if exc.within:
