@@ -353,3 +353,26 @@ def test_an_exception_as_authorized_that_names_no_one_leaves_the_list_open():
     assert status(school, "disclosure") == "prohibited"
     own_list = vet("We will not disclose student data to third parties except as authorized in this agreement.")
     assert status(own_list, "disclosure") == "prohibited"  # the agreement's own list is read on its own
+
+
+def test_as_ferpa_permits_alone_is_wider_than_the_policy_but_with_the_agreement_it_is_not():
+    alone = vet("We will not disclose student data except as FERPA permits.").restriction("disclosure")
+    assert alone.status == "limited" and any("FERPA" in m for m in alone.missing)
+    # both must permit it: the agreement's own list, read on its own, is the narrower
+    both = vet("We will not disclose student data except as permitted by this agreement and FERPA.")
+    assert status(both, "disclosure") == "prohibited"
+
+
+def test_a_narrower_promise_beside_a_complete_one_takes_nothing_away():
+    # a promise about some recipients only, or a restatement of FERPA's own rule, is limited on
+    # its own; beside a promise that covers every recipient it leaves that promise whole
+    complete = "We will not disclose student data to anyone except to comply with the law. "
+    some = "We will never share student data with data brokers."
+    ferpa = ("We agree to comply with FERPA as a school official, including not disclosing education records "
+             "without the school's written consent except as FERPA permits.")
+    assert status(vet(some), "disclosure") == "limited"
+    assert status(vet(ferpa), "disclosure") == "limited"
+    assert status(vet(complete + some), "disclosure") == "prohibited"
+    assert status(vet(complete + ferpa), "disclosure") == "prohibited"
+    # an exception is an opening, not a narrower promise: it still makes the whole limited
+    assert status(vet(complete + "We will not disclose student data except to our affiliates."), "disclosure") == "limited"

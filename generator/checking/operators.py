@@ -183,7 +183,8 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
         for _, _, r in commits:  # "except to service providers under confidentiality agreements" binds them itself
             if "providers" in r.within and unbound and unbound not in r.missing and not has_word(r.frame.text, set(binding)):
                 r.missing.append(unbound)
-    open_commits = [x for x in commits if x[2].missing]
+    complete = any(not r.missing for _, _, r in commits)  # a narrower promise beside it takes nothing away
+    open_commits = [x for x in commits if x[2].missing and not (x[2].narrow and complete)]
     doubts: list[str] = []
     missing: list[str] = []
     if rule.id == "sale" and transfer and not commits:

@@ -39,6 +39,10 @@ _PERSONS = {"student", "students", "user", "users", "child", "children", "learne
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
 _EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside)\b", re.I)
+_BOTH_LAWS = re.compile(r"\b(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms) and (?:by |under )?(?:the )?ferpa\b|"
+                        r"\bferpa and (?:by |under )?(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms)\b", re.I)
+# a promise to comply with FERPA that restates its rule ("comply with FERPA ..., including not disclosing ...")
+_COMPLY = {"comply", "complies", "compliance", "compliant"}
 _OWN_TEXT = {"agreement", "dpa", "addendum", "contract", "policy", "notice", "terms"}  # the document's own list
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
@@ -62,6 +66,9 @@ class Reading:
     frame: Frame
     missing: list[str] = field(default_factory=list)
     within: set[str] = field(default_factory=set)  # the exceptions on the policy's list it makes
+    # a commitment whose ``missing`` is only that it is narrower (some recipients, posted content,
+    # the user's condition, FERPA's own rule restated): it opens nothing beside a complete one
+    narrow: bool = False
 
 
 def _words(frame: Frame) -> set[str]:
@@ -119,10 +126,15 @@ def exception_clauses(frame: Frame) -> list[str]:
 
 
 def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
-    """:func:`exception_ids` of each of the sentence's exception clauses, together."""
+    """:func:`exception_ids` of each of the sentence's exception clauses, together. "As
+    permitted by this agreement and FERPA" needs both: the agreement's own list, read on its
+    own, is the narrower, so FERPA widens nothing there."""
     within, missing = set(), []
+    ferpa = next((e.missing for e in rules.exceptions if e.id == "ferpa"), None)
     for clause in exception_clauses(frame):
         w, m = exception_ids({x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}, rules, allowed)
+        if _BOTH_LAWS.search(clause):
+            m = [x for x in m if x != ferpa]
         within |= w
         missing += [x for x in m if x not in missing]
     return within, missing
@@ -221,7 +233,10 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if frame.data == "de-identified data" and not except_words & {"de-identified", "deidentified", "aggregate",
                                                                       "aggregated", "anonymized", "anonymised"}:
             return None  # a promise about de-identified data only says nothing of student data
-        return Reading("commitment", frame, missing + _narrower(frame, rid), within)
+        narrower = _narrower(frame, rid)
+        restated = "ferpa" in words and words & _COMPLY and all("FERPA" in m for m in missing)
+        return Reading("commitment", frame, missing + narrower, within,
+                       narrow=bool(missing + narrower) and (not missing or bool(restated)))
     if frame.binding is None and frame.bound == "" and rid != "disclosure" and not words & {"we", "our", "us"}:
         return None  # a statement of no one's act ("advertising is everywhere")
     if words & _forms(tuple(rule.not_permits)):
