@@ -376,3 +376,25 @@ def test_a_narrower_promise_beside_a_complete_one_takes_nothing_away():
     assert status(vet(complete + ferpa), "disclosure") == "prohibited"
     # an exception is an opening, not a narrower promise: it still makes the whole limited
     assert status(vet(complete + "We will not disclose student data except to our affiliates."), "disclosure") == "limited"
+
+
+def test_who_answers_for_a_disclosure_is_no_permission_to_disclose():
+    text = ("We will not disclose student data to anyone except to comply with the law. "
+            "Each party is responsible for, and will indemnify the other against, any claims arising from "
+            "its own release of student data.")
+    assert status(vet(text), "disclosure") == "prohibited"
+
+
+def test_the_school_named_by_its_defined_short_name_is_still_the_school():
+    text = ('This agreement is between Lakeview Regional School District (called "LRSD" below) and Owlbook. '
+            "Owlbook shall not disclose student data without the written authorization of LRSD.")
+    assert status(vet(text), "disclosure") == "prohibited"
+    other = ('This agreement is between Lakeview Regional School District and Owlbook Research ("OR"). '
+             "Owlbook shall not disclose student data without the written authorization of OR.")
+    assert status(vet(other), "disclosure") == "limited"  # a short name of someone else is not the school's
+
+
+def test_authorized_users_of_the_school_are_no_open_exception():
+    text = ("We will not disclose student data to anyone except to comply with the law. "
+            "We keep student data on a drive shared with authorized users.")
+    assert status(vet(text), "disclosure") == "prohibited"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.checking.analysis import any_of
 from generator.checking.frames import has_word, read_frame
-from generator.checking.operators_reading import Reading, read_sentence
+from generator.checking.operators_reading import Reading, read_sentence, school_short_names
 from generator.errors import InputError, LibraryError
 from generator.findings import Evidence
 from generator.library import default_library
@@ -74,7 +74,9 @@ def vet_read(documents: list[Document], library: Library | None = None) -> VetRe
     audience, audience_ev = _audience(sents, rules)
     permitted = _permitted_uses(sents, rules)
     bound_providers = any(u.id == "bound_providers" for u in permitted)
-    restrictions = {rid: _restriction(rules.restriction(rid), sents, rules, bound_providers) for rid in RESTRICTION_IDS}
+    school = school_short_names([s.text for s, _, _ in sents])
+    restrictions = {rid: _restriction(rules.restriction(rid), sents, rules, bound_providers, school)
+                    for rid in RESTRICTION_IDS}
     _profile_for_ads(restrictions)
     verdict, reason, conditions, notes = _verdict(audience, restrictions, rules)
     return VetReport(documents=[VettedDocument(name=d.name, sha256=d.sha256) for d in documents],
@@ -162,14 +164,15 @@ def _permitted_uses(sents: list[tuple[Sentence, str, bool]], rules: OperatorRule
 
 
 def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], rules: OperatorRules,
-                 bound_providers: bool = True) -> RestrictionReading:
+                 bound_providers: bool = True, school: frozenset[str] = frozenset()) -> RestrictionReading:
     """One restriction's status from every sentence's reading of it. ``bound_providers``: the
-    terms bind their service providers somewhere (else excepting them widens a promise)."""
+    terms bind their service providers somewhere (else excepting them widens a promise);
+    ``school``: the short names the terms give the school."""
     readings: dict[str, list[tuple[Sentence, str, Reading]]] = {}
     for i, (s, where, user) in enumerate(sents):
         check_time()
         context = " ".join(t.text for t, _, _ in sents[i + 1:i + 4])  # the sentences that follow it
-        r = read_sentence(s.text, rule, rules, duty_of_user=user, context=context)
+        r = read_sentence(s.text, rule, rules, duty_of_user=user, context=context, school=school)
         if r is not None:
             readings.setdefault(r.kind, []).append((s, where, r))
     allowed = readings.get("permission", [])

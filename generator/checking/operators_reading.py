@@ -28,6 +28,11 @@ _ALL_RECIPIENTS = {"third", "anyone", "parties", "others", "any", "outside"}
 # a promise that opens with the user's condition ("if you turn on ...", "when your browser sends a signal")
 _CONDITIONAL = re.compile(r"^\W*(?:for example:?\s*)?(?:if|when|where)\b[^,;]{0,80}?\b(?:you|your|users?|signal|signals|"
                           r"setting|settings|preference|preferences)\b", re.I)
+_ANSWERS_FOR = {"indemnify", "indemnifies", "indemnification", "indemnity", "responsible", "responsibility", "assumes"}
+# the school party named with its short name in parentheses just after it
+_SCHOOL_DEFINED = re.compile(r"\b(?:school district|school board|board of education|public schools|school|district|"
+                             r"education(?:al)? agency|lea)\s*\(([^()]{1,120})\)", re.I)
+_QUOTED = re.compile(r"[\"“”']([A-Za-z][A-Za-z0-9-]{1,30})[\"“”']")
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
@@ -43,6 +48,7 @@ _BOTH_LAWS = re.compile(r"\b(?:this|the) (?:agreement|dpa|addendum|contract|poli
                         r"\bferpa and (?:by |under )?(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms)\b", re.I)
 # a promise to comply with FERPA that restates its rule ("comply with FERPA ..., including not disclosing ...")
 _COMPLY = {"comply", "complies", "compliance", "compliant"}
+_AUTHORIZED_WHO = {"users", "personnel", "staff", "employees", "representatives", "officials"}  # "authorized users"
 _OWN_TEXT = {"agreement", "dpa", "addendum", "contract", "policy", "notice", "terms"}  # the document's own list
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
@@ -125,14 +131,15 @@ def exception_clauses(frame: Frame) -> list[str]:
     return list(frame.conditions) + [frame.text[a:b] for a, b in zip(marks, [*marks[1:], len(frame.text)])]
 
 
-def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
+def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | None = None,
+                      school: frozenset[str] = frozenset()) -> tuple[set[str], list[str]]:
     """:func:`exception_ids` of each of the sentence's exception clauses, together. "As
     permitted by this agreement and FERPA" needs both: the agreement's own list, read on its
     own, is the narrower, so FERPA widens nothing there."""
     within, missing = set(), []
     ferpa = next((e.missing for e in rules.exceptions if e.id == "ferpa"), None)
     for clause in exception_clauses(frame):
-        w, m = exception_ids({x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}, rules, allowed)
+        w, m = exception_ids({x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}, rules, allowed, school)
         if _BOTH_LAWS.search(clause):
             m = [x for x in m if x != ferpa]
         within |= w
@@ -140,16 +147,19 @@ def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | N
     return within, missing
 
 
-def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | None = None) -> tuple[set[str], list[str]]:
+def exception_ids(words: set[str], rules: OperatorRules, allowed: list[str] | None = None,
+                  school: frozenset[str] = frozenset()) -> tuple[set[str], list[str]]:
     """The exceptions ``words`` name: the ids inside the policy's list, and the ``missing``
-    texts of the wider ones (only those of ``allowed`` ids when given)."""
+    texts of the wider ones (only those of ``allowed`` ids when given). ``school``: the short
+    names the terms give the school or district (:func:`school_short_names`)."""
     words = {w[:-2] if w.endswith(("'s", "’s")) else w for w in words}  # "the district's consent"
+    words |= {"school"} if words & school else set()  # "the written authorization of LRSD"
     within, missing = set(), []
     named = [e for e in rules.exceptions if words & {w.lower() for w in e.words} and e.id != "unnamed"]
     for exc in rules.exceptions:
         if not words & {w.lower() for w in exc.words} or (exc.also and not words & {w.lower() for w in exc.also}):
             continue
-        if exc.id == "unnamed" and (named or words & (_SCHOOL_PARTY | _OWN_TEXT)):
+        if exc.id == "unnamed" and (named or words & (_SCHOOL_PARTY | _OWN_TEXT | _AUTHORIZED_WHO)):
             continue  # "as authorized by the school", "authorized subprocessors", "in this DPA" (its own list, read too)
         if exc.id == "consent" and words & _SCHOOL_PARTY:
             continue  # the school's consent or direction is a school purpose
@@ -187,11 +197,11 @@ def transfer_of_business(frame: Frame, rules: OperatorRules, context: str = "") 
 
 
 def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_user: bool = False,
-                  context: str = "") -> Reading | None:
+                  context: str = "", school: frozenset[str] = frozenset()) -> Reading | None:
     """How the sentence ``text`` bears on restriction ``rule``, or None when it does not.
     ``duty_of_user``: the sentence states the user's own duty ("you agree not to sell ..."),
     which binds no operator; ``context``: the sentences after it in its paragraph (where a
-    successor may be bound)."""
+    successor may be bound); ``school``: the short names the terms give the school."""
     frame = read_frame(text)
     words = _words(frame)
     topic = _forms(tuple(rule.topic))
@@ -229,7 +239,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if rid == "profiling" and not (_data_named(frame) or words & _PERSONS):
             return None
         except_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", exception_text(frame))}
-        within, missing = exception_reading(frame, rules, rule.exceptions)
+        within, missing = exception_reading(frame, rules, rule.exceptions, school)
         if frame.data == "de-identified data" and not except_words & {"de-identified", "deidentified", "aggregate",
                                                                       "aggregated", "anonymized", "anonymised"}:
             return None  # a promise about de-identified data only says nothing of student data
@@ -242,13 +252,24 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if words & _forms(tuple(rule.not_permits)):
         return None
     if rule.permits and not all(words & _forms(tuple(g)) for g in rule.permits):
-        return _wide_disclosure(frame, rule, rules) if rid == "disclosure" else None
+        return _wide_disclosure(frame, rule, rules, school=school) if rid == "disclosure" else None
     if rid == "disclosure":
-        return _wide_disclosure(frame, rule, rules, strong=True)
+        return _wide_disclosure(frame, rule, rules, strong=True, school=school)
     if rid == "sale" and not words & {"sell", "sells", "sold", "selling", "rent", "rents", "renting", "rented",
                                       "trade", "trades", "trading", "monetize", "monetise"}:
         return None
     return Reading("permission", frame)
+
+
+def school_short_names(texts: list[str]) -> frozenset[str]:
+    """The short names the terms give the school or district where they name it
+    ('Lakeview School District (called "LRSD" below)' → {"lrsd"}), in lower case: a consent
+    or authorization of "LRSD" is the school's."""
+    names: set[str] = set()
+    for text in texts:
+        for m in _SCHOOL_DEFINED.finditer(text):
+            names |= {n.lower() for n in _QUOTED.findall(m.group(1))}
+    return frozenset(names - {"agreement", "parties", "party"})
 
 
 def _narrower(frame: Frame, rid: str) -> list[str]:
@@ -292,7 +313,8 @@ def _kept_confidential(frame: Frame) -> bool:
             and bool(words & {"keep", "kept", "maintain", "maintained", "treat", "treated", "hold", "held", "remain"}))
 
 
-def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, strong: bool = False) -> Reading | None:
+def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, strong: bool = False,
+                     school: frozenset[str] = frozenset()) -> Reading | None:
     """A permission to disclose: ``permission`` when the recipients or purposes are advertising,
     marketing, partners or the public (``strong``: one of the rule's ``permits`` is named),
     ``wide`` when they are outside the policy's list otherwise (consent, affiliates, the
@@ -303,9 +325,12 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
         return None
     if _USERS_ACT.search(frame.text) or words & _NO_ONE:
         return None  # the user shares, or the information identifies no one
+    if words & _ANSWERS_FOR:
+        return None  # who is responsible for a disclosure, or indemnifies for it: no permission to make one
     if frame.binding is None and frame.bound not in ("contractor",) and not words & ({"we", "our", "us"} | _GRANTS):
         return None  # no one's act, unless a licence or permission grants it
-    within, missing = exception_ids(words, rules, rule.exceptions)
+    # "unnamed" is for an exception clause ("except as authorized"), not the whole sentence
+    within, missing = exception_ids(words, rules, [e for e in rule.exceptions if e != "unnamed"], school)
     if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "anyone", "elsewhere",
                            "sublicense", "sublicensable"}:
         return Reading("permission", frame, missing)
