@@ -398,3 +398,14 @@ def test_authorized_users_of_the_school_are_no_open_exception():
     text = ("We will not disclose student data to anyone except to comply with the law. "
             "We keep student data on a drive shared with authorized users.")
     assert status(vet(text), "disclosure") == "prohibited"
+
+
+@pytest.mark.parametrize("promise", [
+    "We will not disclose student data in response to a request from a government agency unless the law requires it.",
+    "We do not share student data with our subprocessors beyond what they need to run the service.",
+])
+def test_a_promise_about_recipients_on_the_policys_list_only_says_nothing_of_the_others(promise):
+    # how the operator answers the authorities, or how much its bound providers get, are the
+    # policy's own exceptions in use: to anyone else the terms may still disclose
+    assert status(vet(promise), "disclosure") == "silent"
+    assert status(vet("We will not disclose student data to third parties. " + promise), "disclosure") == "prohibited"

@@ -33,6 +33,11 @@ _ANSWERS_FOR = {"indemnify", "indemnifies", "indemnification", "indemnity", "res
 _SCHOOL_DEFINED = re.compile(r"\b(?:school district|school board|board of education|public schools|school|district|"
                              r"education(?:al)? agency|lea)\s*\(([^()]{1,120})\)", re.I)
 _QUOTED = re.compile(r"[\"“”']([A-Za-z][A-Za-z0-9-]{1,30})[\"“”']")
+_ANSWERING = re.compile(r"\bin (?:response|reply|answer) to\b[^.;]{0,80}?\b(?:requests?|demands?|subpoenas?|orders?|"
+                        r"correspondence|inquir(?:y|ies)|warrants?|legal process)\b", re.I)
+_TO_PROVIDERS = re.compile(r"\b(?:share|shares|disclose|discloses|provide|provides|give|gives|transfer|transfers)\b"
+                          r"[^.;,]{0,50}?\b(?:with|to) (?:(?:our|its|the|any|these|those|such) )?(?:[\w-]+ )?"
+                          r"(?:sub-?processors?|subcontractors?|service providers|processors|vendors)\b", re.I)
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
@@ -236,6 +241,8 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if negated:
         if rid in ("sale", "disclosure") and not _data_named(frame) and not words & {"it", "them"}:
             return None  # "we do not sell tickets": not about anyone's information
+        if rid == "disclosure" and _on_list_only(frame):
+            return None
         if rid == "profiling" and not (_data_named(frame) or words & _PERSONS):
             return None
         except_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", exception_text(frame))}
@@ -270,6 +277,17 @@ def school_short_names(texts: list[str]) -> frozenset[str]:
         for m in _SCHOOL_DEFINED.finditer(text):
             names |= {n.lower() for n in _QUOTED.findall(m.group(1))}
     return frozenset(names - {"agreement", "parties", "party"})
+
+
+def _on_list_only(frame: Frame) -> bool:
+    """A promise about recipients on the policy's list only: how the operator answers requests
+    of the authorities ("will not disclose in response to a request unless compelled"), or how
+    much its service providers get ("no more than they need"). Both are the policy's own
+    exceptions in use; they say nothing of disclosure to anyone else."""
+    if _ANSWERING.search(frame.text):
+        return True
+    return bool(_TO_PROVIDERS.search(frame.text)) and "only" not in frame.words \
+        and not _words(frame) & (_ALL_RECIPIENTS - {"any"})
 
 
 def _narrower(frame: Frame, rid: str) -> list[str]:
