@@ -409,3 +409,11 @@ def test_a_promise_about_recipients_on_the_policys_list_only_says_nothing_of_the
     # policy's own exceptions in use: to anyone else the terms may still disclose
     assert status(vet(promise), "disclosure") == "silent"
     assert status(vet("We will not disclose student data to third parties. " + promise), "disclosure") == "prohibited"
+
+
+def test_a_paragraph_that_opens_for_people_in_another_country_is_set_aside_whole():
+    abroad = ("\n\nWe follow Canada's privacy law with respect to Canadian users. "
+              "We disclose personal information only for the purposes identified in this policy.\n")
+    assert status(vet(abroad), "disclosure") == "silent"
+    here = "\n\nWe disclose personal information only for the purposes identified in this policy.\n"
+    assert status(vet(here), "disclosure") != "silent"

@@ -33,6 +33,8 @@ from generator.vetting import (RESTRICTION_IDS, OperatorRule, OperatorRules, Per
 
 MAX_EVIDENCE = 3  # sentences quoted per restriction
 MAX_QUOTE = 400  # characters of one quoted sentence
+_ABROAD = "European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Canada|Australia|Brazil"
+_ABROAD_PEOPLE = "Canadian|Californian|European|EU|EEA|UK|British|Swiss|Australian|Brazilian"
 _FRAGMENT = re.compile(r"^\W*(?:to|with|when|where|if|in order to|as part of)\s+(?!.*\b(?:shall|will|must|may|can)\b)",
                        re.I)  # "To a buyer as part of a merger.": a recipient, no verb of its own
 
@@ -94,13 +96,17 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
     # the user's own duties, and text for people elsewhere only ("a user residing in California"): not relied on
     places = library.vocabulary.get("OTHER_STATE")
     elsewhere = ((rf"\b(?:residing|resident|residents|located|living|based) in (?:the )?(?:state of )?"
-                  rf"(?:{places}|European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland)\b",)
+                  rf"(?:{places}|{_ABROAD})\b",
+                  rf"\b(?:with respect to|for|applies to) (?:{_ABROAD_PEOPLE}) (?:users|residents|individuals|consumers)\b")
                  if places else ())
     duties = any_of((*library.duties, *elsewhere))
+    abroad = any_of(elsewhere)
     out = []
     for doc in documents:
-        lead = ""
+        lead, block, block_abroad = "", -1, False
         for s in sentences(doc):
+            if s.block != block:  # a paragraph that opens for people elsewhere is for them throughout
+                block, block_abroad = s.block, bool(elsewhere) and bool(abroad(s.text))
             if s.heading:
                 lead = "" if s.text.rstrip().endswith("?") else lead  # a new question starts a new section
                 continue
@@ -113,7 +119,7 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
                 lead = ""
             if ignore(s.text) or ignore(s.body):
                 continue
-            user = duties(s.body) or duties(s.text)
+            user = duties(s.body) or duties(s.text) or block_abroad
             out.append((s, f"{doc.name}, {s.location}", user))
     return out
 
