@@ -417,3 +417,22 @@ def test_a_paragraph_that_opens_for_people_in_another_country_is_set_aside_whole
     assert status(vet(abroad), "disclosure") == "silent"
     here = "\n\nWe disclose personal information only for the purposes identified in this policy.\n"
     assert status(vet(here), "disclosure") != "silent"
+
+
+def test_a_trade_secret_or_trademark_is_no_trading_of_information():
+    text = "We promise that the information in our materials will not infringe any copyright or trade secret."
+    assert status(vet(text), "sale") == "silent"
+
+
+def test_a_successor_bound_unless_the_user_agrees_otherwise_is_limited_not_allowed():
+    text = ("If we are acquired, student information may be transferred to the buyer as part of the sale, "
+            "and this policy will continue to apply unless you agree to changes.")
+    r = vet(text).restriction("sale")
+    assert r.status == "limited"
+    assert any("unless the user agrees" in m for m in r.missing)
+
+
+def test_a_promise_not_to_name_the_other_party_in_publicity_is_not_about_advertising_to_students():
+    text = ("Neither party will use the other's name, logo or trademarks in publicity or advertising "
+            "without its prior written consent.")
+    assert status(vet(text), "targeted_advertising") == "silent"

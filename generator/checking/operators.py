@@ -196,9 +196,9 @@ def _restriction(rule: OperatorRule, sents: list[tuple[Sentence, str, bool]], ru
     open_commits = [x for x in commits if x[2].missing and not (x[2].narrow and complete)]
     doubts: list[str] = []
     missing: list[str] = []
-    if rule.id == "sale" and transfer and not commits:
-        allowed = allowed + transfer  # a transfer of the business with no promise not to sell
-        transfer = []
+    if rule.id == "sale" and transfer and not commits:  # a transfer of the business with no promise not to sell:
+        allowed = allowed + [t for t in transfer if "merger" not in t[2].within]  # the successor unbound
+        transfer = [t for t in transfer if "merger" in t[2].within]  # bound unless the user agrees otherwise
     if allowed:
         status, basis = "allowed", allowed
         if commits:

@@ -38,6 +38,8 @@ _ANSWERING = re.compile(r"\bin (?:response|reply|answer) to\b[^.;]{0,80}?\b(?:re
 _TO_PROVIDERS = re.compile(r"\b(?:share|shares|disclose|discloses|provide|provides|give|gives|transfer|transfers)\b"
                           r"[^.;,]{0,50}?\b(?:with|to) (?:(?:our|its|the|any|these|those|such) )?(?:[\w-]+ )?"
                           r"(?:sub-?processors?|subcontractors?|service providers|processors|vendors)\b", re.I)
+_TRADING = re.compile(r"\btrades?\b(?!\s*(?:secrets?|marks?|names?|dress)\b)", re.I)
+_PUBLICITY = {"publicity", "logo", "logos", "trademark", "trademarks", "endorsement", "endorse", "endorses"}
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
@@ -222,11 +224,14 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
             return Reading("transfer", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
         if bound is True and re.search(r"\b(?:unless|except)\b[^.;]*\b(?:consent|opt|agree)", f"{text} {context}", re.I):
             consent = next((e.missing for e in rules.exceptions if e.id == "consent"), "")
-            return Reading("transfer", frame, [f"the successor is bound unless the user agrees otherwise: {consent}"])
+            return Reading("transfer", frame, [f"the successor is bound unless the user agrees otherwise: {consent}"],
+                           within={"merger"})  # bound, but with an opening: limited, not allowed
         if bound is True:
             return None  # within the policy's exception
-    if not words & topic:
-        return None
+    if not words & topic or (words & topic <= {"trade", "trades"} and not _TRADING.search(text)):
+        return None  # no word of the restriction, or only a "trade secret", "trademark", "trade name"
+    if rid == "targeted_advertising" and words & _PUBLICITY:
+        return None  # naming a party or its marks in publicity: not advertising shown to students
     if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
         return None  # the user, a parent, the school or another may do it: not the operator's act
     if frame.subject in ("user", "parent") and frame.bound != "contractor" and words & {"right", "rights"}:
