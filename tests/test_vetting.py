@@ -436,3 +436,10 @@ def test_a_promise_not_to_name_the_other_party_in_publicity_is_not_about_adverti
     text = ("Neither party will use the other's name, logo or trademarks in publicity or advertising "
             "without its prior written consent.")
     assert status(vet(text), "targeted_advertising") == "silent"
+
+
+def test_a_profile_page_shown_to_others_is_not_profiling():
+    text = ("A restricted account limits sharing of information about a child in several ways, including: "
+            "the profile is not shown publicly, and only approved coaches can see the child's profile.")
+    assert status(vet(text), "profiling") == "silent"
+    assert status(vet("We will not build a profile of a student that others can see."), "profiling") == "prohibited"

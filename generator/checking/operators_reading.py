@@ -40,6 +40,11 @@ _TO_PROVIDERS = re.compile(r"\b(?:share|shares|disclose|discloses|provide|provid
                           r"(?:sub-?processors?|subcontractors?|service providers|processors|vendors)\b", re.I)
 _TRADING = re.compile(r"\btrades?\b(?!\s*(?:secrets?|marks?|names?|dress)\b)", re.I)
 _PUBLICITY = {"publicity", "logo", "logos", "trademark", "trademarks", "endorsement", "endorse", "endorses"}
+_SHOWN = {"see", "sees", "seen", "view", "views", "viewed", "shown", "show", "shows", "display", "displayed", "displaying",
+          "visible", "publicly"}
+_BUILT = {"build", "builds", "building", "built", "create", "creates", "creating", "develop", "develops", "developing",
+          "compile", "compiles", "compiling", "infer", "infers", "inferences", "combine", "combining", "amass",
+          "profiling", "advertising", "marketing", "interests", "targeted", "ads"}
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
@@ -314,6 +319,8 @@ def _profile_of_person(frame: Frame) -> bool:
     """A profile of a person built by the operator, not the user's own account page ("your
     profile") nor a learner profile used for learning."""
     words = list(frame.words)
+    if set(words) & _SHOWN and not set(words) & _BUILT:
+        return False  # a profile page others may see or not ("the profile is not shown publicly")
     for i, w in enumerate(words):
         if w in ("profile", "profiles"):
             before = set(words[max(0, i - 5):i])
