@@ -411,6 +411,10 @@ def test_a_promise_about_recipients_on_the_policys_list_only_says_nothing_of_the
     assert status(vet("We will not disclose student data to third parties. " + promise), "disclosure") == "prohibited"
 
 
+def test_a_promise_never_to_share_with_vendors_is_still_a_promise():
+    assert status(vet("We do not share student information with third-party vendors."), "disclosure") != "silent"
+
+
 def test_a_paragraph_that_opens_for_people_in_another_country_is_set_aside_whole():
     abroad = ("\n\nWe follow Canada's privacy law with respect to Canadian users. "
               "We disclose personal information only for the purposes identified in this policy.\n")

@@ -45,6 +45,7 @@ _SHOWN = {"see", "sees", "seen", "view", "views", "viewed", "shown", "show", "sh
 _BUILT = {"build", "builds", "building", "built", "create", "creates", "creating", "develop", "develops", "developing",
           "compile", "compiles", "compiling", "infer", "infers", "inferences", "combine", "combining", "amass",
           "profiling", "advertising", "marketing", "interests", "targeted", "ads"}
+_HOW_MUCH = re.compile(r"\b(?:beyond|more than|in excess of)\b", re.I)  # "no more than they need"
 _ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
@@ -296,8 +297,8 @@ def _on_list_only(frame: Frame) -> bool:
     exceptions in use; they say nothing of disclosure to anyone else."""
     if _ANSWERING.search(frame.text):
         return True
-    return bool(_TO_PROVIDERS.search(frame.text)) and "only" not in frame.words \
-        and not _words(frame) & (_ALL_RECIPIENTS - {"any"})
+    return bool(_TO_PROVIDERS.search(frame.text)) and bool(_HOW_MUCH.search(frame.text)) \
+        and "only" not in frame.words and not _words(frame) & (_ALL_RECIPIENTS - {"any"})
 
 
 def _narrower(frame: Frame, rid: str) -> list[str]:
