@@ -411,6 +411,11 @@ def test_a_promise_about_recipients_on_the_policys_list_only_says_nothing_of_the
     assert status(vet("We will not disclose student data to third parties. " + promise), "disclosure") == "prohibited"
 
 
+def test_answering_a_subpoena_as_an_exception_keeps_the_promise_whole():
+    text = "We will not disclose student data to third parties, except in response to a subpoena or court order."
+    assert status(vet(text), "disclosure") == "prohibited"
+
+
 def test_a_promise_never_to_share_with_vendors_is_still_a_promise():
     assert status(vet("We do not share student information with third-party vendors."), "disclosure") != "silent"
 

@@ -295,8 +295,9 @@ def _on_list_only(frame: Frame) -> bool:
     of the authorities ("will not disclose in response to a request unless compelled"), or how
     much its service providers get ("no more than they need"). Both are the policy's own
     exceptions in use; they say nothing of disclosure to anyone else."""
-    if _ANSWERING.search(frame.text):
-        return True
+    answering, first_exception = _ANSWERING.search(frame.text), _EXCEPT.search(frame.text)
+    if answering and not (first_exception and first_exception.start() < answering.start()):
+        return True  # not "except in response to a subpoena": that is an exception of a whole promise
     return bool(_TO_PROVIDERS.search(frame.text)) and bool(_HOW_MUCH.search(frame.text)) \
         and "only" not in frame.words and not _words(frame) & (_ALL_RECIPIENTS - {"any"})
 
