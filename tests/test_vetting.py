@@ -445,6 +445,8 @@ def test_a_promise_not_to_name_the_other_party_in_publicity_is_not_about_adverti
     text = ("Neither party will use the other's name, logo or trademarks in publicity or advertising "
             "without its prior written consent.")
     assert status(vet(text), "targeted_advertising") == "silent"
+    ours = "We do not use student data for advertising, and our logo never appears in ads shown to students."
+    assert status(vet(ours), "targeted_advertising") == "prohibited"
 
 
 def test_a_profile_page_shown_to_others_is_not_profiling():

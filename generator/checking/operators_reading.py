@@ -236,7 +236,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
             return None  # within the policy's exception
     if not words & topic or (words & topic <= {"trade", "trades"} and not _TRADING.search(text)):
         return None  # no word of the restriction, or only a "trade secret", "trademark", "trade name"
-    if rid == "targeted_advertising" and words & _PUBLICITY:
+    if rid == "targeted_advertising" and words & _PUBLICITY and not _data_named(frame):
         return None  # naming a party or its marks in publicity: not advertising shown to students
     if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
         return None  # the user, a parent, the school or another may do it: not the operator's act
