@@ -387,8 +387,8 @@ def rules_in_words(rules: OperatorRules) -> list[tuple[str, str, str]]:
                 f"{', '.join(r.topic[:10])}. Prohibited: the operator (or no one named) is bound not to "
                 "(not, never, only, prohibited), about student or users' information, any exception within the "
                 f"policy's list ({', '.join(within)}). Limited: such a promise with a wider exception ("
-                + "; ".join(wider) + "), or one that holds only on a user's condition, covers only posted content, "
-                f"or names only some recipients. Allowed: the operator or a third party may do it and the sentence "
+                + "; ".join(wider) + "), or, with no complete promise beside it, one that holds only on a user's "
+                f"condition, covers only posted content, or names only some recipients. Allowed: the operator or a third party may do it and the sentence "
                 f"names {permits or 'the information'}, and none of: {', '.join(r.not_permits[:8]) or '-'}. "
                 "Silent: none of these. Never read: the user's own duties, a promise by the school or another, "
                 "text for people in another state or country only, a disclaimer, a breach.")
