@@ -49,7 +49,7 @@ _HOMES = {
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],
-    "records.status": ["contract_status", "due_items"],
+    "records.status": ["contract_status", "contracts_page", "due_items", "due_page", "refresh_due", "status_counts"],
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
