@@ -29,15 +29,11 @@ from generator.records.status import (
 from generator.records.tables import DueStateRow, LogRow
 
 from .test_register import fresh_url
+from .test_review import READING
 
 runner = CliRunner()
 D = date.fromisoformat
 
-READING = {"library_version": "x", "compliant": False, "document": "terms.pdf",
-           "provisions": [{"id": "ownership", "number": 1, "status": "present", "confidence": "high"},
-                          {"id": "security", "number": 5, "status": "partial", "confidence": "low"},
-                          {"id": "governing_law", "number": 9, "status": "missing", "confidence": "high"}],
-           "conflicts": []}
 GOOD = {**READING, "compliant": True,
         "provisions": [{**p, "status": "present"} for p in READING["provisions"]]}
 
