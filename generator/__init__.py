@@ -56,7 +56,7 @@ _HOMES = {
     "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
                        "register_checksum", "verify_backup"],
     # on top: runs of many rows
-    "batch": ["run_batch", "vendor_from_row"],
+    "batch": ["job_status", "job_threshold", "list_jobs", "run_batch", "start_job", "vendor_from_row"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

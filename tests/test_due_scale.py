@@ -256,3 +256,25 @@ def test_the_register_page_shows_one_page_at_a_time(fresh_register):
     assert at.html[0].value.count("OVERDUE") == 10
     at.text_input(key="search").input("vendor 3").run()
     assert len(listed()) == 10 and at.caption[-2].value.startswith("10 of 60 match")
+
+
+class NoStatutoryTerms:
+    """A library under which no provision is a § 10-234bb(a) term (so § 10-234bb(f) never applies)."""
+
+    def a_provisions(self) -> set[str]:
+        return set()
+
+
+def test_items_that_depend_on_the_library_follow_the_library_asked_for(reg, board):
+    today = D("2027-02-01")
+    checked = reg.add_contract(vendor="Readwell", product="Reader", executed=D("2019-03-01"))
+    reg.record_posting(checked, D("2019-03-02"))
+    reg.record_check(checked, READING, D("2027-01-04"))
+    review_check(reg, checked, role="counsel", confirm_rest=True)
+    reg.add_contract(vendor="Plain", product="Pad", executed=D("2027-01-25"))
+    mine = lambda library: [(i.what, i.citation) for i in due_items(reg, today, board, library)  # noqa: E731
+                            if i.contract_id == checked]
+    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f)")]
+    assert mine(NoStatutoryTerms()) == [("send the vendor notice to amend", "board policy")]
+    assert refresh_due(reg) == 1  # only the contract whose items depend on the library is derived again
+    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f)")]

@@ -69,18 +69,18 @@ def register_import_cmd(
     """
     from generator.records.backup import import_register, import_register_zip
     from generator.records.contract_csv import import_contracts_csv
+    from generator.records.status import refresh_due
 
     with user_errors():
         with open_register(db, board) as (reg, _):
             if file.suffix.lower() == ".zip":
-                typer.echo(f"imported {import_register_zip(reg, file)} records")
-                return
-            if file.suffix.lower() == ".json":
-                n = import_register(reg, read_json(file, "register export", MAX_EXPORT))
-                typer.echo(f"imported {n} records")
-                return
-            ids = import_contracts_csv(reg, file)
-    typer.echo(f"added {len(ids)} contracts")
+                message = f"imported {import_register_zip(reg, file)} records"
+            elif file.suffix.lower() == ".json":
+                message = f"imported {import_register(reg, read_json(file, 'register export', MAX_EXPORT))} records"
+            else:
+                message = f"added {len(import_contracts_csv(reg, file))} contracts"
+            refresh_due(reg)  # what is due, derived now: the first look at it is then fast
+    typer.echo(message)
 
 
 PageOpt = typer.Option(1, "--page", min=1, help="Which page to show (from 1).")

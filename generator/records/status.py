@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, delete, false, func, or_, select, true
+from sqlalchemy import and_, case, delete, false, func, insert, or_, select, true
 
 from generator.checking.voidness import stored_report_voidness
 from generator.deadlines import parent_breach_notice_due, website_notice_due
@@ -109,7 +109,7 @@ class Page:
 # read rebuilds only what is missing. The day, the board profile's posting_from and Good Friday
 # are applied by the query, so one stored set serves every day and profile.
 
-REFRESH_CHUNK = 500  # contracts derived per round trip
+REFRESH_CHUNK = 1000  # contracts derived per round trip
 
 
 def basis(library: Library | None = None) -> str:
@@ -123,14 +123,15 @@ def basis(library: Library | None = None) -> str:
 
 def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
          overdue: bool = True, after: date | None = None, until: date | None = None,
-         posting: date | None = None) -> DueRow:
-    return DueRow(contract_id=c.id, what=what, citation=citation, due=due, due_good_friday=due_gf or due,
-                  can_be_overdue=overdue, shown_after=after, shown_until=until, posting_executed=posting)
+         posting: date | None = None) -> dict:
+    return {"contract_id": c.id, "what": what, "citation": citation, "due": due, "due_good_friday": due_gf or due,
+            "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
 
 
-def _derive(c: ContractRow, library: Library | None) -> tuple[DueStateRow, list[DueRow]]:
-    """Contract ``c``'s status as of no particular day and its due items, each with the days it
-    applies: breaches always; the rest while the term has not ended."""
+def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
+    """Contract ``c``'s status as of no particular day and its due items (rows of
+    :class:`DueStateRow` and :class:`DueRow`), each item with the days it applies: breaches
+    always; the rest while the term has not ended."""
     rows = []
     for b in c.breaches:
         d, dg = (parent_breach_notice_due(b.notice_received, gf) for gf in (False, True))
@@ -142,8 +143,8 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[DueStateRow, list[
     st = contract_status(c, date.min)  # no term has ended, no cure date has passed
     open_ = [n for n in c.notices if not n.outcome]
     cure = next((n.cure_date for n in reversed(c.notices) if n.outcome != "withdrawn"), None)
-    state = DueStateRow(contract_id=c.id, status_base=st.status,
-                        status_cure=cure if st.status == "notice sent" else None)
+    state = {"contract_id": c.id, "status_base": st.status,
+             "status_cure": cure if st.status == "notice sent" else None}
     end = c.term_end
     if c.executed and not c.postings:
         d, dg = (website_notice_due(c.executed, gf) for gf in (False, True))
@@ -171,13 +172,19 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[DueStateRow, list[
 
 def refresh_due(reg: Register, library: Library | None = None) -> int:
     """Derive and store the due items of every contract whose stored ones are missing (new,
-    changed since, restored) or were derived with another library. Returns how many contracts
-    were derived (0 when all were up to date)."""
-    key = basis(library)
-    stale = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
-             .where(or_(DueStateRow.contract_id.is_(None), DueStateRow.basis != key)).order_by(ContractRow.id))
+    changed since, restored) or were derived with another library (only a contract with a
+    confirmed check depends on it). Returns how many contracts were derived (0 when all were
+    up to date)."""
+    missing = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
+               .where(DueStateRow.contract_id.is_(None)))
     with reg.snapshot() as s:
-        ids = list(s.scalars(stale))
+        ids = set(s.scalars(missing))
+        bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != "").distinct()))
+        key = basis(library) if bases else ""  # the library is loaded only when it matters
+        if bases - {key}:
+            ids |= set(s.scalars(select(DueStateRow.contract_id)
+                                 .where(DueStateRow.basis != "", DueStateRow.basis != key)))
+    ids = sorted(ids)
     for i in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[i:i + REFRESH_CHUNK]
         with reg.session() as s, s.begin():
@@ -186,13 +193,20 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
                                                     .with_for_update(of=ContractRow))))
             s.execute(delete(DueRow).where(DueRow.contract_id.in_(chunk)))
             s.execute(delete(DueStateRow).where(DueStateRow.contract_id.in_(chunk)))
+            states, items = [], []
             for c in contracts:
                 state, rows = _derive(c, library)
-                state.basis = key
-                s.add(state)
-                s.add_all(rows)
-            s.flush()
+                if confirmed_report(c) is not None:  # its items depend on the library's § 10-234bb(a) terms
+                    key = key or basis(library)
+                    states.append({**state, "basis": key})
+                else:
+                    states.append({**state, "basis": ""})
+                items += rows
             s.expunge_all()
+            if states:
+                s.execute(insert(DueStateRow), states)
+            if items:
+                s.execute(insert(DueRow), items)
     return len(ids)
 
 
