@@ -421,8 +421,12 @@ def run_job(folder: Path) -> None:
         result = run_batch(given / job["source"], folder / "out", board, default_library(), pdf=job["pdf"],
                            progress=progress, contracts_dir=given)
         parts = _pack(result.out, result.out / "addenda", result.written, PART_BYTES)
+        import resource
+
+        peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
         status.update(state="done", done=result.rows, generated=result.generated, letters=result.letters,
-                      rejected=result.rejected, pdfs=result.pdfs, parts=[p.name for p in parts])
+                      rejected=result.rejected, pdfs=result.pdfs, parts=[p.name for p in parts],
+                      peak_mb=round(peak / 1024))  # the job's largest process (KB on Linux)
     except SdpaError as exc:
         status.update(state="failed", reason=str(exc))
     except Exception as exc:  # noqa: BLE001 - the job's outcome, shown on the page
