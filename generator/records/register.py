@@ -308,6 +308,13 @@ class Register:
             raise RegisterError(f"no contract with id {cid}")
         return found[0]
 
+    def contract_labels(self) -> list[tuple[int, str, str]]:
+        """(id, vendor, product) of every contract, in id order: enough to pick one from, without
+        loading any contract's records."""
+        with self.snapshot() as s:
+            q = select(ContractRow.id, VendorRow.name, ContractRow.product).join(VendorRow).order_by(ContractRow.id)
+            return [(i, vendor, product) for i, vendor, product in s.execute(q)]
+
     def breached_ids(self) -> list[int]:
         """The ids of the contracts with a breach recorded, in id order."""
         with self.snapshot() as s:
