@@ -160,13 +160,15 @@ def main() -> None:
     ap.add_argument("--contracts", type=int, default=None, help="default 20,000 (SQLite), 100,000 (--postgres)")
     ap.add_argument("--postgres", action="store_true", help="use $SDPA_BENCH_POSTGRES_URL")
     ap.add_argument("--wipe", action="store_true", help="drop the PostgreSQL database's tables first")
+    ap.add_argument("--existing", action="store_true", help="measure the register an earlier --postgres run "
+                    "filled (no import, export or restore)")
     args = ap.parse_args()
     n = args.contracts or (100_000 if args.postgres else 20_000)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if args.postgres:
             url = os.environ.get("SDPA_BENCH_POSTGRES_URL") or sys.exit("set SDPA_BENCH_POSTGRES_URL")
-            if args.wipe:
+            if args.wipe and not args.existing:
                 wipe(url)
             restore_url = in_schema(url, "bench_restore")
         else:
@@ -174,7 +176,8 @@ def main() -> None:
         env = {**os.environ, "SDPA_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
         env.pop("SDPA_BOARD", None)
         src = tmp / "contracts.csv"
-        write_contracts(src, n)
+        if not args.existing:
+            write_contracts(src, n)
         rows = []  # (what, seconds, peak MB, target seconds or None, note)
 
         def cli(name: str, cmd: list[str], target: float | None, e: dict = env) -> str:
@@ -182,7 +185,8 @@ def main() -> None:
             rows.append((name, t, mb, target, (out.splitlines() or [""])[-1][:70]))
             return out
 
-        cli("register import (CSV), what is due derived", ["register", "import", str(src)], 60.0)
+        if not args.existing:
+            cli("register import (CSV), what is due derived", ["register", "import", str(src)], 60.0)
         floor_count = floor([url, "count"], env)
         floor_page = floor([url, "page", str(n // 2)], env)
         cli("register due (one page)", ["register", "due", "--today", TODAY], 1.0)
@@ -196,12 +200,14 @@ def main() -> None:
         rows.append(("register page (AppTest), a new session on a running server", warm, mb, 1.5,
                      " ".join(out.split()[3:])))
         rows.append(("  the same, the server's very first view (imports and all)", first, mb, None, ""))
-        backup = tmp / "backup.zip"
-        cli("register export (ZIP)", ["register", "export", "--out", str(backup)], None)
-        cli("register import (ZIP) into an empty register", ["register", "import", str(backup)], None,
-            {**env, "SDPA_DATABASE_URL": restore_url})
-        _, _, before = child(WRAP + CHECKSUM, [url], env, tmp)
-        _, _, after = child(WRAP + CHECKSUM, [restore_url], env, tmp)
+        before = after = ""
+        if not args.existing:
+            backup = tmp / "backup.zip"
+            cli("register export (ZIP)", ["register", "export", "--out", str(backup)], None)
+            cli("register import (ZIP) into an empty register", ["register", "import", str(backup)], None,
+                {**env, "SDPA_DATABASE_URL": restore_url})
+            _, _, before = child(WRAP + CHECKSUM, [url], env, tmp)
+            _, _, after = child(WRAP + CHECKSUM, [restore_url], env, tmp)
     kind = "PostgreSQL" if args.postgres else "SQLite"
     print(f"\n## Register at {n:,} contracts ({kind}, one board: boards are not yet tenants)\n")
     print(f"floor: SELECT count(*) {floor_count:.2f} s; one indexed page of 50 {floor_page:.2f} s "
@@ -213,8 +219,9 @@ def main() -> None:
         print(f"| {name} | {t:.2f} | {f'< {target:g} s' if target else '—'} | {t / floor_page:.1f} | {mb:.0f} | "
               f"{'yes' if met else 'NO'} |")
     same = before == after
-    print(f"\nexport → restore: counts per table {'equal' if before.split()[1:] == after.split()[1:] else 'DIFFER'} "
-          f"({', '.join(before.split()[1:])}); checksum {'equal' if same else 'DIFFERS'} ({before.split()[0][:16]}…)")
+    if before:
+        print(f"\nexport → restore: counts per table {'equal' if before.split()[1:] == after.split()[1:] else 'DIFFER'} "
+              f"({', '.join(before.split()[1:])}); checksum {'equal' if same else 'DIFFERS'} ({before.split()[0][:16]}…)")
     for name, *_, note in rows:
         if note:
             print(f"- {name}: {note}")

@@ -177,8 +177,10 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
     up to date)."""
     missing = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
                .where(DueStateRow.contract_id.is_(None)))
+    counted = [select(func.count()).select_from(t).scalar_subquery() for t in (ContractRow, DueStateRow)]
     with reg.snapshot() as s:
-        ids = set(s.scalars(missing))
+        # contracts are never deleted: as many states as contracts means none is missing
+        ids = set(s.scalars(missing)) if s.scalar(select(counted[0] - counted[1])) else set()
         bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != "").distinct()))
         key = basis(library) if bases else ""  # the library is loaded only when it matters
         if bases - {key}:
@@ -210,21 +212,21 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
     return len(ids)
 
 
-def _due_query(today: date, board: Board, vendor: str = "", before: date | None = None):
-    """The stored due items that apply on ``today`` for ``board``, as columns, with filters."""
+def _due_filter(today: date, board: Board, vendor: str = "", before: date | None = None):
+    """The conditions on :class:`DueRow` that keep the items applying on ``today`` for ``board``
+    (and the filters); the due date column the profile uses; and the overdue condition."""
     due = DueRow.due_good_friday if board.good_friday_proclaimed else DueRow.due
     overdue = and_(DueRow.can_be_overdue, due < today)
-    q = (select(DueRow.contract_id, VendorRow.name, DueRow.what, due.label("due"),
-                case((overdue, true()), else_=false()).label("overdue"), DueRow.citation)
-         .join(ContractRow, ContractRow.id == DueRow.contract_id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
-         .where(or_(DueRow.shown_after.is_(None), DueRow.shown_after < today),
-                or_(DueRow.shown_until.is_(None), DueRow.shown_until >= today),
-                or_(DueRow.posting_executed.is_(None), DueRow.posting_executed >= board.posting_from)))
+    where = [or_(DueRow.shown_after.is_(None), DueRow.shown_after < today),
+             or_(DueRow.shown_until.is_(None), DueRow.shown_until >= today),
+             or_(DueRow.posting_executed.is_(None), DueRow.posting_executed >= board.posting_from)]
     if vendor:
-        q = q.where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True))
+        named = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
+                 .where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True)))
+        where.append(DueRow.contract_id.in_(named))
     if before is not None:
-        q = q.where(due <= before)
-    return q, overdue, due
+        where.append(due <= before)
+    return where, due, overdue
 
 
 def due_page(reg: Register, today: date, board: Board, library: Library | None = None, *, offset: int = 0,
@@ -237,19 +239,24 @@ def due_page(reg: Register, today: date, board: Board, library: Library | None =
     ``posting_from``; the annual notice is due by September 1 and overdue after it until that
     year's notice is recorded. Brings the stored items up to date first (:func:`refresh_due`)."""
     refresh_due(reg, library)
-    q, overdue, due = _due_query(today, board, vendor, before)
+    where, due, overdue = _due_filter(today, board, vendor, before)
     annual_due, annual_overdue = annual_notice_due(reg, today)
     annual = DueItem(None, "", f"annual notice to students and parents of {board.public_page}",
                      annual_due, annual_overdue, "board policy: by September 1")
     with_annual = not vendor and (before is None or annual_due <= before)
+    # the board's annual item comes after every item that sorts before it
+    ahead = and_(overdue, due < annual_due) if annual_overdue else or_(overdue, due < annual_due)
     with reg.snapshot() as s:
-        total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
-        # where the board's annual item falls: after every item that sorts before it
-        ahead = q.where(and_(overdue, due < annual_due) if annual_overdue else or_(overdue, due < annual_due))
-        at = (s.scalar(select(func.count()).select_from(ahead.subquery())) or 0) if with_annual else total + 1
+        total, before_annual = s.execute(select(func.count(), func.sum(case((ahead, 1), else_=0)))
+                                         .select_from(DueRow).where(*where)).one()
+        total, at = total or 0, (before_annual or 0) if with_annual else (total or 0) + 1
         start = offset if offset <= at else offset - 1
         size = None if limit is None else limit - (1 if offset <= at < offset + limit else 0)
-        page = q.order_by(case((overdue, 0), else_=1), due, DueRow.contract_id, DueRow.id).offset(start)
+        page = (select(DueRow.contract_id, VendorRow.name, DueRow.what, due,
+                       case((overdue, true()), else_=false()), DueRow.citation)
+                .join(ContractRow, ContractRow.id == DueRow.contract_id)
+                .join(VendorRow, VendorRow.id == ContractRow.vendor_id).where(*where)
+                .order_by(case((overdue, 0), else_=1), due, DueRow.contract_id, DueRow.id).offset(start))
         rows = [DueItem(*r) for r in s.execute(page.limit(size) if size is not None else page)]
     if with_annual and offset <= at and (limit is None or at < offset + limit):
         rows.insert(at - offset, annual)
@@ -276,12 +283,13 @@ def contracts_page(reg: Register, today: date, library: Library | None = None, *
     statuses, ``search`` those whose vendor, product, title, purpose or description contains it
     (all without case). Brings the stored state up to date first (:func:`refresh_due`)."""
     refresh_due(reg, library)
-    q = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
-         .join(DueStateRow, DueStateRow.contract_id == ContractRow.id))
+    q = select(ContractRow.id)
+    if vendor or search:
+        q = q.join(VendorRow, VendorRow.id == ContractRow.vendor_id)
     if vendor:
         q = q.where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True))
     if statuses:
-        q = q.where(status_column(today).in_(statuses))
+        q = q.join(DueStateRow, DueStateRow.contract_id == ContractRow.id).where(status_column(today).in_(statuses))
     if search:
         needle = search.strip().lower()
         q = q.where(or_(*(func.lower(col).contains(needle, autoescape=True) for col in
