@@ -380,7 +380,8 @@ class Register:
         """The contracts already registered for this vendor and product, compared without
         case, spacing or punctuation ("Acme, Inc." and "ACME Inc" match), in id order."""
         key = (_fold(vendor), _fold(product))
-        return [c for c in self.contracts() if (_fold(c.vendor.name), _fold(c.product)) == key]
+        ids = [i for i, name, prod in self.contract_labels() if (_fold(name), _fold(prod)) == key]
+        return self.contracts(ids) if ids else []  # only the matches are loaded with their records
 
 
 def with_records(q):
