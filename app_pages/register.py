@@ -522,7 +522,7 @@ try:
     contracts = [c for c, _ in listed.items]
     statuses = {c.id: s for c, s in listed.items}
     if listed.total != sum(counts.values()):
-        st.caption(f"{listed.total:,} of {sum(counts.values()):,} match.")
+        st.caption(f"{listed.total:,} of {sum(counts.values()):,} shown.")
     st.html(g.html_table([{"#": c.id, "Vendor": c.vendor.name, "Product": c.product,
                            "Executed": g.long_date(c.executed) if c.executed else "",
                            "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in contracts])

@@ -255,7 +255,7 @@ def test_the_register_page_shows_one_page_at_a_time(fresh_register):
     at.text_input(key="due_vendor").input("vendor 0").run()
     assert at.html[0].value.count("OVERDUE") == 10
     at.text_input(key="search").input("vendor 3").run()
-    assert len(listed()) == 10 and at.caption[-2].value.startswith("10 of 60 match")
+    assert len(listed()) == 10 and at.caption[-2].value.startswith("10 of 60 shown")
 
 
 class NoStatutoryTerms:
