@@ -23,9 +23,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# The start check refuses to listen beyond this computer without sign-in; it prints the host names
+# the app answers to (server.allowedHosts, the loopback names, the host of [auth] redirect_uri).
 run: install
-	$(BIN)/python -c "import sys, generator.records.access as a; sys.exit(a.main(sys.argv[1:]))" $(ADDRESS)
-	$(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT)
+	@set -f; hosts="$$($(BIN)/python -c "import sys, generator.records.access as a; sys.exit(a.main(sys.argv[1:]))" \
+	  $(ADDRESS))" && exec $(BIN)/streamlit run streamlit_app.py --server.address $(ADDRESS) --server.port $(PORT) $$hosts
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

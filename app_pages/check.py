@@ -21,11 +21,20 @@ upload = st.file_uploader("Contract (PDF, DOCX, TXT or MD)", type=["pdf", "docx"
 if upload is None:
     st.stop()
 
-try:
-    report = g.check_contract(g.read_document(upload.getvalue(), upload.name), library)
-except g.SdpaError as exc:
-    common.show_error(exc)
+# each rerun of the page (any click) shows the last answer for the same file, never a second
+# reading: a file that took the whole budget to refuse costs it once, not once per click
+_key = (upload.file_id, upload.name, upload.size)
+_last = st.session_state.get("check_outcome")
+if not _last or _last[0] != _key:
+    try:
+        _last = (_key, g.check_file(upload.getvalue(), library, name=upload.name))  # one box, one budget
+    except g.SdpaError as exc:
+        _last = (_key, exc)
+    st.session_state["check_outcome"] = _last
+if isinstance(_last[1], g.SdpaError):
+    common.show_error(_last[1])
     st.stop()
+report = _last[1]
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
              f"conflict{'s' if len(report.conflicts) != 1 else ''}")
@@ -128,7 +137,7 @@ def write_letter(vendor: g.Vendor, sent: dt.date, renewed: dt.date | None) -> No
     st.success(f"Letter ready: the vendor must amend by {g.long_date(due)}."
                + (f" It follows the verdict {g.md_escape(by)} confirmed." if by else ""))
     if not by:
-        st.warning("DRAFT — not confirmed by counsel: the letter rests on this reading. Record the check on "
+        st.warning(f"{g.DRAFT_MARK}: the letter rests on this reading. Record the check on "
                    "the contract and have counsel confirm it (Contracts register → Confirm a check) before "
                    "sending it.")
     if note := g.counsel_note(g.amendment_voidness(acting, vendor, library=library, renewed=renewed)):
@@ -147,18 +156,25 @@ def write_redline(vendor: g.Vendor) -> None:
     if not common.allowed_to("mark up the vendor's contract"):
         return
     try:
-        result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name)
+        acting, by = g.acting_verdict(contract, report)
+        result = g.redline_document(upload.getvalue(), vendor, board, library=library, name=upload.name,
+                                    verdict=acting, confirmed_by=by)
     except g.SdpaError as exc:
         common.show_error(exc)
         return
     st.success(f"Redline ready: {result.summary()}.")
+    if result.draft:
+        st.warning(f"{g.DRAFT_MARK}: the redline rests on this reading and opens with that mark. Record the "
+                   "check on the contract and have counsel confirm it before sending it.")
     if result.unplaced:
         st.warning("Not marked up (add these by hand): " + g.md_escape("; ".join(result.unplaced)))
     st.download_button("Download the redline (DOCX)", result.docx, f"{stem}-redline.docx", key="dl_redline",
                        on_click="ignore")
 
 
-if not report.compliant:
+# the section follows counsel's confirmed verdict as well as the reading: counsel may have found a
+# gap the reading did not (the letter itself acts on the confirmed verdict: write_letter)
+if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
     is_docx = upload.name.lower().endswith(".docx")
     st.markdown("**Amendment letter" + (" or redline**" if is_docx else "**"))
     st.caption("The reasonable-notice letter names each gap and conflicting term, gives the cure date "
@@ -179,12 +195,14 @@ if not report.compliant:
         product = c2.text_input("Product or service", key=widgets["product"])
         c1, c2 = st.columns(2)
         email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
-        signed = c2.date_input("Date of the vendor's contract", value=None, key="l_contract_date",
+        signed = c2.date_input("Date of the vendor's contract", key="l_contract_date",
+                               value=contract.executed if contract is not None else None,  # the register's date
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
         c1, c2 = st.columns(2)
         renewed = c1.date_input("Date it was last amended or renewed (if it was)", value=None, key="l_renewed",
-                                help="§ 10-234bb(f) voids a contract lacking a required provision only if it was "
-                                     "entered into, amended or renewed on or after July 1, 2018.")
+                                help="§ 10-234bb(f) voids a contract lacking a required provision if it was entered "
+                                     "into on or after July 1, 2018. The letter states this date; whether an "
+                                     "amendment or renewal counts is counsel's call (to confirm).")
         sent = c2.date_input("Date of the letter", value=today, key="l_sent")
         b1, b2 = st.columns(2)
         submitted = b1.form_submit_button("Write the letter")

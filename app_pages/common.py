@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 import generator as g
-from generator.records.database import database_url
-from generator.records.register import Register
 
 log = logging.getLogger("sdpa.app")
 
@@ -51,9 +49,43 @@ def sign_in_provider() -> str | None:
     return g.auth_provider(auth_settings())
 
 
+BOARD_CHOSEN = "sdpa_board_id"  # session state: the board picked in the sidebar's switcher
+
+
+def requested_board() -> int | None:
+    """The board this visit asks for: ``?board=N`` in the address, else the one picked in the
+    sidebar, else ``None`` (then ``SDPA_BOARD_ID``, else board 1). Only a request: the role the
+    user holds in that board (checked on the server on every run) decides what they may see.
+    Raises :class:`generator.SdpaError` when the address names no valid board id."""
+    asked = st.query_params.get("board") or st.session_state.get(BOARD_CHOSEN)
+    return g.board_id_in_use(asked) if asked else None
+
+
+def current_board_id() -> int:
+    """The board this session works for: :func:`requested_board`, else ``SDPA_BOARD_ID``, else 1."""
+    return requested_board() or g.board_id_in_use(None)
+
+
 def current_board() -> tuple[g.Board, str]:
-    """The board profile in use and where it came from (``file``, ``saved`` or ``example``)."""
-    return g.resolve_board()
+    """The profile of the board in use (:func:`current_board_id`) and where it came from
+    (``file``, ``saved`` or ``example``)."""
+    return g.resolve_board(board_id=current_board_id())
+
+
+def user_boards(email: str, board: g.Board) -> list[tuple[int, str, str]]:
+    """The boards of the register (``board``'s configuration) where ``email`` holds a role, as
+    ``(id, name, role)``: what the switcher lists (kept for 30 seconds). Without sign-in the one
+    local user administers every board."""
+    return _boards_of(g.database_url(board), email, sign_in_provider() is None, os.environ.get("SDPA_BOARD") or None)
+
+
+@st.cache_data(ttl=30, show_spinner=False, max_entries=1000)
+def _boards_of(url: str, email: str, local: bool, profile_file: str | None) -> list[tuple[int, str, str]]:
+    # kept 30 seconds: this list only draws the switcher; every role check reads the profile anew
+    if local:
+        with g.Register(url, board_id=1) as reg:
+            return [(b.id, b.name, "admin") for b in g.list_boards(reg.engine)]
+    return g.boards_for(url, email, profile_file)
 
 
 def current_user(board: g.Board | None = None) -> User:
@@ -89,23 +121,25 @@ def request_refusal() -> str | None:
 
 def allowed_to(what: str, needed: str = "editor") -> bool:
     """The server's check immediately before an action: re-reads who is signed in and the role the
-    board profile gives them now, and returns True when that role is at least ``needed``;
+    profile of the CURRENT board gives them now, and returns True when that role is at least ``needed``;
     otherwise shows one error naming ``what`` was refused and returns False. A disabled button in
     the browser is never the check."""
     user = current_user(current_board()[0])
     if g.has_role(user.role, needed):
         return True
-    who = {"admin": "an administrator", "editor": "an editor or an administrator"}.get(needed, "a user with a role")
+    who = {"admin": "an administrator", "counsel": "counsel or an administrator",
+           "editor": "an editor or an administrator"}.get(needed, "a user with a role")
     st.error(f"Refused: {g.md_escape(user.email or 'a visitor who is not signed in')} has "
              f"{user.role or 'no'} access, and only {who} can {what}. Nothing was changed.")
     return False
 
 
-def open_register(user: User | None = None) -> Register:
+def open_register(user: User | None = None) -> g.Register:
     """The register named by the server's configuration (``SDPA_DATABASE_URL``, else the board
     profile's ``database``), its log lines signed with ``user``'s email. Never a visitor's input."""
     user = user or current_user()
-    return Register(database_url(current_board()[0]), actor=(user.email or "unknown")[:120])
+    return g.Register(g.database_url(current_board()[0]), actor=(user.email or "unknown")[:120],
+                      board_id=current_board_id())
 
 
 def refuse_unless_editor(user: User, what: str = "change the register") -> bool:

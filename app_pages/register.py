@@ -10,7 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 import generator as g
-from app_pages import common
+from app_pages import common, shared_agreements
 
 board = st.session_state.get("board") or g.load_board()
 today = dt.date.today()
@@ -183,14 +183,15 @@ def outcome_form(reg, contracts) -> None:
 
 def dates_form(reg, contracts) -> None:
     c = pick(contracts, "d_contract")
-    st.caption("The latest of the dates a contract was executed, amended or renewed decides whether the "
-               "rules for contracts from July 1, 2018 apply (§ 10-234bb(f); the Board's policy).")
+    st.caption("The date a contract was executed decides whether the rules for contracts entered into from "
+               "July 1, 2018 apply (§ 10-234bb(f); the Board's policy). An amendment or renewal since is "
+               "recorded for counsel, who decides whether it brings the contract under them (to confirm).")
     with st.form("dates_form"):
         c1, c2 = st.columns(2)
         amended = c1.date_input("Date last amended", value=None, key="d_amended")
         renewed = c2.date_input("Date last renewed", value=None, key="d_renewed")
         save = st.form_submit_button("Record the dates", disabled=c is None)
-    if save and c is not None:
+    if save and c is not None and common.allowed_to("record a contract's dates"):
         g.record_dates(reg, c.id, amended=amended, renewed=renewed)
         done(f"Contract #{c.id}: dates recorded.")
 
@@ -229,12 +230,13 @@ def review_form(reg, contracts) -> None:
             flag = " ⚠️ low confidence" if p.get("confidence") == "low" else ""
             status = c1.selectbox(f"{p.get('number', '')}. {p.get('title') or p['id']}{flag}", list(STATUS_WORDS),
                                   index=list(STATUS_WORDS).index(p["status"]), format_func=STATUS_WORDS.get,
-                                  key=f"r_{c.id}_{check.id}_{p['id']}", help=p.get("explanation") or None)
+                                  key=f"r_{c.id}_{check.id}_{p['id']}",
+                                  help=g.md_escape(p["explanation"]) if p.get("explanation") else None)
             why = c2.text_input(f"Reason ({p['id']}; needed for a change)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
             chosen[p["id"]] = g.Decision(status, why)
         for i, t in enumerate(check.report.get("conflicts", []), start=1):
             c1, c2 = st.columns([1, 2])
-            held = c1.radio(f"Conflicting term {i}: “{t.get('text', '')[:200]}”", ["conflicts", "no conflict"],
+            held = c1.radio(f"Conflicting term {i}: “{g.md_escape(t.get('text', '')[:200])}”", ["conflicts", "no conflict"],
                             key=f"r_{c.id}_{check.id}_c{i}")
             why = c2.text_input(f"Reason (term {i}; needed for “no conflict”)", key=f"r_{c.id}_{check.id}_c{i}_why")
             terms[i] = g.Decision(held, why)
@@ -463,6 +465,8 @@ ACTIONS = {
     "Report the IEP and Section 504 exceptions of a year": exceptions_report_form,
     "Publish the public contracts page": publish_form,
     "Export the register (backup)": export_form,
+    "Offer a signed agreement to the other boards": lambda reg, cs: shared_agreements.offer_form(reg, cs, done),
+    "Adopt another board's offered agreement": lambda reg, cs: shared_agreements.adopt_form(reg, cs, done),
 }
 #: The actions a viewer may take: they change nothing.
 READ_ONLY = {"See the history of a contract"}

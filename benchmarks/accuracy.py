@@ -7,7 +7,13 @@ agreement with the labels, missed gaps (labelled missing or partial, reported pr
 false alarms (labelled present, reported missing); for conflicts, the labelled kinds found and
 the extra kinds reported; and how wrong statuses and low confidence overlap.
 
-    python benchmarks/accuracy.py [--eval DIR] [--verbose]
+Its operator section (``--operators``: that section only) measures vetting an app
+(``sdpa vet``) against each document's ``operator`` label (``../shared/eval/OPERATORS.md``):
+audience agreement, and per restriction agreement, the costly error (labelled allowed or
+limited, reported prohibited or silent) and, of the documents labelled allowed, the share
+reported allowed or limited; in the same three rows, the held-back set in aggregate only.
+
+    python benchmarks/accuracy.py [--eval DIR] [--verbose] [--operators]
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from generator import PROVISION_IDS, default_library  # noqa: E402
 from generator.checking.analysis import check_contract  # noqa: E402
+from generator.checking.operators import vet_read  # noqa: E402
+from generator.vetting import RESTRICTION_IDS  # noqa: E402
 from generator.reading.extract import read_document  # noqa: E402
 
 #: our conflict kinds → the evaluation set's kinds
@@ -145,6 +153,63 @@ def print_table(title: str, result: dict) -> None:
     print(f"| all statuses marked low | {lo['low']}/{lo['n']} {pct(lo['low'], lo['n'])} |")
 
 
+def vet_all(eval_dir: Path, verbose: bool = False, development: bool = False) -> list[dict]:
+    """One row per document with an ``operator`` label: its number, the labels and what
+    vetting it as an app reports. ``verbose`` lists the disagreements on the development set
+    (never the held-back set); ``development`` leaves the held-back set unread (while tuning)."""
+    labels = json.loads((eval_dir / "labels.json").read_text())
+    library = default_library()
+    rows = []
+    for item in labels:
+        want = item.get("operator")
+        if not want or (development and held_back(int(item["id"][:2]))):
+            continue
+        report = vet_read([read_document(eval_dir / "docs" / f"{item['id']}.txt")], library)
+        got = {"audience": report.audience, **{rid: report.restriction(rid).status for rid in RESTRICTION_IDS}}
+        low = {rid: report.restriction(rid).confidence == "low" for rid in RESTRICTION_IDS}
+        rows.append({"id": item["id"], "number": int(item["id"][:2]), "want": want, "got": got, "low": low})
+        if verbose and not held_back(rows[-1]["number"]):
+            for key in ("audience", *RESTRICTION_IDS):
+                if want[key] != got[key]:
+                    ev = report.restriction(key).evidence if key != "audience" else report.audience_evidence
+                    print(f"  {item['id']:<40} {key:<21} label={want[key]:<10} got={got[key]:<10} "
+                          f"{(ev[0].text[:120] if ev else '')!r}")
+    return rows
+
+
+def evaluate_operators(rows: list[dict]) -> dict:
+    """Aggregate vetting rows: audience agreement; per restriction agreement, the costly error
+    and how many labelled allowed were reported allowed or limited."""
+    out = {"documents": len(rows), "audience": sum(r["want"]["audience"] == r["got"]["audience"] for r in rows),
+           "wrong": sum(r["want"][k] != r["got"][k] for r in rows for k in RESTRICTION_IDS),
+           "wrong_low": sum(r["want"][k] != r["got"][k] and r["low"][k] for r in rows for k in RESTRICTION_IDS),
+           "low": sum(r["low"][k] for r in rows for k in RESTRICTION_IDS), "n": len(rows) * len(RESTRICTION_IDS)}
+    for rid in RESTRICTION_IDS:
+        pairs = [(r["want"][rid], r["got"][rid]) for r in rows]
+        open_ = [(w, g) for w, g in pairs if w in ("allowed", "limited")]
+        labelled_allowed = [(w, g) for w, g in pairs if w == "allowed"]
+        out[rid] = {"agree": sum(w == g for w, g in pairs), "n": len(pairs),
+                    "costly": sum(g in ("prohibited", "silent") for _, g in open_), "open": len(open_),
+                    "caught": sum(g in ("allowed", "limited") for _, g in labelled_allowed),
+                    "allowed": len(labelled_allowed)}
+    return out
+
+
+def print_operators(title: str, result: dict) -> None:
+    n = result["documents"]
+    print(f"\n## Vetting an app — {title}: {n} documents with an operator label\n")
+    print(f"Audience agreement: {result['audience']}/{n} {pct(result['audience'], n)}\n")
+    print("| restriction | agreement | costly error (allowed/limited → prohibited/silent) | allowed → allowed/limited |")
+    print("| --- | ---: | ---: | ---: |")
+    for rid in RESTRICTION_IDS:
+        s = result[rid]
+        print(f"| {rid} | {s['agree']}/{s['n']} {pct(s['agree'], s['n'])} | {s['costly']}/{s['open']} "
+              f"{pct(s['costly'], s['open'])} | {s['caught']}/{s['allowed']} {pct(s['caught'], s['allowed'])} |")
+    print(f"\nWrong statuses marked low confidence: {result['wrong_low']}/{result['wrong']} "
+          f"{pct(result['wrong_low'], result['wrong'])}; all statuses marked low: {result['low']}/{result['n']} "
+          f"{pct(result['low'], result['n'])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # the main checkout sits beside shared/, a worktree one level deeper
@@ -153,7 +218,16 @@ def main() -> None:
     ap.add_argument("--eval", type=Path, default=default)
     ap.add_argument("--verbose", action="store_true",
                     help="list every disagreement on the development set (never the held-back set)")
+    ap.add_argument("--operators", action="store_true", help="only the operator section (vetting an app)")
+    ap.add_argument("--development", action="store_true",
+                    help="with --operators: the development set only; the held-back set is not even read (for tuning)")
     args = ap.parse_args()
+    vets = vet_all(args.eval, args.verbose, development=args.operators and args.development)
+    print_operators("development set (01–22, 60–82)", evaluate_operators([r for r in vets if not held_back(r["number"])]))
+    print_operators("held-back set (53–59)", evaluate_operators([r for r in vets if held_back(r["number"])]))
+    print_operators("all documents", evaluate_operators(vets))
+    if args.operators:
+        return
     rows = check_all(args.eval, args.verbose)
     print_table("Development set (01–22, 60–82)",
                 evaluate([r for r in rows if not held_back(r["number"])]))

@@ -88,10 +88,9 @@ def _work(job: Job) -> Outcome:
 
 
 def _render_row(job: Job) -> Outcome:
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.documents.letters import amendment_letter
     from generator.documents.render import render_addendum
-    from generator.reading.extract import read_document
 
     board, library, out = _STATE["board"], _STATE["library"], _STATE["out"]
     name = job.vendor.name
@@ -105,7 +104,7 @@ def _render_row(job: Job) -> Outcome:
     if not job.contract:
         return Outcome(job.line, name, "generated", [job.addendum])
     try:
-        report = check_contract(read_document(job.contract), library)
+        report = check_file(job.contract, library)  # read and checked in one box, one budget
         letter = amendment_letter(report, job.vendor, board, sent=date.today(), library=library)
         if letter is not None:
             _write_atomic(out / job.letter, letter)

@@ -11,8 +11,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterable
 
-import holidays
-
 # Subsection letters are not verified (see docs/law.md); the periods are the board policy's.
 WEBSITE_NOTICE_BUSINESS_DAYS = 5      # § 10-234bb (to confirm): post notice of an executed contract
 PARENT_BREACH_BUSINESS_DAYS = 2       # § 10-234dd (to confirm): board notifies students and parents
@@ -28,6 +26,8 @@ def _state_holidays(year: int) -> dict[date, str]:
     # year by year); it also lists Good Friday and Thanksgiving, which § 1-4 makes legal holidays
     # only as days the Governor or the President appoints: Thanksgiving is proclaimed every year,
     # Good Friday counts only when the board profile says it was (``good_friday_proclaimed``).
+    import holidays  # on first use: a check or a page that counts no days never loads its calendars
+
     return dict(holidays.country_holidays("US", subdiv="CT", years=year, observed=True))
 
 

@@ -11,6 +11,10 @@ from generator.models import Library
 
 Status = Literal["present", "partial", "missing"]
 
+# The mark on anything that acts on a check counsel has not confirmed (a reading): the letters,
+# the redline and the register all use this one wording.
+DRAFT_MARK = "DRAFT — not confirmed by counsel"
+
 
 class Evidence(BaseModel):
     text: str

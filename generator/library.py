@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from generator.errors import LibraryError
 from generator.models import PROVISION_IDS, Library, Provision, Section
+from generator.vetting import OperatorRules
 
 ROOT = Path(__file__).resolve().parent.parent
 CLAUSES_DIR = ROOT / "clauses"
@@ -57,8 +58,10 @@ def _rel(path: Path) -> str:
 
 
 def _read_yaml(path: Path, text: str) -> dict:
-    try:
-        data = yaml.safe_load(text)
+    import yaml
+
+    try:  # libyaml's parser when installed: a fifth of the pure-Python one's time
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -157,8 +160,81 @@ def load_library(directory: str | Path | None = None) -> Library:
 
     Returns a validated :class:`Library` with a content hash of every clause text.
     Raises :class:`LibraryError` naming the file and key on any problem.
+
+    A library read once is kept, validated, in the user's cache folder (see :func:`cache_dir`),
+    under a key made of every file's bytes and of this code: a later process reads that one
+    JSON file instead of parsing YAML and compiling every pattern again. Any change to a file
+    is a new key; a cache that is missing, damaged or not writable is simply not used.
     """
     base = Path(directory) if directory else CLAUSES_DIR
+    key = _library_key(base)
+    cached = _cache_file(key) if key else None
+    if cached is not None:
+        try:
+            library = Library.model_validate_json(cached.read_bytes())
+            if library.operators is not None:  # typed loosely in models (no import circle): type it again
+                library.operators = OperatorRules.model_validate(library.operators)
+            return library
+        except (OSError, ValueError):  # absent or damaged: read the files
+            pass
+    library = _read_library(base)
+    if cached is not None:
+        _write_cache(cached, library.model_dump_json().encode())
+    return library
+
+
+def cache_dir() -> Path | None:
+    """The folder sdpa keeps what it can rebuild in: ``$SDPA_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/sdpa``, else ``~/.cache/sdpa``; None when ``$SDPA_CACHE_DIR`` is ``off``
+    or no home folder is known. Safe to delete at any time."""
+    own = os.environ.get("SDPA_CACHE_DIR", "")
+    if own.lower() == "off":
+        return None
+    if own:
+        return Path(own)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "sdpa"
+    try:
+        return Path.home() / ".cache" / "sdpa"
+    except RuntimeError:  # no home folder
+        return None
+
+
+def _library_key(base: Path) -> str | None:
+    """A hash of every file the library is read from and of the code that reads it, or None
+    when one of them cannot be read (the load then reports it)."""
+    digest = hashlib.sha256()
+    try:
+        files = [base / "library.yaml", *sorted((base / "provisions").glob("*.md")),
+                 *sorted((base / "sections").glob("*.md"))]
+        for path in [Path(__file__), Path(__file__).with_name("models.py"), *files]:
+            digest.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = cache_dir()
+    return folder / f"library-{key}.json" if folder else None
+
+
+def _write_cache(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all (another process may be reading it)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+
+
+def _read_library(base: Path) -> Library:
     meta_path = base / "library.yaml"
     if not meta_path.is_file():
         raise LibraryError(f"{_rel(meta_path)}: not found")
@@ -196,13 +272,20 @@ def load_library(directory: str | Path | None = None) -> Library:
         front, body = read_clause_file(path)
         parts[name] = _validate(Section, {**front, "text": body, "source": path.name}, path)
 
+    operators = None
+    op_path = base / "operators.yaml"
+    if op_path.is_file():  # the policy's operator section, read by `sdpa vet`
+        operators = _validate(OperatorRules, _read_yaml(op_path, op_path.read_text("utf-8")), op_path)
+        _compile_patterns([*operators.statute, *operators.successor_bound, *operators.audience.school_phrases,
+                           *operators.audience.general_phrases], op_path)
+
     digest = hashlib.sha256()
     for text in [p.text for p in provisions] + [s.text for s in parts.values()]:
         digest.update(text.encode("utf-8") + b"\x00")
     _compile_patterns([*meta.ignore, *meta.duties, *meta.definitions], meta_path)
     data = meta.model_dump()
     try:
-        return Library(**data, provisions=provisions, parts=parts, content_hash=digest.hexdigest()[:12])
+        return Library(**data, provisions=provisions, parts=parts, operators=operators, content_hash=digest.hexdigest()[:12])
     except ValidationError as exc:
         raise LibraryError(f"{_rel(meta_path)}: {describe_validation(exc)}") from None
 

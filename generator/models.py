@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -32,7 +32,8 @@ MAX_FIELD = 4000
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors, strings are stripped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # each schema is built on first use: a check never builds the board's or a vendor's
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 MIN_YEAR, MAX_YEAR = 1900, 2199  # dates outside are typing slips (and 9999 breaks date arithmetic)
@@ -417,6 +418,7 @@ class Library(Strict):
     citations: Citations = Field(default_factory=Citations)
     provisions: list[Provision]
     parts: dict[str, Section]
+    operators: Any = None  # a generator.vetting.OperatorRules from clauses/operators.yaml, or None
     content_hash: str = ""
 
     def a_provisions(self) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from generator.findings import Confidence, Evidence
 
@@ -82,3 +82,81 @@ class VetReport(BaseModel):
         data["restrictions"] = {rid: self.restrictions[rid].model_dump() for rid in RESTRICTION_IDS
                                 if rid in self.restrictions}
         return data
+
+
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- operator rules (clauses/operators.yaml)
+
+
+class OperatorException(_Rules):
+    """An exception a commitment may make, named by whole ``words``; ``within`` the policy's list,
+    or wider, with what is ``missing`` in words. (The keys: see clauses/operators.yaml.)"""
+
+    id: str
+    words: list[str] = Field(min_length=1)
+    also: list[str] = Field(default_factory=list)  # when given, one of these must be named too
+    within: bool = False
+    missing: str = ""
+
+
+class OperatorRule(_Rules):
+    """One of the policy's four restrictions on operators, as frames (clauses/operators.yaml)."""
+
+    id: str
+    title: str
+    citation: str
+    policy: str
+    topic: list[str] = Field(min_length=1)
+    actions: list[str] = Field(default_factory=list)
+    permits: list[list[str]] = Field(default_factory=list)
+    not_permits: list[str] = Field(default_factory=list)
+    exceptions: list[str] = Field(default_factory=list)
+    ask: str
+    prohibited: str
+    limited: str
+    silent: str
+    allowed: str
+
+
+class PermittedUseRule(_Rules):
+    """A use the policy allows an operator: a sentence names a word of each group of ``needs``."""
+
+    id: str
+    title: str
+    needs: list[list[str]] = Field(min_length=1)
+
+
+class AudienceRule(_Rules):
+    """Who a service is designed and marketed for, and the policy's general-audience exception."""
+
+    school: list[str] = Field(min_length=1)
+    school_phrases: list[str] = Field(default_factory=list)
+    general_phrases: list[str] = Field(default_factory=list)
+    school_share: float = Field(default=0.1, ge=0, le=1)
+    general_share: float = Field(default=0.02, ge=0, le=1)
+    exception: str
+    citation: str
+
+
+class OperatorRules(_Rules):
+    """The policy's operator section as data (clauses/operators.yaml)."""
+
+    version: str
+    citation: str
+    restrictions: list[OperatorRule] = Field(min_length=1)
+    exceptions: list[OperatorException] = Field(default_factory=list)
+    permitted_uses: list[PermittedUseRule] = Field(default_factory=list)
+    audience: AudienceRule
+    statute: list[str] = Field(default_factory=list)
+    merger: list[str] = Field(default_factory=list)
+    successor_bound: list[str] = Field(default_factory=list)
+
+    def restriction(self, rid: str) -> OperatorRule:
+        """Return the restriction with id ``rid``; raise ``KeyError`` when there is none."""
+        for r in self.restrictions:
+            if r.id == rid:
+                return r
+        raise KeyError(rid)

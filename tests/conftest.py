@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import docx
@@ -14,6 +16,11 @@ import pytest
 import generator.records.directory  # noqa: F401 - its tables join Base.metadata, so drop_all in tests drops them too
 from generator import load_board, load_library
 from generator.models import Vendor
+
+# what sdpa caches (the validated clause library) goes to a folder of this run, not the home's
+if "SDPA_CACHE_DIR" not in os.environ:
+    os.environ["SDPA_CACHE_DIR"] = tempfile.mkdtemp(prefix="sdpa-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SDPA_CACHE_DIR"], True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -108,3 +115,19 @@ def fresh_register(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
     monkeypatch.setenv("SDPA_DATABASE_URL", url)
     return url
+
+
+def downgrade_register(engine, revision: str) -> None:
+    """Take a SQLite register's schema down to Alembic ``revision`` (an older register, for the
+    upgrade tests). SQLite rebuilds tables on the way down: foreign keys off, as for any migration."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
+    with engine.connect() as conn:
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -25,7 +25,9 @@ def test_round_trip_generated_addendum_is_compliant(addendum_files, library, kin
     assert [f.status for f in report.provisions] == ["present"] * 11, report.summary()
     assert report.conflicts == [] and report.compliant
     for f in report.provisions:
-        assert f.evidence and f.evidence[0].location.startswith(("page", "paragraph", "table"))
+        # cited as the addendum numbers and titles its sections, with the page of a PDF
+        assert f.evidence and f.evidence[0].location.startswith(f"§ {f.number} {f.title}, ")
+        assert f.evidence[0].location.endswith(")") == (kind == "pdf")
 
 
 @pytest.mark.parametrize("pid", PROVISION_IDS)
@@ -66,7 +68,7 @@ def test_present_with_quoted_evidence(library):
     f = r.finding("governing_law")
     assert f.status == "present"
     assert f.evidence[0].text == "Section 9. Connecticut law governs every right and duty under this contract."
-    assert f.evidence[0].location == "paragraph 1"
+    assert f.evidence[0].location == "§ 9"  # the contract's own section number
     assert r.finding("severability").status == "missing" and r.finding("severability").explanation
 
 

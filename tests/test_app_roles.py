@@ -138,6 +138,7 @@ REGISTER = {
     "Add a contract": ({"a_vendor": "Marshland Reading Co", "a_product": "Reader"}, "Add the contract"),
     "Edit a contract": ({"e_contract": 1, "e_product_1": "Homework Help Plus"}, "Save the changes"),
     "Record the execution date": ({"x_contract": 1, "x_date": D}, "Record the execution date"),
+    "Record the date a contract was amended or renewed": ({"d_contract": 1, "d_renewed": D}, "Record the dates"),
     "Record the website posting": ({"p_contract": 1}, "Record the posting"),
     "Record an amendment notice": ({"n_contract": 1}, "Record the notice"),
     "Record the outcome of a notice": ({"o_contract": 1}, "Record the outcome"),
@@ -290,3 +291,24 @@ def test_a_visitor_who_has_not_signed_in_gets_no_upload_box(shoreline, page):
     assert not at.exception
     assert at.button(key="sign_in").label == "Sign in"
     assert not at.get("file_uploader")
+
+
+def test_the_letter_follows_counsels_gap_where_the_reading_found_none(shoreline, board):
+    """The reading of the board's own addendum is compliant; counsel confirms one provision as
+    missing all the same. The check page then offers the letter, which acts on counsel's verdict."""
+    vendor = g.vendor_from_dict({"name": "Harborview Tutoring LLC", "product": "Homework Help",
+                                 "contact_email": "privacy@harborview.example",
+                                 "contract_date": "2025-08-01"}, "test")
+    data = g.render_addendum(vendor, board, None)
+    reading = g.check_contract(g.read_document(data, "addendum.docx"))
+    assert reading.compliant
+    with Register(shoreline, actor=CHIEF) as reg:
+        reg.record_check(1, reading.model_dump(mode="json"), dt.date(2026, 4, 1))
+        g.review_check(reg, 1, role="admin", confirm_rest=True,
+                       provisions={"governing_law": g.Decision("missing", "the signed copy strikes § 9")})
+    at = signed_in(EDITOR, "check")
+    at.file_uploader(key="contract").upload("addendum.docx", data, "application/vnd.openxmlformats-"
+                                            "officedocument.wordprocessingml.document").run()
+    at.selectbox(key="w_contract").select(1).run()
+    assert not at.exception
+    assert [b for b in at.button if b.label == "Write the letter"]

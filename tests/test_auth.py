@@ -263,17 +263,13 @@ def test_the_start_check_reads_the_secrets_file(tmp_path, capsys):
 
 def test_an_older_register_gains_the_new_tables(fresh_register, board):
     """A register made before migration 0003 is upgraded when it is next opened."""
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy import inspect
+
+    from .conftest import downgrade_register
 
     with Register(fresh_register) as reg:
         reg.add_contract(vendor="Kept Vendor", product="Kept")
-        cfg = Config()
-        cfg.set_main_option("script_location", str(ROOT / "generator" / "records" / "migrations"))
-        with reg.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.downgrade(cfg, "0001")
+        downgrade_register(reg.engine, "0001")
         assert "board_profiles" not in inspect(reg.engine).get_table_names()
     with Register(fresh_register) as reg:
         g.save_board(reg, board)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import re
 import json
 import multiprocessing
 import os
@@ -41,6 +42,27 @@ def _sample(reg: Register, tmp_path) -> dict:
 
 
 # ---------------------------------------------------------------- imports checked before writing
+
+
+def test_a_review_counsel_could_not_have_written_is_refused(tmp_path):
+    from generator.records.review import review_check
+
+    with Register(f"sqlite:///{tmp_path / 'a.sqlite3'}") as a:
+        _sample(a, tmp_path)
+        other = a.add_contract(vendor="Birch", product="Math")
+        review_check(a, 1, role="counsel", confirm_rest=True)
+        export = export_register(a)
+    assert export["tables"]["reviews"]
+    cases = {"reviews[0].verdict.provisions[0]": {"provisions": [{"id": "ferpa"}]},  # no status, no reason
+             "reviews[0].verdict.conflicts[0]": {"provisions": [], "conflicts": [{"holding": "maybe", "reason": ""}]}}
+    for where, verdict in cases.items():
+        with Register(f"sqlite:///{tmp_path / f'{len(where)}.sqlite3'}") as b:
+            with pytest.raises(RegisterError, match=re.escape(where)):
+                import_register(b, _spoil(export, "reviews", "verdict", verdict))
+    with Register(f"sqlite:///{tmp_path / 'c.sqlite3'}") as c:
+        with pytest.raises(RegisterError, match=r"reviews\[0\].check_id: check 1 is not a check of contract"):
+            import_register(c, _spoil(export, "reviews", "contract_id", other))
+        assert import_register(c, export) > 0  # the good export still goes in
 
 
 def _spoil(export: dict, table: str, column: str, value: object) -> dict:

@@ -250,15 +250,15 @@ def test_contracts_dir_option(tmp_path):
 
 
 def test_an_unreadable_contract_is_a_manifest_row(tmp_path, monkeypatch):
-    import generator.checking.analysis
+    import generator.checking.one_file
 
-    def broken(document, library=None):
-        if "bad" in document.name:
+    def broken(source, library=None):
+        if "bad" in str(source):
             raise RecursionError("maximum recursion depth exceeded")
-        return real(document, library)
+        return real(source, library)
 
-    real = generator.checking.analysis.check_contract
-    monkeypatch.setattr(generator.checking.analysis, "check_contract", broken)
+    real = generator.checking.one_file.check_file
+    monkeypatch.setattr(generator.checking.one_file, "check_file", broken)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "bad.txt").write_text("Terms.\n")
     src = _contract_rows(tmp_path, "ours.txt", "bad.txt", "ours.txt")

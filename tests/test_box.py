@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import os
+import signal
 import threading
 import time
 
@@ -12,7 +13,7 @@ import pytest
 
 import generator as g
 from generator.errors import ExtractError, SdpaError
-from generator.reading.limits import TooComplex
+from generator.reading.limits import TooComplex, time_budget
 from generator.reading.sandbox import run_boxed, unboxed
 
 from .conftest import ROOT
@@ -38,16 +39,26 @@ def spin() -> None:
         pass
 
 
-def sleep_long() -> None:
-    time.sleep(600)
-
-
 def abort() -> None:
     os.abort()
 
 
 def my_pid() -> int:
     return os.getpid()
+
+
+def two_slow_steps() -> str:
+    """Two steps, each well inside its own budget, that together pass the box's one budget."""
+    for step in ("reading", "checking"):
+        with time_budget(f"steps.txt ({step})", 60):
+            time.sleep(1.5)  # the alarm interrupts a sleep as it does a Python loop
+    return "done"
+
+
+def deaf_to_alarms() -> None:
+    """A loop that no alarm reaches, as a parser's C code is."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    time.sleep(600)
 
 
 def fail_politely() -> None:
@@ -91,7 +102,7 @@ def test_wall_clock_limit_holds_in_a_thread_as_the_app_runs_pages(monkeypatch):
 
     def page() -> None:  # a Streamlit page runs in a thread, where no alarm signal reaches it
         try:
-            run_boxed(sleep_long, what="slow.docx")
+            run_boxed(deaf_to_alarms, what="slow.docx")  # only the wall clock can stop it
         except SdpaError as exc:
             errors.append(exc)
 
@@ -101,6 +112,34 @@ def test_wall_clock_limit_holds_in_a_thread_as_the_app_runs_pages(monkeypatch):
     assert not t.is_alive()
     assert len(errors) == 1 and "slow.docx: this document is too complex" in str(errors[0])
     assert "longer than 1 s" in str(errors[0])
+
+
+def test_the_steps_of_one_task_share_one_budget_and_the_box_is_kept(monkeypatch):
+    box = run_boxed(my_pid)  # a box already started: its start-up is not part of what is measured
+    monkeypatch.setenv("SDPA_BOX_WALL_SECONDS", "3")
+    # each step's own 60 s would let 1.5 s + 1.5 s run into the wall clock and a killed box;
+    # the one budget (four fifths of the 3 s) stops the second step with its own line
+    with pytest.raises(TooComplex, match=r"steps.txt: this document is too complex to check within \d s"):
+        run_boxed(two_slow_steps, what="steps.txt")
+    assert run_boxed(my_pid) == box  # the work stopped itself: the box was not killed
+
+
+def test_work_that_ignores_the_alarm_meets_the_wall_clock(monkeypatch):
+    box = run_boxed(my_pid)
+    with monkeypatch.context() as m, pytest.raises(TooComplex, match="deaf.pdf: .* took longer than 2 s"):
+        m.setenv("SDPA_BOX_WALL_SECONDS", "2")
+        run_boxed(deaf_to_alarms, what="deaf.pdf")
+    assert run_boxed(my_pid) != box  # killed, and replaced
+
+
+def test_a_file_is_read_and_checked_in_one_task(tmp_path):
+    path = tmp_path / "good.txt"
+    path.write_bytes(GOOD)
+    report = g.check_file(path)
+    assert report == g.check_contract(g.read_document(path))
+    assert report.finding("governing_law").status == "present" and report.document == "good.txt"
+    with pytest.raises(SdpaError, match="forms.pdf: (this document is too complex|the file could not be read)"):
+        g.check_file(nested_forms_pdf(), name="forms.pdf")
 
 
 @pytest.mark.parametrize("make", [double_flate_pdf, hex_then_flate_pdf, image_subtype_pdf, cr_stream_pdf],
@@ -156,3 +195,52 @@ def test_batch_with_hostile_contracts_reports_every_row(tmp_path):
     assert "contract not checked: twice.pdf: the PDF's content decodes" in rows[2]["reason"]
     assert all(r["outcome"] != "rejected" for r in rows)
     assert "not checked" not in rows[1]["reason"] + rows[3]["reason"]
+
+
+SEEN_BY_THE_BOX = "as imported"
+
+
+def what_the_box_sees() -> str:
+    return SEEN_BY_THE_BOX
+
+
+FORKED = """
+import os
+from generator.reading import sandbox
+from generator.reading.limits import TooComplex
+from generator.errors import ExtractError
+import generator as g
+from tests import test_box as t
+
+sandbox.fork_boxes()
+assert sandbox._may_fork(), "a small single-threaded process forks its boxes"
+t.SEEN_BY_THE_BOX = "set in this process"
+assert sandbox.run_boxed(t.what_the_box_sees) == "set in this process"  # a copy of this process
+assert sandbox.run_boxed(t.my_pid) != os.getpid()
+for fn, kind, said in ((t.hog_memory, TooComplex, "more than"), (t.abort, ExtractError, "signal SIGABRT")):
+    try:
+        sandbox.run_boxed(fn, what="big.pdf")
+    except kind as exc:
+        assert said in str(exc), exc
+    else:
+        raise AssertionError(fn.__name__ + " passed the box's limits")
+report = g.check_contract(g.read_document(t.GOOD, "good.txt"))
+assert report.finding("governing_law").status == "present"
+print("forked boxes: ok")
+"""
+
+
+def test_a_forked_box_shares_what_is_loaded_and_keeps_its_limits():
+    # in a fresh small process, as the sdpa command is (this test process is too large to fork)
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SDPA_BOX"}
+    res = subprocess.run([sys.executable, "-c", FORKED], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0 and "forked boxes: ok" in res.stdout, res.stderr[-2000:]
+
+
+def test_a_box_started_fresh_does_not_see_this_process(monkeypatch):
+    monkeypatch.setattr(__import__(__name__, fromlist=["x"]), "SEEN_BY_THE_BOX", "set in this process")
+    assert run_boxed(what_the_box_sees) == "as imported"

@@ -161,7 +161,7 @@ def _status(page, vendor: str, *wanted: str) -> str:
 
     row = page.locator("tr", has=page.locator('td[data-label="Status"]')).filter(has_text=vendor).first
     cell = row.locator('td[data-label="Status"]')
-    expect(cell).to_have_text(re.compile("^(?:" + "|".join(map(re.escape, wanted)) + ")$"))
+    expect(cell).to_have_text(re.compile("^(?:" + "|".join(map(re.escape, wanted)) + ")$"), timeout=60_000)  # a loaded machine redraws slowly
     return cell.inner_text()
 
 
@@ -246,7 +246,7 @@ def test_batch_with_a_bad_row(page, app_url, tmp_path):
     assert [m["outcome"] for m in manifest] == ["generated", "rejected", "generated"]
 
 
-@pytest.mark.parametrize("path", ["addendum", "notices", "register", "library", "board"])
+@pytest.mark.parametrize("path", ["addendum", "vet", "notices", "register", "library", "board"])
 def test_every_page_renders(page, app_url, tmp_path, path):
     page.goto(f"{app_url}/{path}")
     page.locator("h1").first.wait_for()

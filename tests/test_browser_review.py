@@ -50,7 +50,14 @@ def _letter(page, tmp_path) -> None:
     """Check the fixture contract on the check page and pick the register's contract."""
     page.locator("input[type=file]").set_input_files(str(FIXTURES / "gapwell-terms.txt"))
     page.get_by_text("8 of 11 present, 1 conflict").wait_for()
-    _pick(page, "Contract in the register", f"{VENDOR}: Gapwell Math")
+    def filled() -> bool:  # while Streamlit redraws, the old field may still stand beside the new one
+        return any(f.input_value() == "Gapwell Math" for f in page.get_by_label("Product or service").all())
+
+    for _ in range(3):  # a pick made while the upload's rerun is still drawing is lost: pick again
+        _pick(page, "Contract in the register", f"{VENDOR}: Gapwell Math")
+        if filled():
+            break
+    assert filled()  # the register's contract fills the letter form
 
 
 def _write_letter(page, tmp_path) -> str:
@@ -79,6 +86,16 @@ def _register_action(page, url: str, action: str) -> None:
     _pick(page, "What do you want to do?", action)
 
 
+def _refused_to(browser, url: str, who: str, action: str, message: str, button: str) -> None:
+    """Sign in as ``who``, pick ``action`` on the register page, and see it refused: the
+    message on screen and no button to press."""
+    context, page = _sign_in(browser, url, who)
+    _register_action(page, url, action)
+    page.get_by_text(message).wait_for()
+    assert page.get_by_role("button", name=button).count() == 0
+    context.close()
+
+
 def test_counsel_confirms_and_the_law_acts_on_the_confirmed_verdict(review_app, browser, tmp_path):  # noqa: F811
     import generator as g
     from generator.records.register import Register
@@ -94,10 +111,9 @@ def test_counsel_confirms_and_the_law_acts_on_the_confirmed_verdict(review_app, 
     page.get_by_text("To confirm with counsel before sending").wait_for()
     page.goto(f"{url}/register")
     assert _status(page, VENDOR, "awaiting review") == "awaiting review"
-    _register_action(page, url, "Confirm a check (counsel)")
-    page.get_by_text("only counsel or an administrator can confirm a check").wait_for()
-    assert page.get_by_role("button", name="Confirm the verdict").count() == 0
     context.close()
+    _refused_to(browser, url, EDITOR, "Confirm a check (counsel)",
+                "only counsel or an administrator can confirm a check", "Confirm the verdict")
 
     # counsel confirms the reading, changes one provision (with a reason) and keeps the rest
     context, page = _sign_in(browser, url, COUNSEL)
@@ -134,11 +150,8 @@ def test_counsel_confirms_and_the_law_acts_on_the_confirmed_verdict(review_app, 
     with Register(db_url, actor="setup") as reg:
         cure = g.cure_deadline(sent, 30, [])
         reg.record_notice(reg.contracts()[0].id, sent, cure)
-    context, page = _sign_in(browser, url, EDITOR)
-    _register_action(page, url, "Record a contract void (counsel)")
-    page.get_by_text("only counsel or an administrator can").wait_for()
-    assert page.get_by_role("button", name="Record the contract void").count() == 0
-    context.close()
+    _refused_to(browser, url, EDITOR, "Record a contract void (counsel)",
+                "only counsel or an administrator can", "Record the contract void")
     context, page = _sign_in(browser, url, COUNSEL)
     _register_action(page, url, "Record a contract void (counsel)")
     _pick(page, "Contract", f"{VENDOR}: Gapwell Math")

@@ -133,8 +133,9 @@ def test_windows_1252_and_utf16_text():
 
 
 def test_word_list_items_stay_items_and_end_their_lead_in():
-    """Word draws bullets and numbers itself: the text holds none. Each list paragraph is still
-    one item, read with its lead-in, and the paragraph after the list is not part of it."""
+    """Word draws bullets and numbers itself: the text holds none. The reader writes the number
+    Word draws (a bullet as "-"); each list paragraph is still one item, read with its lead-in,
+    and the paragraph after the list is not part of it."""
     from generator.reading.sentences import sentences
 
     d = docx.Document()
@@ -147,5 +148,5 @@ def test_word_list_items_stay_items_and_end_their_lead_in():
     read = [s.text for s in sentences(read_document(buf.getvalue(), "terms.docx"))]
     assert read == ["The Supplier will not:",
                     "The Supplier will not: - rent pupil records to anyone;",
-                    "The Supplier will not: - keep pupil records after the services end.",
+                    "The Supplier will not: 1. keep pupil records after the services end.",
                     "Fees are due within thirty days."]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from generator import check_contract
+from generator.checking.frames import read_frame
 from generator.reading.extract import read_document
 
 
@@ -106,6 +107,22 @@ def test_account_holders_hold_no_data(library):
     assert "retention" not in kinds("Account holders retain their content indefinitely.", library)
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("You agree that we may keep your child's records indefinitely.", "retention"),
+    ("You acknowledge that the Company may retain student data indefinitely.", "retention"),
+    ("You agree that we may change these terms at any time by posting them on our website.", "unilateral_change"),
+])
+def test_what_you_agree_the_contractor_may_do_binds_the_contractor(text, kind, library):
+    # the sentence opens with the user, but the term it states is the contractor's
+    assert read_frame(text).bound == "contractor"
+    assert kind in kinds(text, library)
+
+
+def test_what_the_provider_agrees_it_will_do_is_its_duty():
+    frame = read_frame("The Provider acknowledges and agrees that it will erase student data within 30 days.")
+    assert (frame.bound, frame.binding, frame.actions) == ("contractor", True, ("delete",))
+
+
 def test_clearing_cookies_in_ones_own_browser_is_not_the_boards_means_to_delete(library):
     f = finding("You can delete cookies by clearing them in your own browser settings at the school's request.",
                 library, "deletion")
@@ -196,3 +213,58 @@ def test_an_exception_for_backups_swallows_deletion_but_the_laws_own_does_not(li
     f = finding("The Provider deletes student data within 30 days of the school's request, except copies in "
                 "disaster recovery storage that are inaccessible to the public.", library, "deletion")
     assert f.status == "present"
+
+
+def test_a_period_in_words_is_read_whole():
+    # "forty-five" is 45, not the "five" at its end; "twenty" is a number too
+    assert read_frame("The Provider will keep student data for forty-five days after the agreement ends.").when == (45,)
+    assert read_frame("The Provider shall delete student data within twenty days.").when == (20,)
+
+
+# ---------------------------------------------------------------- confidence from frames
+
+
+def test_a_partial_finding_on_one_sentence_that_binds_no_contractor_is_marked_low(library):
+    mention = finding("Parents may delete their child's account at any time.", library, "deletion")
+    assert mention.status == "partial" and mention.confidence == "low"
+    assert "binds the contractor to no duty" in " ".join(mention.doubts)
+    duty = finding("The Provider shall delete student data at the Board's written request.", library, "deletion")
+    assert duty.status == "present" and duty.confidence == "high"
+
+
+def test_a_present_finding_that_every_sentence_conditions_is_marked_low(library):
+    f = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
+                "written request.", library, "deletion")
+    assert f.status == "present" and f.confidence == "low"
+    assert "exception or condition" in " ".join(f.doubts)
+
+
+# ---------------------------------------------------------------- narrower scope, tails, requests
+
+
+NARROWER = [  # (provision, a duty limited to other people, data or a programme, what the card names)
+    ("deletion", "If you are a California resident, the Provider will delete student data within 45 days of the "
+                 "District's request.", "people in California"),
+    ("security", "For Oregon student data, the Provider shall protect student data with reasonable administrative, "
+                 "technical and physical safeguards.", "Oregon data"),
+    ("deletion", "This section applies only to the Summer Reading programme: the Provider shall delete student "
+                 "data at the District's written request.", "Summer Reading programme"),
+    ("no_retention", "The Provider shall delete all student data within 30 days after the contract ends, but may "
+                     "keep copies in its backups.", "an exception swallows it"),
+    ("no_retention", "When the agreement ends, the Provider will delete student data if the District requests it.",
+     "only if the school asks"),
+]
+
+
+@pytest.mark.parametrize("pid, text, named", NARROWER, ids=["a state's residents", "another state's data",
+                                                            "one programme", "backups kept after a but",
+                                                            "at the end only on request"])
+def test_a_duty_narrowed_to_others_or_cut_by_an_exception_is_partial_and_says_so(library, pid, text, named):
+    f = finding(text, library, pid)
+    assert f.status == "partial" and named in f.explanation
+
+
+def test_deletion_at_the_end_or_sooner_on_request_stays_present(library):
+    # the end deletes on its own; the District's request only makes it sooner
+    assert finding("When the District requests deletion of student data, or at the end of the agreement, the "
+                   "Provider shall delete student data.", library, "no_retention").status == "present"

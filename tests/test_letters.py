@@ -195,8 +195,11 @@ def test_a_gap_in_an_older_contract_leaves_it_to_counsel(tmp_path, library, boar
     contract = _contract_without(tmp_path, library, board, vendor, "governing_law")
     text, out = _letter(tmp_path, contract, "--contract-date", "2017-05-01")
     assert not CONTRACT_VOID.search(text) and "Counsel should decide" in out
-    text, _ = _letter(tmp_path, contract, "--contract-date", "2017-05-01", "--renewed", "2020-07-01")
-    assert "last amended or renewed on July 1, 2020" in text and CONTRACT_VOID.search(text)
+    # renewed since: the letter states the date but makes no void claim (whether a renewal counts
+    # as "entered into" is to confirm); the note for counsel says so
+    text, out = _letter(tmp_path, contract, "--contract-date", "2017-05-01", "--renewed", "2020-07-01")
+    assert "last amended or renewed on July 1, 2020" in text and not CONTRACT_VOID.search(text)
+    assert "to confirm" in out and "amendment or renewal" in out
 
 
 def test_a_conflict_alone_voids_the_term_not_the_contract(tmp_path, library, board, vendor):
@@ -248,7 +251,7 @@ def test_letter_needs_a_contract_date_and_invents_none(tmp_path, library, board,
     letter = docx_text(amendment_letter(report, vendor.model_copy(update={"contract_date": None}),
                                         board, sent=date(2027, 1, 13), library=library))
     assert " dated " not in letter.split("Provisions")[0]
-    assert "Please tell us the date of the contract" in letter and not CONTRACT_VOID.search(
+    assert "Please tell us the date the contract was entered into" in letter and not CONTRACT_VOID.search(
         letter.replace("on or after July 1, 2018, and it is not amended by then to include the "
                        "provisions § 10-234bb(a) requires, it is void", ""))
 

@@ -212,3 +212,43 @@ def test_app_page_shows_the_trace_without_template_code():
         assert label in shown, label
     assert "{{" not in shown and "{%" not in shown
     assert "§\u00a010\u2011234bb\\(d\\)\\(2\\)" in at.warning[0].value  # kept whole on a line
+
+
+def test_a_library_read_again_comes_from_the_cache_unchanged(clause_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_library(clause_copy)
+    assert len(list((tmp_path / "cache").glob("library-*.json"))) == 1
+    import generator.library as module
+
+    def no_reading(base):
+        raise AssertionError("the clause files were parsed again")
+
+    monkeypatch.setattr(module, "_read_library", no_reading)
+    assert load_library(clause_copy) == first
+
+
+def test_an_edited_clause_file_is_read_anew_not_taken_from_the_cache(clause_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    before = load_library(clause_copy)
+    path = clause_copy / "provisions" / "02-deletion.md"
+    path.write_text(path.read_text().replace("No means is given for the board", "Nothing tells the board how"))
+    after = load_library(clause_copy)
+    assert after.provision("deletion").detect.missing_explanation.startswith("Nothing tells the board how")
+    assert before.provision("deletion").detect.missing_explanation.startswith("No means is given")
+    path.write_text(path.read_text().replace("detect:", "detect:\n  unknown_key: 1", 1))
+    with pytest.raises(LibraryError, match="02-deletion.md: key 'detect.unknown_key': unknown key"):
+        load_library(clause_copy)  # a broken file fails as before: no cached copy hides it
+
+
+def test_a_damaged_or_unwritable_cache_is_passed_over(clause_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    first = load_library(clause_copy)
+    (cached,) = (tmp_path / "cache").glob("library-*.json")
+    cached.write_text('{"name": "half a file')
+    assert load_library(clause_copy) == first
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(blocked / "cache"))
+    assert load_library(clause_copy) == first
+    monkeypatch.setenv("SDPA_CACHE_DIR", "off")
+    assert load_library(clause_copy) == first

@@ -1,4 +1,4 @@
-"""How the detection patterns are compiled (RE2 sets of a few patterns each, built once) never
+"""How the detection patterns are compiled (one RE2 filter of their words, built once) never
 changes what the check finds: compared with the simplest reference, each pattern searched on
 its own, on every sentence and clause of every labelled agreement."""
 
@@ -43,7 +43,6 @@ def texts() -> list[str]:
 def test_sets_find_what_each_pattern_finds_alone(library, texts):
     patterns = library_patterns(library)
     sets, reference = PatternSet(patterns), OnePatternAtATime(patterns)
-    assert len(sets.sets) > 1  # the grouping is exercised
     for text in texts:
         assert sets.hits(text) == reference.hits(text), text[:200]
 

@@ -25,6 +25,7 @@ from generator import (
 )
 from generator.cli import app
 from generator.documents.render import section_blocks, vendor_context
+from generator.documents.tracked import accept_changes, unwrap
 from tests.conftest import ROOT, pdf_text
 from tools.redline_sample import AD_TERM, LAW_TERM, sample_contract
 
@@ -47,36 +48,6 @@ def replace_document(data: bytes, root: etree._Element) -> bytes:
     return buf.getvalue()
 
 
-def _unwrap(el: etree._Element) -> None:
-    parent = el.getparent()
-    for child in list(el):
-        el.addprevious(child)
-    parent.remove(el)
-
-
-def accept_all(data: bytes) -> bytes:
-    """Every change accepted, as Word does it: deleted runs removed, inserted ones unwrapped."""
-    root = part(data, "word/document.xml")
-    for d in list(root.iter(W + "del")):
-        if d.getparent().tag != W + "rPr":
-            d.getparent().remove(d)
-    for p in list(root.iter(W + "p")):  # a deleted paragraph mark joins the paragraph to the next
-        if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
-            following = p.getnext()
-            content = [c for c in p if c.tag != W + "pPr"]
-            if following is not None and following.tag == W + "p":
-                at = 1 if following.find(W + "pPr") is not None else 0
-                for c in reversed(content):
-                    following.insert(at, c)
-            p.getparent().remove(p)
-    for i in list(root.iter(W + "ins")):
-        if i.getparent().tag == W + "rPr":
-            i.getparent().remove(i)
-        else:
-            _unwrap(i)
-    return replace_document(data, root)
-
-
 def reject_all(data: bytes) -> bytes:
     """Every change rejected: inserted paragraphs and runs removed, deleted runs restored."""
     root = part(data, "word/document.xml")
@@ -88,7 +59,7 @@ def reject_all(data: bytes) -> bytes:
     for d in list(root.iter(W + "del")):
         for t in d.iter(W + "delText"):
             t.tag = W + "t"
-        _unwrap(d)
+        unwrap(d)
     for tag in ("commentRangeStart", "commentRangeEnd"):
         for el in list(root.iter(W + tag)):
             el.getparent().remove(el)
@@ -123,11 +94,15 @@ def comments(data: bytes) -> list[etree._Element]:
 
 
 def model_paragraphs(library, pid: str, vendor: Vendor, board) -> list[str]:
-    """The provision as the addendum renders it (title, citation, model clause filled for the
-    vendor), one string per paragraph."""
-    one = library.model_copy(update={"sections": ["provisions"], "provisions": [library.provision(pid)]})
+    """The provision as the addendum renders it (citation, model clause filled for the vendor),
+    one string per paragraph, under its title without the library's number (the redline never
+    numbers what it adds: the vendor's numbers stay the only ones)."""
+    p = library.provision(pid)
+    one = library.model_copy(update={"sections": ["provisions"], "provisions": [p]})
     ctx = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
-    return [b.raw for b in section_blocks(one, ctx)[0]["blocks"]]
+    blocks = [b.raw for b in section_blocks(one, ctx)[0]["blocks"]]
+    assert blocks[0] == f"{p.number}. {p.title}"
+    return [p.title, *blocks[1:]]
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +128,10 @@ def test_insertions_deletions_and_comments_in_the_xml(marked, board, library, ve
     for paragraphs in clauses:
         assert all(text in inserted for text in paragraphs)
     # besides the two provisions: Connecticut law in place of Texas law, the new section's
-    # heading and opening, and the capital letter where the struck clause opened the sentence
-    assert len(inserted) == sum(map(len, clauses)) + 4
+    # heading and opening, the capital letter where the struck clause opened the sentence, and
+    # the draft mark (the reading is not confirmed by counsel)
+    assert len(inserted) == sum(map(len, clauses)) + 5
+    assert inserted[0].startswith("DRAFT — not confirmed by counsel.")
     assert any(t.startswith("The laws of the State of Connecticut govern") for t in inserted)
     assert "T" in inserted and "Student data privacy (Connecticut)" in inserted
     deleted = revisions(marked, "del")
@@ -182,7 +159,7 @@ def test_insertions_deletions_and_comments_in_the_xml(marked, board, library, ve
 
 
 def test_each_change_is_where_a_reader_expects_it(marked):
-    d = docx.Document(io.BytesIO(accept_all(marked)))
+    d = docx.Document(io.BytesIO(accept_changes(marked)))
     texts = [p.text for p in d.paragraphs]
 
     def at(start: str) -> int:
@@ -190,19 +167,19 @@ def test_each_change_is_where_a_reader_expects_it(marked):
 
     # no advertising is partial (a purpose limit without advertising words): the clause follows the
     # sentence the check quoted for it
-    assert at("The Company uses student information only") + 1 == at("11. No advertising with")
-    assert at("11. No advertising with") < at("No advertising.") < at("9. General Terms")
+    assert at("The Company uses student information only") + 1 == at("No advertising with")
+    assert at("No advertising with") < at("No advertising.") < at("9. General Terms")
     # review and correction has no section of its own: the board's section, before the signatures
     section = texts.index("Student data privacy (Connecticut)")
     assert texts[section + 1].startswith("The Board adds the provisions")
-    assert texts[section + 2] == "4. Review and correction by students and parents"
+    assert texts[section + 2] == "Review and correction by students and parents"
     assert section + 2 < at("Review and correction.") < at("IN WITNESS WHEREOF")
     assert d.paragraphs[section].style.name == "Heading 1"
     assert texts[at("9. General Terms") + 1].startswith("The laws of the State of Connecticut govern")
 
 
 def test_accepting_every_change_makes_the_contract_compliant(marked, library):
-    report = check_contract(read_document(accept_all(marked), "accepted.docx"), library)
+    report = check_contract(read_document(accept_changes(marked), "accepted.docx"), library)
     assert [f.status for f in report.provisions] == ["present"] * 11, report.summary()
     assert report.conflicts == [] and report.compliant
 
@@ -276,11 +253,11 @@ def test_list_items_partial_provisions_and_split_runs(board, library, vendor):
     # the governing-law sentence is struck across its plain and bold runs, and replaced
     assert any("California law" in t and "Santa Clara County" in t for t in deleted)
     assert not any("own costs" in t for t in deleted)
-    texts = [p.text for p in docx.Document(io.BytesIO(accept_all(data))).paragraphs]
+    texts = [p.text for p in docx.Document(io.BytesIO(accept_changes(data))).paragraphs]
     # the partial provision's clause follows the sentence the check quoted for it
-    assert texts[texts.index("6. Notice to the Board of a breach") - 1].startswith("The Provider will notify")
+    assert texts[texts.index("Notice to the Board of a breach") - 1].startswith("The Provider will notify")
     assert "publish usage counts that identify nobody." in texts and "" not in texts
-    after = check_contract(read_document(accept_all(data), "a.docx"), library)
+    after = check_contract(read_document(accept_changes(data), "a.docx"), library)
     assert [f.status for f in after.provisions] == ["present"] * 11, after.summary()
     assert after.conflicts == []
     assert styled_chars(reject_all(data)) == styled_chars(original)
@@ -295,7 +272,7 @@ def test_a_term_repeated_word_for_word_is_struck_each_time(board, library, vendo
     assert [c.kind for c in report.conflicts].count("advertising") == 1  # quoted once
     result = redline_document(buf.getvalue(), vendor, board, library=library)
     assert sum("personalized ads" in t for t in revisions(result.docx, "del")) == 2
-    report = check_contract(read_document(accept_all(result.docx), "a.docx"), library)
+    report = check_contract(read_document(accept_changes(result.docx), "a.docx"), library)
     assert report.conflicts == []
 
 
@@ -310,7 +287,7 @@ def test_a_table_cell_term_is_struck_inside_its_cell(board, library, vendor):
     data = redline(buf.getvalue(), vendor, board, library=library)
     cell = docx.Document(io.BytesIO(data)).tables[-1].cell(1, 1)._tc
     assert "marketing offers" in "".join(x.text or "" for x in cell.iter(W + "delText"))
-    report = check_contract(read_document(accept_all(data), "a.docx"), library)
+    report = check_contract(read_document(accept_changes(data), "a.docx"), library)
     assert report.conflicts == []
 
 

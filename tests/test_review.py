@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from generator.cli import app
 from generator.records.database import RegisterError
 from generator.records.register import Register
-from generator.records.review import Decision, confirmed_report, record_void, review_check
+from generator.records.review import Decision, confirmed_report, record_dates, record_void, review_check
 from generator.records.status import contract_status
 
 from .test_register import fresh_url
@@ -106,6 +106,29 @@ def test_void_needs_the_execution_date_on_file(reg):
         record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="x")
 
 
+def test_void_is_refused_when_counsel_found_nothing_lacking(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="counsel", conflicts={1: Decision("no conflict", "§ 3 bars ads to students")},
+                 provisions={"security": Decision("present", "§ 4 encrypts data"),
+                             "governing_law": Decision("present", "§ 12 chooses Connecticut law")},
+                 confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="finds nothing lacking"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="not amended")
+
+
+def test_void_is_refused_for_a_contract_from_before_july_2018_unless_renewed_since(reg):
+    cid = _checked(reg, executed="2017-05-01")
+    review_check(reg, cid, role="counsel", confirm_rest=True)
+    reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+    with pytest.raises(RegisterError, match="before July 1, 2018"):
+        record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="not amended")
+    # renewed since: whether that brings it under the rule is counsel's call, and counsel may record it
+    record_dates(reg, cid, renewed=D("2019-08-01"))
+    record_void(reg, cid, role="counsel", when=D("2027-03-01"), reason="renewed in 2019; counsel holds (f) applies")
+    assert contract_status(reg.contract(cid), D("2027-03-02")).status == "void"
+
+
 def test_cli_review_and_void(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     board = tmp_path / "board.yaml"
@@ -114,12 +137,20 @@ def test_cli_review_and_void(tmp_path, monkeypatch):
     text = (ROOT / "board.example.yaml").read_text(encoding="utf-8")
     board.write_text(text + "access:\n  editor: [pat@district.example]\n  counsel: [lee@district.example]\n",
                      encoding="utf-8")
+    import generator as g
+
     with Register(url) as reg:
+        g.save_board(reg, g.read_board_file(board))  # the roles that count: the register's own profile
         cid = _checked(reg)
         reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
-    args = ["--db", url, "--board", str(board)]
+    args = ["--db", url]
     monkeypatch.setenv("SDPA_USER", "pat@district.example")
     res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args])
+    assert res.exit_code != 0 and "only counsel" in res.output
+    # a profile file of one's own, listing nobody (so its one user would be admin), changes nothing
+    anyone = tmp_path / "mine.yaml"
+    anyone.write_text(text, encoding="utf-8")
+    res = runner.invoke(app, ["register", "review", str(cid), "--confirm-rest", *args, "--board", str(anyone)])
     assert res.exit_code != 0 and "only counsel" in res.output
     listing = runner.invoke(app, ["register", "review", str(cid), *args]).stdout.splitlines()
     assert listing[0].startswith("security")  # the low-confidence reading comes first
@@ -259,3 +290,20 @@ def test_the_example_registers_page_backs_everything_it_shows(tmp_path):
         assert all(x.strip() in page for x in row["data_collected"].split(";"))
     assert "Not posted: redacted copy pending review by counsel" in page and 'href="contracts/1-Gapwell' in page
     assert "Ended on June 30, 2023" in page and "within five business days" not in page
+
+
+def test_the_cli_letter_takes_the_contracts_dates_from_the_register(tmp_path):
+    from .conftest import FIXTURES, docx_text
+
+    contract = FIXTURES / "gapwell-terms.txt"
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url, actor="lee@district.example") as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=D("2017-05-01"))
+    args = ["letter", "amendment", str(contract), "--vendor", str(FIXTURES / "gapwell-vendor.json"),
+            "--date", "2027-01-13", "--register-contract", str(cid), "--db", url]
+    res = runner.invoke(app, [*args, "--out", str(tmp_path / "l.docx")])
+    assert res.exit_code == 0, res.output
+    text = docx_text(tmp_path / "l.docx")
+    assert "dated May 1, 2017" in text and "void under" not in text  # the register's 2017 date, so no (f) claim
+    res = runner.invoke(app, [*args, "--contract-date", "2019-03-01", "--out", str(tmp_path / "m.docx")])
+    assert res.exit_code == 0 and "differs from the register's 2017-05-01" in res.output

@@ -17,10 +17,12 @@ from .hostile.docx import (
     content_control_docx,
     footnote_docx,
     hidden_docx,
+    macro_enabled_docx,
     macro_template_docx,
     package,
     para,
     run,
+    styled_docx,
     text_box_docx,
 )
 
@@ -84,3 +86,97 @@ def test_macros_and_a_remote_template_are_reported_and_left_out_of_the_redline(b
         every = b"".join(z.read(n) for n in names)
     assert b"attacker.example" not in every and b"attachedTemplate" not in every
     assert "ten years" in g.read_document(result.docx, "redline.docx").text  # the vendor's text is kept
+
+
+# ---------------------------------------------------------------- hidden by a style, not by the run
+
+STYLED = [  # (how the vendor hid it, the styled DOCX, why the note says it is hidden)
+    ("a character style that hides", dict(char_style=VANISH), "hidden, by the style “Quiet”"),
+    ("a paragraph style that makes it white and tiny", dict(para_style=WHITE_1PT), "white, by the style “Fine”"),
+    ("the style a paragraph style is based on", dict(para_style=WHITE_1PT, based_on=True),
+     "white, by the style “Fine”"),
+    ("a character style of half a point", dict(char_style='<w:sz w:val="1"/>'), "under 3 points, by the style “Quiet”"),
+    ("the document's defaults", dict(defaults=VANISH), "hidden, by the document's defaults"),
+]
+
+
+@pytest.mark.parametrize("how,style,why", STYLED, ids=[s[0] for s in STYLED])
+def test_text_a_style_hides_is_reported_and_never_counts(how, style, why):
+    data = styled_docx("Terms of service.", [LAW, *CONFLICTS], **style)
+    report = g.check_contract(g.read_document(data, "styled.docx"))
+    assert report.finding("governing_law").status == "missing"  # the hidden Connecticut clause
+    assert not report.conflicts  # nor the hidden California law and sale of data
+    assert report.notes[0].startswith(f"hidden text in paragraph 2 of the body ({why}): “{LAW}”")
+    assert len(report.notes) == 3
+
+
+def test_a_run_that_sets_its_own_look_shows_over_its_style():
+    shown = '<w:rStyle w:val="Quiet"/><w:vanish w:val="0"/>'
+    data = styled_docx("Terms of service.", [], char_style=VANISH)
+    doc = g.read_document(data, "styled.docx")
+    assert doc.text == "Terms of service." and not doc.notes
+    data = _rewrite(data, "word/document.xml", lambda x: x.replace(b"</w:body>", para(run(LAW, shown)).encode()
+                                                                   + b"</w:body>"))
+    doc = g.read_document(data, "styled.docx")
+    assert LAW in doc.text and not doc.notes
+
+
+def test_a_visible_style_leaves_the_text_counted():
+    data = styled_docx("Terms of service.", [LAW], char_style='<w:color w:val="333333"/><w:sz w:val="20"/>')
+    report = g.check_contract(g.read_document(data, "styled.docx"))
+    assert report.finding("governing_law").status == "present" and not report.notes
+
+
+def test_styles_based_on_each_other_in_a_loop_do_not_hang_the_reader():
+    data = styled_docx("Terms of service.", [LAW], para_style=VANISH, based_on=True)
+    data = _rewrite(data, "word/styles.xml", lambda x: x.replace(b'<w:name w:val="Base"/>',
+                                                                 b'<w:name w:val="Base"/><w:basedOn w:val="Fine"/>'))
+    report = g.check_contract(g.read_document(data, "loop.docx"))
+    assert report.finding("governing_law").status == "missing" and report.notes
+
+
+# ---------------------------------------------------------------- macro-enabled Word
+
+
+@pytest.mark.parametrize("name,make", [("terms.docm", macro_template_docx), ("declared.docx", macro_enabled_docx)],
+                         ids=["a .docm with macros", "a .docx declared macro-enabled"])
+def test_macro_enabled_word_is_read_with_the_macros_reported_and_left_out_of_the_redline(name, make, board, vendor):
+    data = make([LAW, "The Provider keeps student data for ten years."])
+    report = g.check_contract(g.read_document(data, name))
+    assert report.finding("governing_law").status == "present"
+    assert any("sdpa never runs it, and a redline leaves it out" in n for n in report.notes)
+    result = g.redline_document(data, vendor, board, name=name)
+    assert result.dropped
+    with zipfile.ZipFile(io.BytesIO(result.docx)) as z:
+        assert not any("vbaProject" in n for n in z.namelist())
+        assert b"macroEnabled" not in z.read("[Content_Types].xml")
+    assert "ten years" in g.read_document(result.docx, "redline.docx").text
+
+
+def test_the_command_line_reads_a_docm_and_says_what_it_left_out(tmp_path):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+
+    path = tmp_path / "terms.docm"
+    path.write_bytes(macro_template_docx([LAW]))
+    res = CliRunner().invoke(app, ["check", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "macros (word/vbaProject.bin)" in res.output
+
+
+def _rewrite(data: bytes, part: str, change) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            out.writestr(info, change(body) if info.filename == part else body)
+    return buf.getvalue()
+
+
+def test_text_in_the_themes_background_colour_is_white():
+    data = hidden_docx("Terms of service.", [LAW], '<w:color w:val="auto" w:themeColor="background1"/>')
+    report = g.check_contract(g.read_document(data, "theme.docx"))
+    assert report.finding("governing_law").status == "missing"
+    assert report.notes[0].startswith("hidden text in paragraph 2 of the body (white)")

@@ -4,8 +4,9 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator.checking.frames import (
     Frame,
@@ -15,6 +16,7 @@ from generator.checking.frames import (
     frame_gaps,
     mentions,
     read_frame,
+    word_set,
 )
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -22,19 +24,13 @@ from generator.models import ConflictRule, Library, Limit, Provision, Rule
 from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
 from generator.reading.sandbox import boxed
+from generator.checking.periods import UNIT_DAYS, WORK_WEEK, number_value  # noqa: F401 - number_value: public here too
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30}
-_ONES = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_WORK_WEEK = 7 / 5  # a business or working day, in calendar days
 
 
 def clauses_of(text: str) -> list[str]:
@@ -68,38 +64,29 @@ def re2_options():
 
 
 class PatternSet:
-    """Every detection pattern of a library compiled into RE2 sets: one linear pass of each set
-    over a sentence tells which of its patterns match (Python's ``re`` tries each pattern at
-    every position; on a 30-page contract that was about 500 ms, the sets take a few).
+    """Every detection pattern of a library behind one RE2 filter: a pass of the patterns'
+    literal words over a sentence (one automaton of plain strings) says which patterns could
+    match, and only those are run, each on its own. The answer is the same as searching with
+    every pattern.
 
-    RE2 builds a set's automaton lazily, state by state, as text is matched, and the states of
-    one set over all patterns multiply (bounded gaps of words most):
-    the first check in a process paid for that. Sets of at most ``GROUP`` patterns have far fewer
-    states to build, at the cost of a few more passes per sentence once built."""
-
-    GROUP = 12
+    RE2 builds its automata lazily, state by state, as text is matched; one set of all the
+    patterns (or sets of a dozen) multiplied the states of their bounded gaps of words, and the
+    first check in a process paid about a second for them. The filter's automaton of words has
+    few states, and each pattern's own automaton is built only on the sentences that name its
+    words."""
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         import re2
 
         self.index = {p: i for i, p in enumerate(patterns)}
-        self.sets = []  # (index of the group's first pattern, its RE2 set)
-        for start in range(0, len(patterns), self.GROUP):
-            group = re2.Set.SearchSet(re2_options())
-            for p in patterns[start:start + self.GROUP]:
-                group.Add(p)
-            group.Compile()
-            self.sets.append((start, group))
+        self.filter = re2.Filter()
+        for p in patterns:
+            self.filter.Add(p, re2_options())
+        self.filter.Compile()
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text``."""
-        data = text.encode()  # once, not once per set
-        found: list[int] = []
-        for start, group in self.sets:
-            matched = group.Match(data)
-            if matched:
-                found += [start + i for i in matched]
-        return frozenset(found)
+        return frozenset(self.filter.Match(text.encode()) or ())
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -138,10 +125,10 @@ Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or 
 
 def build_index(hit_sets: list[frozenset[int]]) -> Index:
     """Invert per-text hits: for each pattern, the ids of the texts it matched."""
-    index: dict[int, set[int]] = {}
+    index: dict[int, list[int]] = defaultdict(list)
     for tid, hits in enumerate(hit_sets):
         for i in hits:
-            index.setdefault(i, set()).add(tid)
+            index[i].append(tid)
     return {i: frozenset(ids) for i, ids in index.items()}
 
 
@@ -181,24 +168,7 @@ def _any_of(patterns: tuple[str, ...]):
     return lambda text: bool(text) and bool(rs.Match(text))
 
 
-def number_value(words: str) -> float | None:
-    """The value of a number in digits or words ("45", "forty-five", "one hundred eighty"), or
-    None when it is not one."""
-    words = words.strip().lower()
-    if words.isdigit():
-        return float(words) if len(words) <= 9 else float("inf")
-    total, current = 0, 0
-    for w in words.replace("-", " ").split():
-        if w in _ONES:
-            current += _ONES[w]
-        elif w in _TENS:
-            current += _TENS[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w != "and":
-            return None
-    total += current
-    return float(total) if total else None
+any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
 
 
 def _days(m) -> float | None:
@@ -212,8 +182,8 @@ def _days(m) -> float | None:
     value = number_value(paren) if paren else number_value(num or "")
     if not value or not unit:
         return None
-    days = value * _UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
-    return days * _WORK_WEEK if working else days
+    days = value * UNIT_DAYS.get(unit.lower().rstrip("s"), 1)
+    return days * WORK_WEEK if working else days
 
 
 def stated_days(text: str, limit: Limit) -> float | None:
@@ -271,6 +241,11 @@ class _Reading:
     def sentences(self) -> list[Sentence]:
         return self.views[1][0]
 
+    @cached_property
+    def words(self) -> list[frozenset[str]]:
+        """Each sentence's words in lower case (see :func:`word_set`)."""
+        return [word_set(s.text) for s in self.sentences]
+
 
 def _lead(s: Sentence) -> str:
     """The list lead-in a sentence was read with ("Parents may:"), or ""."""
@@ -305,9 +280,10 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
-        # a term of the user's or a parent's ("account holders keep ...") binds no contractor
+        # a term of the user's or a parent's ("account holders keep ...") binds no contractor;
+        # "you agree that we may keep ..." binds the contractor, whoever the sentence opens with
         if not rule.frame.users_terms:
-            found = {i for i in found if rd.frame(i).subject not in ("user", "parent")}
+            found = {i for i in found if not _users_term(rd.frame(i))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions) if conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
@@ -315,11 +291,19 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
             for i in sorted(found)]
 
 
+def _users_term(frame) -> bool:
+    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or
+    names no one bound and opens with one of them."""
+    if frame.bound:
+        return frame.bound in ("user", "parent")
+    return frame.subject in ("user", "parent")
+
+
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
     """Ids of the sentences naming a word of one of ``actions`` (whole words): the only ones
     whose frames can govern them, so only their frames are read."""
     forms = action_forms(tuple(actions))
-    return [i for i, s in enumerate(rd.sentences) if forms(s.text)]
+    return [i for i, words in enumerate(rd.words) if words & forms]
 
 
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
@@ -376,7 +360,6 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
             doubts.append("it rests on a time limit read from the text")
-        doubts += frame_doubts([read_frame(s.text) for s in strong], p.detect.frame.about_data)
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
@@ -401,6 +384,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             doubts.append("only a frame naming the topic found it")
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
+    doubts += frame_doubts([read_frame(e.text) for e in evidence], status)
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts

@@ -8,7 +8,8 @@ import sys
 
 import typer
 
-from generator.cli import board, check, documents, letters, library, register
+from generator.cli import apps, board, check, documents, letters, library, region, register, vet
+from generator.cli.common import BoardIdOpt, choose_board
 
 app = typer.Typer(
     help="Student data privacy addenda, contract checks, notices and deadlines for "
@@ -20,19 +21,47 @@ app = typer.Typer(
 
 letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
 app.add_typer(letter_app, name="letter")
+
+
+@letter_app.callback()
+def letter_board(board_id: int = BoardIdOpt) -> None:
+    """Write the board's letters and notices (with the profile of board --board-id; default 1)."""
+    choose_board(board_id)
+
+
 register_app = typer.Typer(help="The contracts register: status, what is due, the public page.",
                            no_args_is_help=True)
+
+
+@register_app.callback()
+def register_board(board_id: int = BoardIdOpt) -> None:
+    """The contracts register of one board (--board-id; default 1)."""
+    choose_board(board_id)
+
+
 app.add_typer(register_app, name="register")
 report_app = typer.Typer(help="Reports from the register.", no_args_is_help=True)
 register_app.add_typer(report_app, name="report")
-board_app = typer.Typer(help="The board profile the app and every command use, saved in the register.",
-                        no_args_is_help=True)
+board_app = typer.Typer(help="The board profile the app and every command use, saved in the register; "
+                             "a region's boards.", no_args_is_help=True)
+
+
+@board_app.callback()
+def board_board(board_id: int = BoardIdOpt) -> None:
+    """The board profile (of board --board-id; default 1) and the register's boards."""
+    choose_board(board_id)
+
+
 app.add_typer(board_app, name="board")
+apps_app = typer.Typer(help="The approved-apps list: apps vetted against the policy's operator restrictions.",
+                       no_args_is_help=True)
+app.add_typer(apps_app, name="apps")
 
 COMMANDS = [  # (group, name, function)
     (app, "library", library.library_cmd),
     (app, "addendum", documents.addendum_cmd),
     (app, "check", check.check_cmd),
+    (app, "vet", vet.vet_cmd),
     (app, "deadlines", documents.deadlines_cmd),
     (letter_app, "amendment", letters.letter_amendment_cmd),
     (letter_app, "contract-posting", letters.letter_posting_cmd),
@@ -40,6 +69,7 @@ COMMANDS = [  # (group, name, function)
     (letter_app, "breach-notice", letters.letter_breach_cmd),
     (letter_app, "deletion-request", letters.letter_deletion_cmd),
     (letter_app, "iep-exception", letters.letter_iep_cmd),
+    (letter_app, "operator", letters.letter_operator_cmd),
     (app, "batch", documents.batch_cmd),
     (register_app, "add", register.register_add_cmd),
     (register_app, "import", register.register_import_cmd),
@@ -51,11 +81,22 @@ COMMANDS = [  # (group, name, function)
     (register_app, "due", register.register_due_cmd),
     (register_app, "publish", register.register_publish_cmd),
     (register_app, "export", register.register_export_cmd),
+    (register_app, "offer", region.register_offer_cmd),
+    (register_app, "offers", region.register_offers_cmd),
+    (register_app, "adopt", region.register_adopt_cmd),
+    (register_app, "withdraw-offer", region.register_withdraw_offer_cmd),
     (app, "redline", check.redline_cmd),
     (board_app, "show", board.board_show_cmd),
     (board_app, "import", board.board_import_cmd),
     (board_app, "export", board.board_export_cmd),
+    (board_app, "add", region.board_add_cmd),
+    (board_app, "list", region.board_list_cmd),
+    (board_app, "import-register", region.board_import_register_cmd),
     (report_app, "exceptions", register.register_report_exceptions_cmd),
+    (apps_app, "list", apps.apps_list_cmd),
+    (apps_app, "record", apps.apps_record_cmd),
+    (apps_app, "confirm", apps.apps_confirm_cmd),
+    (apps_app, "export", apps.apps_export_cmd),
 ]
 for group, name, function in COMMANDS:
     group.command(name)(function)
@@ -66,6 +107,9 @@ def main() -> None:
     line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
     import os
 
+    from generator.reading.sandbox import fork_boxes
+
+    fork_boxes()  # one command, one thread: its boxes start as copies of it, not new interpreters
     try:
         app()
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user

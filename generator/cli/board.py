@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from generator.cli.common import DbOpt, user_errors
+from generator.cli.common import DbOpt, board_id, user_errors
 from generator.errors import InputError
 
 SOURCES = {"file": "the file named by --board or $SDPA_BOARD", "saved": "the profile saved in the register",
@@ -18,7 +18,7 @@ def board_in_use(db: Optional[str]):
     from generator.records.board import resolve_board
     from generator.records.database import database_url
 
-    return resolve_board(register_url=database_url(None, db) if db else None)
+    return resolve_board(register_url=database_url(None, db) if db else None, board_id=board_id())
 
 
 def board_show_cmd(db: Optional[str] = DbOpt) -> None:
@@ -49,9 +49,9 @@ def board_import_cmd(path: Path = typer.Argument(..., help="Board profile YAML (
     with user_errors():
         text = read_bounded(path, 1024 * 1024, str(path))  # a device or a pipe: one line, at once
         profile = board_from_yaml(text, str(path))
-        with Register(database_url(None, db)) as reg:
+        with Register(database_url(None, db), board_id=board_id()) as reg:
             save_board(reg, profile)
-    typer.echo(f"saved {profile.name} as the board profile in the register")
+    typer.echo(f"saved {profile.name} as the board profile of board {board_id() or 1} in the register")
 
 
 def board_export_cmd(out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout)."),

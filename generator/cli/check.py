@@ -8,9 +8,17 @@ from typing import Optional
 
 import typer
 
-from generator.cli.common import BoardOpt, ClausesOpt, get_library, read_json, user_errors
+from generator.cli.common import (
+    BoardOpt,
+    ClausesOpt,
+    DbOpt,
+    get_library,
+    load_board,
+    open_register,
+    read_json,
+    user_errors,
+)
 from generator.errors import InputError
-from generator.records.board import load_board
 
 
 def check_cmd(
@@ -24,9 +32,8 @@ def check_cmd(
 
     Example: sdpa check acme-terms.pdf --format json
     """
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.documents.report import report_json, report_markdown, report_table
-    from generator.reading.extract import read_document
 
     if format not in ("table", "json", "markdown"):
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
@@ -36,11 +43,10 @@ def check_cmd(
         if not 0 < max_mb <= 1024:  # also false for nan
             raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
         limit = int(max_mb * 1024 * 1024)
-        if str(contract) == "-":
-            doc = read_document(sys.stdin.buffer.read(limit + 1), "stdin", max_bytes=limit)
+        if str(contract) == "-":  # read and checked in one box, under one budget
+            report = check_file(sys.stdin.buffer.read(limit + 1), lib, name="stdin", max_bytes=limit)
         else:
-            doc = read_document(contract, max_bytes=limit)
-        report = check_contract(doc, lib)
+            report = check_file(contract, lib, max_bytes=limit)
     render = {"json": report_json, "markdown": report_markdown, "table": report_table}[format]
     typer.echo(render(report))
     if fail_on_gaps and not report.compliant:
@@ -53,12 +59,17 @@ def redline_cmd(
     out: Path = typer.Option(..., "--out", help="Where to write the marked-up DOCX."),
     board: Optional[Path] = BoardOpt,
     author: Optional[str] = typer.Option(None, "--author", help="Author of the changes (default: the board's name)."),
+    registered: Optional[int] = typer.Option(None, "--register-contract", help="The contract's id in the register: "
+                                             "the changes follow counsel's confirmed verdict on this document."),
+    db: Optional[str] = DbOpt,
     clauses: Optional[Path] = ClausesOpt,
 ) -> None:
     """Return the vendor's DOCX with tracked changes: missing provisions inserted, conflicting
-    terms struck, each with a comment citing the law.
+    terms struck, each with a comment citing the law. Without counsel's confirmed verdict
+    (--register-contract) the changes rest on the check's reading and the document is marked
+    as a draft.
 
-    Example: sdpa redline acme-terms.docx --vendor acme.json --out out/acme-redline.docx
+    Example: sdpa redline acme-terms.docx --vendor acme.json --register-contract 3 --out out/acme-redline.docx
     """
     from generator.documents.redlining import redline_document
     from generator.documents.render import write_file
@@ -73,8 +84,19 @@ def redline_cmd(
         if out.resolve() == contract.resolve():
             raise InputError(f"{out}: --out is the vendor's document itself; write the redline elsewhere")
         data = read_bounded(contract, MAX_BYTES, str(contract))  # a device or a pipe: one line, at once
-        result = redline_document(data, v, profile, author=author, library=lib, name=contract.name)
-        typer.echo(f"{contract.name}: {result.report.summary()}")
+        verdict, by = None, ""
+        if registered is not None:
+            from generator.checking.analysis import check_contract
+            from generator.reading.extract import read_document
+            from generator.records.review import acting_verdict
+
+            reading = check_contract(read_document(data, contract.name), lib)
+            with open_register(db, board) as (reg, _):
+                verdict, by = acting_verdict(reg.contract(registered), reading)
+        result = redline_document(data, v, profile, author=author, library=lib, name=contract.name,
+                                  verdict=verdict, confirmed_by=by)
+        typer.echo(f"{contract.name}: {result.report.summary()}"
+                   + (f" (confirmed by {by})" if by else " (a reading: the redline is a DRAFT until counsel confirms it)"))
         for item in result.dropped:
             typer.echo(f"left out of the redline: the vendor's {item}", err=True)
         for item in result.unplaced:

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
 from generator.errors import SdpaError
-from generator.library import load_library
-from generator.models import Library
-from generator.records.board import load_board
+
+if TYPE_CHECKING:
+    from generator.models import Board, Library
 
 BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD, else the profile saved "
                         "in the register, else board.example.yaml).")
@@ -37,7 +38,17 @@ def get_library(clauses: Optional[Path]) -> Library:
     """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one)."""
     import os
 
+    from generator.library import load_library  # here, not above: `sdpa --help` starts sooner
+
     return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
+
+
+def load_board(board: Optional[Path] = None, **kwargs) -> Board:
+    """The board profile, as :func:`generator.records.board.load_board` gives it (see there for
+    what it raises); the profile's readers load only when a command needs a profile."""
+    from generator.records import board as profiles
+
+    return profiles.load_board(board, **kwargs)
 
 
 MAX_EXPORT = 2**30  # a register export read back: stored files make it large
@@ -104,7 +115,7 @@ def letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[P
 
     from generator.forms import vendor_from_dict
 
-    profile = load_board(board)
+    profile = load_board(board, board_id=board_id())
     day = date_option(when, "--date") or date.today()
     v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor)) if vendor else None
     return profile, day, v
@@ -116,15 +127,34 @@ DbOpt = typer.Option(None, "--db", help="Register URL or SQLite path (default: $
 TodayOpt = typer.Option(None, "--today", help="Date to judge by (default today).")
 
 
+_CHOSEN_BOARD: ContextVar[Optional[int]] = ContextVar("sdpa_board_id", default=None)
+BoardIdOpt = typer.Option(None, "--board-id", envvar="SDPA_BOARD_ID", show_envvar=True,
+                          help="The board to work for, in a register that holds several (sdpa board list); "
+                               "default 1.")
+
+
+def choose_board(board_id: Optional[int]) -> None:
+    """Keep a command group's ``--board-id`` for the command it runs (see :func:`board_id`);
+    every run of the group sets it afresh."""
+    _CHOSEN_BOARD.set(board_id)
+
+
+def board_id() -> Optional[int]:
+    """The ``--board-id`` given to the command group running now (``$SDPA_BOARD_ID`` when not
+    given), or ``None``: then the register's own default, board 1."""
+    return _CHOSEN_BOARD.get()
+
+
 @contextmanager
 def open_register(db: Optional[str], board: Optional[Path]) -> Iterator[tuple]:
-    """The register and the board profile, the register closed afterwards."""
+    """The register of the chosen board (``--board-id``) and its board profile, the register
+    closed afterwards."""
     from generator.records.database import database_url
     from generator.records.register import Register
 
     # with --db, the profile saved in that register (not in the default one) is the board's
-    profile = load_board(board, register_url=database_url(None, db) if db else None)
-    reg = Register(database_url(profile, db))
+    profile = load_board(board, register_url=database_url(None, db) if db else None, board_id=board_id())
+    reg = Register(database_url(profile, db), board_id=board_id())
     try:
         yield reg, profile
     finally:

@@ -14,10 +14,10 @@ from generator.cli.common import (
     ClausesOpt,
     date_option,
     get_library,
+    load_board,
     read_json,
     user_errors,
 )
-from generator.records.board import load_board
 
 
 def addendum_cmd(

@@ -42,37 +42,44 @@ def letter_amendment_cmd(
     """Write the amendment letter for a contract with gaps, with the addendum.
 
     The letter gives the § 10-234bb(f) notice (void if not amended) only when a § 10-234bb(a)
-    provision is missing or partial and the contract is dated, amended or renewed on or after
-    July 1, 2018; it needs the contract's date for that (the vendor file's contract_date or
-    --contract-date).
+    provision is missing or partial and the contract was entered into on or after July 1, 2018
+    (an amendment or renewal since is stated, and left to counsel); it needs the contract's date
+    for that (the vendor file's contract_date, --contract-date, or the register's contract).
 
     Example: sdpa letter amendment acme-terms.pdf --vendor acme.json --contract-date 2019-08-01 --out out/acme-letter.docx
     """
-    from generator.checking.analysis import check_contract
+    from generator.checking.one_file import check_file
     from generator.checking.voidness import counsel_note
     from generator.documents.letters import amendment_letter, amendment_voidness
     from generator.documents.render import render_addendum
     from generator.documents.trace import unverified_citations
-    from generator.reading.extract import read_document
 
     with user_errors():
         lib = get_library(clauses)
         profile, sent, v = letter_inputs(board, when, vendor)
         signed = date_option(contract_date, "--contract-date")
+        again = date_option(renewed, "--renewed")
+        c = None
+        if registered is not None:  # the register's dates are the contract's: the letter and it agree
+            with open_register(db, board) as (reg, _):
+                c = reg.contract(registered)
+            for flag, given, kept in (("--contract-date", signed, c.executed), ("--renewed", again, c.renewed or c.amended)):
+                if given and kept and given != kept:
+                    typer.echo(f"warning: {flag} {given} differs from the register's {kept} for contract {registered}; "
+                               "the letter uses the date given", err=True)
+            signed, again = signed or c.executed, again or c.renewed or c.amended
         if signed:
             v = v.model_copy(update={"contract_date": signed})
         if not v.contract_date:
             raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
                              "contract_date): the letter says whether § 10-234bb(f) applies from it, "
                              "and the addendum names it")
-        again = date_option(renewed, "--renewed")
-        report = check_contract(read_document(contract), lib)
+        report = check_file(contract, lib)
         by = ""
-        if registered is not None:
+        if c is not None:
             from generator.records.review import acting_verdict
 
-            with open_register(db, board) as (reg, _):
-                report, by = acting_verdict(reg.contract(registered), report)
+            report, by = acting_verdict(c, report)
         letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again, confirmed_by=by)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
@@ -203,4 +210,40 @@ def letter_iep_cmd(
                                             ("--assurances", assurances)) if not value.strip()]
         if missing:
             typer.echo(f"warning: not given, marked TO COMPLETE in the letter: {', '.join(missing)}", err=True)
+        write_outputs([(out, letter)], pdf)
+
+
+def letter_operator_cmd(
+    report: Path = typer.Argument(..., help="The vetting report as JSON (sdpa vet ... --format json)."),
+    app: str = typer.Option(..., "--app", help="The app's name."),
+    operator: str = typer.Option(..., "--operator", help="The company that runs it."),
+    contact: list[str] = typer.Option([], "--contact", help="An address line under the operator's name (repeat)."),
+    reply_by: Optional[str] = typer.Option(None, "--reply-by", help="The date to answer by, if any."),
+    out: Path = OutOpt, db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
+    when: Optional[str] = DateOpt, pdf: bool = PdfOpt,
+) -> None:
+    """Ask an app's operator to confirm in writing what its terms leave silent or limited.
+
+    The letter is a draft until counsel has confirmed the app's verdict on these same documents
+    (sdpa apps confirm). Example: sdpa letter operator quizly.json --app Quizly --operator "Quizly Inc." --out out/quizly.docx
+    """
+    from datetime import date
+
+    from generator.cli.apps import read_vet_report
+    from generator.documents.operator_letter import operator_letter
+    from generator.records.apps import confirmed_by_for
+
+    with user_errors():
+        vetted = read_vet_report(report)
+        with open_register(db, board) as (reg, profile):
+            by = confirmed_by_for(reg, app, vetted)
+        day = date_option(when, "--date") or date.today()
+        letter = operator_letter(vetted, profile, app=app, operator=operator, when=day, contact=contact,
+                                 reply_by=date_option(reply_by, "--reply-by"), confirmed_by=by)
+        if letter is None:
+            typer.echo("the terms are silent or limited on no restriction: no letter is needed")
+            return
+        if not by:
+            typer.echo("sdpa: note: DRAFT — counsel has not confirmed this app's verdict on these documents "
+                       "(sdpa apps confirm)", err=True)
         write_outputs([(out, letter)], pdf)

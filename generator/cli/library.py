@@ -8,8 +8,7 @@ from typing import Optional
 
 import typer
 
-from generator.cli.common import BoardOpt, ClausesOpt, get_library, user_errors
-from generator.records.board import load_board
+from generator.cli.common import BoardOpt, ClausesOpt, get_library, load_board, user_errors
 
 
 def library_cmd(

@@ -214,12 +214,11 @@ def register_record_cmd(
                                        assurances=assurances, assurance_source=assurance_source)
                 typer.echo(f"recorded exception {eid}")
             elif kind == "check":
-                from generator.checking.analysis import check_contract
-                from generator.reading.extract import read_document
+                from generator.checking.one_file import check_file
 
                 if not file:
                     raise InputError("record check needs --file")
-                report = check_contract(read_document(file), get_library(None))
+                report = check_file(file, get_library(None))
                 reg.record_check(contract, report.model_dump(mode="json"), when)
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
@@ -296,7 +295,7 @@ def register_review_cmd(
                 if not key.isdigit():
                     raise InputError(f"--conflict {key}: give the conflicting term's number (1, 2, …)")
                 terms[int(key)] = d
-            review_check(reg, contract, role=local_role(reg.actor, profile), provisions=decided,
+            review_check(reg, contract, role=local_role(reg), provisions=decided,
                          conflicts=terms, confirm_rest=confirm_rest)
             report = confirmed_report(reg.contract(contract))
     gaps = [p["id"] for p in report["provisions"] if p["status"] != "present"]
@@ -323,7 +322,7 @@ def register_void_cmd(
     with user_errors():
         with open_register(db, board) as (reg, profile):
             when = date_option(on, "--date") or date.today()
-            record_void(reg, contract, role=local_role(reg.actor, profile), when=when, reason=reason)
+            record_void(reg, contract, role=local_role(reg), when=when, reason=reason)
     typer.echo(f"recorded contract {contract} void on {when}")
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from generator.checking.voidness import VOID_FROM, Voidness, voidness
+from generator.checking.voidness import Voidness, rules_apply, voidness
 from generator.deadlines import cure_deadline
 from generator.documents.render import (
     TEMPLATES_DIR,
@@ -21,7 +21,7 @@ from generator.documents.render import (
     to_blocks,
 )
 from generator.errors import RenderError
-from generator.findings import GapReport
+from generator.findings import DRAFT_MARK, GapReport
 from generator.library import CLAUSES_DIR, default_library, read_clause_file
 from generator.models import Board, Library, Vendor
 
@@ -95,9 +95,10 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
 
     Gaps in § 10-234bb(a) provisions and gaps in the board's policy items are listed apart;
     the letter gives the § 10-234bb(f) notice (void if not amended) only for an (a) gap in a
-    contract dated, amended or renewed on or after July 1, 2018 (``contract_date`` defaults to
-    the vendor's; no date is ever assumed); a conflicting term is called void only in such a
-    contract, and then on the Board's policy's word (§ 10-234bb(e) cited "see also").
+    contract entered into on or after July 1, 2018 (``contract_date`` defaults to the vendor's;
+    no date is ever assumed; a later amendment or renewal ``renewed`` is stated, and left to
+    counsel: :func:`generator.checking.voidness.voidness`); a conflicting term is called void only
+    in such a contract, and then on the Board's policy's word (§ 10-234bb(e) cited "see also").
 
     ``confirmed_by`` names the counsel who confirmed ``report``; without it the report is an
     unconfirmed reading and the letter is a draft, marked "DRAFT — not confirmed by counsel" at
@@ -109,16 +110,15 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
     day = contract_date or vendor.contract_date
     state = amendment_voidness(report, vendor, library=library, contract_date=day, renewed=renewed)
     due = cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
-    latest = max((d for d in (day, renewed) if d), default=None)
     ctx = {"vendor": vendor.model_dump(), "contract_date": day, "renewed": renewed,
-           "confirmed_by": confirmed_by, "rules_apply": bool(latest and latest >= VOID_FROM),
+           "confirmed_by": confirmed_by, "draft_mark": DRAFT_MARK, "rules_apply": rules_apply(day),
            "a_gaps": _gap_items(report.a_gaps(library), library),
            "policy_gaps": _gap_items(report.policy_gaps(library), library),
            "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
            "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
     if not confirmed_by:
-        subject = f"DRAFT — not confirmed by counsel: {subject}"
+        subject = f"{DRAFT_MARK}: {subject}"
     return render_letter("amendment", board, recipient=_recipient(vendor), subject=subject,
                          context=ctx, when=sent, library=library)
 

@@ -14,18 +14,19 @@ from lxml import etree
 
 from generator.checking.analysis import check_contract
 from generator.documents.letters import letter_text
-from generator.documents.render import (
-    Block,
-    render_text,
-    section_blocks,
-    to_blocks,
-    unprotect,
-    vendor_context,
+from generator.documents.redline_clauses import (
+    body_ppr,
+    bold,
+    clause_runs,
+    heading_ppr,
+    part_runs,
+    sentence_runs,
+    style_ids,
 )
+from generator.documents.render import render_text, to_blocks, unprotect, vendor_context
 from generator.documents.tracked import (
     COMMENTS,
     DOCUMENT,
-    W_NS,
     Revisions,
     anchor_comment,
     comments_part,
@@ -40,14 +41,15 @@ from generator.documents.tracked import (
     write_package,
 )
 from generator.documents.vendor_body import (
+    Quotes,
     VendorBody,
-    find_quote,
+    before_heading,
+    past_heading,
     section_end,
     signature_block,
-    title_of,
 )
-from generator.errors import ExtractError
-from generator.findings import Conflict, GapReport
+from generator.errors import ExtractError, InputError
+from generator.findings import DRAFT_MARK, Conflict, GapReport
 from generator.library import default_library
 from generator.models import Board, Library, Provision, Vendor
 from generator.reading.active_content import active_content, without_active_content
@@ -57,6 +59,8 @@ from generator.reading.sandbox import boxed
 WORDING = "redline"  # clauses/letters/redline.md: the section's heading and opening, the comments
 _CLAUSE_SEP = re.compile(r";\s*|,?\s+(?:but|however|although|whereas|except that)\b,?\s*", re.I)
 _GOVERNING_LAW = "governing_law"
+_SCHEDULE = "schedule"  # the addendum's part that inserted clauses name "Schedule A"
+_SCHEDULE_NAME = re.compile(r"\bSchedule ([A-Z])\b")
 # parts whose revision and comment ids share the document's numbering
 _NUMBERED_PARTS = re.compile(r"word/(?:header\d*|footer\d*|footnotes|endnotes)\.xml")
 
@@ -75,6 +79,14 @@ class RedlineResult:
     struck: list[Conflict] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # the vendor's macros and remote template, left out
+    confirmed_by: str = ""  # the counsel whose confirmed verdict the changes follow; "": a draft
+    schedule: str = ""  # the name the board's schedule took ("Schedule A", or "Schedule B" beside the vendor's)
+
+    @property
+    def draft(self) -> bool:
+        """True when the changes rest on a reading counsel has not confirmed (the document then
+        opens with the draft mark)."""
+        return not self.confirmed_by
 
     def summary(self) -> str:
         """One line, e.g. ``3 provisions inserted, 2 conflicting terms struck: 10 tracked
@@ -85,7 +97,8 @@ class RedlineResult:
                 f"{len(self.struck)} conflicting term{t} struck: "
                 f"{self.insertions} tracked insertions, {self.deletions} tracked deletions, "
                 f"{self.comments} comments"
-                + (f"; left out of the vendor's file: {', '.join(self.dropped)}" if self.dropped else ""))
+                + (f"; left out of the vendor's file: {', '.join(self.dropped)}" if self.dropped else "")
+                + (f"; {DRAFT_MARK}" if self.draft else f"; following the verdict {self.confirmed_by} confirmed"))
 
 
 # ---------------------------------------------------------------- choosing what to strike
@@ -126,81 +139,6 @@ def _smallest_cut(sentence: str, kinds: set[str], library: Library) -> tuple[int
     return whole
 
 
-# ---------------------------------------------------------------- clause text
-
-
-def _runs(block: Block) -> list[etree._Element]:
-    """The runs :mod:`generator.documents.render` made for a block (vendor text escaped there)."""
-    xml = f'<w:root xmlns:w="{W_NS}">{block.text.xml}</w:root>'.encode("utf-8")
-    return [r for r in parse(xml) if r.tag == w("r")]
-
-
-def _clause_runs(library: Library, p: Provision, context: dict) -> list[list[etree._Element]]:
-    """The provision as the addendum renders it (its numbered title in bold, its citation,
-    its model clause filled for the vendor), as runs per paragraph. The round-trip test keeps
-    exactly these blocks recognised by the check."""
-    one = library.model_copy(update={"sections": ["provisions"], "provisions": [p]})
-    paras = []
-    for block in section_blocks(one, context)[0]["blocks"]:
-        runs = _runs(block)
-        if block.kind == "heading":
-            for r in runs:
-                rpr = r.find(w("rPr"))
-                if rpr is None:
-                    rpr = etree.Element(w("rPr"))
-                    r.insert(0, rpr)
-                rpr.insert(0, etree.Element(w("b")))
-        elif block.kind == "bullet":
-            runs.insert(0, text_run("• "))
-        paras.append(runs)
-    return paras
-
-
-def _sentence_runs(p: Provision, context: dict) -> list[etree._Element]:
-    """The provision's model clause as runs for use inside a paragraph: no bold lead."""
-    runs: list[etree._Element] = []
-    for block in to_blocks(render_text(p.text, context, p.source)):
-        if block.kind != "para":
-            continue
-        part = _runs(block)
-        if part and part[0].find(f"{w('rPr')}/{w('b')}") is not None:
-            part = part[1:]
-            t = part[0].find(w("t")) if part else None
-            if t is not None and t.text:
-                t.text = t.text.lstrip()
-        if runs:
-            runs.append(text_run(" "))
-        runs += part
-    return runs
-
-
-def _heading_ppr(root_styles: set[str]) -> etree._Element | None:
-    for sid in ("Heading1", "heading1", "Heading2"):
-        if sid in root_styles:
-            ppr = etree.Element(w("pPr"))
-            etree.SubElement(ppr, w("pStyle")).set(w("val"), sid)
-            return ppr
-    return None
-
-
-def _style_ids(package: zipfile.ZipFile) -> set[str]:
-    try:
-        styles = parse(package.read("word/styles.xml"))
-    except KeyError:
-        return set()
-    return {s.get(w("styleId"), "") for s in styles.iter(w("style"))}
-
-
-def _body_ppr(anchor: etree._Element | None) -> etree._Element | None:
-    """The paragraph properties new clause paragraphs take: the anchor's, unless it is a
-    heading or a table."""
-    if anchor is None or anchor.tag != w("p"):
-        return None
-    if title_of(anchor) == paragraph_text(anchor).strip():
-        return None
-    return anchor.find(w("pPr"))
-
-
 # ---------------------------------------------------------------- the redline
 
 
@@ -213,6 +151,7 @@ class _Job:
     rev: Revisions
     result: RedlineResult
     wording: tuple[dict, str]  # clauses/letters/redline.md, read once per redline
+    inserted: list[etree._Element] = field(default_factory=list)  # the clause paragraphs added
 
     def say(self, key: str, **values: object) -> str:
         """One sentence of the redline's wording, filled in."""
@@ -223,20 +162,31 @@ class _Job:
 @boxed  # in a child process with memory, CPU and time limits (reading/sandbox.py)
 def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: str | None = None,
                      when: datetime | None = None, library: Library | None = None,
-                     name: str | None = None) -> RedlineResult:
+                     name: str | None = None, verdict: GapReport | None = None,
+                     confirmed_by: str = "") -> RedlineResult:
     """Mark up the vendor's DOCX ``contract`` with tracked changes and comments.
 
-    Each provision the check finds missing or partial gets the library's model clause, filled
-    for ``vendor``, as a tracked insertion after the section on the same subject (or the
-    evidence the check quoted), else in a new "Student data privacy (Connecticut)" section
-    before the signatures; each conflicting term is struck as a tracked deletion of the
-    smallest clause that removes the conflict (another state's law is replaced by Connecticut
-    law). Each change carries a comment citing the law. Changes are by ``author`` (default
-    the board's name), dated ``when`` (default now, UTC).
+    The changes follow ``verdict``, counsel's confirmed verdict on this document, when
+    ``confirmed_by`` names the counsel who confirmed it (see
+    :func:`generator.records.review.acting_verdict`); otherwise they follow the check's own
+    reading, and the document opens with an inserted paragraph marked "DRAFT — not confirmed by
+    counsel".
+
+    Each provision found missing or partial gets the library's model clause, filled for
+    ``vendor`` and titled (never numbered, so it cannot clash with the vendor's numbers), as a
+    tracked insertion after the section on the same subject (or the evidence quoted for it,
+    never between a heading and its paragraph), else in a new "Student data privacy
+    (Connecticut)" section before the signatures; the board's schedule is added there when an
+    inserted clause names it (as "Schedule A", or the first letter the vendor's document does
+    not use). Each conflicting term is struck as a tracked deletion of the smallest clause that
+    removes the conflict; another state's law is replaced, once, by Connecticut law. Each
+    change carries a comment citing the law. Changes are by ``author`` (default the board's
+    name), dated ``when`` (default now, UTC).
 
     ``name`` is the file's name, for messages. Returns a :class:`RedlineResult`. Raises
     :class:`ExtractError` when ``contract`` is not a readable DOCX (a PDF or text file has
-    nothing to mark up: the message points to ``sdpa letter amendment``). The vendor's macros
+    nothing to mark up: the message points to ``sdpa letter amendment``), and
+    :class:`InputError` when ``verdict`` is about another document. The vendor's macros
     and remote template are left out of the redline and named in ``dropped``. Runs in a box
     (reading/sandbox.py): past its memory or time limit, :class:`TooComplex`.
     """
@@ -248,7 +198,13 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
         what = "a PDF" if doc is None or doc.kind == "pdf" else "a text file"
         raise ExtractError(f"{name}: {what} has no Word text to mark up with tracked changes; "
                            "use `sdpa letter amendment`, which encloses the addendum")
-    report = check_contract(doc, library)
+    if verdict is not None and confirmed_by:
+        if verdict.sha256 != doc.sha256:
+            raise InputError(f"{name}: counsel's confirmed verdict is about another document "
+                             f"({verdict.document}); check and confirm this one first")
+        report = verdict
+    else:
+        report, confirmed_by = check_contract(doc, library), ""
     dropped = active_content(contract)  # macros and a remote template never reach the board's copy
     contract = without_active_content(contract)
     package = zipfile.ZipFile(io.BytesIO(contract))
@@ -268,7 +224,7 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     when = when or datetime.now(timezone.utc)
     rev = Revisions(author or board.name, when, max_id(root, old_comments, *others) + 1)
     body = VendorBody.read(root)
-    result = RedlineResult(b"", report, dropped=dropped)
+    result = RedlineResult(b"", report, dropped=dropped, confirmed_by=confirmed_by)
     context = {"vendor": vendor_context(vendor, draft=True), "board": board.model_dump()}
     job = _Job(library, context, rev, result, letter_text(WORDING))
 
@@ -276,7 +232,9 @@ def redline_document(contract: bytes, vendor: Vendor, board: Board, *, author: s
     gaps = [f for f in report.gaps if not (f.id == _GOVERNING_LAW and replaced)]
     if replaced and len(gaps) < len(report.gaps):
         result.supplied.append(_GOVERNING_LAW)
-    _insert_provisions(job, body, gaps, _style_ids(package), replaced)
+    _insert_provisions(job, body, gaps, style_ids(package), replaced)
+    if result.draft and (result.supplied or result.struck):
+        _mark_draft(job, body)
 
     result.insertions, result.deletions = rev.insertions, rev.deletions
     result.comments = len(rev.comments)
@@ -323,8 +281,9 @@ def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
     paras: dict[int, etree._Element] = {}
     every = [(q, paragraph_text(q)) for q in body.all_paragraphs()]
     terms: list[tuple[Conflict, str]] = []
+    quotes = Quotes(body.all_paragraphs())
     for c in result.report.conflicts:
-        hit = find_quote(c.text, body.located(c.location)) or find_quote(c.text, body.all_paragraphs())
+        hit = quotes.find(c.text)
         if hit is None:
             result.unplaced.append(f"{c.kind} at {c.location}: {c.text}")
             continue
@@ -366,9 +325,10 @@ def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
             ins = rev.insert_runs([text_run(text[end - 1].upper(), rpr)])
             last.addnext(ins)
             last = ins
-        elif any(c.provision == _GOVERNING_LAW for c in conflicts):
+        elif any(c.provision == _GOVERNING_LAW for c in conflicts) and not replaced:
+            # Connecticut law once, in place of the first term naming another state's
             law = library.provision(_GOVERNING_LAW)
-            new = _sentence_runs(law, job.context)
+            new = sentence_runs(law, job.context)
             for r in new:
                 if rpr is not None and r.find(w("rPr")) is None:
                     r.insert(0, copy.deepcopy(rpr))
@@ -378,13 +338,32 @@ def _strike_conflicts(job: _Job, body: VendorBody) -> bool:
             last.addnext(ins)
             last = ins
             replaced = True
-        elif (start, end) == (0, len(text)):  # the whole paragraph goes, its mark too
+        elif (start, end) == (0, len(text)) and _joins_alike(p):  # the whole paragraph goes, its mark too
             mark_paragraph(rev, p, "del")
         for c in conflicts:
             anchor_comment(rev, dels[0], last, _conflict_comment(job, c))
             if not any(c is x for x in result.struck):
                 result.struck.append(c)
     return replaced
+
+
+def _joins_alike(p: etree._Element) -> bool:
+    """Whether deleting ``p``'s paragraph mark joins it to a paragraph formatted as it is (a
+    sibling list item, plain text). Joined to a heading, LibreOffice shows the heading with
+    ``p``'s formatting, its number lost: the mark then stays, an empty line once accepted."""
+    nxt = p.getnext()
+    if nxt is None or nxt.tag != w("p"):
+        return False
+
+    def props(q: etree._Element) -> bytes:
+        ppr = copy.deepcopy(q.find(w("pPr")))
+        if ppr is None:
+            return b""
+        for rpr in ppr.findall(w("rPr")):
+            ppr.remove(rpr)
+        return etree.tostring(ppr, method="c14n")
+
+    return props(p) == props(nxt)
 
 
 def _conflict_comment(job: _Job, c: Conflict) -> str:
@@ -403,11 +382,14 @@ def _provision_comment(job: _Job, p: Provision, status: str) -> str:
 
 def _insert_provisions(job: _Job, body: VendorBody, gaps: list, styles: set[str],
                        replaced: bool) -> None:
-    """Insert each gap's clause after the block on its subject, else in the board's section
-    before the signatures. That section, opened by the paragraph that defines the words the
-    clauses use, is added whenever any clause text is."""
+    """Insert each gap's clause after the block on its subject (past a heading, never between
+    it and its paragraph), else in the board's section before the signatures. That section,
+    opened by the paragraph that defines the words the clauses use, is added whenever any
+    clause text is, and ends with the board's schedule when an inserted clause names it."""
     library, rev, result = job.library, job.rev, job.result
     signatures = signature_block(body)
+    taken = set(_SCHEDULE_NAME.findall("\n".join(paragraph_text(p) for p in body.all_paragraphs())))
+    quotes = Quotes(body.all_paragraphs())  # the text as it stands after the strikes
     placed: dict[int, tuple[etree._Element, list[tuple[Provision, str]]]] = {}
     homeless: list[tuple[Provision, str]] = []
     for f in gaps:
@@ -417,27 +399,25 @@ def _insert_provisions(job: _Job, body: VendorBody, gaps: list, styles: set[str]
             continue
         anchor = None
         for ev in f.evidence:
-            anchor = anchor if anchor is not None else body.block_of(ev.location)
+            hit = quotes.find(ev.text) if anchor is None else None
+            anchor = body.block_holding(hit[0]) if hit else anchor
         anchor = anchor if anchor is not None else section_end(body, p, signatures)
         if anchor is None:
             homeless.append((p, f.status))
         else:
+            anchor = past_heading(body, anchor)
             placed.setdefault(id(anchor), (anchor, []))[1].append((p, f.status))
     for anchor, items in placed.values():
         last = anchor
         for p, status in sorted(items, key=lambda x: x[0].number):
-            last = _insert_clause(job, last, p, status, _body_ppr(anchor))
+            last = _insert_clause(job, last, p, status, body_ppr(anchor))
             result.supplied.append(p.id)
     if not (homeless or placed or replaced):
         return
     meta, text = job.wording
-    ppr = _heading_ppr(styles)
-    bold = None
-    if ppr is None:  # no heading style in the document: a bold line
-        bold = etree.Element(w("rPr"))
-        etree.SubElement(bold, w("b"))
-    last = new_paragraph(rev, [text_run(str(meta.get("title", "")), bold)], ppr)
-    before = signatures if signatures is not None else body.body.find(w("sectPr"))
+    ppr = heading_ppr(styles)
+    last = new_paragraph(rev, [text_run(str(meta.get("title", "")), None if ppr is not None else bold())], ppr)
+    before = before_heading(signatures) if signatures is not None else body.body.find(w("sectPr"))
     if before is not None:
         before.addprevious(last)
     else:
@@ -449,6 +429,39 @@ def _insert_provisions(job: _Job, body: VendorBody, gaps: list, styles: set[str]
     for p, status in sorted(homeless, key=lambda x: x[0].number):
         last = _insert_clause(job, last, p, status, None)
         result.supplied.append(p.id)
+    _insert_schedule(job, last, taken)
+
+
+def _insert_schedule(job: _Job, after: etree._Element, taken: set[str]) -> None:
+    """When an inserted clause names "Schedule A", add the board's schedule after ``after``:
+    as Schedule A, or, when the vendor's document has a Schedule A of its own, under the first
+    letter it does not use, with the inserted clauses renamed to match."""
+    if _SCHEDULE not in job.library.parts or not any("Schedule A" in paragraph_text(p) for p in job.inserted):
+        return
+    letter = next((x for x in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" if x not in taken), "Z")
+    new = [new_paragraph(job.rev, runs, None) for runs in part_runs(job.library, _SCHEDULE, job.context)]
+    for para in new:
+        after.addnext(para)
+        after = para
+    if letter != "A":
+        for p in [*job.inserted, *new]:
+            for t in p.iter(w("t")):
+                t.text = (t.text or "").replace("Schedule A", f"Schedule {letter}")
+    job.result.schedule = f"Schedule {letter}"
+    anchor_comment(job.rev, new[0].find(w("ins")), new[-1].find(w("ins")), job.say("schedule"))
+
+
+def _mark_draft(job: _Job, body: VendorBody) -> None:
+    """Open the document with the draft mark: the changes rest on a reading counsel has not
+    confirmed."""
+    rpr = bold()
+    etree.SubElement(rpr, w("color")).set(w("val"), "C00000")
+    para = new_paragraph(job.rev, [text_run(f"{DRAFT_MARK}. {job.say('draft')}", rpr)], None)
+    first = next((el for el in body.body if el.tag in (w("p"), w("tbl"), w("sdt"))), None)
+    if first is not None:
+        first.addprevious(para)
+    else:
+        body.body.insert(0, para)
 
 
 def _insert_clause(job: _Job, after: etree._Element, p: Provision, status: str,
@@ -456,7 +469,8 @@ def _insert_clause(job: _Job, after: etree._Element, p: Provision, status: str,
     """Insert the provision's clause as tracked paragraphs after ``after``, with a comment;
     return the last paragraph inserted."""
     rev = job.rev
-    new = [new_paragraph(rev, runs, ppr) for runs in _clause_runs(job.library, p, job.context)]
+    new = [new_paragraph(rev, runs, ppr) for runs in clause_runs(job.library, p, job.context)]
+    job.inserted += new
     last = after
     for para in new:
         last.addnext(para)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from generator.checking.frames import rule_in_words
+from generator.checking.operators_reading import rules_in_words
 from generator.documents.letters import LETTERS_DIR, letter_text
 from generator.documents.render import plain, render_text, to_blocks, vendor_context
 from generator.models import Board, Library, Provision, Vendor
@@ -136,6 +137,15 @@ def library_trace(library: Library, board: Board, vendor: Vendor | None = None) 
     return rows
 
 
+def operator_trace(library: Library) -> list[dict]:
+    """The operator rules (``clauses/operators.yaml``, read by ``sdpa vet``) as frames in words:
+    one ``{"id", "title", "frame"}`` per restriction, permitted use and the audience test;
+    empty when the library has none."""
+    if library.operators is None:
+        return []
+    return [{"id": i, "title": t, "frame": f} for i, t, f in rules_in_words(library.operators)]
+
+
 def parts_citations(library: Library) -> dict[str, list[CitationCheck]]:
     """The citations of the addendum's other parts and of the letters, by file, each checked."""
     out = {f"sections/{s.source}": s.citation + "\n" + s.text for s in library.parts.values()}
@@ -157,7 +167,8 @@ def trace_json(library: Library, board: Board) -> str:
         rows.append(d)
     parts = {k: [asdict(c) for c in v] for k, v in parts_citations(library).items()}
     return json.dumps({"library_version": library.version, "content_hash": library.content_hash,
-                       "provisions": rows, "other_parts": parts}, indent=2, ensure_ascii=False)
+                       "provisions": rows, "other_parts": parts, "operators": operator_trace(library)},
+                      indent=2, ensure_ascii=False)
 
 
 def _cites(checks: list[CitationCheck]) -> str:
@@ -180,6 +191,10 @@ def trace_markdown(library: Library, board: Board) -> str:
         cells = [str(r.number), f"{r.title} (`{r.id}`)", r.basis, r.requirement, _cites(r.citations), r.clause,
                  r.present_when, r.frame, r.partial_when, cure]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    ops = operator_trace(library)
+    if ops:
+        lines += ["", "## Vetting an app: the operator rules as frames (`sdpa vet`)", ""]
+        lines += [f"- **{_cell(o['title'])}** (`{o['id']}`): {_cell(o['frame'])}" for o in ops]
     lines += ["", "## Other parts of the library", ""]
     for name, checks in parts_citations(library).items():
         lines.append(f"- `{name}`: {_cites(checks) or 'no citation'}")
@@ -203,6 +218,12 @@ def trace_table(library: Library, board: Board, width: int = 100) -> str:
         out += field_("Partial:", r.partial_when)
         out += field_("Cure:", r.cure + (f" {r.letter_note}" if r.letter_note else ""))
         out += field_("Citations:", _cites(r.citations))
+        out.append("")
+    ops = operator_trace(library)
+    if ops:
+        out.append("Vetting an app (sdpa vet): the operator rules as frames")
+        for o in ops:
+            out += field_(f"{o['id'][:12]}:", f"{o['title']}. {o['frame']}")
         out.append("")
     out.append("Other parts:")
     for name, checks in parts_citations(library).items():

@@ -220,6 +220,9 @@ def mark_paragraph(rev: Revisions, p: etree._Element, tag: str) -> None:
     rpr.insert(0, rev.mark(tag))
 
 
+_BEFORE_NUMPR = {w(t) for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")}
+
+
 def new_paragraph(rev: Revisions, runs: list[etree._Element],
                   ppr: etree._Element | None) -> etree._Element:
     """A paragraph whose content and paragraph mark are both tracked insertions."""
@@ -228,6 +231,13 @@ def new_paragraph(rev: Revisions, runs: list[etree._Element],
     for tag in ("numPr", "sectPr", "pPrChange", "rPr"):
         for el in ppr.findall(w(tag)):
             ppr.remove(el)
+    style = ppr.find(w("pStyle"))
+    if style is not None:  # a style may carry list numbering: the new paragraph takes no number
+        num = etree.Element(w("numPr"))
+        etree.SubElement(num, w("ilvl")).set(w("val"), "0")
+        etree.SubElement(num, w("numId")).set(w("val"), "0")
+        before = [el for el in ppr if el.tag in _BEFORE_NUMPR]  # the schema's order
+        before[-1].addnext(num)
     p.append(ppr)
     mark_paragraph(rev, p, "ins")
     p.append(rev.insert_runs(runs))
@@ -336,3 +346,41 @@ def write_package(original: bytes, document: etree._Element,
         for name, data in replaced.items():  # parts the vendor's package did not have
             out.writestr(zipfile.ZipInfo(name, date_time=stamp), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------- accepting every change
+
+
+def unwrap(el: etree._Element) -> None:
+    """Put ``el``'s children in its place and remove ``el`` (a ``w:ins`` accepted)."""
+    parent = el.getparent()
+    for child in list(el):
+        el.addprevious(child)
+    parent.remove(el)
+
+
+def accept_changes(data: bytes) -> bytes:
+    """The DOCX ``data`` with every tracked change accepted, as Word's "Accept All Changes"
+    does: deleted runs removed, a paragraph whose mark was deleted joined to the next,
+    inserted runs and paragraphs kept as ordinary text; comments are left as they are.
+    Returns the DOCX bytes. Raises :class:`lxml.etree.XMLSyntaxError` on a damaged body."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    root = parse(src.read(DOCUMENT))
+    for d in list(root.iter(w("del"))):
+        if d.getparent().tag != w("rPr"):
+            d.getparent().remove(d)
+    for p in list(root.iter(w("p"))):  # a deleted paragraph mark joins the paragraph to the next
+        if p.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None:
+            following = p.getnext()
+            content = [c for c in p if c.tag != w("pPr")]
+            if following is not None and following.tag == w("p"):
+                at = 1 if following.find(w("pPr")) is not None else 0
+                for c in reversed(content):
+                    following.insert(at, c)
+            p.getparent().remove(p)
+    for i in list(root.iter(w("ins"))):
+        if i.getparent().tag == w("rPr"):
+            i.getparent().remove(i)
+        else:
+            unwrap(i)
+    return write_package(data, root, None)

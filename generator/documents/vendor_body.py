@@ -3,6 +3,7 @@ check numbers them, its section titles, its signature page, and where a quoted s
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -56,22 +57,13 @@ class VendorBody:
                 tables[len(tables) + 1] = el
         return cls(root, body, paras, tables, order)
 
-    def located(self, location: str) -> list[etree._Element]:
-        """The paragraphs at ``location`` (``paragraph 3``, ``table 2``; others: none)."""
-        kind, _, num = location.partition(" ")
-        if not num.isdigit():
-            return []
-        if kind == "paragraph" and int(num) in self.paragraphs:
-            return [self.paragraphs[int(num)]]
-        if kind == "table" and int(num) in self.tables:
-            return list(self.tables[int(num)].iter(w("p")))
-        return []
-
-    def block_of(self, location: str) -> etree._Element | None:
-        """The top-level paragraph or table at ``location``."""
-        kind, _, num = location.partition(" ")
-        table = self.tables if kind == "table" else self.paragraphs if kind == "paragraph" else {}
-        return table.get(int(num)) if num.isdigit() else None
+    def block_holding(self, p: etree._Element) -> etree._Element | None:
+        """The top-level paragraph or table that holds paragraph ``p`` (None when ``p`` is in
+        no block of the body, e.g. in a header)."""
+        node = p
+        while node is not None and node.getparent() is not self.body:
+            node = node.getparent()
+        return node
 
     def all_paragraphs(self) -> list[etree._Element]:
         return list(self.body.iter(w("p")))
@@ -90,6 +82,32 @@ def title_of(p: etree._Element) -> str:
         return text
     m = _INLINE_TITLE.match(text)
     return m.group(1) if m and is_heading(m.group(1)) else ""
+
+
+def is_title(el: etree._Element) -> bool:
+    """Whether ``el`` is a heading on a line of its own (not a paragraph with an inline title)."""
+    text = paragraph_text(el).strip() if el.tag == w("p") else ""
+    return bool(text) and title_of(el) == text
+
+
+def past_heading(body: VendorBody, el: etree._Element) -> etree._Element:
+    """Where to insert after ``el`` without parting a heading from its paragraph: ``el`` itself,
+    or, when ``el`` is a heading, the last block of the section it opens."""
+    if not is_title(el) or el not in body.order:
+        return el
+    i = body.order.index(el)
+    while i + 1 < len(body.order) and not is_title(body.order[i + 1]):
+        i += 1
+    return body.order[i]
+
+
+def before_heading(el: etree._Element) -> etree._Element:
+    """Where to insert before ``el`` without parting a heading from its paragraph: ``el``, or the
+    heading (or run of headings) right before it."""
+    prev = el.getprevious()
+    while prev is not None and is_title(prev):
+        el, prev = prev, prev.getprevious()
+    return el
 
 
 def _stems(text: str) -> set[str]:
@@ -148,26 +166,54 @@ def _squash(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def find_quote(quote: str, paragraphs: list[etree._Element]) -> tuple[etree._Element, int, int] | None:
-    """Where the check's quote lies in one of ``paragraphs``: (paragraph, start, end) in the
-    paragraph's text. A list item is quoted with its lead-in and a table row with its header,
-    so the longest tail of the quote found in a single paragraph is taken."""
-    truncated = quote.endswith("…")
-    q = unicodedata.normalize("NFKC", quote.rstrip("…")).replace("*", "")
-    starts = [0] + [m.end() for m in re.finditer(r"[:|]\s+|\s+", q)]
-    texts = [(p, paragraph_text(p)) for p in paragraphs]
-    squashed = [(p, t, *_squash(t)) for p, t in texts]
-    for s in starts:
-        needle, _ = _squash(q[s:])
-        if len(needle) < 12 and s:
-            break
-        for p, text, sq, where in squashed:
-            i = sq.find(needle)
-            if i < 0 or not needle:
+class Quotes:
+    """Paragraphs indexed for :meth:`find`: their text squashed once, so each quote costs one
+    search of the joined text rather than a pass over every paragraph."""
+
+    def __init__(self, paragraphs: list[etree._Element]) -> None:
+        self.paragraphs = paragraphs
+        self.texts = [paragraph_text(p) for p in paragraphs]
+        squashed = [_squash(t) for t in self.texts]
+        self.wheres = [where for _, where in squashed]
+        self.starts: list[int] = []
+        pos = 0
+        for sq, _ in squashed:
+            self.starts.append(pos)
+            pos += len(sq) + 1
+        self.joined = "\n".join(sq for sq, _ in squashed)  # "\n" is never in a squashed text
+
+    def _hit(self, needle: str) -> tuple[int, int] | None:
+        """(paragraph index, offset in its squashed text) of the first copy of ``needle``."""
+        i = self.joined.find(needle)
+        if i < 0:
+            return None
+        k = bisect.bisect_right(self.starts, i) - 1
+        return k, i - self.starts[k]
+
+    def find(self, quote: str) -> tuple[etree._Element, int, int] | None:
+        """Where the check's quote lies in one of the paragraphs: (paragraph, start, end) in the
+        paragraph's text. A list item is quoted with its lead-in and a table row with its
+        header, so the longest tail of the quote found in a single paragraph is taken."""
+        truncated = quote.endswith("…")
+        q = unicodedata.normalize("NFKC", quote.rstrip("…")).replace("*", "")
+        starts = [0] + [m.end() for m in re.finditer(r"[:|]\s+|\s+", q)]
+        for s in starts:
+            needle, _ = _squash(q[s:])
+            if len(needle) < 12 and s:
+                break
+            hit = self._hit(needle) if needle else None
+            if hit is None:
                 continue
+            k, i = hit
+            text, where = self.texts[k], self.wheres[k]
             a, b = where[i], where[i + len(needle) - 1] + 1
             if truncated:
                 m = re.search(r"[.!?](?=\s|$)", text[b:])
                 b = b + m.end() if m else len(text)
-            return p, a, b
-    return None
+            return self.paragraphs[k], a, b
+        return None
+
+
+def find_quote(quote: str, paragraphs: list[etree._Element]) -> tuple[etree._Element, int, int] | None:
+    """:meth:`Quotes.find` over ``paragraphs``."""
+    return Quotes(paragraphs).find(quote)

@@ -26,8 +26,16 @@ def active_content(data: bytes) -> list[str]:
     except (zipfile.BadZipFile, OSError, ValueError):
         return []
     found = [f"macros ({n})" for n in names if _MACRO_PART.search(n) and not n.endswith(".rels")]
+    if not found and _macro_enabled(z, names):
+        found.append("the macro-enabled format (its content type, as a .docm has)")
     found += [f"a remote template ({t})" for t in _remote_templates(z, names)]
     return found
+
+
+def _macro_enabled(z: zipfile.ZipFile, names: list[str]) -> bool:
+    """Whether the package's main part is declared macro-enabled (a .docm or .dotm)."""
+    types = _parse(z, "[Content_Types].xml") if "[Content_Types].xml" in names else None
+    return types is not None and any("macroenabled" in (t.get("ContentType") or "").lower() for t in types)
 
 
 def _remote_templates(z: zipfile.ZipFile, names: list[str]) -> list[str]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from generator.errors import ExtractError
-from generator.reading.active_content import active_content
+from generator.reading.active_content import active_content, without_active_content
+from generator.reading.hidden import Styles
 from generator.reading.limits import (
     check_pdf_streams,
     check_time,
@@ -33,7 +34,9 @@ from generator.reading.lines import (  # noqa: F401 - is_heading, normalize, str
     strip_running,
     strip_running_lines,
 )
+from generator.reading.numbering import ListNumbers
 from generator.reading.sandbox import run_boxed
+from generator.reading.webpage import html_text, looks_like_html
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would be a second line on stderr
 
@@ -91,7 +94,8 @@ def _sniff(data: bytes) -> str:
 _IMAGES = {b"\xff\xd8\xff": "a JPEG image", b"\x89PNG\r\n\x1a\n": "a PNG image", b"GIF87a": "a GIF image",
            b"GIF89a": "a GIF image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
            b"RIFF": "a WebP image"}
-_EXPECT = {".pdf": "pdf", ".docx": "zip", ".txt": "text", ".md": "text", ".markdown": "text", ".text": "text"}
+_EXPECT = {".pdf": "pdf", ".docx": "zip", ".docm": "zip", ".txt": "text", ".md": "text", ".markdown": "text",
+           ".text": "text", ".html": "text", ".htm": "text"}  # an HTML page saved from the web: read by webpage.py
 _KIND_NAMES = {"pdf": "a PDF", "zip": "a ZIP/DOCX file", "ole": "an old binary Word (.doc) file", "text": "text"}
 
 
@@ -150,7 +154,7 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
     suffix = Path(name).suffix.lower()
     expected = _EXPECT.get(suffix)
     if suffix and expected is None:
-        raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT or MD")
+        raise ExtractError(f"{name}: {suffix} files are not supported; use PDF, DOCX, TXT, MD or HTML")
     if kind in _IMAGES.values():
         what = _KIND_NAMES.get(expected, f"a {suffix} file") if suffix else "a document"
         raise ExtractError(f"{name}: not {what} (looks like {kind}); send the contract as PDF, DOCX or text")
@@ -164,6 +168,9 @@ def _read_data(data: bytes, name: str, max_bytes: int, max_pages: int) -> Docume
         segments, pages = _read_docx(data, name, notes), 0
     elif kind == "ole":
         raise ExtractError(f"{name}: old binary Word (.doc) files are not supported; save it as DOCX or PDF")
+    elif suffix in (".html", ".htm") or (not suffix and looks_like_html(data)):
+        segments, pages = _read_text(html_text(data, name, notes).encode("utf-8"), name), 0
+        kind = "html"
     else:
         segments, pages = _read_text(data, name), 0
     segments = [s for s in segments if s.text.strip()]
@@ -267,7 +274,9 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
 
     check_zip(data, name, "DOCX", "word/document.xml", max_part=MAX_DOCX_PART)
     try:
-        d = docx.Document(io.BytesIO(data))
+        # macros, a macro-enabled content type and a remote template are taken out before
+        # python-docx opens it (it refuses a .docm); they are noted below, never run
+        d = docx.Document(io.BytesIO(without_active_content(data)))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ExtractError(f"{name}: the DOCX cannot be opened ({type(exc).__name__}: {exc})") from None
     except Exception as exc:  # lxml XMLSyntaxError and friends
@@ -275,16 +284,24 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     body = getattr(d.element, "body", None)
     if body is None:
         raise ExtractError(f"{name}: the DOCX has no document body (its main part is not a Word document)")
+    try:  # the run formatting styles and defaults give: hidden text may come from there too
+        styles = Styles(d.styles.element)
+    except Exception:  # noqa: BLE001 - damaged styles: the runs' own formatting still counts
+        styles = _NO_STYLES
     segs: list[Segment] = []
     paras: list[tuple[int, str]] = []  # (paragraph number, text) since the last table
     n = n_tbl = total = every = 0
+    numbers = ListNumbers.of(d)  # the numbers Word draws before list paragraphs
     for block in _docx_blocks(body):
         check_time()
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             every += 1  # hidden text is placed by Word's own count, empty paragraphs included
-            text = _docx_text(block, notes, f"paragraph {every} of the body")
-            if text.strip() and _docx_list_item(block):
+            text = _docx_text(block, notes, f"paragraph {every} of the body", styles)
+            label = numbers.label(block)
+            if text.strip() and label and label != "•":
+                text = f"{label} {text.lstrip()}"  # Word draws "7."; the reader must see it to cite it
+            elif text.strip() and _docx_list_item(block):
                 text = "- " + text.lstrip()  # Word draws the bullet; the reader must still see an item
             n += bool(text.strip())
             paras.append((n, text))
@@ -296,7 +313,7 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
             n_tbl += 1
             rows = []
             for tr in block.iter(_W + "tr"):
-                cells = [" ".join(_docx_text(p, notes, f"table {n_tbl}") for p in tc.iter(_W + "p"))
+                cells = [" ".join(_docx_text(p, notes, f"table {n_tbl}", styles) for p in tc.iter(_W + "p"))
                          for tc in tr.iterchildren(_W + "tc")]
                 rows.append(" | ".join(" ".join(clean(c).split()) for c in cells))
             segs.append(Segment("\n".join(r for r in rows if r.strip(" |")), f"table {n_tbl}"))
@@ -304,14 +321,14 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     for section in d.sections:
         for part, label in ((section.header, "header"), (section.footer, "footer")):
             try:
-                text = "\n".join(_docx_text(p._p, notes, label) for p in part.paragraphs)
+                text = "\n".join(_docx_text(p._p, notes, label, styles) for p in part.paragraphs)
             except Exception:  # noqa: BLE001 - a broken header never stops the check
                 continue
             if text.strip():
                 segs.append(Segment(normalize(text), label))
     notes += [f"the DOCX carries {what}; sdpa never runs it, and a redline leaves it out"
               for what in active_content(data)]
-    return segs + _docx_notes(data, notes)
+    return segs + _docx_notes(data, notes, styles)
 
 
 def _docx_blocks(parent):
@@ -325,7 +342,7 @@ def _docx_blocks(parent):
             yield from _docx_blocks(block)
 
 
-def _docx_notes(data: bytes, notes: list[str]) -> list[Segment]:
+def _docx_notes(data: bytes, notes: list[str], styles: Styles) -> list[Segment]:
     """Footnotes and endnotes, one segment each (``footnote 2``)."""
     from docx.oxml import parse_xml  # python-docx's parser: no entities, no network
 
@@ -342,13 +359,14 @@ def _docx_notes(data: bytes, notes: list[str]) -> list[Segment]:
                 if note.get(_W + "type") not in (None, "normal"):
                     continue  # the separator lines
                 label = f"{kind} {note.get(_W + 'id')}"
-                text = "\n".join(_docx_text(p, notes, label) for p in note.iter(_W + "p"))
+                text = "\n".join(_docx_text(p, notes, label, styles) for p in note.iter(_W + "p"))
                 if text.strip():
                     segs.append(Segment(normalize(text), label))
     return segs
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NO_STYLES = Styles()  # direct formatting only
 _DOCX_TEXT = {_W + "t": None, _W + "tab": " ", _W + "br": "\n", _W + "cr": "\n"}
 
 
@@ -365,17 +383,19 @@ def _docx_list_item(p) -> bool:
     return ppr.find(_W + "numPr") is not None or name.lower().startswith("list")
 
 
-def _docx_text(p, notes: list[str] | None = None, where: str = "") -> str:
+def _docx_text(p, notes: list[str] | None = None, where: str = "", styles: Styles | None = None) -> str:
     """A DOCX paragraph's visible text: its runs' text (in text boxes and content controls
-    too), a tab as a space, a line break as a new line. A hidden run is left out, and noted in
-    ``notes`` as "hidden text in ``where``"."""
+    too), a tab as a space, a line break as a new line. A run that would not show (by its own
+    formatting, or by ``styles``: hidden.py) is left out, and noted in ``notes`` as "hidden text
+    in ``where``"."""
+    styles = styles or _NO_STYLES
     out, hidden, kinds = [], [], set()
     for run in p.iter(_W + "r"):
         pieces = []
         for el in run.iterchildren(*_DOCX_TEXT):
             fixed = _DOCX_TEXT[el.tag]
             pieces.append(el.text or "" if fixed is None else fixed)
-        why = _hidden(run) if pieces else None
+        why = styles.hidden(run) if pieces else None
         (hidden if why else out).append("".join(pieces))
         if why:
             kinds.add(why)
@@ -384,29 +404,6 @@ def _docx_text(p, notes: list[str] | None = None, where: str = "") -> str:
         notes.append(f"hidden text in {where} ({', '.join(sorted(kinds))}): “{quoted[:120]}"
                      f"{'…' if len(quoted) > 120 else ''}”; not counted toward any provision")
     return "".join(out)
-
-
-def _hidden(run) -> str | None:
-    """Why a run would not show on the page: hidden, white, or under 3 points; else None."""
-    rpr = run.find(_W + "rPr")
-    if rpr is None:
-        return None
-    if _on(rpr.find(_W + "vanish")) or _on(rpr.find(_W + "specVanish")) or _on(rpr.find(_W + "webHidden")):
-        return "hidden"
-    color = rpr.find(_W + "color")
-    if color is not None and (color.get(_W + "val") or "").upper() in ("FFFFFF", "FFFFFE"):
-        return "white"
-    size = rpr.find(_W + "sz")
-    try:
-        if size is not None and int(size.get(_W + "val") or 24) < 6:  # half-points: under 3 points
-            return "under 3 points"
-    except ValueError:
-        pass
-    return None
-
-
-def _on(flag) -> bool:
-    return flag is not None and (flag.get(_W + "val") or "true").lower() not in ("false", "0", "off")
 
 
 def _docx_paragraph_segments(paras: list[tuple[int, str]]) -> list[Segment]:
@@ -433,5 +430,26 @@ def _read_text(data: bytes, name: str) -> list[Segment]:
     check_chars(len(text), name)  # refused, as a PDF or DOCX is, rather than silently cut
     text = clean(text.replace("\r\n", "\n").replace("\r", "\n"))
     units = [block.split("\n") + [""] for block in re.split(r"\n\s*\n", text)]
-    return [Segment("\n".join(paras), f"paragraph {i}")
-            for i, paras in enumerate(reflow_text(units), 1) if paras]
+    found = reflow_text(units)
+    if sum(len(paras) for paras in found) <= 2 * sum(1 for paras in found if paras):
+        return [Segment("\n".join(paras), f"paragraph {i}") for i, paras in enumerate(found, 1) if paras]
+    # few blank lines: "paragraph 1" would name the whole text; each line is cited by its number
+    return [Segment(line, f"line {n}") for line, n in _first_lines(text, found)]
+
+
+def _first_lines(text: str, found: list[list[str]]) -> list[tuple[str, int]]:
+    """Each logical line of ``found`` (a text's blocks, wrapped lines joined) with the number of
+    the physical line of ``text`` it starts on, counted from 1."""
+    physical = [(i, "".join(ln.split()).replace("-", "")) for i, ln in enumerate(text.split("\n"), 1)]
+    physical = [(i, sq) for i, sq in physical if sq]
+    out, k = [], 0
+    for paras in found:
+        for line in paras:
+            want = len("".join(line.split()).replace("-", ""))
+            start = physical[k][0] if k < len(physical) else (physical[-1][0] if physical else 1)
+            got = 0
+            while k < len(physical) and got < want:
+                got += len(physical[k][1])
+                k += 1
+            out.append((line, start))
+    return out

@@ -8,24 +8,27 @@ import atexit
 import contextvars
 import functools
 import json
+import logging
 import os
 import pickle
 import signal
 import subprocess
 import sys
 import threading
+import time
 from contextlib import contextmanager
 from importlib import import_module
 from multiprocessing.connection import Connection
 from typing import Any, Callable, Iterator, TypeVar
 
 from generator.errors import ExtractError
-from generator.reading.limits import TooComplex
+from generator.reading.limits import TooComplex, time_budget
 
 MB = 1024 * 1024
 BOX_MEMORY_MB = 1536      # address space of one box process (RLIMIT_AS), interpreter included
-BOX_CPU_SECONDS = 75      # CPU seconds one task may use (RLIMIT_CPU): the check's 60 s and a margin
-BOX_WALL_SECONDS = 75     # wall-clock seconds one task may take before its box is killed
+BOX_CPU_SECONDS = 20      # CPU seconds one task may use (RLIMIT_CPU); never more than its wall clock
+BOX_WALL_SECONDS = 20     # wall-clock seconds one task may take, box start included, before its box is killed
+STOP_MARGIN = 3           # the work in the box stops itself this much sooner, with its own line, keeping the box
 BOX_WORKERS = 2           # box processes per server or batch worker; further tasks wait their turn
 BOX_RETIRE_MB = 400       # a box whose resident memory grew past this is replaced after its task
 _ENV = {"memory": ("SDPA_BOX_MEMORY_MB", BOX_MEMORY_MB), "cpu": ("SDPA_BOX_CPU_SECONDS", BOX_CPU_SECONDS),
@@ -104,6 +107,9 @@ class _Box:
     """One box process and the two pipe ends the parent talks to it through."""
 
     def __init__(self) -> None:
+        if _FORK and _may_fork():
+            self._fork()
+            return
         paths = json.dumps([p for p in sys.path if p])
         code = ("import json, sys; sys.path[:0] = json.loads(sys.argv[1]); "
                 "from generator.reading.sandbox import serve; serve(int(sys.argv[2]))")
@@ -115,6 +121,27 @@ class _Box:
         self.proc.stdin.close()
         self.proc.stdout.close()
 
+    def _fork(self) -> None:
+        """The box as a copy of this process (see :func:`fork_boxes`): what is imported here is
+        imported there, so no second interpreter starts and imports it all again."""
+        from_parent, to_box = os.pipe()  # (read end, write end)
+        from_box, to_parent = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
+            try:
+                os.dup2(from_parent, 0)
+                os.dup2(to_parent, 1)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+                os.closerange(3, _max_fd())
+                serve(box_limit("memory") * MB)
+            finally:
+                os._exit(0)  # never the parent's atexit handlers, nor its buffered output
+        os.close(from_parent)
+        os.close(to_parent)
+        self.proc = _Forked(pid)
+        self.send = Connection(to_box, readable=False)
+        self.recv = Connection(from_box, writable=False)
+
     def close(self) -> None:
         """Stop the process (at once) and close the pipes."""
         try:
@@ -124,6 +151,65 @@ class _Box:
         self.proc.wait()
         self.send.close()
         self.recv.close()
+
+
+_FORK = False  # set by fork_boxes(): boxes are forked from this process
+
+
+def fork_boxes() -> None:
+    """Let boxes be forked from this process rather than started as new interpreters, where it
+    is safe: a POSIX system, no other thread running (a fork copies one thread and every lock
+    as it was) and this process using under half of a box's address space. The ``sdpa``
+    command calls it: a fresh process checking one file does not pay for a second start."""
+    global _FORK
+    _FORK = hasattr(os, "fork")
+
+
+def _may_fork() -> bool:
+    return threading.active_count() == 1 and _address_space_mb() * 2 < box_limit("memory")
+
+
+def _address_space_mb() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE") // MB
+    except (OSError, ValueError, IndexError):
+        return 1 << 30  # unknown: not small enough to fork
+
+
+def _max_fd() -> int:
+    try:
+        return os.sysconf("SC_OPEN_MAX")
+    except (OSError, ValueError):
+        return 4096
+
+
+class _Forked:
+    """A forked box process, answering as :class:`subprocess.Popen` does to what the pool asks."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)
+
+    def wait(self, timeout: float | None = None) -> int:
+        """The exit code (minus the signal when killed by one); raises
+        :class:`subprocess.TimeoutExpired` past ``timeout`` seconds."""
+        import time
+
+        end = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            pid, status = os.waitpid(self.pid, 0 if end is None else os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() > end:
+                raise subprocess.TimeoutExpired(f"box {self.pid}", timeout)
+            else:
+                time.sleep(0.01)
+        return self.returncode
 
 
 class _Pool:
@@ -137,19 +223,25 @@ class _Pool:
 
     def run(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str) -> Any:
         env = {k: v for k, v in os.environ.items() if k.startswith("SDPA_")}
-        task = (fn.__module__, fn.__qualname__, args, kwargs, env, box_limit("cpu"))
         try:
-            payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here
+            call = pickle.dumps((args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here, and say so
+            logging.getLogger("sdpa.box").warning("%s: its arguments cannot be sent to the box; it runs "
+                                                  "in this process, without the box's limits", what)
             with unboxed():
                 return fn(*args, **kwargs)
-        with self.slots:
+        with self.slots:  # the time waiting for a turn is not the file's: its clock starts below
+            wall = box_limit("wall")
+            start = time.monotonic()
+            stop = start + _stop_after(wall)  # CLOCK_MONOTONIC: the same clock in the box
+            task = (fn.__module__, fn.__qualname__, call, env, min(box_limit("cpu"), wall), stop, what)
+            payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
             with self.lock:
                 box = self.idle.pop() if self.idle else None
             box = box or _Box()
             keep = False
             try:
-                kind, value, retire = self._exchange(box, payload, what)
+                kind, value, retire = self._exchange(box, payload, what, start + wall)
                 keep = not retire
             finally:
                 if keep:
@@ -173,12 +265,11 @@ class _Pool:
                 pass
             box.close()
 
-    def _exchange(self, box: _Box, payload: bytes, what: str) -> tuple[str, Any, bool]:
-        wall = box_limit("wall")
+    def _exchange(self, box: _Box, payload: bytes, what: str, end: float) -> tuple[str, Any, bool]:
         try:
             box.send.send_bytes(payload)
-            if not box.recv.poll(wall):
-                raise _too_complex(what, f"took longer than {wall} s")
+            if not box.recv.poll(max(0.0, end - time.monotonic())):
+                raise _too_complex(what, f"took longer than {box_limit('wall')} s")
             answer = box.recv.recv_bytes()
         except (EOFError, OSError):
             raise _died(box, what) from None
@@ -189,6 +280,13 @@ class _Pool:
         if kind == "memory":
             raise _too_complex(what, f"needs more than {box_limit('memory')} MB of memory")
         return kind, value, retire
+
+
+def _stop_after(wall: int) -> float:
+    """Seconds the work in a box gets before it stops itself: ``STOP_MARGIN`` short of the wall
+    clock (at least four fifths of it), so that a Python loop ends with its own line and the box
+    is kept; only a loop in C that ignores the alarm meets the wall clock and a killed box."""
+    return max(wall - STOP_MARGIN, wall * 0.8)
 
 
 def _too_complex(what: str, why: str) -> TooComplex:
@@ -202,7 +300,8 @@ def _died(box: _Box, what: str) -> ExtractError:
     except subprocess.TimeoutExpired:
         code = None
     if code is not None and code < 0 and -code in (signal.SIGXCPU, signal.SIGKILL):
-        return _too_complex(what, f"needs more than {box_limit('cpu')} s of computing")
+        cpu = min(box_limit("cpu"), box_limit("wall"))
+        return _too_complex(what, f"needs more than {cpu} s of computing")
     if code is not None and code < 0:
         try:
             cause = f"signal {signal.Signals(-code).name}"
@@ -269,7 +368,8 @@ def _run_task(payload: bytes) -> tuple[tuple[str, Any, bool], bool]:
     import resource
 
     try:
-        module, qualname, args, kwargs, env, cpu = pickle.loads(payload)
+        module, qualname, call, env, cpu, stop, what = pickle.loads(payload)
+        args, kwargs = pickle.loads(call)
         os.environ.update(env)
         for gone in [k for k in os.environ if k.startswith("SDPA_") and k not in env]:
             del os.environ[gone]
@@ -279,7 +379,10 @@ def _run_task(payload: bytes) -> tuple[tuple[str, Any, bool], bool]:
         fn: Any = import_module(module)
         for part in qualname.split("."):
             fn = getattr(fn, part)
-        result: tuple[str, Any] = ("ok", fn(*args, **kwargs))
+        # one budget for everything the task does (reading, checking, redlining): the budgets
+        # inside keep this earlier deadline, so its steps never add up past the wall clock
+        with time_budget(what, max(0.1, stop - time.monotonic())):
+            result: tuple[str, Any] = ("ok", fn(*args, **kwargs))
     except MemoryError:
         return ("memory", None, True), True
     except BaseException as exc:  # noqa: BLE001 - every error goes back to the caller

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from generator.reading.extract import Document
 from generator.reading.lines import abbreviated, is_heading
+from generator.reading.places import Places
 
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 # emphasis, code, heading and quote marks, and a link's target ("[text](target)" reads "[text]");
@@ -155,11 +156,14 @@ def sentences(doc: Document) -> list[Sentence]:
     leads: list[_Lead] = []  # the lead-ins in force, outermost first
     header = ""  # a table's header row, read with each of its rows
     block = 0
+    places = Places()  # where each sentence is, as the vendor would cite it
     for seg in doc.segments:
+        row = 0
         for raw in seg.text.split("\n"):
             line = raw.strip()
             if not line:
                 continue
+            row += 1
             block += 1  # a logical line is a paragraph (a list item joins its lead-in's)
             heading = line.startswith("#")
             if "*" in line or "_" in line or "`" in line or "](" in line or line[:1] in ("#", ">"):
@@ -173,6 +177,8 @@ def sentences(doc: Document) -> list[Sentence]:
                 if not header:
                     header = line
                 else:
+                    places.line(line, seg.location, block, heading=False, item=True, row=row)
+                    places.sentence(block)
                     out.append(Sentence(f"{header} {line}", seg.location, line, block=block))
                     continue
             else:
@@ -187,9 +193,14 @@ def sentences(doc: Document) -> list[Sentence]:
             if leads:
                 leads[-1].took(line, kind)
                 prefix, block = leads[-1].text + " ", leads[-1].block
+            places.line(line, seg.location, block, heading=heading, item=bool(prefix), row=row)
             if _is_lead(parts[-1]) and not heading:
                 leads.append(_Lead((prefix + parts[-1]).strip(), block, kind))
             for part in parts:
-                out += [Sentence(prefix + c.strip(), seg.location, c.strip(), heading, block)
-                        for c in _chunks(part) if c.strip()]
+                for c in _chunks(part):
+                    if c.strip():
+                        places.sentence(block, c.strip())
+                        out.append(Sentence(prefix + c.strip(), seg.location, c.strip(), heading, block))
+    for s, label in zip(out, places.labels()):
+        s.location = label
     return out

@@ -39,6 +39,28 @@ def role_for(email: str | None, board: Board) -> str | None:
     return None
 
 
+def boards_for(url: str, email: str | None, profile_file: str | Path | None = None) -> list[tuple[int, str, str]]:
+    """The boards of the register at ``url`` where ``email`` has a role, in id order, as
+    ``(board id, board name, role)`` (the name of its saved profile, else of its row): each board's role from its own profile (the file
+    ``profile_file`` when one is configured for every board, else the board's saved profile,
+    else the shipped example), as :func:`role_for` reads it. Raises
+    :class:`generator.records.database.RegisterError` when the register cannot be opened."""
+    from generator.records.board import EXAMPLE_BOARD, read_board_file
+    from generator.records.directory import saved_board
+    from generator.records.register import Register
+    from generator.records.tenancy import list_boards
+
+    fixed = read_board_file(profile_file) if profile_file else None
+    found = []
+    with Register(url, board_id=1) as reg:
+        for row in list_boards(reg.engine):
+            saved = None if fixed else saved_board(reg.for_board(row.id))
+            role = role_for(email, fixed or saved or read_board_file(EXAMPLE_BOARD))
+            if role is not None:
+                found.append((row.id, saved.name if saved else row.name, role))
+    return found
+
+
 def is_verified(claim: object) -> bool:
     """True only when the sign-in provider's ``email_verified`` claim is the boolean ``True``:
     the string ``"false"``, ``1``, ``"true"`` or a missing claim are not a proof. Never raises."""
@@ -216,14 +238,52 @@ def secrets_auth(path: str | Path) -> Mapping | None:
     return auth if isinstance(auth, Mapping) else None
 
 
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(auth: Mapping | None, configured: Iterable[str] = ()) -> list[str]:
+    """The host names the app answers to, for Streamlit's ``server.allowedHosts``: the names
+    ``configured`` (``.streamlit/config.toml``), the loopback names, and, when ``auth`` configures
+    sign-in, the host of its ``redirect_uri`` (the address colleagues sign in at, so the app
+    answers there without a second setting). Each once, in that order; never empty."""
+    from urllib.parse import urlsplit
+
+    names = [str(h).strip() for h in configured if str(h).strip()] + list(LOOPBACK_NAMES)
+    if auth_provider(auth) is not None:
+        try:
+            own = host_name(urlsplit(str(auth.get("redirect_uri") or "")).netloc)
+        except ValueError:
+            own = None
+        names += [own] if own else []
+    return list(dict.fromkeys(names))
+
+
+def configured_hosts(path: str | Path) -> list[str]:
+    """``server.allowedHosts`` in the Streamlit config file at ``path`` ([] when the file or the
+    key is missing). Raises :class:`InputError` when the file is not valid TOML."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"{path}: not a readable Streamlit config file ({exc})") from None
+    hosts = (data.get("server") or {}).get("allowedHosts") or []
+    return [str(h) for h in hosts] if isinstance(hosts, list) else [str(hosts)]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The check ``make run`` makes before it starts the app, with ``argv`` = ADDRESS [SECRETS]:
-    returns 2 after one line on stderr when the app must not listen on ADDRESS with the sign-in
-    the SECRETS file configures (default ``.streamlit/secrets.toml``), else 0."""
+    """The check ``make run`` makes before it starts the app, with ``argv`` = ADDRESS [SECRETS
+    [CONFIG]]: returns 2 after one line on stderr when the app must not listen on ADDRESS with the
+    sign-in the SECRETS file configures (default ``.streamlit/secrets.toml``). Otherwise prints
+    the ``--server.allowedHosts=NAME`` options to start Streamlit with (see
+    :func:`allowed_hosts`; CONFIG defaults to ``.streamlit/config.toml``) and returns 0."""
     args = sys.argv[1:] if argv is None else argv
     address = args[0] if args else LOCAL_ONLY
     try:
         auth = secrets_auth(args[1] if len(args) > 1 else ".streamlit/secrets.toml")
+        configured = configured_hosts(args[2] if len(args) > 2 else ".streamlit/config.toml")
     except InputError as exc:
         print(f"sdpa: error: {exc}", file=sys.stderr)
         return 2
@@ -231,4 +291,5 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"sdpa: error: {problem}", file=sys.stderr)
         return 2
+    print(" ".join(f"--server.allowedHosts={h}" for h in allowed_hosts(auth, configured)))
     return 0

@@ -14,7 +14,7 @@ import re
 import stat
 import zipfile
 import zlib
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -28,39 +28,34 @@ from sqlalchemy import (
     String,
     Text,
     select,
-    text,
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from generator.errors import ProfileError
-from generator.forms import board_from_dict
 from generator.models import MAX_YEAR, MIN_YEAR
+from generator.records.backup_rows import check_row, check_whole, checked_text, export_error
 from generator.records.database import RegisterError
-from generator.records.duties import check_student_ref
 from generator.records.register import MAX_FILE, Register
 from generator.records.tables import (
-    MAX_CATEGORY,
+    BOARD_OWNED,
     MAX_JSON,
     MAX_TEXT,
-    TABLES,
-    AnnualNoticeRow,
-    BoardProfileRow,
     ContractRow,
-    DirectoryVendorRow,
-    ExceptionRow,
     LogRow,
     VendorRow,
 )
+from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_past, session_board
 
-# every table of the register, the district's setup and the board's duties included
-BACKUP_TABLES = [*TABLES, AnnualNoticeRow, ExceptionRow, BoardProfileRow, DirectoryVendorRow]
+# every table of one board's register, the district's setup and the board's duties included: a
+# backup holds one board (its rows' ``board_id`` is where they came from; an import puts them in
+# the board it is made for)
+BACKUP_TABLES = BOARD_OWNED
 
 FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
 ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
 MANIFEST = "manifest.json"
 MAX_MANIFEST = 2**30        # bytes of manifest.json: every table but the stored files
 MAX_ID = 2**31 - 1          # PostgreSQL's integer
-_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r"} | {"\x7f"}
+
 
 
 # ---------------------------------------------------------------- export
@@ -85,7 +80,8 @@ def export_register(reg: Register, verify: bool = True) -> dict:
     with reg.snapshot() as s, s.begin():
         for model in BACKUP_TABLES:
             cols = [col.name for col in model.__table__.columns]
-            rows = s.execute(select(model.__table__).order_by(model.__table__.c.id)).mappings()
+            rows = s.execute(select(model.__table__).where(model.__table__.c.board_id == reg.board_id)
+                             .order_by(model.__table__.c.id)).mappings()
             out["tables"][model.__tablename__] = [{k: _encode(r[k]) for k in cols} for r in rows]
     if verify:
         try:
@@ -99,23 +95,9 @@ def export_register(reg: Register, verify: bool = True) -> dict:
 # ---------------------------------------------------------------- validating an export
 
 
-def _fail(where: str, why: str) -> RegisterError:
-    return RegisterError(f"the export cannot be imported: {where}: {why}")
-
-
-def _check_text(value: object, where: str, limit: int) -> str:
-    if not isinstance(value, str):
-        raise _fail(where, f"expected text, found {type(value).__name__}")
-    if len(value) > limit:
-        raise _fail(where, f"{len(value):,} characters; the limit is {limit:,}")
-    if any(ch in _CONTROL for ch in value):
-        raise _fail(where, "contains a control character (such as NUL)")
-    return value
-
-
 def _year(value: date, where: str) -> None:
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise _fail(where, f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
+        raise export_error(where, f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
 
 
 class _Member(str):
@@ -125,13 +107,13 @@ class _Member(str):
 
 def _member(value: object, where: str, archive: zipfile.ZipFile) -> _Member:
     if not isinstance(value, dict) or set(value) != {"file"} or not isinstance(value["file"], str):
-        raise _fail(where, 'expected {"file": "files/..."}')
+        raise export_error(where, 'expected {"file": "files/..."}')
     try:
         info = archive.getinfo(value["file"])
     except KeyError:
-        raise _fail(where, f"the backup holds no file {value['file'][:200]!r}") from None
+        raise export_error(where, f"the backup holds no file {value['file'][:200]!r}") from None
     if info.file_size > MAX_FILE:
-        raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+        raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
     return _Member(info.filename)
 
 
@@ -141,117 +123,50 @@ def _decode(column, value: object, where: str, archive: zipfile.ZipFile | None =
     kind = column.type
     if value is None:
         if not column.nullable and not column.primary_key:
-            raise _fail(where, "may not be empty")
+            raise export_error(where, "may not be empty")
         return None
     if isinstance(kind, LargeBinary) and archive is not None:
         return _member(value, where, archive)
     if isinstance(kind, LargeBinary):
         if not isinstance(value, dict) or set(value) != {"base64"} or not isinstance(value["base64"], str):
-            raise _fail(where, 'expected {"base64": "..."}')
+            raise export_error(where, 'expected {"base64": "..."}')
         if len(value["base64"]) > (MAX_FILE * 4) // 3 + 4:
-            raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+            raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
         try:
             blob = base64.b64decode(value["base64"], validate=True)
         except (binascii.Error, ValueError):
-            raise _fail(where, "is not valid base64") from None
+            raise export_error(where, "is not valid base64") from None
         if len(blob) > MAX_FILE:
-            raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+            raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
         return blob
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise _fail(where, f"expected true or false, found {value!r}"[:200])
+            raise export_error(where, f"expected true or false, found {value!r}"[:200])
         return value
     if isinstance(kind, Integer):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
-            raise _fail(where, f"expected a whole number from 1 to {MAX_ID}, found {value!r}"[:200])
+            raise export_error(where, f"expected a whole number from 1 to {MAX_ID}, found {value!r}"[:200])
         return value
     if isinstance(kind, (Date, DateTime)):
         timed = isinstance(kind, DateTime)
         try:
-            parsed = (datetime if timed else date).fromisoformat(_check_text(value, where, 40))
+            parsed = (datetime if timed else date).fromisoformat(checked_text(value, where, 40))
         except ValueError:
-            raise _fail(where, f"{value!r} is not a {'date and time' if timed else 'date (YYYY-MM-DD)'}"[:200]) from None
+            raise export_error(where, f"{value!r} is not a {'date and time' if timed else 'date (YYYY-MM-DD)'}"[:200]) from None
         _year(parsed, where)
         return parsed
     if isinstance(kind, String) and kind.length:
-        return _check_text(value, where, kind.length)
+        return checked_text(value, where, kind.length)
     if isinstance(kind, Text):
-        return _check_text(value, where, MAX_TEXT)
+        return checked_text(value, where, MAX_TEXT)
     if isinstance(kind, JSON):
         size = len(json.dumps(value))
         if size > MAX_JSON:
-            raise _fail(where, f"{size:,} characters of JSON; the limit is {MAX_JSON:,}")
+            raise export_error(where, f"{size:,} characters of JSON; the limit is {MAX_JSON:,}")
         if "\\u0000" in json.dumps(value):
-            raise _fail(where, "contains a NUL character")
+            raise export_error(where, "contains a NUL character")
         return value
-    raise _fail(where, f"column type {kind} is not known")  # pragma: no cover - schema drift
-
-
-def _check_shapes(table: str, row: dict, where: str) -> None:
-    """What the register's readers rely on beyond column types."""
-    if table == "contracts":
-        cats = row.get("data_categories")
-        if not isinstance(cats, list) or not all(isinstance(x, str) for x in cats):
-            raise _fail(f"{where}.data_categories", "expected a list of text")
-        for i, x in enumerate(cats):
-            _check_text(x, f"{where}.data_categories[{i}]", MAX_CATEGORY)
-        if isinstance(row.get("file_data"), bytes) and row.get("file_sha256") != hashlib.sha256(row["file_data"]).hexdigest():
-            raise _fail(f"{where}.file_sha256", "does not match the stored file")
-    if table == "checks":
-        report = row.get("report")
-        if not isinstance(report, dict):
-            raise _fail(f"{where}.report", "expected a JSON object")
-        provisions = report.get("provisions", [])
-        if not isinstance(provisions, list) or not all(
-                isinstance(p, dict) and isinstance(p.get("id"), str) and isinstance(p.get("status"), str)
-                for p in provisions):
-            raise _fail(f"{where}.report.provisions", "expected a list of {id, status} objects")
-    if table == "notices" and row.get("outcome") not in ("", "amended", "void", "withdrawn"):
-        raise _fail(f"{where}.outcome", "must be empty, amended, void or withdrawn")
-    if table == "reviews" and not isinstance(row.get("verdict"), dict):
-        raise _fail(f"{where}.verdict", "expected a JSON object")
-    if table == "log":
-        _check_log_line(row, where)
-    if table == "iep_exceptions":
-        try:
-            check_student_ref(row.get("student_ref"))
-        except RegisterError as exc:
-            raise _fail(f"{where}.student_ref", str(exc).split(": ", 1)[1]) from None
-
-
-_ACTION = re.compile(r"^[a-z][a-z0-9 /-]{0,59}$")
-
-
-def _check_log_line(row: dict, where: str) -> None:
-    """A log line as the register writes it: an action in plain lower-case words, an actor, a
-    time not in the future, details as an object. Anything else was not written by sdpa."""
-    if not isinstance(row.get("details"), dict):
-        raise _fail(f"{where}.details", "expected a JSON object")
-    if not _ACTION.match(str(row.get("action", ""))):
-        raise _fail(f"{where}.action", "is not an action the register writes (lower-case words)")
-    if not str(row.get("actor", "")).strip():
-        raise _fail(f"{where}.actor", "may not be empty: every change names who made it")
-    at = row.get("at")
-    if isinstance(at, datetime):
-        at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
-        if at > datetime.now(timezone.utc) + timedelta(days=1):
-            raise _fail(f"{where}.at", f"{at.isoformat()} is in the future")
-
-
-def _check_whole(decoded: dict[str, list[dict]]) -> None:
-    """What only the whole export shows: each log line's contract exists, and the board profile
-    in use (the newest saved) still validates, so every page and command can start."""
-    contracts = {row["id"] for row in decoded["contracts"]}
-    for i, row in enumerate(decoded["log"]):
-        if row.get("contract_id") is not None and row["contract_id"] not in contracts:
-            raise _fail(f"log[{i}].contract_id", f"no contracts row with id {row['contract_id']}")
-    profiles = decoded["board_profiles"]
-    if profiles:
-        i, newest = max(enumerate(profiles), key=lambda pair: pair[1]["id"])
-        try:
-            board_from_dict(newest.get("data"), f"board_profiles[{i}].data")
-        except ProfileError as exc:
-            raise RegisterError(f"the export cannot be imported: {exc}") from None
+    raise export_error(where, f"column type {kind} is not known")  # pragma: no cover - schema drift
 
 
 def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[str, list[dict]]:
@@ -268,52 +183,56 @@ def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[s
         raise RegisterError(f"the export's version {data.get('version')!r} is not {expected}")
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise _fail("tables", "expected an object of tables")
+        raise export_error("tables", "expected an object of tables")
     known = {m.__tablename__: m.__table__ for m in BACKUP_TABLES}
     unknown = set(tables) - set(known)
     if unknown:
-        raise _fail("tables", f"unknown table(s): {', '.join(sorted(unknown))[:200]}")
+        raise export_error("tables", f"unknown table(s): {', '.join(sorted(unknown))[:200]}")
     decoded: dict[str, list[dict]] = {}
     all_ids: dict[str, set[int]] = {}
     for name, table in known.items():
         rows = tables.get(name, [])
         if not isinstance(rows, list):
-            raise _fail(name, "expected a list of rows")
+            raise export_error(name, "expected a list of rows")
         out, ids = [], set()
         for i, row in enumerate(rows):
             where = f"{name}[{i}]"
             if not isinstance(row, dict):
-                raise _fail(where, "expected an object")
+                raise export_error(where, "expected an object")
             extra = set(row) - set(table.c.keys())
             if extra:
-                raise _fail(where, f"unknown column(s): {', '.join(sorted(map(str, extra)))[:200]}")
+                raise export_error(where, f"unknown column(s): {', '.join(sorted(map(str, extra)))[:200]}")
             if "id" not in row:
-                raise _fail(where, "has no id")
+                raise export_error(where, "has no id")
             cells = {k: _decode(table.c[k], v, f"{where}.{k}", archive) for k, v in row.items()}
             for col in table.c:
-                if col.name not in cells and not col.nullable and col.default is None:
-                    raise _fail(where, f"{col.name} is missing")
+                if col.name not in cells and not col.nullable and col.default is None and col.name != BOARD_COLUMN:
+                    raise export_error(where, f"{col.name} is missing")
             if cells["id"] in ids:
-                raise _fail(f"{where}.id", f"id {cells['id']} appears twice")
+                raise export_error(f"{where}.id", f"id {cells['id']} appears twice")
             ids.add(cells["id"])
-            _check_shapes(name, cells, where)
+            check_row(name, cells, where)
             for fk in table.foreign_keys:
+                if fk.parent.name == BOARD_COLUMN:  # the import decides the board
+                    continue
                 ref = fk.column.table.name
                 value = cells.get(fk.parent.name)
                 if value is not None and value not in all_ids.get(ref, set()):
-                    raise _fail(f"{where}.{fk.parent.name}", f"no {ref} row with id {value}")
+                    raise export_error(f"{where}.{fk.parent.name}", f"no {ref} row with id {value}")
             out.append(cells)
         decoded[name], all_ids[name] = out, ids
-    _check_whole(decoded)
+    check_whole(decoded)
     return decoded
 
 
-def import_register(reg: Register, data: Any) -> int:
-    """Load an export into an empty register, keeping ids; returns the rows loaded. The whole
-    export is checked first (:func:`validate_export`), then written in one transaction: nothing
-    is written unless everything is. Raises :class:`RegisterError` when the register is not
-    empty or the data is not a valid export."""
-    return _load(reg, validate_export(data))
+def import_register(reg: Register, data: Any, new_ids: bool = False) -> int:
+    """Load an export into ``reg``'s board, which must be empty; returns the rows loaded. Ids
+    are kept, unless ``new_ids``: then the database gives every row a new id and each reference
+    follows (to move a district's register into a region's database, where its ids are taken).
+    The whole export is checked first (:func:`validate_export`), then written in one
+    transaction: nothing is written unless everything is. Raises :class:`RegisterError` when
+    the board is not empty or the data is not a valid export."""
+    return _load(reg, validate_export(data), new_ids=new_ids)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -> bytes:
@@ -322,36 +241,44 @@ def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -
         with archive.open(name) as fh:
             blob = fh.read(MAX_FILE + 1)
     except (zipfile.BadZipFile, OSError, zlib.error, EOFError, NotImplementedError) as exc:
-        raise _fail(where, f"the stored file {name!r} cannot be read ({exc})") from None
+        raise export_error(where, f"the stored file {name!r} cannot be read ({exc})") from None
     if len(blob) > MAX_FILE:
-        raise _fail(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
+        raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
     if hashlib.sha256(blob).hexdigest() != sha256:
-        raise _fail(f"{where}.file_sha256", "does not match the stored file")
+        raise export_error(f"{where}.file_sha256", "does not match the stored file")
     return blob
 
 
-def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None) -> int:
-    """Write checked rows into an empty register in one transaction; return how many."""
+def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None,
+          new_ids: bool = False) -> int:
+    """Write checked rows into ``reg``'s empty board in one transaction; return how many."""
     if reg.count(ContractRow) or reg.count(VendorRow) or reg.count(LogRow):
-        raise RegisterError("the register is not empty; import into a new register")
+        raise RegisterError(f"board {reg.board_id} of the register is not empty; import into a new "
+                            "register, or a new board (sdpa board import-register)")
     n = 0
+    renumbered: dict[str, dict[int, int]] = {}
     try:
         with reg.session() as s, s.begin():
             for model in BACKUP_TABLES:
                 table = model.__table__
+                ids = renumbered.setdefault(table.name, {})
                 for i, row in enumerate(decoded[table.name]):
                     if isinstance(row.get("file_data"), _Member):
                         row = {**row, "file_data": _read_member(archive, row["file_data"], row["file_sha256"],
                                                                 f"{table.name}[{i}]")}
-                    s.execute(table.insert().values(row))
+                    row = {**row, BOARD_COLUMN: reg.board_id}
+                    if new_ids:
+                        ids[row["id"]] = s.execute(table.insert().values(renumbered_row(table, row, renumbered))
+                                                   .returning(table.c.id)).scalar_one()
+                    else:
+                        s.execute(table.insert().values(row))
                     n += 1
-            if reg.engine.dialect.name == "postgresql":
+            if reg.engine.dialect.name == "postgresql" and not new_ids:
                 for model in BACKUP_TABLES:
-                    t = model.__tablename__
-                    s.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), "
-                                   f"COALESCE((SELECT MAX(id) FROM {t}), 0) + 1, false)"))
+                    sequence_past(s, model.__tablename__)
     except SQLAlchemyError as exc:
-        raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}") from None
+        hint = "" if new_ids else " (into a database other boards use: sdpa board import-register gives new ids)"
+        raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}{hint}") from None
     return n
 
 
@@ -370,9 +297,11 @@ def _tables(s) -> dict[str, list[dict]]:
     for model in BACKUP_TABLES:
         table = model.__table__
         cols = [c for c in table.columns if c.name != "file_data"]
-        rows = s.execute(select(*cols).order_by(table.c.id)).mappings()
+        rows = s.execute(select(*cols).where(table.c.board_id == session_board(s))
+                         .order_by(table.c.id)).mappings()
         tables[table.name] = [{c.name: _encode(r[c.name]) for c in cols} for r in rows]
-    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.file_data.is_not(None))))
+    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.board_id == session_board(s),
+                                                        ContractRow.file_data.is_not(None))))
     for row in tables["contracts"]:
         row["file_data"] = {"file": _file_member(row)} if row["id"] in stored else None
     return tables
@@ -430,7 +359,7 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict]:
     try:
         info = archive.getinfo(MANIFEST)
         if info.file_size > MAX_MANIFEST:
-            raise _fail(MANIFEST, f"larger than {MAX_MANIFEST // 2**20} MB")
+            raise export_error(MANIFEST, f"larger than {MAX_MANIFEST // 2**20} MB")
         with archive.open(info) as fh:
             return archive, json.loads(fh.read(MAX_MANIFEST + 1))
     except KeyError:
@@ -438,7 +367,7 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict]:
         raise RegisterError(f"{Path(path).name}: a ZIP without {MANIFEST}, not a register backup") from None
     except (ValueError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:
         archive.close()
-        raise _fail(MANIFEST, f"cannot be read ({str(exc)[:200]})") from None
+        raise export_error(MANIFEST, f"cannot be read ({str(exc)[:200]})") from None
 
 
 def verify_backup(path: Path) -> dict[str, int]:
@@ -454,14 +383,15 @@ def verify_backup(path: Path) -> dict[str, int]:
     return {name: len(rows) for name, rows in decoded.items()}
 
 
-def import_register_zip(reg: Register, path: Path) -> int:
-    """Load a ZIP backup (:func:`export_register_zip`) into an empty register, keeping ids;
-    returns the rows loaded. The manifest is checked whole first, each stored file is read
-    (at most 50 MB) and checked against its sha256 as its row is written, all in one
-    transaction: nothing is written unless everything is. Raises :class:`RegisterError`."""
+def import_register_zip(reg: Register, path: Path, new_ids: bool = False) -> int:
+    """Load a ZIP backup (:func:`export_register_zip`) into ``reg``'s empty board, keeping ids
+    unless ``new_ids`` (as :func:`import_register`); returns the rows loaded. The manifest is
+    checked whole first, each stored file is read (at most 50 MB) and checked against its
+    sha256 as its row is written, all in one transaction: nothing is written unless everything
+    is. Raises :class:`RegisterError`."""
     archive, manifest = _open_backup(path)
     with archive:
-        return _load(reg, validate_export(manifest, archive), archive)
+        return _load(reg, validate_export(manifest, archive), archive, new_ids=new_ids)
 
 
 def register_checksum(reg: Register) -> str:

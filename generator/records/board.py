@@ -18,19 +18,21 @@ EXAMPLE_BOARD = ROOT / "board.example.yaml"
 MAX_PROFILE = 1024 * 1024  # a profile is a few kilobytes; a bigger one is a mistake or an attack
 
 
-def load_board(path: str | Path | None = None, *, register_url: str | None = None) -> Board:
+def load_board(path: str | Path | None = None, *, register_url: str | None = None,
+               board_id: int | None = None) -> Board:
     """The board profile in use: the file at ``path``, else the file ``$SDPA_BOARD`` names, else
     the profile saved in the register (see :func:`resolve_board`), else the shipped example.
 
     Raises :class:`ProfileError` naming the file and the key when it is unreadable or invalid.
     """
-    return resolve_board(path, register_url=register_url)[0]
+    return resolve_board(path, register_url=register_url, board_id=board_id)[0]
 
 
-def resolve_board(path: str | Path | None = None, *,
-                  register_url: str | None = None) -> tuple[Board, str]:
+def resolve_board(path: str | Path | None = None, *, register_url: str | None = None,
+                  board_id: int | None = None) -> tuple[Board, str]:
     """The board profile in use and where it came from: ``"file"`` (``path`` or
-    ``$SDPA_BOARD``), ``"saved"`` (the newest profile saved in the register at ``register_url``,
+    ``$SDPA_BOARD``), ``"saved"`` (the newest profile saved for board ``board_id`` (default
+    ``$SDPA_BOARD_ID``, else 1) in the register at ``register_url``,
     default ``$SDPA_DATABASE_URL`` or ``sdpa-register.sqlite3``; a SQLite register that does not
     exist yet is not created) or ``"example"`` (``board.example.yaml``).
 
@@ -39,13 +41,13 @@ def resolve_board(path: str | Path | None = None, *,
     chosen = path or os.environ.get("SDPA_BOARD")
     if chosen:
         return read_board_file(chosen), "file"
-    saved = _saved_profile(register_url)
+    saved = _saved_profile(register_url, board_id)
     if saved is not None:
         return saved, "saved"
     return read_board_file(EXAMPLE_BOARD), "example"
 
 
-def _saved_profile(register_url: str | None) -> Board | None:
+def _saved_profile(register_url: str | None, board_id: int | None = None) -> Board | None:
     from sqlalchemy.engine import make_url
 
     from generator.records.database import RegisterError, database_url
@@ -61,7 +63,7 @@ def _saved_profile(register_url: str | None) -> Board | None:
         if not name or name == ":memory:" or not Path(name).is_file():
             return None
     try:
-        with Register(url) as reg:
+        with Register(url, board_id=board_id) as reg:
             return saved_board(reg)
     except RegisterError as exc:
         raise ProfileError(f"the saved board profile cannot be read: {exc}") from None

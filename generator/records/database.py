@@ -87,9 +87,20 @@ def _migrate(engine: Engine) -> None:
     with _migration_lock(engine):
         if current() == head:  # another thread or process migrated while this one waited
             return
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with engine.connect() as conn:
+            sqlite = engine.dialect.name == "sqlite"
+            if sqlite:  # a table rebuilt by a migration is dropped and renamed: references wait
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with conn.begin():
+                    cfg.attributes["connection"] = conn
+                    command.upgrade(cfg, "head")
+                    if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise RegisterError("the migration would leave a record pointing at nothing; "
+                                            "nothing was changed")
+            finally:
+                if sqlite:
+                    conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _wal(cur) -> None:

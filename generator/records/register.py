@@ -30,6 +30,7 @@ from generator.records.tables import (
     check_lengths,
     utc_now,
 )
+from generator.records.tenancy import board_id_in_use, board_scope, database_enforces, require_board
 
 MAX_FILE = 50 * 1024 * 1024
 
@@ -49,16 +50,19 @@ def read_contract_file(path: Path) -> tuple[bytes, str, str]:
 
 
 def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "") -> int:
-    """The id of vendor ``name``, created if new, inside the caller's transaction. Safe when
-    many processes add one new vendor at once: the insert does nothing on a name already taken
-    (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    """The id of vendor ``name`` of the session's board, created if new, inside the caller's
+    transaction. Safe when many processes add one new vendor at once: the insert does nothing on
+    a name the board already has (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    from generator.records.tenancy import session_board
+
     if s.bind.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    s.execute(insert(VendorRow).values(name=name, contact_email=contact_email, address=address)
-              .on_conflict_do_nothing(index_elements=["name"]))
-    return s.scalar(select(VendorRow.id).where(VendorRow.name == name))
+    board = session_board(s)
+    s.execute(insert(VendorRow).values(board_id=board, name=name, contact_email=contact_email, address=address)
+              .on_conflict_do_nothing(index_elements=["board_id", "name"]))
+    return s.scalar(select(VendorRow.id).where(VendorRow.board_id == board, VendorRow.name == name))
 
 
 def contract_values(*, vendor: str, product: str, executed: date | None = None, term_end: date | None = None,
@@ -120,24 +124,47 @@ def _mark_due_stale(s: Session, _context: object) -> None:
 
 
 class Register:
-    """The register over one database; every write is one transaction with its log line."""
+    """The register of one board over one database; every write is one transaction with its log
+    line. ``board_id`` (default ``$SDPA_BOARD_ID``, else 1) is the board every session works
+    for (:mod:`generator.records.tenancy`). Raises :class:`RegisterError` when the database
+    cannot be opened or has no such board."""
 
-    def __init__(self, url: str, actor: str | None = None) -> None:
+    def __init__(self, url: str, actor: str | None = None, board_id: int | str | None = None) -> None:
         self.url = url
+        self.board_id = board_id_in_use(board_id)
         self.engine = open_register(url)
         self.actor = actor or os.environ.get("SDPA_USER") or os.environ.get("USER") or "sdpa"
+        try:
+            self.board_name = require_board(self.engine, self.board_id).name
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self.database_filters = database_enforces(self.engine)
+
+    def for_board(self, board_id: int) -> Register:
+        """This register working for board ``board_id`` over the same connections (close only
+        the register it came from). Raises :class:`RegisterError` when there is no such board."""
+        import copy
+
+        other = copy.copy(self)
+        other.board_id = board_id_in_use(board_id)
+        other.board_name = require_board(self.engine, other.board_id).name
+        return other
 
     def session(self) -> Session:
-        """A session; each ``with s.begin()`` is one transaction (on SQLite it holds the write
-        lock from its start)."""
-        return RegisterSession(self.engine, expire_on_commit=False)
+        """A session of this register's board; each ``with s.begin()`` is one transaction (on
+        SQLite it holds the write lock from its start). Whatever it writes to a contract or its
+        records marks that contract's due items out of date."""
+        return board_scope(RegisterSession(self.engine, expire_on_commit=False), self.board_id,
+                           database_filters=self.database_filters)
 
     def snapshot(self) -> Session:
         """A read-only session whose one transaction sees one consistent state of the register
         (SQLite: a deferred ``BEGIN`` in WAL mode; PostgreSQL: ``REPEATABLE READ``)."""
         options = ({"isolation_level": "REPEATABLE READ"} if self.engine.dialect.name == "postgresql"
                    else {"sdpa_snapshot": True})
-        return RegisterSession(self.engine.execution_options(**options), expire_on_commit=False)
+        return board_scope(RegisterSession(self.engine.execution_options(**options), expire_on_commit=False),
+                           self.board_id, database_filters=self.database_filters)
 
     def contract_file(self, cid: int) -> bytes | None:
         """The stored file of contract ``cid`` (None when it has none); raises
@@ -186,11 +213,11 @@ class Register:
             if r["vendor"] not in vendors:
                 vendors[r["vendor"]] = vendor_id(s, r["vendor"], r["contact_email"], r["address"])
         values = [{**{k: v for k, v in r.items() if k not in ("vendor", "contact_email", "address")},
-                   "vendor_id": vendors[r["vendor"]]} for r in rows]
+                   "vendor_id": vendors[r["vendor"]], "board_id": self.board_id} for r in rows]
         ids = list(s.scalars(insert(ContractRow).returning(ContractRow.id, sort_by_parameter_order=True), values))
         at, actor = utc_now(), self.actor[:120]
         s.execute(insert(LogRow), [
-            {"at": at, "actor": actor, "action": "add contract", "contract_id": cid,
+            {"at": at, "actor": actor, "action": "add contract", "contract_id": cid, "board_id": self.board_id,
              "details": json.loads(json.dumps({"vendor": r["vendor"], "product": r["product"],
                                                "executed": r["executed"], "file": r["file_name"],
                                                "sha256": r["file_sha256"]}, default=str))}

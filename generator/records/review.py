@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.checking.voidness import VOID_FROM
+from generator.findings import DRAFT_MARK  # noqa: F401 - importable from here too
 from generator.models import clean_text
 from generator.records.access import can_confirm
 from generator.records.database import RegisterError
@@ -18,7 +19,6 @@ STATUSES = ("present", "partial", "missing")
 HOLDINGS = ("conflicts", "no conflict")  # a conflicting term confirmed, or found not to conflict
 MAX_REASON = 500
 AWAITING = "awaiting review"
-DRAFT_MARK = "DRAFT — not confirmed by counsel"
 
 
 @dataclass
@@ -196,8 +196,9 @@ def record_void(reg: Register, cid: int, *, role: str | None, when: date, reason
     """Record, as counsel, that contract ``cid`` is void: closes its open amendment notice with
     outcome ``void``, who recorded it and why, and a log line. Raises :class:`RegisterError`
     unless ``role`` is counsel or admin, the contract has an open notice whose cure date is
-    before ``when``, its execution date is on file, counsel has confirmed its latest check, and
-    ``reason`` is given. "Void" is never derived from a reading."""
+    before ``when``, its execution date is on file, counsel has confirmed its latest check as
+    lacking something, the contract was entered into (or, counsel's call, amended or renewed) on
+    or after July 1, 2018, and ``reason`` is given. "Void" is never derived from a reading."""
     _refuse_unless_counsel(role, "record a contract void")
     reason = _reason(reason, "reason")
     if not reason:
@@ -213,21 +214,33 @@ def record_void(reg: Register, cid: int, *, role: str | None, when: date, reason
                                 "void can be recorded only after it")
         if c.executed is None:
             raise RegisterError(f"contract {cid}: record the date it was executed first")
-        if current_review(c) is None:
+        confirmed = confirmed_report(c)
+        if confirmed is None:
             raise RegisterError(f"contract {cid}: counsel has not confirmed its latest check")
+        if confirmed.get("compliant"):
+            raise RegisterError(f"contract {cid}: counsel's confirmed verdict finds nothing lacking, so there "
+                                "is nothing for which it could be void")
+        day = relevant_date(c)
+        if day is None or day < VOID_FROM:
+            raise RegisterError(f"contract {cid}: it was entered into before July 1, 2018 and not amended or "
+                                "renewed since; the rules that void a contract apply from that date")
         notice.outcome, notice.outcome_date = "void", when
         notice.outcome_by, notice.outcome_reason = reg.actor[:320], reason
-        day = relevant_date(c)
         reg.log_change(s, "record outcome", cid, outcome="void", date=when, role=role, reason=reason,
-                       after_2018=bool(day and day >= VOID_FROM))
+                       entered_after_2018=c.executed >= VOID_FROM)
 
 
-def local_role(actor: str, board) -> str | None:
-    """The role of the person running a command on this computer (``actor``: ``SDPA_USER`` or the
-    login name): the role the board profile's access lists give that address; when the profile
-    lists nobody at all, the one local user is ``admin``, as in the app without sign-in."""
+def local_role(reg: Register) -> str | None:
+    """The role of the person running a command on this computer (``reg.actor``: ``SDPA_USER`` or
+    the login name) in register ``reg``: the role the access lists of the profile SAVED in that
+    register give the address — never a profile file named on the command line, which anyone can
+    write. When no profile is saved, or it lists nobody, the one local user is ``admin``, as in the
+    app without sign-in. This is not authentication: whoever can write to the register's database
+    can write anything; its credentials are the real control (docs/admin.md)."""
     from generator.records.access import ROLES, role_for
+    from generator.records.directory import saved_board
 
-    if not any(getattr(board.access, role) for role in ROLES):
+    board = saved_board(reg)
+    if board is None or not any(getattr(board.access, role) for role in ROLES):
         return "admin"
-    return role_for(actor, board)
+    return role_for(reg.actor, board)

@@ -18,7 +18,6 @@ from generator.records.review import (
     confirmed_report,
     current_review,
     latest_check,
-    relevant_date,
 )
 from generator.records.register import with_records
 from generator.records.tables import ContractRow, DueRow, DueStateRow, VendorRow
@@ -37,10 +36,11 @@ class Status:
 def void_applies(c: ContractRow, library: Library | None = None) -> bool:
     """True when § 10-234bb(f) can void contract ``c`` if it is not amended after notice: counsel's
     confirmed verdict on its latest check finds a § 10-234bb(a) provision lacking, and it was
-    executed, amended or renewed on or after July 1, 2018. Never on an unconfirmed reading; and
+    entered into (executed) on or after July 1, 2018 (an amendment or renewal since is counsel's
+    call: :func:`generator.checking.voidness.voidness`). Never on an unconfirmed reading; and
     even then "void" is counsel's to record (:func:`generator.records.review.record_void`)."""
     report = confirmed_report(c)
-    return report is not None and stored_report_voidness(report, relevant_date(c), library) == "void"
+    return report is not None and stored_report_voidness(report, c.executed, library) == "void"
 
 
 def contract_status(c: ContractRow, today: date, library: Library | None = None) -> Status:
@@ -124,7 +124,7 @@ def basis(library: Library | None = None) -> str:
 def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
          overdue: bool = True, after: date | None = None, until: date | None = None,
          posting: date | None = None) -> dict:
-    return {"contract_id": c.id, "what": what, "citation": citation, "due": due, "due_good_friday": due_gf or due,
+    return {"contract_id": c.id, "board_id": c.board_id, "what": what, "citation": citation, "due": due, "due_good_friday": due_gf or due,
             "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
 
 
@@ -143,7 +143,7 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
     st = contract_status(c, date.min)  # no term has ended, no cure date has passed
     open_ = [n for n in c.notices if not n.outcome]
     cure = next((n.cure_date for n in reversed(c.notices) if n.outcome != "withdrawn"), None)
-    state = {"contract_id": c.id, "status_base": st.status,
+    state = {"contract_id": c.id, "board_id": c.board_id, "status_base": st.status,
              "status_cure": cure if st.status == "notice sent" else None}
     end = c.term_end
     if c.executed and not c.postings:

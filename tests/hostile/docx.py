@@ -105,6 +105,43 @@ def macro_template_docx(sentences: list[str]) -> bytes:
                'officedocument.wordprocessingml.settings+xml"/>'])
 
 
+def styled_docx(visible: str, hidden: list[str], *, char_style: str = "", para_style: str = "",
+                defaults: str = "", based_on: bool = False) -> bytes:
+    """One visible sentence, then each of ``hidden`` in a paragraph of style ``Fine`` whose one
+    run has character style ``Quiet``. Run properties come only from ``styles.xml``: ``Quiet``
+    carries ``char_style``, ``Fine`` carries ``para_style`` (on a style ``Base`` it is based on,
+    when ``based_on``), and the document defaults carry ``defaults``; the visible sentence sets
+    its own colour and size, as Word does when a user types over the defaults."""
+    def style(kind: str, sid: str, props: str, base: str = "") -> str:
+        based = f'<w:basedOn w:val="{base}"/>' if base else ""
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        return f'<w:style w:type="{kind}" w:styleId="{sid}"><w:name w:val="{sid}"/>{based}{rpr}</w:style>'
+
+    if based_on:
+        fine = style("paragraph", "Base", para_style) + style("paragraph", "Fine", "", "Base")
+    else:
+        fine = style("paragraph", "Fine", para_style)
+    xml = (f'<?xml version="1.0"?><w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault>'
+           f'<w:rPr>{defaults}</w:rPr></w:rPrDefault></w:docDefaults>'
+           + style("paragraph", "Normal", "") + fine + style("character", "Quiet", char_style) + "</w:styles>")
+    shown = '<w:vanish w:val="0"/><w:color w:val="000000"/><w:sz w:val="24"/>'
+    body = para(run(visible, shown)) + "".join(
+        f'<w:p><w:pPr><w:pStyle w:val="Fine"/></w:pPr>{run(h, chr(60) + "w:rStyle w:val=" + chr(34) + "Quiet" + chr(34) + "/>")}</w:p>'
+        for h in hidden)
+    return package(body, parts={"word/styles.xml": xml.encode()},
+                   rels=[f'<Relationship Id="rId8" Type="{REL}/styles" Target="styles.xml"/>'],
+                   types=['<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-'
+                          'officedocument.wordprocessingml.styles+xml"/>'])
+
+
+MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def macro_enabled_docx(sentences: list[str]) -> bytes:
+    """A Word package whose main part is declared macro-enabled, as a .docm's is."""
+    return package("".join(para(run(s)) for s in sentences), main=MACRO_MAIN)
+
+
 CONFLICTS = ["This agreement is governed by the laws of the State of California.",
              "The Provider may sell student data to third parties."]
 
@@ -118,4 +155,13 @@ def hostile_docx() -> dict[str, tuple[str, bytes]]:
         "docx with a text box": ("box.docx", text_box_docx(CONFLICTS[0])),
         "docx with a footnote": ("note.docx", footnote_docx(CONFLICTS[1])),
         "docx with macros and a remote template": ("macro.docx", macro_template_docx(CONFLICTS)),
+        # issue 23, what was still open: text hidden by a style or by the document's defaults
+        "docx with text hidden by a character style": (
+            "quiet.docx", styled_docx("Terms of service.", CONFLICTS, char_style=VANISH)),
+        "docx with white 1-point text from a paragraph style's base": (
+            "fine.docx", styled_docx("Terms of service.", CONFLICTS, para_style=WHITE_1PT, based_on=True)),
+        "docx with hidden text from the document defaults": (
+            "defaults.docx", styled_docx("Terms of service.", CONFLICTS, defaults=VANISH)),
+        "docx declared macro-enabled": ("declared.docx", macro_enabled_docx(CONFLICTS)),
+        "macro-enabled word (.docm)": ("terms.docm", macro_template_docx(CONFLICTS)),
     }

@@ -1,0 +1,318 @@
+"""Vetting an app: a service's own terms read against the policy's four restrictions on
+operators. Every text here is written for these tests (a made-up reading app, "Owlbook")."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from generator import vet_documents, vet_texts
+from generator.cli import app
+from generator.errors import ExtractError
+from generator.vetting import RESTRICTION_IDS
+
+FOR_SCHOOLS = ("Owlbook is a reading app designed for teachers and their students in K-12 schools. "
+               "Teachers create classes and invite students; students read and answer questions. ")
+
+
+def vet(*texts: str):
+    """Vet one or more plain-text documents of the made-up service."""
+    return vet_texts([(f"owlbook-{i}.txt", FOR_SCHOOLS + t) for i, t in enumerate(texts)])
+
+
+def status(report, rid: str) -> str:
+    return report.restriction(rid).status
+
+
+# ---------------------------------------------------------------- each restriction's four statuses
+
+@pytest.mark.parametrize("rid, prohibited, limited, allowed", [
+    ("targeted_advertising",
+     "We will not use student information to show students targeted advertising.",
+     "We will not use student information for targeted advertising unless a parent consents.",
+     "Our advertising partners may use cookies to show users personalized ads based on their activity."),
+    ("profiling",
+     "We will never build a profile of a student except for school purposes.",
+     "We will never build a profile of a student, except with the consent of the user.",
+     "We may build profiles of users' interests for marketing."),
+    ("sale",
+     "We do not sell, rent or trade student information.",
+     "We do not sell student information, except to our affiliates.",
+     "We may sell personal information we collect to other companies."),
+    ("disclosure",
+     "We will not disclose student information to anyone, except to comply with the law or a court order.",
+     "We will not disclose student information to third parties except with the user's consent or to our affiliates.",
+     "We may share your personal information with advertisers and marketing partners."),
+])
+def test_each_restriction_reads_prohibited_limited_silent_and_allowed(rid, prohibited, limited, allowed):
+    assert status(vet(prohibited), rid) == "prohibited"
+    assert status(vet(limited), rid) == "limited"
+    assert status(vet("Students can read stories and answer questions about them."), rid) == "silent"
+    assert status(vet(allowed), rid) == "allowed"
+
+
+def test_a_commitment_quotes_its_sentence_with_the_policys_wording_beside_it():
+    r = vet("We do not sell, rent or trade student information.").restriction("sale")
+    assert r.evidence and "do not sell" in r.evidence[0].text
+    assert "owlbook-0.txt" in r.evidence[0].location
+    assert "merger" in r.policy  # the policy's own exception, in our words
+    assert r.confidence == "high"
+
+
+def test_a_limited_commitment_says_what_is_missing():
+    r = vet("We do not sell student information, except to our affiliates.").restriction("sale")
+    assert r.status == "limited"
+    assert any("affiliates" in m for m in r.missing)
+    assert r.confidence == "low"  # it rests on an exception
+
+
+def test_an_exception_on_the_policys_list_keeps_a_commitment_prohibited():
+    report = vet("We will not disclose student information except to comply with law, under a court order, "
+                 "or to protect the safety of our users.")
+    assert status(report, "disclosure") == "prohibited"
+
+
+def test_an_exception_that_swallows_the_promise_makes_it_limited():
+    report = vet("We will not share student information with third parties, except as described in this policy.")
+    r = report.restriction("disclosure")
+    assert r.status == "limited"
+    assert r.missing
+
+
+def test_a_sale_of_the_business_that_keeps_the_buyer_bound_is_within_the_policy():
+    bound = vet("We never sell student information. If we are acquired, the successor will be bound by this "
+                "policy's commitments for the information it receives.")
+    unbound = vet("We never sell student information. If we are acquired or merge, user information may be "
+                  "transferred to the buyer as one of our business assets.")
+    alone = vet("If we are acquired or merge, user information may be transferred to the buyer as one of our "
+                "business assets.")
+    assert status(bound, "sale") == "prohibited"
+    assert status(unbound, "sale") == "limited"
+    assert status(alone, "sale") == "allowed"
+
+
+# ---------------------------------------------------------------- permitted uses, duties of others
+
+def test_a_permitted_use_is_recognised_and_never_counts_against_the_operator():
+    report = vet("We may use de-identified information to improve our reading lessons. "
+                 "We use student information to maintain and support the app and for adaptive learning.")
+    ids = {u.id for u in report.permitted_uses}
+    assert {"deidentified_improvement", "maintenance", "adaptive_learning"} <= ids
+    assert all(status(report, rid) != "allowed" for rid in RESTRICTION_IDS)
+
+
+def test_sharing_aggregated_de_identified_information_is_not_a_disclosure():
+    report = vet("We may share aggregated, de-identified information with researchers and partners.")
+    assert status(report, "disclosure") != "allowed"
+
+
+def test_a_duty_the_user_owes_binds_no_operator():
+    report = vet("You agree not to sell or rent any information you obtain through the app.")
+    assert status(report, "sale") == "silent"
+
+
+def test_a_promise_the_school_makes_binds_no_operator():
+    report = vet("The school district shall not disclose student information to anyone.")
+    assert status(report, "disclosure") == "silent"
+
+
+def test_a_disclaimer_is_no_promise_not_to_disclose():
+    report = vet("We are not responsible for any disclosure of information by other users.")
+    assert status(report, "disclosure") == "silent"
+
+
+def test_naming_the_connecticut_law_as_a_whole_commits_to_all_four():
+    report = vet("We will comply with Conn. Gen. Stat. §§ 10-234aa to 10-234dd for every student in Connecticut.")
+    for rid in RESTRICTION_IDS:
+        assert status(report, rid) == "prohibited"
+        assert report.restriction(rid).confidence == "low"
+
+
+# ---------------------------------------------------------------- audience and verdict
+
+def test_a_service_for_schools_with_every_restriction_committed_may_be_used():
+    report = vet("We will not use student information for targeted advertising. "
+                 "We will not build a profile of a student except for school purposes. "
+                 "We do not sell, rent or trade student information. "
+                 "We will not disclose student information except to comply with the law.")
+    assert report.audience == "school"
+    assert report.verdict == "may be used"
+    assert report.conditions == []
+
+
+def test_silent_terms_may_be_used_with_conditions_one_line_each():
+    report = vet("We do not sell, rent or trade student information.")
+    assert report.verdict == "may be used with conditions"
+    assert len(report.conditions) == 3  # advertising, profiles, disclosure
+    assert all(c.startswith("Confirm in writing") for c in report.conditions)
+    assert "policy" in report.reason.lower()
+
+
+def test_an_allowed_restriction_means_the_app_may_not_be_used():
+    report = vet("We may sell personal information we collect to other companies.")
+    assert report.verdict == "may not be used"
+    assert "sell" in report.reason.lower()
+
+
+def test_a_general_audience_service_is_outside_the_operator_restrictions():
+    text = ("Paperkite is a note-taking app for anyone, of all ages, at home or at work. "
+            "We may share your personal information with advertisers and marketing partners.")
+    report = vet_texts([("paperkite.txt", text)])
+    assert report.audience == "general"
+    assert report.audience_evidence
+    assert report.verdict == "may be used"
+    assert "individuals generally" in report.reason
+    assert "item 7" in report.reason  # the policy's own item is cited
+    assert any("disclosing" in n.lower() for n in report.notes)  # what it allows is still said
+
+
+def test_two_documents_are_read_together_each_with_its_hash(tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text(FOR_SCHOOLS + "We do not sell, rent or trade student information.", encoding="utf-8")
+    privacy = tmp_path / "privacy.html"
+    privacy.write_text("<!doctype html><html><head><script>var ads = 'sell everything';</script></head><body>"
+                       "<h1>Privacy</h1><p>We may share your personal information with advertisers.</p>"
+                       "<p style='display:none'>We never share anything.</p></body></html>", encoding="utf-8")
+    report = vet_documents([terms, privacy])
+    assert [d.name for d in report.documents] == ["terms.txt", "privacy.html"]
+    assert all(len(d.sha256) == 64 for d in report.documents)
+    assert status(report, "sale") == "prohibited"  # from the terms
+    assert status(report, "disclosure") == "allowed"  # from the page's visible text
+    assert report.restriction("disclosure").evidence[0].location.startswith("privacy.html")
+    assert any("hidden" in n for n in report.notes)
+
+
+# ---------------------------------------------------------------- the shape, bad input, the command
+
+def test_json_has_the_ids_and_values_of_the_operator_labels():
+    data = vet("We do not sell, rent or trade student information.").to_json_dict()
+    assert data["audience"] in ("school", "general", "unclear")
+    assert list(data["restrictions"]) == list(RESTRICTION_IDS)
+    for rid, item in data["restrictions"].items():
+        assert item["status"] in ("prohibited", "limited", "silent", "allowed")
+        assert item["confidence"] in ("high", "low")
+        assert isinstance(item["evidence"], list)
+    assert data["verdict"] in ("may be used", "may be used with conditions", "may not be used")
+    json.dumps(data)  # it is JSON as it stands
+
+
+def test_a_file_that_cannot_be_read_is_one_error_naming_it(tmp_path):
+    bad = tmp_path / "terms.pdf"
+    bad.write_bytes(b"this is not a PDF at all")
+    with pytest.raises(ExtractError, match="terms.pdf"):
+        vet_documents([bad])
+
+
+def test_the_command_prints_the_verdict_and_exits_as_check_does(tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text(FOR_SCHOOLS + "We may sell personal information we collect to other companies.", encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["vet", str(terms)])
+    assert out.exit_code == 0
+    assert "MAY NOT BE USED" in out.output
+    assert "We may sell personal information" in out.output
+    strict = runner.invoke(app, ["vet", str(terms), "--fail-on-conditions"])
+    assert strict.exit_code == 1
+    data = json.loads(runner.invoke(app, ["vet", str(terms), "--format", "json"]).output)
+    assert data["restrictions"]["sale"]["status"] == "allowed"
+    md = runner.invoke(app, ["vet", str(terms), "--format", "markdown"]).output
+    assert md.startswith("# Vetting: terms.txt")
+
+
+def test_the_command_names_a_missing_file_and_exits_2(tmp_path):
+    out = CliRunner().invoke(app, ["vet", str(tmp_path / "nowhere.pdf")])
+    assert out.exit_code == 2
+    assert "nowhere.pdf" in out.output
+    assert len(out.output.strip().splitlines()) == 1
+
+
+def test_the_command_refuses_an_unknown_format(tmp_path):
+    terms = tmp_path / "terms.txt"
+    terms.write_text(FOR_SCHOOLS, encoding="utf-8")
+    out = CliRunner().invoke(app, ["vet", str(terms), "--format", "yaml"])
+    assert out.exit_code == 2
+
+
+def test_the_library_trace_shows_the_operator_rules_as_frames_in_words():
+    out = CliRunner().invoke(app, ["library", "--trace", "--format", "json"])
+    assert out.exit_code == 0
+    ops = {o["id"]: o for o in json.loads(out.output)["operators"]}
+    assert set(RESTRICTION_IDS) <= set(ops)
+    assert "affiliates" in ops["sale"]["frame"]  # a wider exception, in words
+    assert "successor" in ops["sale"]["frame"]
+    assert "individuals generally" in ops["audience"]["frame"]
+    assert {"maintenance", "adaptive_learning", "deidentified_improvement", "aggregated_sharing"} <= set(ops)
+
+
+def test_a_saved_web_page_is_read_as_its_visible_text_only(tmp_path):
+    from generator.reading.extract import read_document
+
+    page = tmp_path / "privacy.htm"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Owlbook privacy</title><style>p { color: red }</style>"
+        "<script>document.write('We sell everything')</script></head><body>"
+        "<nav>Home | Pricing</nav><h2>Sharing</h2><p>We will not share student information except:</p>"
+        "<ul><li>to comply with the law;</li><li>under a court order.</li></ul>"
+        "<div hidden>We share it with everyone.</div><img src='http://203.0.113.9/pixel.gif'>"
+        "<!-- a comment --></body></html>", encoding="utf-8")
+    doc = read_document(page)
+    assert doc.kind == "html"
+    assert "We will not share student information except:" in doc.text
+    assert "- to comply with the law;" in doc.text
+    for never in ("We sell everything", "color: red", "We share it with everyone", "Pricing", "a comment"):
+        assert never not in doc.text
+    assert status(vet_documents([page]), "disclosure") == "prohibited"  # the items read with their lead-in
+
+
+def test_excepting_service_providers_that_nothing_binds_makes_a_promise_limited():
+    unbound = vet("We will not disclose student information to third parties except to our service providers.")
+    bound = vet("We will not disclose student information to third parties except to our service providers. "
+                "Our service providers are bound by contract to use student information only to provide the "
+                "service and to keep it confidential.")
+    assert status(unbound, "disclosure") == "limited"
+    assert any("bind" in m for m in unbound.restriction("disclosure").missing)
+    assert status(bound, "disclosure") == "prohibited"
+
+
+def test_an_item_under_its_own_sub_heading_is_read_with_the_lead_in_above_it():
+    text = ("We disclose personal information to others in the following circumstances:\n\n"
+            "Research\n\nTo universities studying how children learn.\n\n"
+            "Mergers\n\nTo a buyer or acquirer as part of a merger or sale of our company or its assets.\n")
+    assert status(vet(text), "sale") == "allowed"
+
+
+def test_an_unclear_audience_is_read_as_if_for_schools_with_a_note():
+    filler = " ".join(f"Paragraph {n} of our terms says nothing of who uses the app." for n in range(14))
+    report = vet_texts([("notes.txt", "A student or two might use this. We may sell personal information "
+                                      "to other companies. " + filler)])
+    assert report.audience == "unclear"
+    assert report.verdict == "may not be used"
+    assert any("as if it were for schools" in n for n in report.notes)
+
+
+def test_no_document_at_all_is_an_input_error():
+    from generator.errors import InputError
+
+    with pytest.raises(InputError, match="no document"):
+        vet_documents([])
+
+
+@pytest.mark.parametrize("promise, reason", [
+    ("If your browser sends a do-not-track signal, we will not sell your personal information.", "condition"),
+    ("We do not sell the content that you post.", "content"),
+])
+def test_a_promise_narrower_than_the_policy_is_limited(promise, reason):
+    r = vet(promise).restriction("sale")
+    assert r.status == "limited"
+    assert any(reason in m for m in r.missing)
+
+
+def test_a_page_nested_deeper_than_the_parser_allows_is_one_error_naming_it(tmp_path):
+    page = tmp_path / "deep.html"
+    page.write_text("<!doctype html><html><body>" + "<div>" * 5000 + "We never sell data." + "</div>" * 5000
+                    + "</body></html>", encoding="utf-8")
+    out = CliRunner().invoke(app, ["vet", str(page)])
+    assert out.exit_code == 2
+    assert "deep.html" in out.output and len(out.output.strip().splitlines()) == 1
