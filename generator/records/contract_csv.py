@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from sqlalchemy.orm import Session
+
 from generator.errors import InputError
 from generator.models import parse_date
 from generator.reading.paths import resolve_inside
@@ -105,10 +107,19 @@ def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
                 raise RegisterError(f"line {line}: {exc}; nothing was imported") from None
             files += batch[-1]["file_data"] is not None
             if len(batch) >= BATCH or files >= BATCH_FILES:  # a stored file is not kept once written
-                ids += reg.insert_contracts(s, batch)
+                ids += _insert(reg, s, batch)
                 batch, files = [], 0
         if batch:
-            ids += reg.insert_contracts(s, batch)
+            ids += _insert(reg, s, batch)
+    return ids
+
+
+def _insert(reg: Register, s: Session, batch: list[dict]) -> list[int]:
+    """Insert ``batch`` and store what is due for each new contract, derived from its values."""
+    from generator.records.status import new_contract, store_due
+
+    ids = reg.insert_contracts(s, batch)
+    store_due(s, [new_contract(cid, reg.board_id, values) for cid, values in zip(ids, batch)])
     return ids
 
 

@@ -51,8 +51,16 @@ def read_contract_file(path: Path) -> tuple[bytes, str, str]:
 
 def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "") -> int:
     """The id of vendor ``name`` of the session's board, created if new, inside the caller's
-    transaction. Safe when many processes add one new vendor at once: the insert does nothing on
-    a name the board already has (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    transaction (:func:`vendor_ids` for one vendor)."""
+    return vendor_ids(s, {name: (contact_email, address)})[name]
+
+
+def vendor_ids(s: Session, vendors: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """The id of each vendor named in ``vendors`` (name → contact email and address, used only
+    for a new vendor) of the session's board, the new ones created, inside the caller's
+    transaction, in two statements. Safe when many processes add the same new vendor at once:
+    the insert does nothing on a name the board already has (``ON CONFLICT DO NOTHING``), then
+    the rows are read back."""
     from generator.records.tenancy import session_board
 
     if s.bind.dialect.name == "postgresql":
@@ -60,9 +68,13 @@ def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "")
     else:
         from sqlalchemy.dialects.sqlite import insert
     board = session_board(s)
-    s.execute(insert(VendorRow).values(board_id=board, name=name, contact_email=contact_email, address=address)
-              .on_conflict_do_nothing(index_elements=["board_id", "name"]))
-    return s.scalar(select(VendorRow.id).where(VendorRow.board_id == board, VendorRow.name == name))
+    if not vendors:
+        return {}
+    s.execute(insert(VendorRow).on_conflict_do_nothing(index_elements=["board_id", "name"]),
+              [{"board_id": board, "name": name, "contact_email": email, "address": address}
+               for name, (email, address) in vendors.items()])
+    return dict(s.execute(select(VendorRow.name, VendorRow.id)
+                          .where(VendorRow.board_id == board, VendorRow.name.in_(list(vendors)))).all())
 
 
 def contract_values(*, vendor: str, product: str, executed: date | None = None, term_end: date | None = None,
@@ -206,17 +218,17 @@ class Register:
         """Add the contracts ``rows`` (each as :func:`contract_values` returns it, already
         checked) and their vendors if new, with one log line each, in the caller's transaction
         ``s``, in a few statements (for imports); returns the new ids in order."""
-        from sqlalchemy import insert
+        from generator.records.bulk import insert_rows
 
-        vendors: dict[str, int] = {}
+        named: dict[str, tuple[str, str]] = {}
         for r in rows:
-            if r["vendor"] not in vendors:
-                vendors[r["vendor"]] = vendor_id(s, r["vendor"], r["contact_email"], r["address"])
+            named.setdefault(r["vendor"], (r["contact_email"], r["address"]))
+        vendors = vendor_ids(s, named)
         values = [{**{k: v for k, v in r.items() if k not in ("vendor", "contact_email", "address")},
                    "vendor_id": vendors[r["vendor"]], "board_id": self.board_id} for r in rows]
-        ids = list(s.scalars(insert(ContractRow).returning(ContractRow.id, sort_by_parameter_order=True), values))
+        ids = insert_rows(s, ContractRow.__table__, values, new_ids=True)
         at, actor = utc_now(), self.actor[:120]
-        s.execute(insert(LogRow), [
+        insert_rows(s, LogRow.__table__, [
             {"at": at, "actor": actor, "action": "add contract", "contract_id": cid, "board_id": self.board_id,
              "details": json.loads(json.dumps({"vendor": r["vendor"], "product": r["product"],
                                                "executed": r["executed"], "file": r["file_name"],

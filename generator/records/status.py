@@ -6,11 +6,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, delete, false, func, insert, or_, select, true
+from sqlalchemy import and_, case, delete, false, func, or_, select, true
+from sqlalchemy.orm import Session
 
 from generator.checking.voidness import stored_report_voidness
 from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.models import Board, Library
+from generator.records.bulk import insert_rows
 from generator.records.duties import annual_notice_due
 from generator.records.register import Register
 from generator.records.review import (
@@ -170,6 +172,47 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
     return state, rows
 
 
+def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], library: Library | None = None, key: str = "") -> str:
+    """Derive the due items and state of ``contracts`` (each with its records loaded, or a new
+    contract with none) and insert them in the caller's transaction ``s``, whose rows must not
+    exist yet. ``key`` is the library's :func:`basis` when already computed; returns it (computed
+    here only when a contract has a confirmed check, the one case its items depend on)."""
+    states, items = [], []
+    for c in contracts:
+        state, rows = _derive(c, library)
+        if confirmed_report(c) is not None:  # its items depend on the library's § 10-234bb(a) terms
+            key = key or basis(library)
+            states.append({**state, "basis": key})
+        else:
+            states.append({**state, "basis": ""})
+        items += rows
+    s.expunge_all()
+    insert_rows(s, DueStateRow.__table__, states)
+    insert_rows(s, DueRow.__table__, items)
+    return key
+
+
+@dataclass
+class NewContract:
+    """A contract just inserted, with no records yet: what :func:`store_due` needs to derive its
+    due items without reading it back (:func:`new_contract`)."""
+
+    id: int
+    board_id: int
+    executed: date | None
+    term_end: date | None
+    checks: tuple = ()
+    notices: tuple = ()
+    postings: tuple = ()
+    breaches: tuple = ()
+    reviews: tuple = ()
+
+
+def new_contract(cid: int, board_id: int, values: dict) -> NewContract:
+    """Contract ``cid`` of board ``board_id``, just inserted with the columns ``values``."""
+    return NewContract(cid, board_id, values.get("executed"), values.get("term_end"))
+
+
 def refresh_due(reg: Register, library: Library | None = None) -> int:
     """Derive and store the due items of every contract whose stored ones are missing (new,
     changed since, restored) or were derived with another library (only a contract with a
@@ -195,20 +238,7 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
                                                     .with_for_update(of=ContractRow))))
             s.execute(delete(DueRow).where(DueRow.contract_id.in_(chunk)))
             s.execute(delete(DueStateRow).where(DueStateRow.contract_id.in_(chunk)))
-            states, items = [], []
-            for c in contracts:
-                state, rows = _derive(c, library)
-                if confirmed_report(c) is not None:  # its items depend on the library's § 10-234bb(a) terms
-                    key = key or basis(library)
-                    states.append({**state, "basis": key})
-                else:
-                    states.append({**state, "basis": ""})
-                items += rows
-            s.expunge_all()
-            if states:
-                s.execute(insert(DueStateRow), states)
-            if items:
-                s.execute(insert(DueRow), items)
+            key = store_due(s, contracts, library, key)
     return len(ids)
 
 
