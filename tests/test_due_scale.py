@@ -214,14 +214,20 @@ def test_cli_due_and_list_show_one_page_and_all_on_request(tmp_path, board):
     assert cut.stdout.strip() == ""
 
 
-def test_a_large_csv_import_keeps_every_row_and_names_a_bad_one(reg, tmp_path):
+def test_a_large_csv_import_keeps_every_row_and_names_a_bad_one(reg, tmp_path, board):
     src = tmp_path / "contracts.csv"
-    rows = [f"Vendor {i % 40},Product {i},2026-0{1 + i % 9}-15,," for i in range(2500)]
-    src.write_text("vendor_name,product,executed,term_end,purpose\n" + "\n".join(rows) + "\n")
+    rows = [f"Vendor {i % 40},Product {i},2026-0{1 + i % 9}-15,{'2026-12-31' if i % 3 else ''},,name; grade"
+            for i in range(2500)]
+    src.write_text("vendor_name,product,executed,term_end,purpose,data_collected\n" + "\n".join(rows) + "\n")
     ids = import_contracts_csv(reg, src)
     assert len(ids) == 2500 and ids == sorted(ids)
     last = reg.contract(ids[-1])
     assert (last.vendor.name, last.product, last.executed) == ("Vendor 19", "Product 2499", D("2026-07-15"))  # 2499 % 9 == 6
+    assert last.data_categories == ["name", "grade"] and last.term_end is None and reg.contract(ids[1]).term_end
+    # what is due was stored with the import (nothing left to derive), and it is what the records say
+    assert refresh_due(reg) == 0
+    for today in (D("2026-03-01"), D("2027-01-05")):
+        assert due_items(reg, today, board) == oracle(reg, today, board)
     logged = [entry for entry in reg.log() if entry.action == "add contract"]
     assert [entry.contract_id for entry in logged] == ids and logged[0].details["product"] == "Product 0"
     assert reg.count(LogRow) == 2500
@@ -278,3 +284,27 @@ def test_items_that_depend_on_the_library_follow_the_library_asked_for(reg, boar
     assert mine(NoStatutoryTerms()) == [("send the vendor notice to amend", "board policy")]
     assert refresh_due(reg) == 1  # only the contract whose items depend on the library is derived again
     assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f)")]
+
+
+def test_many_rows_in_one_statement_keep_every_value_and_their_order(reg):
+    """The bulk insert the imports use: ids in the order of the rows; dates, JSON, bytes, nothing."""
+    from generator.records.bulk import insert_rows
+    from generator.records.tables import ContractRow, VendorRow
+
+    with reg.session() as s, s.begin():
+        (vid,) = insert_rows(s, VendorRow.__table__, [{"board_id": reg.board_id, "name": "Bulk Co",
+                                                       "contact_email": "", "address": "1 Main St"}], new_ids=True)
+        rows = [{"board_id": reg.board_id, "vendor_id": vid, "product": f"P{i}", "title": "", "description": "",
+                 "purpose": "it's \"quoted\", {braced}", "executed": D("2026-01-02") if i % 2 else None,
+                 "term_end": None, "data_categories": ["name", f"n{i}"] if i else [], "file_name": "",
+                 "file_sha256": "", "file_data": b"\x00\xffbytes" if i == 3 else None, "withheld_reason": ""}
+                for i in range(5)]
+        ids = insert_rows(s, ContractRow.__table__, rows, new_ids=True)
+    assert len(ids) == 5 and ids == sorted(ids)
+    got = {c.id: c for c in reg.contracts(ids)}
+    assert [got[i].product for i in ids] == ["P0", "P1", "P2", "P3", "P4"]
+    assert got[ids[1]].executed == D("2026-01-02") and got[ids[0]].executed is None
+    assert got[ids[0]].data_categories == [] and got[ids[4]].data_categories == ["name", "n4"]
+    assert got[ids[0]].purpose == "it's \"quoted\", {braced}"
+    assert reg.contract_file(ids[3]) == b"\x00\xffbytes" and reg.contract_file(ids[2]) is None
+    assert reg.add_contract(vendor="Bulk Co", product="After") > ids[-1]  # the id sequence moved past them
