@@ -9,13 +9,18 @@ The register is filled by ``sdpa register import`` from a CSV of N made-up contr
 calls the app's register page makes for its first view, the page itself (streamlit's AppTest),
 and an export restored into a second, empty register with the counts and the checksum compared.
 
-    python benchmarks/register_scale.py                      # SQLite, 20,000 contracts
+    python benchmarks/register_scale.py                      # SQLite, 20,000 contracts, one board
     SDPA_BENCH_POSTGRES_URL=postgresql+psycopg://... python benchmarks/register_scale.py \\
-        --contracts 100000 --postgres --wipe                 # PostgreSQL, 100,000
+        --postgres --wipe                                    # PostgreSQL, 100,000 in 50 boards
 
 With --postgres the register is the database of ``$SDPA_BENCH_POSTGRES_URL``; it must be empty,
-or --wipe drops its tables first (and the schema ``bench_restore`` the restore goes into).
-Until boards are tenants every contract belongs to the one board (the output says so).
+or --wipe drops its tables first (and the schemas ``bench_import`` and ``bench_restore``). It
+then holds a region: ``--boards`` boards (default 50) sharing the contracts, each board's CSV
+imported by its own ``sdpa register --board-id N import``. The import target is measured on one
+CSV of all the contracts imported into one board (in the schema ``bench_import``); what is due,
+the lists and the page are measured for board 1 of the region; the region's export and restore
+is every board exported and restored into an empty copy (``bench_restore``), each board's counts
+and checksum compared.
 """
 
 from __future__ import annotations
@@ -85,11 +90,22 @@ with e.connect() as c:
 """
 CHECKSUM = """
 import sys
-from generator.records.backup import register_checksum
+from generator.records.backup import BACKUP_TABLES, register_checksum
 from generator.records.register import Register
-from generator.records.backup import BACKUP_TABLES
+from generator.records.tenancy import list_boards
 with Register(sys.argv[1]) as reg:
-    print(register_checksum(reg), *(reg.count(t) for t in BACKUP_TABLES))
+    for b in list_boards(reg.engine):
+        one = reg.for_board(b.id)
+        print(b.id, register_checksum(one), *(one.count(t) for t in BACKUP_TABLES))
+"""
+# boards 2..N of an empty register (the first migration makes board 1)
+BOARDS = """
+import sys
+from generator.records.register import Register
+from generator.records.tenancy import add_board
+with Register(sys.argv[1]) as reg:
+    for n in range(2, int(sys.argv[2]) + 1):
+        add_board(reg.engine, f"Member Board {n:02d}")
 """
 
 
@@ -136,7 +152,8 @@ def wipe(url: str) -> None:
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS bench_restore CASCADE"))
+        for schema in ("bench_import", "bench_restore"):
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         meta = MetaData()
         meta.reflect(conn)
         meta.drop_all(conn)
@@ -159,25 +176,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--contracts", type=int, default=None, help="default 20,000 (SQLite), 100,000 (--postgres)")
     ap.add_argument("--postgres", action="store_true", help="use $SDPA_BENCH_POSTGRES_URL")
+    ap.add_argument("--boards", type=int, default=None, help="boards sharing the contracts (default 1 on "
+                    "SQLite, 50 with --postgres)")
     ap.add_argument("--wipe", action="store_true", help="drop the PostgreSQL database's tables first")
     ap.add_argument("--existing", action="store_true", help="measure the register an earlier --postgres run "
                     "filled (no import, export or restore)")
     args = ap.parse_args()
     n = args.contracts or (100_000 if args.postgres else 20_000)
+    boards = args.boards or (50 if args.postgres else 1)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if args.postgres:
             url = os.environ.get("SDPA_BENCH_POSTGRES_URL") or sys.exit("set SDPA_BENCH_POSTGRES_URL")
             if args.wipe and not args.existing:
                 wipe(url)
-            restore_url = in_schema(url, "bench_restore")
+            import_url, restore_url = in_schema(url, "bench_import"), in_schema(url, "bench_restore")
         else:
             url, restore_url = f"sqlite:///{tmp / 'register.sqlite3'}", f"sqlite:///{tmp / 'restored.sqlite3'}"
-        env = {**os.environ, "SDPA_DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+            import_url = url
+        env = {**os.environ, "SDPA_DATABASE_URL": url, "PYTHONPATH": str(ROOT), "SDPA_BOARD_ID": "1"}
         env.pop("SDPA_BOARD", None)
         src = tmp / "contracts.csv"
-        if not args.existing:
-            write_contracts(src, n)
         rows = []  # (what, seconds, peak MB, target seconds or None, note)
 
         def cli(name: str, cmd: list[str], target: float | None, e: dict = env) -> str:
@@ -185,8 +204,27 @@ def main() -> None:
             rows.append((name, t, mb, target, (out.splitlines() or [""])[-1][:70]))
             return out
 
+        def each_board(name: str, cmd: list[str], e: dict) -> None:
+            """``cmd`` (with {b} for the board) once per board, each a fresh process: the total."""
+            total, peak = 0.0, 0.0
+            for b in range(1, boards + 1):
+                t, mb, _ = child(CLI, [x.format(b=b) for x in cmd], {**e, "SDPA_BOARD_ID": str(b)}, tmp)
+                total, peak = total + t, max(peak, mb)
+            rows.append((name, total, peak, None, f"{boards} processes, {total / boards:.2f} s each"))
+
         if not args.existing:
-            cli("register import (CSV), what is due derived", ["register", "import", str(src)], 60.0)
+            write_contracts(src, n)
+            cli(f"register import (CSV): {n:,} contracts into one board, due derived", ["register", "import",
+                str(src)], 60.0, {**env, "SDPA_DATABASE_URL": import_url})
+            if boards > 1:
+                child(WRAP + BOARDS, [url, str(boards)], env, tmp)
+                per = n // boards
+                lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+                for b in range(1, boards + 1):
+                    (tmp / f"board{b}.csv").write_text(lines[0] + "".join(lines[1 + (b - 1) * per:1 + b * per]),
+                                                       encoding="utf-8")
+                each_board(f"the region filled: each board's {per:,} imported by its own command",
+                           ["register", "import", str(tmp / "board{b}.csv")], env)
         floor_count = floor([url, "count"], env)
         floor_page = floor([url, "page", str(n // 2)], env)
         cli("register due (one page)", ["register", "due", "--today", TODAY], 1.0)
@@ -202,14 +240,16 @@ def main() -> None:
         rows.append(("  the same, the server's very first view (imports and all)", first, mb, None, ""))
         before = after = ""
         if not args.existing:
-            backup = tmp / "backup.zip"
-            cli("register export (ZIP)", ["register", "export", "--out", str(backup)], None)
-            cli("register import (ZIP) into an empty register", ["register", "import", str(backup)], None,
-                {**env, "SDPA_DATABASE_URL": restore_url})
+            if boards > 1:
+                child(WRAP + BOARDS, [restore_url, str(boards)], env, tmp)
+            each_board("export (ZIP), every board", ["register", "export", "--out", str(tmp / "backup{b}.zip")], env)
+            each_board("restore (ZIP) into an empty register, every board",
+                       ["register", "import", str(tmp / "backup{b}.zip")], {**env, "SDPA_DATABASE_URL": restore_url})
             _, _, before = child(WRAP + CHECKSUM, [url], env, tmp)
             _, _, after = child(WRAP + CHECKSUM, [restore_url], env, tmp)
     kind = "PostgreSQL" if args.postgres else "SQLite"
-    print(f"\n## Register at {n:,} contracts ({kind}, one board: boards are not yet tenants)\n")
+    print(f"\n## Register at {n:,} contracts ({kind}, {boards} board{'s' if boards > 1 else ''}; "
+          f"lists and page for board 1)\n")
     print(f"floor: SELECT count(*) {floor_count:.2f} s; one indexed page of 50 {floor_page:.2f} s "
           "(fresh processes, best of 3)\n")
     print("| step (fresh process) | seconds | target | × page floor | peak MB (target 300) | met |")
@@ -218,10 +258,14 @@ def main() -> None:
         met = (target is None or t < target) and mb < 300
         print(f"| {name} | {t:.2f} | {f'< {target:g} s' if target else '—'} | {t / floor_page:.1f} | {mb:.0f} | "
               f"{'yes' if met else 'NO'} |")
-    same = before == after
     if before:
-        print(f"\nexport → restore: counts per table {'equal' if before.split()[1:] == after.split()[1:] else 'DIFFER'} "
-              f"({', '.join(before.split()[1:])}); checksum {'equal' if same else 'DIFFERS'} ({before.split()[0][:16]}…)")
+        old, new = before.splitlines(), after.splitlines()
+        counts = [line.split()[2:] for line in old]
+        same_counts = counts == [line.split()[2:] for line in new]
+        same_sums = [line.split()[:2] for line in old] == [line.split()[:2] for line in new]
+        records = sum(int(x) for c in counts for x in c)
+        print(f"\nexport → restore of {len(old)} board(s), {records:,} records: counts per board and table "
+              f"{'equal' if same_counts else 'DIFFER'}; checksum per board {'equal' if same_sums else 'DIFFERS'}")
     for name, *_, note in rows:
         if note:
             print(f"- {name}: {note}")

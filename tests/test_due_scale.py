@@ -308,3 +308,16 @@ def test_many_rows_in_one_statement_keep_every_value_and_their_order(reg):
     assert got[ids[0]].purpose == "it's \"quoted\", {braced}"
     assert reg.contract_file(ids[3]) == b"\x00\xffbytes" and reg.contract_file(ids[2]) is None
     assert reg.add_contract(vendor="Bulk Co", product="After") > ids[-1]  # the id sequence moved past them
+
+
+def test_the_head_read_from_the_migration_files_is_alembics():
+    """Opening a register compares its revision with the head read from the files (no Alembic
+    import when nothing is to do): that head must be the one Alembic would migrate to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from generator.records.database import MIGRATIONS, head_revision
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head() == "0007"
