@@ -5,6 +5,7 @@ contracts list paged and filtered by status and vendor."""
 
 from __future__ import annotations
 
+import json
 import random
 from datetime import date, timedelta
 
@@ -212,6 +213,11 @@ def test_cli_due_and_list_show_one_page_and_all_on_request(tmp_path, board):
     assert "page 1 of 2 (10 in all)" in some.stderr
     cut = runner.invoke(app, ["register", "due", "--today", "2027-01-05", "--due-before", "2027-01-01"], env=env)
     assert cut.stdout.strip() == ""
+    # a script asking for JSON gets the whole list, unless it names a page
+    whole = runner.invoke(app, ["register", "list", "--today", "2027-01-05", "--format", "json"], env=env)
+    assert len(json.loads(whole.stdout)) == 60 and "page" not in whole.stderr
+    paged = runner.invoke(app, ["register", "due", "--today", "2027-01-20", "--format", "json", "--page", "2"], env=env)
+    assert len(json.loads(paged.stdout)) == 11 and "page 2 of 2 (61 in all)" in paged.stderr
 
 
 def test_a_large_csv_import_keeps_every_row_and_names_a_bad_one(reg, tmp_path, board):

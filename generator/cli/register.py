@@ -83,10 +83,17 @@ def register_import_cmd(
     typer.echo(message)
 
 
-PageOpt = typer.Option(1, "--page", min=1, help="Which page to show (from 1).")
+PageOpt = typer.Option(None, "--page", min=1, help="Which page to show (from 1; default 1, or every one "
+                                                 "with --format json).")
 PerPageOpt = typer.Option(50, "--per-page", min=1, max=10_000, help="How many on a page.")
-AllOpt = typer.Option(False, "--all", help="Every one, not a page.")
+AllOpt = typer.Option(False, "--all", help="Every one, not a page (the default for --format json).")
 VendorFilterOpt = typer.Option("", "--vendor", help="Only vendors whose name contains this (any case).")
+
+
+def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bool]:
+    """The page to show (from 1) and whether to show every one: a script asking for JSON gets
+    the whole list unless it names a page."""
+    return page or 1, everything or (format == "json" and page is None)
 
 
 def page_note(shown: int, total: int, page: int, per_page: int, everything: bool) -> None:
@@ -99,7 +106,7 @@ def page_note(shown: int, total: int, page: int, per_page: int, everything: bool
 
 def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
                       format: str = typer.Option("table", "--format", help="table or json"),
-                      page: int = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
+                      page: Optional[int] = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
                       vendor: str = VendorFilterOpt,
                       status: list[str] = typer.Option([], "--status", help="Only contracts with this status "
                                                        "(repeat for several).")) -> None:
@@ -109,6 +116,7 @@ def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOp
     """
     from generator.records.status import contracts_page
 
+    page, everything = which_page(page, everything, format)
     with user_errors():
         with open_register(db, board) as (reg, _):
             day = today_option(today)
@@ -328,13 +336,14 @@ def register_void_cmd(
 
 def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
                      format: str = typer.Option("table", "--format", help="table or json"),
-                     page: int = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
+                     page: Optional[int] = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
                      vendor: str = VendorFilterOpt,
                      before: Optional[str] = typer.Option(None, "--due-before", help="Only what is due on or "
                                                           "before this date.")) -> None:
     """What is due or overdue, overdue first, a page at a time. Example: sdpa register due --today 2026-12-29"""
     from generator.records.status import due_page
 
+    page, everything = which_page(page, everything, format)
     with user_errors():
         with open_register(db, board) as (reg, profile):
             found = due_page(reg, today_option(today), profile, offset=0 if everything else (page - 1) * per_page,
