@@ -15,6 +15,13 @@ library = st.cache_resource(g.default_library)()
 board = st.session_state.get("board") or g.load_board()
 esc = g.md_escape
 
+user = common.current_user(board)
+try:
+    threshold = g.job_threshold()
+except g.SdpaError as exc:
+    common.show_error(exc)
+    st.stop()
+
 st.title("Batch")
 st.caption("Upload the vendor list exported from purchasing (CSV or XLSX). Required columns: vendor_name, "
            "product, contact_email, contract_date. Every row is accounted for in the manifest. A row whose "
@@ -70,7 +77,21 @@ if source_bytes is not None:
     if contract_lines and not contracts:
         st.warning(f"{len(contract_lines)} rows name a contract file, but no contracts are uploaded: those rows "
                    "get their addendum without a check of the contract.")
-    if (st.button(f"Generate {rows - bad_lines} addenda", key="generate", type="primary", disabled=rows == bad_lines)
+    ready = rows - bad_lines
+    if ready > threshold:  # a big batch: ask first, then run it in the background as a job
+        st.warning(f"{ready:,} rows is a big batch (more than {threshold:,}): it runs in the background and "
+                   "may take many minutes. You may leave or reload this page; it shows the progress here, and "
+                   "the documents to download, in parts, when it is done.")
+        if (st.button(f"Start the batch of {ready:,} rows in the background", key="start_job", type="primary")
+                and common.allowed_to("run a batch")):
+            try:
+                g.start_job(source_name, source_bytes, [(f.name, f.getvalue()) for f in contracts or []],
+                                  board, rows=rows, owner=user.email, pdf=pdf)
+            except g.SdpaError as exc:
+                common.show_error(exc)
+                st.stop()
+            st.rerun()  # the job is listed below, from its folder: a reload finds it again
+    elif (st.button(f"Generate {ready} addenda", key="generate", type="primary", disabled=rows == bad_lines)
             and common.allowed_to("run a batch")):
         bar = st.progress(0.0, text="Generating…")
         with tempfile.TemporaryDirectory() as tmp:
@@ -97,3 +118,35 @@ if source_bytes is not None:
         st.download_button("Download the ZIP (addenda, letters, manifest)", archive,
                            f"{g.safe_filename(Path(source_name).stem)}-addenda.zip", "application/zip",
                            key="dl_zip", on_click="ignore")
+
+
+# ------------------------------------------------------------------ batches running in the background
+
+
+def part_reader(path: Path):
+    """The bytes of one ZIP part, read only when its download is clicked."""
+    return lambda: path.read_bytes()
+
+
+jobs = g.list_jobs(owner=user.email)
+if jobs:
+    st.subheader("Batches in the background")
+    if st.button("Refresh", key="jobs_refresh"):
+        st.rerun()
+    for job in jobs[:5]:
+        done, total, state = job["done"], max(job["rows"], 1), job["state"]
+        st.markdown(f"**{esc(job['name'])}** ({job['rows']:,} rows): {state}")
+        if state in ("starting", "running"):
+            st.progress(min(done / total, 1.0), text=f"{done:,} of {job['rows']:,} rows")
+        elif state == "failed":
+            st.error(f"The batch failed: {esc(job['reason'])}")
+        elif state == "stopped":
+            st.error("The batch stopped before it finished (was the server restarted?). Start it again.")
+        else:
+            st.success(f"{job['generated']:,} generated ({job['letters']:,} with an amendment letter"
+                       + (f", {job['pdfs']:,} PDFs" if job.get("pdfs") else "") + f"), {job['rejected']:,} rejected.")
+            for i, part in enumerate(job["parts"], start=1):
+                st.download_button(f"Download part {i} of {len(job['parts'])} (addenda, letters, manifest)",
+                                   part_reader(job["folder"] / "out" / part),
+                                   f"{g.safe_filename(Path(job['name']).stem)}-addenda-{i}.zip", "application/zip",
+                                   key=f"dl_{job['folder'].name}_{i}", on_click="ignore")

@@ -69,16 +69,15 @@ st.divider()
 st.subheader("Record and follow up")
 user = common.current_user(board)
 try:
-    with common.open_register(user) as reg:
-        contracts = reg.contracts()
+    with common.open_register(user) as reg:  # names only: a contract's records load once it is picked
+        choices = {i: f"#{i} {vendor}: {product}" for i, vendor, product in reg.contract_labels()}
+        cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
+                           placeholder="Pick the contract this document belongs to", key="w_contract",
+                           help="Add the contract on the Contracts register page first if it is not listed.")
+        contract = reg.contract(cid) if cid in choices else None
 except g.SdpaError as exc:
     common.show_error(exc)
     st.stop()
-choices = {c.id: f"#{c.id} {c.vendor.name}: {c.product}" for c in contracts}
-cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
-                   placeholder="Pick the contract this document belongs to", key="w_contract",
-                   help="Add the contract on the Contracts register page first if it is not listed.")
-contract = next((c for c in contracts if c.id == cid), None)
 
 
 def record(action: str, do) -> None:

@@ -284,7 +284,7 @@ def breach_form(reg, contracts) -> None:
 
 
 def families_form(reg, contracts) -> None:
-    breaches = {b.id: (c, b) for c in contracts for b in c.breaches}
+    breaches = {b.id: (c, b) for c in reg.contracts(reg.breached_ids()) for b in c.breaches}
     if not breaches:
         st.info("No breach is recorded yet.")
         return
@@ -480,28 +480,58 @@ try:
 except g.SdpaError as exc:
     common.show_error(exc)
     st.stop()
-try:
-    contracts = reg.contracts()
-    statuses = {c.id: g.contract_status(c, today) for c in contracts}
+PER_PAGE = 50  # contracts a page; the due view shows DUE_PER_PAGE items a page
+DUE_PER_PAGE = 25
 
+
+def pager(key: str, total: int, per_page: int) -> int:
+    """Previous / next buttons for a list of ``total`` items; returns the 0-based page shown."""
+    last = max(0, (total - 1) // per_page)
+    page = min(st.session_state.get(key, 0), last)
+    if last:
+        c1, c2, c3 = st.columns([1, 2, 1])
+        if c1.button("← Previous", key=f"{key}_prev", disabled=page == 0):
+            page -= 1
+        if c3.button("Next →", key=f"{key}_next", disabled=page == last):
+            page += 1
+        c2.caption(f"Page {page + 1} of {last + 1} ({total:,} in all)")
+    st.session_state[key] = page
+    return page
+
+
+try:
     st.subheader("What is due")
+    d1, d2 = st.columns(2)
+    due_vendor = d1.text_input("Vendor", key="due_vendor", placeholder="part of a vendor's name").strip()
+    due_before = d2.date_input("Due on or before", value=None, key="due_before")
+    due_at = st.session_state.get("due_page", 0)
+    found = g.due_page(reg, today, board, offset=due_at * DUE_PER_PAGE, limit=DUE_PER_PAGE,
+                       vendor=due_vendor, before=due_before)
+    if pager("due_page", found.total, DUE_PER_PAGE) != due_at:  # a button moved the page
+        st.rerun()
     st.html(g.html_table([{"": "⚠️ OVERDUE" if i.overdue else "due", "Date": g.long_date(i.due),
                            "Contract": f"#{i.contract_id} {i.vendor}" if i.contract_id else "the board",
-                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in g.due_items(reg, today, board)]))
+                           "What": i.what, "Law": g.nobreak_citations(i.citation)} for i in found.items])
+            or "<p>Nothing is due.</p>")
 
-    st.subheader(f"Contracts ({len(contracts)})")
+    counts = g.status_counts(reg, today)
+    st.subheader(f"Contracts ({sum(counts.values()):,})")
     c1, c2 = st.columns(2)
-    query = c1.text_input("Search", key="search", placeholder="vendor, product, purpose…").strip().casefold()
-    wanted = c2.multiselect("Status", sorted({s.status for s in statuses.values()}), key="status_filter")
-    shown = [c for c in contracts
-             if (not query or query in " ".join((c.vendor.name, c.product, c.title, c.purpose, c.description)).casefold())
-             and (not wanted or statuses[c.id].status in wanted)]
-    if len(shown) != len(contracts):
-        st.caption(f"{len(shown)} of {len(contracts)} shown.")
+    query = c1.text_input("Search", key="search", placeholder="vendor, product, purpose…").strip()
+    wanted = c2.multiselect("Status", sorted(counts), key="status_filter")
+    at = st.session_state.get("list_page", 0)
+    listed = g.contracts_page(reg, today, offset=at * PER_PAGE, limit=PER_PAGE, search=query, statuses=wanted)
+    if pager("list_page", listed.total, PER_PAGE) != at:
+        st.rerun()
+    contracts = [c for c, _ in listed.items]
+    statuses = {c.id: s for c, s in listed.items}
+    if listed.total != sum(counts.values()):
+        st.caption(f"{listed.total:,} of {sum(counts.values()):,} shown.")
     st.html(g.html_table([{"#": c.id, "Vendor": c.vendor.name, "Product": c.product,
                            "Executed": g.long_date(c.executed) if c.executed else "",
-                           "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in shown])
+                           "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in contracts])
             or "<p>No contract.</p>")
+    st.caption("The forms below pick from the contracts listed above: search or filter to find one.")
 
     st.subheader("Record or change")
     action = st.selectbox("What do you want to do?", list(ACTIONS), key="action")
@@ -511,7 +541,7 @@ try:
     except g.SdpaError as exc:
         common.show_error(exc)
 
-    breaches = [(c, b) for c in contracts for b in c.breaches]
+    breaches = [(c, b) for c in reg.contracts(reg.breached_ids()) for b in c.breaches]
     if breaches:
         st.subheader("Breach timelines")
         for c, b in breaches:

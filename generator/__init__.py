@@ -57,7 +57,7 @@ _HOMES = {
     "records.sharing": ["Offer", "adopt_agreement", "offer_agreement", "offers", "withdraw_offer"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],
-    "records.status": ["contract_status", "due_items"],
+    "records.status": ["contract_status", "contracts_page", "due_items", "due_page", "refresh_due", "status_counts"],
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],
@@ -66,7 +66,7 @@ _HOMES = {
     "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
                        "register_checksum", "verify_backup"],
     # on top: runs of many rows
-    "batch": ["run_batch", "vendor_from_row"],
+    "batch": ["job_status", "job_threshold", "list_jobs", "run_batch", "start_job", "vendor_from_row"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

@@ -36,7 +36,7 @@ def test_library_page_lists_every_provision(library):
     assert to_confirm.index("234bb\\(a\\)\\(5\\)") < to_confirm.index("234bb\\(a\\)\\(10\\)")  # reading order
 
 
-def test_router_runs():
+def test_router_runs(fresh_register):
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "Check a contract"
@@ -65,12 +65,12 @@ def test_addendum_page_validates_and_renders(fresh_register):
     assert not [x for x in labels if "_" in x], labels  # words, never field names
 
 
-def test_check_page_shows_gaps():
+def test_check_page_shows_gaps(fresh_register):
     at = page("check").run()
     assert not at.exception and at.title[0].value == "Check a contract"
 
 
-def test_batch_page():
+def test_batch_page(fresh_register):
     at = page("batch").run()
     assert not at.exception and at.title[0].value == "Batch"
 

@@ -98,14 +98,15 @@ def _idle(page) -> None:
     page.locator("[data-testid=stStatusWidget]").wait_for(state="detached")
 
 
-def _pick(page, label: str, option: str) -> None:
-    """Choose ``option`` (a part of its text) in the select box labelled ``label``; a rerun that
-    redraws the list while it opens is retried."""
+def _pick(page, label: str | re.Pattern, option: str) -> None:
+    """Choose ``option`` (a part of its text) in the select box labelled ``label`` (its whole
+    label, or a pattern); a rerun that redraws the list while it opens is retried."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(4):
         _idle(page)
-        page.get_by_role("combobox", name=label, exact=True).click()
+        exact = None if isinstance(label, re.Pattern) else True
+        page.get_by_role("combobox", name=label, exact=exact).first.click()
         try:
             page.get_by_role("option", name=re.compile(re.escape(option))).first.click(timeout=5_000)
         except PlaywrightTimeout:

@@ -20,8 +20,8 @@ from generator.records.database import RegisterError
 from generator.records.publish import publish
 from generator.records.register import Register
 from generator.records.sharing import adopt_agreement, offer_agreement, offers, withdraw_offer
-from generator.records.status import due_items
-from generator.records.tables import BOARD_OWNED, ContractRow, VendorRow
+from generator.records.status import due_items, refresh_due
+from generator.records.tables import BOARD_OWNED, DERIVED_OWNED, ContractRow, VendorRow
 from generator.records.tenancy import add_board, board_id_in_use, list_boards
 
 from .test_register import PG, fresh_url
@@ -125,14 +125,17 @@ def test_postgresql_row_level_security_hides_other_boards_rows(tmp_path, board):
     a, b = two_boards(url, tmp_path)
     with a, b:
         assert a.database_filters, "sdpa's role must not bypass row-level security in this test"
+        assert refresh_due(a) == 1 and refresh_due(b) == 1  # each board's due rows, stored
         with a.session() as s:  # nothing in the application filters this session's queries
             assert [c.product for c in s.scalars(select(ContractRow))] == ["Shoreline Reader"]
             assert s.scalar(text("SELECT count(*) FROM contracts")) == 1
-            for model in BOARD_OWNED:
+            assert s.scalar(text("SELECT count(*) FROM due_state")) == 1
+            for model in [*BOARD_OWNED, *DERIVED_OWNED]:
                 boards = set(s.scalars(text(f"SELECT DISTINCT board_id FROM {model.__tablename__}")))
                 assert boards <= {a.board_id}, model.__tablename__
         with a.engine.connect() as conn:  # a connection that names no board sees no board's rows
             assert conn.scalar(text("SELECT count(*) FROM contracts")) == 0
+            assert conn.scalar(text("SELECT count(*) FROM due_items")) == 0
         # writing a row of board B from board A's transaction is refused by the database too
         with a.engine.connect() as conn, conn.begin():
             conn.execute(text("SELECT set_config('sdpa.board_id', :b, true)"), {"b": str(a.board_id)})

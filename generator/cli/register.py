@@ -69,36 +69,68 @@ def register_import_cmd(
     """
     from generator.records.backup import import_register, import_register_zip
     from generator.records.contract_csv import import_contracts_csv
+    from generator.records.status import refresh_due
 
     with user_errors():
         with open_register(db, board) as (reg, _):
             if file.suffix.lower() == ".zip":
-                typer.echo(f"imported {import_register_zip(reg, file)} records")
-                return
-            if file.suffix.lower() == ".json":
-                n = import_register(reg, read_json(file, "register export", MAX_EXPORT))
-                typer.echo(f"imported {n} records")
-                return
-            ids = import_contracts_csv(reg, file)
-    typer.echo(f"added {len(ids)} contracts")
+                message = f"imported {import_register_zip(reg, file)} records"
+            elif file.suffix.lower() == ".json":
+                message = f"imported {import_register(reg, read_json(file, 'register export', MAX_EXPORT))} records"
+            else:
+                message = f"added {len(import_contracts_csv(reg, file))} contracts"
+            refresh_due(reg)  # what is due, derived now: the first look at it is then fast
+    typer.echo(message)
+
+
+PageOpt = typer.Option(None, "--page", min=1, help="Which page to show (from 1; default 1, or every one "
+                                                 "with --format json).")
+PerPageOpt = typer.Option(50, "--per-page", min=1, max=10_000, help="How many on a page.")
+AllOpt = typer.Option(False, "--all", help="Every one, not a page (the default for --format json).")
+VendorFilterOpt = typer.Option("", "--vendor", help="Only vendors whose name contains this (any case).")
+
+
+def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bool]:
+    """The page to show (from 1) and whether to show every one: a script asking for JSON gets
+    the whole list unless it names a page."""
+    return page or 1, everything or (format == "json" and page is None)
+
+
+def page_note(shown: int, total: int, page: int, per_page: int, everything: bool) -> None:
+    """Say on stderr which part of a longer list was shown, and how to see more."""
+    if not everything and total > shown:
+        last = max(1, -(-total // per_page))
+        typer.echo(f"page {page} of {last} ({total:,} in all); --page {min(page + 1, last)} for the next, "
+                   "--all for every one", err=True)
 
 
 def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
-                      format: str = typer.Option("table", "--format", help="table or json")) -> None:
-    """List every contract with its derived status."""
-    from generator.records.status import contract_status
+                      format: str = typer.Option("table", "--format", help="table or json"),
+                      page: Optional[int] = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
+                      vendor: str = VendorFilterOpt,
+                      status: list[str] = typer.Option([], "--status", help="Only contracts with this status "
+                                                       "(repeat for several).")) -> None:
+    """List the contracts with their derived status, a page at a time.
 
+    Example: sdpa register list --status "gaps found" --page 2
+    """
+    from generator.records.status import contracts_page
+
+    page, everything = which_page(page, everything, format)
     with user_errors():
         with open_register(db, board) as (reg, _):
             day = today_option(today)
-            rows = [(c, contract_status(c, day)) for c in reg.contracts()]
+            found = contracts_page(reg, day, offset=0 if everything else (page - 1) * per_page,
+                                   limit=None if everything else per_page, vendor=vendor, statuses=status)
+    rows = found.items
     if format == "json":
         typer.echo(json.dumps([{"id": c.id, "vendor": c.vendor.name, "product": c.product,
                                 "executed": c.executed.isoformat() if c.executed else None,
                                 "status": s.status, "why": s.why} for c, s in rows], indent=2, ensure_ascii=False))
-        return
-    for c, s in rows:
-        typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
+    else:
+        for c, s in rows:
+            typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
+    page_note(len(rows), found.total, page, per_page, everything)
 
 
 def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,
@@ -303,22 +335,31 @@ def register_void_cmd(
 
 
 def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
-                     format: str = typer.Option("table", "--format", help="table or json")) -> None:
-    """What is due or overdue, overdue first. Example: sdpa register due --today 2026-12-29"""
-    from generator.records.status import due_items
+                     format: str = typer.Option("table", "--format", help="table or json"),
+                     page: Optional[int] = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
+                     vendor: str = VendorFilterOpt,
+                     before: Optional[str] = typer.Option(None, "--due-before", help="Only what is due on or "
+                                                          "before this date.")) -> None:
+    """What is due or overdue, overdue first, a page at a time. Example: sdpa register due --today 2026-12-29"""
+    from generator.records.status import due_page
 
+    page, everything = which_page(page, everything, format)
     with user_errors():
         with open_register(db, board) as (reg, profile):
-            items = due_items(reg, today_option(today), profile)
+            found = due_page(reg, today_option(today), profile, offset=0 if everything else (page - 1) * per_page,
+                             limit=None if everything else per_page, vendor=vendor,
+                             before=date_option(before, "--due-before"))
+    items = found.items
     if format == "json":
         typer.echo(json.dumps([{"contract": i.contract_id, "vendor": i.vendor, "what": i.what,
                                 "due": i.due.isoformat(), "overdue": i.overdue, "citation": i.citation}
                                for i in items], indent=2, ensure_ascii=False))
-        return
-    for i in items:
-        flag = "OVERDUE" if i.overdue else "due"
-        who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
-        typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
+    else:
+        for i in items:
+            flag = "OVERDUE" if i.overdue else "due"
+            who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
+            typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
+    page_note(len(items), found.total, page, per_page, everything)
 
 
 def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,

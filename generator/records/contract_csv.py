@@ -8,12 +8,14 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from sqlalchemy.orm import Session
+
 from generator.errors import InputError
 from generator.models import parse_date
 from generator.reading.paths import resolve_inside
 from generator.reading.spreadsheets import column_key, read_cell
 from generator.records.database import RegisterError
-from generator.records.register import Register
+from generator.records.register import Register, contract_values
 
 
 def _from_manifest(reader, keys: dict, path: Path) -> Iterator[dict]:
@@ -83,20 +85,41 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
                    "file": file}
 
 
+BATCH = 1000  # contracts inserted per statement; rows with stored files: BATCH_FILES
+BATCH_FILES = 20
+
+
 def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
     """Add every contract of ``rows`` (as :func:`contracts_from_csv` yields
-    them, each with its ``line``) in one transaction: when any row is invalid, none is added.
+    them, each with its ``line``) in one transaction, each row checked as it comes and the
+    checked rows inserted many at a time: when any row is invalid, none is added.
     Returns the new ids; raises :class:`RegisterError` naming the line of the first bad row."""
-    ids = []
+    ids: list[int] = []
     with reg.session() as s, s.begin():
+        batch: list[dict] = []
+        files = 0
         for row in rows:
             fields = dict(row)
             line = fields.pop("line", None)
             try:
-                ids.append(reg.insert_contract(s, **fields))
+                batch.append(contract_values(**fields))
             except RegisterError as exc:
                 raise RegisterError(f"line {line}: {exc}; nothing was imported") from None
-            s.expunge_all()  # a stored file is not kept in memory once written
+            files += batch[-1]["file_data"] is not None
+            if len(batch) >= BATCH or files >= BATCH_FILES:  # a stored file is not kept once written
+                ids += _insert(reg, s, batch)
+                batch, files = [], 0
+        if batch:
+            ids += _insert(reg, s, batch)
+    return ids
+
+
+def _insert(reg: Register, s: Session, batch: list[dict]) -> list[int]:
+    """Insert ``batch`` and store what is due for each new contract, derived from its values."""
+    from generator.records.status import new_contract, store_due
+
+    ids = reg.insert_contracts(s, batch)
+    store_due(s, [new_contract(cid, reg.board_id, values) for cid, values in zip(ids, batch)])
     return ids
 
 

@@ -66,27 +66,50 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 _PG_LOCK_KEY = 0x5D9A_0001  # sdpa's advisory lock number for migrations
 
 
-def _migrate(engine: Engine) -> None:
-    """Bring the schema to Alembic's head; a database already there is left alone. Many
-    processes may open a new register at once: one migrates, under the lock, the others wait."""
-    from alembic import command
-    from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
+MIGRATIONS = Path(__file__).parent / "migrations"
 
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    head = ScriptDirectory.from_config(cfg).get_current_head()
+
+def head_revision() -> str:
+    """The newest migration's revision, read from the migration files themselves (the one no
+    other revises) without importing Alembic, so opening a register that is already up to date
+    stays quick. Raises :class:`RegisterError` when the files do not form one chain."""
+    import re
+
+    revisions, revised = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(re.findall(r'^(revision|down_revision) = "([^"]+)"', path.read_text(encoding="utf-8"), re.M))
+        revisions.add(found.get("revision"))
+        revised.add(found.get("down_revision"))
+    heads = revisions - revised - {None}
+    if len(heads) != 1:
+        raise RegisterError(f"the register's migrations do not form one chain (heads: {sorted(heads)})")
+    return heads.pop()
+
+
+def _migrate(engine: Engine) -> None:
+    """Bring the schema to Alembic's head; a database already there is left alone (Alembic is
+    imported only when there is something to do). Many processes may open a new register at
+    once: one migrates, under the lock, the others wait."""
+    from sqlalchemy import inspect, text
+
+    head = head_revision()
 
     def current() -> str | None:
         with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
     if current() == head:
         return
     with _migration_lock(engine):
         if current() == head:  # another thread or process migrated while this one waited
             return
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
         with engine.connect() as conn:
             sqlite = engine.dialect.name == "sqlite"
             if sqlite:  # a table rebuilt by a migration is dropped and renamed: references wait

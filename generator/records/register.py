@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, event, func, select
 from sqlalchemy.orm import Session
 
 from generator.errors import SdpaError
@@ -21,9 +21,11 @@ from generator.records.tables import (
     BreachRow,
     CheckRow,
     ContractRow,
+    DueStateRow,
     LogRow,
     NoticeRow,
     PostingRow,
+    ReviewRow,
     VendorRow,
     check_lengths,
     utc_now,
@@ -49,8 +51,16 @@ def read_contract_file(path: Path) -> tuple[bytes, str, str]:
 
 def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "") -> int:
     """The id of vendor ``name`` of the session's board, created if new, inside the caller's
-    transaction. Safe when many processes add one new vendor at once: the insert does nothing on
-    a name the board already has (``ON CONFLICT DO NOTHING``), then the row is read back."""
+    transaction (:func:`vendor_ids` for one vendor)."""
+    return vendor_ids(s, {name: (contact_email, address)})[name]
+
+
+def vendor_ids(s: Session, vendors: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """The id of each vendor named in ``vendors`` (name → contact email and address, used only
+    for a new vendor) of the session's board, the new ones created, inside the caller's
+    transaction, in two statements. Safe when many processes add the same new vendor at once:
+    the insert does nothing on a name the board already has (``ON CONFLICT DO NOTHING``), then
+    the rows are read back."""
     from generator.records.tenancy import session_board
 
     if s.bind.dialect.name == "postgresql":
@@ -58,9 +68,71 @@ def vendor_id(s: Session, name: str, contact_email: str = "", address: str = "")
     else:
         from sqlalchemy.dialects.sqlite import insert
     board = session_board(s)
-    s.execute(insert(VendorRow).values(board_id=board, name=name, contact_email=contact_email, address=address)
-              .on_conflict_do_nothing(index_elements=["board_id", "name"]))
-    return s.scalar(select(VendorRow.id).where(VendorRow.board_id == board, VendorRow.name == name))
+    if not vendors:
+        return {}
+    s.execute(insert(VendorRow).on_conflict_do_nothing(index_elements=["board_id", "name"]),
+              [{"board_id": board, "name": name, "contact_email": email, "address": address}
+               for name, (email, address) in vendors.items()])
+    return dict(s.execute(select(VendorRow.name, VendorRow.id)
+                          .where(VendorRow.board_id == board, VendorRow.name.in_(list(vendors)))).all())
+
+
+def contract_values(*, vendor: str, product: str, executed: date | None = None, term_end: date | None = None,
+                    title: str = "", description: str = "", purpose: str = "",
+                    data_categories: list[str] | None = None, contact_email: str = "", address: str = "",
+                    file: Path | None = None, withheld_reason: str = "") -> dict:
+    """A new contract's columns, checked (and its signed ``file`` read, with its sha256), with
+    its vendor's ``vendor``, ``contact_email`` and ``address``. Raises :class:`RegisterError`
+    naming the bad field."""
+    from generator.models import in_range
+
+    if not vendor.strip() or not product.strip():
+        raise RegisterError("a contract needs a vendor and a product")
+    fields = {"vendor": vendor, "product": product, "title": title, "description": description,
+              "purpose": purpose, "contact_email": contact_email, "address": address,
+              "withheld_reason": withheld_reason,
+              **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
+    for field, value in fields.items():
+        try:
+            clean_text(value)
+        except ValueError as exc:
+            raise RegisterError(f"{field}: {exc}") from None
+    for field, day in (("executed", executed), ("term_end", term_end)):
+        try:
+            if day is not None:
+                in_range(day)
+        except ValueError as exc:
+            raise RegisterError(f"{field}: {exc}") from None
+    check_lengths(VendorRow, "vendor", name=vendor.strip())
+    check_lengths(VendorRow, contact_email=contact_email, address=address)
+    check_lengths(ContractRow, product=product.strip(), title=title, description=description,
+                  purpose=purpose, data_categories=data_categories)
+    blob, name, sha = None, "", ""
+    if file:
+        blob, name, sha = read_contract_file(Path(file))
+        check_lengths(ContractRow, file_name=name)
+    return {"vendor": vendor.strip(), "contact_email": contact_email, "address": address,
+            "product": product.strip(), "title": title, "executed": executed, "term_end": term_end,
+            "description": description, "purpose": purpose, "data_categories": list(data_categories or []),
+            "file_name": name, "withheld_reason": withheld_reason.strip(), "file_sha256": sha, "file_data": blob}
+
+
+class RegisterSession(Session):
+    """A session over the register: whatever it writes to a contract or its records marks that
+    contract's due items out of date (:mod:`generator.records.status` rebuilds them)."""
+
+
+_RECORDS = (CheckRow, NoticeRow, PostingRow, BreachRow, ReviewRow)
+
+
+@event.listens_for(RegisterSession, "after_flush")
+def _mark_due_stale(s: Session, _context: object) -> None:
+    """Delete the due state of every contract this flush touched, in the same transaction."""
+    ids = {o.id for o in (*s.new, *s.dirty, *s.deleted) if isinstance(o, ContractRow)}
+    ids |= {o.contract_id for o in (*s.new, *s.dirty, *s.deleted) if isinstance(o, _RECORDS)}
+    ids.discard(None)
+    if ids:
+        s.execute(delete(DueStateRow).where(DueStateRow.contract_id.in_(sorted(ids))))
 
 
 class Register:
@@ -93,8 +165,9 @@ class Register:
 
     def session(self) -> Session:
         """A session of this register's board; each ``with s.begin()`` is one transaction (on
-        SQLite it holds the write lock from its start)."""
-        return board_scope(Session(self.engine, expire_on_commit=False), self.board_id,
+        SQLite it holds the write lock from its start). Whatever it writes to a contract or its
+        records marks that contract's due items out of date."""
+        return board_scope(RegisterSession(self.engine, expire_on_commit=False), self.board_id,
                            database_filters=self.database_filters)
 
     def snapshot(self) -> Session:
@@ -102,7 +175,7 @@ class Register:
         (SQLite: a deferred ``BEGIN`` in WAL mode; PostgreSQL: ``REPEATABLE READ``)."""
         options = ({"isolation_level": "REPEATABLE READ"} if self.engine.dialect.name == "postgresql"
                    else {"sdpa_snapshot": True})
-        return board_scope(Session(self.engine.execution_options(**options), expire_on_commit=False),
+        return board_scope(RegisterSession(self.engine.execution_options(**options), expire_on_commit=False),
                            self.board_id, database_filters=self.database_filters)
 
     def contract_file(self, cid: int) -> bytes | None:
@@ -136,51 +209,32 @@ class Register:
         with self.session() as s, s.begin():
             return self.insert_contract(s, **fields)
 
-    def insert_contract(self, s: Session, *, vendor: str, product: str, executed: date | None = None,
-                        term_end: date | None = None, title: str = "", description: str = "",
-                        purpose: str = "", data_categories: list[str] | None = None,
-                        contact_email: str = "", address: str = "", file: Path | None = None,
-                        withheld_reason: str = "") -> int:
-        """:meth:`add_contract` inside the caller's transaction ``s`` (for imports that add many
-        contracts all-or-nothing). Raises :class:`RegisterError` naming the bad field."""
-        from generator.models import in_range
+    def insert_contract(self, s: Session, **fields: Any) -> int:
+        """:meth:`add_contract` inside the caller's transaction ``s``; takes the keyword arguments
+        of :func:`contract_values`. Raises :class:`RegisterError` naming the bad field."""
+        return self.insert_contracts(s, [contract_values(**fields)])[0]
 
-        if not vendor.strip() or not product.strip():
-            raise RegisterError("a contract needs a vendor and a product")
-        fields = {"vendor": vendor, "product": product, "title": title, "description": description,
-                  "purpose": purpose, "contact_email": contact_email, "address": address,
-                  "withheld_reason": withheld_reason,
-                  **{f"data category {i + 1}": x for i, x in enumerate(data_categories or [])}}
-        for field, value in fields.items():
-            try:
-                clean_text(value)
-            except ValueError as exc:
-                raise RegisterError(f"{field}: {exc}") from None
-        for field, day in (("executed", executed), ("term_end", term_end)):
-            try:
-                if day is not None:
-                    in_range(day)
-            except ValueError as exc:
-                raise RegisterError(f"{field}: {exc}") from None
-        check_lengths(VendorRow, "vendor", name=vendor.strip())
-        check_lengths(VendorRow, contact_email=contact_email, address=address)
-        check_lengths(ContractRow, product=product.strip(), title=title, description=description,
-                      purpose=purpose, data_categories=data_categories)
-        blob, name, sha = None, "", ""
-        if file:
-            blob, name, sha = read_contract_file(Path(file))
-            check_lengths(ContractRow, file_name=name)
-        vid = vendor_id(s, vendor.strip(), contact_email, address)
-        c = ContractRow(vendor_id=vid, product=product.strip(), title=title, executed=executed,
-                        term_end=term_end, description=description, purpose=purpose,
-                        data_categories=list(data_categories or []), file_name=name,
-                        withheld_reason=withheld_reason.strip(),
-                        file_sha256=sha, file_data=blob)
-        s.add(c)
-        s.flush()
-        self.log_change(s, "add contract", c.id, vendor=vendor, product=product, executed=executed,
-                  file=name, sha256=sha)
-        return c.id
+    def insert_contracts(self, s: Session, rows: list[dict]) -> list[int]:
+        """Add the contracts ``rows`` (each as :func:`contract_values` returns it, already
+        checked) and their vendors if new, with one log line each, in the caller's transaction
+        ``s``, in a few statements (for imports); returns the new ids in order."""
+        from generator.records.bulk import insert_rows
+
+        named: dict[str, tuple[str, str]] = {}
+        for r in rows:
+            named.setdefault(r["vendor"], (r["contact_email"], r["address"]))
+        vendors = vendor_ids(s, named)
+        values = [{**{k: v for k, v in r.items() if k not in ("vendor", "contact_email", "address")},
+                   "vendor_id": vendors[r["vendor"]], "board_id": self.board_id} for r in rows]
+        ids = insert_rows(s, ContractRow.__table__, values, new_ids=True)
+        at, actor = utc_now(), self.actor[:120]
+        insert_rows(s, LogRow.__table__, [
+            {"at": at, "actor": actor, "action": "add contract", "contract_id": cid, "board_id": self.board_id,
+             "details": json.loads(json.dumps({"vendor": r["vendor"], "product": r["product"],
+                                               "executed": r["executed"], "file": r["file_name"],
+                                               "sha256": r["file_sha256"]}, default=str))}
+            for cid, r in zip(ids, rows)])
+        return ids
 
     def contract_in(self, s: Session, cid: int) -> ContractRow:
         """Contract ``cid`` in the caller's session ``s`` (to change it in that transaction);
@@ -276,22 +330,34 @@ class Register:
 
     # -------------------------------------------------------- reading
 
-    def contracts(self) -> list[ContractRow]:
-        """Every contract with its vendor and records, in id order."""
-        from sqlalchemy.orm import selectinload
-
+    def contracts(self, ids: list[int] | None = None) -> list[ContractRow]:
+        """Every contract (or those of ``ids``) with its vendor and records, in id order; never
+        their stored files."""
         with self.snapshot() as s:  # a read: never waits for the write lock
-            q = select(ContractRow).order_by(ContractRow.id).options(
-                selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
-                selectinload(ContractRow.notices), selectinload(ContractRow.postings),
-                selectinload(ContractRow.breaches), selectinload(ContractRow.reviews))
+            q = with_records(select(ContractRow).order_by(ContractRow.id))
+            if ids is not None:
+                q = q.where(ContractRow.id.in_(ids))
             return list(s.scalars(q))
 
     def contract(self, cid: int) -> ContractRow:
-        for c in self.contracts():
-            if c.id == cid:
-                return c
-        raise RegisterError(f"no contract with id {cid}")
+        """Contract ``cid`` with its vendor and records; raises :class:`RegisterError` when there
+        is no such contract."""
+        found = self.contracts([cid])
+        if not found:
+            raise RegisterError(f"no contract with id {cid}")
+        return found[0]
+
+    def contract_labels(self) -> list[tuple[int, str, str]]:
+        """(id, vendor, product) of every contract, in id order: enough to pick one from, without
+        loading any contract's records."""
+        with self.snapshot() as s:
+            q = select(ContractRow.id, VendorRow.name, ContractRow.product).join(VendorRow).order_by(ContractRow.id)
+            return [(i, vendor, product) for i, vendor, product in s.execute(q)]
+
+    def breached_ids(self) -> list[int]:
+        """The ids of the contracts with a breach recorded, in id order."""
+        with self.snapshot() as s:
+            return list(s.scalars(select(BreachRow.contract_id).distinct().order_by(BreachRow.contract_id)))
 
     def log(self, cid: int | None = None) -> list[LogRow]:
         with self.snapshot() as s:  # a read: never waits for the write lock
@@ -353,7 +419,17 @@ class Register:
         """The contracts already registered for this vendor and product, compared without
         case, spacing or punctuation ("Acme, Inc." and "ACME Inc" match), in id order."""
         key = (_fold(vendor), _fold(product))
-        return [c for c in self.contracts() if (_fold(c.vendor.name), _fold(c.product)) == key]
+        ids = [i for i, name, prod in self.contract_labels() if (_fold(name), _fold(prod)) == key]
+        return self.contracts(ids) if ids else []  # only the matches are loaded with their records
+
+
+def with_records(q):
+    """Select query ``q`` of contracts loading each one's vendor and records (not its file)."""
+    from sqlalchemy.orm import selectinload
+
+    return q.options(selectinload(ContractRow.vendor), selectinload(ContractRow.checks),
+                     selectinload(ContractRow.notices), selectinload(ContractRow.postings),
+                     selectinload(ContractRow.breaches), selectinload(ContractRow.reviews))
 
 
 def _fold(text: str) -> str:

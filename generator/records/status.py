@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy import and_, case, delete, false, func, or_, select, true
+from sqlalchemy.orm import Session
 
 from generator.checking.voidness import stored_report_voidness
 from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.models import Board, Library
+from generator.records.bulk import insert_rows
 from generator.records.duties import annual_notice_due
 from generator.records.register import Register
 from generator.records.review import (
@@ -16,7 +21,8 @@ from generator.records.review import (
     current_review,
     latest_check,
 )
-from generator.records.tables import ContractRow
+from generator.records.register import with_records
+from generator.records.tables import ContractRow, DueRow, DueStateRow, VendorRow
 
 CURE_PASSED = "cure date passed — counsel to decide"
 
@@ -91,56 +97,251 @@ class DueItem:
     citation: str
 
 
-def _breach_items(c: ContractRow, today: date, good_friday: bool = False) -> list[DueItem]:
-    """Each breach's notice to families and website notice: due whatever the contract's status."""
-    items = []
+@dataclass
+class Page:
+    """One page of a longer list: its ``items``, and ``total``, how many the whole list holds."""
+
+    items: list
+    total: int
+
+
+# ---------------------------------------------------------------- what is due, kept in the database
+# Each contract's due items are derived once from its records (with the days each applies) and
+# stored; a write to the contract deletes its state (generator.records.register), and the next
+# read rebuilds only what is missing. The day, the board profile's posting_from and Good Friday
+# are applied by the query, so one stored set serves every day and profile.
+
+REFRESH_CHUNK = 1000  # contracts derived per round trip
+
+
+def basis(library: Library | None = None) -> str:
+    """What the stored items depend on besides the records: which provisions ``library``
+    (default: the shipped one) counts as § 10-234bb(a) terms."""
+    from generator.library import default_library
+
+    ids = ",".join(sorted((library or default_library()).a_provisions()))
+    return hashlib.sha256(ids.encode()).hexdigest()[:16]
+
+
+def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
+         overdue: bool = True, after: date | None = None, until: date | None = None,
+         posting: date | None = None) -> dict:
+    return {"contract_id": c.id, "board_id": c.board_id, "what": what, "citation": citation, "due": due, "due_good_friday": due_gf or due,
+            "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
+
+
+def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
+    """Contract ``c``'s status as of no particular day and its due items (rows of
+    :class:`DueStateRow` and :class:`DueRow`), each item with the days it applies: breaches
+    always; the rest while the term has not ended."""
+    rows = []
     for b in c.breaches:
-        d = parent_breach_notice_due(b.notice_received, good_friday)
+        d, dg = (parent_breach_notice_due(b.notice_received, gf) for gf in (False, True))
         if not b.families_notified:
-            items.append(DueItem(c.id, c.vendor.name, "notify the affected students and parents of the breach",
-                                 d, today > d, "board policy; § 10-234dd: 2 business days"))
+            rows.append(_row(c, "notify the affected students and parents of the breach", d,
+                             "board policy; § 10-234dd: 2 business days", due_gf=dg))
         if not b.posted:
-            items.append(DueItem(c.id, c.vendor.name, "post notice of the breach on the website", d, today > d,
-                                 "board policy"))
-    return items
+            rows.append(_row(c, "post notice of the breach on the website", d, "board policy", due_gf=dg))
+    st = contract_status(c, date.min)  # no term has ended, no cure date has passed
+    open_ = [n for n in c.notices if not n.outcome]
+    cure = next((n.cure_date for n in reversed(c.notices) if n.outcome != "withdrawn"), None)
+    state = {"contract_id": c.id, "board_id": c.board_id, "status_base": st.status,
+             "status_cure": cure if st.status == "notice sent" else None}
+    end = c.term_end
+    if c.executed and not c.postings:
+        d, dg = (website_notice_due(c.executed, gf) for gf in (False, True))
+        rows.append(_row(c, "post notice of the executed contract on the website", d,
+                         "board policy; § 10-234bb: 5 business days", due_gf=dg, until=end, posting=c.executed))
+    if open_:
+        n = open_[-1]
+        void = void_applies(c, library)
+        rows.append(_row(c, "vendor must amend the contract", n.cure_date,
+                         "§ 10-234bb(f)" if void else "board policy", overdue=False,
+                         until=min(d for d in (n.cure_date, end) if d)))
+        rows.append(_row(c, "cure date passed without amendment: counsel to decide whether the contract is void "
+                            "(counsel records it) and whether to keep sharing student data", n.cure_date,
+                         "§ 10-234bb(f) (to confirm); board policy" if void else "board policy",
+                         after=n.cure_date, until=end))
+    elif st.status == AWAITING:
+        rows.append(_row(c, "counsel to confirm the check, provision by provision", c.checks[-1].checked,
+                         "board practice: a check is a reading", overdue=False, until=end))
+    elif st.status == "gaps found":
+        rows.append(_row(c, "send the vendor notice to amend", c.checks[-1].checked,
+                         "§ 10-234bb(f)" if void_applies(c, library) else "board policy", overdue=False,
+                         until=end))
+    return state, rows
+
+
+def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], library: Library | None = None, key: str = "") -> str:
+    """Derive the due items and state of ``contracts`` (each with its records loaded, or a new
+    contract with none) and insert them in the caller's transaction ``s``, whose rows must not
+    exist yet. ``key`` is the library's :func:`basis` when already computed; returns it (computed
+    here only when a contract has a confirmed check, the one case its items depend on)."""
+    states, items = [], []
+    for c in contracts:
+        state, rows = _derive(c, library)
+        if confirmed_report(c) is not None:  # its items depend on the library's § 10-234bb(a) terms
+            key = key or basis(library)
+            states.append({**state, "basis": key})
+        else:
+            states.append({**state, "basis": ""})
+        items += rows
+    s.expunge_all()
+    insert_rows(s, DueStateRow.__table__, states)
+    insert_rows(s, DueRow.__table__, items)
+    return key
+
+
+@dataclass
+class NewContract:
+    """A contract just inserted, with no records yet: what :func:`store_due` needs to derive its
+    due items without reading it back (:func:`new_contract`)."""
+
+    id: int
+    board_id: int
+    executed: date | None
+    term_end: date | None
+    checks: tuple = ()
+    notices: tuple = ()
+    postings: tuple = ()
+    breaches: tuple = ()
+    reviews: tuple = ()
+
+
+def new_contract(cid: int, board_id: int, values: dict) -> NewContract:
+    """Contract ``cid`` of board ``board_id``, just inserted with the columns ``values``."""
+    return NewContract(cid, board_id, values.get("executed"), values.get("term_end"))
+
+
+def refresh_due(reg: Register, library: Library | None = None) -> int:
+    """Derive and store the due items of every contract whose stored ones are missing (new,
+    changed since, restored) or were derived with another library (only a contract with a
+    confirmed check depends on it). Returns how many contracts were derived (0 when all were
+    up to date)."""
+    missing = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
+               .where(DueStateRow.contract_id.is_(None)))
+    counted = [select(func.count()).select_from(t).scalar_subquery() for t in (ContractRow, DueStateRow)]
+    with reg.snapshot() as s:
+        # contracts are never deleted: as many states as contracts means none is missing
+        ids = set(s.scalars(missing)) if s.scalar(select(counted[0] - counted[1])) else set()
+        bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != "").distinct()))
+        key = basis(library) if bases else ""  # the library is loaded only when it matters
+        if bases - {key}:
+            ids |= set(s.scalars(select(DueStateRow.contract_id)
+                                 .where(DueStateRow.basis != "", DueStateRow.basis != key)))
+    ids = sorted(ids)
+    for i in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[i:i + REFRESH_CHUNK]
+        with reg.session() as s, s.begin():
+            # FOR UPDATE (PostgreSQL): a write to one of these contracts waits until this is stored
+            contracts = list(s.scalars(with_records(select(ContractRow).where(ContractRow.id.in_(chunk))
+                                                    .with_for_update(of=ContractRow))))
+            s.execute(delete(DueRow).where(DueRow.contract_id.in_(chunk)))
+            s.execute(delete(DueStateRow).where(DueStateRow.contract_id.in_(chunk)))
+            key = store_due(s, contracts, library, key)
+    return len(ids)
+
+
+def _due_filter(today: date, board: Board, vendor: str = "", before: date | None = None):
+    """The conditions on :class:`DueRow` that keep the items applying on ``today`` for ``board``
+    (and the filters); the due date column the profile uses; and the overdue condition."""
+    due = DueRow.due_good_friday if board.good_friday_proclaimed else DueRow.due
+    overdue = and_(DueRow.can_be_overdue, due < today)
+    where = [or_(DueRow.shown_after.is_(None), DueRow.shown_after < today),
+             or_(DueRow.shown_until.is_(None), DueRow.shown_until >= today),
+             or_(DueRow.posting_executed.is_(None), DueRow.posting_executed >= board.posting_from)]
+    if vendor:
+        named = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
+                 .where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True)))
+        where.append(DueRow.contract_id.in_(named))
+    if before is not None:
+        where.append(due <= before)
+    return where, due, overdue
+
+
+def due_page(reg: Register, today: date, board: Board, library: Library | None = None, *, offset: int = 0,
+             limit: int | None = 50, vendor: str = "", before: date | None = None) -> Page:
+    """One page of what is due or overdue on ``today``, overdue items first, then by date (as
+    :func:`due_items`), from ``offset``, at most ``limit`` items (None: all); ``vendor`` keeps the
+    items of vendors whose name contains it (and drops the board's own), ``before`` those due on or
+    before that day. A breach is due whatever the contract's status (an ended contract included);
+    posting is tracked only for contracts executed on or after the board profile's
+    ``posting_from``; the annual notice is due by September 1 and overdue after it until that
+    year's notice is recorded. Brings the stored items up to date first (:func:`refresh_due`)."""
+    refresh_due(reg, library)
+    where, due, overdue = _due_filter(today, board, vendor, before)
+    annual_due, annual_overdue = annual_notice_due(reg, today)
+    annual = DueItem(None, "", f"annual notice to students and parents of {board.public_page}",
+                     annual_due, annual_overdue, "board policy: by September 1")
+    with_annual = not vendor and (before is None or annual_due <= before)
+    # the board's annual item comes after every item that sorts before it
+    ahead = and_(overdue, due < annual_due) if annual_overdue else or_(overdue, due < annual_due)
+    with reg.snapshot() as s:
+        total, before_annual = s.execute(select(func.count(), func.sum(case((ahead, 1), else_=0)))
+                                         .select_from(DueRow).where(*where)).one()
+        total, at = total or 0, (before_annual or 0) if with_annual else (total or 0) + 1
+        start = offset if offset <= at else offset - 1
+        size = None if limit is None else limit - (1 if offset <= at < offset + limit else 0)
+        page = (select(DueRow.contract_id, VendorRow.name, DueRow.what, due,
+                       case((overdue, true()), else_=false()), DueRow.citation)
+                .join(ContractRow, ContractRow.id == DueRow.contract_id)
+                .join(VendorRow, VendorRow.id == ContractRow.vendor_id).where(*where)
+                .order_by(case((overdue, 0), else_=1), due, DueRow.contract_id, DueRow.id).offset(start))
+        rows = [DueItem(*r) for r in s.execute(page.limit(size) if size is not None else page)]
+    if with_annual and offset <= at and (limit is None or at < offset + limit):
+        rows.insert(at - offset, annual)
+    return Page(rows, total + with_annual)
 
 
 def due_items(reg: Register, today: date, board: Board, library: Library | None = None) -> list[DueItem]:
-    """What is due or overdue on ``today``: overdue items first, then by date. A breach is due
-    whatever the contract's status (an ended contract included); posting is tracked only for
-    contracts executed on or after the board profile's ``posting_from``; the annual notice is
-    due by September 1 and overdue after it until that year's notice is recorded."""
-    items: list[DueItem] = []
-    for c in reg.contracts():
-        name = c.vendor.name
-        items += _breach_items(c, today, board.good_friday_proclaimed)
-        st = contract_status(c, today, library)
-        if st.status == "ended":
-            continue
-        if c.executed and c.executed >= board.posting_from and not c.postings:
-            d = website_notice_due(c.executed, board.good_friday_proclaimed)
-            items.append(DueItem(c.id, name, "post notice of the executed contract on the website",
-                                 d, today > d, "board policy; § 10-234bb: 5 business days"))
-        open_ = [n for n in c.notices if not n.outcome]
-        if open_:
-            n = open_[-1]
-            if n.cure_date >= today:
-                items.append(DueItem(c.id, name, "vendor must amend the contract", n.cure_date, False,
-                                     "§ 10-234bb(f)" if void_applies(c, library) else "board policy"))
-            else:
-                items.append(DueItem(c.id, name, "cure date passed without amendment: counsel to decide whether "
-                                     "the contract is void (counsel records it) and whether to keep sharing "
-                                     "student data", n.cure_date, True,
-                                     "§ 10-234bb(f) (to confirm); board policy" if void_applies(c, library)
-                                     else "board policy"))
-        elif st.status == AWAITING:
-            items.append(DueItem(c.id, name, "counsel to confirm the check, provision by provision",
-                                 c.checks[-1].checked, False, "board practice: a check is a reading"))
-        elif st.status == "gaps found":
-            items.append(DueItem(c.id, name, "send the vendor notice to amend",
-                                 c.checks[-1].checked, False,
-                                 "§ 10-234bb(f)" if void_applies(c, library) else "board policy"))
-    due, overdue = annual_notice_due(reg, today)
-    items.append(DueItem(None, "", f"annual notice to students and parents of {board.public_page}",
-                         due, overdue, "board policy: by September 1"))
-    return sorted(items, key=lambda i: (not i.overdue, i.due, i.contract_id or 0))
+    """Everything due or overdue on ``today``, overdue items first, then by date: every page of
+    :func:`due_page`."""
+    return due_page(reg, today, board, library, limit=None).items
+
+
+def status_column(today: date):
+    """A contract's status on ``today`` as a SQL expression over its stored state."""
+    return case((ContractRow.term_end < today, "ended"),
+                (DueStateRow.status_cure < today, CURE_PASSED), else_=DueStateRow.status_base)
+
+
+def contracts_page(reg: Register, today: date, library: Library | None = None, *, offset: int = 0,
+                   limit: int | None = 50, vendor: str = "", statuses: list[str] | None = None,
+                   search: str = "") -> Page:
+    """One page of the contracts, in id order, each as ``(contract, Status)`` on ``today``:
+    ``vendor`` keeps those whose vendor's name contains it, ``statuses`` those with one of these
+    statuses, ``search`` those whose vendor, product, title, purpose or description contains it
+    (all without case). Brings the stored state up to date first (:func:`refresh_due`)."""
+    refresh_due(reg, library)
+    q = select(ContractRow.id)
+    if vendor or search:
+        q = q.join(VendorRow, VendorRow.id == ContractRow.vendor_id)
+    if vendor:
+        q = q.where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True))
+    if statuses:
+        q = q.join(DueStateRow, DueStateRow.contract_id == ContractRow.id).where(status_column(today).in_(statuses))
+    if search:
+        needle = search.strip().lower()
+        q = q.where(or_(*(func.lower(col).contains(needle, autoescape=True) for col in
+                          (VendorRow.name, ContractRow.product, ContractRow.title, ContractRow.purpose,
+                           ContractRow.description))))
+    with reg.snapshot() as s:
+        total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+        page = q.order_by(ContractRow.id).offset(offset)
+        ids = list(s.scalars(page.limit(limit) if limit is not None else page))
+    contracts = reg.contracts(ids) if limit is not None else _in_chunks(reg, ids)
+    return Page([(c, contract_status(c, today, library)) for c in contracts], total)
+
+
+def _in_chunks(reg: Register, ids: list[int]) -> list[ContractRow]:
+    return [c for i in range(0, len(ids), REFRESH_CHUNK) for c in reg.contracts(ids[i:i + REFRESH_CHUNK])]
+
+
+def status_counts(reg: Register, today: date, library: Library | None = None) -> dict[str, int]:
+    """How many contracts have each status on ``today`` (for a filter's choices)."""
+    refresh_due(reg, library)
+    col = status_column(today)
+    with reg.snapshot() as s:
+        q = (select(col, func.count()).select_from(ContractRow)
+             .join(DueStateRow, DueStateRow.contract_id == ContractRow.id).group_by(col))
+        return {k: n for k, n in s.execute(q)}

@@ -94,7 +94,7 @@ class VendorRow(BoardOwned, Base):
 class ContractRow(BoardOwned, Base):
     __tablename__ = "contracts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id"))
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id"), index=True)  # index: 0007
     product: Mapped[str] = mapped_column(String(300))
     title: Mapped[str] = mapped_column(String(300), default="")
     executed: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -326,3 +326,45 @@ class OfferRow(Base):
     offered: Mapped[date] = mapped_column(Date)
     offered_by: Mapped[str] = mapped_column(String(320))
     withdrawn: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+# ---------------------------------------------------------------- what is due, kept beside the records (0007)
+# Derived from a contract's records, never exported (a restore rebuilds it), each row of its
+# contract's board (kept to it like the records): the register deletes
+# a contract's state on every write to it, and generator.records.status rebuilds what is missing.
+
+
+class DueStateRow(BoardOwned, Base):
+    """A contract's due items are up to date for ``basis`` (the library they were derived with);
+    its status as of no particular day (``status_base``), which the day turns into "ended" after
+    the term's end or into the cure-date-passed status after ``status_cure``."""
+
+    __tablename__ = "due_state"
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), primary_key=True)
+    basis: Mapped[str] = mapped_column(String(80))
+    status_base: Mapped[str] = mapped_column(String(40), index=True)
+    status_cure: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class DueRow(BoardOwned, Base):
+    """One thing the board must do for a contract, with the days it applies: shown when the day
+    is after ``shown_after`` and not after ``shown_until`` (each when set), and, for the posting,
+    only when ``posting_executed`` is on or after the profile's ``posting_from``; overdue when
+    ``can_be_overdue`` and the day is after the due date (``due_good_friday`` when the Governor
+    proclaimed Good Friday a holiday)."""
+
+    __tablename__ = "due_items"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    citation: Mapped[str] = mapped_column(String(200))
+    due: Mapped[date] = mapped_column(Date, index=True)
+    due_good_friday: Mapped[date] = mapped_column(Date)
+    can_be_overdue: Mapped[bool] = mapped_column(Boolean)
+    shown_after: Mapped[date | None] = mapped_column(Date, nullable=True)
+    shown_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    posting_executed: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+# the derived rows: owned by a board like the records, but rebuilt, never backed up
+DERIVED_OWNED = [DueStateRow, DueRow]
