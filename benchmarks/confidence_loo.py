@@ -30,6 +30,10 @@ from generator.reading.extract import read_document  # noqa: E402
 
 FRAME_DOUBTS = ("every sentence it rests on", "it rests on one sentence")
 MAX_LOW = 0.25
+ACTS = {"deletion": {"delete", "return"}, "review_correction": {"review", "correct"}, "security": {"protect"},
+        "breach_notification": {"notify"}, "no_retention": {"delete", "retain", "return"},
+        "no_advertising": {"advertise", "use", "sell", "share"}, "use_limitation": {"use", "share", "sell"},
+        "ferpa": {"comply"}}
 
 
 def signals(finding, about_data: bool) -> dict[str, bool]:
@@ -53,6 +57,12 @@ def signals(finding, about_data: bool) -> dict[str, bool]:
         "partial, one sentence, no student data": (finding.status == "partial" and len(frames) == 1
                                                    and frames[0].data != "student"),
         "rests on a scope": bool(frames) and any(f.scope for f in frames),
+        "present, no sentence binds the contractor to its action": present and bool(ACTS.get(finding.id)) and not any(
+            f.bound in ("contractor", "") and f.binding is not False and set(f.actions) & ACTS[finding.id] for f in frames),
+        "partial, no sentence binds the contractor": finding.status == "partial" and not any(
+            f.bound == "contractor" and f.binding for f in frames),
+        "present, no sentence binds the contractor": present and not any(
+            f.bound in ("contractor", "") and f.binding is not False for f in frames),
     }
 
 

@@ -268,3 +268,12 @@ def test_deletion_at_the_end_or_sooner_on_request_stays_present(library):
     # the end deletes on its own; the District's request only makes it sooner
     assert finding("When the District requests deletion of student data, or at the end of the agreement, the "
                    "Provider shall delete student data.", library, "no_retention").status == "present"
+
+
+def test_use_followed_by_data_is_the_action_use_and_before_a_means_it_is_not():
+    # "shall not use any information ..." restricts using the data; "use reasonable efforts to
+    # protect" is a duty to protect, whatever means it names
+    f = read_frame("The Contractor shall not use any information in a pupil's record for another purpose.")
+    assert f.negated and f.actions == ("use",)
+    assert read_frame("The Provider will use commercially reasonable efforts to protect student data.").actions == ("protect",)
+    assert read_frame("We use encryption to protect student data.").actions == ("protect",)

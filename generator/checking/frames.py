@@ -38,7 +38,7 @@ _ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "unde
            "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
 # words that may stand between the modal and the action ("will promptly and securely delete")
-_FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "use", "commercially",
+_FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "commercially",
            "reasonable", "efforts", "efforts", "to", "be", "the", "right", "in", "its", "our", "their",
            "sole", "discretion", "at", "any", "time", "and", "or", "further", "from", "permanently",
            "otherwise", "thereafter", "then", "always", "continue"}
@@ -63,6 +63,15 @@ _ACTIONS = {
               "revised replace",
     "comply": "comply complies complied complying compliance",
 }
+# "use" is the action "use" when data follows it ("shall not use any information"); before a means
+# ("use reasonable efforts", "use encryption to protect") it only leads to the verb that matters
+_USED = {"data", "information", "records", "record", "content", "pii"}
+
+
+def _uses_data(following: list[str]) -> bool:
+    return bool(_USED & set(following))
+
+
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
 # data: the first kind named wins over plain "data"; student data over the others
@@ -253,7 +262,7 @@ def read_frame(text: str) -> Frame:
         # discretion, to") and collect a list ("see, correct, update or delete")
         for k in range(start, min(len(words), start + 16)):
             w = words[k]
-            if w in _NEGATION or w in _FILLER:
+            if w in _NEGATION or w in _FILLER or (w == "use" and not _uses_data(words[k + 1:k + 5])):
                 continue
             fam = _FAMILY.get(w)
             if fam is None:
