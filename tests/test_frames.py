@@ -277,3 +277,44 @@ def test_use_followed_by_data_is_the_action_use_and_before_a_means_it_is_not():
     assert f.negated and f.actions == ("use",)
     assert read_frame("The Provider will use commercially reasonable efforts to protect student data.").actions == ("protect",)
     assert read_frame("We use encryption to protect student data.").actions == ("protect",)
+
+
+def test_the_modal_governs_a_verb_close_to_it_not_one_a_clause_later():
+    # "make available procedures by which parents may review": the contractor's duty is to make
+    # something available; the review is what someone else may do, six words on
+    assert read_frame("The Provider shall make available procedures by which parents may review records.").actions == ()
+    assert read_frame("The Provider will promptly and securely delete student data.").actions == ("delete",)
+
+
+def test_measures_to_ensure_security_and_encryption_are_duties_to_protect():
+    assert read_frame("The Provider shall take all appropriate measures to ensure the security and "
+                      "confidentiality of student records.").actions == ("protect",)
+    assert read_frame("We encrypt student data at rest and in transit.").actions == ("protect",)
+    assert read_frame("Acme uses administrative and physical security controls to protect your data.").actions == (
+        "protect",)
+
+
+# ---------------------------------------------------------------- confidence by concepts
+
+
+def test_a_present_finding_whose_sentences_state_no_whole_duty_is_marked_low(library):
+    # the topic is there, but what the contractor must do is not the provision's duty
+    vague = finding("The Provider shall make available procedures by which parents and guardians may review "
+                    "student records and correct errors in them.", library, "review_correction")
+    assert vague.status == "present" and vague.confidence == "low"
+    assert "states the whole duty" in " ".join(vague.doubts)
+    whole = finding("The Provider shall allow parents and guardians to review their child's student records and "
+                    "to correct errors in them.", library, "review_correction")
+    assert whole.status == "present" and whole.confidence == "high"
+
+
+def test_a_time_limit_is_a_doubt_only_when_it_is_close_to_the_limit_allowed(library):
+    # three days against thirty stands however the days are counted; twenty business days is
+    # twenty-eight calendar days, and reading it either way decides the status
+    quick = finding("The Provider shall notify the District of a breach of student data within three (3) days "
+                    "of discovery.", library, "breach_notification")
+    assert quick.status == "present" and quick.confidence == "high"
+    close = finding("The Provider shall notify the District of a breach of student data within twenty (20) "
+                    "business days of discovery.", library, "breach_notification")
+    assert close.status == "present" and close.confidence == "low"
+    assert "close to the limit" in " ".join(close.doubts)

@@ -41,7 +41,9 @@ _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t
 _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "commercially",
            "reasonable", "efforts", "efforts", "to", "be", "the", "right", "in", "its", "our", "their",
            "sole", "discretion", "at", "any", "time", "and", "or", "further", "from", "permanently",
-           "otherwise", "thereafter", "then", "always", "continue"}
+           "otherwise", "thereafter", "then", "always", "continue",
+           # "take all appropriate measures to ensure ...": the means, before the verb that matters
+           "take", "all", "appropriate", "necessary", "measures", "steps", "precautions", "ensure"}
 
 # action families: every form a word of the family takes, matched whole
 _ACTIONS = {
@@ -52,7 +54,7 @@ _ACTIONS = {
     "correct": "correct corrects corrected correcting correction update updates amend amends rectify",
     "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
     "protect": "protect protects protected protecting safeguard safeguards secure secures maintain "
-               "maintains implement implements",
+               "maintains implement implements encrypt encrypts encrypted encryption",
     "notify": "notify notifies notified notifying notice inform informs informed tell",
     "retain": "retain retains retained retaining retention keep keeps kept store stores stored",
     "use": "use uses used using process processes processed",
@@ -72,6 +74,13 @@ def _uses_data(following: list[str]) -> bool:
     return bool(_USED & set(following))
 
 
+#: how many words that are neither fillers nor a list may stand between the modal and the first
+#: verb of an action family ("shall make available procedures by which parents may review": make,
+#: available, procedures, by, which, parents — the review is not what the modal governs).
+#: Chosen leave-one-document-out on the development set (benchmarks/confidence_loo.py).
+VERB_REACH = 5
+# "ensure the security of ...": a duty to protect
+_KEPT_SAFE = {"security", "confidentiality", "integrity", "protection", "safety"}
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
 # data: the first kind named wins over plain "data"; student data over the others
@@ -202,9 +211,10 @@ def _scope(m: re.Match[str] | None) -> str:
 
 
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
-def read_frame(text: str) -> Frame:
-    """The duty frame of one sentence (a list item read with its lead-in). Never raises; a
-    sentence without a modal or an actor gives a frame with those elements empty."""
+def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
+    """The duty frame of one sentence (a list item read with its lead-in); ``reach``: see
+    :data:`VERB_REACH`. Never raises; a sentence without a modal or an actor gives a frame with
+    those elements empty."""
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start = "", None, False, None
@@ -260,17 +270,21 @@ def read_frame(text: str) -> Frame:
     if start is not None:
         # the verbs the modal governs: skip fillers ("promptly", "the right, in our sole
         # discretion, to") and collect a list ("see, correct, update or delete")
+        unknown = 0  # words before the first verb that are neither fillers nor listed
         for k in range(start, min(len(words), start + 16)):
             w = words[k]
-            if w in _NEGATION or w in _FILLER or (w == "use" and not _uses_data(words[k + 1:k + 5])):
+            if w in _NEGATION or w in _FILLER or (w in ("use", "uses", "using") and not _uses_data(words[k + 1:k + 5])):
                 continue
-            fam = _FAMILY.get(w)
+            fam = _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None)
             if fam is None:
                 # an unknown word inside a list of verbs ("view, export, print or delete") is
                 # skipped; anywhere else it ends what the modal governs
                 after = text[tokens[k].end():tokens[k + 1].start()] if k + 1 < len(words) else ""
                 listed = "," in after or (k + 1 < len(words) and words[k + 1] in ("or", "and"))
                 if actions and not listed:
+                    break
+                unknown += not actions and not listed
+                if unknown > reach:
                     break
                 continue
             if fam not in actions:
@@ -373,14 +387,19 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(_RUN.findall(text.lower()))
 
 
-def frame_doubts(frames: list[Frame], status: str) -> list[str]:
+def frame_doubts(frames: list[Frame], status: str, rule=None) -> list[str]:
     """Why a finding of ``status`` resting on ``frames`` (the frames of its evidence) may be
     wrong, in words: a present finding of which every sentence depends on an exception or a
-    condition; a partial finding resting on one sentence that binds the contractor to nothing,
-    a mention that the labels may as well call missing. (Chosen leave-one-document-out on the
-    development set among the candidates of ``benchmarks/confidence_loo.py``.)"""
+    condition; a present finding none of whose sentences states the whole duty of ``rule`` (a
+    :class:`generator.models.FrameRule`: one of its ``duty_actions``, by the party it binds,
+    nothing missing); a partial finding resting on one sentence that binds the contractor to
+    nothing, a mention that the labels may as well call missing. (Measured leave-one-document-out
+    on the development set with the candidates of ``benchmarks/confidence_loo.py``.)"""
     if status == "present" and frames and all(f.conditions for f in frames):
         return ["every sentence it rests on has an exception or condition"]
+    if (status == "present" and rule is not None and rule.duty_actions
+            and not any(set(f.actions) & set(rule.duty_actions) and not frame_gaps(f, rule) for f in frames)):
+        return [f"no sentence it rests on states the whole duty (who must {' or '.join(rule.duty_actions)})"]
     if status == "partial" and len(frames) == 1 and not (frames[0].bound == "contractor" and frames[0].binding):
         return ["it rests on one sentence, which binds the contractor to no duty"]
     return []
