@@ -93,6 +93,12 @@ _DATA = [
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
+    # data from one source only: "Google user data", "the information we get from Pendo"
+    # (a name, capitalised, before "user data"; not a word for the school or its people)
+    ("data from one source", re.compile(r"\b(?!(?:Student|School|District|Customer|Board|Personal|Your|Our|The|All|"
+                                        r"Any|End|Authorized|Authorised)\b)[A-Z][A-Za-z]+\s+[Uu]ser\s+[Dd]ata\b"
+                                        r"|\b(?:data|information) (?:we|that we) (?:get|receive|obtain|collect) "
+                                        r"(?:from|through|via) [A-Z]\w+")),
 ]
 # places whose law or people a term may be limited to: not Connecticut's schools
 _PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|"
@@ -312,7 +318,8 @@ def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
     return any(w.lower() in forms for w in _WORD.findall(text))
 
 
-_OTHER_DATA = {"de-identified data", "Confidential Information", "cookie data", "payment data", "account data"}
+_OTHER_DATA = {"de-identified data", "Confidential Information", "cookie data", "payment data", "account data",
+               "data from one source"}
 
 
 def frame_gaps(frame: Frame, rule) -> list[str]:
