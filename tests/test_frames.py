@@ -232,11 +232,16 @@ def test_a_partial_finding_on_one_sentence_that_binds_no_contractor_is_marked_lo
     assert duty.status == "present" and duty.confidence == "high"
 
 
-def test_a_present_finding_that_every_sentence_conditions_is_marked_low(library):
-    f = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
-                "written request.", library, "deletion")
-    assert f.status == "present" and f.confidence == "low"
-    assert "exception or condition" in " ".join(f.doubts)
+def test_an_exception_lowers_confidence_where_it_decides_the_status(library):
+    # an exception that swallows the duty makes it partial, and the card says a frame decided it;
+    # one the law itself allows leaves a complete duty (the development folds dropped the doubt
+    # on every conditioned sentence: it marked nine statuses low, none of them wrong)
+    swallowed = finding("The Provider shall delete student data at the Board's written request, except copies "
+                        "kept in its backups.", library, "deletion")
+    assert swallowed.status == "partial" and swallowed.confidence == "low"
+    allowed = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
+                      "written request.", library, "deletion")
+    assert allowed.status == "present" and allowed.confidence == "high"
 
 
 # ---------------------------------------------------------------- narrower scope, tails, requests
