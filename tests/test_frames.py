@@ -224,24 +224,42 @@ def test_a_period_in_words_is_read_whole():
 # ---------------------------------------------------------------- confidence from frames
 
 
-def test_a_partial_finding_on_one_sentence_that_binds_no_contractor_is_marked_low(library):
-    mention = finding("Parents may delete their child's account at any time.", library, "deletion")
-    assert mention.status == "partial" and mention.confidence == "low"
-    assert "binds the contractor to no duty" in " ".join(mention.doubts)
-    duty = finding("The Provider shall delete student data at the Board's written request.", library, "deletion")
-    assert duty.status == "present" and duty.confidence == "high"
+CONFIDENCE = [  # (provision, our sentence, status, confidence, words the doubts must name)
+    # a mention that binds no contractor: the labels may as well call it missing
+    ("deletion", "Parents may delete their child's account at any time.", "partial", "low",
+     "binds the contractor to no duty"),
+    ("deletion", "The Provider shall delete student data at the Board's written request.", "present", "high", None),
+    # an exception that swallows the duty makes it partial, and a frame decided it; one the law
+    # itself allows leaves a complete duty (the development folds dropped the doubt on every
+    # conditioned sentence: it marked nine statuses low, none of them wrong)
+    ("deletion", "The Provider shall delete student data at the Board's written request, except copies kept in "
+                 "its backups.", "partial", "low", "a frame made it partial"),
+    ("deletion", "Unless the law requires otherwise, the Provider shall delete student data at the Board's "
+                 "written request.", "present", "high", None),
+    # the topic is there, but what the contractor must do is not the provision's duty
+    ("review_correction", "The Provider shall make available procedures by which parents and guardians may "
+                          "review student records and correct errors in them.", "present", "low",
+     "states the whole duty"),
+    ("review_correction", "The Provider shall allow parents and guardians to review their child's student records "
+                          "and to correct errors in them.", "present", "high", None),
+    # three days against thirty stands however the days are counted; twenty business days is
+    # twenty-eight calendar days, and reading it either way decides the status
+    ("breach_notification", "The Provider shall notify the District of a breach of student data within three (3) "
+                            "days of discovery.", "present", "high", None),
+    ("breach_notification", "The Provider shall notify the District of a breach of student data within twenty "
+                            "(20) business days of discovery.", "present", "low", "close to the limit"),
+]
 
 
-def test_an_exception_lowers_confidence_where_it_decides_the_status(library):
-    # an exception that swallows the duty makes it partial, and the card says a frame decided it;
-    # one the law itself allows leaves a complete duty (the development folds dropped the doubt
-    # on every conditioned sentence: it marked nine statuses low, none of them wrong)
-    swallowed = finding("The Provider shall delete student data at the Board's written request, except copies "
-                        "kept in its backups.", library, "deletion")
-    assert swallowed.status == "partial" and swallowed.confidence == "low"
-    allowed = finding("Unless the law requires otherwise, the Provider shall delete student data at the Board's "
-                      "written request.", library, "deletion")
-    assert allowed.status == "present" and allowed.confidence == "high"
+@pytest.mark.parametrize("pid, text, want, confidence, named", CONFIDENCE, ids=[
+    "a mention binds no contractor", "a whole duty", "an exception swallows it", "the law's own exception",
+    "no sentence states the whole duty", "the whole duty stated", "a time far inside the limit",
+    "a time close to the limit"])
+def test_confidence_is_low_where_a_concept_decides_the_status(library, pid, text, want, confidence, named):
+    f = finding(text, library, pid)
+    assert (f.status, f.confidence) == (want, confidence)
+    if named:
+        assert named in " ".join(f.doubts)
 
 
 # ---------------------------------------------------------------- narrower scope, tails, requests
@@ -297,29 +315,3 @@ def test_measures_to_ensure_security_and_encryption_are_duties_to_protect():
     assert read_frame("We encrypt student data at rest and in transit.").actions == ("protect",)
     assert read_frame("Acme uses administrative and physical security controls to protect your data.").actions == (
         "protect",)
-
-
-# ---------------------------------------------------------------- confidence by concepts
-
-
-def test_a_present_finding_whose_sentences_state_no_whole_duty_is_marked_low(library):
-    # the topic is there, but what the contractor must do is not the provision's duty
-    vague = finding("The Provider shall make available procedures by which parents and guardians may review "
-                    "student records and correct errors in them.", library, "review_correction")
-    assert vague.status == "present" and vague.confidence == "low"
-    assert "states the whole duty" in " ".join(vague.doubts)
-    whole = finding("The Provider shall allow parents and guardians to review their child's student records and "
-                    "to correct errors in them.", library, "review_correction")
-    assert whole.status == "present" and whole.confidence == "high"
-
-
-def test_a_time_limit_is_a_doubt_only_when_it_is_close_to_the_limit_allowed(library):
-    # three days against thirty stands however the days are counted; twenty business days is
-    # twenty-eight calendar days, and reading it either way decides the status
-    quick = finding("The Provider shall notify the District of a breach of student data within three (3) days "
-                    "of discovery.", library, "breach_notification")
-    assert quick.status == "present" and quick.confidence == "high"
-    close = finding("The Provider shall notify the District of a breach of student data within twenty (20) "
-                    "business days of discovery.", library, "breach_notification")
-    assert close.status == "present" and close.confidence == "low"
-    assert "close to the limit" in " ".join(close.doubts)
