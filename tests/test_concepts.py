@@ -401,3 +401,15 @@ def test_a_promise_about_data_from_one_source_is_not_a_promise_about_student_dat
     assert narrow.status == "partial" and "one source" in narrow.explanation
     whole = check("We will not use student data for advertising and will not sell it.", library).finding("no_advertising")
     assert whole.status == "present"
+
+
+# ---------------------------------------------------------------- a disclaimer owes nothing
+
+
+def test_a_disclaimer_that_the_service_is_secure_is_no_security_duty(library):
+    # saying what the company does not promise names security, but binds it to nothing
+    disclaimed = check("The Company does not warrant that the service will be secure or that student data will be "
+                       "protected from loss.", library).finding("security")
+    assert disclaimed.status == "partial" and "disclaims" in disclaimed.explanation
+    owed = check("The Company shall protect student data with reasonable security safeguards.", library)
+    assert owed.finding("security").status == "present"

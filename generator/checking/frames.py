@@ -135,6 +135,11 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
                       r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
                       r"|\bfor more (?:information|details)\b", re.I)
 
+# "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
+_DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
+                         r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
+                         r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)", re.I)
+
 
 @dataclass(frozen=True)
 class Frame:
@@ -164,6 +169,7 @@ class Frame:
     self_service: bool = False
     subject: str = ""  # the party the sentence opens with, whoever it is ("Account holders ...": user)
     pointer: bool = False  # it points the reader elsewhere ("please review this policy to learn how ...")
+    disclaimed: bool = False  # it disclaims what follows ("does not warrant that the service will be secure")
     words: tuple[str, ...] = field(default=(), repr=False)
 
     def describe(self) -> str:
@@ -310,7 +316,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
-                 pointer=bool(_POINTER.search(text)), words=tuple(words))
+                 pointer=bool(_POINTER.search(text)), disclaimed=bool(_DISCLAIMER.search(text)), words=tuple(words))
 
 
 def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
@@ -326,6 +332,8 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
     words for the card ("owed to the user, not the board"); empty when it satisfies it."""
     gaps: list[str] = []
+    if frame.disclaimed:
+        gaps.append("it disclaims a promise rather than making one")
     if frame.pointer and frame.binding is None:
         gaps.append("it points the reader elsewhere and states no duty")
     if frame.bound not in rule.bound:
