@@ -423,11 +423,11 @@ def rule_in_words(rule, conflicts=()) -> str:
     bound = [b or "no one named" for b in rule.bound]
     parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
              "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
-             "not a pointer to another text, not the user's own control, no narrower scope (another state, EU data, "
-             "adults, one programme)"]
+             "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
+             "state, EU data, adults, one programme)"]
     if rule.about_data and rule.other_data:
         parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
-                     "nor Confidential Information)")
+                     "nor Confidential Information, nor data from one source such as a sign-in partner)")
     if rule.beneficiary:
         parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
     for group in rule.needs:
@@ -435,6 +435,9 @@ def rule_in_words(rule, conflicts=()) -> str:
     if rule.after_end:
         parts.append("no time for which data is kept after the contract ends")
     text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
+    if rule.duty_actions:
+        text += (f" Present with high confidence only when a sentence states the whole duty: "
+                 f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal.")
     if rule.mentions:
         text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
     for c in conflicts:
