@@ -304,7 +304,7 @@ def test_use_followed_by_data_is_the_action_use_and_before_a_means_it_is_not():
 
 def test_the_modal_governs_a_verb_close_to_it_not_one_a_clause_later():
     # "make available procedures by which parents may review": the contractor's duty is to make
-    # something available; the review is what someone else may do, six words on
+    # something available; the review is what someone else may do, eight words on
     assert read_frame("The Provider shall make available procedures by which parents may review records.").actions == ()
     assert read_frame("The Provider will promptly and securely delete student data.").actions == ("delete",)
 
