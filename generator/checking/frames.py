@@ -83,6 +83,7 @@ VERB_REACH = 6
 _KEPT_SAFE = {"security", "confidentiality", "integrity", "protection", "safety"}
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
+_PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|LinkedIn|Twitter|GitHub)"
 # data: the first kind named wins over plain "data"; student data over the others
 _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
@@ -93,12 +94,11 @@ _DATA = [
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
-    # data from one source only: "Google user data", "the information we get from Pendo"
-    # (a name, capitalised, before "user data"; not a word for the school or its people)
-    ("data from one source", re.compile(r"\b(?!(?:Student|School|District|Customer|Board|Personal|Your|Our|The|All|"
-                                        r"Any|End|Authorized|Authorised)\b)[A-Z][A-Za-z]+\s+[Uu]ser\s+[Dd]ata\b"
-                                        r"|\b(?:data|information) (?:we|that we) (?:get|receive|obtain|collect) "
-                                        r"(?:from|through|via) [A-Z]\w+")),
+    # data from one source only, a sign-in or platform partner: "Google user data", "data we
+    # receive from Clever"
+    ("data from one source", re.compile(rf"\b{_PARTNERS}\s+(?i:user|account)\s+(?i:data|information)\b"
+                                        rf"|\b(?i:data|information) (?i:we |that we )?(?i:get|gets|receive|receives|"
+                                        rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
 ]
 # places whose law or people a term may be limited to: not Connecticut's schools
 _PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|"
