@@ -413,3 +413,7 @@ def test_a_disclaimer_that_the_service_is_secure_is_no_security_duty(library):
     assert disclaimed.status == "partial" and "disclaims" in disclaimed.explanation
     owed = check("The Company shall protect student data with reasonable security safeguards.", library)
     assert owed.finding("security").status == "present"
+    # a disclaimer after the duty, about something else, leaves the duty whole
+    both = check("The Company shall protect student data with reasonable security safeguards; the Company does "
+                 "not warrant that the service will be uninterrupted.", library)
+    assert both.finding("security").status == "present"

@@ -141,6 +141,15 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
                          r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)", re.I)
 
 
+
+def _disclaims(text: str, verb_at: int) -> bool:
+    """Whether a disclaimer stands before the verb the duty rests on ("does not warrant that the
+    service will be secure"); one after it ("shall protect ...; does not warrant that ...
+    uninterrupted") leaves the duty whole."""
+    m = _DISCLAIMER.search(text)
+    return m is not None and m.start() < verb_at
+
+
 @dataclass(frozen=True)
 class Frame:
     """What one sentence binds someone to. ``bound``: contractor, board, user, parent, third
@@ -279,6 +288,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             negated = start < len(words) and (words[start] == "only" or words[start] in _NEGATION)
             break
     actions: list[str] = []
+    verb_at = len(text)  # where the first verb of an action stands
     if start is not None:
         # the verbs the modal governs: skip fillers ("promptly", "the right, in our sole
         # discretion, to") and collect a list ("see, correct, update or delete")
@@ -300,6 +310,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                     break
                 continue
             if fam not in actions:
+                verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
     subject = ""
     for i, w in enumerate(words[:4]):
@@ -316,7 +327,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
-                 pointer=bool(_POINTER.search(text)), disclaimed=bool(_DISCLAIMER.search(text)), words=tuple(words))
+                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at), words=tuple(words))
 
 
 def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
