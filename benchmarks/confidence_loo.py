@@ -25,11 +25,22 @@ from accuracy import held_back  # noqa: E402
 
 from generator import default_library  # noqa: E402
 from generator.checking.analysis import check_contract  # noqa: E402
-from generator.checking.frames import read_frame  # noqa: E402
+from generator.checking.frames import frame_gaps, read_frame  # noqa: E402
 from generator.reading.extract import read_document  # noqa: E402
 
-FRAME_DOUBTS = ("every sentence it rests on", "it rests on one sentence")
+FRAME_DOUBTS = ("every sentence it rests on", "it rests on one sentence", "no sentence it rests on")
 MAX_LOW = 0.25
+REACHES = (2, 3, 4, 5, 6, 99)  # candidates for frames.VERB_REACH
+RULES = {p.id: p.detect.frame for p in default_library().provisions}
+
+
+def incomplete(finding, reach: int) -> bool:
+    """A present finding none of whose sentences states the whole duty (one of the provision's
+    ``duty_actions``, nothing missing), with frames read at ``reach``."""
+    rule = RULES[finding.id]
+    return finding.status == "present" and bool(rule.duty_actions) and not any(
+        set(f.actions) & set(rule.duty_actions) and not frame_gaps(f, rule)
+        for f in (read_frame(e.text, reach) for e in finding.evidence))
 
 
 def signals(finding, about_data: bool) -> dict[str, bool]:
@@ -53,6 +64,7 @@ def signals(finding, about_data: bool) -> dict[str, bool]:
         "partial, one sentence, no student data": (finding.status == "partial" and len(frames) == 1
                                                    and frames[0].data != "student"),
         "rests on a scope": bool(frames) and any(f.scope for f in frames),
+        **{f"present, no complete frame of its action (reach {r})": incomplete(finding, r) for r in REACHES},
     }
 
 

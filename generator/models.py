@@ -313,6 +313,9 @@ class FrameRule(Strict):
     allowed: list[str] = Field(default_factory=list)  # whole words of the exceptions the law allows
     mentions: list[str] = Field(default_factory=list)  # actions whose mention alone makes a missing provision partial
     mention_note: str = ""
+    # the action families a whole duty of this provision governs (delete, notify, ...): a present
+    # finding none of whose sentences states one completely is marked low confidence
+    duty_actions: list[str] = Field(default_factory=list)
 
 
 class ConflictFrame(Strict):

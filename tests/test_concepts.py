@@ -389,3 +389,31 @@ def test_school_answering_for_ferpa_is_a_conflict_that_only_sole_responsibility_
     assert "other" in [c.kind for c in r.conflicts] and r.finding("ferpa").status == "present"
     r = check(joint + "The District is solely responsible for meeting FERPA for all records.", library)
     assert r.finding("ferpa").status == "partial" and r.finding("ferpa").confidence == "low"
+
+
+# ---------------------------------------------------------------- which data: one source only
+
+
+def test_a_promise_about_data_from_one_source_is_not_a_promise_about_student_data(library):
+    # data the service receives from one sign-in partner is a slice of what it holds; the rest
+    # may still be used for advertising
+    narrow = check("We do not use Apple user data for advertising and do not sell it.", library).finding("no_advertising")
+    assert narrow.status == "partial" and "one source" in narrow.explanation
+    whole = check("We will not use student data for advertising and will not sell it.", library).finding("no_advertising")
+    assert whole.status == "present"
+
+
+# ---------------------------------------------------------------- a disclaimer owes nothing
+
+
+def test_a_disclaimer_that_the_service_is_secure_is_no_security_duty(library):
+    # saying what the company does not promise names security, but binds it to nothing
+    disclaimed = check("The Company does not warrant that the service will be secure or that student data will be "
+                       "protected from loss.", library).finding("security")
+    assert disclaimed.status == "partial" and "disclaims" in disclaimed.explanation
+    owed = check("The Company shall protect student data with reasonable security safeguards.", library)
+    assert owed.finding("security").status == "present"
+    # a disclaimer after the duty, about something else, leaves the duty whole
+    both = check("The Company shall protect student data with reasonable security safeguards; the Company does "
+                 "not warrant that the service will be uninterrupted.", library)
+    assert both.finding("security").status == "present"

@@ -216,7 +216,11 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
 
 
 def _rests_on_number(p: Provision, text: str) -> bool:
-    return any(stated_days(text, lim) is not None for lim in p.detect.limits)
+    """Whether the status rests on the number ``text`` states: it is within a working week's
+    stretch of a limit (7/5), so reading business days as calendar days (or the reverse) or a
+    number attached to the wrong clause would flip it. Three days against thirty does not."""
+    return any((d := stated_days(text, lim)) is not None and d * WORK_WEEK >= lim.max_days
+               for lim in p.detect.limits)
 
 
 @dataclass
@@ -359,7 +363,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
-            doubts.append("it rests on a time limit read from the text")
+            doubts.append("it rests on a time close to the limit allowed, read from the text")
     elif strong:
         status, evidence = "partial", ev(strong)
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
@@ -384,7 +388,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             doubts.append("only a frame naming the topic found it")
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
-    doubts += frame_doubts([read_frame(e.text) for e in evidence], status)
+    doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts
