@@ -12,6 +12,7 @@ from generator.checking.frames import (
     Frame,
     action_forms,
     conflict_frame,
+    could_conflict,
     frame_doubts,
     frame_gaps,
     mentions,
@@ -285,7 +286,8 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
         if not rule.frame.users_terms:
             found = {i for i in found if not _users_term(rd.frame(i))}
         if rule.frame.finds:
-            found |= {i for i in _candidates(rd, rule.frame.actions) if conflict_frame(rd.frame(i), rule.frame)}
+            found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
+                      if could_conflict(rd.sentences[i].text, rule.frame) and conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
             for i in sorted(found)]

@@ -348,6 +348,17 @@ def conflict_frame(frame: Frame, spec) -> bool:
     return bool(set(frame.actions) & set(spec.actions))
 
 
+def could_conflict(text: str, spec) -> bool:
+    """False when the words of ``text`` already rule out the conflict ``spec`` (a
+    :class:`generator.models.ConflictFrame`): none of its ``objects`` is named, or one of its
+    ``unless`` words is. :func:`conflict_frame` of the sentence's frame is then False too, so
+    the frame need not be read (the words are the frame's own, compared the same way)."""
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(text)}
+    if spec.objects and not words & {w.lower() for w in spec.objects}:
+        return False
+    return not words & {w.lower() for w in spec.unless}
+
+
 @lru_cache(maxsize=64)
 def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
     """Every form of ``actions`` (lower case): a text names one as a whole word when one of
