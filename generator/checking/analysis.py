@@ -84,10 +84,21 @@ class PatternSet:
         for p in patterns:
             self.filter.Add(p, re2_options())
         self.filter.Compile()
+        self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
 
     def hits(self, text: str) -> frozenset[int]:
-        """The indices of the patterns that match somewhere in ``text``."""
-        return frozenset(self.filter.Match(text.encode()) or ())
+        """The indices of the patterns that match somewhere in ``text`` (kept for the last
+        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again)."""
+        found = self.seen.get(text)
+        if found is None:
+            found = frozenset(self.filter.Match(text.encode()) or ())
+            if len(self.seen) >= MAX_SEEN:
+                self.seen.clear()
+            self.seen[text] = found
+        return found
+
+
+MAX_SEEN = 20_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -166,7 +177,8 @@ def _any_of(patterns: tuple[str, ...]):
     for p in patterns:
         rs.Add(p)
     rs.Compile()
-    return lambda text: bool(text) and bool(rs.Match(text))
+    # kept by text, as a sentence's hits are: a document checked again is not matched again
+    return lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
 
 
 any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too

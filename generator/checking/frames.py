@@ -369,6 +369,7 @@ def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
 _RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # as read_frame: a document checked again is not read again
 def word_set(text: str) -> frozenset[str]:
     """The words of ``text`` in lower case, cut wherever a regular expression's ``\\b`` would cut
     ("re-use" gives "re" and "use")."""
