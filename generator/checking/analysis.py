@@ -85,6 +85,7 @@ class PatternSet:
             self.filter.Add(p, re2_options())
         self.filter.Compile()
         self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
+        _KEPT.append(self.seen.clear)
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text`` (kept for the last
@@ -99,6 +100,17 @@ class PatternSet:
 
 
 MAX_SEEN = 20_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
+_KEPT: list = []  # how to empty each memo kept by text (see forget_texts)
+
+
+def forget_texts() -> None:
+    """Empty what the check keeps by sentence text (pattern hits, list tests, words, frames),
+    keeping the compiled patterns: the next check reads every sentence as new, as it does a
+    document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
+    for clear in _KEPT:
+        clear()
+    read_frame.cache_clear()
+    word_set.cache_clear()
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -178,7 +190,9 @@ def _any_of(patterns: tuple[str, ...]):
         rs.Add(p)
     rs.Compile()
     # kept by text, as a sentence's hits are: a document checked again is not matched again
-    return lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
+    test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
+    _KEPT.append(test.cache_clear)
+    return test
 
 
 any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
