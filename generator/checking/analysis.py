@@ -81,8 +81,9 @@ class PatternSet:
 
         self.index = {p: i for i, p in enumerate(patterns)}
         self.filter = re2.Filter()
+        options = re2_options()  # copied by each Add: one object for all
         for p in patterns:
-            self.filter.Add(p, re2_options())
+            self.filter.Add(p, options)
         self.filter.Compile()
         self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
         _KEPT.append(self.seen.clear)
