@@ -13,6 +13,7 @@ from generator.checking.frames import (
     action_forms,
     conflict_frame,
     could_conflict,
+    forget_frames,
     frame_doubts,
     frame_gaps,
     mentions,
@@ -110,8 +111,7 @@ def forget_texts() -> None:
     document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
     for clear in _KEPT:
         clear()
-    read_frame.cache_clear()
-    word_set.cache_clear()
+    forget_frames()
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -282,9 +282,11 @@ def _lead(s: Sentence) -> str:
 
 def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
     hits = [ps.hits(s.text) for s in terms]
-    views = {1: (terms, build_index(hits))}
+    single = build_index(hits)
+    views = {1: (terms, single)}
     for k in sorted(spans - {1}):
-        texts, window_hits = [], []
+        texts: list[Sentence] = []
+        covering: list[list[int]] = [[] for _ in terms]  # sentence id → the windows that hold it
         for i in range(len(terms)):
             # sentence i and up to k - 1 that follow it in the same paragraph (list items share
             # their lead-in's)
@@ -293,8 +295,10 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
                 n += 1
             group = terms[i:i + n]
             texts.append(Sentence(" ".join(s.text for s in group), terms[i].location) if n > 1 else terms[i])
-            window_hits.append(frozenset().union(*hits[i:i + n]))
-        views[k] = (texts, build_index(window_hits))
+            for j in range(i, i + n):
+                covering[j].append(i)
+        # a window hits a pattern when one of its sentences does
+        views[k] = (texts, {p: frozenset(w for sid in ids for w in covering[sid]) for p, ids in single.items()})
     clause_hits, clause_of = [], []
     for sid, s in enumerate(terms):
         for clause in clauses_of(s.text):
