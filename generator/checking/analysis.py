@@ -101,7 +101,7 @@ class PatternSet:
         return found
 
 
-MAX_SEEN = 20_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
+MAX_SEEN = 10_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
 _KEPT: list = []  # how to empty each memo kept by text (see forget_texts)
 
 
