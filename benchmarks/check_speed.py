@@ -5,11 +5,19 @@ Builds the PDF with LibreOffice from three agreements of the development set of
 ../shared/eval/ (a student DPA, a district data exchange agreement and DPA standard terms: about 30 pages of
 real contract prose, not repeated filler, on which pypdf is unusually slow), then times:
 
+- warm and in one process, taking turns round by round: pypdf extraction, pypdfium2 extraction,
+  sdpa's reading alone (in its box), ``check_file`` (read and check in one box task: what
+  ``sdpa check`` and the app's check page run) and ``check_contract(read_document(pdf))`` (the
+  notebook's two steps, two box tasks). A second check of the same PDF finds its sentences'
+  pattern hits and frames kept from the first; the last row (in this process, unboxed) empties
+  them first (``forget_texts``), as for a document the process has not seen;
 - cold, each in a fresh process and taking turns round by round: ``sdpa check PDF`` end to end
   (imports, clause library, reading, the first check with its automata built) beside Python
-  processes that only extract the text, with pypdfium2 and with pypdf (imports included);
-- warm and in one process: pypdf extraction, pypdfium2 extraction, and sdpa's whole check
-  (read + analyse).
+  processes that only extract the text, with pypdfium2 and with pypdf (imports included), in
+  wall time and in CPU seconds (what the machine's load does not stretch).
+
+The machine's load average is printed before and after: on a shared machine the wall times
+stretch with it, the ratios of rounds taken in turn much less.
 
 The package's own modules are compiled to bytecode first (``compileall``), as installing it
 does: this machine sets ``PYTHONDONTWRITEBYTECODE``, and without it every fresh process would
@@ -26,6 +34,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -43,8 +52,11 @@ import pypdfium2 as pdfium  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from generator import convert_to_pdf  # noqa: E402
-from generator.checking.analysis import check_contract  # noqa: E402
-from generator.reading.extract import read_document  # noqa: E402
+from generator.checking.analysis import check_contract, forget_texts  # noqa: E402
+from generator.checking.one_file import check_file  # noqa: E402
+from generator.library import default_library  # noqa: E402
+from generator.reading.extract import read_data, read_document  # noqa: E402
+from generator.reading.sandbox import unboxed  # noqa: E402
 
 #: three agreements of the development set (never the held-back 53–59)
 AGREEMENTS = ("02_sprout-student-dpa", "62_sfusd-stanford-data-exchange-agreement", "82_commonpaper-dpa-standard-terms")
@@ -67,19 +79,29 @@ def build_pdf(folder: Path, eval_dir: Path) -> Path:
     return pdf
 
 
-def timed(fns: list, repeat: int) -> list[tuple[float, float]]:
-    """Best and median wall time of each function over ``repeat`` warm rounds. The functions
-    take turns within each round, so a burst of load on this shared machine hits all of them
-    alike rather than one."""
+def timed(fns: list, repeat: int, clock=time.perf_counter) -> list[tuple[float, float]]:
+    """Best and median time (wall, or ``clock``) of each function over ``repeat`` warm rounds.
+    The functions take turns within each round, so a burst of load on this shared machine hits
+    all of them alike rather than one."""
     for fn in fns:
         fn()  # warm
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for i, fn in enumerate(fns):
-            t = time.perf_counter()
+            t = clock()
             fn()
-            times[i].append(time.perf_counter() - t)
+            times[i].append(clock() - t)
     return [(min(ts), statistics.median(ts)) for ts in times]
+
+
+def print_rows(rows: list[tuple[str, float, float]], pages: int) -> None:
+    """A Markdown table of ``rows`` (name, best, median in seconds), each against the second
+    row, pypdfium2's extraction."""
+    floor, floor_med = rows[1][1], rows[1][2]
+    print("| step | best | median | pages/s (best) | × pypdfium2 (best) | × (median) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, b, med in rows:
+        print(f"| {name} | {b * 1000:.0f} ms | {med * 1000:.0f} ms | {pages / b:.0f} | {b / floor:.2f} | {med / floor_med:.2f} |")
 
 
 def main() -> None:
@@ -104,20 +126,46 @@ def main() -> None:
             doc.close()
             return out
 
-        def whole_check():
+        library = default_library()
+
+        def reading():
+            return read_document(pdf)
+
+        def one_box():
+            return check_file(pdf, library)
+
+        def two_steps():
             return check_contract(read_document(pdf))
 
-        names = ["pypdf extraction", "pypdfium2 extraction", "sdpa check (read + analyse)"]
-        results = timed([pypdf_text, pdfium_text, whole_check], args.repeat)
-        rows = [(name, b, med) for name, (b, med) in zip(names, results)]
-        floor = min(rows[0][1], rows[1][1])
-        floor_med = min(rows[0][2], rows[1][2])
+        def as_new():
+            with unboxed():
+                forget_texts()
+                return check_contract(read_data(data, pdf.name), library)
+
+        names = ["pypdf extraction", "pypdfium2 extraction", "sdpa reading alone (`read_document`, boxed)",
+                 "sdpa check, second of this PDF: `check_file` (read + check, one box)",
+                 "sdpa check, second of this PDF: `check_contract(read_document(pdf))` (two boxes)",
+                 "sdpa check with no hits or frames kept (`forget_texts()` first; unboxed)"]
+        print(f"load average before: {_load()}")
+        results = timed([pypdf_text, pdfium_text, reading, one_box, two_steps, as_new], args.repeat)
         print(f"{n}-page PDF of {', '.join(AGREEMENTS)} ({len(data) / 1024:.0f} KiB), "
               f"best and median of {args.repeat} warm, interleaved rounds\n")
-        print("| step | best | median | pages/s (best) | × faster extractor (best) | × (median) |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for name, b, med in rows:
-            print(f"| {name} | {b * 1000:.0f} ms | {med * 1000:.0f} ms | {n / b:.0f} | {b / floor:.2f} | {med / floor_med:.2f} |")
+        print_rows([(name, b, med) for name, (b, med) in zip(names, results)], n)
+
+        def read_here():
+            with unboxed():
+                return read_data(data, pdf.name)
+
+        def check_here():
+            with unboxed():
+                return check_contract(read_data(data, pdf.name), library)
+
+        cpu_names = ["pypdf extraction", "pypdfium2 extraction", "sdpa reading alone",
+                     "sdpa check (read + check), second of this PDF", "sdpa check with no hits or frames kept"]
+        results = timed([pypdf_text, pdfium_text, read_here, check_here, as_new], args.repeat, time.process_time)
+        print(f"\nThe same warm steps in this process (unboxed), in CPU time: what the machine's load does not "
+              f"stretch; best and median of {args.repeat} interleaved rounds\n")
+        print_rows([(name, b, med) for name, (b, med) in zip(cpu_names, results)], n)
         compileall.compile_dir(str(ROOT / "generator"), quiet=1)
         cold = cold_rounds(pdf, args.cold)
         print(f"\nCold, each a fresh process, best and median of {args.cold} interleaved rounds\n")
@@ -135,6 +183,14 @@ def main() -> None:
         for name in cold:
             b, m = min(CPU[name]), statistics.median(CPU[name])
             print(f"| {name} | {b:.2f} s | {m:.2f} s | {b / base_b:.2f} | {m / base_m:.2f} |")
+        print(f"\nload average after: {_load()}")
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 minutes)"
+    except OSError:
+        return "unknown"
 
 
 PYPDF_ONLY = "import sys\nfrom pypdf import PdfReader\n[p.extract_text() for p in PdfReader(sys.argv[1]).pages]"

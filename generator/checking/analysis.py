@@ -12,6 +12,8 @@ from generator.checking.frames import (
     Frame,
     action_forms,
     conflict_frame,
+    could_conflict,
+    forget_frames,
     frame_doubts,
     frame_gaps,
     mentions,
@@ -80,13 +82,36 @@ class PatternSet:
 
         self.index = {p: i for i, p in enumerate(patterns)}
         self.filter = re2.Filter()
+        options = re2_options()  # copied by each Add: one object for all
         for p in patterns:
-            self.filter.Add(p, re2_options())
+            self.filter.Add(p, options)
         self.filter.Compile()
+        self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
+        _KEPT.append(self.seen.clear)
 
     def hits(self, text: str) -> frozenset[int]:
-        """The indices of the patterns that match somewhere in ``text``."""
-        return frozenset(self.filter.Match(text.encode()) or ())
+        """The indices of the patterns that match somewhere in ``text`` (kept for the last
+        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again)."""
+        found = self.seen.get(text)
+        if found is None:
+            found = frozenset(self.filter.Match(text.encode()) or ())
+            if len(self.seen) >= MAX_SEEN:
+                self.seen.clear()
+            self.seen[text] = found
+        return found
+
+
+MAX_SEEN = 10_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
+_KEPT: list = []  # how to empty each memo kept by text (see forget_texts)
+
+
+def forget_texts() -> None:
+    """Empty what the check keeps by sentence text (pattern hits, list tests, words, frames),
+    keeping the compiled patterns: the next check reads every sentence as new, as it does a
+    document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
+    for clear in _KEPT:
+        clear()
+    forget_frames()
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -165,7 +190,10 @@ def _any_of(patterns: tuple[str, ...]):
     for p in patterns:
         rs.Add(p)
     rs.Compile()
-    return lambda text: bool(text) and bool(rs.Match(text))
+    # kept by text, as a sentence's hits are: a document checked again is not matched again
+    test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
+    _KEPT.append(test.cache_clear)
+    return test
 
 
 any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
@@ -258,9 +286,11 @@ def _lead(s: Sentence) -> str:
 
 def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
     hits = [ps.hits(s.text) for s in terms]
-    views = {1: (terms, build_index(hits))}
+    single = build_index(hits)
+    views = {1: (terms, single)}
     for k in sorted(spans - {1}):
-        texts, window_hits = [], []
+        texts: list[Sentence] = []
+        covering: list[list[int]] = [[] for _ in terms]  # sentence id → the windows that hold it
         for i in range(len(terms)):
             # sentence i and up to k - 1 that follow it in the same paragraph (list items share
             # their lead-in's)
@@ -269,8 +299,10 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
                 n += 1
             group = terms[i:i + n]
             texts.append(Sentence(" ".join(s.text for s in group), terms[i].location) if n > 1 else terms[i])
-            window_hits.append(frozenset().union(*hits[i:i + n]))
-        views[k] = (texts, build_index(window_hits))
+            for j in range(i, i + n):
+                covering[j].append(i)
+        # a window hits a pattern when one of its sentences does
+        views[k] = (texts, {p: frozenset(w for sid in ids for w in covering[sid]) for p, ids in single.items()})
     clause_hits, clause_of = [], []
     for sid, s in enumerate(terms):
         for clause in clauses_of(s.text):
@@ -289,7 +321,8 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
         if not rule.frame.users_terms:
             found = {i for i in found if not _users_term(rd.frame(i))}
         if rule.frame.finds:
-            found |= {i for i in _candidates(rd, rule.frame.actions) if conflict_frame(rd.frame(i), rule.frame)}
+            found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
+                      if could_conflict(rd.sentences[i].text, rule.frame) and conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
             for i in sorted(found)]

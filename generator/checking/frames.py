@@ -397,6 +397,29 @@ def conflict_frame(frame: Frame, spec) -> bool:
     return bool(set(frame.actions) & set(spec.actions))
 
 
+def could_conflict(text: str, spec) -> bool:
+    """False when the words of ``text`` already rule out the conflict ``spec`` (a
+    :class:`generator.models.ConflictFrame`): none of its ``objects`` is named, or one of its
+    ``unless`` words is. :func:`conflict_frame` of the sentence's frame is then False too, so
+    the frame need not be read (the words are the frame's own, compared the same way)."""
+    words = _frame_words(text)
+    if spec.objects and not words & {w.lower() for w in spec.objects}:
+        return False
+    return not words & {w.lower() for w in spec.unless}
+
+
+@lru_cache(maxsize=4096)  # as read_frame: a sentence is looked at by several conflicts, and again
+def _frame_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower().replace("’", "'") for w in _WORD.findall(text))
+
+
+def forget_frames() -> None:
+    """Empty the frames and words kept by sentence text (see ``analysis.forget_texts``)."""
+    read_frame.cache_clear()
+    word_set.cache_clear()
+    _frame_words.cache_clear()
+
+
 @lru_cache(maxsize=64)
 def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
     """Every form of ``actions`` (lower case): a text names one as a whole word when one of
@@ -407,6 +430,7 @@ def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
 _RUN = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # as read_frame: a document checked again is not read again
 def word_set(text: str) -> frozenset[str]:
     """The words of ``text`` in lower case, cut wherever a regular expression's ``\\b`` would cut
     ("re-use" gives "re" and "use")."""

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 from generator.errors import ExtractError
-from generator.reading.active_content import active_content, without_active_content
 from generator.reading.hidden import Styles
 from generator.reading.limits import (
     check_pdf_streams,
@@ -271,6 +270,8 @@ def _read_docx(data: bytes, name: str, notes: list[str]) -> list[Segment]:
     3 points is left out, and each paragraph holding some gets a line in ``notes``."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+
+    from generator.reading.active_content import active_content, without_active_content  # lxml: DOCX only
 
     check_zip(data, name, "DOCX", "word/document.xml", max_part=MAX_DOCX_PART)
     try:
