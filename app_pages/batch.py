@@ -86,7 +86,7 @@ if source_bytes is not None:
                 and common.allowed_to("run a batch")):
             try:
                 g.start_job(source_name, source_bytes, [(f.name, f.getvalue()) for f in contracts or []],
-                                  board, rows=rows, owner=user.email, pdf=pdf)
+                            board, rows=rows, owner=user.email, board_id=common.current_board_id(), pdf=pdf)
             except g.SdpaError as exc:
                 common.show_error(exc)
                 st.stop()
@@ -128,7 +128,13 @@ def part_reader(path: Path):
     return lambda: path.read_bytes()
 
 
-jobs = g.list_jobs(owner=user.email)
+# the server's check before any job is shown: an editor's own jobs, of the board in use
+try:
+    jobs = (g.list_jobs(owner=user.email, board_id=common.current_board_id())
+            if g.has_role(common.current_user(board).role, "editor") else [])
+except g.SdpaError as exc:
+    common.show_error(exc)
+    jobs = []
 if jobs:
     st.subheader("Batches in the background")
     if st.button("Refresh", key="jobs_refresh"):

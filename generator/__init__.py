@@ -66,7 +66,8 @@ _HOMES = {
     "records.backup": ["export_register", "export_register_zip", "import_register", "import_register_zip",
                        "register_checksum", "verify_backup"],
     # on top: runs of many rows
-    "batch": ["job_status", "job_threshold", "list_jobs", "run_batch", "start_job", "vendor_from_row"],
+    "batch": ["run_batch", "vendor_from_row"],
+    "batch_jobs": ["job_status", "job_threshold", "jobs_max", "list_jobs", "start_job"],
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

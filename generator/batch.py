@@ -96,7 +96,7 @@ def _render_row(job: Job) -> Outcome:
     name = job.vendor.name
     try:
         data = render_addendum(job.vendor, board, library, draft=_STATE["draft"])
-        _write_atomic(out / job.addendum, data)
+        write_atomic(out / job.addendum, data)
     except SdpaError as exc:
         return Outcome(job.line, name, "rejected", [], str(exc))
     except Exception as exc:  # noqa: BLE001 - one row's failure never stops the batch
@@ -107,7 +107,7 @@ def _render_row(job: Job) -> Outcome:
         report = check_file(job.contract, library)  # read and checked in one box, one budget
         letter = amendment_letter(report, job.vendor, board, sent=date.today(), library=library)
         if letter is not None:
-            _write_atomic(out / job.letter, letter)
+            write_atomic(out / job.letter, letter)
     except SdpaError as exc:
         return Outcome(job.line, name, "generated", [job.addendum], f"contract not checked: {exc}")
     except Exception as exc:  # noqa: BLE001 - one unreadable contract never stops the batch
@@ -118,7 +118,8 @@ def _render_row(job: Job) -> Outcome:
     return Outcome(job.line, name, "letter written", [job.addendum, job.letter], report.summary())
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole: into a ``.part`` file first, then renamed over it."""
     tmp = path.with_name(path.name + ".part")
     tmp.write_bytes(data)
     os.replace(tmp, path)
@@ -230,7 +231,7 @@ def _run(source: Path, out: Path, board: Board, library: Library, draft: bool, j
     if pdf:
         result.pdfs = _convert_all(docs, jobs, result)
     if zip_output:
-        result.archive = _pack(out, docs, result.written)[0]
+        result.archive = pack_parts(out, docs, result.written)[0]
     return result
 
 
@@ -298,7 +299,7 @@ def _convert_all(docs: Path, jobs: int, result: BatchResult) -> int:
     return len(pdfs)
 
 
-def _pack(out: Path, docs: Path, written: list[str], part_bytes: int | None = None) -> list[Path]:
+def pack_parts(out: Path, docs: Path, written: list[str], part_bytes: int | None = None) -> list[Path]:
     """Put the documents this run wrote into ``out/documents.zip`` (with ``part_bytes``: into
     ``documents-1.zip``, ``documents-2.zip``…, a new part once one holds that many compressed
     bytes), each with the manifest and the errors; files are streamed into the archive from disk.
@@ -336,155 +337,3 @@ def _pack(out: Path, docs: Path, written: list[str], part_bytes: int | None = No
 # A batch above job_threshold() rows runs as a job: its own process, in a folder of its own
 # (input/, out/, job.json with what was asked, status.json with its progress), so a page reload
 # or another session finds it again, and the server holding the page never holds the documents.
-
-JOB_ROWS_SETTING = "SDPA_BATCH_JOB_ROWS"      # rows above which a batch is a job (default 2,000)
-JOBS_DIR_SETTING = "SDPA_BATCH_JOBS_DIR"      # where jobs live (default: sdpa-batch-jobs in the temp folder)
-PART_BYTES = 200 * 1024 * 1024                # a job's documents come in ZIP parts of about this size
-
-
-def job_threshold() -> int:
-    """Rows above which a batch runs as a background job: ``$SDPA_BATCH_JOB_ROWS``, default 2,000.
-    Raises :class:`InputError` when the setting is not a whole number."""
-    value = os.environ.get(JOB_ROWS_SETTING, "2000").strip()
-    if not value.isdigit():
-        raise InputError(f"{JOB_ROWS_SETTING}: {value!r} is not a whole number of rows")
-    return int(value)
-
-
-def jobs_dir() -> Path:
-    """The folder batch jobs live in: ``$SDPA_BATCH_JOBS_DIR``, default ``sdpa-batch-jobs`` in the
-    system's temporary folder (created if missing)."""
-    import tempfile
-
-    root = Path(os.environ.get(JOBS_DIR_SETTING) or Path(tempfile.gettempdir()) / "sdpa-batch-jobs")
-    root.mkdir(parents=True, exist_ok=True)
-    return root
-
-
-def _write_json(path: Path, data: dict) -> None:
-    import json
-
-    _write_atomic(path, json.dumps(data, default=str).encode())
-
-
-def start_job(source_name: str, source: bytes, uploads: list[tuple[str, bytes]], board: Board, *,
-              rows: int, owner: str = "", pdf: bool = False, root: Path | None = None) -> str:
-    """Start a batch of ``rows`` rows as a background process and return its job id (the name of
-    its folder in ``root``, default :func:`jobs_dir`). The file and the contracts are saved in
-    the job's ``input/`` first; the process follows :func:`run_job`. Raises :class:`InputError`
-    when an upload cannot be saved."""
-    import secrets
-    import subprocess
-    import sys
-    from datetime import datetime, timezone
-
-    from generator.documents.render import safe_filename
-    from generator.reading.uploads import save_uploads
-
-    job_id = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(4)
-    folder = (root or jobs_dir()) / job_id
-    given = folder / "input"
-    given.mkdir(parents=True)
-    src = (given / safe_filename(Path(source_name).stem, "vendors")).with_suffix(Path(source_name).suffix.lower() or ".csv")
-    src.write_bytes(source)
-    save_uploads(uploads, given)
-    _write_json(folder / "job.json", {"source": src.name, "name": source_name, "rows": rows, "owner": owner,
-                                      "pdf": pdf, "board": board.model_dump(mode="json")})
-    _write_json(folder / "status.json", {"state": "starting", "done": 0, "rows": rows})
-    with (folder / "job.log").open("wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "generator.batch", str(folder)], stdout=log, stderr=log,
-                                stdin=subprocess.DEVNULL, start_new_session=True,
-                                cwd=Path(__file__).resolve().parent.parent)
-    _CHILDREN[proc.pid] = proc  # kept, so it is reaped when it ends (job_status asks)
-    _write_json(folder / "status.json", {"state": "running", "done": 0, "rows": rows, "pid": proc.pid})
-    return job_id
-
-
-def run_job(folder: Path) -> None:
-    """Run the batch of job ``folder`` (its process's whole life): progress into status.json as
-    rows are done, documents into ZIP parts on disk, and at the end the counts, or the reason it
-    failed. Never raises for the batch's own errors: they are the job's outcome."""
-    import json
-
-    from generator.library import default_library
-
-    job = json.loads((folder / "job.json").read_text())
-    status = {"state": "running", "done": 0, "rows": job["rows"], "pid": os.getpid()}
-    try:
-        board = Board.model_validate(job["board"])
-
-        def progress(n: int) -> None:
-            _write_json(folder / "status.json", {**status, "done": n})
-
-        given = folder / "input"
-        result = run_batch(given / job["source"], folder / "out", board, default_library(), pdf=job["pdf"],
-                           progress=progress, contracts_dir=given)
-        parts = _pack(result.out, result.out / "addenda", result.written, PART_BYTES)
-        import resource
-
-        peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-        status.update(state="done", done=result.rows, generated=result.generated, letters=result.letters,
-                      rejected=result.rejected, pdfs=result.pdfs, parts=[p.name for p in parts],
-                      peak_mb=round(peak / 1024))  # the job's largest process (KB on Linux)
-    except SdpaError as exc:
-        status.update(state="failed", reason=str(exc))
-    except Exception as exc:  # noqa: BLE001 - the job's outcome, shown on the page
-        status.update(state="failed", reason=f"{type(exc).__name__}: {exc}")
-    _write_json(folder / "status.json", status)
-
-
-def job_status(job_id: str, root: Path | None = None) -> dict:
-    """What job ``job_id`` is doing: status.json (``state`` starting, running, done, failed or
-    stopped when its process is gone without finishing; ``done`` and ``rows``; at the end the
-    counts and the ZIP ``parts``), with ``owner``, ``name`` and ``folder``. Raises
-    :class:`InputError` for an id that names no job."""
-    import json
-
-    base = root or jobs_dir()
-    folder = base / job_id
-    if not job_id.replace("-", "").isalnum() or not (folder / "status.json").is_file():
-        raise InputError(f"no batch job {job_id!r}")
-    status = json.loads((folder / "status.json").read_text())
-    job = json.loads((folder / "job.json").read_text())
-    alive = _alive(status.get("pid"))  # reaps this process's ended jobs, too
-    if status["state"] == "running" and not alive:
-        status["state"] = "stopped"
-    return {**status, "owner": job.get("owner", ""), "name": job.get("name", ""), "folder": folder}
-
-
-_CHILDREN: dict = {}  # pid → the Popen of each job this process started
-
-
-def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    for known, proc in list(_CHILDREN.items()):  # this process's own children: poll() reaps the ended
-        if proc.poll() is not None:
-            del _CHILDREN[known]
-    if pid in _CHILDREN:
-        return True
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True
-
-
-def list_jobs(owner: str | None = None, root: Path | None = None) -> list[dict]:
-    """Every batch job (:func:`job_status`), newest first; only ``owner``'s when given."""
-    base = root or jobs_dir()
-    found = []
-    for folder in sorted(base.iterdir(), reverse=True):
-        try:
-            status = job_status(folder.name, base)
-        except (InputError, OSError, ValueError):
-            continue
-        if owner is None or status["owner"] == owner:
-            found.append(status)
-    return found
-
-
-if __name__ == "__main__":
-    import sys
-
-    run_job(Path(sys.argv[1]))

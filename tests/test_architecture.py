@@ -8,7 +8,7 @@ The layers, bottom up (docs/development.md draws them):
     checking    generator/checking/    the gap analysis and what the law makes of it
     documents   generator/documents/   addenda, letters, reports, PDFs, redlines, the trace
     records     generator/records/     the register, the board profile, directory, backups
-    runs        generator/batch.py     many rows at once
+    runs        generator/batch.py     many rows at once (batch_jobs.py: big ones in the background)
     commands    generator/cli/         the sdpa command (the app's pages stand beside it)
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
 GROUND = {"errors", "models", "findings", "vetting", "library", "deadlines", "forms"}
-LAYERS = {"reading": 1, "checking": 2, "documents": 3, "records": 4, "batch": 5, "cli": 6}
+LAYERS = {"reading": 1, "checking": 2, "documents": 3, "records": 4, "batch": 5, "batch_jobs": 5, "cli": 6}
 MAX_LINES = 500
 
 

@@ -12,7 +12,8 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from generator.batch import _pack, job_status, job_threshold, list_jobs, run_batch
+from generator.batch import pack_parts, run_batch
+from generator.batch_jobs import job_status, job_threshold, jobs_dir, list_jobs, start_job
 from generator.errors import InputError
 
 from .conftest import ROOT
@@ -90,7 +91,7 @@ def test_a_jobs_documents_come_in_parts_each_with_the_manifest(tmp_path, board, 
                                  for i in range(6)]))
     result = run_batch(src, tmp_path / "out", board, library, jobs=1)
     written = sorted(result.written)
-    parts = _pack(result.out, result.out / "addenda", result.written, part_bytes=1)
+    parts = pack_parts(result.out, result.out / "addenda", result.written, part_bytes=1)
     assert len(parts) == 6  # a part is closed once it holds anything: one document each
     inside = []
     for p in parts:
@@ -108,3 +109,51 @@ def test_the_threshold_is_a_setting(monkeypatch):
     monkeypatch.setenv("SDPA_BATCH_JOB_ROWS", "lots")
     with pytest.raises(InputError, match="SDPA_BATCH_JOB_ROWS: 'lots' is not a whole number"):
         job_threshold()
+
+
+def _fake_job(folder, name: str, owner: str, board_id: int, state: str = "done", pid: int | None = None) -> None:
+    (folder / name).mkdir(parents=True)
+    (folder / name / "job.json").write_text(json.dumps({"name": f"{name}.csv", "rows": 3000, "owner": owner,
+                                                       "board_id": board_id}))
+    (folder / name / "status.json").write_text(json.dumps({"state": state, "done": 3000, "rows": 3000, "pid": pid,
+                                                          "generated": 3000, "letters": 0, "rejected": 0,
+                                                          "parts": []}))
+
+
+def test_a_person_sees_only_their_own_jobs_of_the_board_in_use(jobs):
+    me = os.environ.get("SDPA_USER") or os.environ.get("USER") or "local user"
+    _fake_job(jobs, "20270101-000000-aaaa", me, 1)
+    _fake_job(jobs, "20270101-000000-bbbb", me, 2)           # the same person's job for another board
+    _fake_job(jobs, "20270101-000000-cccc", "other@x.example", 1)
+    assert [j["name"] for j in list_jobs(owner=me, root=jobs, board_id=1)] == ["20270101-000000-aaaa.csv"]
+    at = batch_page()  # board 1, the local user
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "aaaa" in shown and "(3,000 rows): done" in shown
+    assert "bbbb" not in shown and "cccc" not in shown
+
+
+def test_the_jobs_folder_is_the_servers_alone(tmp_path, monkeypatch):
+    import stat
+    import tempfile
+
+    monkeypatch.delenv("SDPA_BATCH_JOBS_DIR", raising=False)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    made = jobs_dir()  # made by sdpa: this user's only
+    assert stat.S_IMODE(made.stat().st_mode) == 0o700
+    made.chmod(0o755)  # as if someone else had made it first in a shared /tmp, open to all
+    with pytest.raises(InputError, match="open to other users"):
+        jobs_dir()
+
+
+def test_jobs_are_kept_to_this_users_folders_and_to_a_few_at_once(jobs, monkeypatch, board):
+    import stat
+
+    monkeypatch.setenv("SDPA_BATCH_JOBS_MAX", "1")
+    _fake_job(jobs, "20270101-000000-aaaa", "someone", 1, state="running", pid=os.getpid())
+    with pytest.raises(InputError, match="1 batch jobs are running on this server already"):
+        start_job("v.csv", ROWS, [], board, rows=3, root=jobs)
+    monkeypatch.setenv("SDPA_BATCH_JOBS_MAX", "2")
+    job_id = start_job("v.csv", ROWS, [], board, rows=3, owner="me", board_id=1, root=jobs)
+    assert stat.S_IMODE((jobs / job_id).stat().st_mode) == 0o700
+    assert wait_for(job_id, jobs)["state"] == "done"

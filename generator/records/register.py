@@ -30,7 +30,7 @@ from generator.records.tables import (
     check_lengths,
     utc_now,
 )
-from generator.records.tenancy import board_id_in_use, board_scope, database_enforces, require_board
+from generator.records.tenancy import board_id_in_use, board_scope, database_enforces, require_board, session_board
 
 MAX_FILE = 50 * 1024 * 1024
 
@@ -61,8 +61,6 @@ def vendor_ids(s: Session, vendors: dict[str, tuple[str, str]]) -> dict[str, int
     transaction, in two statements. Safe when many processes add the same new vendor at once:
     the insert does nothing on a name the board already has (``ON CONFLICT DO NOTHING``), then
     the rows are read back."""
-    from generator.records.tenancy import session_board
-
     if s.bind.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
@@ -225,16 +223,23 @@ class Register:
             named.setdefault(r["vendor"], (r["contact_email"], r["address"]))
         vendors = vendor_ids(s, named)
         values = [{**{k: v for k, v in r.items() if k not in ("vendor", "contact_email", "address")},
-                   "vendor_id": vendors[r["vendor"]], "board_id": self.board_id} for r in rows]
+                   "vendor_id": vendors[r["vendor"]], "board_id": session_board(s)} for r in rows]
         ids = insert_rows(s, ContractRow.__table__, values, new_ids=True)
+        self.log_many(s, "add contract", [(cid, {"vendor": r["vendor"], "product": r["product"],
+                                                  "executed": r["executed"], "file": r["file_name"],
+                                                  "sha256": r["file_sha256"]}) for cid, r in zip(ids, rows)])
+        return ids
+
+    def log_many(self, s: Session, action: str, entries: list[tuple[int | None, dict]]) -> None:
+        """Add one log line of ``action`` for each ``(contract id, details)`` of ``entries``, in
+        the caller's transaction ``s``, in one statement (as :meth:`log_change` does for one;
+        the rows they name must already be written)."""
+        from generator.records.bulk import insert_rows
+
         at, actor = utc_now(), self.actor[:120]
         insert_rows(s, LogRow.__table__, [
-            {"at": at, "actor": actor, "action": "add contract", "contract_id": cid, "board_id": self.board_id,
-             "details": json.loads(json.dumps({"vendor": r["vendor"], "product": r["product"],
-                                               "executed": r["executed"], "file": r["file_name"],
-                                               "sha256": r["file_sha256"]}, default=str))}
-            for cid, r in zip(ids, rows)])
-        return ids
+            {"at": at, "actor": actor, "action": action, "contract_id": cid, "board_id": session_board(s),
+             "details": json.loads(json.dumps(details, default=str))} for cid, details in entries])
 
     def contract_in(self, s: Session, cid: int) -> ContractRow:
         """Contract ``cid`` in the caller's session ``s`` (to change it in that transaction);
