@@ -27,6 +27,7 @@ from generator.records.status import (
     refresh_due,
     void_applies,
 )
+from generator.records.database import RegisterError
 from generator.records.tables import DueStateRow, LogRow
 
 from .test_register import fresh_url
@@ -327,3 +328,13 @@ def test_the_head_read_from_the_migration_files_is_alembics():
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head() == "0007"
+
+
+def test_many_rows_for_another_board_are_refused_as_one_row_is(reg):
+    from generator.records.bulk import insert_rows
+    from generator.records.tables import VendorRow
+
+    with reg.session() as s, s.begin(), pytest.raises(RegisterError, match="another board"):
+        insert_rows(s, VendorRow.__table__, [{"board_id": reg.board_id + 1, "name": "Elsewhere", "contact_email": "",
+                                              "address": ""}])
+    assert reg.count(VendorRow) == 0

@@ -4,6 +4,7 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -87,7 +88,7 @@ class PatternSet:
             self.filter.Add(p, options)
         self.filter.Compile()
         self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
-        _KEPT.append(self.seen.clear)
+        _KEPT.add(self)
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text`` (kept for the last
@@ -100,17 +101,21 @@ class PatternSet:
             self.seen[text] = found
         return found
 
+    def cache_clear(self) -> None:
+        """Forget the hits kept by text (see :func:`forget_texts`)."""
+        self.seen.clear()
+
 
 MAX_SEEN = 10_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
-_KEPT: list = []  # how to empty each memo kept by text (see forget_texts)
+_KEPT: weakref.WeakSet = weakref.WeakSet()  # each live memo kept by text, with its cache_clear (see forget_texts)
 
 
 def forget_texts() -> None:
     """Empty what the check keeps by sentence text (pattern hits, list tests, words, frames),
     keeping the compiled patterns: the next check reads every sentence as new, as it does a
     document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
-    for clear in _KEPT:
-        clear()
+    for memo in list(_KEPT):
+        memo.cache_clear()
     forget_frames()
 
 
@@ -192,7 +197,7 @@ def _any_of(patterns: tuple[str, ...]):
     rs.Compile()
     # kept by text, as a sentence's hits are: a document checked again is not matched again
     test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
-    _KEPT.append(test.cache_clear)
+    _KEPT.add(test)
     return test
 
 
