@@ -33,12 +33,14 @@ def label(c) -> str:
     return f"#{c.id} {c.vendor.name}: {c.product}"
 
 
-def pick(contracts, key: str):
-    """A contract chosen from the register (None until one is picked)."""
-    by_id = {c.id: c for c in contracts}
-    cid = st.selectbox("Contract", list(by_id), format_func=lambda i: label(by_id[i]), index=None,
+def pick(reg, key: str, ids: set[int] | None = None):
+    """A contract chosen from every contract of the register (or those of ``ids``), by its label
+    alone; only the one picked is loaded, with its records (None until one is picked)."""
+    labels = {i: f"#{i} {vendor}: {product}" for i, vendor, product in reg.contract_labels()
+              if ids is None or i in ids}
+    cid = st.selectbox("Contract", list(labels), format_func=labels.get, index=None,
                        placeholder="Pick a contract", key=key)
-    return by_id.get(cid)
+    return reg.contract(cid) if cid in labels else None
 
 
 def no_date(value, label: str) -> bool:
@@ -101,7 +103,7 @@ def add_form(reg, contracts) -> None:
 
 
 def edit_form(reg, contracts) -> None:
-    c = pick(contracts, "e_contract")
+    c = pick(reg, "e_contract")
     if c is None:
         return
     with st.form("edit_form"):
@@ -128,7 +130,7 @@ def edit_form(reg, contracts) -> None:
 
 
 def executed_form(reg, contracts) -> None:
-    c = pick(contracts, "x_contract")
+    c = pick(reg, "x_contract")
     with st.form("executed_form"):
         when = st.date_input("Date signed by both parties", value=None, key="x_date")
         save = st.form_submit_button("Record the execution date", disabled=c is None)
@@ -141,7 +143,7 @@ def executed_form(reg, contracts) -> None:
 
 
 def posted_form(reg, contracts) -> None:
-    c = pick(contracts, "p_contract")
+    c = pick(reg, "p_contract")
     with st.form("posted_form"):
         when = st.date_input("Date posted on the website", value=today, key="p_date")
         url = st.text_input("Web address of the posting (optional)", key="p_url")
@@ -152,7 +154,7 @@ def posted_form(reg, contracts) -> None:
 
 
 def notice_form(reg, contracts) -> None:
-    c = pick(contracts, "n_contract")
+    c = pick(reg, "n_contract")
     with st.form("notice_form"):
         sent = st.date_input("Date the amendment notice was sent", value=today, key="n_sent")
         st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "
@@ -170,7 +172,7 @@ OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the c
 
 
 def outcome_form(reg, contracts) -> None:
-    c = pick(contracts, "o_contract")
+    c = pick(reg, "o_contract")
     st.caption("“Void” is counsel's to record: see “Record a contract void (counsel)”.")
     with st.form("outcome_form"):
         outcome = st.radio("Outcome of the latest notice", list(OUTCOMES), format_func=OUTCOMES.get, key="o_outcome")
@@ -182,7 +184,7 @@ def outcome_form(reg, contracts) -> None:
 
 
 def dates_form(reg, contracts) -> None:
-    c = pick(contracts, "d_contract")
+    c = pick(reg, "d_contract")
     st.caption("The date a contract was executed decides whether the rules for contracts entered into from "
                "July 1, 2018 apply (§ 10-234bb(f); the Board's policy). An amendment or renewal since is "
                "recorded for counsel, who decides whether it brings the contract under them (to confirm).")
@@ -216,7 +218,7 @@ def review_form(reg, contracts) -> None:
                "public page follow the confirmed verdict.")
     if not counsel_only():
         return
-    c = pick([x for x in contracts if x.checks], "r_contract")
+    c = pick(reg, "r_contract", set(reg.checked_ids()))
     if c is None:
         return
     check = g.latest_check(c)
@@ -256,7 +258,7 @@ def void_form(reg, contracts) -> None:
                "reasonable notice (to confirm).")
     if not counsel_only():
         return
-    c = pick(contracts, "v_contract")
+    c = pick(reg, "v_contract")
     with st.form("void_form"):
         when = st.date_input("Date", value=today, key="v_date")
         reason = st.text_input("Reason (kept in the register)", key="v_reason")
@@ -267,7 +269,7 @@ def void_form(reg, contracts) -> None:
 
 
 def breach_form(reg, contracts) -> None:
-    c = pick(contracts, "b_contract")
+    c = pick(reg, "b_contract")
     with st.form("breach_form"):
         c1, c2 = st.columns(2)
         received = c1.date_input("Date the vendor's breach notice was received", value=None, key="b_received")
@@ -391,7 +393,7 @@ def exceptions_report_form(reg, contracts) -> None:
 
 
 def history_form(reg, contracts) -> None:
-    c = pick(contracts, "h_contract")
+    c = pick(reg, "h_contract")
     if c is not None:
         st.html(g.html_table([{"When": f"{line.at:%Y-%m-%d %H:%M}", "Who": line.actor, "What": line.action,
                                "Details": details(line)} for line in reg.log(c.id)], caption=f"History of {label(c)}"))
@@ -531,8 +533,7 @@ try:
                            "Executed": g.long_date(c.executed) if c.executed else "",
                            "Status": statuses[c.id].status, "Why": statuses[c.id].why} for c in contracts])
             or "<p>No contract.</p>")
-    st.caption("The forms below pick from the contracts listed above: search or filter to find one.")
-
+    
     st.subheader("Record or change")
     action = st.selectbox("What do you want to do?", list(ACTIONS), key="action")
     try:

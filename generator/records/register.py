@@ -359,6 +359,11 @@ class Register:
             q = select(ContractRow.id, VendorRow.name, ContractRow.product).join(VendorRow).order_by(ContractRow.id)
             return [(i, vendor, product) for i, vendor, product in s.execute(q)]
 
+    def checked_ids(self) -> list[int]:
+        """The ids of the contracts with a check recorded, in id order."""
+        with self.snapshot() as s:
+            return list(s.scalars(select(CheckRow.contract_id).distinct().order_by(CheckRow.contract_id)))
+
     def breached_ids(self) -> list[int]:
         """The ids of the contracts with a breach recorded, in id order."""
         with self.snapshot() as s:
