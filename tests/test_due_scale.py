@@ -214,6 +214,11 @@ def test_cli_due_and_list_show_one_page_and_all_on_request(tmp_path, board):
     assert "page 1 of 2 (10 in all)" in some.stderr
     cut = runner.invoke(app, ["register", "due", "--today", "2027-01-05", "--due-before", "2027-01-01"], env=env)
     assert cut.stdout.strip() == ""
+    # a page past the last, or a status no contract can have, is a one-line error
+    past = runner.invoke(app, ["register", "list", "--today", "2027-01-05", "--page", "9"], env=env)
+    assert past.exit_code == 2 and "--page 9: there are 2 pages (60 in all)" in past.stderr
+    odd = runner.invoke(app, ["register", "list", "--status", "signed"], env=env)
+    assert odd.exit_code == 2 and "status 'signed' is not a contract's status" in odd.stderr
     # a script asking for JSON gets the whole list, unless it names a page
     whole = runner.invoke(app, ["register", "list", "--today", "2027-01-05", "--format", "json"], env=env)
     assert len(json.loads(whole.stdout)) == 60 and "page" not in whole.stderr

@@ -97,7 +97,13 @@ def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bo
 
 
 def page_note(shown: int, total: int, page: int, per_page: int, everything: bool) -> None:
-    """Say on stderr which part of a longer list was shown, and how to see more."""
+    """Say on stderr which part of a longer list was shown, and how to see more; a page past the
+    last is an error (exit 2) naming how many pages there are."""
+    if not everything and total and (page - 1) * per_page >= total:
+        last = -(-total // per_page)
+        typer.echo(f"sdpa: error: --page {page}: there {'is' if last == 1 else 'are'} {last} page{'s' * (last != 1)} "
+                   f"({total:,} in all)", err=True)
+        raise typer.Exit(2)
     if not everything and total > shown:
         last = max(1, -(-total // per_page))
         typer.echo(f"page {page} of {last} ({total:,} in all); --page {min(page + 1, last)} for the next, "

@@ -13,25 +13,27 @@ from generator.checking.voidness import stored_report_voidness
 from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.models import Board, Library
 from generator.records.bulk import insert_rows
+from generator.records.database import RegisterError
 from generator.records.duties import annual_notice_due
-from generator.records.register import Register
+from generator.records.register import Register, with_records
 from generator.records.review import (
     AWAITING,
     confirmed_report,
     current_review,
     latest_check,
 )
-from generator.records.register import with_records
 from generator.records.tables import ContractRow, DueRow, DueStateRow, VendorRow
 
 CURE_PASSED = "cure date passed — counsel to decide"
+CONTRACT_STATUSES = ("draft", "executed", "posted", AWAITING, "gaps found", "notice sent", CURE_PASSED, "void",
+                     "amended", "ended")  # every status contract_status gives
 
 
 @dataclass
 class Status:
     """A contract's status, derived from its records, and the dates that make it so."""
 
-    status: str  # draft, executed, posted, awaiting review, gaps found, notice sent, CURE_PASSED, void, amended, ended
+    status: str  # one of CONTRACT_STATUSES
     why: str
 
 
@@ -126,8 +128,8 @@ def basis(library: Library | None = None) -> str:
 def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
          overdue: bool = True, after: date | None = None, until: date | None = None,
          posting: date | None = None) -> dict:
-    return {"contract_id": c.id, "board_id": c.board_id, "what": what, "citation": citation, "due": due, "due_good_friday": due_gf or due,
-            "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
+    return {"contract_id": c.id, "board_id": c.board_id, "what": what, "citation": citation, "due": due,
+            "due_good_friday": due_gf or due, "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
 
 
 def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
@@ -311,7 +313,11 @@ def contracts_page(reg: Register, today: date, library: Library | None = None, *
     """One page of the contracts, in id order, each as ``(contract, Status)`` on ``today``:
     ``vendor`` keeps those whose vendor's name contains it, ``statuses`` those with one of these
     statuses, ``search`` those whose vendor, product, title, purpose or description contains it
-    (all without case). Brings the stored state up to date first (:func:`refresh_due`)."""
+    (all without case). Brings the stored state up to date first (:func:`refresh_due`). Raises
+    :class:`RegisterError` for a status that is not one of :data:`CONTRACT_STATUSES`."""
+    unknown = [x for x in statuses or [] if x not in CONTRACT_STATUSES]
+    if unknown:
+        raise RegisterError(f"status {unknown[0]!r} is not a contract's status (one of: {', '.join(CONTRACT_STATUSES)})")
     refresh_due(reg, library)
     q = select(ContractRow.id)
     if vendor or search:
