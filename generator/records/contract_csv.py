@@ -85,8 +85,8 @@ def contracts_from_csv(path: Path) -> Iterator[dict]:
                    "file": file}
 
 
-BATCH = 1000  # contracts inserted per statement; rows with stored files: BATCH_FILES
-BATCH_FILES = 20
+BATCH = 1000  # contracts inserted per statement, or fewer once their stored files hold BATCH_FILE_BYTES
+BATCH_FILE_BYTES = 16 * 1024 * 1024
 
 
 def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
@@ -105,8 +105,8 @@ def import_contracts(reg: Register, rows: Iterable[dict]) -> list[int]:
                 batch.append(contract_values(**fields))
             except RegisterError as exc:
                 raise RegisterError(f"line {line}: {exc}; nothing was imported") from None
-            files += batch[-1]["file_data"] is not None
-            if len(batch) >= BATCH or files >= BATCH_FILES:  # a stored file is not kept once written
+            files += len(batch[-1]["file_data"] or b"")
+            if len(batch) >= BATCH or files >= BATCH_FILE_BYTES:  # a stored file is not kept once written
                 ids += _insert(reg, s, batch)
                 batch, files = [], 0
         if batch:

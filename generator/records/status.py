@@ -244,6 +244,11 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
     return len(ids)
 
 
+def _named(column, part: str):
+    """``column`` contains ``part``, without case (its ``%`` and ``_`` taken literally)."""
+    return func.lower(column).contains(part.strip().lower(), autoescape=True)
+
+
 def _due_filter(today: date, board: Board, vendor: str = "", before: date | None = None):
     """The conditions on :class:`DueRow` that keep the items applying on ``today`` for ``board``
     (and the filters); the due date column the profile uses; and the overdue condition."""
@@ -254,7 +259,7 @@ def _due_filter(today: date, board: Board, vendor: str = "", before: date | None
              or_(DueRow.posting_executed.is_(None), DueRow.posting_executed >= board.posting_from)]
     if vendor:
         named = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
-                 .where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True)))
+                 .where(_named(VendorRow.name, vendor)))
         where.append(DueRow.contract_id.in_(named))
     if before is not None:
         where.append(due <= before)
@@ -323,14 +328,12 @@ def contracts_page(reg: Register, today: date, library: Library | None = None, *
     if vendor or search:
         q = q.join(VendorRow, VendorRow.id == ContractRow.vendor_id)
     if vendor:
-        q = q.where(func.lower(VendorRow.name).contains(vendor.strip().lower(), autoescape=True))
+        q = q.where(_named(VendorRow.name, vendor))
     if statuses:
         q = q.join(DueStateRow, DueStateRow.contract_id == ContractRow.id).where(status_column(today).in_(statuses))
     if search:
-        needle = search.strip().lower()
-        q = q.where(or_(*(func.lower(col).contains(needle, autoescape=True) for col in
-                          (VendorRow.name, ContractRow.product, ContractRow.title, ContractRow.purpose,
-                           ContractRow.description))))
+        q = q.where(or_(*(_named(col, search) for col in (VendorRow.name, ContractRow.product, ContractRow.title,
+                                                           ContractRow.purpose, ContractRow.description))))
     with reg.snapshot() as s:
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         page = q.order_by(ContractRow.id).offset(offset)
