@@ -30,9 +30,9 @@ JOBS_MAX_SETTING = "SDPA_BATCH_JOBS_MAX"     # batch jobs running at once on thi
 
 def jobs_dir() -> Path:
     """The folder batch jobs live in: ``$SDPA_BATCH_JOBS_DIR``, default ``sdpa-batch-jobs`` in the
-    system's temporary folder, created readable by this user only. Raises :class:`InputError`
-    when it belongs to another user, or when the default folder is open to others (a folder in
-    a shared temporary directory that someone else made first)."""
+    system's temporary folder, readable by this user only (created so, or closed to others when
+    an earlier version left it open). Raises :class:`InputError` when it is a link or belongs to
+    another user (in a shared temporary folder, someone else may have made it first)."""
     import tempfile
 
     chosen = os.environ.get(JOBS_DIR_SETTING)
@@ -43,8 +43,7 @@ def jobs_dir() -> Path:
         raise InputError(f"{root}: the batch jobs folder must be a folder of this user's own; set "
                          f"{JOBS_DIR_SETTING} to one")
     if not chosen and info.st_mode & 0o077:
-        raise InputError(f"{root}: the batch jobs folder is open to other users; remove it or set "
-                         f"{JOBS_DIR_SETTING} to a folder of this user's own")
+        root.chmod(0o700)
     return root
 
 

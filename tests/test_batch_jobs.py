@@ -141,9 +141,12 @@ def test_the_jobs_folder_is_the_servers_alone(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
     made = jobs_dir()  # made by sdpa: this user's only
     assert stat.S_IMODE(made.stat().st_mode) == 0o700
-    made.chmod(0o755)  # as if someone else had made it first in a shared /tmp, open to all
-    with pytest.raises(InputError, match="open to other users"):
-        jobs_dir()
+    made.chmod(0o755)  # as an earlier version left it: closed again
+    assert stat.S_IMODE(jobs_dir().stat().st_mode) == 0o700
+    if os.getuid() == 0:  # someone else made it first in the shared temporary folder
+        os.chown(made, 65534, 65534)
+        with pytest.raises(InputError, match="must be a folder of this user's own"):
+            jobs_dir()
 
 
 def test_jobs_are_kept_to_this_users_folders_and_to_a_few_at_once(jobs, monkeypatch, board):
