@@ -70,11 +70,11 @@ st.subheader("Record and follow up")
 user = common.current_user(board)
 try:
     with common.open_register(user) as reg:  # names only: a contract's records load once it is picked
-        choices = {i: f"#{i} {vendor}: {product}" for i, vendor, product in reg.contract_labels()}
-        cid = st.selectbox("Contract in the register", list(choices), format_func=choices.get, index=None,
-                           placeholder="Pick the contract this document belongs to", key="w_contract",
-                           help="Add the contract on the Contracts register page first if it is not listed.")
-        contract = reg.contract(cid) if cid in choices else None
+        contract = common.contract_picker(
+            reg, "w_contract", "Contract in the register", placeholder="Pick the contract this document belongs to",
+            help="Add the contract on the Contracts register page first if it is not listed.")
+        cid = contract.id if contract is not None else None
+        picked = common.contract_label(cid, contract.vendor.name, contract.product) if contract is not None else ""
 except g.SdpaError as exc:
     common.show_error(exc)
     st.stop()
@@ -96,13 +96,13 @@ def record(action: str, do) -> None:
 
 def record_check(reg) -> str:
     reg.record_check(cid, report.model_dump(mode="json"), today)
-    return f"{report.summary()} on {g.md_escape(choices[cid])}."
+    return f"{report.summary()} on {g.md_escape(picked)}."
 
 
 def record_notice(reg) -> str:
     cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     reg.record_notice(cid, notice_sent, cure)
-    return (f"sent {g.long_date(notice_sent)} on {g.md_escape(choices[cid])}; the vendor must amend by "
+    return (f"sent {g.long_date(notice_sent)} on {g.md_escape(picked)}; the vendor must amend by "
             f"{g.long_date(cure)}.")
 
 

@@ -168,6 +168,22 @@ def _as_widget_value(value: object, keep_list: bool) -> object:
     return value
 
 
+def contract_label(cid: int, vendor: str, product: str) -> str:
+    """How a contract is named in every picker and list: ``#12 Acme Learning: Reader``."""
+    return f"#{cid} {vendor}: {product}"
+
+
+def contract_picker(reg: g.Register, key: str, label: str = "Contract", ids: set[int] | None = None,
+                    placeholder: str = "Pick a contract", help: str | None = None):
+    """A contract chosen from every contract of ``reg`` (or those of ``ids``) by its label alone;
+    only the one picked is loaded, with its records (None until one is picked)."""
+    labels = {i: contract_label(i, vendor, product) for i, vendor, product in reg.contract_labels()
+              if ids is None or i in ids}
+    cid = st.selectbox(label, list(labels), format_func=labels.get, index=None, placeholder=placeholder,
+                       key=key, help=help)
+    return reg.contract(cid) if cid in labels else None
+
+
 def vendor_picker(key: str, fields: Mapping[str, str], *, lists: frozenset[str] = frozenset(),
                   label: str = "Vendor from the directory") -> g.Vendor | None:
     """A list of the vendors saved in the directory; picking one fills the page's widgets.

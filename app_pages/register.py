@@ -30,17 +30,12 @@ def done(message: str) -> None:
 
 
 def label(c) -> str:
-    return f"#{c.id} {c.vendor.name}: {c.product}"
+    return common.contract_label(c.id, c.vendor.name, c.product)
 
 
 def pick(reg, key: str, ids: set[int] | None = None):
-    """A contract chosen from every contract of the register (or those of ``ids``), by its label
-    alone; only the one picked is loaded, with its records (None until one is picked)."""
-    labels = {i: f"#{i} {vendor}: {product}" for i, vendor, product in reg.contract_labels()
-              if ids is None or i in ids}
-    cid = st.selectbox("Contract", list(labels), format_func=labels.get, index=None,
-                       placeholder="Pick a contract", key=key)
-    return reg.contract(cid) if cid in labels else None
+    """A contract chosen from every contract of the register (or those of ``ids``)."""
+    return common.contract_picker(reg, key, ids=ids)
 
 
 def no_date(value, label: str) -> bool:

@@ -20,7 +20,7 @@ def offer_form(reg, contracts, done: Callable[[str], None]) -> None:
         st.info("Only an executed contract of this board can be offered; none is recorded yet.")
         return
     cid = st.selectbox("Signed agreement to offer", list(signed), index=None, key="offer_contract",
-                       format_func=lambda i: f"#{i} {signed[i].vendor.name}: {signed[i].product}",
+                       format_func=lambda i: common.contract_label(i, signed[i].vendor.name, signed[i].product),
                        placeholder="Pick a contract")
     if st.button("Offer it to the other boards", key="offer_save", disabled=cid is None) and cid is not None \
             and common.allowed_to("offer an agreement"):

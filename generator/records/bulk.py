@@ -13,21 +13,21 @@ import json
 from sqlalchemy import JSON, Table, insert, text
 from sqlalchemy.orm import Session
 
-from generator.records.database import RegisterError
-from generator.records.tenancy import session_board
+from generator.records.tenancy import refuse_other_board, session_board
 
 
 def insert_rows(s: Session, table: Table, rows: list[dict], *, new_ids: bool = False) -> list[int]:
     """Insert ``rows`` (dicts of the same columns) into ``table`` in the caller's transaction
     ``s``. With ``new_ids`` the database gives each row a new ``id`` and the ids are returned in
     the order of ``rows``; otherwise returns ``[]``. Raises :class:`RegisterError` when a row of
-    a board-owned table names another board than the session's (as the session refuses for a
-    row it writes itself)."""
+    a board-owned table names another board than the session's
+    (:func:`generator.records.tenancy.refuse_other_board`, as for a row the session adds)."""
     if not rows:
         return []
     board = session_board(s)
-    if board is not None and "board_id" in table.c and any(r.get("board_id") != board for r in rows):
-        raise RegisterError(f"a row of {table.name} for another board cannot be written while working for board {board}")
+    if board is not None and "board_id" in table.c:
+        for r in rows:
+            refuse_other_board(r.get("board_id"), board)
     if s.bind.dialect.name != "postgresql":
         if new_ids:
             return list(s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))

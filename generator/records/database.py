@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -69,6 +70,7 @@ _PG_LOCK_KEY = 0x5D9A_0001  # sdpa's advisory lock number for migrations
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+@lru_cache(maxsize=1)  # the files do not change while sdpa runs; the app opens a register on every rerun
 def head_revision() -> str:
     """The newest migration's revision, read from the migration files themselves (the one no
     other revises) without importing Alembic, so opening a register that is already up to date

@@ -129,7 +129,8 @@ def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | 
          overdue: bool = True, after: date | None = None, until: date | None = None,
          posting: date | None = None) -> dict:
     return {"contract_id": c.id, "board_id": c.board_id, "what": what, "citation": citation, "due": due,
-            "due_good_friday": due_gf or due, "can_be_overdue": overdue, "shown_after": after, "shown_until": until, "posting_executed": posting}
+            "due_good_friday": due_gf or due, "can_be_overdue": overdue, "shown_after": after,
+            "shown_until": until, "posting_executed": posting}
 
 
 def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
@@ -174,7 +175,8 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
     return state, rows
 
 
-def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], library: Library | None = None, key: str = "") -> str:
+def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], library: Library | None = None,
+              key: str = "") -> str:
     """Derive the due items and state of ``contracts`` (each with its records loaded, or a new
     contract with none) and insert them in the caller's transaction ``s``, whose rows must not
     exist yet. ``key`` is the library's :func:`basis` when already computed; returns it (computed
@@ -182,13 +184,10 @@ def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], libr
     states, items = [], []
     for c in contracts:
         state, rows = _derive(c, library)
-        if confirmed_report(c) is not None:  # its items depend on the library's § 10-234bb(a) terms
-            key = key or basis(library)
-            states.append({**state, "basis": key})
-        else:
-            states.append({**state, "basis": ""})
+        depends = confirmed_report(c) is not None  # its items depend on the library's § 10-234bb(a) terms
+        key = key or (basis(library) if depends else "")
+        states.append({**state, "basis": key if depends else ""})
         items += rows
-    s.expunge_all()
     insert_rows(s, DueStateRow.__table__, states)
     insert_rows(s, DueRow.__table__, items)
     return key
@@ -241,6 +240,7 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
             s.execute(delete(DueRow).where(DueRow.contract_id.in_(chunk)))
             s.execute(delete(DueStateRow).where(DueStateRow.contract_id.in_(chunk)))
             key = store_due(s, contracts, library, key)
+            s.expunge_all()  # the loaded contracts are not kept past their chunk
     return len(ids)
 
 

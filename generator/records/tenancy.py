@@ -95,6 +95,15 @@ def _filter(state: ORMExecuteState) -> None:
             with_loader_criteria(BoardOwned, lambda cls: cls.board_id == board, include_aliases=True))
 
 
+def refuse_other_board(row_board: int | None, board: int) -> None:
+    """Raise :class:`RegisterError` when a row of board ``row_board`` is to be written by a
+    session working for ``board``: the one check for rows the session adds and rows inserted
+    many at a time (:mod:`generator.records.bulk`)."""
+    if row_board != board:
+        raise RegisterError(f"a record of another board ({row_board}) cannot be written while working for "
+                            f"board {board}")
+
+
 @event.listens_for(Session, "before_flush")
 def _own_new_rows(session: Session, flush_context, instances) -> None:
     board = session.info.get(_BOARD)
@@ -105,9 +114,7 @@ def _own_new_rows(session: Session, flush_context, instances) -> None:
             continue
         if obj.board_id is None:
             obj.board_id = board
-        elif obj.board_id != board:
-            raise RegisterError(f"a record of board {obj.board_id} cannot be written while working for "
-                                f"board {board}")
+        refuse_other_board(obj.board_id, board)
 
 
 # ---------------------------------------------------------------- the boards
