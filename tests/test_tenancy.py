@@ -328,3 +328,47 @@ def test_a_persons_boards_are_those_whose_own_profile_gives_them_a_role(tmp_path
     assert boards_for(url, "ria@region.example") == [(1, "Shoreline", "admin"), (hill, "Hillside", "viewer")]
     assert boards_for(url, "pat@shoreline.example") == [(1, "Shoreline", "editor")]
     assert boards_for(url, "someone@elsewhere.example") == []
+
+
+def test_a_command_opens_the_register_once_and_uses_the_profile_saved_there(tmp_path, monkeypatch):
+    """The register holding the saved profile is the board's register: a command opens it once
+    (reads the profile from it and works in it); a profile file that names its database sends
+    the command to that register; with no register yet, the example profile and a new register."""
+    from generator.records import register as register_module
+    from generator.records.board import open_with_board, read_board_file
+    from generator.records.directory import save_board
+
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    monkeypatch.delenv("SDPA_DATABASE_URL", raising=False)
+    here, elsewhere = tmp_path / "here.sqlite3", tmp_path / "elsewhere.sqlite3"
+    example = read_board_file(Path(__file__).resolve().parent.parent / "board.example.yaml")
+    with Register(f"sqlite:///{here}") as reg:
+        save_board(reg, example.model_copy(update={"name": "Shoreline Board of Education"}))
+    opened = []
+    real_init = register_module.Register.__init__
+
+    def counting(self, url, *args, **kwargs):
+        opened.append(url)
+        real_init(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(register_module.Register, "__init__", counting)
+    reg, profile = open_with_board(register_url=str(here))
+    reg.close()
+    assert profile.name == "Shoreline Board of Education"
+    assert opened == [f"sqlite:///{here}"], "the register was opened more than once"
+
+    monkeypatch.chdir(tmp_path)  # a profile file (--board) that names its database: that register
+    from generator.records.directory import board_yaml
+
+    named = tmp_path / "board.yaml"
+    named.write_text(board_yaml(example.model_copy(update={"name": "Hillside"})) + f"database: {elsewhere}\n")
+    opened.clear()
+    reg, profile = open_with_board(named)
+    reg.close()
+    assert profile.name == "Hillside" and opened == [f"sqlite:///{elsewhere}"] and elsewhere.is_file()
+
+    opened.clear()  # no register there yet: the example profile, and the register made there once
+    missing = tmp_path / "missing.sqlite3"
+    reg, profile = open_with_board(register_url=str(missing))
+    reg.close()
+    assert profile.name == example.name and opened == [f"sqlite:///{missing}"]

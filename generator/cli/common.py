@@ -149,12 +149,10 @@ def board_id() -> Optional[int]:
 def open_register(db: Optional[str], board: Optional[Path]) -> Iterator[tuple]:
     """The register of the chosen board (``--board-id``) and its board profile, the register
     closed afterwards."""
-    from generator.records.database import database_url
-    from generator.records.register import Register
+    from generator.records.board import open_with_board
 
     # with --db, the profile saved in that register (not in the default one) is the board's
-    profile = load_board(board, register_url=database_url(None, db) if db else None, board_id=board_id())
-    reg = Register(database_url(profile, db), board_id=board_id())
+    reg, profile = open_with_board(board, register_url=db, board_id=board_id())
     try:
         yield reg, profile
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -13,6 +14,9 @@ from generator.forms import board_from_dict
 from generator.library import ROOT
 from generator.models import Board
 from generator.reading.limits import read_bounded
+
+if TYPE_CHECKING:
+    from generator.records.register import Register
 
 EXAMPLE_BOARD = ROOT / "board.example.yaml"
 MAX_PROFILE = 1024 * 1024  # a profile is a few kilobytes; a bigger one is a mistake or an attack
@@ -47,12 +51,12 @@ def resolve_board(path: str | Path | None = None, *, register_url: str | None = 
     return read_board_file(EXAMPLE_BOARD), "example"
 
 
-def _saved_profile(register_url: str | None, board_id: int | None = None) -> Board | None:
+def _register_at(register_url: str | None) -> str | None:
+    """The URL of the register a saved profile would be read from (``register_url``, else the
+    default), or ``None`` for a SQLite register that does not exist yet (it is not created)."""
     from sqlalchemy.engine import make_url
 
-    from generator.records.database import RegisterError, database_url
-    from generator.records.directory import saved_board
-    from generator.records.register import Register
+    from generator.records.database import database_url
 
     url = database_url(None, register_url)
     if url.startswith("sqlite"):
@@ -62,11 +66,54 @@ def _saved_profile(register_url: str | None, board_id: int | None = None) -> Boa
             name = None
         if not name or name == ":memory:" or not Path(name).is_file():
             return None
+    return url
+
+
+def _saved_profile(register_url: str | None, board_id: int | None = None) -> Board | None:
+    from generator.records.database import RegisterError
+    from generator.records.directory import saved_board
+    from generator.records.register import Register
+
+    url = _register_at(register_url)
+    if url is None:
+        return None
     try:
         with Register(url, board_id=board_id) as reg:
             return saved_board(reg)
     except RegisterError as exc:
         raise ProfileError(f"the saved board profile cannot be read: {exc}") from None
+
+
+def open_with_board(path: str | Path | None = None, *, register_url: str | None = None,
+                    board_id: int | None = None, actor: str | None = None) -> tuple["Register", Board]:
+    """The register of board ``board_id`` and the board profile in use, both as
+    :func:`resolve_board` and :func:`generator.records.database.database_url` choose them, the
+    register opened once when it holds the profile (a command's start is not paid twice). The
+    caller closes the register. Raises :class:`ProfileError` (the profile) or
+    :class:`~generator.records.database.RegisterError` (the register) as those do."""
+    from generator.records.database import RegisterError, database_url
+    from generator.records.directory import saved_board
+    from generator.records.register import Register
+
+    chosen = path or os.environ.get("SDPA_BOARD")
+    url = None if chosen else _register_at(register_url)
+    if url is None:
+        profile = read_board_file(chosen or EXAMPLE_BOARD)
+        return Register(database_url(profile, register_url), actor, board_id=board_id), profile
+    try:
+        reg = Register(url, actor, board_id=board_id)
+    except RegisterError as exc:
+        raise ProfileError(f"the saved board profile cannot be read: {exc}") from None
+    try:
+        profile = saved_board(reg) or read_board_file(EXAMPLE_BOARD)
+        wanted = database_url(profile, register_url)
+    except BaseException:
+        reg.close()
+        raise
+    if wanted == url:
+        return reg, profile
+    reg.close()  # the saved profile names another database: its register is the board's
+    return Register(wanted, actor, board_id=board_id), profile
 
 
 def read_board_file(path: str | Path) -> Board:
