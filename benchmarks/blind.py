@@ -1,0 +1,92 @@
+"""Score the contract check on the blind set: short passages written for sdpa in our own words,
+each labelled for one provision or one conflict kind before the check was run on it
+(``benchmarks/blind/passages.yaml``). A measure of how the reading generalises, never a tuning
+set: a rule is not changed to fit one of its passages.
+
+Each passage is checked alone, as a text document; only its one provision (or conflict kind) is
+scored. A passage labelled with a list of statuses counts as agreed when the check gives any of
+them. Prints agreement per provision, the gaps called present (labelled partial or missing,
+reported present: the costly error), false alarms (labelled present, reported missing), the
+conflict kinds found and wrongly reported, and every disagreement.
+
+    python benchmarks/blind.py
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from accuracy import KIND_MAP  # noqa: E402 - the evaluation set's conflict kinds, one map
+
+from generator.checking.analysis import check_contract  # noqa: E402
+from generator.library import default_library  # noqa: E402
+from generator.reading.extract import read_data  # noqa: E402
+
+
+def load(path: Path) -> list[dict]:
+    """The passages, each with ``expect`` as a set of acceptable answers."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for item in items:
+        if "provision" in item:
+            want = item["expect"]
+            item["expect"] = set(want if isinstance(want, list) else [want])
+    return items
+
+
+def main() -> None:
+    items = load(Path(__file__).resolve().parent / "blind" / "passages.yaml")
+    library = default_library()
+    per = defaultdict(lambda: [0, 0])  # provision → [agreed, passages]
+    gaps = [0, 0]  # [called present, labelled partial/missing only]
+    alarms = [0, 0]  # [reported missing, labelled present]
+    found = [0, 0]  # conflict passages: [kind reported, labelled yes]
+    wrong = [0, 0]  # [kind reported, labelled no]
+    misses = []
+    for item in items:
+        report = check_contract(read_data(item["text"].encode(), f"{item['id']}.txt"), library)
+        if "provision" in item:
+            got = next(f.status for f in report.provisions if f.id == item["provision"])
+            ok = got in item["expect"]
+            per[item["provision"]][0] += ok
+            per[item["provision"]][1] += 1
+            if "present" not in item["expect"]:
+                gaps[1] += 1
+                gaps[0] += got == "present"
+            if item["expect"] == {"present"}:
+                alarms[1] += 1
+                alarms[0] += got == "missing"
+            want = "/".join(sorted(item["expect"]))
+        else:
+            kinds = {KIND_MAP.get(c.kind, c.kind) for c in report.conflicts}
+            reported = item["conflict"] in kinds
+            ok = reported == item["reported"]
+            tally = found if item["reported"] else wrong
+            tally[0] += reported
+            tally[1] += 1
+            want = f"{item['conflict']} {'reported' if item['reported'] else 'not reported'}"
+            got = f"{'reported' if reported else 'not reported'} (kinds: {', '.join(sorted(kinds)) or 'none'})"
+        if not ok:
+            misses.append(f"- {item['id']}: labelled {want}, got {got}")
+    agreed, total = sum(a for a, _ in per.values()), sum(n for _, n in per.values())
+    print(f"## The blind set: {len(items)} passages in our own words\n")
+    print("| provision | agreed |\n| --- | ---: |")
+    for pid, (a, n) in per.items():
+        print(f"| {pid} | {a}/{n} |")
+    print(f"| **all provisions** | **{agreed}/{total} ({agreed / total:.0%})** |\n")
+    print(f"- gaps called present: {gaps[0]}/{gaps[1]} ({gaps[0] / gaps[1]:.0%})")
+    print(f"- false alarms (labelled present, reported missing): {alarms[0]}/{alarms[1]}")
+    print(f"- conflict kinds found: {found[0]}/{found[1]}; reported where the passage has none: "
+          f"{wrong[0]}/{wrong[1]}\n")
+    print("Disagreements:\n" + ("\n".join(misses) or "none"))
+
+
+if __name__ == "__main__":
+    main()

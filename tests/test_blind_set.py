@@ -1,0 +1,31 @@
+"""The blind set (benchmarks/blind/passages.yaml) is well formed: a mislabelled passage would
+silently score nothing (an unknown provision id) or everything (an impossible status)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator import PROVISION_IDS
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCH))
+
+from blind import load  # noqa: E402
+
+CONFLICT_KINDS = {"advertising", "sale", "retention", "governing_law_other_state", "unilateral_change", "other"}
+
+
+def test_every_passage_names_a_known_provision_or_conflict_kind_and_a_possible_answer():
+    items = load(BENCH / "blind" / "passages.yaml")
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids)), "two passages share an id"
+    for item in items:
+        assert item["text"].strip(), item["id"]
+        if "provision" in item:
+            assert item["provision"] in PROVISION_IDS, item["id"]
+            assert item["expect"] and item["expect"] <= {"present", "partial", "missing"}, item["id"]
+        else:
+            assert item["conflict"] in CONFLICT_KINDS, item["id"]
+            assert isinstance(item["reported"], bool), item["id"]
+    assert {item["provision"] for item in items if "provision" in item} == set(PROVISION_IDS)
