@@ -11,13 +11,10 @@ import typer
 from generator.cli import apps, board, check, documents, letters, library, region, register, vet
 from generator.cli.common import BoardIdOpt, choose_board
 
-app = typer.Typer(
-    help="Student data privacy addenda, contract checks, notices and deadlines for "
-    "Connecticut boards of education (Conn. Gen. Stat. §§ 10-234aa to 10-234dd).",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+HELP = ("Student data privacy addenda, contract checks, notices and deadlines for "
+        "Connecticut boards of education (Conn. Gen. Stat. §§ 10-234aa to 10-234dd).")
+SETTINGS = {"no_args_is_help": True, "pretty_exceptions_enable": False, "add_completion": False}
+app = typer.Typer(help=HELP, **SETTINGS)
 
 letter_app = typer.Typer(help="Write the board's letters and notices.", no_args_is_help=True)
 app.add_typer(letter_app, name="letter")
@@ -100,6 +97,30 @@ COMMANDS = [  # (group, name, function)
 ]
 for group, name, function in COMMANDS:
     group.command(name)(function)
+GROUPS = {"letter": letter_app, "register": register_app, "board": board_app, "apps": apps_app}
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run for the command line ``args`` (without the program's name): when it opens
+    with a command or a group, an app of that one alone, so that typer builds one command (or one
+    group) rather than all of them before it starts; otherwise (help, a misspelt command) the
+    whole :data:`app`. The command parses, runs and helps as it does in the whole app."""
+    first = args[0] if args else ""
+    top = {name: function for group, name, function in COMMANDS if group is app}
+    if first not in GROUPS and first not in top:
+        return app
+    one = typer.Typer(help=HELP, **SETTINGS)
+    one.callback()(_root)  # a group even of one command: `sdpa check X` keeps the word "check"
+    if first in GROUPS:
+        one.add_typer(GROUPS[first], name=first)
+    else:
+        one.command(first)(top[first])
+    return one
+
+
+def _root() -> None:
+    """Student data privacy addenda, contract checks, notices and deadlines (`sdpa --help` lists
+    every command)."""
 
 
 def main() -> None:
@@ -111,7 +132,7 @@ def main() -> None:
 
     fork_boxes()  # one command, one thread: its boxes start as copies of it, not new interpreters
     try:
-        app()
+        app_for(sys.argv[1:])()
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
         if os.environ.get("SDPA_DEBUG"):
             raise

@@ -1,0 +1,41 @@
+"""The ``sdpa`` command builds only the command (or group) it is asked to run: each one still
+parses, helps and refuses exactly as in the whole app."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+from generator.cli import COMMANDS, GROUPS, app, app_for
+
+runner = CliRunner()
+
+
+def _line(group, name: str) -> list[str]:
+    if group is app:
+        return [name]
+    parent = next(key for key, value in GROUPS.items() if value is group or group in
+                  [info.typer_instance for info in value.registered_groups])
+    return [parent, name] if GROUPS[parent] is group else [parent, "report", name]
+
+
+def test_every_command_helps_the_same_when_built_alone():
+    for group, name, _ in COMMANDS:
+        args = _line(group, name) + ["--help"]
+        alone, whole = runner.invoke(app_for(args), args), runner.invoke(app, args)
+        assert alone.exit_code == whole.exit_code == 0, (args, alone.output)
+        assert alone.output == whole.output, args
+
+
+def test_a_bad_option_or_a_misspelt_command_is_refused_the_same_way():
+    for args in (["check", "--no-such-option"], ["register", "lst"], ["chek"], []):
+        alone, whole = runner.invoke(app_for(args), args), runner.invoke(app, args)
+        assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
+    assert app_for(["chek"]) is app and app_for(["--help"]) is app
+
+
+def test_a_command_alone_runs(tmp_path):
+    contract = tmp_path / "terms.txt"
+    contract.write_text("This Agreement is governed by the laws of the State of Connecticut.\n")
+    res = runner.invoke(app_for(["check", str(contract)]), ["check", str(contract), "--format", "json"])
+    assert res.exit_code in (0, 1), res.output
+    assert '"governing_law"' in res.output
