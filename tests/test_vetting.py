@@ -454,3 +454,23 @@ def test_a_profile_page_shown_to_others_is_not_profiling():
             "the profile is not shown publicly, and only approved coaches can see the child's profile.")
     assert status(vet(text), "profiling") == "silent"
     assert status(vet("We will not build a profile of a student that others can see."), "profiling") == "prohibited"
+
+
+@pytest.mark.parametrize("text", [
+    "Gleamwork may disclose student information to other companies for any purpose.",
+    "We may share pupil information with our partners and affiliates for business purposes.",
+    "Student information may be disclosed to third parties for their own purposes.",
+])
+def test_a_permission_to_disclose_for_a_purpose_without_bounds_is_allowed_not_limited(text):
+    """No promise at all, and a purpose with no limit: the terms permit what the policy forbids
+    (found by a new user's walk: 'for any purpose' was read as a limited promise)."""
+    report = vet("Gleamwork is a spelling game built for K-12 classrooms and sold to schools.", text)
+    assert status(report, "disclosure") == "allowed"
+    assert report.verdict == "may not be used"
+
+
+def test_an_open_purpose_inside_the_policys_own_exception_stays_within_it():
+    report = vet("Gleamwork is a spelling game built for K-12 classrooms and sold to schools.",
+                 "We will not disclose student information, except where a court order or the law requires it "
+                 "for any purpose.")
+    assert status(report, "disclosure") == "prohibited"

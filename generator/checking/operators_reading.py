@@ -51,6 +51,10 @@ _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "in
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
 _LIMITS = {"limit", "limits", "restrict", "restricts", "minimize", "minimise", "minimizes", "minimises"}
+# a purpose with no bound, or the recipient's or the operator's own business: outside the policy's list
+_ANY_PURPOSE = re.compile(r"\bfor (?:any|all|whatever) (?:other )?(?:lawful |legitimate )?(?:purposes?|reasons?|uses?)\b"
+                          r"|\bfor (?:our|their|its|his or her) own (?:purposes?|uses?|business|benefit)\b"
+                          r"|\bfor (?:business|commercial|marketing|promotional) purposes\b", re.I)
 _GRANTS = {"license", "licence", "allows", "permits", "grants", "authorizes"}
 _PERSONS = {"student", "students", "user", "users", "child", "children", "learner", "learners", "pupil", "pupils",
             "individual", "individuals", "them", "it"}
@@ -348,7 +352,9 @@ def _kept_confidential(frame: Frame) -> bool:
 def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, strong: bool = False,
                      school: frozenset[str] = frozenset()) -> Reading | None:
     """A permission to disclose: ``permission`` when the recipients or purposes are advertising,
-    marketing, partners or the public (``strong``: one of the rule's ``permits`` is named),
+    marketing, partners or the public (``strong``: one of the rule's ``permits`` is named), or
+    when the purpose has no bound ("for any purpose", "for their own purposes", "for business
+    purposes") and no exception of the policy's list is named,
     ``wide`` when they are outside the policy's list otherwise (consent, affiliates, the
     operator's own rights), None when they are within it (law, court order, safety, bound
     service providers, the school)."""
@@ -363,6 +369,8 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
         return None  # no one's act, unless a licence or permission grants it
     # "unnamed" is for an exception clause ("except as authorized"), not the whole sentence
     within, missing = exception_ids(words, rules, [e for e in rule.exceptions if e != "unnamed"], school)
+    if _ANY_PURPOSE.search(frame.text) and not within:  # "to third parties for any purpose": no limit at all
+        return Reading("permission", frame, missing)
     if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "anyone", "elsewhere",
                            "sublicense", "sublicensable"}:
         return Reading("permission", frame, missing)
