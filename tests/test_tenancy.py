@@ -372,3 +372,14 @@ def test_a_command_opens_the_register_once_and_uses_the_profile_saved_there(tmp_
     reg, profile = open_with_board(register_url=str(missing))
     reg.close()
     assert profile.name == example.name and opened == [f"sqlite:///{missing}"]
+
+
+def test_a_board_the_register_does_not_hold_is_named_as_such_not_as_a_profile_problem(tmp_path, monkeypatch):
+    url = fresh_url("sqlite", tmp_path)
+    monkeypatch.setenv("SDPA_DATABASE_URL", url)
+    monkeypatch.delenv("SDPA_BOARD", raising=False)
+    with Register(url) as reg:
+        reg.add_contract(vendor="Acme Learning", product="Reader")
+    res = runner.invoke(app, ["register", "--board-id", "9", "list"])
+    assert res.exit_code == 2
+    assert "there is no board 9 in this register" in res.output and "profile" not in res.output

@@ -91,7 +91,7 @@ def open_with_board(path: str | Path | None = None, *, register_url: str | None 
     register opened once when it holds the profile (a command's start is not paid twice). The
     caller closes the register. Raises :class:`ProfileError` (the profile) or
     :class:`~generator.records.database.RegisterError` (the register) as those do."""
-    from generator.records.database import RegisterError, database_url
+    from generator.records.database import database_url
     from generator.records.directory import saved_board
     from generator.records.register import Register
 
@@ -100,10 +100,7 @@ def open_with_board(path: str | Path | None = None, *, register_url: str | None 
     if url is None:
         profile = read_board_file(chosen or EXAMPLE_BOARD)
         return Register(database_url(profile, register_url), actor, board_id=board_id), profile
-    try:
-        reg = Register(url, actor, board_id=board_id)
-    except RegisterError as exc:
-        raise ProfileError(f"the saved board profile cannot be read: {exc}") from None
+    reg = Register(url, actor, board_id=board_id)  # what stops it is the register's, said as such
     try:
         profile = saved_board(reg) or read_board_file(EXAMPLE_BOARD)
         wanted = database_url(profile, register_url)
