@@ -39,3 +39,32 @@ def test_a_command_alone_runs(tmp_path):
     res = runner.invoke(app_for(["check", str(contract)]), ["check", str(contract), "--format", "json"])
     assert res.exit_code in (0, 1), res.output
     assert '"governing_law"' in res.output
+
+
+def _sdpa(*args: str):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, cwd=root)
+
+
+def test_a_command_line_that_cannot_be_used_is_one_line_naming_the_commands_help():
+    for args, says in ((["chek"], "no such command 'chek'"),
+                       (["register", "add", "--contact-email", "x"], "no such option: --contact-email"),
+                       (["register", "list", "--page", "x"], "invalid value for '--page'")):
+        res = _sdpa(*args)
+        assert res.returncode == 2, args
+        assert res.stderr.count("\n") == 1 and res.stderr.startswith("sdpa: error: "), res.stderr
+        assert says in res.stderr and "--help)" in res.stderr, res.stderr
+
+
+def test_exit_codes_pass_through_the_entry_point(tmp_path):
+    contract = tmp_path / "terms.txt"
+    contract.write_text("This Agreement is governed by the laws of the State of Connecticut.\n")
+    assert _sdpa("check", str(contract)).returncode == 0
+    assert _sdpa("check", str(contract), "--fail-on-gaps").returncode == 1  # gaps found
+    assert _sdpa("check", str(tmp_path / "none.pdf")).returncode == 2
+    group = _sdpa("register")  # a group with nothing after it: its help, as before
+    assert group.returncode == 2 and "list" in group.stdout

@@ -124,19 +124,43 @@ def _root() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``sdpa`` console script. An error sdpa did not foresee is still one
-    line and exit code 2, never a traceback (``SDPA_DEBUG=1`` shows the traceback)."""
+    """Entry point of the ``sdpa`` console script. A command line that cannot be used (a
+    misspelt command, an unknown option, a bad value) is one line and exit code 2, naming the
+    command's help; an error sdpa did not foresee is still one line and exit code 2, never a
+    traceback (``SDPA_DEBUG=1`` shows the traceback)."""
     import os
 
     from generator.reading.sandbox import fork_boxes
 
     fork_boxes()  # one command, one thread: its boxes start as copies of it, not new interpreters
+    args = sys.argv[1:]
     try:
-        app_for(sys.argv[1:])()
+        code = app_for(args)(args=args, standalone_mode=False)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        code = 1
+    except typer.TyperException as exc:  # the command line itself (typer's usage errors)
+        code = usage_error(exc)
     except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
         if os.environ.get("SDPA_DEBUG"):
             raise
         typer.echo(f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
                    "(please report it; SDPA_DEBUG=1 shows where)", err=True)
-        sys.exit(2)
+        code = 2
+    sys.exit(code if isinstance(code, int) else 0)
 
+
+def usage_error(exc: Exception) -> int:
+    """Say a usage error in one line on stderr (``sdpa: error: no such option: --x (sdpa
+    register add --help)``) and return its exit code; a group or command run without what it
+    needs shows its help, as ``--help`` would."""
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    ctx = getattr(exc, "ctx", None)
+    if not message.strip():  # a group run with nothing after it: its help is already shown
+        pass
+    elif "\n" in message.strip():  # the help text itself
+        typer.echo(message, err=True)
+    else:
+        where = f" ({ctx.command_path} --help)" if ctx is not None else ""
+        typer.echo(f"sdpa: error: {message[:1].lower() + message[1:]}{where}", err=True)
+    return getattr(exc, "exit_code", 2)
