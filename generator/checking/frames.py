@@ -31,6 +31,10 @@ _THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliat
           "subprocessor", "subprocessors", "vendors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
+# "has (retains, keeps, holds) the right to ...": a permission, like "reserves the right"
+_HOLDS = {"has", "retains", "keeps", "holds"}
+# between a binding modal and its verb they promise an effort, not the act
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "strive", "aim", "seek", "hope"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
                "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -114,10 +118,15 @@ _SCOPE = re.compile(
     r"consumers?|citizens?|data subjects?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
-    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b", re.I)
+    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
+    # "for students enrolled in schools located in Texas": the people or schools of another place
+    r"|\b(?:for|to) (?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
+    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
-                        r"|\bbut (?:\w+ ){0,2}(?:retain|retains|keep|keeps|store|stores|preserve|preserves)\b[^.;]*",
+                        # or by "although": "... although archived copies may remain"
+                        r"|\b(?:but|although|though|however|while) (?:\w+ ){0,3}(?:retain|retains|keep|keeps|store|"
+                        r"stores|preserve|preserves|remain|remains|persist|persists)\b[^.;]*",
                         re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
                            r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
@@ -140,6 +149,14 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
                          r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
                          r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)", re.I)
 
+
+
+# an exception that leaves the duty to the contractor's own judgment or needs swallows it
+# ("except for such purposes as the Vendor may determine", "unless our business needs require")
+_DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
+                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|judges?|discretion|business)"
+                         r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons)))\b",
+                         re.I)
 
 
 def _disclaims(text: str, verb_at: int) -> bool:
@@ -225,6 +242,8 @@ def _scope(m: re.Match[str] | None) -> str:
         return ""
     if m.group("place"):
         return m.group("place")
+    if m.group("among"):
+        return f"people or schools in {m.group('among')}"
     if m.group("data"):
         about_data = m.group("noun").lower() in ("data", "information")
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
@@ -251,7 +270,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     for i, w in enumerate(words):
         if i < lead:
             continue
-        if w in _BINDING or w in _PERMISSIVE or (w == "has" and words[i + 1:i + 3] == ["the", "right"]):
+        if w in _BINDING or w in _PERMISSIVE or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
@@ -269,7 +288,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 bound = agreeing
             # a user who agrees is not bound to anything the board can enforce
             binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
-            if w in ("reserves", "reserve", "has"):
+            if w in ("reserves", "reserve") or w in _HOLDS:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
@@ -312,6 +331,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if fam not in actions:
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
+        # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
+        if binding and actions and _SOFT & set(words[start:start + 4]):
+            binding = False
     subject = ""
     for i, w in enumerate(words[:4]):
         if w in ("the", "a", "an", "our", "its", "your", "their", "any", "all"):
@@ -363,6 +385,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     for cond in frame.conditions:
+        if rule.about_data and _DISCRETION.search(_own_clause(cond)):
+            gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
+            break
         said = {w.lower() for w in _WORD.findall(cond)}
         if said & set(rule.exceptions) and not said & set(rule.allowed):
             gaps.append(f"an exception swallows it ({cond[:60]})")
@@ -375,6 +400,12 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
         gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
     return gaps
+
+
+def _own_clause(cond: str) -> str:
+    """The exception alone, up to the comma that ends it ("unless our business needs require, we
+    will delete ..." is "unless our business needs require")."""
+    return cond.split(",")[0]
 
 
 def mentions(frame: Frame, actions: list[str]) -> bool:
