@@ -285,11 +285,8 @@ CONFLICTS = [
 
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
-    "the provider may delete on request": "a request the board makes after the verb (when the District asks) is not read",
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
-    "the board's right, on notice, to require deletion": "'require' is not read as the board's demand",
     "in return for the fees": "'return' as a noun is read as the verb",
-    "deletion requests are logged": "a noun phrase with no duty is read as the board's means",
     "a breach notice template": "a noun phrase about a notice form is read as a partial breach procedure",
 }
 

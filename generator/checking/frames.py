@@ -369,6 +369,11 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append("it disclaims a promise rather than making one")
     if frame.pointer and frame.binding is None:
         gaps.append("it points the reader elsewhere and states no duty")
+    elif (rule.duty_actions and frame.binding is None and not frame.actions
+          and _FAMILY.get(next((w for w in frame.words[:2] if w not in ("the", "a", "an", "any", "all")), "")) in rule.duty_actions):
+        # "Deletion requests from the District are logged": the topic is the subject, a noun, and
+        # no verb acts on it
+        gaps.append("it names the topic but states no duty")
     if frame.bound not in rule.bound:
         gaps.append(f"it binds the {frame.bound}, not the contractor")
     if frame.binding is False and not frame.negated and frame.bound == "contractor":
