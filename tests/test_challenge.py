@@ -278,8 +278,196 @@ CONFLICTS = [
              absent={"unilateral_change"}),
     conflict("account holders keep copies", "noun as verb", "Account holders keep a copy of every file they "
              "upload.", absent={"retention"}),
-    conflict("de-identified data kept for ever", "de-identified", "We may keep de-identified and aggregated data "
+    conflict("de-identified data kept, no conflict", "de-identified", "We may keep de-identified and aggregated data "
              "indefinitely to improve our products.", absent={"retention"}),
+]
+
+
+# A second batch, written after the first batch's fixes and before running the check on it: a
+# fresh measure of whether those fixes carried over to new wording.
+SECOND = [
+    # ------------------------------------------------ a duty owed to someone else
+    Case("notice to each account holder", "owed to another", "breach_notification",
+         "The Operator will send a notice to each affected account holder within 10 days of confirming a data "
+         "breach.", "partial"),
+    Case("notice to the insurer and the police", "owed to another", "breach_notification",
+         "We will notify our insurance carrier and law enforcement of any security incident within 24 hours.",
+         NOT_PRESENT),
+    Case("subprocessors delete on the provider's word", "owed to another", "deletion",
+         "Subprocessors must delete student data when the Provider instructs them to.", NOT_PRESENT),
+    Case("users correct their profile page", "owed to another", "review_correction",
+         "Users may review and correct their profile information at any time from the account page.",
+         "partial"),
+    Case("teachers export and correct grades", "owed to another", "review_correction",
+         "The Provider shall give each teacher a way to export and correct the grades they entered.",
+         NOT_PRESENT),
+    Case("partners keep shared data secure", "owed to another", "security",
+         "Our partners agree to keep the data we share with them secure.", NOT_PRESENT),
+    # ------------------------------------------------ narrower scope
+    Case("students in Illinois schools", "narrower scope", "review_correction",
+         "Students in our Illinois schools may ask us to correct their records, and we will do so within 15 "
+         "days.", "partial"),
+    Case("notice to the UK regulator", "narrower scope", "breach_notification",
+         "For data subjects in the United Kingdom, the Provider shall notify the Information Commissioner of a "
+         "breach within 72 hours.", NOT_PRESENT),
+    Case("EU users' right to erasure", "narrower scope", "deletion",
+         "Under the GDPR, EU users have the right to erasure of their personal data.", NOT_PRESENT),
+    Case("one pilot's return of data", "narrower scope", "no_retention",
+         "For the District's Early Reading pilot only, the Contractor will return all student data within 30 "
+         "days after the pilot ends.", "partial"),
+    Case("Washington student data encrypted", "narrower scope", "security",
+         "Washington student data shall be stored only in encrypted form.", "partial"),
+    Case("no ads in Canada", "narrower scope", "no_advertising",
+         "If you are located in Canada, we will not use your personal information for advertising.", "partial"),
+    # ------------------------------------------------ a mention with no duty
+    Case("section 7 explains breaches", "mention, no duty", "breach_notification",
+         "Section 7 explains how we handle a data breach.", NOT_PRESENT),
+    Case("see the retention schedule", "mention, no duty", "no_retention",
+         "See our Data Retention Schedule for details on how long we keep records.", NOT_PRESENT),
+    Case("security is a value", "mention, no duty", "security",
+         "Security is one of our core values.", NOT_PRESENT),
+    Case("read about FERPA rights", "mention, no duty", "ferpa",
+         "Click here to read about your FERPA rights.", NOT_PRESENT),
+    Case("this addendum addresses ownership", "mention, no duty", "ownership",
+         "This addendum addresses ownership of student data.", NOT_PRESENT),
+    # ------------------------------------------------ may, endeavour, aim, reserve
+    Case("will try to correct", "may/endeavour", "review_correction",
+         "The Vendor will try to correct inaccurate student records when a parent points them out.",
+         NOT_PRESENT),
+    Case("may return at the end", "may/endeavour", "no_retention",
+         "We may return student data to the school when the contract ends.", "partial"),
+    Case("at its option, notify", "may/endeavour", "breach_notification",
+         "Provider may, at its option, notify the District of security incidents.", "partial"),
+    Case("we seek to limit use", "may/endeavour", "use_limitation",
+         "We seek to limit our use of student data to educational purposes.", "partial"),
+    Case("we do not intend to advertise", "may/endeavour", "no_advertising",
+         "We do not intend to use student data for advertising.", "partial"),
+    # ------------------------------------------------ deletion with a tail, a backup, only on request
+    Case("backups overwritten yearly", "tail/backup/request", "no_retention",
+         "The Provider will destroy student data within 90 days after termination; backup copies are "
+         "overwritten on a 12-month cycle.", "partial"),
+    Case("after the end only if the school asks", "tail/backup/request", "no_retention",
+         "Once the contract has ended, we delete student data only if the school asks us to.", "partial"),
+    Case("retained 24 months after termination", "tail/backup/request", "no_retention",
+         "Upon termination, student data will be retained for 24 months and then securely deleted.", "partial"),
+    Case("save for archival copies", "tail/backup/request", "deletion",
+         "The District may request deletion at any time, and the Provider shall delete the data within 30 days, "
+         "save for copies held in archival storage.", "partial"),
+    # ------------------------------------------------ "Confidential Information" against student data
+    Case("each other's Confidential Information", "Confidential Information", "security",
+         "Both parties shall keep each other's Confidential Information confidential and shall not disclose it "
+         "to third parties.", "partial"),
+    Case("the customer's business information", "Confidential Information", "security",
+         "The Supplier shall protect the Customer's business information, such as pricing and trade secrets, "
+         "from unauthorized disclosure.", NOT_PRESENT),
+    # ------------------------------------------------ a list of verbs
+    Case("identify, gather, erase or return", "list of verbs", "deletion",
+         "Upon the Board's written request, the Contractor shall identify, gather and then securely erase or "
+         "return all pupil records.", "present"),
+    Case("log, monitor, encrypt and back up", "list of verbs", "security",
+         "The Provider shall log, monitor, encrypt and back up student data, and shall limit access to "
+         "authorized staff.", "present"),
+    Case("see, print, challenge or amend", "list of verbs", "review_correction",
+         "A parent may ask the school to let them see, print, challenge or amend their child's records, and the "
+         "Vendor shall help the school do so.", "present"),
+    # ------------------------------------------------ words between "right" and the verb
+    Case("the board shall have the right to direct", "right ... verb", "deletion",
+         "The Board shall have the right, at any time and for any reason, to direct the Vendor to destroy "
+         "student records.", "present"),
+    # ------------------------------------------------ stems inside other words, nouns as verbs
+    Case("an erasable whiteboard", "stem inside a word", "deletion",
+         "The District may request that the Provider bring an erasable whiteboard to the training session.",
+         "missing"),
+    Case("staff familiarise themselves", "stem inside a word", "review_correction",
+         "Staff must familiarise themselves with these terms and correct any misunderstanding before the first "
+         "day of class.", NOT_PRESENT),
+    Case("returns of hardware", "noun as verb", "no_retention",
+         "Returns of hardware are accepted within 30 days of the end of the term, together with their account "
+         "records.", NOT_PRESENT),
+    Case("notice periods for termination", "noun as verb", "breach_notification",
+         "Notice periods for termination are set out in Schedule B.", "missing"),
+    Case("the data protection officer", "noun as verb", "security",
+         "Data protection officer: Jane Roe, reachable at dpo@example.com.", NOT_PRESENT),
+    # ------------------------------------------------ the user's own control
+    Case("unsubscribe from marketing", "own control", "no_advertising",
+         "You may opt out of marketing emails by using the unsubscribe link in each message.", NOT_PRESENT),
+    Case("parents delete the account in the app", "own control", "deletion",
+         "Parents can delete their child's account from the Family app at any time.", "partial"),
+    Case("location tracking in device settings", "own control", "security",
+         "You can turn off location tracking in your device settings.", NOT_PRESENT),
+    # ------------------------------------------------ exceptions that swallow the duty
+    Case("except with partners we choose", "swallowing exception", "use_limitation",
+         "We will not share student data with third parties, except with partners we choose.", NOT_PRESENT),
+    Case("unless the provider determines notice is not warranted", "swallowing exception", "breach_notification",
+         "The Provider shall notify the District of a breach of student data within 5 days, unless the Provider "
+         "determines that notice is not warranted.", "partial"),
+    Case("except where the company elects to keep it", "swallowing exception", "no_retention",
+         "Student data will be deleted within 30 days after the contract ends, except where the Company elects "
+         "to keep it for product research.", "partial"),
+    Case("except as the law requires", "swallowing exception", "no_retention",
+         "Except as required by law, the Provider shall return all student data to the District within 30 days "
+         "after the Agreement ends.", "present"),
+    # ------------------------------------------------ plain, complete duties
+    Case("no ownership rights; belongs to the District", "plain duty", "ownership",
+         "The Provider acknowledges that it has no ownership rights in Student Data, which belongs to the "
+         "District.", "present"),
+    Case("as between the parties the School owns", "plain duty", "ownership",
+         "As between the parties, the School owns all pupil information.", "present"),
+    Case("if the Board asks in writing, erase", "plain duty", "deletion",
+         "If the Board asks in writing, the Vendor will erase the student records named in the request within "
+         "20 days and confirm that it has done so.", "present"),
+    Case("used only to deliver the services (passive)", "plain duty", "use_limitation",
+         "Student Data may be used by the Provider only for the purpose of delivering the services under this "
+         "Agreement.", "present"),
+    Case("no purpose the Board has not authorized", "plain duty", "use_limitation",
+         "The Company will not use student information for any purpose not authorized by the Board.", "present"),
+    Case("through the District, with the provider's help", "plain duty", "review_correction",
+         "Parents and eligible students may review their education records and request corrections through the "
+         "District, and the Provider will cooperate with the District to make them.", "present"),
+    Case("a written security programme", "plain duty", "security",
+         "Provider maintains a written information security program with administrative, technical and "
+         "physical safeguards for Student Data.", "present"),
+    Case("notify within 72 hours and describe", "plain duty", "breach_notification",
+         "In the event of a data breach affecting student records, the Provider will notify the Board within 72 "
+         "hours and will describe the breach, the data involved and the steps taken.", "present"),
+    Case("return or destroy at the Board's choice", "plain duty", "no_retention",
+         "Upon completion of the services, the Contractor will return or destroy all student information, at "
+         "the Board's choice, within 45 days.", "present"),
+    Case("a school official that complies", "plain duty", "ferpa",
+         "With respect to student data, the Vendor is a school official under FERPA and will comply with its "
+         "requirements.", "present"),
+    Case("Connecticut law, no conflict rules", "plain duty", "governing_law",
+         "Connecticut law governs this Agreement, without regard to its conflict-of-laws rules.", "present"),
+    Case("severed, the rest remains", "plain duty", "severability",
+         "If any provision of this Agreement is held invalid, that provision will be severed and the rest of "
+         "the Agreement will remain in effect.", "present"),
+    Case("never used to direct ads", "plain duty", "no_advertising",
+         "Student data will never be used to direct advertising to students or their families.", "present"),
+    Case("California law governs", "plain duty", "governing_law",
+         "This Agreement is governed by California law.", "missing"),
+]
+
+SECOND_CONFLICTS = [
+    conflict("disclosed in a sale of the business", "conflict", "The Provider may disclose student data to third "
+             "parties in connection with a sale of all or part of its business.", found={"sale"}),
+    conflict("offers tailored to interests", "conflict", "We may use the information we collect about students "
+             "to send them offers tailored to their interests.", found={"advertising"}),
+    conflict("retained indefinitely", "conflict", "We retain student data indefinitely.", found={"retention"}),
+    conflict("updated by posting", "conflict", "We may update this Privacy Policy at any time by posting the "
+             "revised version on this page.", found={"unilateral_change"}),
+    conflict("the school warrants consents", "conflict", "The School warrants that it has obtained all consents "
+             "that FERPA and COPPA require for the Provider to collect student data.", found={"other"}),
+    conflict("at its discretion, modify or replace", "right ... verb", "Company reserves the right, at its "
+             "discretion and without notice, to modify or replace any part of this Policy.",
+             found={"unilateral_change"}),
+    conflict("changed only with written consent", "plain duty", "Company may change these terms only with the "
+             "District's written consent.", absent={"unilateral_change"}),
+    conflict("de-identified data to improve products", "de-identified", "De-identified student data may be used "
+             "by the Provider to develop and improve its products.", absent={"other", "advertising"}),
+    conflict("anonymized statistics for marketing", "de-identified", "We may share aggregated, anonymized "
+             "statistics with our partners for marketing purposes.", absent={"advertising"}),
+    conflict("California law is another state's", "plain duty", "This Agreement is governed by California law.",
+             found={"governing_law_other_state"}),
 ]
 
 
@@ -288,6 +476,9 @@ KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
     "in return for the fees": "'return' as a noun is read as the verb",
     "a breach notice template": "a noun phrase about a notice form is read as a partial breach procedure",
+    "one pilot's return of data": "the end of a pilot is not read as the end of the contract",
+    "Washington student data encrypted": "a passive duty naming no party is not read from its frame",
+    "we seek to limit use": "'limit our use ... to' is not read as a limit on purpose",
 }
 
 
@@ -311,49 +502,53 @@ def _param(case):
     return pytest.param(case, id=case.name, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS])
+@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
 
 
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
-    assert {c.pid for c in CASES} == {p.id for p in library.provisions}
-    assert {k for c in CONFLICTS for k in c.found} == {"advertising", "sale", "retention", "unilateral_change", "other"}
-    assert len(CASES) + len(CONFLICTS) >= 60
-    assert not set(KNOWN) - {c.name for c in CASES} - {c.name for c in CONFLICTS}
+    for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS)):
+        assert {c.pid for c in cases} == {p.id for p in library.provisions}
+        assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
+                                                           "other"}
+    names = [c.name for c in CASES + SECOND] + [c.name for c in CONFLICTS + SECOND_CONFLICTS]
+    assert len(names) >= 60 and len(set(names)) == len(names)
+    assert not set(KNOWN) - set(names)
 
 
 def score() -> str:
-    """The set's score by class, as docs/check.md reports it."""
+    """The set's score by class and batch, as docs/check.md reports it, with the cases it gets wrong."""
     from collections import defaultdict
 
     from generator import load_library
 
     library = load_library()
-    right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    wrong = []
-    for c in CASES:
-        ok, got = _status_ok(c, library)
-        right[c.kind][0] += ok
-        right[c.kind][1] += 1
-        if not ok:
-            wrong.append(f"  {c.name} ({c.pid}): got {got}, want {c.want}")
-    for c in CONFLICTS:
-        ok, got = _conflicts_ok(c, library)
-        right[c.kind][0] += ok
-        right[c.kind][1] += 1
-        if not ok:
-            wrong.append(f"  {c.name} (conflicts): got {sorted(got)}")
-    total = [sum(v[0] for v in right.values()), sum(v[1] for v in right.values())]
-    lines = [f"{kind:24} {a}/{n}" for kind, (a, n) in right.items()]
-    lines.append(f"{'all':24} {total[0]}/{total[1]} {100 * total[0] / total[1]:.1f}%")
+    lines, wrong = [], []
+    for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS)):
+        right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for c in cases:
+            ok, got = _status_ok(c, library)
+            right[c.kind][0] += ok
+            right[c.kind][1] += 1
+            if not ok:
+                wrong.append(f"  {batch}: {c.name} ({c.pid}): got {got}, want {c.want}")
+        for c in conflicts:
+            ok, got = _conflicts_ok(c, library)
+            right[c.kind][0] += ok
+            right[c.kind][1] += 1
+            if not ok:
+                wrong.append(f"  {batch}: {c.name} (conflicts): got {sorted(got)}")
+        total = [sum(v[0] for v in right.values()), sum(v[1] for v in right.values())]
+        lines += [f"{batch} batch:"] + [f"  {kind:24} {a}/{n}" for kind, (a, n) in right.items()]
+        lines.append(f"  {'all':24} {total[0]}/{total[1]} {100 * total[0] / total[1]:.1f}%")
     return "\n".join(lines + ["wrong:"] + wrong)
 
 

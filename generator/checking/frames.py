@@ -34,7 +34,9 @@ _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes",
 # "has (retains, keeps, holds) the right to ...": a permission, like "reserves the right"
 _HOLDS = {"has", "retains", "keeps", "holds"}
 # between a binding modal and its verb they promise an effort, not the act
-_SOFT = {"endeavour", "endeavor", "try", "attempt", "strive", "aim", "seek", "hope"}
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "strive", "aim", "seek", "hope",
+         # "we do not intend (plan, expect) to use ...": an intention, not a promise
+         "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
                "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -95,6 +97,8 @@ _DATA = [
                            r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
     ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
+    ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
+                                        r"|\bpricing\b", re.I)),
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
@@ -120,13 +124,18 @@ _SCOPE = re.compile(
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|\b(?:for|to) (?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
+    r"|(?:\b(?:for|to) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
-_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*"
+_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than|save for|"
+                        r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
                         # or by "although": "... although archived copies may remain"
                         r"|\b(?:but|although|though|however|while) (?:\w+ ){0,3}(?:retain|retains|keep|keeps|store|"
-                        r"stores|preserve|preserves|remain|remains|persist|persists)\b[^.;]*",
+                        r"stores|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
+                        # a clause of its own about copies that stay: "...; backup copies are overwritten
+                        # on a 12-month cycle"
+                        r"|[;,]\s*(?:\w+\s+){0,2}(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
+                        r"(?:remain|remains|persist|persists|kept|retained|overwritten|rotated|cycled|expire|expires)\b[^.;]*",
                         re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
                            r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
@@ -154,7 +163,8 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
 # ("except for such purposes as the Vendor may determine", "unless our business needs require")
 _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
-                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|judges?|discretion|business)"
+                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|"
+                         r"judges?|discretion|business)"
                          r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons)))\b",
                          re.I)
 
@@ -332,7 +342,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
         # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
-        if binding and actions and _SOFT & set(words[start:start + 4]):
+        if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
             binding = False
     subject = ""
     for i, w in enumerate(words[:4]):
@@ -357,7 +367,7 @@ def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
     return any(w.lower() in forms for w in _WORD.findall(text))
 
 
-_OTHER_DATA = {"de-identified data", "Confidential Information", "cookie data", "payment data", "account data",
+_OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
                "data from one source"}
 
 
