@@ -471,6 +471,119 @@ SECOND_CONFLICTS = [
 ]
 
 
+# A third batch, written after the second batch's fixes and before running the check on it.
+THIRD = [
+    Case("the school tells the provider of a compromise", "owed to another", "breach_notification",
+         "The School shall notify the Provider within 48 hours if it learns that a student's login credentials "
+         "have been compromised.", NOT_PRESENT),
+    Case("authorized users protect what they download", "owed to another", "security",
+         "Each Authorized User must keep their password confidential and must protect student information they "
+         "download.", NOT_PRESENT),
+    Case("teachers delete at the end of the year", "owed to another", "no_retention",
+         "Teachers shall delete student data from their devices when the school year ends.", NOT_PRESENT),
+    Case("the district deletes what it no longer needs", "owed to another", "deletion",
+         "The District is responsible for deleting student data it no longer needs from the platform.",
+         NOT_PRESENT),
+    Case("notice to the reporter of a vulnerability", "owed to another", "breach_notification",
+         "The Provider will notify the user who reported a security vulnerability within 5 business days.",
+         NOT_PRESENT),
+    Case("Virginia residents' copy and correction", "narrower scope", "review_correction",
+         "Residents of Virginia may request a copy of their data and its correction.", "partial"),
+    Case("district employees, not students", "narrower scope", "deletion",
+         "Employees of the District may ask the Provider to delete their account data.", NOT_PRESENT),
+    Case("customers in Australia", "narrower scope", "breach_notification",
+         "For customers in Australia, we will notify the customer of an eligible data breach within 30 days.",
+         "partial"),
+    Case("available on request", "mention, no duty", "security",
+         "Information about how we secure data is available on request.", NOT_PRESENT),
+    Case("summarised in the table", "mention, no duty", "no_retention",
+         "Our approach to data retention is summarised in the table below.", NOT_PRESENT),
+    Case("parents often ask", "mention, no duty", "review_correction",
+         "Parents often ask how they can see their child's records.", NOT_PRESENT),
+    Case("we value your trust", "mention, no duty", "security",
+         "We value your trust and never take student privacy lightly.", NOT_PRESENT),
+    Case("the advertising section explains", "mention, no duty", "no_advertising",
+         "The advertising section of our Privacy Policy explains our practices.", NOT_PRESENT),
+    Case("may choose to encrypt", "may/endeavour", "security",
+         "Provider may choose to encrypt student data where feasible.", "partial"),
+    Case("reasonable attempts to notify", "may/endeavour", "breach_notification",
+         "We will make reasonable attempts to notify the school of a breach of student data within 72 hours.",
+         "partial"),
+    Case("expects to delete", "may/endeavour", "no_retention",
+         "Provider expects to delete student data within 60 days after the contract ends.", "partial"),
+    Case("generally does not advertise", "may/endeavour", "no_advertising",
+         "The Company generally does not use student information for advertising.", "partial"),
+    Case("where practicable, inform", "may/endeavour", "breach_notification",
+         "Where practicable, the Vendor will inform the District of a breach of student data within 30 days.",
+         "partial"),
+    Case("logs kept three years", "tail/backup/request", "no_retention",
+         "Student data is deleted at the end of the contract, but logs containing student identifiers are kept "
+         "for three years.", "partial"),
+    Case("and may keep a copy", "tail/backup/request", "no_retention",
+         "The Provider will return student data to the District at the end of the term and may keep a copy for "
+         "its records.", "partial"),
+    Case("other than data in system logs", "tail/backup/request", "deletion",
+         "Upon the District's request, the Provider will delete student data, other than data in system logs, "
+         "which are purged every 180 days.", "partial"),
+    Case("payment card data encrypted", "other data", "security",
+         "The Provider shall encrypt all payment card data using industry-standard encryption.", NOT_PRESENT),
+    Case("account credentials deleted", "other data", "deletion",
+         "We will delete your account credentials within 30 days of the school's request.", NOT_PRESENT),
+    Case("no sale of de-identified data to advertisers", "de-identified", "no_advertising",
+         "The Provider shall not sell de-identified data to advertisers.", NOT_PRESENT),
+    Case("stop, return and delete", "list of verbs", "deletion",
+         "The Provider will, upon the District's written request, (a) stop processing, (b) return and (c) delete "
+         "the student data identified in the request.", "present"),
+    Case("return or destroy and certify", "plain duty", "no_retention",
+         "At the end of the Agreement, the Contractor shall, at the Board's option, return or destroy all Student "
+         "Data, and certify the destruction in writing.", "present"),
+    Case("reasonable security procedures", "plain duty", "security",
+         "Provider shall implement and maintain reasonable security procedures and practices to protect student "
+         "data from unauthorized access, destruction, use, modification or disclosure.", "present"),
+    Case("agrees it will notify within thirty days", "plain duty", "breach_notification",
+         "Vendor agrees that it will notify the Board of any unauthorized release of student information no "
+         "later than thirty days after discovery.", "present"),
+    Case("are and remain the property", "plain duty", "ownership",
+         "Student records are and remain the property of the Board.", "present"),
+    Case("not use, sell, rent or disclose", "plain duty", "use_limitation",
+         "The Provider shall not use, sell, rent, or disclose student data for any purpose other than to provide "
+         "the services.", "present"),
+    Case("complies with FERPA", "plain duty", "ferpa",
+         "The Provider complies with FERPA in handling education records received from the School.", "present"),
+    Case("allow a parent to review and correct", "plain duty", "review_correction",
+         "The Company shall allow a student's parent to review the student's records and to correct any error, "
+         "through a request to the Board.", "present"),
+    Case("in no event advertising profiles", "plain duty", "no_advertising",
+         "In no event will student data be used to create advertising profiles or to target advertisements.",
+         "present"),
+    Case("invalidity does not affect the rest", "plain duty", "severability",
+         "The invalidity of any provision shall not affect the validity of the remaining provisions.", "present"),
+    Case("Connecticut law without conflict principles", "plain duty", "governing_law",
+         "The laws of the State of Connecticut, without regard to conflict-of-law principles, govern this "
+         "Agreement.", "present"),
+    Case("in confidence and safeguarded", "plain duty", "security",
+         "The Provider shall maintain student data in confidence and safeguard it against loss, theft and "
+         "unauthorized use.", "present"),
+]
+
+THIRD_CONFLICTS = [
+    conflict("ads based on activity", "conflict", "We may show ads to students based on their activity in the app.",
+             found={"advertising"}),
+    conflict("transferred to a successor", "conflict", "Student data may be transferred to a successor entity if "
+             "we are acquired.", found={"sale"}),
+    conflict("revised on thirty days' notice", "conflict", "Company may revise this Agreement by giving thirty "
+             "days' notice by email.", found={"unilateral_change"}),
+    conflict("kept up to seven years", "conflict", "We keep records of student activity for up to seven years.",
+             found={"retention"}),
+    conflict("the customer answers for FERPA", "conflict", "The Customer is responsible for complying with FERPA "
+             "and shall indemnify the Company for any failure to do so.", found={"other"}),
+    conflict("amended only in a signed writing", "plain duty", "Neither party may amend this Agreement except in "
+             "a writing signed by both.", absent={"unilateral_change"}),
+    conflict("never shows advertisements", "plain duty", "We will never show advertisements to students.",
+             absent={"advertising"}),
+]
+
+
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
@@ -479,6 +592,7 @@ KNOWN: dict[str, str] = {
     "one pilot's return of data": "the end of a pilot is not read as the end of the contract",
     "Washington student data encrypted": "a passive duty naming no party is not read from its frame",
     "we seek to limit use": "'limit our use ... to' is not read as a limit on purpose",
+    "Virginia residents' copy and correction": "a request for a copy and a correction six words apart is not read",
 }
 
 
@@ -502,24 +616,24 @@ def _param(case):
     return pytest.param(case, id=case.name, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS])
+@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
 
 
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
-    for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS)):
+    for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS)):
         assert {c.pid for c in cases} == {p.id for p in library.provisions}
         assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
                                                            "other"}
-    names = [c.name for c in CASES + SECOND] + [c.name for c in CONFLICTS + SECOND_CONFLICTS]
+    names = [c.name for c in CASES + SECOND + THIRD] + [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS]
     assert len(names) >= 60 and len(set(names)) == len(names)
     assert not set(KNOWN) - set(names)
 
@@ -532,7 +646,8 @@ def score() -> str:
 
     library = load_library()
     lines, wrong = [], []
-    for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS)):
+    for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
+                                    ("third", THIRD, THIRD_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for c in cases:
             ok, got = _status_ok(c, library)

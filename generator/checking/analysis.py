@@ -9,15 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from generator.checking.frame_words import frame_doubts
+from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions
 from generator.checking.frames import (
     Frame,
     action_forms,
-    conflict_frame,
     could_conflict,
     forget_frames,
-    frame_gaps,
-    mentions,
     read_frame,
     word_set,
 )

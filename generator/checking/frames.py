@@ -31,11 +31,9 @@ _THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliat
           "subprocessor", "subprocessors", "vendors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
-# "has (retains, keeps, holds) the right to ...": a permission, like "reserves the right"
-_HOLDS = {"has", "retains", "keeps", "holds"}
-# between a binding modal and its verb they promise an effort, not the act
-_SOFT = {"endeavour", "endeavor", "try", "attempt", "strive", "aim", "seek", "hope",
-         # "we do not intend (plan, expect) to use ...": an intention, not a promise
+_HOLDS = {"has", "retains", "keeps", "holds"}  # "... the right to": a permission, like "reserves the right"
+# between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
                "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
@@ -130,8 +128,10 @@ _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
                         # or by "although": "... although archived copies may remain"
-                        r"|\b(?:but|although|though|however|while) (?:\w+ ){0,3}(?:retain|retains|keep|keeps|store|"
-                        r"stores|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
+                        r"|\b(?:but|although|though|however|while) (?:\w+ ){0,5}?(?:retain|retains|retained|keep|keeps|"
+                        r"kept|store|stores|stored|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
+                        # or by "and may": "... and may keep a copy for its records"
+                        r"|\band (?:may|can|will|shall) (?:also )?(?:retain|keep|store|preserve|hold)\b[^.;]*"
                         # a clause of its own about copies that stay: "...; backup copies are overwritten
                         # on a 12-month cycle"
                         r"|[;,]\s*(?:\w+\s+){0,2}(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
@@ -151,7 +151,17 @@ _BENEFICIARY = [
 ]
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
                       r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
-                      r"|\bfor more (?:information|details)\b", re.I)
+                      r"|\bfor more (?:information|details)\b"
+                      # "Information about how we secure data is available on request"
+                      r"|^\W*(?:information|details|more) (?:about|on|regarding) (?:how|what|our)\b"
+                      r"|\b(?:is|are) available (?:on|upon) request\b"
+                      r"|\b(?:explains|describes|summari[sz]es|outlines)\s+(?:how|what|our)\b", re.I)
+
+# a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does
+# not use", "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
+_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|possible|"
+                    r"feasible)|if (?:practicable|possible|feasible)|when (?:practicable|possible|feasible)|as far as "
+                    r"(?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
@@ -160,13 +170,10 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
 
 
 
-# an exception that leaves the duty to the contractor's own judgment or needs swallows it
-# ("except for such purposes as the Vendor may determine", "unless our business needs require")
-_DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
-                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|"
-                         r"judges?|discretion|business)"
-                         r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons)))\b",
-                         re.I)
+def _hedge(text: str, verb_at: int) -> str:
+    """The hedge before the verb the duty rests on, or "" (one after it qualifies a detail)."""
+    m = _HEDGE.search(text)
+    return m.group(0) if m is not None and m.start() < verb_at else ""
 
 
 def _disclaims(text: str, verb_at: int) -> bool:
@@ -206,6 +213,7 @@ class Frame:
     subject: str = ""  # the party the sentence opens with, whoever it is ("Account holders ...": user)
     pointer: bool = False  # it points the reader elsewhere ("please review this policy to learn how ...")
     disclaimed: bool = False  # it disclaims what follows ("does not warrant that the service will be secure")
+    hedged: str = ""  # the hedge that makes it a practice, not a duty ("generally", "where practicable")
     words: tuple[str, ...] = field(default=(), repr=False)
 
     def describe(self) -> str:
@@ -359,88 +367,23 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
-                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at), words=tuple(words))
+                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
+                 hedged=_hedge(text, verb_at), words=tuple(words))
+
+
+def words_of(text: str) -> set[str]:
+    """The whole words of ``text`` in lower case, as a frame reads them ("de-identified" is one)."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def action_of(word: str) -> str | None:
+    """The action family a lower-case word is a form of ("deleting": delete), or None."""
+    return _FAMILY.get(word)
 
 
 def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
     """True when one of ``forms`` occurs in ``text`` as a whole word (case-insensitive)."""
     return any(w.lower() in forms for w in _WORD.findall(text))
-
-
-_OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
-               "data from one source"}
-
-
-def frame_gaps(frame: Frame, rule) -> list[str]:
-    """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
-    words for the card ("owed to the user, not the board"); empty when it satisfies it."""
-    gaps: list[str] = []
-    if frame.disclaimed:
-        gaps.append("it disclaims a promise rather than making one")
-    if frame.pointer and frame.binding is None:
-        gaps.append("it points the reader elsewhere and states no duty")
-    elif (rule.duty_actions and frame.binding is None and not frame.actions
-          and _FAMILY.get(next((w for w in frame.words[:2] if w not in ("the", "a", "an", "any", "all")), "")) in rule.duty_actions):
-        # "Deletion requests from the District are logged": the topic is the subject, a noun, and
-        # no verb acts on it
-        gaps.append("it names the topic but states no duty")
-    if frame.bound not in rule.bound:
-        gaps.append(f"it binds the {frame.bound}, not the contractor")
-    if frame.binding is False and not frame.negated and frame.bound == "contractor":
-        gaps.append("the contractor may, but need not")
-    if rule.other_data and frame.data in _OTHER_DATA:
-        gaps.append(f"it is about {frame.data}, not student data")
-    if frame.scope:
-        gaps.append(f"it applies only to {frame.scope}")
-    if frame.self_service:
-        gaps.append("it is the user's own control, not a means the board has")
-    owed = [b for b in frame.beneficiary.split(", ") if b]
-    if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
-        gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
-    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
-        gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
-    for cond in frame.conditions:
-        if rule.about_data and _DISCRETION.search(_own_clause(cond)):
-            gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
-            break
-        said = {w.lower() for w in _WORD.findall(cond)}
-        if said & set(rule.exceptions) and not said & set(rule.allowed):
-            gaps.append(f"an exception swallows it ({cond[:60]})")
-            break
-    present = set(frame.words)
-    for group in rule.needs:
-        if not present & {w.lower() for w in group}:
-            gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")
-            break
-    if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
-        gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
-    return gaps
-
-
-def _own_clause(cond: str) -> str:
-    """The exception alone, up to the comma that ends it ("unless our business needs require, we
-    will delete ..." is "unless our business needs require")."""
-    return cond.split(",")[0]
-
-
-def mentions(frame: Frame, actions: list[str]) -> bool:
-    """True when ``frame`` gives the user or a parent one of ``actions`` (and does not forbid
-    it): a right they exercise themselves, which names the topic without a means for the board."""
-    return bool(set(frame.actions) & set(actions)) and not frame.negated and frame.bound in ("user", "parent")
-
-
-def conflict_frame(frame: Frame, spec) -> bool:
-    """True when ``frame`` is the conflict ``spec`` (a :class:`generator.models.ConflictFrame`)
-    describes: the contractor may or does do one of its actions, to one of its objects, and
-    none of its ``unless`` words occurs."""
-    if frame.bound != "contractor" or frame.negated:
-        return False
-    words = set(frame.words)
-    if spec.objects and not words & {w.lower() for w in spec.objects}:
-        return False
-    if words & {w.lower() for w in spec.unless}:
-        return False
-    return bool(set(frame.actions) & set(spec.actions))
 
 
 def could_conflict(text: str, spec) -> bool:
