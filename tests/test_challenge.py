@@ -584,6 +584,136 @@ THIRD_CONFLICTS = [
 ]
 
 
+# A fourth batch, written after the third batch's fixes and before running the check on it.
+FOURTH = [
+    Case("a copy of the families' notice", "owed to another", "breach_notification",
+         "The Provider will provide the District with a copy of any breach notice it sends to students' "
+         "families.", "partial"),
+    Case("each subprocessor's measures", "owed to another", "security",
+         "Each Subprocessor shall implement appropriate technical and organisational measures to protect the "
+         "personal data it processes.", NOT_PRESENT),
+    Case("students keep login details secure", "owed to another", "security",
+         "Students are expected to keep their login details secure and report any suspected breach to their "
+         "teacher.", NOT_PRESENT),
+    Case("the district's staff comply with FERPA", "owed to another", "ferpa",
+         "The District shall ensure that its staff comply with FERPA when using the Service.", NOT_PRESENT),
+    Case("students attending schools in Ontario", "narrower scope", "deletion",
+         "Students attending schools in Ontario may request deletion of their records by contacting our privacy "
+         "office.", "partial"),
+    Case("the Teacher Pro edition only", "narrower scope", "deletion",
+         "In the Teacher Pro edition only, administrators can export and delete class data.", NOT_PRESENT),
+    Case("a customer that is a school in Utah", "narrower scope", "no_retention",
+         "Where the Customer is a school in Utah, the Provider shall return all student data within 10 days "
+         "after termination.", "partial"),
+    Case("the plan in Appendix D", "mention, no duty", "breach_notification",
+         "You can find our data breach response plan in Appendix D.", NOT_PRESENT),
+    Case("what FERPA is", "mention, no duty", "ferpa",
+         "FERPA is a federal law that protects the privacy of student education records.", NOT_PRESENT),
+    Case("ownership addressed elsewhere", "mention, no duty", "ownership",
+         "The question of who owns student data is addressed in the Master Agreement.", NOT_PRESENT),
+    Case("deleting is permanent", "mention, no duty", "deletion",
+         "Deleting data is permanent, so please be careful.", NOT_PRESENT),
+    Case("every effort to keep secure", "may/endeavour", "security",
+         "We make every effort to keep student data secure.", "partial"),
+    Case("may, but is not obliged to, delete", "may/endeavour", "deletion",
+         "Provider may, but is not obliged to, delete inactive accounts after one year.", NOT_PRESENT),
+    Case("would normally delete", "may/endeavour", "no_retention",
+         "We would normally delete student data within 90 days after the contract ends.", "partial"),
+    Case("excluding data for business purposes", "tail/backup/request", "no_retention",
+         "When the Agreement terminates, the Provider shall delete student data, excluding data the Provider "
+         "needs for its legitimate business purposes.", "partial"),
+    Case("subject to our retention policy", "tail/backup/request", "no_retention",
+         "Student data is deleted 30 days after the contract ends, subject to our standard data retention "
+         "policy.", "partial"),
+    Case("the Board's proprietary information", "Confidential Information", "security",
+         "Vendor shall safeguard the Board's proprietary information, including its pricing, with reasonable "
+         "care.", NOT_PRESENT),
+    Case("aggregated data not subject to deletion", "de-identified", "deletion",
+         "Aggregated data that does not identify students is not subject to the deletion obligations in this "
+         "section.", NOT_PRESENT),
+    Case("cease, return and erase", "list of verbs", "deletion",
+         "The Contractor shall, within 30 days of the Board's written request: (i) cease using, (ii) return, and "
+         "(iii) permanently erase the requested student records.", "present"),
+    Case("a list of parents' rights", "list of verbs", "review_correction",
+         "Parents and eligible students may:\n(a) review the student's records held by the Provider;\n(b) request "
+         "that errors be corrected; and\n(c) receive a response within 15 days.", "present"),
+    Case("retains the right, by notice, to instruct", "right ... verb", "deletion",
+         "The Board retains the right, by written notice at any time during the term, to instruct the "
+         "Contractor to destroy student records.", "present"),
+    Case("nondestructive testing", "stem inside a word", "deletion",
+         "The District may request the Provider's nondestructive testing results.", "missing"),
+    Case("the deletion process is described", "noun as verb", "deletion",
+         "The deletion process is described in the Help Center.", NOT_PRESENT),
+    Case("security updates monthly", "noun as verb", "security",
+         "Security updates are released monthly.", NOT_PRESENT),
+    Case("parents turn off sharing", "own control", "use_limitation",
+         "Parents can turn off data sharing with third parties in the parent portal.", NOT_PRESENT),
+    Case("except as our Privacy Policy describes", "swallowing exception", "use_limitation",
+         "The Provider shall not use student data for any purpose other than providing the Service, except as "
+         "otherwise described in our Privacy Policy.", "partial"),
+    Case("unless law enforcement asks for a delay", "swallowing exception", "breach_notification",
+         "Provider will notify the District of a breach of student data within 72 hours unless law enforcement "
+         "asks it to delay.", "present"),
+    Case("except ads for our own products", "swallowing exception", "no_advertising",
+         "Student data will not be used for advertising, except for advertising of our own products to "
+         "teachers.", "partial"),
+    Case("owned by and under the control of the LEA", "plain duty", "ownership",
+         "Contractor acknowledges that all Student Data is owned by and under the control of the LEA.",
+         "present"),
+    Case("a request from an authorized official", "plain duty", "deletion",
+         "Upon receiving a written deletion request from an authorized District official, the Provider shall "
+         "delete the specified student data within 10 business days.", "present"),
+    Case("limit use to Exhibit A", "plain duty", "use_limitation",
+         "Vendor shall limit its use of Pupil Records to the purposes set out in Exhibit A and shall not use them "
+         "for any other purpose.", "present"),
+    Case("inspect and have corrected, forwarded by the School", "plain duty", "review_correction",
+         "Parents may request to inspect their child's records and to have inaccurate records corrected; the "
+         "Provider shall cooperate with any such request forwarded by the School.", "present"),
+    Case("measures to keep secure and confidential", "plain duty", "security",
+         "Provider shall take commercially reasonable administrative, physical and technical measures to keep "
+         "student data secure and confidential.", "present"),
+    Case("report to the privacy officer in 24 hours", "plain duty", "breach_notification",
+         "The Vendor shall report any unauthorized access to student data to the District's privacy officer "
+         "within 24 hours of discovery.", "present"),
+    Case("returned then destroyed after expiration", "plain duty", "no_retention",
+         "All student data in the Provider's possession shall be returned to the LEA and then destroyed within "
+         "60 days after the expiration of this Agreement.", "present"),
+    Case("as required of a school official", "plain duty", "ferpa",
+         "The Provider shall handle education records as required of a school official under the Family "
+         "Educational Rights and Privacy Act.", "present"),
+    Case("interpreted under Connecticut law", "plain duty", "governing_law",
+         "This Addendum shall be interpreted in accordance with the laws of Connecticut.", "present"),
+    Case("void parts, the rest stays in force", "plain duty", "severability",
+         "If any part of this Addendum is found to be void, the remaining parts shall stay in force.", "present"),
+    Case("no targeted ads, no advertising profiles", "plain duty", "no_advertising",
+         "The Provider will not serve targeted ads to students or use student data to build advertising "
+         "profiles.", "present"),
+    Case("New York law governs", "plain duty", "governing_law",
+         "This Agreement shall be governed by the laws of the State of New York.", "missing"),
+]
+
+FOURTH_CONFLICTS = [
+    conflict("advertising partners show ads", "conflict", "We may share student information with advertising "
+             "partners who may use it to show relevant ads.", found={"advertising"}),
+    conflict("among the assets transferred", "conflict", "In the event of a merger, acquisition or bankruptcy, "
+             "user data may be among the assets transferred.", found={"sale"}),
+    conflict("legitimate business interests", "conflict", "Data may be retained for as long as necessary for our "
+             "legitimate business interests.", found={"retention"}),
+    conflict("take effect when posted", "conflict", "We may modify these terms; the modified terms take effect "
+             "when posted.", found={"unilateral_change"}),
+    conflict("the customer obtained parental consent", "conflict", "The Customer represents that it has obtained "
+             "verifiable parental consent for each student under 13.", found={"other"}),
+    conflict("reserve, to the extent permitted, the right", "right ... verb", "We reserve, to the maximum extent "
+             "permitted by law, the right to change or discontinue these Terms.", found={"unilateral_change"}),
+    conflict("not changed without written agreement", "plain duty", "The Provider will not change these terms "
+             "without the District's written agreement.", absent={"unilateral_change"}),
+    conflict("no sale, rent or trade", "plain duty", "We do not sell, rent or trade student information.",
+             absent={"sale"}),
+    conflict("de-identified data kept after the end", "de-identified", "We may retain de-identified student data "
+             "after the contract ends.", absent={"retention"}),
+]
+
+
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
@@ -593,6 +723,8 @@ KNOWN: dict[str, str] = {
     "Washington student data encrypted": "a passive duty naming no party is not read from its frame",
     "we seek to limit use": "'limit our use ... to' is not read as a limit on purpose",
     "Virginia residents' copy and correction": "a request for a copy and a correction six words apart is not read",
+    "a copy of the families' notice": "a copy of a notice sent to others is not read as notice to the board",
+    "every effort to keep secure": "'make every effort to keep ... secure' is not read as an effort to protect",
 }
 
 
@@ -616,24 +748,26 @@ def _param(case):
     return pytest.param(case, id=case.name, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS])
+@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
 
 
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
-    for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS)):
+    for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS),
+                               (FOURTH, FOURTH_CONFLICTS)):
         assert {c.pid for c in cases} == {p.id for p in library.provisions}
         assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
                                                            "other"}
-    names = [c.name for c in CASES + SECOND + THIRD] + [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS]
+    names = [c.name for c in CASES + SECOND + THIRD + FOURTH]
+    names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS]
     assert len(names) >= 60 and len(set(names)) == len(names)
     assert not set(KNOWN) - set(names)
 
@@ -647,7 +781,7 @@ def score() -> str:
     library = load_library()
     lines, wrong = [], []
     for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
-                                    ("third", THIRD, THIRD_CONFLICTS)):
+                                    ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         for c in cases:
             ok, got = _status_ok(c, library)

@@ -13,7 +13,9 @@ from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
 _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
                          r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|"
                          r"judges?|discretion|business)"
-                         r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons)))\b",
+                         r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons))"
+                         # "subject to our standard data retention policy": the contractor's own rules
+                         r"|(?:our|its) (?:own |standard |internal |current )?(?:\w+ ){0,2}(?:policy|policies|practices))\b",
                          re.I)
 
 

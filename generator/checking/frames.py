@@ -107,14 +107,15 @@ _DATA = [
                                         rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
 ]
 # places whose law or people a term may be limited to: not Connecticut's schools
-_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|"
+_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
+           "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
            "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
            "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
            "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
            "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
            "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _SCOPE = re.compile(
-    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are))"
+    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{_PLACES})\b"
     rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+)?(?P<noun>data|information|residents?|users?|"
     r"consumers?|citizens?|data subjects?)\b"
@@ -302,6 +303,12 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 if words[j] in ("and", "or"):
                     break
                 j -= 1
+            if bound and bound != "contractor" and "and" in words[max(0, j - 2):j]:
+                # "the Contractor and the Board shall": the contractor is bound as well
+                k = words.index("and", max(0, j - 2), j)
+                if any(_who(words[m], words[m + 1]) == "contractor" for m in range(max(0, k - 3), k)
+                       if tokens[m].start() > cut):
+                    bound = "contractor"
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
                 bound = agreeing
             # a user who agrees is not bound to anything the board can enforce
