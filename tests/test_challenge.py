@@ -783,10 +783,14 @@ def score() -> str:
     for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
                                     ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        gaps = [0, 0]  # passages a lawyer calls partial or missing, and those the check calls present
         for c in cases:
             ok, got = _status_ok(c, library)
             right[c.kind][0] += ok
             right[c.kind][1] += 1
+            if "present" not in (c.want if isinstance(c.want, tuple) else (c.want,)):
+                gaps[0] += 1
+                gaps[1] += got == "present"
             if not ok:
                 wrong.append(f"  {batch}: {c.name} ({c.pid}): got {got}, want {c.want}")
         for c in conflicts:
@@ -797,7 +801,8 @@ def score() -> str:
                 wrong.append(f"  {batch}: {c.name} (conflicts): got {sorted(got)}")
         total = [sum(v[0] for v in right.values()), sum(v[1] for v in right.values())]
         lines += [f"{batch} batch:"] + [f"  {kind:24} {a}/{n}" for kind, (a, n) in right.items()]
-        lines.append(f"  {'all':24} {total[0]}/{total[1]} {100 * total[0] / total[1]:.1f}%")
+        lines.append(f"  {'all':24} {total[0]}/{total[1]} {100 * total[0] / total[1]:.1f}%; gaps called present "
+                     f"{gaps[1]}/{gaps[0]}")
     return "\n".join(lines + ["wrong:"] + wrong)
 
 
