@@ -714,6 +714,120 @@ FOURTH_CONFLICTS = [
 ]
 
 
+# A fifth batch, written after the fourth batch's fixes and before running the check on it.
+FIFTH = [
+    Case("notify the customer's users", "owed to another", "breach_notification",
+         "Vendor will promptly notify Customer's users of any breach affecting their data.", "partial"),
+    Case("we'll let you know by email", "owed to another", "breach_notification",
+         "We'll let you know by email if your account is involved in a data breach.", NOT_PRESENT),
+    Case("service providers contractually required", "owed to another", "security",
+         "Third-party service providers are contractually required to protect student data.", NOT_PRESENT),
+    Case("cause its affiliates to delete", "owed to another", "deletion",
+         "The Provider shall cause its affiliates to delete student data at the District's request.", "present"),
+    Case("an LEA located in the EEA", "narrower scope", "deletion",
+         "Where the LEA is located in the European Economic Area, Provider shall delete Customer Data on the LEA's "
+         "instruction.", "partial"),
+    Case("only users of Classroom Plus", "narrower scope", "no_advertising",
+         "This Section 9 applies only to users of the Classroom Plus service: Provider shall not use student data "
+         "for advertising.", "partial"),
+    Case("learn about cookies", "mention, no duty", "use_limitation",
+         "Learn more about how we use cookies in our Cookie Notice.", NOT_PRESENT),
+    Case("privacy at the heart", "mention, no duty", "deletion",
+         "Student privacy is at the heart of everything we do, including our approach to deletion requests.",
+         NOT_PRESENT),
+    Case("intends to comply with FERPA", "may/endeavour", "ferpa",
+         "Provider intends to comply with FERPA.", "partial"),
+    Case("best judgment whether to notify", "may/endeavour", "breach_notification",
+         "Provider will use its best judgment in deciding whether to notify the District of a breach.",
+         NOT_PRESENT),
+    Case("subject to its schedule, may delete", "tail/backup/request", "no_retention",
+         "Subject to its data retention schedule, Provider may delete student data after the contract ends.",
+         NOT_PRESENT),
+    Case("except what the law requires it to keep", "swallowing exception", "deletion",
+         "The District may ask for deletion, which the Provider will carry out within 90 days, except for data "
+         "the Provider is required to keep by law.", "present"),
+    Case("except disaster-recovery backups", "swallowing exception", "no_retention",
+         "Provider will delete student data at the end of the Agreement, except data in backups that are not "
+         "accessible to the public and are used only for disaster recovery.", "present"),
+    Case("retaining one archival copy", "tail/backup/request", "no_retention",
+         "Provider will return student data within 30 days after termination, retaining only one archival copy "
+         "for audit purposes.", "partial"),
+    Case("as protective as for its own confidential information", "Confidential Information", "security",
+         "Provider shall protect all Customer Data using measures at least as protective as those it uses for its "
+         "own confidential information.", "present"),
+    Case("student data as Confidential Information", "Confidential Information", "security",
+         "The Recipient will protect the Student Data it receives as Confidential Information under this "
+         "Agreement.", "present"),
+    Case("de-identified data deleted at the end", "de-identified", "no_retention",
+         "De-identified data will be deleted when the Agreement ends.", NOT_PRESENT),
+    Case("export, transfer, then delete", "list of verbs", "deletion",
+         "Upon the District's request, the Provider shall export, transfer, and then delete all student data in "
+         "its systems.", "present"),
+    Case("see, update and correct through the teacher", "list of verbs", "review_correction",
+         "A parent can see, update and correct their child's information by asking the child's teacher, who will "
+         "forward the request to the Provider.", "present"),
+    Case("the right, upon notice, to demand", "right ... verb", "deletion",
+         "The School has the right, at any time upon thirty days' notice, to demand the return or destruction of "
+         "student data.", "present"),
+    Case("users delete their photos", "own control", "deletion",
+         "Users may delete their photos, and we will remove them from our servers within 30 days.", "partial"),
+    Case("ask us to stop marketing", "own control", "no_advertising",
+         "You can ask us to stop using your data for marketing at any time.", NOT_PRESENT),
+    Case("or as the provider deems appropriate", "swallowing exception", "use_limitation",
+         "The Provider will not disclose student data except as necessary to provide the services or as the "
+         "Provider deems appropriate.", NOT_PRESENT),
+    Case("except as the Board directs", "swallowing exception", "no_retention",
+         "Except as the Board directs otherwise in writing, the Contractor shall destroy student data within 60 "
+         "days after the contract expires.", "present"),
+    Case("unless a continuing need", "swallowing exception", "no_retention",
+         "Unless the Provider has a continuing need for it, student data will be deleted at the end of the term.",
+         "partial"),
+    Case("ownership remains with the Board", "plain duty", "ownership",
+         "Ownership of all student data remains with the Board at all times.", "present"),
+    Case("only as needed to perform", "plain duty", "use_limitation",
+         "The Contractor may use student records only as needed to perform its obligations under this "
+         "Agreement.", "present"),
+    Case("encryption, access controls, audits", "plain duty", "security",
+         "Provider shall secure student data using encryption, access controls and regular security audits.",
+         "present"),
+    Case("five calendar days, describing what happened", "plain duty", "breach_notification",
+         "Provider will notify the LEA of any confirmed data breach involving student data within five calendar "
+         "days, describing what happened and what data was involved.", "present"),
+    Case("dispose and certify within thirty days", "plain duty", "no_retention",
+         "Within thirty days of the end of the contract, Provider will securely dispose of all student data and "
+         "certify the disposal to the Board.", "present"),
+    Case("each party complies; a school official", "plain duty", "ferpa",
+         "Each party will comply with FERPA, and Provider will act as a school official.", "present"),
+    Case("Connecticut law applies", "plain duty", "governing_law",
+         "Connecticut law applies to this Agreement.", "present"),
+    Case("the other clauses stay in force", "plain duty", "severability",
+         "A holding that one clause is unenforceable leaves the other clauses in force.", "present"),
+    Case("may not be used for behavioral advertising", "plain duty", "no_advertising",
+         "Student data may not be used for behavioral advertising.", "present"),
+    Case("Massachusetts law governs disputes", "plain duty", "governing_law",
+         "The laws of Massachusetts govern any dispute.", "missing"),
+]
+
+FIFTH_CONFLICTS = [
+    conflict("usernames shared with sponsors", "conflict", "Student usernames may be shared with sponsors who run "
+             "promotions in the app.", found={"advertising"}),
+    conflict("kept until you ask", "conflict", "Your data will be kept until you ask us to delete it.",
+             found={"retention"}),
+    conflict("amend at any time, tell of material changes", "conflict", "We can amend this agreement at any time; "
+             "we'll tell you about material changes.", found={"unilateral_change"}),
+    conflict("schools must get parental consent", "conflict", "Schools must get parental consent before students "
+             "use the service, and we rely on the school for that consent.", found={"other"}),
+    conflict("the company sold, the data not", "conflict", "If our company is sold, student data may pass to the "
+             "buyer.", found={"sale"}),
+    conflict("mutual written agreement", "plain duty", "The parties may amend this Addendum by mutual written "
+             "agreement.", absent={"unilateral_change"}),
+    conflict("never sold, even in a sale", "plain duty", "We never sell student data, even if our company is "
+             "sold.", absent={"sale"}),
+    conflict("research without re-identifying", "de-identified", "We may use de-identified data for research, and "
+             "we will not attempt to re-identify it.", absent={"other", "advertising"}),
+]
+
+
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
@@ -725,6 +839,11 @@ KNOWN: dict[str, str] = {
     "Virginia residents' copy and correction": "a request for a copy and a correction six words apart is not read",
     "a copy of the families' notice": "a copy of a notice sent to others is not read as notice to the board",
     "every effort to keep secure": "'make every effort to keep ... secure' is not read as an effort to protect",
+    "notify the customer's users": "notice to the board's users is read as neither the board's nor the users'",
+    "usernames shared with sponsors": "sponsors' promotions are not read as advertising",
+    "as protective as for its own confidential information": "a standard of care named by the contractor's own "
+    "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "
+    "one kind of data and lost its low confidence, so it was not kept)",
 }
 
 
@@ -748,13 +867,14 @@ def _param(case):
     return pytest.param(case, id=case.name, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH + FIFTH])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS])
+@pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS
+                                                + FIFTH_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
@@ -762,12 +882,12 @@ def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
 
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
     for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS),
-                               (FOURTH, FOURTH_CONFLICTS)):
+                               (FOURTH, FOURTH_CONFLICTS), (FIFTH, FIFTH_CONFLICTS)):
         assert {c.pid for c in cases} == {p.id for p in library.provisions}
         assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
                                                            "other"}
-    names = [c.name for c in CASES + SECOND + THIRD + FOURTH]
-    names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS]
+    names = [c.name for c in CASES + SECOND + THIRD + FOURTH + FIFTH]
+    names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS + FIFTH_CONFLICTS]
     assert len(names) >= 60 and len(set(names)) == len(names)
     assert not set(KNOWN) - set(names)
 
@@ -781,7 +901,8 @@ def score() -> str:
     library = load_library()
     lines, wrong = [], []
     for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
-                                    ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS)):
+                                    ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS),
+                                    ("fifth", FIFTH, FIFTH_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         gaps = [0, 0]  # passages a lawyer calls partial or missing, and those the check calls present
         for c in cases:

@@ -11,7 +11,7 @@ from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
 # ("except for such purposes as the Vendor may determine", "unless our business needs require")
 _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
-                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|"
+                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|needs?|"
                          r"judges?|discretion|business)"
                          r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons))"
                          # "subject to our standard data retention policy": the contractor's own rules
@@ -54,7 +54,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     for cond in frame.conditions:
-        if rule.about_data and _DISCRETION.search(_own_clause(cond)):
+        if rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW:
             gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
             break
         said = words_of(cond)
@@ -69,6 +69,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
         gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
     return gaps
+
+
+_LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
 
 
 def _own_clause(cond: str) -> str:

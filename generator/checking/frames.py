@@ -27,11 +27,13 @@ _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer",
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "member", "members",
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
-_THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
+_THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
-_HOLDS = {"has", "retains", "keeps", "holds"}  # "... the right to": a permission, like "reserves the right"
+_HOLDS = {"has", "retains", "keeps", "holds"}
+_ONLY = {"only", "solely", "exclusively"}
+_REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
 _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
@@ -133,6 +135,7 @@ _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|
                         r"kept|store|stores|stored|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
                         # or by "and may": "... and may keep a copy for its records"
                         r"|\band (?:may|can|will|shall) (?:also )?(?:retain|keep|store|preserve|hold)\b[^.;]*"
+                        r"|,\s*(?:retaining|keeping|preserving|storing)\s+(?!no\b|none\b|nothing\b)[^.;]*"
                         # a clause of its own about copies that stay: "...; backup copies are overwritten
                         # on a 12-month cycle"
                         r"|[;,]\s*(?:\w+\s+){0,2}(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
@@ -289,7 +292,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     for i, w in enumerate(words):
         if i < lead:
             continue
-        if w in _BINDING or w in _PERMISSIVE or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
+        required = w in _REQUIRED and words[i + 1:i + 2] == ["to"] and _BE & set(words[max(0, i - 3):i])
+        if w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
@@ -312,7 +316,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
                 bound = agreeing
             # a user who agrees is not bound to anything the board can enforce
-            binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
+            binding = (w in _BINDING or bool(required)) and not (w == "agree" and bound in ("user", "parent"))
             if w in ("reserves", "reserve") or w in _HOLDS:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
@@ -356,6 +360,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if fam not in actions:
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
+        if binding is False and not negated and actions and _ONLY & set(words[start:start + 6]):
+            negated = True  # "may use student records only as needed to ...": a restriction
         # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
         if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
             binding = False
