@@ -135,6 +135,11 @@ def rule_in_words(rule, conflicts=()) -> str:
     if rule.duty_actions:
         text += (f" Present with high confidence only when a sentence states the whole duty: "
                  f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal.")
+    if rule.topic:
+        text += f" A sentence counts only when it names {' or '.join(rule.topic)} as a whole word (not a stem inside another word)."
+    if rule.finds:
+        text += (f" A complete binding frame of the contractor ({' or '.join(rule.duty_actions)} student data) makes it "
+                 "present even when no pattern matched.")
     if rule.mentions:
         text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
     for c in conflicts:
