@@ -25,7 +25,8 @@ from accuracy import held_back  # noqa: E402
 
 from generator import default_library  # noqa: E402
 from generator.checking.analysis import check_contract  # noqa: E402
-from generator.checking.frames import frame_gaps, read_frame  # noqa: E402
+from generator.checking.frame_rules import frame_gaps  # noqa: E402
+from generator.checking.frames import read_frame  # noqa: E402
 from generator.reading.extract import read_document  # noqa: E402
 
 FRAME_DOUBTS = ("every sentence it rests on", "it rests on one sentence", "no sentence it rests on")

@@ -316,6 +316,13 @@ class FrameRule(Strict):
     # the action families a whole duty of this provision governs (delete, notify, ...): a present
     # finding none of whose sentences states one completely is marked low confidence
     duty_actions: list[str] = Field(default_factory=list)
+    # action families one of which a sentence must name as a whole word to be about the provision
+    # at all: "deleterious" or "disposition" match a pattern's stem but name no deletion
+    topic: list[str] = Field(default_factory=list)
+    # a sentence whose frame binds the contractor to one of ``duty_actions`` for student data,
+    # complete, makes the provision present even when no pattern found it ("The Provider shall
+    # encrypt student data"); with something missing, partial
+    finds: bool = False
 
 
 class ConflictFrame(Strict):

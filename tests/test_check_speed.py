@@ -5,7 +5,8 @@ kept for the next check in the same process. The contract below is our own wordi
 from __future__ import annotations
 
 from generator.checking.analysis import check_contract, forget_texts
-from generator.checking.frames import conflict_frame, could_conflict, read_frame
+from generator.checking.frame_rules import conflict_frame
+from generator.checking.frames import could_conflict, read_frame
 from generator.checking.one_file import check_file
 from generator.checking.periods import periods
 from generator.documents.report import report_json

@@ -203,6 +203,8 @@ def test_the_trace_shows_each_rule_as_a_frame(library, board):
     text = trace_table(library, board, width=400)
     assert text.count("As a frame:") == len(library.provisions)
     assert "Conflict (unilateral_change) as a frame: the contractor may change" in text
+    assert "names delete as a whole word" in text  # deletion's topic
+    assert "makes it present even when no pattern matched" in text  # security found from its frame
 
 
 def test_an_exception_for_backups_swallows_deletion_but_the_laws_own_does_not(library):

@@ -9,15 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
+from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions
 from generator.checking.frames import (
     Frame,
     action_forms,
-    conflict_frame,
     could_conflict,
     forget_frames,
-    frame_doubts,
-    frame_gaps,
-    mentions,
     read_frame,
     word_set,
 )
@@ -348,6 +345,22 @@ def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
     return [i for i, words in enumerate(rd.words) if words & forms]
 
 
+def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tuple[Sentence, list[str]]]:
+    """The sentences no pattern matched whose frame binds the contractor to one of the
+    provision's duty actions for student data ("The Provider shall encrypt student data at rest"),
+    each with what its frame lacks (nothing: the duty is stated whole)."""
+    rule = p.detect.frame
+    out = []
+    for i in _candidates(rd, rule.duty_actions):
+        if i in matched or i in rd.duties:
+            continue
+        f = rd.frame(i)
+        if (f.bound == "contractor" and f.binding is not None and not f.negated and f.data == "student"
+                and set(f.actions[:1]) & set(rule.duty_actions)):
+            out.append((rd.sentences[i], frame_gaps(f, rule)))
+    return out
+
+
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
     """The finding for one provision, and the conflicting terms that defeat it."""
     def matched(rules: list[Rule]) -> dict[int, tuple[_Compiled, Sentence, Index]]:
@@ -363,11 +376,16 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         return out
 
     present, partial = matched(p.detect.present), matched(p.detect.partial)
+    if p.detect.frame.topic:  # a stem inside another word ("deleterious") names no such action
+        forms = action_forms(tuple(p.detect.frame.topic))
+        present = {i: m for i, m in present.items() if word_set(m[1].text) & forms}
+        partial = {i: m for i, m in partial.items() if word_set(m[1].text) & forms}
     strong: list[Sentence] = []
     weak: list[tuple[Sentence, str]] = []
     weakened_by: set[str] = set()  # "weakener" or "limit": what made a present match partial
     numbers = False  # a present match stated a time limit that was checked
     sure = False  # some match came from a rule that is sure of itself
+    doubts_frame: list[str] = []
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
         sure = sure or rule.sure
@@ -388,6 +406,13 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         else:
             weak.append((s, reason or rule.note or p.detect.partial_explanation))
             weakened_by.update([found[1]] if found else [])
+    if p.detect.frame.finds and not strong:
+        found_by_frame = _duties_by_frame(p, rd, present.keys() | partial.keys())
+        strong += [s for s, gaps in found_by_frame if not gaps]
+        weak += [(s, "; ".join(gaps)) for s, gaps in found_by_frame if gaps]
+        if found_by_frame:
+            sure = True
+            doubts_frame = ["only its frame found it, no pattern"]
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
@@ -397,7 +422,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         ranked = sorted(items, key=lambda s: len(s.body) < 60)
         return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
 
-    doubts: list[str] = []
+    doubts: list[str] = list(doubts_frame)
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:

@@ -27,10 +27,16 @@ _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer",
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "member", "members",
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
-_THIRD = {"third", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
+_THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
+_HOLDS = {"has", "retains", "keeps", "holds"}
+_ONLY = {"only", "solely", "exclusively"}
+_REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
+# between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
+         "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
                "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -91,6 +97,8 @@ _DATA = [
                            r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
     ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
+    ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
+                                        r"|\bpricing\b", re.I)),
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
@@ -101,23 +109,37 @@ _DATA = [
                                         rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
 ]
 # places whose law or people a term may be limited to: not Connecticut's schools
-_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|"
+_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
+           "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
            "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
            "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
            "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
            "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
            "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _SCOPE = re.compile(
-    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are))"
+    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{_PLACES})\b"
     rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+)?(?P<noun>data|information|residents?|users?|"
     r"consumers?|citizens?|data subjects?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
-    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b", re.I)
-_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than)\b[^.;]*"
+    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
+    # "for students enrolled in schools located in Texas": the people or schools of another place
+    r"|(?:\b(?:for|to) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
+    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
+_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than|save for|"
+                        r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
-                        r"|\bbut (?:\w+ ){0,2}(?:retain|retains|keep|keeps|store|stores|preserve|preserves)\b[^.;]*",
+                        # or by "although": "... although archived copies may remain"
+                        r"|\b(?:but|although|though|however|while) (?:\w+ ){0,5}?(?:retain|retains|retained|keep|keeps|"
+                        r"kept|store|stores|stored|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
+                        # or by "and may": "... and may keep a copy for its records"
+                        r"|\band (?:may|can|will|shall) (?:also )?(?:retain|keep|store|preserve|hold)\b[^.;]*"
+                        r"|,\s*(?:retaining|keeping|preserving|storing)\s+(?!no\b|none\b|nothing\b)[^.;]*"
+                        # a clause of its own about copies that stay: "...; backup copies are overwritten
+                        # on a 12-month cycle"
+                        r"|[;,]\s*(?:\w+\s+){0,2}(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
+                        r"(?:remain|remains|persist|persists|kept|retained|overwritten|rotated|cycled|expire|expires)\b[^.;]*",
                         re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
                            r"|\b(?:browser|device) settings\b|\bclear(?:ing)? (?:your |their )?cookies\b", re.I)
@@ -133,13 +155,29 @@ _BENEFICIARY = [
 ]
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
                       r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
-                      r"|\bfor more (?:information|details)\b", re.I)
+                      r"|\bfor more (?:information|details)\b"
+                      # "Information about how we secure data is available on request"
+                      r"|^\W*(?:information|details|more) (?:about|on|regarding) (?:how|what|our)\b"
+                      r"|\b(?:is|are) available (?:on|upon) request\b"
+                      r"|\b(?:explains|describes|summari[sz]es|outlines)\s+(?:how|what|our)\b", re.I)
+
+# a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does
+# not use", "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
+_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|possible|"
+                    r"feasible)|if (?:practicable|possible|feasible)|when (?:practicable|possible|feasible)|as far as "
+                    r"(?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
                          r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
                          r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)", re.I)
 
+
+
+def _hedge(text: str, verb_at: int) -> str:
+    """The hedge before the verb the duty rests on, or "" (one after it qualifies a detail)."""
+    m = _HEDGE.search(text)
+    return m.group(0) if m is not None and m.start() < verb_at else ""
 
 
 def _disclaims(text: str, verb_at: int) -> bool:
@@ -179,6 +217,7 @@ class Frame:
     subject: str = ""  # the party the sentence opens with, whoever it is ("Account holders ...": user)
     pointer: bool = False  # it points the reader elsewhere ("please review this policy to learn how ...")
     disclaimed: bool = False  # it disclaims what follows ("does not warrant that the service will be secure")
+    hedged: str = ""  # the hedge that makes it a practice, not a duty ("generally", "where practicable")
     words: tuple[str, ...] = field(default=(), repr=False)
 
     def describe(self) -> str:
@@ -225,6 +264,8 @@ def _scope(m: re.Match[str] | None) -> str:
         return ""
     if m.group("place"):
         return m.group("place")
+    if m.group("among"):
+        return f"people or schools in {m.group('among')}"
     if m.group("data"):
         about_data = m.group("noun").lower() in ("data", "information")
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
@@ -251,7 +292,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     for i, w in enumerate(words):
         if i < lead:
             continue
-        if w in _BINDING or w in _PERMISSIVE or (w == "has" and words[i + 1:i + 3] == ["the", "right"]):
+        required = w in _REQUIRED and words[i + 1:i + 2] == ["to"] and _BE & set(words[max(0, i - 3):i])
+        if w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
@@ -265,11 +307,17 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 if words[j] in ("and", "or"):
                     break
                 j -= 1
+            if bound and bound != "contractor" and "and" in words[max(0, j - 2):j]:
+                # "the Contractor and the Board shall": the contractor is bound as well
+                k = words.index("and", max(0, j - 2), j)
+                if any(_who(words[m], words[m + 1]) == "contractor" for m in range(max(0, k - 3), k)
+                       if tokens[m].start() > cut):
+                    bound = "contractor"
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
                 bound = agreeing
             # a user who agrees is not bound to anything the board can enforce
-            binding = w in _BINDING and not (w == "agree" and bound in ("user", "parent"))
-            if w in ("reserves", "reserve", "has"):
+            binding = (w in _BINDING or bool(required)) and not (w == "agree" and bound in ("user", "parent"))
+            if w in ("reserves", "reserve") or w in _HOLDS:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
@@ -312,6 +360,11 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if fam not in actions:
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
+        if binding is False and not negated and actions and _ONLY & set(words[start:start + 6]):
+            negated = True  # "may use student records only as needed to ...": a restriction
+        # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
+        if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
+            binding = False
     subject = ""
     for i, w in enumerate(words[:4]):
         if w in ("the", "a", "an", "our", "its", "your", "their", "any", "all"):
@@ -327,74 +380,23 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
-                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at), words=tuple(words))
+                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
+                 hedged=_hedge(text, verb_at), words=tuple(words))
+
+
+def words_of(text: str) -> set[str]:
+    """The whole words of ``text`` in lower case, as a frame reads them ("de-identified" is one)."""
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def action_of(word: str) -> str | None:
+    """The action family a lower-case word is a form of ("deleting": delete), or None."""
+    return _FAMILY.get(word)
 
 
 def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
     """True when one of ``forms`` occurs in ``text`` as a whole word (case-insensitive)."""
     return any(w.lower() in forms for w in _WORD.findall(text))
-
-
-_OTHER_DATA = {"de-identified data", "Confidential Information", "cookie data", "payment data", "account data",
-               "data from one source"}
-
-
-def frame_gaps(frame: Frame, rule) -> list[str]:
-    """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
-    words for the card ("owed to the user, not the board"); empty when it satisfies it."""
-    gaps: list[str] = []
-    if frame.disclaimed:
-        gaps.append("it disclaims a promise rather than making one")
-    if frame.pointer and frame.binding is None:
-        gaps.append("it points the reader elsewhere and states no duty")
-    if frame.bound not in rule.bound:
-        gaps.append(f"it binds the {frame.bound}, not the contractor")
-    if frame.binding is False and not frame.negated and frame.bound == "contractor":
-        gaps.append("the contractor may, but need not")
-    if rule.other_data and frame.data in _OTHER_DATA:
-        gaps.append(f"it is about {frame.data}, not student data")
-    if frame.scope:
-        gaps.append(f"it applies only to {frame.scope}")
-    if frame.self_service:
-        gaps.append("it is the user's own control, not a means the board has")
-    owed = [b for b in frame.beneficiary.split(", ") if b]
-    if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
-        gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
-    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
-        gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
-    for cond in frame.conditions:
-        said = {w.lower() for w in _WORD.findall(cond)}
-        if said & set(rule.exceptions) and not said & set(rule.allowed):
-            gaps.append(f"an exception swallows it ({cond[:60]})")
-            break
-    present = set(frame.words)
-    for group in rule.needs:
-        if not present & {w.lower() for w in group}:
-            gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")
-            break
-    if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
-        gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
-    return gaps
-
-
-def mentions(frame: Frame, actions: list[str]) -> bool:
-    """True when ``frame`` gives the user or a parent one of ``actions`` (and does not forbid
-    it): a right they exercise themselves, which names the topic without a means for the board."""
-    return bool(set(frame.actions) & set(actions)) and not frame.negated and frame.bound in ("user", "parent")
-
-
-def conflict_frame(frame: Frame, spec) -> bool:
-    """True when ``frame`` is the conflict ``spec`` (a :class:`generator.models.ConflictFrame`)
-    describes: the contractor may or does do one of its actions, to one of its objects, and
-    none of its ``unless`` words occurs."""
-    if frame.bound != "contractor" or frame.negated:
-        return False
-    words = set(frame.words)
-    if spec.objects and not words & {w.lower() for w in spec.objects}:
-        return False
-    if words & {w.lower() for w in spec.unless}:
-        return False
-    return bool(set(frame.actions) & set(spec.actions))
 
 
 def could_conflict(text: str, spec) -> bool:
@@ -435,49 +437,3 @@ def word_set(text: str) -> frozenset[str]:
     """The words of ``text`` in lower case, cut wherever a regular expression's ``\\b`` would cut
     ("re-use" gives "re" and "use")."""
     return frozenset(_RUN.findall(text.lower()))
-
-
-def frame_doubts(frames: list[Frame], status: str, rule=None) -> list[str]:
-    """Why a finding of ``status`` resting on ``frames`` (the frames of its evidence) may be
-    wrong, in words: a present finding none of whose sentences states the whole duty of ``rule`` (a
-    :class:`generator.models.FrameRule`: one of its ``duty_actions``, by the party it binds,
-    nothing missing); a partial finding resting on one sentence that binds the contractor to
-    nothing, a mention that the labels may as well call missing. (Measured leave-one-document-out
-    on the development set with the candidates of ``benchmarks/confidence_loo.py``.)"""
-    if (status == "present" and rule is not None and rule.duty_actions
-            and not any(set(f.actions) & set(rule.duty_actions) and not frame_gaps(f, rule) for f in frames)):
-        return [f"no sentence it rests on states the whole duty (who must {' or '.join(rule.duty_actions)})"]
-    if status == "partial" and len(frames) == 1 and not (frames[0].bound == "contractor" and frames[0].binding):
-        return ["it rests on one sentence, which binds the contractor to no duty"]
-    return []
-
-
-def rule_in_words(rule, conflicts=()) -> str:
-    """A provision's frame rule (and the conflicts it reads as frames) in words, for
-    ``sdpa library --trace``."""
-    bound = [b or "no one named" for b in rule.bound]
-    parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
-             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
-             "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
-             "state, EU data, adults, one programme)"]
-    if rule.about_data and rule.other_data:
-        parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
-                     "nor Confidential Information, nor data from one source such as a sign-in partner)")
-    if rule.beneficiary:
-        parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
-    for group in rule.needs:
-        parts.append(f"names one of: {', '.join(group)}")
-    if rule.after_end:
-        parts.append("no time for which data is kept after the contract ends")
-    text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
-    if rule.duty_actions:
-        text += (f" Present with high confidence only when a sentence states the whole duty: "
-                 f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal.")
-    if rule.mentions:
-        text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
-    for c in conflicts:
-        if c.frame is not None:
-            objects = f" {' / '.join(c.frame.objects)}" if c.frame.objects else ""
-            unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
-            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{unless}."
-    return text

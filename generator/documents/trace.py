@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from generator.checking.frames import rule_in_words
+from generator.checking.frame_rules import rule_in_words
 from generator.checking.operators_reading import rules_in_words
 from generator.documents.letters import LETTERS_DIR, letter_text
 from generator.documents.render import plain, render_text, to_blocks, vendor_context

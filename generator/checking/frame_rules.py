@@ -1,0 +1,150 @@
+"""Rules over duty frames: what a frame lacks to satisfy a provision's rule (the card's words),
+whether it is a conflict, why a finding resting on frames may be wrong, and a provision's frame
+rule as ``sdpa library --trace`` prints it."""
+
+from __future__ import annotations
+
+import re
+
+from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
+
+# an exception that leaves the duty to the contractor's own judgment or needs swallows it
+# ("except for such purposes as the Vendor may determine", "unless our business needs require")
+_DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contractor|operator)\b(?:\W+\w+){0,4}?\W+"
+                         r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|needs?|"
+                         r"judges?|discretion|business)"
+                         r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons))"
+                         # "subject to our standard data retention policy": the contractor's own rules
+                         r"|(?:our|its) (?:own |standard |internal |current )?(?:\w+ ){0,2}(?:policy|policies|practices))\b",
+                         re.I)
+
+
+_OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
+               "data from one source"}
+
+
+def frame_gaps(frame: Frame, rule) -> list[str]:
+    """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
+    words for the card ("owed to the user, not the board"); empty when it satisfies it."""
+    gaps: list[str] = []
+    if frame.disclaimed:
+        gaps.append("it disclaims a promise rather than making one")
+    if frame.pointer and frame.binding is None:
+        gaps.append("it points the reader elsewhere and states no duty")
+    elif (rule.duty_actions and frame.binding is None and not frame.actions
+          and action_of(next((w for w in frame.words[:2] if w not in ("the", "a", "an", "any", "all")), "")) in rule.duty_actions):
+        # "Deletion requests from the District are logged": the topic is the subject, a noun, and
+        # no verb acts on it
+        gaps.append("it names the topic but states no duty")
+    if frame.hedged and rule.about_data:
+        gaps.append(f"it is hedged (\"{frame.hedged}\"), a practice rather than a duty")
+    if frame.bound not in rule.bound:
+        gaps.append(f"it binds the {frame.bound}, not the contractor")
+    if frame.binding is False and not frame.negated and frame.bound == "contractor":
+        gaps.append("the contractor may, but need not")
+    if rule.other_data and frame.data in _OTHER_DATA:
+        gaps.append(f"it is about {frame.data}, not student data")
+    if frame.scope:
+        gaps.append(f"it applies only to {frame.scope}")
+    if frame.self_service:
+        gaps.append("it is the user's own control, not a means the board has")
+    owed = [b for b in frame.beneficiary.split(", ") if b]
+    if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
+        gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
+    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
+        gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
+    for cond in frame.conditions:
+        if rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW:
+            gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
+            break
+        said = words_of(cond)
+        if said & set(rule.exceptions) and not said & set(rule.allowed):
+            gaps.append(f"an exception swallows it ({cond[:60]})")
+            break
+    present = set(frame.words)
+    for group in rule.needs:
+        if not present & {w.lower() for w in group}:
+            gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")
+            break
+    if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
+        gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
+    return gaps
+
+
+_LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
+
+
+def _own_clause(cond: str) -> str:
+    """The exception alone, up to the comma that ends it ("unless our business needs require")."""
+    return cond.split(",")[0]
+
+
+def mentions(frame: Frame, actions: list[str]) -> bool:
+    """True when ``frame`` gives the user or a parent one of ``actions`` (and does not forbid
+    it): a right they exercise themselves, which names the topic without a means for the board."""
+    return bool(set(frame.actions) & set(actions)) and not frame.negated and frame.bound in ("user", "parent")
+
+
+def conflict_frame(frame: Frame, spec) -> bool:
+    """True when ``frame`` is the conflict ``spec`` (a :class:`generator.models.ConflictFrame`)
+    describes: the contractor may or does do one of its actions, to one of its objects, and
+    none of its ``unless`` words occurs."""
+    if frame.bound != "contractor" or frame.negated:
+        return False
+    words = set(frame.words)
+    if spec.objects and not words & {w.lower() for w in spec.objects}:
+        return False
+    if words & {w.lower() for w in spec.unless}:
+        return False
+    return bool(set(frame.actions) & set(spec.actions))
+
+
+def frame_doubts(frames: list[Frame], status: str, rule=None) -> list[str]:
+    """Why a finding of ``status`` resting on ``frames`` (the frames of its evidence) may be
+    wrong, in words: a present finding none of whose sentences states the whole duty of ``rule`` (a
+    :class:`generator.models.FrameRule`: one of its ``duty_actions``, by the party it binds,
+    nothing missing); a partial finding resting on one sentence that binds the contractor to
+    nothing, a mention that the labels may as well call missing. (Measured leave-one-document-out
+    on the development set with the candidates of ``benchmarks/confidence_loo.py``.)"""
+    if (status == "present" and rule is not None and rule.duty_actions
+            and not any(set(f.actions) & set(rule.duty_actions) and not frame_gaps(f, rule) for f in frames)):
+        return [f"no sentence it rests on states the whole duty (who must {' or '.join(rule.duty_actions)})"]
+    if status == "partial" and len(frames) == 1 and not (frames[0].bound == "contractor" and frames[0].binding):
+        return ["it rests on one sentence, which binds the contractor to no duty"]
+    return []
+
+
+def rule_in_words(rule, conflicts=()) -> str:
+    """A provision's frame rule (and the conflicts it reads as frames) in words, for
+    ``sdpa library --trace``."""
+    bound = [b or "no one named" for b in rule.bound]
+    parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
+             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
+             "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
+             "state, EU data, adults, one programme)"]
+    if rule.about_data and rule.other_data:
+        parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
+                     "nor Confidential Information, nor data from one source such as a sign-in partner)")
+    if rule.beneficiary:
+        parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
+    for group in rule.needs:
+        parts.append(f"names one of: {', '.join(group)}")
+    if rule.after_end:
+        parts.append("no time for which data is kept after the contract ends")
+    text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
+    if rule.duty_actions:
+        text += (f" Present with high confidence only when a sentence states the whole duty: "
+                 f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal.")
+    if rule.topic:
+        text += f" A sentence counts only when it names {' or '.join(rule.topic)} as a whole word (not a stem inside another word)."
+    if rule.finds:
+        text += (f" A complete binding frame of the contractor ({' or '.join(rule.duty_actions)} student data) makes it "
+                 "present even when no pattern matched.")
+    if rule.mentions:
+        text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
+    for c in conflicts:
+        if c.frame is not None:
+            objects = f" {' / '.join(c.frame.objects)}" if c.frame.objects else ""
+            unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
+            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{unless}."
+    return text
