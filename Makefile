@@ -34,6 +34,7 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/blind.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/batch.py --n 1000 --also 10000
 	$(BIN)/python benchmarks/hostile.py
