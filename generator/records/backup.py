@@ -44,7 +44,7 @@ from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_pas
 VERSION = 1                 # version 1: one JSON file, stored files in base64
 ZIP_VERSION = 2             # version 2: a ZIP, manifest.json (every table) beside files/<id>
 MAX_MANIFEST = 2**30        # bytes of a version-2 manifest.json: every table but the stored files
-BATCH_BYTES = 64 * 2**20    # bytes of stored files in one batch of rows written
+BATCH_BYTES = 16 * 2**20    # bytes of stored files in one batch of rows written (and one file more)
 
 
 # ---------------------------------------------------------------- the one-JSON export (version 1)
