@@ -204,3 +204,17 @@ def test_a_backup_from_the_earlier_zip_writer_still_restores(kind, tmp_path):
     with Register(_second(kind, tmp_path)) as copy:
         import_register_zip(copy, tmp_path / "again.zip")
         assert register_checksum(copy) == before
+
+
+def test_a_stored_file_of_several_pieces_comes_back_byte_for_byte(kind, tmp_path):
+    body = bytes(range(256)) * (9 * 2**20 // 256) + b"the end"  # 9 MB: read from PostgreSQL in three pieces
+    (tmp_path / "signed.pdf").write_bytes(body)
+    with Register(fresh_url(kind, tmp_path)) as reg:
+        reg.add_contract(vendor="Acme", product="Reader", file=tmp_path / "signed.pdf")
+        before = register_checksum(reg)
+        export_register_zip(reg, tmp_path / "b.zip")
+    with zipfile.ZipFile(tmp_path / "b.zip") as z:
+        assert z.read("files/1.pdf") == body
+    with Register(_second(kind, tmp_path)) as copy:
+        import_register_zip(copy, tmp_path / "b.zip")
+        assert copy.contract_file(1) == body and register_checksum(copy) == before

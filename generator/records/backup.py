@@ -31,6 +31,7 @@ from generator.records.backup_zip import (
     backup_rows,
     read_stored_file,
     stored_file,
+    stored_file_pieces,
     table_rows,
     with_stored_file,
     write_backup,
@@ -280,5 +281,8 @@ def register_checksum(reg: Register) -> str:
                 if row.get("file_data"):
                     files.append(row["id"])
         for cid in files:
-            digest.update(f"{cid}:".encode() + hashlib.sha256(stored_file(s, cid)).digest())
+            one = hashlib.sha256()
+            for piece in stored_file_pieces(s, cid):
+                one.update(piece)
+            digest.update(f"{cid}:".encode() + one.digest())
     return digest.hexdigest()

@@ -22,7 +22,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
-from sqlalchemy import Table, select
+from sqlalchemy import LargeBinary, Table, func, select
 from sqlalchemy.orm import Session
 
 from generator.records.backup_rows import RowChecker, StoredFile, export_error
@@ -39,7 +39,7 @@ STREAM_VERSION = 3       # version 3: manifest.json of counts and sha256, tables
 MANIFEST = "manifest.json"
 CHUNK = 1000             # rows read from the database, or written to the ZIP, at a time
 MAX_LINE = 64 * 2**20    # bytes of one row's line: far above any row the register accepts
-_PIECE = 2**20           # bytes of a stored file compressed at a time
+_PIECE = 4 * 2**20       # bytes of a stored file read from the database, and compressed, at a time
 
 
 def encode_cell(value: object) -> object:
@@ -72,9 +72,22 @@ def table_rows(s: Session, table: Table) -> Iterator[dict]:
         yield row
 
 
+def stored_file_pieces(s: Session, cid: int) -> Iterator[bytes]:
+    """Contract ``cid``'s stored file: on PostgreSQL in pieces of 4 MB, each read by a query of
+    its own, so no file is ever whole in memory (it would come as text of twice its size); on
+    SQLite, which reads a whole file for any piece of it, in one piece."""
+    if s.bind.dialect.name != "postgresql":
+        yield s.scalar(select(ContractRow.file_data).where(ContractRow.id == cid)) or b""
+        return
+    size = s.scalar(select(func.length(ContractRow.file_data)).where(ContractRow.id == cid)) or 0
+    for at in range(0, size, _PIECE):
+        yield s.scalar(select(func.substr(ContractRow.file_data, at + 1, _PIECE, type_=LargeBinary))
+                       .where(ContractRow.id == cid))
+
+
 def stored_file(s: Session, cid: int) -> bytes:
-    """Contract ``cid``'s stored file (the only read of a file a backup makes)."""
-    return s.scalar(select(ContractRow.file_data).where(ContractRow.id == cid))
+    """Contract ``cid``'s stored file, whole (for the one-JSON export)."""
+    return b"".join(stored_file_pieces(s, cid))
 
 
 def write_backup(s: Session, z: zipfile.ZipFile) -> dict[str, int]:
@@ -96,11 +109,9 @@ def write_backup(s: Session, z: zipfile.ZipFile) -> dict[str, int]:
             n += _write_lines(fh, digest, lines)
         entries[name] = {"member": member, "rows": n, "sha256": digest.hexdigest()}
     for cid, member in files:
-        blob = stored_file(s, cid)
         with z.open(member, "w", force_zip64=True) as fh:
-            for at in range(0, len(blob), _PIECE):
-                fh.write(blob[at:at + _PIECE])
-        del blob
+            for piece in stored_file_pieces(s, cid):
+                fh.write(piece)
     z.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": STREAM_VERSION, "tables": entries}, indent=1))
     return {name: entry["rows"] for name, entry in entries.items()}
 
