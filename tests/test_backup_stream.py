@@ -127,6 +127,21 @@ def test_a_member_changed_after_it_was_written_is_refused(tmp_path, board, vendo
              r"match its sha256 in the manifest", spoil=altered)
 
 
+def test_a_member_damaged_on_disk_is_refused(tmp_path, board, vendor):
+    tables, files = _backup(tmp_path, board, vendor)
+    _zip(tmp_path / "bad.zip", tables, files)  # members stored as they are: their text is in the file
+    raw = (tmp_path / "bad.zip").read_bytes()
+    assert raw.index(b'"product": "Planner"') < raw.index(b"tables/log.jsonl")  # in the contracts' member
+    (tmp_path / "bad.zip").write_bytes(raw.replace(b'"product": "Planner"', b'"product": "Plannex"', 1))
+    with pytest.raises(RegisterError, match=r"^the export cannot be imported: tables/contracts\.jsonl: cannot be "
+                                            r"read \(Bad CRC-32"):
+        verify_backup(tmp_path / "bad.zip")
+    with Register(f"sqlite:///{tmp_path / 'target.sqlite3'}") as target:
+        with pytest.raises(RegisterError, match=r"tables/contracts\.jsonl: cannot be read"):
+            import_register_zip(target, tmp_path / "bad.zip")
+        assert target.count(VendorRow) == 0 and target.count(ContractRow) == 0
+
+
 def test_a_member_missing_a_row_or_a_line_not_json_is_refused(tmp_path, board, vendor):
     tables, files = _backup(tmp_path, board, vendor)
     _refused(tmp_path, tables, files, r"tables/log\.jsonl: holds 10 rows; the manifest says 11",
