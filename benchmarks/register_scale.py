@@ -8,16 +8,23 @@ The register is filled by ``sdpa register import`` from a CSV of N made-up contr
 ``register due`` and ``register list`` (one page each, as they run by default), the library
 calls the app's register page makes for its first view, the page itself (streamlit's AppTest),
 and an export restored into a second, empty register with the counts and the checksum compared.
+The backup of one board is measured on the board the CSV was imported into (all N contracts):
+``register export`` to a ZIP and ``register import`` of it into an empty register, each a fresh
+process against the 300 MB target, then the counts of every table and ``register_checksum``
+compared.
 
     python benchmarks/register_scale.py                      # SQLite, 20,000 contracts, one board
     SDPA_BENCH_POSTGRES_URL=postgresql+psycopg://... python benchmarks/register_scale.py \\
         --postgres --wipe                                    # PostgreSQL, 100,000 in 50 boards
+    python benchmarks/register_scale.py --single-board       # only the import and one board's backup
 
 With --postgres the register is the database of ``$SDPA_BENCH_POSTGRES_URL``; it must be empty,
-or --wipe drops its tables first (and the schemas ``bench_import`` and ``bench_restore``). It
+or --wipe drops its tables first (and the schemas ``bench_import``, ``bench_single`` and
+``bench_restore``). It
 then holds a region: ``--boards`` boards (default 50) sharing the contracts, each board's CSV
 imported by its own ``sdpa register --board-id N import``. The import target is measured on one
-CSV of all the contracts imported into one board (in the schema ``bench_import``); what is due,
+CSV of all the contracts imported into one board (in the schema ``bench_import``), and so is
+one board's backup (restored into ``bench_single``); what is due,
 the lists and the page are measured for board 1 of the region; the region's export and restore
 is every board exported and restored into an empty copy (``bench_restore``), each board's counts
 and checksum compared.
@@ -177,7 +184,7 @@ def wipe(url: str) -> None:
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        for schema in ("bench_import", "bench_restore"):
+        for schema in ("bench_import", "bench_single", "bench_restore"):
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         meta = MetaData()
         meta.reflect(conn)
@@ -206,9 +213,13 @@ def main() -> None:
     ap.add_argument("--wipe", action="store_true", help="drop the PostgreSQL database's tables first")
     ap.add_argument("--existing", action="store_true", help="measure the register an earlier --postgres run "
                     "filled (no import, export or restore)")
+    ap.add_argument("--single-board", action="store_true", help="only the CSV import into one board and that "
+                    "board's backup and restore")
     args = ap.parse_args()
+    if args.single_board and args.existing:
+        sys.exit("--single-board imports its board; it cannot measure an --existing register")
     n = args.contracts or (100_000 if args.postgres else 20_000)
-    boards = args.boards or (50 if args.postgres else 1)
+    boards = 1 if args.single_board else args.boards or (50 if args.postgres else 1)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if args.postgres:
@@ -216,13 +227,15 @@ def main() -> None:
             if args.wipe and not args.existing:
                 wipe(url)
             import_url, restore_url = in_schema(url, "bench_import"), in_schema(url, "bench_restore")
+            single_url = in_schema(url, "bench_single")
         else:
             url, restore_url = f"sqlite:///{tmp / 'register.sqlite3'}", f"sqlite:///{tmp / 'restored.sqlite3'}"
-            import_url = url
+            import_url, single_url = url, f"sqlite:///{tmp / 'single.sqlite3'}"
         env = {**os.environ, "SDPA_DATABASE_URL": url, "PYTHONPATH": str(ROOT), "SDPA_BOARD_ID": "1"}
         env.pop("SDPA_BOARD", None)
         src = tmp / "contracts.csv"
         rows = []  # (what, seconds, peak MB, target seconds or None, note)
+        single = ""  # the line comparing one board's backup with its restore
 
         def cli(name: str, cmd: list[str], target: float | None, e: dict = env) -> str:
             t, mb, out = child(CLI, cmd, e, tmp, ok=(0, 1))  # 1: something is overdue
@@ -241,6 +254,7 @@ def main() -> None:
             write_contracts(src, n)
             cli(f"register import (CSV): {n:,} contracts into one board, due derived", ["register", "import",
                 str(src)], 60.0, {**env, "SDPA_DATABASE_URL": import_url})
+            single = single_board_backup(n, import_url, single_url, env, tmp, cli)
             if boards > 1:
                 child(WRAP + BOARDS, [url, str(boards)], env, tmp)
                 per = n // boards
@@ -250,9 +264,14 @@ def main() -> None:
                                                        encoding="utf-8")
                 each_board(f"the region filled: each board's {per:,} imported by its own command",
                            ["register", "import", str(tmp / "board{b}.csv")], env)
-        floor_count = floor([url, "count"], env)
-        floor_page = floor([url, "page", str(n // 2)], env)
-        floor_cli = floor(["page", url, str(n // 2)], env, FLOOR_CLI)
+        where = import_url if args.single_board else url
+        floor_count = floor([where, "count"], env)
+        floor_page = floor([where, "page", str(n // 2)], env)
+        floor_cli = floor(["page", where, str(n // 2)], env, FLOOR_CLI)
+        floors = (floor_count, floor_page, floor_cli)
+        if args.single_board:
+            report(args, n, boards, floors, rows, single, "", "")
+            return
         cli("register due (one page)", ["register", "due", "--today", TODAY], 1.0)
         cli("register list (one page)", ["register", "list", "--today", TODAY], 0.5)
         t, mb, out = child(FIRST_VIEW, [url, TODAY], env, tmp)
@@ -268,14 +287,39 @@ def main() -> None:
                      " ".join(out.split()[3:])))
         rows.append(("  the same, the server's very first view (imports and all)", first, mb, None, ""))
         before = after = ""
-        if not args.existing:
-            if boards > 1:
-                child(WRAP + BOARDS, [restore_url, str(boards)], env, tmp)
+        if not args.existing and boards > 1:  # one board's backup is measured above
+            child(WRAP + BOARDS, [restore_url, str(boards)], env, tmp)
             each_board("export (ZIP), every board", ["register", "export", "--out", str(tmp / "backup{b}.zip")], env)
             each_board("restore (ZIP) into an empty register, every board",
                        ["register", "import", str(tmp / "backup{b}.zip")], {**env, "SDPA_DATABASE_URL": restore_url})
             _, _, before = child(WRAP + CHECKSUM, [url], env, tmp)
             _, _, after = child(WRAP + CHECKSUM, [restore_url], env, tmp)
+    report(args, n, boards, floors, rows, single, before, after)
+
+
+def single_board_backup(n: int, url: str, target_url: str, env: dict, tmp: Path, cli) -> str:
+    """``register export`` of the one board of ``url`` (its ``n`` contracts) and ``register
+    import`` of that ZIP into the empty register ``target_url``, each measured as a row (``cli``);
+    returns the line comparing their counts and checksums."""
+    backup = tmp / "single-board.zip"
+    cli(f"register export (ZIP), one board of {n:,} contracts", ["register", "export", "--out", str(backup)], None,
+        {**env, "SDPA_DATABASE_URL": url})
+    cli("register import of that ZIP (restore) into an empty register", ["register", "import", str(backup)], None,
+        {**env, "SDPA_DATABASE_URL": target_url})
+    _, _, before = child(WRAP + CHECKSUM, [url], env, tmp)
+    _, _, after = child(WRAP + CHECKSUM, [target_url], env, tmp)
+    counts = [line.split()[2:] for line in before.splitlines()]
+    same_counts = counts == [line.split()[2:] for line in after.splitlines()]
+    same_sum = [line.split()[1] for line in before.splitlines()] == [line.split()[1] for line in after.splitlines()]
+    return (f"export → restore of one board, {sum(int(x) for c in counts for x in c):,} records in "
+            f"{backup.stat().st_size / 2**20:.1f} MB of ZIP: counts per table {'equal' if same_counts else 'DIFFER'}; "
+            f"checksum {'equal' if same_sum else 'DIFFERS'}")
+
+
+def report(args, n: int, boards: int, floors: tuple[float, float, float], rows: list, single: str,
+           before: str, after: str) -> None:
+    """Print the table of ``rows`` against the targets and the floor, and the round trips."""
+    floor_count, floor_page, floor_cli = floors
     kind = "PostgreSQL" if args.postgres else "SQLite"
     print(f"\n## Register at {n:,} contracts ({kind}, {boards} board{'s' if boards > 1 else ''}; "
           f"lists and page for board 1)\n")
@@ -287,6 +331,8 @@ def main() -> None:
         met = (target is None or t < target) and mb < 300
         print(f"| {name} | {t:.2f} | {f'< {target:g} s' if target else '—'} | {t / floor_page:.1f} | {mb:.0f} | "
               f"{'yes' if met else 'NO'} |")
+    if single:
+        print(f"\n{single}")
     if before:
         old, new = before.splitlines(), after.splitlines()
         counts = [line.split()[2:] for line in old]

@@ -4,6 +4,7 @@ and an import refuses a broken profile, forged log lines and a named student."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import zipfile
@@ -111,10 +112,13 @@ def test_zip_round_trip_keeps_every_record(kind, tmp_path, board, vendor):
         _fill(reg, tmp_path, board, vendor)
         before, counts = register_checksum(reg), export_register_zip(reg, tmp_path / "backup.zip")
     with zipfile.ZipFile(tmp_path / "backup.zip") as z:
-        names = sorted(z.namelist())
+        names = set(z.namelist())
         manifest = json.loads(z.read("manifest.json"))
-    assert names == ["files/1.pdf", "files/2.txt", "manifest.json"]
-    assert manifest["version"] == 2 and counts["contracts"] == 3 and counts["iep_exceptions"] == 1
+        contracts = z.read("tables/contracts.jsonl")
+    assert {"files/1.pdf", "files/2.txt", "manifest.json", "tables/contracts.jsonl", "tables/log.jsonl"} <= names
+    assert manifest["version"] == 3 and counts["contracts"] == 3 and counts["iep_exceptions"] == 1
+    assert manifest["tables"]["contracts"]["rows"] == 3 == len(contracts.splitlines())
+    assert manifest["tables"]["contracts"]["sha256"] == hashlib.sha256(contracts).hexdigest()
     url = fresh_url(kind, tmp_path / "copy") if kind == "sqlite" else fresh_url(kind, tmp_path)
     (tmp_path / "copy").mkdir(exist_ok=True)
     with Register(url) as copy:
@@ -179,22 +183,38 @@ def test_twenty_one_files_of_40_mb_export_and_import(tmp_path):
 # ---------------------------------------------------------------- imports that refuse
 
 
-def _backup(tmp_path, board, vendor) -> tuple[dict, dict[str, bytes]]:
+def _backup(tmp_path, board, vendor) -> tuple[dict[str, list[dict]], dict[str, bytes]]:
+    """A good backup taken apart: each table's rows, and the stored files."""
     with Register(f"sqlite:///{tmp_path / 'src.sqlite3'}") as reg:
         _fill(reg, tmp_path, board, vendor)
         export_register_zip(reg, tmp_path / "good.zip")
     with zipfile.ZipFile(tmp_path / "good.zip") as z:
-        return json.loads(z.read("manifest.json")), {n: z.read(n) for n in z.namelist() if n != "manifest.json"}
+        tables = {name: [json.loads(line) for line in z.read(entry["member"]).splitlines()]
+                  for name, entry in json.loads(z.read("manifest.json"))["tables"].items()}
+        return tables, {n: z.read(n) for n in z.namelist() if n.startswith("files/")}
 
 
-def _refused(tmp_path, manifest: dict, files: dict[str, bytes], message: str) -> None:
-    bad = tmp_path / "bad.zip"
-    with zipfile.ZipFile(bad, "w") as z:
-        z.writestr("manifest.json", json.dumps(manifest))
+def _zip(path, tables: dict[str, list[dict]], files: dict[str, bytes], spoil=None) -> None:
+    """A backup put together again, its manifest counting and summing what it holds (so only
+    the rows are wrong), unless ``spoil`` changes a member's bytes after they were summed."""
+    entries = {}
+    with zipfile.ZipFile(path, "w") as z:
+        for name, rows in tables.items():
+            data = b"".join(json.dumps(row).encode() + b"\n" for row in rows)
+            entries[name] = {"member": f"tables/{name}.jsonl", "rows": len(rows),
+                             "sha256": hashlib.sha256(data).hexdigest()}
+            z.writestr(f"tables/{name}.jsonl", spoil(name, data) if spoil else data)
         for name, data in files.items():
             z.writestr(name, data)
-    with pytest.raises(RegisterError, match=message):
+        z.writestr("manifest.json", json.dumps({"format": "sdpa-register", "version": 3, "tables": entries}))
+
+
+def _refused(tmp_path, tables: dict, files: dict[str, bytes], message: str, spoil=None) -> None:
+    bad = tmp_path / "bad.zip"
+    _zip(bad, tables, files, spoil)
+    with pytest.raises(RegisterError, match=message) as caught:
         verify_backup(bad)
+    assert "\n" not in str(caught.value)
     with Register(f"sqlite:///{tmp_path / 'target.sqlite3'}") as target:
         with pytest.raises(RegisterError, match=message):
             import_register_zip(target, bad)
@@ -211,15 +231,15 @@ def _refused(tmp_path, manifest: dict, files: dict[str, bytes], message: str) ->
     ("board_profiles", "data", {"name": "Shoreline"}, r"board_profiles\[0\]\.data"),
 ])
 def test_a_backup_with_a_bad_record_is_refused(tmp_path, board, vendor, table, column, value, message):
-    manifest, files = _backup(tmp_path, board, vendor)
-    manifest["tables"][table][0][column] = value
-    _refused(tmp_path, manifest, files, message)
+    tables, files = _backup(tmp_path, board, vendor)
+    tables[table][0][column] = value
+    _refused(tmp_path, tables, files, message)
 
 
 def test_a_stored_file_that_was_changed_or_removed_is_refused(tmp_path, board, vendor):
-    manifest, files = _backup(tmp_path, board, vendor)
-    _refused(tmp_path, manifest, {**files, "files/2.txt": b"altered"}, r"contracts\[1\]\.file_sha256: does not match")
-    _refused(tmp_path, manifest, {"files/1.pdf": files["files/1.pdf"]}, r"contracts\[1\]\.file_data: the backup holds no file")
+    tables, files = _backup(tmp_path, board, vendor)
+    _refused(tmp_path, tables, {**files, "files/2.txt": b"altered"}, r"contracts\[1\]\.file_sha256: does not match")
+    _refused(tmp_path, tables, {"files/1.pdf": files["files/1.pdf"]}, r"contracts\[1\]\.file_data: the backup holds no file")
 
 
 def test_what_is_not_a_backup_gets_one_line(tmp_path):

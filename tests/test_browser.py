@@ -353,8 +353,9 @@ def test_register_notice_outcome_and_export(page, app_url, tmp_path):
     page.get_by_role("button", name="Prepare the export").click()
     with zipfile.ZipFile(_download(page, "Download the export (ZIP)", tmp_path)) as z:
         export = json.loads(z.read("manifest.json"))
+        tables = {name: [json.loads(line) for line in z.read(entry["member"]).splitlines()]
+                  for name, entry in export["tables"].items()}  # each table a JSON Lines member
     assert export["format"] == "sdpa-register"
-    tables = export["tables"]
     (vid,) = [v["id"] for v in tables["vendors"] if v["name"] == "Cedar Science LLC"]
     (cid,) = [c["id"] for c in tables["contracts"] if c["vendor_id"] == vid]
     assert [(n["sent"], n["outcome"]) for n in tables["notices"] if n["contract_id"] == cid] == [("2026-12-01", "amended")]

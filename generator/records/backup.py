@@ -1,181 +1,87 @@
-"""Register backups that restore: a ZIP (a JSON manifest of every table beside the stored contract
-files, streamed one file at a time) read from one snapshot and verified; imports of it and of the
-older one-JSON export, checked against the schema before anything is written; all-or-nothing CSV
-imports."""
+"""Register backups that restore, at any size: the ZIP backup (version 3: each table a JSON Lines
+member written and read a chunk of rows at a time, each stored contract file a member, a manifest
+of every member's rows and sha256; :mod:`generator.records.backup_zip`), read from one snapshot
+and verified by reading it back; restores of it, of the older ZIP (version 2: one manifest.json
+of every table) and of the older one-JSON export, each row checked as it is written, in batches,
+in one transaction: nothing is written unless everything is."""
 
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 import os
-import re
 import stat
 import zipfile
 import zlib
-from datetime import date, datetime, timezone
+from contextlib import closing
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    Date,
-    DateTime,
-    Integer,
-    LargeBinary,
-    String,
-    Text,
-    select,
-)
+from sqlalchemy import Table
 from sqlalchemy.exc import SQLAlchemyError
 
-from generator.models import MAX_YEAR, MIN_YEAR
-from generator.records.backup_rows import check_row, check_whole, checked_text, export_error
-from generator.records.database import RegisterError
-from generator.records.register import MAX_FILE, Register
-from generator.records.tables import (
-    BOARD_OWNED,
-    MAX_JSON,
-    MAX_TEXT,
-    ContractRow,
-    LogRow,
-    VendorRow,
+from generator.records.backup_rows import RowChecker, StoredFile, export_error
+from generator.records.backup_zip import (
+    BACKUP_TABLES,
+    CHUNK,
+    FORMAT,
+    MANIFEST,
+    STREAM_VERSION,
+    backup_rows,
+    read_stored_file,
+    stored_file,
+    stored_file_pieces,
+    table_rows,
+    with_stored_file,
+    write_backup,
 )
-from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_past, session_board
+from generator.records.bulk import insert_rows
+from generator.records.database import RegisterError
+from generator.records.register import Register
+from generator.records.tables import ContractRow, LogRow, VendorRow
+from generator.records.tenancy import BOARD_COLUMN, renumbered_row, sequence_past
 
-# every table of one board's register, the district's setup and the board's duties included: a
-# backup holds one board (its rows' ``board_id`` is where they came from; an import puts them in
-# the board it is made for)
-BACKUP_TABLES = BOARD_OWNED
-
-FORMAT, VERSION = "sdpa-register", 1   # version 1: one JSON file, stored files in base64
-ZIP_VERSION = 2                        # version 2: a ZIP, manifest.json beside files/<id>
-MANIFEST = "manifest.json"
-MAX_MANIFEST = 2**30        # bytes of manifest.json: every table but the stored files
-MAX_ID = 2**31 - 1          # PostgreSQL's integer
+VERSION = 1                 # version 1: one JSON file, stored files in base64
+ZIP_VERSION = 2             # version 2: a ZIP, manifest.json (every table) beside files/<id>
+MAX_MANIFEST = 2**30        # bytes of a version-2 manifest.json: every table but the stored files
+BATCH_BYTES = 16 * 2**20    # bytes of stored files in one batch of rows written (and one file more)
 
 
-
-# ---------------------------------------------------------------- export
-
-
-def _encode(value: object) -> object:
-    if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return {"base64": base64.b64encode(value).decode("ascii")}
-    return value
+# ---------------------------------------------------------------- the one-JSON export (version 1)
 
 
 def export_register(reg: Register, verify: bool = True) -> dict:
-    """The whole register as JSON-ready data, each table in id order (files base64), read in one
-    transaction, so writes made meanwhile are either wholly in it or wholly out. With ``verify``
-    (the default) the export is imported into an in-memory SQLite register first; raises
-    :class:`RegisterError` when it would not restore."""
+    """The whole register as JSON-ready data (the version-1 export, for small registers), each
+    table in id order (files base64), read in one transaction, so writes made meanwhile are
+    either wholly in it or wholly out. With ``verify`` (the default) it is checked as an import
+    would check it (:func:`validate_export`); raises :class:`RegisterError` when it would not
+    restore."""
     out: dict = {"format": FORMAT, "version": VERSION, "tables": {}}
     with reg.snapshot() as s, s.begin():
         for model in BACKUP_TABLES:
-            cols = [col.name for col in model.__table__.columns]
-            rows = s.execute(select(model.__table__).where(model.__table__.c.board_id == reg.board_id)
-                             .order_by(model.__table__.c.id)).mappings()
-            out["tables"][model.__tablename__] = [{k: _encode(r[k]) for k in cols} for r in rows]
+            rows = out["tables"][model.__tablename__] = list(table_rows(s, model.__table__))
+            if model is ContractRow:
+                for row in rows:
+                    if row["file_data"]:
+                        blob = stored_file(s, row["id"])
+                        row["file_data"] = {"base64": base64.b64encode(blob).decode("ascii")}
     if verify:
         try:
-            with Register("sqlite://") as check:
-                import_register(check, json.loads(json.dumps(out)))
+            validate_export(json.loads(json.dumps(out)))
         except RegisterError as exc:
             raise RegisterError(f"the export would not restore, so it was not written ({exc})") from None
     return out
 
 
-# ---------------------------------------------------------------- validating an export
-
-
-def _year(value: date, where: str) -> None:
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise export_error(where, f"{value.isoformat()} is outside the years {MIN_YEAR}-{MAX_YEAR}")
-
-
-class _Member(str):
-    """The name of a stored file inside a ZIP backup, read (and its sha256 checked) only when
-    its row is written."""
-
-
-def _member(value: object, where: str, archive: zipfile.ZipFile) -> _Member:
-    if not isinstance(value, dict) or set(value) != {"file"} or not isinstance(value["file"], str):
-        raise export_error(where, 'expected {"file": "files/..."}')
-    try:
-        info = archive.getinfo(value["file"])
-    except KeyError:
-        raise export_error(where, f"the backup holds no file {value['file'][:200]!r}") from None
-    if info.file_size > MAX_FILE:
-        raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
-    return _Member(info.filename)
-
-
-def _decode(column, value: object, where: str, archive: zipfile.ZipFile | None = None) -> object:
-    """One cell of an export, checked against ``column`` and turned into the database's type
-    (a stored file of a ZIP backup stays a :class:`_Member` until it is written)."""
-    kind = column.type
-    if value is None:
-        if not column.nullable and not column.primary_key:
-            raise export_error(where, "may not be empty")
-        return None
-    if isinstance(kind, LargeBinary) and archive is not None:
-        return _member(value, where, archive)
-    if isinstance(kind, LargeBinary):
-        if not isinstance(value, dict) or set(value) != {"base64"} or not isinstance(value["base64"], str):
-            raise export_error(where, 'expected {"base64": "..."}')
-        if len(value["base64"]) > (MAX_FILE * 4) // 3 + 4:
-            raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
-        try:
-            blob = base64.b64decode(value["base64"], validate=True)
-        except (binascii.Error, ValueError):
-            raise export_error(where, "is not valid base64") from None
-        if len(blob) > MAX_FILE:
-            raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
-        return blob
-    if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise export_error(where, f"expected true or false, found {value!r}"[:200])
-        return value
-    if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ID:
-            raise export_error(where, f"expected a whole number from 1 to {MAX_ID}, found {value!r}"[:200])
-        return value
-    if isinstance(kind, (Date, DateTime)):
-        timed = isinstance(kind, DateTime)
-        try:
-            parsed = (datetime if timed else date).fromisoformat(checked_text(value, where, 40))
-        except ValueError:
-            raise export_error(where, f"{value!r} is not a {'date and time' if timed else 'date (YYYY-MM-DD)'}"[:200]) from None
-        _year(parsed, where)
-        return parsed
-    if isinstance(kind, String) and kind.length:
-        return checked_text(value, where, kind.length)
-    if isinstance(kind, Text):
-        return checked_text(value, where, MAX_TEXT)
-    if isinstance(kind, JSON):
-        size = len(json.dumps(value))
-        if size > MAX_JSON:
-            raise export_error(where, f"{size:,} characters of JSON; the limit is {MAX_JSON:,}")
-        if "\\u0000" in json.dumps(value):
-            raise export_error(where, "contains a NUL character")
-        return value
-    raise export_error(where, f"column type {kind} is not known")  # pragma: no cover - schema drift
-
-
 def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[str, list[dict]]:
-    """Check an export against the register's schema: known tables and columns, every cell's
-    type, range and size, unique ids, references to rows that exist, no NUL characters, stored
-    files of at most 50 MB matching their sha256 (in a ZIP backup, ``archive``, checked as each
-    is written), log lines as the register writes them, IEP/504 records with a reference and not
-    a name, a board profile in use that validates. Returns the rows decoded, table by table;
-    raises :class:`RegisterError` naming the first bad cell (``contracts[3].executed``)."""
+    """Check a version-1 export (or, with its ``archive``, a version-2 ZIP's manifest) against
+    the register's schema: known tables and columns, every cell's type, range and size, unique
+    ids, references to rows that exist, no NUL characters, stored files of at most 50 MB matching
+    their sha256 (in a ZIP, checked as each is written), log lines as the register writes them,
+    IEP/504 records with a reference and not a name, a board profile in use that validates.
+    Returns the rows decoded, table by table; raises :class:`RegisterError` naming the first bad
+    cell (``contracts[3].executed``)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError(f"not an sdpa register export (format '{FORMAT}')")
     expected = VERSION if archive is None else ZIP_VERSION
@@ -188,41 +94,21 @@ def validate_export(data: Any, archive: zipfile.ZipFile | None = None) -> dict[s
     unknown = set(tables) - set(known)
     if unknown:
         raise export_error("tables", f"unknown table(s): {', '.join(sorted(unknown))[:200]}")
-    decoded: dict[str, list[dict]] = {}
-    all_ids: dict[str, set[int]] = {}
-    for name, table in known.items():
+    checker, decoded = RowChecker(known, archive), {}
+    for name in known:
         rows = tables.get(name, [])
         if not isinstance(rows, list):
             raise export_error(name, "expected a list of rows")
-        out, ids = [], set()
-        for i, row in enumerate(rows):
-            where = f"{name}[{i}]"
-            if not isinstance(row, dict):
-                raise export_error(where, "expected an object")
-            extra = set(row) - set(table.c.keys())
-            if extra:
-                raise export_error(where, f"unknown column(s): {', '.join(sorted(map(str, extra)))[:200]}")
-            if "id" not in row:
-                raise export_error(where, "has no id")
-            cells = {k: _decode(table.c[k], v, f"{where}.{k}", archive) for k, v in row.items()}
-            for col in table.c:
-                if col.name not in cells and not col.nullable and col.default is None and col.name != BOARD_COLUMN:
-                    raise export_error(where, f"{col.name} is missing")
-            if cells["id"] in ids:
-                raise export_error(f"{where}.id", f"id {cells['id']} appears twice")
-            ids.add(cells["id"])
-            check_row(name, cells, where)
-            for fk in table.foreign_keys:
-                if fk.parent.name == BOARD_COLUMN:  # the import decides the board
-                    continue
-                ref = fk.column.table.name
-                value = cells.get(fk.parent.name)
-                if value is not None and value not in all_ids.get(ref, set()):
-                    raise export_error(f"{where}.{fk.parent.name}", f"no {ref} row with id {value}")
-            out.append(cells)
-        decoded[name], all_ids[name] = out, ids
-    check_whole(decoded)
+        decoded[name] = [checker.row(name, row, f"{name}[{i}]") for i, row in enumerate(rows)]
+    checker.finish()
     return decoded
+
+
+def _decoded_rows(decoded: dict[str, list[dict]]) -> Iterator[tuple[Table, dict, str]]:
+    """The rows :func:`validate_export` returned, as :func:`_load` takes them."""
+    for model in BACKUP_TABLES:
+        for i, row in enumerate(decoded[model.__tablename__]):
+            yield model.__table__, row, f"{model.__tablename__}[{i}]"
 
 
 def import_register(reg: Register, data: Any, new_ids: bool = False) -> int:
@@ -232,95 +118,69 @@ def import_register(reg: Register, data: Any, new_ids: bool = False) -> int:
     The whole export is checked first (:func:`validate_export`), then written in one
     transaction: nothing is written unless everything is. Raises :class:`RegisterError` when
     the board is not empty or the data is not a valid export."""
-    return _load(reg, validate_export(data), new_ids=new_ids)
+    return _load(reg, _decoded_rows(validate_export(data)), new_ids=new_ids)
 
 
-def _read_member(archive: zipfile.ZipFile, name: str, sha256: str, where: str) -> bytes:
-    """A stored file of a ZIP backup, read to at most ``MAX_FILE`` bytes and checked."""
-    try:
-        with archive.open(name) as fh:
-            blob = fh.read(MAX_FILE + 1)
-    except (zipfile.BadZipFile, OSError, zlib.error, EOFError, NotImplementedError) as exc:
-        raise export_error(where, f"the stored file {name!r} cannot be read ({exc})") from None
-    if len(blob) > MAX_FILE:
-        raise export_error(where, f"the stored file is larger than {MAX_FILE // 2**20} MB")
-    if hashlib.sha256(blob).hexdigest() != sha256:
-        raise export_error(f"{where}.file_sha256", "does not match the stored file")
-    return blob
+# ---------------------------------------------------------------- writing rows into an empty board
 
 
-def _load(reg: Register, decoded: dict[str, list[dict]], archive: zipfile.ZipFile | None = None,
+def _load(reg: Register, rows: Iterable[tuple[Table, dict, str]], archive: zipfile.ZipFile | None = None,
           new_ids: bool = False) -> int:
-    """Write checked rows into ``reg``'s empty board in one transaction; return how many."""
+    """Write checked rows into ``reg``'s empty board in one transaction, in batches of at most
+    ``CHUNK`` rows and ``BATCH_BYTES`` of stored files (:func:`insert_rows`, which refuses a row
+    of another board); return how many. An error from ``rows`` (a bad row further on) rolls
+    everything back."""
     if reg.count(ContractRow) or reg.count(VendorRow) or reg.count(LogRow):
         raise RegisterError(f"board {reg.board_id} of the register is not empty; import into a new "
                             "register, or a new board (sdpa board import-register)")
-    n = 0
-    renumbered: dict[str, dict[int, int]] = {}
+    renumbered: dict[str, dict[int, int]] = {m.__tablename__: {} for m in BACKUP_TABLES}
+    batch: list[dict] = []
+    state = {"table": None, "bytes": 0, "n": 0}
+
+    def flush(s) -> None:
+        if batch:
+            old = [row["id"] for row in batch]
+            if new_ids:
+                table = state["table"]
+                fresh = insert_rows(s, table, [renumbered_row(table, row, renumbered) for row in batch], new_ids=True)
+                renumbered[table.name].update(zip(old, fresh))
+            else:
+                insert_rows(s, state["table"], batch)
+            state["n"] += len(batch)
+            batch.clear()
+            state["bytes"] = 0
+
     try:
         with reg.session() as s, s.begin():
-            for model in BACKUP_TABLES:
-                table = model.__table__
-                ids = renumbered.setdefault(table.name, {})
-                for i, row in enumerate(decoded[table.name]):
-                    if isinstance(row.get("file_data"), _Member):
-                        row = {**row, "file_data": _read_member(archive, row["file_data"], row["file_sha256"],
-                                                                f"{table.name}[{i}]")}
-                    row = {**row, BOARD_COLUMN: reg.board_id}
-                    if new_ids:
-                        ids[row["id"]] = s.execute(table.insert().values(renumbered_row(table, row, renumbered))
-                                                   .returning(table.c.id)).scalar_one()
-                    else:
-                        s.execute(table.insert().values(row))
-                    n += 1
+            for table, row, where in rows:
+                row = {**with_stored_file(archive, row, where), BOARD_COLUMN: reg.board_id}
+                if batch and (table is not state["table"] or row.keys() != batch[0].keys()):
+                    flush(s)
+                state["table"] = table
+                batch.append(row)
+                state["bytes"] += len(row.get("file_data") or b"")
+                if len(batch) >= CHUNK or state["bytes"] >= BATCH_BYTES:
+                    flush(s)
+            flush(s)
             if reg.engine.dialect.name == "postgresql" and not new_ids:
                 for model in BACKUP_TABLES:
                     sequence_past(s, model.__tablename__)
     except SQLAlchemyError as exc:
         hint = "" if new_ids else " (into a database other boards use: sdpa board import-register gives new ids)"
         raise RegisterError(f"the export cannot be imported: {str(exc).splitlines()[0]}{hint}") from None
-    return n
+    return state["n"]
 
 
 # ---------------------------------------------------------------- the ZIP backup
 
 
-def _file_member(row: dict) -> str:
-    suffix = Path(str(row.get("file_name", ""))).suffix
-    return f"files/{row['id']}{suffix if re.fullmatch(r'[.][A-Za-z0-9]{1,8}', suffix) else ''}"
-
-
-def _tables(s) -> dict[str, list[dict]]:
-    """Every table's rows as JSON-ready data, without the stored files: a contract's
-    ``file_data`` is ``{"file": "files/<id>..."}`` (or None), the file's place in the ZIP."""
-    tables: dict[str, list[dict]] = {}
-    for model in BACKUP_TABLES:
-        table = model.__table__
-        cols = [c for c in table.columns if c.name != "file_data"]
-        rows = s.execute(select(*cols).where(table.c.board_id == session_board(s))
-                         .order_by(table.c.id)).mappings()
-        tables[table.name] = [{c.name: _encode(r[c.name]) for c in cols} for r in rows]
-    stored = set(s.scalars(select(ContractRow.id).where(ContractRow.board_id == session_board(s),
-                                                        ContractRow.file_data.is_not(None))))
-    for row in tables["contracts"]:
-        row["file_data"] = {"file": _file_member(row)} if row["id"] in stored else None
-    return tables
-
-
-def _stored_files(s, contracts: list[dict]) -> Iterator[tuple[dict, bytes]]:
-    """Each contract row with a stored file, and the file: one file in memory at a time."""
-    for row in contracts:
-        if row["file_data"]:
-            yield row, s.scalar(select(ContractRow.file_data).where(ContractRow.id == row["id"]))
-
-
 def export_register_zip(reg: Register, out: Path, verify: bool = True) -> dict[str, int]:
-    """Write the whole register to ``out`` as a ZIP backup: ``manifest.json`` (format
-    ``sdpa-register``, version 2: every table, read in one transaction) and each stored
-    contract file as ``files/<contract id><suffix>``, streamed one at a time, so no size a
-    valid register can reach is too large. With ``verify`` (the default) the written ZIP is
-    checked as an import would check it (:func:`verify_backup`) before it replaces ``out``.
-    Returns the rows of each table. Raises :class:`RegisterError` when it would not restore."""
+    """Write the register's board to ``out`` as a ZIP backup (version 3,
+    :mod:`generator.records.backup_zip`), read in one transaction a chunk of rows and one stored
+    file at a time, so no size a valid register can reach is too large or held in memory. With
+    ``verify`` (the default) the written ZIP is read back and checked as a restore would check
+    it (:func:`verify_backup`) before it replaces ``out``. Returns the rows of each table.
+    Raises :class:`RegisterError` when it cannot be written or would not restore."""
     out = Path(out)
     part = out.with_name(out.name + ".part")
     try:
@@ -329,12 +189,11 @@ def export_register_zip(reg: Register, out: Path, verify: bool = True) -> dict[s
             raise RegisterError(f"{out}: is a folder; give a file name")
         with reg.snapshot() as s, s.begin(), zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED,
                                                               allowZip64=True) as z:
-            tables = _tables(s)
-            z.writestr(MANIFEST, json.dumps({"format": FORMAT, "version": ZIP_VERSION, "tables": tables},
-                                            ensure_ascii=False, indent=1))
-            for row, blob in _stored_files(s, tables["contracts"]):
-                z.writestr(row["file_data"]["file"], blob)
-        counts = verify_backup(part) if verify else {name: len(rows) for name, rows in tables.items()}
+            counts = write_backup(s, z)
+        if verify:
+            written = verify_backup(part)
+            if written != counts:
+                raise RegisterError(f"the ZIP holds {written}, the register {counts}")
     except RegisterError as exc:
         part.unlink(missing_ok=True)
         if str(exc).startswith(str(out)):
@@ -370,37 +229,60 @@ def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict]:
         raise export_error(MANIFEST, f"cannot be read ({str(exc)[:200]})") from None
 
 
+def _rows_of(archive: zipfile.ZipFile, manifest: dict) -> Iterator[tuple[Table, dict, str]]:
+    """Every row of an open ZIP backup of either version, checked: version 3 as it is read,
+    version 2 (one manifest of every table) whole first."""
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise RegisterError(f"not an sdpa register export (format '{FORMAT}')")
+    if manifest.get("version") not in (ZIP_VERSION, STREAM_VERSION):
+        raise RegisterError(f"the backup's version {manifest.get('version')!r} is not one this sdpa reads "
+                            f"({ZIP_VERSION} or {STREAM_VERSION})")
+    if manifest.get("version") == STREAM_VERSION:
+        return backup_rows(archive, manifest)
+    return _decoded_rows(validate_export(manifest, archive))
+
+
 def verify_backup(path: Path) -> dict[str, int]:
-    """Check a ZIP backup without writing anything: the manifest as :func:`validate_export`
-    checks it, and every stored file read back against its sha256. Returns the rows of each
-    table; raises :class:`RegisterError` naming the first problem."""
+    """Check a ZIP backup without writing anything, reading it as a restore does (a table's
+    rows and one stored file at a time): every row as :class:`RowChecker` checks it, each
+    member's rows and sha256 against the manifest, every stored file against its sha256.
+    Returns the rows of each table; raises :class:`RegisterError` naming the first problem."""
     archive, manifest = _open_backup(path)
-    with archive:
-        decoded = validate_export(manifest, archive)
-        for i, row in enumerate(decoded["contracts"]):
-            if isinstance(row.get("file_data"), _Member):
-                _read_member(archive, row["file_data"], row["file_sha256"], f"contracts[{i}]")
-    return {name: len(rows) for name, rows in decoded.items()}
+    counts = {m.__tablename__: 0 for m in BACKUP_TABLES}
+    with archive, closing(_rows_of(archive, manifest)) as rows:
+        for table, row, where in rows:
+            if isinstance(row.get("file_data"), StoredFile):
+                read_stored_file(archive, row, where)
+            counts[table.name] += 1
+    return counts
 
 
 def import_register_zip(reg: Register, path: Path, new_ids: bool = False) -> int:
-    """Load a ZIP backup (:func:`export_register_zip`) into ``reg``'s empty board, keeping ids
-    unless ``new_ids`` (as :func:`import_register`); returns the rows loaded. The manifest is
-    checked whole first, each stored file is read (at most 50 MB) and checked against its
-    sha256 as its row is written, all in one transaction: nothing is written unless everything
-    is. Raises :class:`RegisterError`."""
+    """Restore a ZIP backup (:func:`export_register_zip`, or the older version 2) into ``reg``'s
+    empty board, keeping ids unless ``new_ids`` (as :func:`import_register`); returns the rows
+    loaded. Each row is checked as it is read and written in batches (each stored file, at most
+    50 MB, checked against its sha256), all in one transaction: nothing is written unless
+    everything is. Raises :class:`RegisterError` naming the member, or the row and field."""
     archive, manifest = _open_backup(path)
-    with archive:
-        return _load(reg, validate_export(manifest, archive), archive, new_ids=new_ids)
+    with archive, closing(_rows_of(archive, manifest)) as rows:  # a member left open is closed first
+        return _load(reg, rows, archive, new_ids=new_ids)
 
 
 def register_checksum(reg: Register) -> str:
-    """A sha256 over every row of every table, stored files included (read one at a time), ids
-    and all: two registers with the same checksum hold the same records."""
-    digest = hashlib.sha256()
+    """A sha256 over every row of every table of the register's board, ids and all, and each
+    stored file's sha256, read as a backup reads them (a chunk of rows, one file at a time):
+    two boards with the same checksum hold the same records."""
+    digest, files = hashlib.sha256(), []
     with reg.snapshot() as s, s.begin():
-        tables = _tables(s)
-        digest.update(json.dumps(tables, sort_keys=True, default=str).encode())
-        for row, blob in _stored_files(s, tables["contracts"]):
-            digest.update(f"{row['id']}:".encode() + hashlib.sha256(blob).digest())
+        for model in BACKUP_TABLES:
+            digest.update(f"{model.__tablename__}\n".encode())
+            for row in table_rows(s, model.__table__):
+                digest.update(json.dumps(row, sort_keys=True, default=str).encode() + b"\n")
+                if row.get("file_data"):
+                    files.append(row["id"])
+        for cid in files:
+            one = hashlib.sha256()
+            for piece in stored_file_pieces(s, cid):
+                one.update(piece)
+            digest.update(f"{cid}:".encode() + one.digest())
     return digest.hexdigest()

@@ -3,7 +3,8 @@
 On PostgreSQL the rows go as one array per column (``INSERT … SELECT … FROM unnest(…)``): one
 short statement for a thousand rows, which the server parses once, instead of a statement with
 a placeholder for every value. Row-level security checks each row as for any insert. Elsewhere
-(SQLite) the rows go through SQLAlchemy's many-row insert.
+(SQLite), and for rows that carry a stored file (bytes, which an array would send as text of
+twice their size), the rows go through SQLAlchemy's many-row insert.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def insert_rows(s: Session, table: Table, rows: list[dict], *, new_ids: bool = F
     if board is not None and "board_id" in table.c:
         for r in rows:
             refuse_other_board(r.get("board_id"), board)
-    if s.bind.dialect.name != "postgresql":
+    if s.bind.dialect.name != "postgresql" or any(isinstance(v, bytes) for r in rows for v in r.values()):
         if new_ids:
             return list(s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
         s.execute(insert(table), rows)
