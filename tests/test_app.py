@@ -605,3 +605,28 @@ def test_register_page_exports_a_zip(fresh_register):
     assert not at.exception and not at.error
     data = at.session_state["register_export"]
     assert "manifest.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def test_check_page_warns_before_a_notice_on_a_reading_counsel_has_not_confirmed(fresh_register):
+    import datetime as dt
+
+    import generator as g
+    from generator.records.register import Register
+
+    from .conftest import FIXTURES
+
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=dt.date(2026, 9, 1))
+    at = _check_page_with("gapwell-terms.txt", (FIXTURES / "gapwell-terms.txt").read_bytes())
+    at.selectbox(key="w_contract").set_value(cid).run()
+    next(b for b in at.button if b.label == "Record this check on the contract").click().run()
+    assert any("counsel has not confirmed" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Record the notice on the contract").click().run()
+    assert not at.exception and not at.error
+    with Register(fresh_register) as reg:
+        status = g.contract_status(reg.contract(cid), dt.date.today())
+    assert status.status == "notice sent" and "awaiting counsel's review" in status.why
+    with Register(fresh_register) as reg:
+        g.review_check(reg, cid, role="counsel", confirm_rest=True)
+    at.run()
+    assert not any("counsel has not confirmed" in w.value for w in at.warning)

@@ -307,3 +307,45 @@ def test_the_cli_letter_takes_the_contracts_dates_from_the_register(tmp_path):
     assert "dated May 1, 2017" in text and "void under" not in text  # the register's 2017 date, so no (f) claim
     res = runner.invoke(app, [*args, "--contract-date", "2019-03-01", "--out", str(tmp_path / "m.docx")])
     assert res.exit_code == 0 and "differs from the register's 2017-05-01" in res.output
+
+
+# ---------------------------------------------------------------- a notice on a reading counsel has not confirmed
+
+
+def test_a_notice_on_an_unconfirmed_check_keeps_counsels_review_in_view(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        cid = _checked(reg)
+    args = ["--db", url]
+    res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2027-01-13", *args])
+    assert res.exit_code == 0, res.output
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-01-20", *args]).stdout
+    assert "status: notice sent" in show and "awaiting counsel's review" in show
+    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", *args]).stdout
+    assert "counsel to confirm the check" in due
+    listed = runner.invoke(app, ["register", "list", "--today", "2027-03-01", *args]).stdout
+    assert "cure date passed" in listed and "awaiting counsel's review" in listed
+    # once counsel confirms, the item goes and the status no longer says so
+    with Register(url) as reg:
+        review_check(reg, cid, role="counsel", confirm_rest=True)
+    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", *args]).stdout
+    assert "counsel to confirm the check" not in due and "vendor must amend" in due
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-01-20", *args]).stdout
+    assert "status: notice sent" in show and "awaiting counsel" not in show
+
+
+def test_items_stored_by_an_older_version_are_derived_again(tmp_path):
+    from sqlalchemy import delete, update
+
+    from generator.records.tables import DueRow, DueStateRow
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        cid = _checked(reg)
+        reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+        runner.invoke(app, ["register", "due", "--db", url])  # the items are stored
+        with reg.session() as s, s.begin():  # as the version before this one left them
+            s.execute(delete(DueRow).where(DueRow.what.startswith("counsel to confirm")))
+            s.execute(update(DueStateRow).values(basis=""))
+    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", "--db", url]).stdout
+    assert "counsel to confirm the check" in due
