@@ -100,6 +100,7 @@ def record_check(reg) -> str:
 
 
 def record_notice(reg) -> str:
+    g.past_event(notice_sent, "Date the letter was sent", today)  # a notice is recorded once it is sent
     cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     reg.record_notice(cid, notice_sent, cure)
     return (f"sent {g.long_date(notice_sent)} on {g.md_escape(picked)}; the vendor must amend by "

@@ -53,6 +53,27 @@ def in_future(value, label: str) -> bool:
     return value is not None and value > today
 
 
+def not_yet(label: str, value) -> bool:
+    """True when the event's date ``label`` is after today (an event is recorded once it has
+    happened), after saying so in one line naming the field."""
+    try:
+        g.past_event(value, label, today)
+    except g.SdpaError as exc:
+        common.show_error(exc)
+        return True
+    return False
+
+
+def not_an_email(value: str, label: str) -> bool:
+    """True when ``value`` is neither empty nor an email address, after saying so in one line."""
+    try:
+        g.check_email(value.strip())
+    except ValueError as exc:
+        st.error(g.md_escape(f"{label}: {exc}"))
+        return True
+    return False
+
+
 ADD_KEYS = ("a_vendor", "a_product", "a_executed", "a_term_end", "a_email", "a_purpose", "a_data", "a_anyway")
 
 
@@ -81,6 +102,8 @@ def add_form(reg, contracts) -> None:
         add = st.form_submit_button("Add the contract")
     if not add or not common.allowed_to("change the register") or in_future(executed, "Date signed by both parties"):
         return
+    if not_an_email(email, "Vendor's privacy contact email"):
+        return
     dups = reg.find_duplicates(vendor, product) if vendor.strip() and product.strip() else []
     if dups and not anyway:
         st.warning("Already in the register: " + "; ".join(g.md_escape(label(c)) for c in dups)
@@ -92,7 +115,7 @@ def add_form(reg, contracts) -> None:
             path = Path(tmp) / g.safe_filename(signed.name, "contract")
             path.write_bytes(signed.getvalue())
         cid = reg.add_contract(vendor=vendor, product=product, executed=executed, term_end=term_end,
-                               purpose=purpose, contact_email=email, data_categories=categories(data), file=path)
+                               purpose=purpose, contact_email=email.strip(), data_categories=categories(data), file=path)
     st.session_state["a_added"] = True
     done(f"Added contract #{cid}: {g.md_escape(vendor)}, {g.md_escape(product)}.")
 
@@ -144,6 +167,8 @@ def posted_form(reg, contracts) -> None:
         url = st.text_input("Web address of the posting (optional)", key="p_url")
         save = st.form_submit_button("Record the posting", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date posted on the website", when):
+            return
         reg.record_posting(c.id, when, url.strip())
         done(f"Contract #{c.id} posted on the website on {g.long_date(when)}.")
 
@@ -156,6 +181,8 @@ def notice_form(reg, contracts) -> None:
                    "(board profile).")
         save = st.form_submit_button("Record the notice", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date the amendment notice was sent", sent):
+            return
         cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
@@ -174,6 +201,8 @@ def outcome_form(reg, contracts) -> None:
         when = st.date_input("Date of the outcome", value=today, key="o_date")
         save = st.form_submit_button("Record the outcome", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date of the outcome", when):
+            return
         reg.record_outcome(c.id, outcome, when)
         done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
 
@@ -189,6 +218,8 @@ def dates_form(reg, contracts) -> None:
         renewed = c2.date_input("Date last renewed", value=None, key="d_renewed")
         save = st.form_submit_button("Record the dates", disabled=c is None)
     if save and c is not None and common.allowed_to("record a contract's dates"):
+        if not_yet("Date last amended", amended) or not_yet("Date last renewed", renewed):
+            return
         g.record_dates(reg, c.id, amended=amended, renewed=renewed)
         done(f"Contract #{c.id}: dates recorded.")
 
@@ -272,7 +303,9 @@ def breach_form(reg, contracts) -> None:
         description = st.text_area("What happened (for the board's records)", key="b_description")
         save = st.form_submit_button("Record the breach", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
-        if no_date(received, "Date the vendor's breach notice was received"):
+        if (no_date(received, "Date the vendor's breach notice was received")
+                or not_yet("Date the vendor's breach notice was received", received)
+                or not_yet("Date the vendor discovered it", discovered)):
             return
         bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
         due = g.deadlines(breach_notice_received=received)["parent_breach_notice_due"]
@@ -295,6 +328,8 @@ def families_form(reg, contracts) -> None:
     if save and bid is not None and common.allowed_to("change the register"):
         if notified is None and posted is None:
             st.error("Enter the date the families were notified, or the date it was posted.")
+            return
+        if not_yet("Date the families were notified", notified) or not_yet("Date the breach was posted", posted):
             return
         reg.update_breach(bid, families_notified=notified, posted=posted)
         done(f"Breach {bid}: " + "; ".join(x for x in (
@@ -319,6 +354,8 @@ def annual_notice_form(reg, contracts) -> None:
         when = st.date_input("Date the notice was sent", value=None, key="an_sent")
         save = st.form_submit_button("Record the annual notice")
     if save and not no_date(when, "Date the notice was sent") and common.allowed_to("change the register"):
+        if not_yet("Date the notice was sent", when):
+            return
         if earlier := g.annual_notice_sent(reg, when.year):
             st.warning(f"The notice of {when.year} is already recorded (sent {g.long_date(earlier)}); "
                        "nothing was added.")

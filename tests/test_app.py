@@ -630,3 +630,27 @@ def test_check_page_warns_before_a_notice_on_a_reading_counsel_has_not_confirmed
         g.review_check(reg, cid, role="counsel", confirm_rest=True)
     at.run()
     assert not any("counsel has not confirmed" in w.value for w in at.warning)
+
+
+def test_register_page_refuses_an_event_after_today_and_a_contact_email_that_is_not_one(fresh_register):
+    import datetime as dt
+
+    from generator.records.register import Register
+
+    at = page("register").run()
+    at.text_input(key="a_vendor").input("Acme Learning")
+    at.text_input(key="a_product").input("Reader")
+    at.text_input(key="a_email").input("nope")
+    at.button[0].click().run()
+    assert "Vendor's privacy contact email: 'nope' is not an email address" in shown(at.error[0].value)
+    assert at.subheader[1].value == "Contracts (0)" and at.text_input(key="a_email").value == "nope"
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Acme Learning", product="Reader", executed=dt.date(2026, 9, 1))
+    at.selectbox(key="action").set_value("Record an amendment notice").run()
+    at.selectbox(key="n_contract").set_value(cid).run()
+    at.date_input(key="n_sent").set_value(dt.date.today() + dt.timedelta(days=60))
+    next(b for b in at.button if b.label == "Record the notice").click().run()
+    assert any(shown(e.value).startswith("Date the amendment notice was sent: ") and "is after today" in e.value
+               for e in at.error)
+    with Register(fresh_register) as reg:
+        assert reg.contract(cid).notices == []

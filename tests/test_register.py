@@ -255,3 +255,44 @@ def test_control_characters_are_refused_on_every_database(reg):
     with pytest.raises(RegisterError, match="data category 2: contains a control character"):
         reg.add_contract(vendor="Acme", product="P", data_categories=["ok", "bad\x07"])
     assert reg.count(ContractRow) == 0
+
+
+# ---------------------------------------------------------------- events are recorded once they have happened
+
+
+@pytest.mark.parametrize("args", [
+    ["notice", "1", "--sent", "{future}"],
+    ["outcome", "1", "--outcome", "amended", "--date", "{future}"],
+    ["renewed", "1", "--date", "{future}"],
+    ["amended", "1", "--date", "{future}"],
+    ["posting", "1", "--date", "{future}"],
+    ["breach", "1", "--received", "{future}"],
+    ["breach", "1", "--received", "{past}", "--discovered", "{future}"],
+    ["families-notified", "1", "--date", "{future}"],
+    ["annual-notice", "--sent", "{future}"],
+])
+def test_an_event_dated_after_today_is_refused_naming_the_option(tmp_path, args):
+    from datetime import date, timedelta
+
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--executed", "2026-09-01",
+                               "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["register", "record", "breach", "1", "--received", "2026-10-01",
+                               "--db", db]).exit_code == 0
+    future, past = date.today() + timedelta(days=20), date.today() - timedelta(days=3)
+    typed = [a.format(future=future, past=past) for a in args]
+    res = runner.invoke(app, ["register", "record", *typed, "--db", db])
+    option = typed[typed.index(str(future)) - 1]
+    assert res.exit_code == 2 and res.stderr.strip().splitlines() == [res.stderr.strip()]
+    assert f"{option}: " in res.stderr and "is after today" in res.stderr
+    log = runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+    assert [x for x in log.splitlines() if x.startswith("log")][-1].endswith("record breach")  # nothing new
+
+
+def test_a_contact_email_that_is_not_an_address_is_refused_on_import(tmp_path):
+    csv = tmp_path / "contracts.csv"
+    csv.write_text("vendor_name,product,contact_email\nGood Co,Reader,privacy@good.example\n"
+                   "Bad Co,Writer,not-an-email\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    res = runner.invoke(app, ["register", "import", str(csv), "--db", db])
+    assert res.exit_code == 2 and "line 3" in res.stderr and "'not-an-email' is not an email address" in res.stderr

@@ -315,22 +315,23 @@ def test_the_cli_letter_takes_the_contracts_dates_from_the_register(tmp_path):
 def test_a_notice_on_an_unconfirmed_check_keeps_counsels_review_in_view(tmp_path):
     url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     with Register(url) as reg:
-        cid = _checked(reg)
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D("2019-03-01"))
+        reg.record_check(cid, READING, D("2026-10-20"))
     args = ["--db", url]
-    res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2027-01-13", *args])
+    res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-11-02", *args])
     assert res.exit_code == 0, res.output
-    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-01-20", *args]).stdout
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2026-11-20", *args]).stdout
     assert "status: notice sent" in show and "awaiting counsel's review" in show
-    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", *args]).stdout
+    due = runner.invoke(app, ["register", "due", "--today", "2026-11-20", *args]).stdout
     assert "counsel to confirm the check" in due
     listed = runner.invoke(app, ["register", "list", "--today", "2027-03-01", *args]).stdout
     assert "cure date passed" in listed and "awaiting counsel's review" in listed
     # once counsel confirms, the item goes and the status no longer says so
     with Register(url) as reg:
         review_check(reg, cid, role="counsel", confirm_rest=True)
-    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", *args]).stdout
+    due = runner.invoke(app, ["register", "due", "--today", "2026-11-20", *args]).stdout
     assert "counsel to confirm the check" not in due and "vendor must amend" in due
-    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2027-01-20", *args]).stdout
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2026-11-20", *args]).stdout
     assert "status: notice sent" in show and "awaiting counsel" not in show
 
 

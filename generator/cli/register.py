@@ -203,6 +203,7 @@ def register_record_cmd(
     from datetime import date
 
     from generator.deadlines import cure_deadline
+    from generator.records.register import past_event
 
     if kind not in ("annual-notice", "exception") and contract is None:
         typer.echo(f"sdpa: error: record {kind} needs the contract id (or breach id)", err=True)
@@ -210,10 +211,12 @@ def register_record_cmd(
     with user_errors():
         with open_register(db, board) as (reg, profile):
             when = date_option(on, "--date") or date.today()
+            if kind != "executed":  # an execution date after today gets a note, not a refusal
+                past_event(when, "--date")
             if kind == "annual-notice":
                 from generator.records.duties import record_annual_notice
 
-                day = date_option(sent, "--sent") or when
+                day = past_event(date_option(sent, "--sent"), "--sent") or when
                 record_annual_notice(reg, day)
                 typer.echo(f"recorded the annual notice of {day.year}, sent {day}")
             elif kind == "exception":
@@ -236,7 +239,7 @@ def register_record_cmd(
                 reg.record_check(contract, report.model_dump(mode="json"), when)
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
-                day = date_option(sent, "--sent") or when
+                day = past_event(date_option(sent, "--sent"), "--sent") or when
                 cure = cure_deadline(day, profile.cure_period_days, profile.closures, profile.good_friday_proclaimed)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
@@ -256,10 +259,11 @@ def register_record_cmd(
                 reg.record_posting(contract, when, url)
                 typer.echo(f"recorded posting on {when}")
             elif kind == "breach":
-                got = date_option(received, "--received")
+                got = past_event(date_option(received, "--received"), "--received")
                 if not got:
                     raise InputError("record breach needs --received")
-                bid = reg.record_breach(contract, notice_received=got, discovered=date_option(discovered, "--discovered"))
+                bid = reg.record_breach(contract, notice_received=got,
+                                        discovered=past_event(date_option(discovered, "--discovered"), "--discovered"))
                 typer.echo(f"recorded breach {bid}")
             elif kind == "families-notified":
                 reg.update_breach(contract, families_notified=when)

@@ -82,7 +82,7 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
     """A new contract's columns, checked (and its signed ``file`` read, with its sha256), with
     its vendor's ``vendor``, ``contact_email`` and ``address``. Raises :class:`RegisterError`
     naming the bad field."""
-    from generator.models import in_range
+    from generator.models import check_email, in_range
 
     if not vendor.strip() or not product.strip():
         raise RegisterError("a contract needs a vendor and a product")
@@ -95,6 +95,10 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             clean_text(value)
         except ValueError as exc:
             raise RegisterError(f"{field}: {exc}") from None
+    try:
+        check_email(contact_email)
+    except ValueError as exc:
+        raise RegisterError(f"contact_email: {exc}") from None
     for field, day in (("executed", executed), ("term_end", term_end)):
         try:
             if day is not None:
@@ -113,6 +117,19 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             "product": product.strip(), "title": title, "executed": executed, "term_end": term_end,
             "description": description, "purpose": purpose, "data_categories": list(data_categories or []),
             "file_name": name, "withheld_reason": withheld_reason.strip(), "file_sha256": sha, "file_data": blob}
+
+
+def past_event(day: date | None, field: str, today: date | None = None) -> date | None:
+    """``day`` unchanged when it is None or not after ``today`` (default: today's date): an event
+    (a notice sent, an outcome, a posting, a breach, families notified, an amendment or renewal)
+    is recorded once it has happened. Raises :class:`RegisterError` naming ``field`` otherwise."""
+    today = today or date.today()
+    if day is not None and day > today:
+        from generator.documents.render import long_date
+
+        raise RegisterError(f"{field}: {long_date(day)} is after today ({long_date(today)}); record an "
+                            "event once it has happened")
+    return day
 
 
 class RegisterSession(Session):
