@@ -169,6 +169,11 @@ def posted_form(reg, contracts) -> None:
     if save and c is not None and common.allowed_to("change the register"):
         if not_yet("Date posted on the website", when):
             return
+        try:
+            url = g.check_web_address(url)
+        except ValueError as exc:
+            st.error(g.md_escape(f"Web address of the posting: {exc}"))
+            return
         reg.record_posting(c.id, when, url.strip())
         done(f"Contract #{c.id} posted on the website on {g.long_date(when)}.")
 

@@ -12,7 +12,7 @@ _HOMES = {
     # the ground every layer stands on
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
-    "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "check_email", "email_key"],
+    "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "check_email", "check_web_address", "email_key"],
     "findings": ["DRAFT_MARK", "Conflict", "Finding", "GapReport"],
     "vetting": ["RESTRICTION_IDS", "RestrictionReading", "VetReport"],
     "library": ["default_library", "load_library"],

@@ -296,3 +296,27 @@ def test_a_contact_email_that_is_not_an_address_is_refused_on_import(tmp_path):
     db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     res = runner.invoke(app, ["register", "import", str(csv), "--db", db])
     assert res.exit_code == 2 and "line 3" in res.stderr and "'not-an-email' is not an email address" in res.stderr
+
+
+@pytest.mark.parametrize("address", ["https://…/acme.pdf", "https:///acme.pdf", "acme.pdf", "ftp://files.example/a.pdf",
+                                     "https://www.district.example/contracts/acme …pdf"])
+def test_a_posting_address_must_be_a_whole_web_address(tmp_path, address):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--executed", "2026-09-01",
+                               "--db", db]).exit_code == 0
+    res = runner.invoke(app, ["register", "record", "posting", "1", "--date", "2026-09-03", "--url", address,
+                              "--db", db])
+    assert res.exit_code == 2 and res.stderr.startswith("sdpa: error: --url: ") and "not a whole web address" in res.stderr
+    assert "record posting" not in runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+    ok = "https://www.district.example/contracts/acme.pdf"
+    res = runner.invoke(app, ["register", "record", "posting", "1", "--date", "2026-09-03", "--url", ok, "--db", db])
+    assert res.exit_code == 0 and f"posted 2026-09-03 {ok}" in runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+
+
+def test_the_posting_letter_refuses_a_placeholder_address(tmp_path):
+    from .conftest import ROOT
+
+    out = tmp_path / "posting.docx"
+    res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(ROOT / "examples" / "vendor.json"),
+                              "--executed", "2026-09-01", "--out", str(out), "--contract-url", "https://…/acme.pdf"])
+    assert res.exit_code == 2 and "--contract-url: " in res.stderr and not out.exists()

@@ -256,6 +256,12 @@ def register_record_cmd(
                 reg.record_outcome(contract, outcome, when)
                 typer.echo(f"recorded outcome {outcome}")
             elif kind == "posting":
+                from generator.models import check_web_address
+
+                try:
+                    url = check_web_address(url)
+                except ValueError as exc:
+                    raise InputError(f"--url: {exc}") from None
                 reg.record_posting(contract, when, url)
                 typer.echo(f"recorded posting on {when}")
             elif kind == "breach":

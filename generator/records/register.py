@@ -323,7 +323,14 @@ class Register:
             self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
-        """Record that the contract's notice was posted on the board's website."""
+        """Record that the contract's notice was posted on the board's website, at ``url`` (a whole
+        http(s) address, or empty). Raises :class:`RegisterError` naming the bad field."""
+        from generator.models import check_web_address
+
+        try:
+            url = check_web_address(url)
+        except ValueError as exc:
+            raise RegisterError(f"url: {exc}") from None
         check_lengths(PostingRow, url=url)
         return self._add_record(cid, PostingRow(contract_id=cid, posted=posted, url=url),
                                 "record posting", posted=posted, url=url)
