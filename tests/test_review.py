@@ -228,6 +228,12 @@ def test_the_page_states_what_the_policy_asks_and_nothing_it_cannot_back(tmp_pat
     assert "Not posted: redacted copy pending" in page and f'href="contracts/{linked}-Readwell.pdf"' in page
     assert "Void since February 17, 2027" in page
     assert "within five business days" not in page  # two contracts have no posting recorded
+    # the public sees the posting date where it is recorded, and never the board's own to-do
+    assert "notice posted March 4, 2019" in page and "not yet recorded" not in page
+    import re
+
+    text = re.sub(r"<[^>]+>", "", page)  # what a reader sees
+    assert "shown beside its execution date" in text and "updated March 1, 2027" in text
     assert 'href="javascript' not in page  # the profile's script address is text, never a link
 
 
