@@ -437,8 +437,13 @@ def history_form(reg, contracts) -> None:
 
 
 def details(line) -> str:
-    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home"."""
+    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home", counsel's
+    changes "changed: security partial → present: encrypts at rest", a yes/no "compliant: no"."""
     def show(value) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, dict):
+            return "; ".join(f"{k} {show(v)}" for k, v in value.items()) or "(none)"
         if isinstance(value, list):
             return ", ".join(map(str, value)) or "(empty)"
         return "(empty)" if value in (None, "") else str(value)

@@ -654,3 +654,34 @@ def test_register_page_refuses_an_event_after_today_and_a_contact_email_that_is_
                for e in at.error)
     with Register(fresh_register) as reg:
         assert reg.contract(cid).notices == []
+
+
+def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_names_it(fresh_register):
+    import datetime as dt
+    import re
+
+    import generator as g
+    from generator.records.register import Register
+
+    from .test_review import READING
+
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=dt.date(2026, 9, 1))
+        reg.record_check(cid, READING, dt.date(2026, 10, 1))
+        g.review_check(reg, cid, role="counsel", confirm_rest=True,
+                       provisions={"security": g.Decision("missing", "no safeguard named")})
+    at = page("register").run()
+    at.selectbox(key="action").set_value("See the history of a contract").run()
+    at.selectbox(key="h_contract").set_value(cid).run()
+    history = next(h.proto.body for h in at.get("html") if "History of" in h.proto.body)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", history, flags=re.S))
+    assert "compliant: no" in text and "security partial → missing: no safeguard named" in text
+    assert "{" not in text and "False" not in text
+    with Register(fresh_register) as reg:
+        reg.record_check(cid, READING, dt.date(2026, 10, 2))  # a new reading for counsel
+    at.selectbox(key="action").set_value("Confirm a check (counsel)").run()
+    at.selectbox(key="r_contract").set_value(cid).run()
+    at.selectbox(key=f"r_{cid}_2_security").set_value("missing")
+    next(b for b in at.button if b.label == "Confirm the verdict").click().run()
+    assert at.error and not any("--" in e.value for e in at.error)
+    assert any("provision security: changing partial to missing needs a reason" in shown(e.value) for e in at.error)

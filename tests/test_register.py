@@ -320,3 +320,16 @@ def test_the_posting_letter_refuses_a_placeholder_address(tmp_path):
     res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(ROOT / "examples" / "vendor.json"),
                               "--executed", "2026-09-01", "--out", str(out), "--contract-url", "https://…/acme.pdf"])
     assert res.exit_code == 2 and "--contract-url: " in res.stderr and not out.exists()
+
+
+def test_an_empty_list_says_so_and_a_page_past_it_is_an_error(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "Acme Learning", "--product", "Reader",
+                               "--db", db]).exit_code == 0
+    wanted = ["register", "list", "--status", "gaps found", "--vendor", "acme", "--per-page", "100", "--db", db]
+    res = runner.invoke(app, wanted)
+    assert res.exit_code == 0 and res.stdout == "" and res.stderr.strip() == "no contract matches"
+    res = runner.invoke(app, [*wanted, "--page", "2"])
+    assert res.exit_code == 2 and res.stderr.strip() == "sdpa: error: --page 2: no contract matches, so there is no page 2"
+    res = runner.invoke(app, ["register", "list", "--page", "5", "--db", db])
+    assert res.exit_code == 2 and "there is 1 page" in res.stderr

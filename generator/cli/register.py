@@ -96,10 +96,18 @@ def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bo
     return page or 1, everything or (format == "json" and page is None)
 
 
-def page_note(shown: int, total: int, page: int, per_page: int, everything: bool) -> None:
-    """Say on stderr which part of a longer list was shown, and how to see more; a page past the
-    last is an error (exit 2) naming how many pages there are."""
-    if not everything and total and (page - 1) * per_page >= total:
+def page_note(shown: int, total: int, page: int, per_page: int, everything: bool,
+              empty: str = "nothing matches") -> None:
+    """Say on stderr which part of a longer list was shown, and how to see more, or ``empty``
+    when the list holds nothing; a page past the last is an error (exit 2) naming how many
+    pages there are (an empty list has one, empty)."""
+    if not total:
+        if not everything and page > 1:
+            typer.echo(f"sdpa: error: --page {page}: {empty}, so there is no page {page}", err=True)
+            raise typer.Exit(2)
+        typer.echo(empty, err=True)
+        return
+    if not everything and (page - 1) * per_page >= total:
         last = -(-total // per_page)
         typer.echo(f"sdpa: error: --page {page}: there {'is' if last == 1 else 'are'} {last} page{'s' * (last != 1)} "
                    f"({total:,} in all)", err=True)
@@ -136,7 +144,8 @@ def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOp
     else:
         for c, s in rows:
             typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
-    page_note(len(rows), found.total, page, per_page, everything)
+    page_note(len(rows), found.total, page, per_page, everything,
+              "no contract matches" if vendor or status else "the register holds no contract")
 
 
 def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,
@@ -375,7 +384,7 @@ def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt
             flag = "OVERDUE" if i.overdue else "due"
             who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
             typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
-    page_note(len(items), found.total, page, per_page, everything)
+    page_note(len(items), found.total, page, per_page, everything, "nothing is due")
 
 
 def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
