@@ -74,7 +74,9 @@ def not_an_email(value: str, label: str) -> bool:
     return False
 
 
-ADD_KEYS = ("a_vendor", "a_product", "a_executed", "a_term_end", "a_email", "a_purpose", "a_data", "a_anyway")
+#: The add form's widgets and the value each starts with.
+ADD_KEYS = {"a_vendor": "", "a_product": "", "a_executed": None, "a_term_end": None, "a_email": "", "a_purpose": "",
+            "a_data": "", "a_anyway": False}
 
 
 def categories(text: str) -> list[str]:
@@ -86,18 +88,23 @@ def categories(text: str) -> list[str]:
 
 def add_form(reg, contracts) -> None:
     if st.session_state.pop("a_added", False):  # a contract was added: start the next one empty
-        for key in ADD_KEYS:
-            st.session_state.pop(key, None)
+        # a value set (not removed) here is sent to the browser, which would otherwise keep showing
+        # what was typed; the file box cannot be set, so it is a new one (its key counts the adds)
+        st.session_state.update(ADD_KEYS)
+        st.session_state["a_adds"] = st.session_state.get("a_adds", 0) + 1
+    for key, empty in ADD_KEYS.items():  # each widget takes its value from here (no date is today's by default)
+        st.session_state.setdefault(key, empty)
     with st.form("add_form"):
         c1, c2 = st.columns(2)
         vendor = c1.text_input("Vendor (the company's legal name)", key="a_vendor")
         product = c2.text_input("Product or service", key="a_product")
-        executed = c1.date_input("Date signed by both parties (if signed)", value=None, key="a_executed")
-        term_end = c2.date_input("End of the term (if any)", value=None, key="a_term_end")
+        executed = c1.date_input("Date signed by both parties (if signed)", key="a_executed")
+        term_end = c2.date_input("End of the term (if any)", key="a_term_end")
         email = c1.text_input("Vendor's privacy contact email", key="a_email")
         purpose = c2.text_input("Purpose", key="a_purpose")
         data = st.text_area("Student data the vendor receives (one per line, or separated by ;)", key="a_data")
-        signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
+        signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"],
+                                  key=f"a_file_{st.session_state.get('a_adds', 0)}")
         anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
         add = st.form_submit_button("Add the contract")
     if not add or not common.allowed_to("change the register") or in_future(executed, "Date signed by both parties"):

@@ -685,3 +685,9 @@ def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_nam
     next(b for b in at.button if b.label == "Confirm the verdict").click().run()
     assert at.error and not any("--" in e.value for e in at.error)
     assert any("provision security: changing partial to missing needs a reason" in shown(e.value) for e in at.error)
+
+
+def test_register_page_add_form_has_no_date_until_one_is_given(fresh_register):
+    at = page("register").run()
+    assert at.date_input(key="a_executed").value is None and at.date_input(key="a_term_end").value is None
+    assert not at.warning and not at.exception
