@@ -356,3 +356,41 @@ def test_items_stored_by_an_older_version_are_derived_again(tmp_path):
             s.execute(update(DueStateRow).values(basis=""))
     due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", "--db", url]).stdout
     assert "counsel to confirm the check" in due
+
+
+# ---------------------------------------------------------------- the command line checks the role before a write
+
+
+def test_the_cli_checks_the_editor_and_admin_roles_before_writing(tmp_path, monkeypatch):
+    from .conftest import ROOT
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    profile = tmp_path / "board.yaml"
+    profile.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+                       + "access:\n  admin: [ada@district.example]\n  editor: [pat@district.example]\n"
+                         "  viewer: [vic@district.example]\n", encoding="utf-8")
+    args = ["--db", url]
+    monkeypatch.setenv("SDPA_USER", "anyone@else.example")
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 0  # none saved yet: allowed
+    csv = tmp_path / "contracts.csv"
+    csv.write_text("vendor_name,product\nViewer Co,X\n", encoding="utf-8")
+    writes = [["register", "add", "--vendor", "Viewer Co", "--product", "X"],
+              ["register", "import", str(csv)],
+              ["register", "record", "posting", "1", "--date", "2026-09-03"],
+              ["register", "record", "annual-notice", "--sent", "2026-08-20"],
+              ["register", "publish", "--out", str(tmp_path / "site"), "--draft"],
+              ["register", "offer", "1", "--date", "2026-09-05"]]
+    for who in ("vic@district.example", "anyone@else.example"):
+        monkeypatch.setenv("SDPA_USER", who)
+        for command in writes:
+            res = runner.invoke(app, [*command, *args])
+            assert res.exit_code == 2, command
+            assert res.stderr.startswith("sdpa: error: only an editor, counsel or an administrator can "), command
+        res = runner.invoke(app, ["board", "import", str(profile), *args])
+        assert res.exit_code == 2 and "only an administrator can save the board profile" in res.stderr
+    assert runner.invoke(app, ["register", "list", "--db", url]).stderr.strip() == "the register holds no contract"
+    monkeypatch.setenv("SDPA_USER", "pat@district.example")
+    assert runner.invoke(app, ["register", "add", "--vendor", "Editor Co", "--product", "Y", *args]).exit_code == 0
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 2
+    monkeypatch.setenv("SDPA_USER", "ada@district.example")
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 0

@@ -24,6 +24,17 @@ from generator.cli.common import (
 from generator.errors import InputError
 
 
+def require(reg, needed: str, what: str) -> None:
+    """Refuse (one line, exit 2) unless the person running the command has role ``needed`` in
+    ``reg``: the role the access lists of the profile saved in the register give ``$SDPA_USER``
+    (else the login name), as :func:`generator.records.review.local_role` reads it. Not
+    authentication: see docs/cli.md."""
+    from generator.records.access import require_role
+    from generator.records.review import local_role
+
+    require_role(local_role(reg), needed, what)
+
+
 def register_add_cmd(
     vendor: str = typer.Option(..., "--vendor", help="The vendor's name."),
     product: str = typer.Option(..., "--product"),
@@ -40,6 +51,7 @@ def register_add_cmd(
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
     with user_errors():
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "add a contract")
             note_future(date_option(executed, "--executed"), "--executed")
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
@@ -73,6 +85,7 @@ def register_import_cmd(
 
     with user_errors():
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "import into the register")
             if file.suffix.lower() == ".zip":
                 message = f"imported {import_register_zip(reg, file)} records"
             elif file.suffix.lower() == ".json":
@@ -219,6 +232,7 @@ def register_record_cmd(
         raise typer.Exit(2)
     with user_errors():
         with open_register(db, board) as (reg, profile):
+            require(reg, "editor", "record in the register")
             when = date_option(on, "--date") or date.today()
             if kind != "executed":  # an execution date after today gets a note, not a refusal
                 past_event(when, "--date")
@@ -398,6 +412,7 @@ def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[st
 
     with user_errors():
         with open_register(db, board) as (reg, profile):
+            require(reg, "editor", "publish the public contracts page")
             page, table = publish(reg, out, profile, today_option(today), draft=draft)
     typer.echo(f"wrote {page} and {table}")
 

@@ -95,10 +95,6 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             clean_text(value)
         except ValueError as exc:
             raise RegisterError(f"{field}: {exc}") from None
-    try:
-        check_email(contact_email)
-    except ValueError as exc:
-        raise RegisterError(f"contact_email: {exc}") from None
     for field, day in (("executed", executed), ("term_end", term_end)):
         try:
             if day is not None:
@@ -107,6 +103,10 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             raise RegisterError(f"{field}: {exc}") from None
     check_lengths(VendorRow, "vendor", name=vendor.strip())
     check_lengths(VendorRow, contact_email=contact_email, address=address)
+    try:
+        check_email(contact_email)
+    except ValueError as exc:
+        raise RegisterError(f"contact_email: {exc}") from None
     check_lengths(ContractRow, product=product.strip(), title=title, description=description,
                   purpose=purpose, data_categories=data_categories)
     blob, name, sha = None, "", ""
