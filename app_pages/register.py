@@ -187,6 +187,9 @@ def posted_form(reg, contracts) -> None:
 
 def notice_form(reg, contracts) -> None:
     c = pick(reg, "n_contract")
+    if c is not None and g.latest_check(c) is not None and g.current_review(c) is None:
+        st.warning("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
+                   "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
     with st.form("notice_form"):
         sent = st.date_input("Date the amendment notice was sent", value=today, key="n_sent")
         st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "

@@ -648,12 +648,18 @@ def test_register_page_refuses_an_event_after_today_and_a_contact_email_that_is_
         cid = reg.add_contract(vendor="Acme Learning", product="Reader", executed=dt.date(2026, 9, 1))
     at.selectbox(key="action").set_value("Record an amendment notice").run()
     at.selectbox(key="n_contract").set_value(cid).run()
+    assert not any("Counsel has not confirmed" in w.value for w in at.warning)  # no check, nothing to confirm
     at.date_input(key="n_sent").set_value(dt.date.today() + dt.timedelta(days=60))
     next(b for b in at.button if b.label == "Record the notice").click().run()
     assert any(shown(e.value).startswith("Date the amendment notice was sent: ") and "is after today" in e.value
                for e in at.error)
     with Register(fresh_register) as reg:
         assert reg.contract(cid).notices == []
+        from .test_review import READING
+
+        reg.record_check(cid, READING, dt.date(2026, 10, 1))
+    at.run()
+    assert any("Counsel has not confirmed this contract's latest check" in w.value for w in at.warning)
 
 
 def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_names_it(fresh_register):
