@@ -100,6 +100,7 @@ def record_check(reg) -> str:
 
 
 def record_notice(reg) -> str:
+    g.past_event(notice_sent, "Date the letter was sent", today)  # a notice is recorded once it is sent
     cure = g.cure_deadline(notice_sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
     reg.record_notice(cid, notice_sent, cure)
     return (f"sent {g.long_date(notice_sent)} on {g.md_escape(picked)}; the vendor must amend by "
@@ -216,6 +217,11 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
         write_redline(vendor)
 
     st.markdown("**Record the notice**")
+    if contract is not None and not g.acting_verdict(contract, report)[1]:
+        st.warning("The letter rests on a reading counsel has not confirmed (the letter is marked DRAFT). "
+                   "You may still record the notice; the register then keeps \"counsel to confirm the check\" "
+                   "due, and the contract's status says the check awaits counsel's review, until counsel "
+                   "confirms it on the Contracts register page.")
     st.session_state.setdefault("n_sent", today)
     with st.form("notice_form"):
         notice_sent = st.date_input("Date the letter was sent", key="n_sent")

@@ -91,6 +91,11 @@ try:
         if when is None:
             st.info("Enter the date the contract was executed.")
             st.stop()
+        try:
+            url = g.check_web_address(url)
+        except ValueError as exc:
+            st.error(g.md_escape(f"Web address of the posted contract: {exc}"))
+            st.stop()
         docx, html = g.contract_posting(vendor, board, executed=when, contract_url=url)
         files += [("contract-posting.docx", docx, ""), ("contract-posting.html", html.encode(), "text/html")]
         st.code(html, language="html")

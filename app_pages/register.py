@@ -53,7 +53,30 @@ def in_future(value, label: str) -> bool:
     return value is not None and value > today
 
 
-ADD_KEYS = ("a_vendor", "a_product", "a_executed", "a_term_end", "a_email", "a_purpose", "a_data", "a_anyway")
+def not_yet(label: str, value) -> bool:
+    """True when the event's date ``label`` is after today (an event is recorded once it has
+    happened), after saying so in one line naming the field."""
+    try:
+        g.past_event(value, label, today)
+    except g.SdpaError as exc:
+        common.show_error(exc)
+        return True
+    return False
+
+
+def not_an_email(value: str, label: str) -> bool:
+    """True when ``value`` is neither empty nor an email address, after saying so in one line."""
+    try:
+        g.check_email(value.strip())
+    except ValueError as exc:
+        st.error(g.md_escape(f"{label}: {exc}"))
+        return True
+    return False
+
+
+#: The add form's widgets and the value each starts with.
+ADD_KEYS = {"a_vendor": "", "a_product": "", "a_executed": None, "a_term_end": None, "a_email": "", "a_purpose": "",
+            "a_data": "", "a_anyway": False}
 
 
 def categories(text: str) -> list[str]:
@@ -65,21 +88,28 @@ def categories(text: str) -> list[str]:
 
 def add_form(reg, contracts) -> None:
     if st.session_state.pop("a_added", False):  # a contract was added: start the next one empty
-        for key in ADD_KEYS:
-            st.session_state.pop(key, None)
+        # a value set (not removed) here is sent to the browser, which would otherwise keep showing
+        # what was typed; the file box cannot be set, so it is a new one (its key counts the adds)
+        st.session_state.update(ADD_KEYS)
+        st.session_state["a_adds"] = st.session_state.get("a_adds", 0) + 1
+    for key, empty in ADD_KEYS.items():  # each widget takes its value from here (no date is today's by default)
+        st.session_state.setdefault(key, empty)
     with st.form("add_form"):
         c1, c2 = st.columns(2)
         vendor = c1.text_input("Vendor (the company's legal name)", key="a_vendor")
         product = c2.text_input("Product or service", key="a_product")
-        executed = c1.date_input("Date signed by both parties (if signed)", value=None, key="a_executed")
-        term_end = c2.date_input("End of the term (if any)", value=None, key="a_term_end")
+        executed = c1.date_input("Date signed by both parties (if signed)", key="a_executed")
+        term_end = c2.date_input("End of the term (if any)", key="a_term_end")
         email = c1.text_input("Vendor's privacy contact email", key="a_email")
         purpose = c2.text_input("Purpose", key="a_purpose")
         data = st.text_area("Student data the vendor receives (one per line, or separated by ;)", key="a_data")
-        signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"], key="a_file")
+        signed = st.file_uploader("Signed contract", type=["pdf", "docx", "txt", "md"],
+                                  key=f"a_file_{st.session_state.get('a_adds', 0)}")
         anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
         add = st.form_submit_button("Add the contract")
     if not add or not common.allowed_to("change the register") or in_future(executed, "Date signed by both parties"):
+        return
+    if not_an_email(email, "Vendor's privacy contact email"):
         return
     dups = reg.find_duplicates(vendor, product) if vendor.strip() and product.strip() else []
     if dups and not anyway:
@@ -92,7 +122,7 @@ def add_form(reg, contracts) -> None:
             path = Path(tmp) / g.safe_filename(signed.name, "contract")
             path.write_bytes(signed.getvalue())
         cid = reg.add_contract(vendor=vendor, product=product, executed=executed, term_end=term_end,
-                               purpose=purpose, contact_email=email, data_categories=categories(data), file=path)
+                               purpose=purpose, contact_email=email.strip(), data_categories=categories(data), file=path)
     st.session_state["a_added"] = True
     done(f"Added contract #{cid}: {g.md_escape(vendor)}, {g.md_escape(product)}.")
 
@@ -144,18 +174,30 @@ def posted_form(reg, contracts) -> None:
         url = st.text_input("Web address of the posting (optional)", key="p_url")
         save = st.form_submit_button("Record the posting", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date posted on the website", when):
+            return
+        try:
+            url = g.check_web_address(url)
+        except ValueError as exc:
+            st.error(g.md_escape(f"Web address of the posting: {exc}"))
+            return
         reg.record_posting(c.id, when, url.strip())
         done(f"Contract #{c.id} posted on the website on {g.long_date(when)}.")
 
 
 def notice_form(reg, contracts) -> None:
     c = pick(reg, "n_contract")
+    if c is not None and g.latest_check(c) is not None and g.current_review(c) is None:
+        st.warning("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
+                   "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
     with st.form("notice_form"):
         sent = st.date_input("Date the amendment notice was sent", value=today, key="n_sent")
         st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "
                    "(board profile).")
         save = st.form_submit_button("Record the notice", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date the amendment notice was sent", sent):
+            return
         cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
@@ -174,6 +216,8 @@ def outcome_form(reg, contracts) -> None:
         when = st.date_input("Date of the outcome", value=today, key="o_date")
         save = st.form_submit_button("Record the outcome", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
+        if not_yet("Date of the outcome", when):
+            return
         reg.record_outcome(c.id, outcome, when)
         done(f"Contract #{c.id}: notice {outcome} on {g.long_date(when)}.")
 
@@ -189,6 +233,8 @@ def dates_form(reg, contracts) -> None:
         renewed = c2.date_input("Date last renewed", value=None, key="d_renewed")
         save = st.form_submit_button("Record the dates", disabled=c is None)
     if save and c is not None and common.allowed_to("record a contract's dates"):
+        if not_yet("Date last amended", amended) or not_yet("Date last renewed", renewed):
+            return
         g.record_dates(reg, c.id, amended=amended, renewed=renewed)
         done(f"Contract #{c.id}: dates recorded.")
 
@@ -272,7 +318,9 @@ def breach_form(reg, contracts) -> None:
         description = st.text_area("What happened (for the board's records)", key="b_description")
         save = st.form_submit_button("Record the breach", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
-        if no_date(received, "Date the vendor's breach notice was received"):
+        if (no_date(received, "Date the vendor's breach notice was received")
+                or not_yet("Date the vendor's breach notice was received", received)
+                or not_yet("Date the vendor discovered it", discovered)):
             return
         bid = reg.record_breach(c.id, notice_received=received, discovered=discovered, description=description)
         due = g.deadlines(breach_notice_received=received)["parent_breach_notice_due"]
@@ -295,6 +343,8 @@ def families_form(reg, contracts) -> None:
     if save and bid is not None and common.allowed_to("change the register"):
         if notified is None and posted is None:
             st.error("Enter the date the families were notified, or the date it was posted.")
+            return
+        if not_yet("Date the families were notified", notified) or not_yet("Date the breach was posted", posted):
             return
         reg.update_breach(bid, families_notified=notified, posted=posted)
         done(f"Breach {bid}: " + "; ".join(x for x in (
@@ -319,6 +369,8 @@ def annual_notice_form(reg, contracts) -> None:
         when = st.date_input("Date the notice was sent", value=None, key="an_sent")
         save = st.form_submit_button("Record the annual notice")
     if save and not no_date(when, "Date the notice was sent") and common.allowed_to("change the register"):
+        if not_yet("Date the notice was sent", when):
+            return
         if earlier := g.annual_notice_sent(reg, when.year):
             st.warning(f"The notice of {when.year} is already recorded (sent {g.long_date(earlier)}); "
                        "nothing was added.")
@@ -395,8 +447,13 @@ def history_form(reg, contracts) -> None:
 
 
 def details(line) -> str:
-    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home"."""
+    """A log line's details in words: an edit reads "purpose: (empty) → Reading at home", counsel's
+    changes "changed: security partial → present: encrypts at rest", a yes/no "compliant: no"."""
     def show(value) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, dict):
+            return "; ".join(f"{k} {show(v)}" for k, v in value.items()) or "(none)"
         if isinstance(value, list):
             return ", ".join(map(str, value)) or "(empty)"
         return "(empty)" if value in (None, "") else str(value)

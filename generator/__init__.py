@@ -12,7 +12,7 @@ _HOMES = {
     # the ground every layer stands on
     "errors": ["ConversionError", "ExtractError", "InputError", "LibraryError", "ProfileError",
                "RenderError", "SdpaError", "VendorError"],
-    "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "email_key"],
+    "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "check_email", "check_web_address", "email_key"],
     "findings": ["DRAFT_MARK", "Conflict", "Finding", "GapReport"],
     "vetting": ["RESTRICTION_IDS", "RestrictionReading", "VetReport"],
     "library": ["default_library", "load_library"],
@@ -50,7 +50,7 @@ _HOMES = {
                        "session_expired", "session_hours"],
     "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",
                        "record_void", "relevant_date", "review_check", "review_order"],
-    "records.register": ["Register"],
+    "records.register": ["Register", "past_event"],
     "records.database": ["RegisterError", "database_url"],
     "records.board": ["load_board", "read_board_file", "resolve_board"],
     "records.tenancy": ["add_board", "board_id_in_use", "list_boards"],

@@ -105,6 +105,35 @@ _DOMAIN = re.compile(r"^@?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+def check_email(value: str) -> str:
+    """``value`` unchanged when it is empty or an email address; raises ValueError ("'x' is not an
+    email address") otherwise: the one rule for a vendor's contact email, wherever it is typed."""
+    if value and not _EMAIL.match(value):
+        raise ValueError(f"{value!r} is not an email address")
+    return value
+
+
+def check_web_address(value: str) -> str:
+    """``value`` (stripped) when it is empty or a whole web address: http:// or https://, a host,
+    no space and no "…" left from an example. Raises ValueError saying what to give otherwise:
+    the one rule for a posted contract's address, wherever it is typed."""
+    from urllib.parse import urlsplit
+
+    text = value.strip()
+    if not text:
+        return text
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        host, parts = None, None
+    if (parts is None or parts.scheme.lower() not in ("http", "https") or not host or "…" in text
+            or "..." in text or re.search(r"[\s\x00-\x1f\x7f]", text)):
+        raise ValueError(f"{value!r} is not a whole web address (give it as it appears in the browser, "
+                         "e.g. https://www.district.example/contracts/acme.pdf)")
+    return text
+
+
 def email_key(address: str) -> str:
     """``address`` as sdpa compares it: surrounding spaces removed, the domain (after the last
     ``@``) in ASCII lower case, the local part exactly as given. No Unicode case folding, so a
@@ -240,9 +269,7 @@ class Vendor(Strict):
     @field_validator("contact_email")
     @classmethod
     def _email(cls, v: str) -> str:
-        if v and not _EMAIL.match(v):
-            raise ValueError(f"{v!r} is not an email address")
-        return v
+        return check_email(v)
 
     @model_validator(mode="after")
     def _term(self) -> Vendor:

@@ -605,3 +605,95 @@ def test_register_page_exports_a_zip(fresh_register):
     assert not at.exception and not at.error
     data = at.session_state["register_export"]
     assert "manifest.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+
+
+def test_check_page_warns_before_a_notice_on_a_reading_counsel_has_not_confirmed(fresh_register):
+    import datetime as dt
+
+    import generator as g
+    from generator.records.register import Register
+
+    from .conftest import FIXTURES
+
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=dt.date(2026, 9, 1))
+    at = _check_page_with("gapwell-terms.txt", (FIXTURES / "gapwell-terms.txt").read_bytes())
+    at.selectbox(key="w_contract").set_value(cid).run()
+    next(b for b in at.button if b.label == "Record this check on the contract").click().run()
+    assert any("counsel has not confirmed" in w.value for w in at.warning)
+    next(b for b in at.button if b.label == "Record the notice on the contract").click().run()
+    assert not at.exception and not at.error
+    with Register(fresh_register) as reg:
+        status = g.contract_status(reg.contract(cid), dt.date.today())
+    assert status.status == "notice sent" and "awaiting counsel's review" in status.why
+    with Register(fresh_register) as reg:
+        g.review_check(reg, cid, role="counsel", confirm_rest=True)
+    at.run()
+    assert not any("counsel has not confirmed" in w.value for w in at.warning)
+
+
+def test_register_page_refuses_an_event_after_today_and_a_contact_email_that_is_not_one(fresh_register):
+    import datetime as dt
+
+    from generator.records.register import Register
+
+    at = page("register").run()
+    at.text_input(key="a_vendor").input("Acme Learning")
+    at.text_input(key="a_product").input("Reader")
+    at.text_input(key="a_email").input("nope")
+    at.button[0].click().run()
+    assert "Vendor's privacy contact email: 'nope' is not an email address" in shown(at.error[0].value)
+    assert at.subheader[1].value == "Contracts (0)" and at.text_input(key="a_email").value == "nope"
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Acme Learning", product="Reader", executed=dt.date(2026, 9, 1))
+    at.selectbox(key="action").set_value("Record an amendment notice").run()
+    at.selectbox(key="n_contract").set_value(cid).run()
+    assert not any("Counsel has not confirmed" in w.value for w in at.warning)  # no check, nothing to confirm
+    at.date_input(key="n_sent").set_value(dt.date.today() + dt.timedelta(days=60))
+    next(b for b in at.button if b.label == "Record the notice").click().run()
+    assert any(shown(e.value).startswith("Date the amendment notice was sent: ") and "is after today" in e.value
+               for e in at.error)
+    with Register(fresh_register) as reg:
+        assert reg.contract(cid).notices == []
+        from .test_review import READING
+
+        reg.record_check(cid, READING, dt.date(2026, 10, 1))
+    at.run()
+    assert any("Counsel has not confirmed this contract's latest check" in w.value for w in at.warning)
+
+
+def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_names_it(fresh_register):
+    import datetime as dt
+    import re
+
+    import generator as g
+    from generator.records.register import Register
+
+    from .test_review import READING
+
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=dt.date(2026, 9, 1))
+        reg.record_check(cid, READING, dt.date(2026, 10, 1))
+        g.review_check(reg, cid, role="counsel", confirm_rest=True,
+                       provisions={"security": g.Decision("missing", "no safeguard named")})
+    at = page("register").run()
+    at.selectbox(key="action").set_value("See the history of a contract").run()
+    at.selectbox(key="h_contract").set_value(cid).run()
+    history = next(h.proto.body for h in at.get("html") if "History of" in h.proto.body)
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", history, flags=re.S))
+    assert "compliant: no" in text and "security partial → missing: no safeguard named" in text
+    assert "{" not in text and "False" not in text
+    with Register(fresh_register) as reg:
+        reg.record_check(cid, READING, dt.date(2026, 10, 2))  # a new reading for counsel
+    at.selectbox(key="action").set_value("Confirm a check (counsel)").run()
+    at.selectbox(key="r_contract").set_value(cid).run()
+    at.selectbox(key=f"r_{cid}_2_security").set_value("missing")
+    next(b for b in at.button if b.label == "Confirm the verdict").click().run()
+    assert at.error and not any("--" in e.value for e in at.error)
+    assert any("provision security: changing partial to missing needs a reason" in shown(e.value) for e in at.error)
+
+
+def test_register_page_add_form_has_no_date_until_one_is_given(fresh_register):
+    at = page("register").run()
+    assert at.date_input(key="a_executed").value is None and at.date_input(key="a_term_end").value is None
+    assert not at.warning and not at.exception

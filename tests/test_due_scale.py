@@ -17,7 +17,7 @@ from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.records.contract_csv import import_contracts_csv
 from generator.records.duties import annual_notice_due, record_annual_notice
 from generator.records.register import Register
-from generator.records.review import AWAITING, Decision, record_void, review_check
+from generator.records.review import AWAITING, Decision, current_review, record_void, review_check
 from generator.records.status import (
     DueItem,
     contract_status,
@@ -70,10 +70,11 @@ def oracle(reg: Register, today: date, board) -> list[DueItem]:
                                      "whether the contract is void (counsel records it) and whether to keep "
                                      "sharing student data", n.cure_date, True,
                                      "§ 10-234bb(f) (to confirm); board policy" if void_applies(c) else "board policy"))
-        elif st.status == AWAITING:
+        if (open_ or st.status == AWAITING) and c.checks and current_review(c) is None:
+            # a notice sent on a reading counsel never confirmed leaves counsel's review due
             items.append(DueItem(c.id, c.vendor.name, "counsel to confirm the check, provision by provision",
                                  c.checks[-1].checked, False, "board practice: a check is a reading"))
-        elif st.status == "gaps found":
+        if not open_ and st.status == "gaps found":
             items.append(DueItem(c.id, c.vendor.name, "send the vendor notice to amend", c.checks[-1].checked,
                                  False, "§ 10-234bb(f)" if void_applies(c) else "board policy"))
     due, overdue = annual_notice_due(reg, today)

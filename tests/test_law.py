@@ -35,23 +35,23 @@ def due_json(url: str, today: str) -> list[dict]:
 def test_breach_on_an_ended_contract_is_still_due(url):
     args = ["--db", url]
     assert runner.invoke(app, ["register", "add", "--vendor", "Acme", "--product", "Reader", "--executed",
-                               "2025-09-01", "--term-end", "2026-06-30", *args]).exit_code == 0
-    assert runner.invoke(app, ["register", "record", "breach", "1", "--received", "2027-02-10", *args]).exit_code == 0
-    items = [i for i in due_json(url, "2027-02-11") if i["contract"] == 1]
-    assert {(i["what"], i["due"]) for i in items} == {
-        ("notify the affected students and parents of the breach", "2027-02-16"),
-        ("post notice of the breach on the website", "2027-02-16")}
+                               "2025-09-01", "--term-end", "2026-01-31", *args]).exit_code == 0
+    assert runner.invoke(app, ["register", "record", "breach", "1", "--received", "2026-02-10", *args]).exit_code == 0
+    items = [i for i in due_json(url, "2026-02-11") if i["contract"] == 1]
+    assert {(i["what"], i["due"]) for i in items} == {  # Lincoln's Birthday (Thursday the 12th) skipped
+        ("notify the affected students and parents of the breach", "2026-02-13"),
+        ("post notice of the breach on the website", "2026-02-13")}
 
 
 def test_annual_notice_is_overdue_until_recorded(url):
-    annual = [i for i in due_json(url, "2027-09-05") if i["contract"] is None]
-    assert [(i["due"], i["overdue"]) for i in annual] == [("2027-09-01", True)]
-    res = runner.invoke(app, ["register", "record", "annual-notice", "--sent", "2027-08-20", "--db", url])
-    assert res.exit_code == 0 and "2027" in res.stdout
-    annual = [i for i in due_json(url, "2027-09-05") if i["contract"] is None]
-    assert [(i["due"], i["overdue"]) for i in annual] == [("2028-09-01", False)]
-    before = [i for i in due_json(url, "2028-08-15") if i["contract"] is None]
-    assert [(i["due"], i["overdue"]) for i in before] == [("2028-09-01", False)]
+    annual = [i for i in due_json(url, "2026-09-05") if i["contract"] is None]
+    assert [(i["due"], i["overdue"]) for i in annual] == [("2026-09-01", True)]
+    res = runner.invoke(app, ["register", "record", "annual-notice", "--sent", "2026-08-20", "--db", url])
+    assert res.exit_code == 0 and "2026" in res.stdout
+    annual = [i for i in due_json(url, "2026-09-05") if i["contract"] is None]
+    assert [(i["due"], i["overdue"]) for i in annual] == [("2027-09-01", False)]
+    before = [i for i in due_json(url, "2027-08-15") if i["contract"] is None]
+    assert [(i["due"], i["overdue"]) for i in before] == [("2027-09-01", False)]
 
 
 def _checked(reg: Register, executed: str, missing: str) -> int:

@@ -255,3 +255,81 @@ def test_control_characters_are_refused_on_every_database(reg):
     with pytest.raises(RegisterError, match="data category 2: contains a control character"):
         reg.add_contract(vendor="Acme", product="P", data_categories=["ok", "bad\x07"])
     assert reg.count(ContractRow) == 0
+
+
+# ---------------------------------------------------------------- events are recorded once they have happened
+
+
+@pytest.mark.parametrize("args", [
+    ["notice", "1", "--sent", "{future}"],
+    ["outcome", "1", "--outcome", "amended", "--date", "{future}"],
+    ["renewed", "1", "--date", "{future}"],
+    ["amended", "1", "--date", "{future}"],
+    ["posting", "1", "--date", "{future}"],
+    ["breach", "1", "--received", "{future}"],
+    ["breach", "1", "--received", "{past}", "--discovered", "{future}"],
+    ["families-notified", "1", "--date", "{future}"],
+    ["annual-notice", "--sent", "{future}"],
+])
+def test_an_event_dated_after_today_is_refused_naming_the_option(tmp_path, args):
+    from datetime import date, timedelta
+
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--executed", "2026-09-01",
+                               "--db", db]).exit_code == 0
+    assert runner.invoke(app, ["register", "record", "breach", "1", "--received", "2026-10-01",
+                               "--db", db]).exit_code == 0
+    future, past = date.today() + timedelta(days=20), date.today() - timedelta(days=3)
+    typed = [a.format(future=future, past=past) for a in args]
+    res = runner.invoke(app, ["register", "record", *typed, "--db", db])
+    option = typed[typed.index(str(future)) - 1]
+    assert res.exit_code == 2 and res.stderr.strip().splitlines() == [res.stderr.strip()]
+    assert f"{option}: " in res.stderr and "is after today" in res.stderr
+    log = runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+    assert [x for x in log.splitlines() if x.startswith("log")][-1].endswith("record breach")  # nothing new
+
+
+def test_a_contact_email_that_is_not_an_address_is_refused_on_import(tmp_path):
+    csv = tmp_path / "contracts.csv"
+    csv.write_text("vendor_name,product,contact_email\nGood Co,Reader,privacy@good.example\n"
+                   "Bad Co,Writer,not-an-email\n", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    res = runner.invoke(app, ["register", "import", str(csv), "--db", db])
+    assert res.exit_code == 2 and "line 3" in res.stderr and "'not-an-email' is not an email address" in res.stderr
+
+
+@pytest.mark.parametrize("address", ["https://…/acme.pdf", "https:///acme.pdf", "acme.pdf", "ftp://files.example/a.pdf",
+                                     "https://www.district.example/contracts/acme …pdf"])
+def test_a_posting_address_must_be_a_whole_web_address(tmp_path, address):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "A", "--product", "P", "--executed", "2026-09-01",
+                               "--db", db]).exit_code == 0
+    res = runner.invoke(app, ["register", "record", "posting", "1", "--date", "2026-09-03", "--url", address,
+                              "--db", db])
+    assert res.exit_code == 2 and res.stderr.startswith("sdpa: error: --url: ") and "not a whole web address" in res.stderr
+    assert "record posting" not in runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+    ok = "https://www.district.example/contracts/acme.pdf"
+    res = runner.invoke(app, ["register", "record", "posting", "1", "--date", "2026-09-03", "--url", ok, "--db", db])
+    assert res.exit_code == 0 and f"posted 2026-09-03 {ok}" in runner.invoke(app, ["register", "show", "1", "--db", db]).stdout
+
+
+def test_the_posting_letter_refuses_a_placeholder_address(tmp_path):
+    from .conftest import ROOT
+
+    out = tmp_path / "posting.docx"
+    res = runner.invoke(app, ["letter", "contract-posting", "--vendor", str(ROOT / "examples" / "vendor.json"),
+                              "--executed", "2026-09-01", "--out", str(out), "--contract-url", "https://…/acme.pdf"])
+    assert res.exit_code == 2 and "--contract-url: " in res.stderr and not out.exists()
+
+
+def test_an_empty_list_says_so_and_a_page_past_it_is_an_error(tmp_path):
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    assert runner.invoke(app, ["register", "add", "--vendor", "Acme Learning", "--product", "Reader",
+                               "--db", db]).exit_code == 0
+    wanted = ["register", "list", "--status", "gaps found", "--vendor", "acme", "--per-page", "100", "--db", db]
+    res = runner.invoke(app, wanted)
+    assert res.exit_code == 0 and res.stdout == "" and res.stderr.strip() == "no contract matches"
+    res = runner.invoke(app, [*wanted, "--page", "2"])
+    assert res.exit_code == 2 and res.stderr.strip() == "sdpa: error: --page 2: no contract matches, so there is no page 2"
+    res = runner.invoke(app, ["register", "list", "--page", "5", "--db", db])
+    assert res.exit_code == 2 and "there is 1 page" in res.stderr

@@ -228,6 +228,12 @@ def test_the_page_states_what_the_policy_asks_and_nothing_it_cannot_back(tmp_pat
     assert "Not posted: redacted copy pending" in page and f'href="contracts/{linked}-Readwell.pdf"' in page
     assert "Void since February 17, 2027" in page
     assert "within five business days" not in page  # two contracts have no posting recorded
+    # the public sees the posting date where it is recorded, and never the board's own to-do
+    assert "notice posted March 4, 2019" in page and "not yet recorded" not in page
+    import re
+
+    text = re.sub(r"<[^>]+>", "", page)  # what a reader sees
+    assert "shown beside its execution date" in text and "updated March 1, 2027" in text
     assert 'href="javascript' not in page  # the profile's script address is text, never a link
 
 
@@ -307,3 +313,84 @@ def test_the_cli_letter_takes_the_contracts_dates_from_the_register(tmp_path):
     assert "dated May 1, 2017" in text and "void under" not in text  # the register's 2017 date, so no (f) claim
     res = runner.invoke(app, [*args, "--contract-date", "2019-03-01", "--out", str(tmp_path / "m.docx")])
     assert res.exit_code == 0 and "differs from the register's 2017-05-01" in res.output
+
+
+# ---------------------------------------------------------------- a notice on a reading counsel has not confirmed
+
+
+def test_a_notice_on_an_unconfirmed_check_keeps_counsels_review_in_view(tmp_path):
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D("2019-03-01"))
+        reg.record_check(cid, READING, D("2026-10-20"))
+    args = ["--db", url]
+    res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-11-02", *args])
+    assert res.exit_code == 0, res.output
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2026-11-20", *args]).stdout
+    assert "status: notice sent" in show and "awaiting counsel's review" in show
+    due = runner.invoke(app, ["register", "due", "--today", "2026-11-20", *args]).stdout
+    assert "counsel to confirm the check" in due
+    listed = runner.invoke(app, ["register", "list", "--today", "2027-03-01", *args]).stdout
+    assert "cure date passed" in listed and "awaiting counsel's review" in listed
+    # once counsel confirms, the item goes and the status no longer says so
+    with Register(url) as reg:
+        review_check(reg, cid, role="counsel", confirm_rest=True)
+    due = runner.invoke(app, ["register", "due", "--today", "2026-11-20", *args]).stdout
+    assert "counsel to confirm the check" not in due and "vendor must amend" in due
+    show = runner.invoke(app, ["register", "show", str(cid), "--today", "2026-11-20", *args]).stdout
+    assert "status: notice sent" in show and "awaiting counsel" not in show
+
+
+def test_items_stored_by_an_older_version_are_derived_again(tmp_path):
+    from sqlalchemy import delete, update
+
+    from generator.records.tables import DueRow, DueStateRow
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    with Register(url) as reg:
+        cid = _checked(reg)
+        reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
+        runner.invoke(app, ["register", "due", "--db", url])  # the items are stored
+        with reg.session() as s, s.begin():  # as the version before this one left them
+            s.execute(delete(DueRow).where(DueRow.what.startswith("counsel to confirm")))
+            s.execute(update(DueStateRow).values(basis=""))
+    due = runner.invoke(app, ["register", "due", "--today", "2027-01-20", "--db", url]).stdout
+    assert "counsel to confirm the check" in due
+
+
+# ---------------------------------------------------------------- the command line checks the role before a write
+
+
+def test_the_cli_checks_the_editor_and_admin_roles_before_writing(tmp_path, monkeypatch):
+    from .conftest import ROOT
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    profile = tmp_path / "board.yaml"
+    profile.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+                       + "access:\n  admin: [ada@district.example]\n  editor: [pat@district.example]\n"
+                         "  viewer: [vic@district.example]\n", encoding="utf-8")
+    args = ["--db", url]
+    monkeypatch.setenv("SDPA_USER", "anyone@else.example")
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 0  # none saved yet: allowed
+    csv = tmp_path / "contracts.csv"
+    csv.write_text("vendor_name,product\nViewer Co,X\n", encoding="utf-8")
+    writes = [["register", "add", "--vendor", "Viewer Co", "--product", "X"],
+              ["register", "import", str(csv)],
+              ["register", "record", "posting", "1", "--date", "2026-09-03"],
+              ["register", "record", "annual-notice", "--sent", "2026-08-20"],
+              ["register", "publish", "--out", str(tmp_path / "site"), "--draft"],
+              ["register", "offer", "1", "--date", "2026-09-05"]]
+    for who in ("vic@district.example", "anyone@else.example"):
+        monkeypatch.setenv("SDPA_USER", who)
+        for command in writes:
+            res = runner.invoke(app, [*command, *args])
+            assert res.exit_code == 2, command
+            assert res.stderr.startswith("sdpa: error: only an editor, counsel or an administrator can "), command
+        res = runner.invoke(app, ["board", "import", str(profile), *args])
+        assert res.exit_code == 2 and "only an administrator can save the board profile" in res.stderr
+    assert runner.invoke(app, ["register", "list", "--db", url]).stderr.strip() == "the register holds no contract"
+    monkeypatch.setenv("SDPA_USER", "pat@district.example")
+    assert runner.invoke(app, ["register", "add", "--vendor", "Editor Co", "--product", "Y", *args]).exit_code == 0
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 2
+    monkeypatch.setenv("SDPA_USER", "ada@district.example")
+    assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 0

@@ -41,6 +41,7 @@ def board_import_cmd(path: Path = typer.Argument(..., help="Board profile YAML (
 
     Example: sdpa board import shoreline-board.yaml
     """
+    from generator.cli.register import require
     from generator.reading.limits import read_bounded
     from generator.records.database import database_url
     from generator.records.directory import board_from_yaml, save_board
@@ -50,6 +51,7 @@ def board_import_cmd(path: Path = typer.Argument(..., help="Board profile YAML (
         text = read_bounded(path, 1024 * 1024, str(path))  # a device or a pipe: one line, at once
         profile = board_from_yaml(text, str(path))
         with Register(database_url(None, db), board_id=board_id()) as reg:
+            require(reg, "admin", "save the board profile")  # a saved profile's admins only
             save_board(reg, profile)
     typer.echo(f"saved {profile.name} as the board profile of board {board_id() or 1} in the register")
 

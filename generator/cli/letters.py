@@ -115,10 +115,15 @@ def letter_posting_cmd(
     from generator.deadlines import website_notice_due
     from generator.documents.letters import contract_posting
     from generator.documents.render import long_date, write_file
+    from generator.models import check_web_address
 
     with user_errors():
         profile, _, v = letter_inputs(board, None, vendor)
         day = date_option(executed, "--executed")
+        try:
+            contract_url = check_web_address(contract_url)
+        except ValueError as exc:
+            raise InputError(f"--contract-url: {exc}") from None
         docx_bytes, html = contract_posting(v, profile, executed=day, contract_url=contract_url, draft=draft)
         write_outputs([(out, docx_bytes)], pdf)
         html_path = write_file(out.with_suffix(".html"), html.encode("utf-8"))

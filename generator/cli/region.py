@@ -86,11 +86,13 @@ def register_offer_cmd(contract: int = typer.Argument(..., help="The contract id
     """
     from datetime import date
 
+    from generator.cli.register import require
     from generator.records.sharing import offer_agreement
 
     with user_errors():
         day = date_option(when, "--date") or date.today()
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "offer an agreement")
             offer = offer_agreement(reg, contract, day)
     typer.echo(f"offered contract {contract} to the other boards as offer {offer}")
 
@@ -104,11 +106,13 @@ def register_withdraw_offer_cmd(offer: int = typer.Argument(..., help="The offer
     """
     from datetime import date
 
+    from generator.cli.register import require
     from generator.records.sharing import withdraw_offer
 
     with user_errors():
         day = date_option(when, "--date") or date.today()
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "withdraw an offer")
             withdraw_offer(reg, offer, day)
     typer.echo(f"withdrew offer {offer}")
 
@@ -139,11 +143,13 @@ def register_adopt_cmd(offer: int = typer.Argument(..., help="The offer id (sdpa
 
     Example: sdpa register --board-id 2 adopt 3 --executed 2027-01-15
     """
+    from generator.cli.register import require
     from generator.records.sharing import adopt_agreement
 
     with user_errors():
         signed = date_option(executed, "--executed")
         end = date_option(term_end, "--term-end")
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "adopt an agreement")
             cid = adopt_agreement(reg, offer, executed=signed, term_end=end)
     typer.echo(f"adopted offer {offer} as contract {cid}")

@@ -24,6 +24,17 @@ from generator.cli.common import (
 from generator.errors import InputError
 
 
+def require(reg, needed: str, what: str) -> None:
+    """Refuse (one line, exit 2) unless the person running the command has role ``needed`` in
+    ``reg``: the role the access lists of the profile saved in the register give ``$SDPA_USER``
+    (else the login name), as :func:`generator.records.review.local_role` reads it. Not
+    authentication: see docs/cli.md."""
+    from generator.records.access import require_role
+    from generator.records.review import local_role
+
+    require_role(local_role(reg), needed, what)
+
+
 def register_add_cmd(
     vendor: str = typer.Option(..., "--vendor", help="The vendor's name."),
     product: str = typer.Option(..., "--product"),
@@ -40,6 +51,7 @@ def register_add_cmd(
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
     with user_errors():
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "add a contract")
             note_future(date_option(executed, "--executed"), "--executed")
             cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
@@ -73,6 +85,7 @@ def register_import_cmd(
 
     with user_errors():
         with open_register(db, board) as (reg, _):
+            require(reg, "editor", "import into the register")
             if file.suffix.lower() == ".zip":
                 message = f"imported {import_register_zip(reg, file)} records"
             elif file.suffix.lower() == ".json":
@@ -96,10 +109,18 @@ def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bo
     return page or 1, everything or (format == "json" and page is None)
 
 
-def page_note(shown: int, total: int, page: int, per_page: int, everything: bool) -> None:
-    """Say on stderr which part of a longer list was shown, and how to see more; a page past the
-    last is an error (exit 2) naming how many pages there are."""
-    if not everything and total and (page - 1) * per_page >= total:
+def page_note(shown: int, total: int, page: int, per_page: int, everything: bool,
+              empty: str = "nothing matches") -> None:
+    """Say on stderr which part of a longer list was shown, and how to see more, or ``empty``
+    when the list holds nothing; a page past the last is an error (exit 2) naming how many
+    pages there are (an empty list has one, empty)."""
+    if not total:
+        if not everything and page > 1:
+            typer.echo(f"sdpa: error: --page {page}: {empty}, so there is no page {page}", err=True)
+            raise typer.Exit(2)
+        typer.echo(empty, err=True)
+        return
+    if not everything and (page - 1) * per_page >= total:
         last = -(-total // per_page)
         typer.echo(f"sdpa: error: --page {page}: there {'is' if last == 1 else 'are'} {last} page{'s' * (last != 1)} "
                    f"({total:,} in all)", err=True)
@@ -136,7 +157,8 @@ def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOp
     else:
         for c, s in rows:
             typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
-    page_note(len(rows), found.total, page, per_page, everything)
+    page_note(len(rows), found.total, page, per_page, everything,
+              "no contract matches" if vendor or status else "the register holds no contract")
 
 
 def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,
@@ -203,17 +225,21 @@ def register_record_cmd(
     from datetime import date
 
     from generator.deadlines import cure_deadline
+    from generator.records.register import past_event
 
     if kind not in ("annual-notice", "exception") and contract is None:
         typer.echo(f"sdpa: error: record {kind} needs the contract id (or breach id)", err=True)
         raise typer.Exit(2)
     with user_errors():
         with open_register(db, board) as (reg, profile):
+            require(reg, "editor", "record in the register")
             when = date_option(on, "--date") or date.today()
+            if kind != "executed":  # an execution date after today gets a note, not a refusal
+                past_event(when, "--date")
             if kind == "annual-notice":
                 from generator.records.duties import record_annual_notice
 
-                day = date_option(sent, "--sent") or when
+                day = past_event(date_option(sent, "--sent"), "--sent") or when
                 record_annual_notice(reg, day)
                 typer.echo(f"recorded the annual notice of {day.year}, sent {day}")
             elif kind == "exception":
@@ -236,7 +262,7 @@ def register_record_cmd(
                 reg.record_check(contract, report.model_dump(mode="json"), when)
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
-                day = date_option(sent, "--sent") or when
+                day = past_event(date_option(sent, "--sent"), "--sent") or when
                 cure = cure_deadline(day, profile.cure_period_days, profile.closures, profile.good_friday_proclaimed)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
@@ -253,13 +279,20 @@ def register_record_cmd(
                 reg.record_outcome(contract, outcome, when)
                 typer.echo(f"recorded outcome {outcome}")
             elif kind == "posting":
+                from generator.models import check_web_address
+
+                try:
+                    url = check_web_address(url)
+                except ValueError as exc:
+                    raise InputError(f"--url: {exc}") from None
                 reg.record_posting(contract, when, url)
                 typer.echo(f"recorded posting on {when}")
             elif kind == "breach":
-                got = date_option(received, "--received")
+                got = past_event(date_option(received, "--received"), "--received")
                 if not got:
                     raise InputError("record breach needs --received")
-                bid = reg.record_breach(contract, notice_received=got, discovered=date_option(discovered, "--discovered"))
+                bid = reg.record_breach(contract, notice_received=got,
+                                        discovered=past_event(date_option(discovered, "--discovered"), "--discovered"))
                 typer.echo(f"recorded breach {bid}")
             elif kind == "families-notified":
                 reg.update_breach(contract, families_notified=when)
@@ -365,7 +398,7 @@ def register_due_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt
             flag = "OVERDUE" if i.overdue else "due"
             who = f"#{i.contract_id} {i.vendor}: " if i.contract_id else ""
             typer.echo(f"{flag:<8}{i.due}  {who}{i.what} ({i.citation})")
-    page_note(len(items), found.total, page, per_page, everything)
+    page_note(len(items), found.total, page, per_page, everything, "nothing is due")
 
 
 def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[str] = DbOpt,
@@ -379,6 +412,7 @@ def register_publish_cmd(out: Path = typer.Option(..., "--out"), db: Optional[st
 
     with user_errors():
         with open_register(db, board) as (reg, profile):
+            require(reg, "editor", "publish the public contracts page")
             page, table = publish(reg, out, profile, today_option(today), draft=draft)
     typer.echo(f"wrote {page} and {table}")
 

@@ -103,6 +103,19 @@ def has_role(role: str | None, needed: str) -> bool:
     return role in ROLES
 
 
+#: Who may do what a role may, in words.
+ROLE_WORDS = {"admin": "an administrator", "counsel": "counsel or an administrator",
+              "editor": "an editor, counsel or an administrator", "viewer": "someone with a role"}
+
+
+def require_role(role: str | None, needed: str, what: str) -> None:
+    """Return when ``role`` may do what ``needed`` may (:func:`has_role`); raise
+    :class:`InputError` ("only an editor, counsel or an administrator can add a contract (your
+    role: viewer)") otherwise: the check the command line makes before a write."""
+    if not has_role(role, needed):
+        raise InputError(f"only {ROLE_WORDS[needed]} can {what} (your role: {role or 'none'})")
+
+
 def can_edit(role: str | None) -> bool:
     """True when ``role`` may change the register and the vendor directory (editor, counsel, admin)."""
     return role in ("editor", "counsel", "admin")

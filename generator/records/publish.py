@@ -105,16 +105,21 @@ def publish(reg: Register, out: Path, board: Board, today: date, draft: bool = F
     body = []
     for c, link in rows:
         data = "".join(f"<li>{e(x)}</li>" for x in c.data_categories) or f"<li>{e(TO_COMPLETE.format('data categories'))}</li>"
-        posted = f"posted {long_date(c.postings[0].posted)}" if c.postings else "posting not yet recorded"
+        # the posting date when the register holds it; the public is never shown the board's to-do
+        posted = f" (notice posted {e(long_date(c.postings[0].posted))})" if c.postings else ""
         body.append(
             f'<tr><th scope="row">{e(c.vendor.name)}</th><td>{e(c.product)}</td>'
-            f'<td><time datetime="{c.executed.isoformat()}">{e(long_date(c.executed))}</time> ({e(posted)})</td>'
+            f'<td><time datetime="{c.executed.isoformat()}">{e(long_date(c.executed))}</time>{posted}</td>'
             f"<td>{e(_standing(c, today))}</td>"
             f"<td>{e(c.description or c.title or c.product)}</td>"
             f"<td>{e(c.purpose or TO_COMPLETE.format('purpose'))}</td><td><ul>{data}</ul></td>"
             f"<td>{_contract_cell(c, link)}</td></tr>")
-    on_time = ("Each contract listed was posted within five business days of being signed. " if rows and all(
-        _posted_on_time(c) for c, _ in rows) else "The date each contract's notice was posted is shown beside it. ")
+    if rows and all(_posted_on_time(c) for c, _ in rows):
+        on_time = "Each contract listed was posted within five business days of being signed. "
+    elif any(c.postings for c, _ in rows):
+        on_time = "Where we have recorded the date a contract's notice was posted, it is shown beside its execution date. "
+    else:
+        on_time = ""
     officer = board.privacy_officer
     contact = e(officer.name) + (f", {e(officer.email)}" if officer.email else "")
     page = f"""<!DOCTYPE html>
@@ -137,7 +142,7 @@ student records or student-generated content, as Connecticut law requires (Conn.
 <p>The address of this page, which we send to students and parents each year by September 1:
 {web_link(board.public_page)}</p>
 <table>
-<caption>Executed contracts ({len(rows)}, those that have ended or are void marked so), updated {e(today.isoformat())}</caption>
+<caption>Executed contracts ({len(rows)}, those that have ended or are void marked so), updated <time datetime="{today.isoformat()}">{e(long_date(today))}</time></caption>
 <thead><tr><th scope="col">Company</th><th scope="col">Product or service</th><th scope="col">Executed</th>
 <th scope="col">Standing</th>
 <th scope="col">Description</th><th scope="col">Purpose</th><th scope="col">Student information that may be collected</th>

@@ -82,7 +82,7 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
     """A new contract's columns, checked (and its signed ``file`` read, with its sha256), with
     its vendor's ``vendor``, ``contact_email`` and ``address``. Raises :class:`RegisterError`
     naming the bad field."""
-    from generator.models import in_range
+    from generator.models import check_email, in_range
 
     if not vendor.strip() or not product.strip():
         raise RegisterError("a contract needs a vendor and a product")
@@ -103,6 +103,10 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             raise RegisterError(f"{field}: {exc}") from None
     check_lengths(VendorRow, "vendor", name=vendor.strip())
     check_lengths(VendorRow, contact_email=contact_email, address=address)
+    try:
+        check_email(contact_email)
+    except ValueError as exc:
+        raise RegisterError(f"contact_email: {exc}") from None
     check_lengths(ContractRow, product=product.strip(), title=title, description=description,
                   purpose=purpose, data_categories=data_categories)
     blob, name, sha = None, "", ""
@@ -113,6 +117,19 @@ def contract_values(*, vendor: str, product: str, executed: date | None = None, 
             "product": product.strip(), "title": title, "executed": executed, "term_end": term_end,
             "description": description, "purpose": purpose, "data_categories": list(data_categories or []),
             "file_name": name, "withheld_reason": withheld_reason.strip(), "file_sha256": sha, "file_data": blob}
+
+
+def past_event(day: date | None, field: str, today: date | None = None) -> date | None:
+    """``day`` unchanged when it is None or not after ``today`` (default: today's date): an event
+    (a notice sent, an outcome, a posting, a breach, families notified, an amendment or renewal)
+    is recorded once it has happened. Raises :class:`RegisterError` naming ``field`` otherwise."""
+    today = today or date.today()
+    if day is not None and day > today:
+        from generator.documents.render import long_date
+
+        raise RegisterError(f"{field}: {long_date(day)} is after today ({long_date(today)}); record an "
+                            "event once it has happened")
+    return day
 
 
 class RegisterSession(Session):
@@ -306,7 +323,14 @@ class Register:
             self.log_change(s, "record outcome", cid, outcome=outcome, date=when)
 
     def record_posting(self, cid: int, posted: date, url: str = "") -> int:
-        """Record that the contract's notice was posted on the board's website."""
+        """Record that the contract's notice was posted on the board's website, at ``url`` (a whole
+        http(s) address, or empty). Raises :class:`RegisterError` naming the bad field."""
+        from generator.models import check_web_address
+
+        try:
+            url = check_web_address(url)
+        except ValueError as exc:
+            raise RegisterError(f"url: {exc}") from None
         check_lengths(PostingRow, url=url)
         return self._add_record(cid, PostingRow(contract_id=cid, posted=posted, url=url),
                                 "record posting", posted=posted, url=url)

@@ -94,11 +94,11 @@ def review_check(reg: Register, cid: int, *, role: str | None, provisions: dict[
         report = check.report
         known = {p["id"] for p in report.get("provisions", [])}
         if unknown := sorted(set(provisions) - known):
-            raise RegisterError(f"--provision {unknown[0]}: not a provision of the check "
+            raise RegisterError(f"provision {unknown[0]}: not a provision of the check "
                                 f"(one of {', '.join(sorted(known))})")
         terms = report.get("conflicts", [])
         if bad := sorted(i for i in conflicts if not 1 <= i <= len(terms)):
-            raise RegisterError(f"--conflict {bad[0]}: the check lists {len(terms)} conflicting term(s)")
+            raise RegisterError(f"conflicting term {bad[0]}: the check lists {len(terms)} conflicting term(s)")
         rows, undecided = [], []
         for p in review_order(report):
             d = provisions.get(p["id"])
@@ -107,10 +107,10 @@ def review_check(reg: Register, cid: int, *, role: str | None, provisions: dict[
                 continue
             d = d or Decision(p["status"])
             if d.value not in STATUSES:
-                raise RegisterError(f"--provision {p['id']}: status {d.value!r} must be one of {', '.join(STATUSES)}")
-            reason = _reason(d.reason, f"--provision {p['id']}")
+                raise RegisterError(f"provision {p['id']}: status {d.value!r} must be one of {', '.join(STATUSES)}")
+            reason = _reason(d.reason, f"provision {p['id']}")
             if d.value != p["status"] and not reason:
-                raise RegisterError(f"--provision {p['id']}: changing {p['status']} to {d.value} needs a reason")
+                raise RegisterError(f"provision {p['id']}: changing {p['status']} to {d.value} needs a reason")
             rows.append({"id": p["id"], "number": p.get("number"), "title": p.get("title", ""),
                          "reading": p["status"], "confidence": p.get("confidence", ""), "status": d.value,
                          "reason": reason})
@@ -122,10 +122,10 @@ def review_check(reg: Register, cid: int, *, role: str | None, provisions: dict[
                 continue
             d = d or Decision("conflicts")
             if d.value not in HOLDINGS:
-                raise RegisterError(f"--conflict {i}: {d.value!r} must be one of {', '.join(HOLDINGS)}")
-            reason = _reason(d.reason, f"--conflict {i}")
+                raise RegisterError(f"conflicting term {i}: {d.value!r} must be one of {', '.join(HOLDINGS)}")
+            reason = _reason(d.reason, f"conflicting term {i}")
             if d.value != "conflicts" and not reason:
-                raise RegisterError(f"--conflict {i}: finding no conflict needs a reason")
+                raise RegisterError(f"conflicting term {i}: finding no conflict needs a reason")
             held.append({**t, "index": i, "reading": "conflicts", "holding": d.value, "reason": reason})
         if undecided:
             raise RegisterError("not yet decided: " + ", ".join(undecided) + " (decide each, or confirm the rest)")

@@ -47,6 +47,19 @@ def void_applies(c: ContractRow, library: Library | None = None) -> bool:
     return report is not None and stored_report_voidness(report, c.executed, library) == "void"
 
 
+def unconfirmed_check(c: ContractRow):
+    """Contract ``c``'s latest check when counsel has not confirmed it yet, else None."""
+    check = latest_check(c)
+    return check if check is not None and current_review(c) is None else None
+
+
+def _unconfirmed_note(c: ContractRow) -> str:
+    """What a notice's status adds while the check behind it awaits counsel ("" once confirmed)."""
+    check = unconfirmed_check(c)
+    return (f"; the check of {check.checked} is awaiting counsel's review (the notice rests on an "
+            "unconfirmed reading)") if check is not None else ""
+
+
 def contract_status(c: ContractRow, today: date, library: Library | None = None) -> Status:
     """Derive the status of contract ``c`` on ``today`` from its records (``library`` tells
     which provisions are § 10-234bb(a) terms; default: the shipped library). "void" only when
@@ -68,10 +81,11 @@ def contract_status(c: ContractRow, today: date, library: Library | None = None)
                    "§ 10-234bb(f) does not apply on the record (no confirmed § 10-234bb(a) gap, or the "
                    "contract's dates are before 2018-07-01 or not on file)")
             return Status(CURE_PASSED, f"notice to amend sent {n.sent}; the cure date {n.cure_date} passed "
-                                       f"without amendment; {law}")
-        return Status("notice sent", f"notice to amend sent {n.sent}; the vendor must amend by {n.cure_date}")
+                                       f"without amendment; {law}{_unconfirmed_note(c)}")
+        return Status("notice sent", f"notice to amend sent {n.sent}; the vendor must amend by {n.cure_date}"
+                                     f"{_unconfirmed_note(c)}")
     check = latest_check(c)
-    if check is not None and current_review(c) is None:
+    if unconfirmed_check(c) is not None:
         gaps = [p["id"] for p in check.report.get("provisions", []) if p.get("status") != "present"]
         return Status(AWAITING, f"check of {check.checked} not yet confirmed by counsel; the reading: "
                                 f"not present: {', '.join(gaps) or 'none'}")
@@ -116,13 +130,18 @@ class Page:
 REFRESH_CHUNK = 1000  # contracts derived per round trip
 
 
+DERIVATION = "2"  # bump when _derive changes what it gives: every stored item is derived again
+PLAIN = f"rules {DERIVATION}"  # the basis of a contract whose items do not depend on the library
+
+
 def basis(library: Library | None = None) -> str:
-    """What the stored items depend on besides the records: which provisions ``library``
-    (default: the shipped one) counts as § 10-234bb(a) terms."""
+    """What the stored items depend on besides the records: the rules that derive them
+    (:data:`DERIVATION`) and which provisions ``library`` (default: the shipped one) counts as
+    § 10-234bb(a) terms."""
     from generator.library import default_library
 
     ids = ",".join(sorted((library or default_library()).a_provisions()))
-    return hashlib.sha256(ids.encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{DERIVATION};{ids}".encode()).hexdigest()[:16]
 
 
 def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
@@ -165,10 +184,11 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
                             "(counsel records it) and whether to keep sharing student data", n.cure_date,
                          "§ 10-234bb(f) (to confirm); board policy" if void else "board policy",
                          after=n.cure_date, until=end))
-    elif st.status == AWAITING:
+    if (open_ or st.status == AWAITING) and unconfirmed_check(c) is not None:
+        # a notice sent on an unconfirmed reading does not make counsel's review unnecessary
         rows.append(_row(c, "counsel to confirm the check, provision by provision", c.checks[-1].checked,
                          "board practice: a check is a reading", overdue=False, until=end))
-    elif st.status == "gaps found":
+    if not open_ and st.status == "gaps found":
         rows.append(_row(c, "send the vendor notice to amend", c.checks[-1].checked,
                          "§ 10-234bb(f)" if void_applies(c, library) else "board policy", overdue=False,
                          until=end))
@@ -186,7 +206,7 @@ def store_due(s: Session, contracts: list[ContractRow] | list[NewContract], libr
         state, rows = _derive(c, library)
         depends = confirmed_report(c) is not None  # its items depend on the library's § 10-234bb(a) terms
         key = key or (basis(library) if depends else "")
-        states.append({**state, "basis": key if depends else ""})
+        states.append({**state, "basis": key if depends else PLAIN})
         items += rows
     insert_rows(s, DueStateRow.__table__, states)
     insert_rows(s, DueRow.__table__, items)
@@ -216,20 +236,20 @@ def new_contract(cid: int, board_id: int, values: dict) -> NewContract:
 
 def refresh_due(reg: Register, library: Library | None = None) -> int:
     """Derive and store the due items of every contract whose stored ones are missing (new,
-    changed since, restored) or were derived with another library (only a contract with a
-    confirmed check depends on it). Returns how many contracts were derived (0 when all were
-    up to date)."""
+    changed since, restored), were derived by other rules (an older version of sdpa), or with
+    another library (only a contract with a confirmed check depends on it). Returns how many
+    contracts were derived (0 when all were up to date)."""
     missing = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
                .where(DueStateRow.contract_id.is_(None)))
     counted = [select(func.count()).select_from(t).scalar_subquery() for t in (ContractRow, DueStateRow)]
     with reg.snapshot() as s:
         # contracts are never deleted: as many states as contracts means none is missing
         ids = set(s.scalars(missing)) if s.scalar(select(counted[0] - counted[1])) else set()
-        bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != "").distinct()))
+        bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != PLAIN).distinct()))
         key = basis(library) if bases else ""  # the library is loaded only when it matters
         if bases - {key}:
             ids |= set(s.scalars(select(DueStateRow.contract_id)
-                                 .where(DueStateRow.basis != "", DueStateRow.basis != key)))
+                                 .where(DueStateRow.basis != PLAIN, DueStateRow.basis != key)))
     ids = sorted(ids)
     for i in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[i:i + REFRESH_CHUNK]
