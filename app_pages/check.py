@@ -42,7 +42,7 @@ st.subheader(f"{present} of {len(report.provisions)} present, {len(report.confli
 gaps = report.gaps
 if gaps:
     st.markdown("**Not present:** " + "; ".join(g.md_escape(f"{f.number}. {f.title} ({f.status})") for f in gaps))
-st.html(g.report_html(report))
+st.html(g.report_html(report, library))
 
 stem = g.safe_filename(upload.name.rsplit(".", 1)[0])
 st.subheader("Download the report")
@@ -51,7 +51,7 @@ c1.download_button("Report (DOCX)", g.report_docx(report, board, library=library
                    key="dl_docx", on_click="ignore")
 c2.download_button("Report (JSON)", g.report_json(report), f"{stem}-check.json",
                    "application/json", key="dl_json", on_click="ignore")
-c3.download_button("Report (Markdown)", g.report_markdown(report), f"{stem}-check.md",
+c3.download_button("Report (Markdown)", g.report_markdown(report, library), f"{stem}-check.md",
                    "text/markdown", key="dl_md", on_click="ignore")
 if c4.button("Make a PDF", key="make_pdf"):
     try:

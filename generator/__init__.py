@@ -14,7 +14,7 @@ _HOMES = {
                "RenderError", "SdpaError", "VendorError"],
     "models": ["PROVISION_IDS", "Board", "Library", "Provision", "Vendor", "email_key"],
     "findings": ["DRAFT_MARK", "Conflict", "Finding", "GapReport"],
-    "vetting": ["RESTRICTION_IDS", "RestrictionReading", "VetReport"],
+    "vetting": ["RESTRICTION_IDS", "VET_NOTE", "RestrictionReading", "VetReport"],
     "library": ["default_library", "load_library"],
     "deadlines": ["cure_deadline", "deadlines"],
     "forms": ["board_from_dict", "board_problems", "vendor_from_dict"],

@@ -5,12 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Mapping
 
-from generator.documents.report import CONFLICT_LABELS, MARK
+from generator.documents.citations import mark_unconfirmed
+from generator.documents.report import CONFLICT_LABELS, COUNSEL_NOTE, MARK
 from generator.findings import Finding, GapReport
-
-#: The reminder printed with every automated reading of a contract.
-COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "
-                "or misread a term. Check each status against the contract before relying on it.")
+from generator.library import default_library
+from generator.models import Library
 
 _CSS = """<style>
 .sdpa-report{font-size:1rem;line-height:1.45;max-width:100%}
@@ -42,11 +41,13 @@ def _quote(text: str, location: str) -> str:
             f'<p class="sdpa-meta">{escape(location)}</p>')
 
 
-def report_html(report: GapReport) -> str:
+def report_html(report: GapReport, library: Library | None = None) -> str:
     """The report as an HTML fragment: the counsel note, then one card per provision (status
-    in word and mark, confidence, citation, explanation, every evidence sentence
+    in word and mark, confidence, citation (marked "(to confirm)" where ``library``, default
+    the built-in one, has not verified it), explanation, every evidence sentence
     with its location), then one card per conflicting term. Every string is escaped; the
     cards sit in a grid that falls to one column at a phone's width."""
+    library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>',
            '<div class="sdpa-cards">']
@@ -57,7 +58,7 @@ def report_html(report: GapReport) -> str:
             f"<h3>{escape(f'{f.number}. {f.title}')}</h3>"
             f'<p><span class="sdpa-status">{escape(MARK.get(f.status, f.status))}</span>'
             f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
-            f'<p class="sdpa-meta">{escape(f.citation)}</p>'
+            f'<p class="sdpa-meta">{escape(mark_unconfirmed(f.citation, library))}</p>'
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
     out.append("</div>")
     if report.conflicts:
