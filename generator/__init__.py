@@ -35,6 +35,7 @@ _HOMES = {
                          "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],
     "documents.letters": ["amendment_letter", "amendment_voidness", "annual_notice", "breach_notice",
                           "contract_posting", "deletion_request", "iep_exception"],
+    "documents.breach_timing": ["vendor_breach_problems"],
     "documents.pdf": ["convert_to_pdf", "pdf_bytes"],
     "documents.report": ["report_json", "report_markdown", "report_table"],
     "documents.docx_report": ["report_docx", "report_pdf"],
