@@ -21,6 +21,8 @@ _CSS = """<style>
 .sdpa-present{border-left-color:#2e7d32}.sdpa-partial{border-left-color:#b26a00}.sdpa-missing{border-left-color:#c62828}
 .sdpa-conflict{border-left-color:#6a1b9a}
 .sdpa-status{font-weight:bold;margin-right:.6rem}
+.sdpa-half{display:inline-block;width:.9em;height:.9em;border:2px solid #b26a00;border-radius:50%;vertical-align:-.1em;
+background:linear-gradient(90deg,#b26a00 50%,transparent 50%)}
 .sdpa-meta{color:#444;font-size:.9rem}
 .sdpa-card blockquote{margin:.4rem 0;padding:.2rem .6rem;border-left:3px solid #ccc;font-style:italic}
 .sdpa-card p{margin:.3rem 0}
@@ -29,6 +31,14 @@ _CSS = """<style>
 @media (max-width:600px){.sdpa-table thead{display:none}.sdpa-table tr{display:block;border:1px solid #bbb;margin:0 0 .6rem}
 .sdpa-table td{display:block;border:0}.sdpa-table td::before{content:attr(data-label) ": ";font-weight:bold}}
 </style>"""
+
+
+def _status(status: str) -> str:
+    """The status in word and mark. The half-filled circle of "partial" is drawn by the page's
+    style, not taken from a font: the ◐ character fell back to a font that showed it as a speck."""
+    if status == "partial":
+        return '<span class="sdpa-half" aria-hidden="true"></span> partial'
+    return escape(MARK.get(status, status))
 
 
 def _confidence(finding: Finding) -> str:
@@ -56,7 +66,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
         out.append(
             f'<section class="sdpa-card sdpa-{escape(f.status)}" data-provision="{escape(f.id)}">'
             f"<h3>{escape(f'{f.number}. {f.title}')}</h3>"
-            f'<p><span class="sdpa-status">{escape(MARK.get(f.status, f.status))}</span>'
+            f'<p><span class="sdpa-status">{_status(f.status)}</span>'
             f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
             f'<p class="sdpa-meta">{escape(mark_unconfirmed(f.citation, library))}</p>'
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
