@@ -82,3 +82,16 @@ def test_the_vetting_report_says_counsel_confirms(library):
         lines = text.splitlines()
         verdict = next(i for i, ln in enumerate(lines) if ln.startswith("Verdict:"))
         assert "automated reading of the app's terms, for counsel to confirm" in " ".join(lines[verdict:verdict + 3])
+
+
+def test_the_redline_comments_mark_what_counsel_must_confirm(board, library, vendor):
+    from generator import redline
+    from tools.redline_sample import sample_contract
+
+    from .test_redline import WHEN, comments
+
+    notes = ["".join(c.itertext()) for c in comments(redline(sample_contract(), vendor, board, when=WHEN,
+                                                             library=library))]
+    added = next(t for t in notes if t.startswith("Added") and "item 11" in t)
+    assert "Conn. Gen. Stat. § 10-234bb(d)(2) (to confirm) requires" in added
+    assert any("§ 10-234bb(a)(9) (to confirm)" in t for t in notes)  # the governing-law conflict
