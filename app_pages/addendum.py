@@ -68,7 +68,7 @@ else:
 if vendor is not None and missing and not draft:
     st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in missing))
 if vendor is not None:
-    for late in g.breach_step_problems(vendor.breach_steps):
+    for late in g.vendor_breach_problems(vendor.breach_steps):
         st.warning("Breach steps: " + g.md_escape(late))
 if vendor is not None and (not missing or draft):
     try:

@@ -42,7 +42,7 @@ st.subheader(f"{present} of {len(report.provisions)} present, {len(report.confli
 gaps = report.gaps
 if gaps:
     st.markdown("**Not present:** " + "; ".join(g.md_escape(f"{f.number}. {f.title} ({f.status})") for f in gaps))
-st.html(g.report_html(report))
+st.html(g.report_html(report, library))
 
 stem = g.safe_filename(upload.name.rsplit(".", 1)[0])
 st.subheader("Download the report")
@@ -51,7 +51,7 @@ c1.download_button("Report (DOCX)", g.report_docx(report, board, library=library
                    key="dl_docx", on_click="ignore")
 c2.download_button("Report (JSON)", g.report_json(report), f"{stem}-check.json",
                    "application/json", key="dl_json", on_click="ignore")
-c3.download_button("Report (Markdown)", g.report_markdown(report), f"{stem}-check.md",
+c3.download_button("Report (Markdown)", g.report_markdown(report, library), f"{stem}-check.md",
                    "text/markdown", key="dl_md", on_click="ignore")
 if c4.button("Make a PDF", key="make_pdf"):
     try:
@@ -110,11 +110,15 @@ def record_notice(reg) -> str:
 if st.button("Record this check on the contract", key="w_record_check", disabled=contract is None):
     record("Check recorded", record_check)
 
-def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None):
-    """The vendor typed in the letter form, or None after saying (one line each) what is wrong."""
+def vendor_from_form(name: str, product: str, email: str, signed: dt.date | None, purpose: str = "",
+                     data: str = ""):
+    """The vendor typed in the letter form (its purpose and student data go into the enclosed
+    addendum's Schedule A), or None after saying (one line each) what is wrong."""
+    fields = {"name": name, "product": product, "contact_email": email,
+              "contract_date": signed.isoformat() if signed else None, "purpose": purpose.strip(),
+              "data_collected": [x.strip() for x in data.split(";") if x.strip()]}
     try:
-        return g.vendor_from_dict({"name": name, "product": product, "contact_email": email,
-                                   "contract_date": signed.isoformat() if signed else None}, "the form")
+        return g.vendor_from_dict({k: v for k, v in fields.items() if v not in ("", [])}, "the form")
     except g.VendorError as exc:
         for line in g.problem_lines(exc.problems):
             st.error(g.md_escape(line))
@@ -184,9 +188,11 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
                   "conflicting term struck as Word tracked changes, each with a comment citing the law."
                   if is_docx else " A redline (tracked changes in the vendor's own document) needs the "
                   "vendor's contract as a DOCX; upload that instead to get one."))
-    widgets = {"name": f"l_name_{cid}", "product": f"l_product_{cid}", "contact_email": f"l_email_{cid}"}
+    widgets = {"name": f"l_name_{cid}", "product": f"l_product_{cid}", "contact_email": f"l_email_{cid}",
+               "purpose": f"l_purpose_{cid}", "data_collected": f"l_data_{cid}"}
     from_register = {"name": contract.vendor.name, "product": contract.product,
-                     "contact_email": contract.vendor.contact_email} if contract else {}
+                     "contact_email": contract.vendor.contact_email, "purpose": contract.purpose,
+                     "data_collected": "; ".join(contract.data_categories or [])} if contract else {}
     for field, key in widgets.items():  # the register's contract fills the form until it is edited
         st.session_state.setdefault(key, from_register.get(field, ""))
     common.vendor_picker("check_pick", widgets)
@@ -200,6 +206,11 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
                                value=contract.executed if contract is not None else None,  # the register's date
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
         c1, c2 = st.columns(2)
+        purpose = c1.text_input("Purpose (for the enclosed addendum)", key=widgets["purpose"],
+                                help="Why the Board shares student data: Schedule A of the addendum states it.")
+        data = c2.text_input("Student data the vendor receives (separated by ;)", key=widgets["data_collected"],
+                             help="Schedule A of the addendum names these categories, and no others.")
+        c1, c2 = st.columns(2)
         renewed = c1.date_input("Date it was last amended or renewed (if it was)", value=None, key="l_renewed",
                                 help="§ 10-234bb(f) voids a contract lacking a required provision if it was entered "
                                      "into on or after July 1, 2018. The letter states this date; whether an "
@@ -211,9 +222,9 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
     if submitted:
         if signed is None:
             st.error("Date of the vendor's contract: enter the date the contract was signed.")
-        elif vendor := vendor_from_form(name, product, email, signed):
+        elif vendor := vendor_from_form(name, product, email, signed, purpose, data):
             write_letter(vendor, sent, renewed)
-    if marked and (vendor := vendor_from_form(name, product, email, signed)):
+    if marked and (vendor := vendor_from_form(name, product, email, signed, purpose, data)):
         write_redline(vendor)
 
     st.markdown("**Record the notice**")

@@ -44,6 +44,7 @@ def save(action: str, needed: str, do) -> None:
 def show_report(report: g.VetReport) -> None:
     st.subheader(f"Verdict: {report.verdict}")
     SHOW[report.verdict](g.md_escape(report.reason))
+    st.caption(g.VET_NOTE)
     if report.conditions:
         st.markdown("**Ask the operator to confirm in writing:**\n" +
                     "\n".join(f"- {g.md_escape(c)}" for c in report.conditions))

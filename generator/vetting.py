@@ -21,6 +21,10 @@ Verdict = Literal["may be used", "may be used with conditions", "may not be used
 
 RESTRICTION_IDS = ("targeted_advertising", "profiling", "sale", "disclosure")
 
+#: The reminder printed beside every automated verdict on an app (the Vet page, the reports).
+VET_NOTE = ("This is an automated reading of the app's terms, for counsel to confirm: it can miss "
+            "or misread a term. Check each restriction against the terms before relying on the verdict.")
+
 
 class RestrictionReading(BaseModel):
     """One restriction as the operator's terms treat it, with the sentences that decided it and

@@ -60,6 +60,7 @@ def test_an_app_is_vetted_recorded_and_confirmed_by_counsel(review_app, browser,
     page.locator("input[type=file]").set_input_files([str(tmp_path / "brightboard-terms.txt"),
                                                       str(tmp_path / "brightboard-privacy.md")])
     page.get_by_text("Verdict: may be used with conditions").wait_for()
+    page.get_by_text("This is an automated reading of the app's terms, for counsel to confirm").wait_for()
     page.get_by_text("“We may share student information with our partners for their own purposes.”").wait_for()
     page.get_by_text("“We do not sell, rent or trade student personal information.”").wait_for()
     assert page.get_by_text("The policy says").count() == 4  # the policy's wording beside each restriction

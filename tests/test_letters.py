@@ -173,8 +173,8 @@ def test_policy_gap_alone_is_not_called_void(tmp_path, library, board, vendor):
     contract = _contract_without(tmp_path, library, board, vendor, "no_advertising")
     text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
     assert "Provisions the Board's policy requires" in text and "Provisions the law requires" not in text
-    assert re.search(r"^11\. No advertising .*\(Board policy, item 11; Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\)\)", text, re.M)
-    assert "§ 10-234bb(f) does not make the contract void for lacking them" in text
+    assert re.search(r"^11\. No advertising .*\(Board policy, item 11; Conn\. Gen\. Stat\. § 10-234bb\(d\)\(2\) \(to confirm\)\)", text, re.M)
+    assert "§ 10-234bb(f) (to confirm) does not make the contract void for lacking them" in text
     assert "The Board's policy also states that a contract lacking any of the provisions the policy lists is void" in text
     assert not CONTRACT_VOID.search(text) and "notice to amend the contract under § 10-234bb(f)" not in text
 
@@ -208,7 +208,7 @@ def test_a_conflict_alone_voids_the_term_not_the_contract(tmp_path, library, boa
     text, _ = _letter(tmp_path, contract, "--contract-date", "2019-03-01")
     assert f'"{term}"' in text
     assert ("the Board's policy states that a term of a contract entered into on or after July 1, 2018 that "
-            "conflicts with those provisions is void (see also Conn. Gen. Stat. § 10-234bb(e))") in text
+            "conflicts with those provisions is void (see also Conn. Gen. Stat. § 10-234bb(e) (to confirm))") in text
     assert not CONTRACT_VOID.search(text)
 
 
@@ -324,7 +324,7 @@ def test_deletion_request_cites_the_contract_and_the_operator_duty(tmp_path):
     text = _letter_text(tmp_path, "deletion-request")
     assert "Under the deletion provision of our contract" in text and "§ 10-234cc(a)" not in text
     text = _letter_text(tmp_path, "deletion-request", "--operator")
-    assert "(Conn. Gen. Stat. § 10-234cc(a))" in text
+    assert "(Conn. Gen. Stat. § 10-234cc(a) (to confirm))" in text
 
 
 def test_exception_letter_names_the_right_team(tmp_path):

@@ -130,3 +130,14 @@ def test_the_verdict_calls_a_contract_void_only_for_a_10_234bb_a_gap(library, bo
     assert "void if the vendor" in a_gap and "July 1, 2018" in a_gap and "§ 10-234bb(f)" in a_gap
     words = docx_text(report_docx(lacking("no_advertising"), board, library=library))
     assert "not void" in words and "void unless" not in words
+
+
+def test_a_partial_card_shows_a_drawn_half_mark_and_the_word():
+    """The ◐ character fell back to a font that drew it as a speck in the app: a partial card's
+    mark is a half-filled circle the page's style draws, beside the word "partial"."""
+    fragment = report_html(_hostile_report())  # its one provision is partial
+    tree = html5lib.parse(fragment, namespaceHTMLElements=False)
+    status = next(s for s in tree.iter("span") if s.get("class") == "sdpa-status")
+    assert "".join(status.itertext()).strip() == "partial" and "◐" not in fragment
+    assert [m.get("class") for m in status.iter("span")][1:] == ["sdpa-half"]
+    assert ".sdpa-half{" in fragment and "border-radius:50%" in fragment.split(".sdpa-half{")[1].split("}")[0]

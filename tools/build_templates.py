@@ -41,6 +41,10 @@ def _base(header: str, footer: str) -> Document:
     hp.runs[0].font.size = Pt(8)
     fp = sec.footer.paragraphs[0]
     fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # the footer's style is 8 pt too: the page numbers a word processor fills in take the
+    # paragraph's size, not the field run's (they came out at 11 pt beside 8 pt text)
+    doc.styles["Footer"].font.size = Pt(8)
+    fp.style = doc.styles["Footer"]
     # "page N of M": Word and LibreOffice fill both fields when the document is opened or printed.
     for text, field in ((footer + " · page ", "PAGE"), (" of ", "NUMPAGES")):
         run = fp.add_run(text)
@@ -50,10 +54,12 @@ def _base(header: str, footer: str) -> Document:
 
 
 def _field(paragraph, instruction: str) -> None:
-    """A Word field (``PAGE``, ``NUMPAGES``) in its own run, computed by the word processor."""
-    run = paragraph.add_run()
-    run.font.size = Pt(8)
-    for kind, text in (("begin", None), (None, instruction), ("end", None)):
+    """A Word field (``PAGE``, ``NUMPAGES``) computed by the word processor: begin, instruction,
+    separator and end, each in its own 8 pt run, with no stored result (a reader that does not
+    compute fields shows nothing rather than a wrong number)."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
+        run = paragraph.add_run()
+        run.font.size = Pt(8)
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)

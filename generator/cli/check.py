@@ -47,8 +47,10 @@ def check_cmd(
             report = check_file(sys.stdin.buffer.read(limit + 1), lib, name="stdin", max_bytes=limit)
         else:
             report = check_file(contract, lib, max_bytes=limit)
-    render = {"json": report_json, "markdown": report_markdown, "table": report_table}[format]
-    typer.echo(render(report))
+    if format == "markdown":
+        typer.echo(report_markdown(report, lib))  # its citations marked against the library in use
+    else:
+        typer.echo({"json": report_json, "table": report_table}[format](report))
     if fail_on_gaps and not report.compliant:
         raise typer.Exit(1)
 

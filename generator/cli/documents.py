@@ -40,9 +40,9 @@ def addendum_cmd(
         lib = get_library(clauses)
         profile = load_board(board)
         v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor))
-        from generator.checking.breach_steps import breach_step_problems
+        from generator.documents.breach_timing import vendor_breach_problems
 
-        for late in breach_step_problems(v.breach_steps):
+        for late in vendor_breach_problems(v.breach_steps):
             typer.echo(f"warning: breach_steps: {late}", err=True)
         write_file(out, render_addendum(v, profile, lib, draft=draft))
         typer.echo(f"wrote {out}")

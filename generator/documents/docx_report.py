@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from generator.checking.voidness import law_verdict
-from generator.documents.html_report import CONFLICT_LABELS, COUNSEL_NOTE
+from generator.documents.citations import mark_unconfirmed
 from generator.documents.letters import LETTER_TEMPLATE
 from generator.documents.pdf import pdf_bytes
 from generator.documents.render import Block, document_properties, long_date, plain, prepared, rich
-from generator.documents.report import MARK
+from generator.documents.report import CONFLICT_LABELS, COUNSEL_NOTE, MARK
 from generator.findings import GapReport
 from generator.library import default_library
 from generator.models import Board, Library
@@ -30,8 +30,10 @@ def _lead(lead: str, text: str) -> Block:
 
 def report_blocks(report: GapReport, library: Library | None = None) -> list[Block]:
     """The report's content as document blocks: what was read, the counsel note, each
-    provision (status in word and mark, confidence when known, explanation, every evidence
-    sentence with its location), then each conflicting term."""
+    provision (its citation marked "(to confirm)" where ``library``, default the built-in one,
+    has not verified it; status in word and mark, confidence when known, explanation, every
+    evidence sentence with its location), then each conflicting term."""
+    library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     verdict = law_verdict(report, library)
     blocks = [
@@ -43,7 +45,7 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
     ]
     for f in report.provisions:
         blocks.append(_block("heading", f"{f.number}. {f.title}: {MARK.get(f.status, f.status)}"))
-        blocks.append(_block("cite", f.citation, italic=True, size=18))
+        blocks.append(_block("cite", mark_unconfirmed(f.citation, library), italic=True, size=18))
         level = getattr(f, "confidence", None)
         status = f"{f.status}" + (f", confidence {level}" if level else "") + "."
         blocks.append(_lead("Status:", f"{status} {f.explanation}"))

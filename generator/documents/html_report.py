@@ -5,12 +5,11 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable, Mapping
 
-from generator.documents.report import CONFLICT_LABELS, MARK
+from generator.documents.citations import mark_unconfirmed
+from generator.documents.report import CONFLICT_LABELS, COUNSEL_NOTE, MARK
 from generator.findings import Finding, GapReport
-
-#: The reminder printed with every automated reading of a contract.
-COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "
-                "or misread a term. Check each status against the contract before relying on it.")
+from generator.library import default_library
+from generator.models import Library
 
 _CSS = """<style>
 .sdpa-report{font-size:1rem;line-height:1.45;max-width:100%}
@@ -22,6 +21,8 @@ _CSS = """<style>
 .sdpa-present{border-left-color:#2e7d32}.sdpa-partial{border-left-color:#b26a00}.sdpa-missing{border-left-color:#c62828}
 .sdpa-conflict{border-left-color:#6a1b9a}
 .sdpa-status{font-weight:bold;margin-right:.6rem}
+.sdpa-half{display:inline-block;width:.9em;height:.9em;border:2px solid #b26a00;border-radius:50%;vertical-align:-.1em;
+background:linear-gradient(90deg,#b26a00 50%,transparent 50%)}
 .sdpa-meta{color:#444;font-size:.9rem}
 .sdpa-card blockquote{margin:.4rem 0;padding:.2rem .6rem;border-left:3px solid #ccc;font-style:italic}
 .sdpa-card p{margin:.3rem 0}
@@ -30,6 +31,14 @@ _CSS = """<style>
 @media (max-width:600px){.sdpa-table thead{display:none}.sdpa-table tr{display:block;border:1px solid #bbb;margin:0 0 .6rem}
 .sdpa-table td{display:block;border:0}.sdpa-table td::before{content:attr(data-label) ": ";font-weight:bold}}
 </style>"""
+
+
+def _status(status: str) -> str:
+    """The status in word and mark. The half-filled circle of "partial" is drawn by the page's
+    style, not taken from a font: the ◐ character fell back to a font that showed it as a speck."""
+    if status == "partial":
+        return '<span class="sdpa-half" aria-hidden="true"></span> partial'
+    return escape(MARK.get(status, status))
 
 
 def _confidence(finding: Finding) -> str:
@@ -42,11 +51,13 @@ def _quote(text: str, location: str) -> str:
             f'<p class="sdpa-meta">{escape(location)}</p>')
 
 
-def report_html(report: GapReport) -> str:
+def report_html(report: GapReport, library: Library | None = None) -> str:
     """The report as an HTML fragment: the counsel note, then one card per provision (status
-    in word and mark, confidence, citation, explanation, every evidence sentence
+    in word and mark, confidence, citation (marked "(to confirm)" where ``library``, default
+    the built-in one, has not verified it), explanation, every evidence sentence
     with its location), then one card per conflicting term. Every string is escaped; the
     cards sit in a grid that falls to one column at a phone's width."""
+    library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>',
            '<div class="sdpa-cards">']
@@ -55,9 +66,9 @@ def report_html(report: GapReport) -> str:
         out.append(
             f'<section class="sdpa-card sdpa-{escape(f.status)}" data-provision="{escape(f.id)}">'
             f"<h3>{escape(f'{f.number}. {f.title}')}</h3>"
-            f'<p><span class="sdpa-status">{escape(MARK.get(f.status, f.status))}</span>'
+            f'<p><span class="sdpa-status">{_status(f.status)}</span>'
             f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
-            f'<p class="sdpa-meta">{escape(f.citation)}</p>'
+            f'<p class="sdpa-meta">{escape(mark_unconfirmed(f.citation, library))}</p>'
             f"<p>{escape(f.explanation)}</p>{evidence}</section>")
     out.append("</div>")
     if report.conflicts:

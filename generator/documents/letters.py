@@ -9,6 +9,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from generator.checking.voidness import Voidness, rules_apply, voidness
+from generator.documents.citations import mark_unconfirmed
 from generator.deadlines import cure_deadline
 from generator.documents.render import (
     TEMPLATES_DIR,
@@ -52,9 +53,12 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
                   context: dict, when: date, library: Library | None = None,
                   signed: bool = True) -> bytes:
     """Render ``clauses/letters/<kind>.md`` on the board's letterhead; return DOCX bytes.
-    ``signed`` adds the board signatory's closing."""
+    ``signed`` adds the board signatory's closing. Each citation of the letter's wording that
+    ``library`` has not verified against the statute's text reads "(to confirm)" where it is
+    printed; the vendor's quoted words are left as they are."""
     library = library or default_library()
     meta, text = letter_text(kind)
+    text = mark_unconfirmed(text, library)  # the wording only, before any vendor text is filled in
     body = tidy(render_text(text, {"board": board.model_dump(), **context}, f"letters/{kind}.md"))
     blocks = [{"kind": b.kind, "text": b.text} for b in to_blocks(body)]
     ctx = {
@@ -74,7 +78,10 @@ def _gap_items(findings: list, library: Library) -> list[dict]:
             extra = {"cure": p.cure, "basis_note": p.basis_note}
         except KeyError:
             extra = {"cure": "", "basis_note": ""}
-        out.append({**f.model_dump(), **extra})
+        item = {**f.model_dump(), **extra}
+        for key in ("citation", "cure", "basis_note", "explanation"):  # the library's words, never the vendor's
+            item[key] = mark_unconfirmed(item[key], library)
+        out.append(item)
     return out
 
 
@@ -114,7 +121,8 @@ def amendment_letter(report: GapReport, vendor: Vendor, board: Board, *, sent: d
            "confirmed_by": confirmed_by, "draft_mark": DRAFT_MARK, "rules_apply": rules_apply(day),
            "a_gaps": _gap_items(report.a_gaps(library), library),
            "policy_gaps": _gap_items(report.policy_gaps(library), library),
-           "conflicts": [c.model_dump() for c in report.conflicts], "cure_date": due,
+           "conflicts": [{**c.model_dump(), "explanation": mark_unconfirmed(c.explanation, library)}
+                         for c in report.conflicts], "cure_date": due,
            "voidness": state}
     subject = f"Notice to amend your student data contract by {long_date(due)}"
     if not confirmed_by:

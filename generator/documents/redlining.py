@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from generator.checking.analysis import check_contract
+from generator.documents.citations import mark_unconfirmed
 from generator.documents.letters import letter_text
 from generator.documents.redline_clauses import (
     body_ppr,
@@ -154,9 +155,11 @@ class _Job:
     inserted: list[etree._Element] = field(default_factory=list)  # the clause paragraphs added
 
     def say(self, key: str, **values: object) -> str:
-        """One sentence of the redline's wording, filled in."""
+        """One sentence of the redline's wording, filled in with the library's words (never the
+        vendor's), each citation the library has not verified marked "(to confirm)"."""
         text = str(self.wording[0].get(key, ""))
-        return unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
+        said = unprotect(render_text(text, values, f"letters/{WORDING}.md {key}")).strip()
+        return mark_unconfirmed(said, self.library)
 
 
 @boxed  # in a child process with memory, CPU and time limits (reading/sandbox.py)

@@ -346,7 +346,8 @@ def missing_fields(vendor: Vendor) -> list[str]:
 def vendor_context(vendor: Vendor, draft: bool = False) -> dict[str, Any]:
     """The vendor's fields for clause text. With ``draft``, each missing required field is a
     highlighted placeholder; otherwise a missing required field, or breach steps that would
-    defeat the two-business-day notice to families, raises :class:`VendorError`."""
+    notify the Board later than the addendum allows or defeat the two-business-day notice to
+    families, raises :class:`VendorError`."""
     missing = missing_fields(vendor)
     if missing and not draft:
         raise VendorError(
@@ -354,9 +355,9 @@ def vendor_context(vendor: Vendor, draft: bool = False) -> dict[str, Any]:
             + " (or render with --draft to mark them for completion)",
             [(f, "required") for f in missing],
         )
-    from generator.checking.breach_steps import breach_step_problems
+    from generator.documents.breach_timing import vendor_breach_problems
 
-    if (late := breach_step_problems(vendor.breach_steps)) and not draft:
+    if (late := vendor_breach_problems(vendor.breach_steps)) and not draft:
         raise VendorError("breach_steps: " + late[0] + " (or render with --draft to review it)",
                           [("breach_steps", p) for p in late])
     ctx = vendor.model_dump()

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import json
 
+from generator.documents.citations import mark_unconfirmed
 from generator.documents.markup import md_inline
 from generator.findings import GapReport
+from generator.library import default_library
+from generator.models import Library
+
+#: The reminder printed with every automated reading of a contract (the app's cards, every report).
+COUNSEL_NOTE = ("This is an automated reading of the contract, for counsel to confirm: it can miss "
+                "or misread a term. Check each status against the contract before relying on it.")
 
 MARK = {"present": "✔ present", "partial": "◐ partial", "missing": "✘ missing"}
 
@@ -32,20 +39,24 @@ def _md(text: str) -> str:
     return md_inline(text)  # vendor text (file name, quoted terms) shows as typed, never as markup
 
 
-def report_markdown(report: GapReport) -> str:
-    """The report as Markdown: summary, a table of the provisions, evidence, conflicts (named in
-    words, not by the rules' ids). Every text from the contract is escaped where it could become
-    markup, and only there, so the file reads cleanly."""
+def report_markdown(report: GapReport, library: Library | None = None) -> str:
+    """The report as Markdown: summary, the counsel note, a table of the provisions (each
+    citation not verified against the statute's text marked "(to confirm)" by ``library``,
+    default the built-in one), evidence, conflicts (named in words, not by the rules' ids).
+    Every text from the contract is escaped where it could become markup, and only there, so
+    the file reads cleanly."""
+    library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     lines = [f"# Contract check: {_md(report.document)}", "",
              f"{report.summary()}. " + ("Compliant." if report.compliant else "Not compliant."), "",
+             f"*{COUNSEL_NOTE}*", "",
              f"sha256 `{report.sha256}` · clause library {report.library_version}", "",
              "| # | provision | status | confidence | evidence | why |",
              "| ---: | --- | --- | --- | --- | --- |"]
     for f in report.provisions:
         ev = "<br>".join(f"“{_md(e.text)}” ({_md(e.location)})" for e in f.evidence) or "—"
         why = _md(f.explanation) + ("".join(f"<br>Low confidence: {_md(d)}." for d in f.doubts[:1]))
-        lines.append(f"| {f.number} | {_md(f.title)} ({_md(f.citation)}) | {MARK[f.status]} | {f.confidence} | {ev} | {why} |")
+        lines.append(f"| {f.number} | {_md(f.title)} ({_md(mark_unconfirmed(f.citation, library))}) | {MARK[f.status]} | {f.confidence} | {ev} | {why} |")
     low = [f for f in report.provisions if f.confidence == "low"]
     if low:
         lines += ["", "Review first (low confidence): " + ", ".join(f"{f.number}. {_md(f.title)}" for f in low) + "."]
@@ -62,9 +73,9 @@ def report_markdown(report: GapReport) -> str:
 
 
 def report_table(report: GapReport, width: int = 100) -> str:
-    """A plain-text table for the terminal: one line per provision (status, confidence, reason),
-    then its first evidence."""
-    out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else "")]
+    """A plain-text table for the terminal: the summary and the counsel note, then one line per
+    provision (status, confidence, reason) and its first evidence."""
+    out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else ""), COUNSEL_NOTE]
     for f in report.provisions:
         conf = "low" if f.confidence == "low" else "high"
         out.append(f"{f.number:>2}. {f.title[:44]:<44} {MARK[f.status]:<10} {conf:<4} {f.explanation[:width - 65]}")

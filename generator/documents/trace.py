@@ -5,61 +5,20 @@ counts as present or partial, and the letter's cure text."""
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from generator.checking.frame_rules import rule_in_words
 from generator.checking.operators_reading import rules_in_words
+from generator.documents.citations import CitationCheck, check_citation, citations_in
 from generator.documents.letters import LETTERS_DIR, letter_text
 from generator.documents.render import plain, render_text, to_blocks, vendor_context
 from generator.models import Board, Library, Provision, Vendor
 
-_SECTION = r"§\s*(?P<sec>\d+-\d+[a-z]*)(?P<sub>(?:\([a-z0-9]+\))*)(?P<more>(?:,\s*\([a-z]\)(?:\(\d+\))*)*)"
-CITATION = re.compile(
-    r"§§\s*(?P<range>\d+-\d+[a-z]*\s+to\s+\d+-\d+[a-z]*)"
-    rf"|{_SECTION}"
-    r"|(?P<usc>\d+\s+U\.S\.C\.\s+§\s*\d+[a-z]*)"
-    r"|(?P<cfr>\d+\s+C\.F\.R\.\s+(?:Part\s+\d+|§\s*\d+(?:\.\d+)?))"
-    r"|(?P<act>P\.A\.\s+\d+-\d+)")
-
 SAMPLE_VENDOR = Vendor(name="Example Learning Co.", product="Example Reader",
                        contact_email="privacy@example.org", contract_date=date(2026, 9, 1),
                        purpose="Reading practice for grades K-5.", data_collected=["Student name", "Reading level"])
-
-
-def citations_in(text: str) -> list[str]:
-    """Every statute or regulation cited in ``text``, normalised ("§ 10-234bb(a)(1)", "§§ 10-234aa
-    to 10-234dd", "20 U.S.C. § 1232g"), in order of first appearance, each once. "§ 10-234bb(e),
-    (f)" gives both subsections."""
-    found: list[str] = []
-    for m in CITATION.finditer(text):
-        if m.group("range"):
-            cites = ["§§ " + " ".join(m.group("range").split())]
-        elif m.group("sec"):
-            section, sub, more = m.group("sec"), m.group("sub"), m.group("more")
-            cites = [f"§ {section}{sub}"] + [f"§ {section}{s}" for s in re.findall(r"\([a-z]\)(?:\(\d+\))*", more)]
-        else:
-            cites = [" ".join((m.group("usc") or m.group("cfr") or m.group("act")).split())]
-        found += [c for c in cites if c not in found]
-    return found
-
-
-@dataclass
-class CitationCheck:
-    citation: str
-    verified: bool
-    note: str
-
-
-def check_citation(library: Library, citation: str) -> CitationCheck:
-    """Whether ``citation`` was verified against the statute's text (``library.yaml``'s
-    ``citations``), with where it was read or why it is still to confirm."""
-    if citation in library.citations.verified:
-        return CitationCheck(citation, True, library.citations.verified[citation])
-    note = library.citations.to_confirm.get(citation, "not checked against the statute's text")
-    return CitationCheck(citation, False, note)
 
 
 def docx_citations(data: bytes, library: Library) -> list[CitationCheck]:

@@ -4,7 +4,7 @@ and as Markdown; the JSON shape is ``VetReport.to_json_dict``."""
 from __future__ import annotations
 
 from generator.documents.markup import md_inline
-from generator.vetting import RESTRICTION_IDS, VetReport
+from generator.vetting import RESTRICTION_IDS, VET_NOTE, VetReport
 
 MARK = {"prohibited": "✔ prohibited", "limited": "◐ limited", "silent": "? silent", "allowed": "✘ allowed"}
 AUDIENCE = {"school": "designed and marketed for school purposes",
@@ -18,7 +18,7 @@ def _blocks(report: VetReport, md: bool) -> list[str]:
     head = "# " if md else ""
     sub = "## " if md else ""
     quote = "> " if md else "    "
-    lines = [f"{head}Vetting: {names}", "", f"Verdict: {report.verdict.upper()}", report.reason, ""]
+    lines = [f"{head}Vetting: {names}", "", f"Verdict: {report.verdict.upper()}", report.reason, VET_NOTE, ""]
     if report.conditions:
         lines += ["Ask the operator to confirm in writing:"] + [f"- {c}" for c in report.conditions] + [""]
     lines += [f"Audience: {AUDIENCE[report.audience]}"]
