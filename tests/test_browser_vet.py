@@ -21,7 +21,7 @@ We never show advertising to students, and we do not use student data to choose 
 
 We do not sell, rent or trade student personal information.
 
-We may share student information with our partners for their own purposes.
+We do not disclose student information to anyone, except to our affiliates.
 """
 PRIVACY = """# Brightboard Privacy Policy
 
@@ -61,7 +61,7 @@ def test_an_app_is_vetted_recorded_and_confirmed_by_counsel(review_app, browser,
                                                       str(tmp_path / "brightboard-privacy.md")])
     page.get_by_text("Verdict: may be used with conditions").wait_for()
     page.get_by_text("This is an automated reading of the app's terms, for counsel to confirm").wait_for()
-    page.get_by_text("“We may share student information with our partners for their own purposes.”").wait_for()
+    page.get_by_text("“We do not disclose student information to anyone, except to our affiliates.”").wait_for()
     page.get_by_text("“We do not sell, rent or trade student personal information.”").wait_for()
     assert page.get_by_text("The policy says").count() == 4  # the policy's wording beside each restriction
     page.get_by_text("Disclosing student information: limited").first.wait_for()
