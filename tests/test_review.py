@@ -394,3 +394,30 @@ def test_the_cli_checks_the_editor_and_admin_roles_before_writing(tmp_path, monk
     assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 2
     monkeypatch.setenv("SDPA_USER", "ada@district.example")
     assert runner.invoke(app, ["board", "import", str(profile), *args]).exit_code == 0
+
+
+def test_only_an_administrator_of_the_first_board_adds_a_board_or_moves_a_district_in(tmp_path, monkeypatch):
+    from .conftest import ROOT
+
+    url = f"sqlite:///{tmp_path / 'region.sqlite3'}"
+    profile = tmp_path / "region.yaml"
+    profile.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+                       + "access:\n  admin: [ada@region.example]\n  editor: [pat@region.example]\n", encoding="utf-8")
+    monkeypatch.setenv("SDPA_USER", "ada@region.example")
+    assert runner.invoke(app, ["board", "import", str(profile), "--db", url]).exit_code == 0
+    district = f"sqlite:///{tmp_path / 'district.sqlite3'}"
+    with Register(district) as reg:
+        reg.add_contract(vendor="Acme Learning", product="Reader")
+    backup = tmp_path / "district.zip"
+    assert runner.invoke(app, ["register", "export", "--db", district, "--out", str(backup)]).exit_code == 0
+    monkeypatch.setenv("SDPA_USER", "pat@region.example")  # an editor of board 1
+    for command in (["board", "add", "Hillside Board of Education"],
+                    ["board", "import-register", str(backup), "--name", "Shoreline Board of Education"]):
+        res = runner.invoke(app, [*command, "--db", url])
+        assert res.exit_code == 2 and "only an administrator can add a board" in res.stderr, command
+    assert runner.invoke(app, ["board", "list", "--db", url]).output.count("Board of Education") == 0
+    monkeypatch.setenv("SDPA_USER", "ada@region.example")
+    assert runner.invoke(app, ["board", "add", "Hillside Board of Education", "--db", url]).exit_code == 0
+    res = runner.invoke(app, ["board", "import-register", str(backup), "--name", "Shoreline Board of Education",
+                              "--db", url])
+    assert res.exit_code == 0, res.output

@@ -24,10 +24,12 @@ def board_add_cmd(name: str = typer.Argument(..., help="The board's name, e.g. '
 
     Example: sdpa board add "Hillside Board of Education"
     """
+    from generator.cli.register import require
     from generator.records.tenancy import add_board
 
     with user_errors():
         with _engine_register(db) as reg:
+            require(reg, "admin", "add a board")  # an administrator of board 1, the region's
             new = add_board(reg.engine, name)
     typer.echo(f"added board {new}: work for it with --board-id {new} (sdpa board --board-id {new} import "
                "PROFILE.yaml saves its profile and roles)")
@@ -62,8 +64,11 @@ def board_import_register_cmd(
     from generator.records.register import Register
     from generator.records.tenancy import add_board, remove_empty_board
 
+    from generator.cli.register import require
+
     with user_errors():
         with _engine_register(db) as first:
+            require(first, "admin", "add a board")  # an administrator of board 1, the region's
             new = add_board(first.engine, name)
             try:
                 with Register(database_url(None, db), board_id=new) as reg:

@@ -352,13 +352,13 @@ def vendor_context(vendor: Vendor, draft: bool = False) -> dict[str, Any]:
     if missing and not draft:
         raise VendorError(
             "vendor is missing fields the addendum needs: " + ", ".join(missing)
-            + " (or render with --draft to mark them for completion)",
+            + " (or write a draft, which marks them for completion: --draft, or the Draft box)",
             [(f, "required") for f in missing],
         )
     from generator.documents.breach_timing import vendor_breach_problems
 
     if (late := vendor_breach_problems(vendor.breach_steps)) and not draft:
-        raise VendorError("breach_steps: " + late[0] + " (or render with --draft to review it)",
+        raise VendorError("breach_steps: " + late[0] + " (or write a draft to review it: --draft, or the Draft box)",
                           [("breach_steps", p) for p in late])
     ctx = vendor.model_dump()
     for f in missing:
