@@ -7,7 +7,8 @@ Each passage is checked alone, as a text document; only its one provision (or co
 scored. A passage labelled with a list of statuses counts as agreed when the check gives any of
 them. Prints agreement per provision, the gaps called present (labelled partial or missing,
 reported present: the costly error), false alarms (labelled present, reported missing), the
-conflict kinds found and wrongly reported, and every disagreement.
+conflict kinds found and wrongly reported, how many of the wrong statuses are marked low
+confidence (and how many of all statuses are), and every disagreement.
 
     python benchmarks/blind.py
 """
@@ -49,12 +50,19 @@ def main() -> None:
     alarms = [0, 0]  # [reported missing, labelled present]
     found = [0, 0]  # conflict passages: [kind reported, labelled yes]
     wrong = [0, 0]  # [kind reported, labelled no]
+    low = [0, 0, 0, 0]  # [wrong statuses marked low, wrong statuses, statuses marked low, statuses]
     misses = []
     for item in items:
         report = check_contract(read_data(item["text"].encode(), f"{item['id']}.txt"), library)
         if "provision" in item:
-            got = next(f.status for f in report.provisions if f.id == item["provision"])
+            finding = next(f for f in report.provisions if f.id == item["provision"])
+            got = finding.status
             ok = got in item["expect"]
+            is_low = finding.confidence == "low"
+            low[0] += is_low and not ok
+            low[1] += not ok
+            low[2] += is_low
+            low[3] += 1
             per[item["provision"]][0] += ok
             per[item["provision"]][1] += 1
             if "present" not in item["expect"]:
@@ -84,7 +92,9 @@ def main() -> None:
     print(f"- gaps called present: {gaps[0]}/{gaps[1]} ({gaps[0] / gaps[1]:.0%})")
     print(f"- false alarms (labelled present, reported missing): {alarms[0]}/{alarms[1]}")
     print(f"- conflict kinds found: {found[0]}/{found[1]}; reported where the passage has none: "
-          f"{wrong[0]}/{wrong[1]}\n")
+          f"{wrong[0]}/{wrong[1]}")
+    print(f"- confidence: {low[0]}/{low[1]} wrong statuses marked low ({low[0] / max(low[1], 1):.0%}); "
+          f"{low[2]}/{low[3]} of all statuses low ({low[2] / max(low[3], 1):.0%})\n")
     print("Disagreements:\n" + ("\n".join(misses) or "none"))
 
 
