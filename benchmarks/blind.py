@@ -10,7 +10,8 @@ reported present: the costly error), false alarms (labelled present, reported mi
 conflict kinds found and wrongly reported, how many of the wrong statuses are marked low
 confidence (and how many of all statuses are), and every disagreement.
 
-    python benchmarks/blind.py
+    python benchmarks/blind.py                 # every batch of benchmarks/blind/, each scored apart
+    python benchmarks/blind.py batch2.yaml     # one batch
 """
 
 from __future__ import annotations
@@ -42,9 +43,24 @@ def load(path: Path) -> list[dict]:
     return items
 
 
+FOLDER = Path(__file__).resolve().parent / "blind"
+
+
+def batches() -> list[Path]:
+    """The blind set's batches, in the order they were written (``passages.yaml`` first)."""
+    return sorted(FOLDER.glob("*.yaml"), key=lambda p: (p.name != "passages.yaml", p.name))
+
+
 def main() -> None:
-    items = load(Path(__file__).resolve().parent / "blind" / "passages.yaml")
+    names = sys.argv[1:]
     library = default_library()
+    for path in [FOLDER / n for n in names] or batches():
+        score(path, library)
+
+
+def score(path: Path, library) -> None:
+    """Check every passage of the batch at ``path`` and print its figures and disagreements."""
+    items = load(path)
     per = defaultdict(lambda: [0, 0])  # provision → [agreed, passages]
     gaps = [0, 0]  # [called present, labelled partial/missing only]
     alarms = [0, 0]  # [reported missing, labelled present]
@@ -84,7 +100,7 @@ def main() -> None:
         if not ok:
             misses.append(f"- {item['id']}: labelled {want}, got {got}")
     agreed, total = sum(a for a, _ in per.values()), sum(n for _, n in per.values())
-    print(f"## The blind set: {len(items)} passages in our own words\n")
+    print(f"## The blind set, {path.name}: {len(items)} passages in our own words\n")
     print("| provision | agreed |\n| --- | ---: |")
     for pid, (a, n) in per.items():
         print(f"| {pid} | {a}/{n} |")
@@ -95,7 +111,7 @@ def main() -> None:
           f"{wrong[0]}/{wrong[1]}")
     print(f"- confidence: {low[0]}/{low[1]} wrong statuses marked low ({low[0] / max(low[1], 1):.0%}); "
           f"{low[2]}/{low[3]} of all statuses low ({low[2] / max(low[3], 1):.0%})\n")
-    print("Disagreements:\n" + ("\n".join(misses) or "none"))
+    print("Disagreements:\n" + ("\n".join(misses) or "none") + "\n")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The blind set (benchmarks/blind/passages.yaml) is well formed: a mislabelled passage would
+"""Every batch of the blind set (benchmarks/blind/*.yaml) is well formed: a mislabelled passage would
 silently score nothing (an unknown provision id) or everything (an impossible status)."""
 
 from __future__ import annotations
@@ -11,15 +11,20 @@ from generator import PROVISION_IDS
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCH))
 
-from blind import load  # noqa: E402
+from blind import batches, load  # noqa: E402
 
 CONFLICT_KINDS = {"advertising", "sale", "retention", "governing_law_other_state", "unilateral_change", "other"}
 
 
 def test_every_passage_names_a_known_provision_or_conflict_kind_and_a_possible_answer():
-    items = load(BENCH / "blind" / "passages.yaml")
-    ids = [item["id"] for item in items]
-    assert len(ids) == len(set(ids)), "two passages share an id"
+    assert [p.name for p in batches()][:2] == ["passages.yaml", "batch2.yaml"]
+    every = [item["id"] for path in batches() for item in load(path)]
+    assert len(every) == len(set(every)), "two passages share an id"
+    for path in batches():
+        check_batch(load(path))
+
+
+def check_batch(items: list[dict]) -> None:
     for item in items:
         assert item["text"].strip(), item["id"]
         if "provision" in item:
