@@ -30,6 +30,7 @@ from accuracy import KIND_MAP  # noqa: E402 - the evaluation set's conflict kind
 
 from generator.checking.analysis import check_contract  # noqa: E402
 from generator.library import default_library  # noqa: E402
+from generator.checking.operators import vet_texts  # noqa: E402
 from generator.reading.extract import read_data  # noqa: E402
 
 
@@ -37,7 +38,7 @@ def load(path: Path) -> list[dict]:
     """The passages, each with ``expect`` as a set of acceptable answers."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))
     for item in items:
-        if "provision" in item:
+        if "provision" in item or "restriction" in item:
             want = item["expect"]
             item["expect"] = set(want if isinstance(want, list) else [want])
     return items
@@ -59,8 +60,12 @@ def main() -> None:
 
 
 def score(path: Path, library) -> None:
-    """Check every passage of the batch at ``path`` and print its figures and disagreements."""
+    """Check every passage of the batch at ``path`` and print its figures and disagreements (a
+    batch of app terms is vetted instead: :func:`score_vetting`)."""
     items = load(path)
+    if any("restriction" in item or "audience" in item for item in items):
+        score_vetting(path.name, items, library)
+        return
     per = defaultdict(lambda: [0, 0])  # provision → [agreed, passages]
     gaps = [0, 0]  # [called present, labelled partial/missing only]
     alarms = [0, 0]  # [reported missing, labelled present]
@@ -111,6 +116,35 @@ def score(path: Path, library) -> None:
           f"{wrong[0]}/{wrong[1]}")
     print(f"- confidence: {low[0]}/{low[1]} wrong statuses marked low ({low[0] / max(low[1], 1):.0%}); "
           f"{low[2]}/{low[3]} of all statuses low ({low[2] / max(low[3], 1):.0%})\n")
+    print("Disagreements:\n" + ("\n".join(misses) or "none") + "\n")
+
+
+def score_vetting(name: str, items: list[dict], library) -> None:
+    """Vet every passage of a batch of app terms alone and print, per restriction, how many
+    agree, the costly error (labelled allowed or limited, reported prohibited or silent), the
+    audience, and every disagreement."""
+    per = defaultdict(lambda: [0, 0, 0, 0])  # restriction → [agreed, passages, costly, open]
+    misses = []
+    for item in items:
+        report = vet_texts([(f"{item['id']}.txt", item["text"])], library)
+        if "audience" in item:
+            key, want, got = "audience", {item["audience"]}, report.audience
+        else:
+            key, want = item["restriction"], item["expect"]
+            got = report.restriction(key).status
+            per[key][2] += bool(want & {"allowed", "limited"}) and got in ("prohibited", "silent")
+            per[key][3] += bool(want & {"allowed", "limited"})
+        per[key][0] += got in want
+        per[key][1] += 1
+        if got not in want:
+            misses.append(f"- {item['id']}: {key} labelled {'/'.join(sorted(want))}, got {got}")
+    print(f"## The blind set, {name}: {len(items)} app terms in our own words\n")
+    print("| restriction | agreed | costly error (allowed/limited → prohibited/silent) |\n| --- | ---: | ---: |")
+    for key, (a, n, costly, open_) in per.items():
+        print(f"| {key} | {a}/{n} | {f'{costly}/{open_}' if key != 'audience' else '—'} |")
+    agreed, total = sum(v[0] for v in per.values()), sum(v[1] for v in per.values())
+    print(f"| **all** | **{agreed}/{total} ({agreed / total:.0%})** | "
+          f"**{sum(v[2] for v in per.values())}/{sum(v[3] for v in per.values())}** |\n")
     print("Disagreements:\n" + ("\n".join(misses) or "none") + "\n")
 
 
