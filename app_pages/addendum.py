@@ -67,12 +67,16 @@ else:
             st.error(g.md_escape(line))
 if vendor is not None and missing and not draft:
     st.info("Still needed: " + ", ".join(g.field_label(f).lower() for f in missing))
-if vendor is not None:
-    for late in g.vendor_breach_problems(vendor.breach_steps):
-        st.warning("Breach steps: " + g.md_escape(late))
+if vendor is not None and (draft or missing):  # otherwise writing the addendum refuses them, once, below
+    for line in g.problem_lines([("breach_steps", late) for late in g.vendor_breach_problems(vendor.breach_steps)]):
+        st.warning(g.md_escape(line))
 if vendor is not None and (not missing or draft):
     try:
         data_docx = g.render_addendum(vendor, board, library, draft=draft)
+    except g.VendorError as exc:  # each problem once, naming its field
+        for line in g.problem_lines(exc.problems):
+            st.error(g.md_escape(line))
+        st.caption("Or tick “Draft” to write the addendum anyway, and review it before anyone signs.")
     except g.SdpaError as exc:
         common.show_error(exc)
     else:

@@ -195,6 +195,8 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
                      "data_collected": "; ".join(contract.data_categories or [])} if contract else {}
     for field, key in widgets.items():  # the register's contract fills the form until it is edited
         st.session_state.setdefault(key, from_register.get(field, ""))
+    st.session_state.setdefault(f"l_contract_date_{cid}", contract.executed if contract is not None else None)
+    letter_day, letter_note = g.letter_date(board=board)  # a business day: today, or the next one
     common.vendor_picker("check_pick", widgets)
     with st.form("letter_form"):
         c1, c2 = st.columns(2)  # a row of columns per pair: on a phone the fields keep this order
@@ -202,8 +204,7 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
         product = c2.text_input("Product or service", key=widgets["product"])
         c1, c2 = st.columns(2)
         email = c1.text_input("Vendor's privacy contact email", key=widgets["contact_email"])
-        signed = c2.date_input("Date of the vendor's contract", key="l_contract_date",
-                               value=contract.executed if contract is not None else None,  # the register's date
+        signed = c2.date_input("Date of the vendor's contract", key=f"l_contract_date_{cid}",  # the register's date
                                help="The date the contract was signed, as it appears on it. The letter needs it.")
         c1, c2 = st.columns(2)
         purpose = c1.text_input("Purpose (for the enclosed addendum)", key=widgets["purpose"],
@@ -215,7 +216,9 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
                                 help="§ 10-234bb(f) voids a contract lacking a required provision if it was entered "
                                      "into on or after July 1, 2018. The letter states this date; whether an "
                                      "amendment or renewal counts is counsel's call (to confirm).")
-        sent = c2.date_input("Date of the letter", value=today, key="l_sent")
+        sent = c2.date_input("Date of the letter", value=letter_day, key="l_sent")
+        if letter_note:
+            c2.caption(letter_note)  # our own words and dates, no vendor text
         b1, b2 = st.columns(2)
         submitted = b1.form_submit_button("Write the letter")
         marked = (b2.form_submit_button("Mark up the vendor's DOCX (tracked changes)") if is_docx else False)

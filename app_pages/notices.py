@@ -77,7 +77,10 @@ if kind == "contract-posting":  # the notice is dated with the contract's execut
         st.caption("Post it on the website by " + g.long_date(g.deadlines(executed=when)["website_notice_due"])
                    + " (5 business days).")
 else:
-    when = st.date_input("Date of the notice", value=today, key="when")
+    letter_day, letter_note = g.letter_date(board=board)  # a business day: today, or the next one
+    when = st.date_input("Date of the notice", value=letter_day, key="when")
+    if letter_note:
+        st.caption(letter_note)  # our own words and dates, no vendor text
 try:
     files: list[tuple[str, bytes, str]] = []
     if kind == "annual-notice":

@@ -34,7 +34,7 @@ _HOMES = {
     "documents.render": ["FIELD_LABELS", "REQUIRED_FIELDS", "field_label", "long_date", "missing_fields",
                          "nobreak_citations", "problem_lines", "render_addendum", "safe_filename"],
     "documents.letters": ["amendment_letter", "amendment_voidness", "annual_notice", "breach_notice",
-                          "contract_posting", "deletion_request", "iep_exception"],
+                          "contract_posting", "deletion_request", "iep_exception", "letter_date"],
     "documents.breach_timing": ["vendor_breach_problems"],
     "documents.pdf": ["convert_to_pdf", "pdf_bytes"],
     "documents.report": ["report_json", "report_markdown", "report_table"],

@@ -227,7 +227,7 @@ def test_the_check_page_refuses_a_viewer(shoreline, board, label):
         at.text_input(key="l_name_1").set_value("Harborview Tutoring LLC")
         at.text_input(key="l_product_1").set_value("Homework Help")
         at.text_input(key="l_email_1").set_value("privacy@harborview.example")
-        at.date_input(key="l_contract_date").set_value(dt.date(2025, 8, 1)).run()
+        at.date_input(key="l_contract_date_1").set_value(dt.date(2025, 8, 1)).run()
     before = log_length(shoreline)
     button(at, label).click().run()
     assert any(e.value.startswith("Refused:") for e in at.error), [e.value for e in at.error]

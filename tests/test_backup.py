@@ -137,6 +137,39 @@ def test_a_csv_import_with_one_bad_row_adds_nothing(tmp_path):
         assert r.count(ContractRow) == 48
 
 
+def test_a_csv_import_names_every_bad_row_in_one_line_and_adds_nothing(tmp_path):
+    (tmp_path / "ok.txt").write_text("signed")
+    rows = ["vendor_name,product,executed,contract_file,contact_email"]
+    rows += [f"Vendor {i},P,2026-09-01,ok.txt," for i in range(30)]
+    rows[4] = "Bad date,P,2026-02-30,,"               # line 5: found while reading the file
+    rows[9] = ",Nameless,2026-09-01,,"                # line 10: found when the contract is checked
+    rows[17] = "Elsewhere,P,2026-09-01,../x.txt,"     # line 18: a file outside the CSV's folder
+    rows[25] = "Mail,P,2026-09-01,,not-an-email"      # line 26
+    src = tmp_path / "contracts.csv"
+    src.write_text("\n".join(rows) + "\n")
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    res = runner.invoke(app, ["register", "import", str(src), "--db", db])
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+    err = res.stderr
+    assert "contracts.csv: 4 rows cannot be imported; nothing was imported: line 5: " in err
+    positions = [err.index(f"line {n}: ") for n in (5, 10, 18, 26)]
+    assert positions == sorted(positions)
+    assert "not a real date" in err and "vendor and a product" in err and "email" in err
+    with Register(db) as r:
+        assert r.count(ContractRow) == 0
+
+
+def test_a_csv_import_with_many_bad_rows_names_the_first_twenty_and_counts_the_rest(tmp_path):
+    src = tmp_path / "contracts.csv"
+    src.write_text("vendor_name,product\n" + "Good,P\n" * 1500 + ",P\n" * 25)
+    db = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    res = runner.invoke(app, ["register", "import", str(src), "--db", db])
+    assert res.exit_code == 2 and "25 rows cannot be imported" in res.stderr
+    assert "line 1521: " in res.stderr and "line 1522: " not in res.stderr and "and 5 more" in res.stderr
+    with Register(db) as r:  # the first thousand good rows, already written, were taken back
+        assert r.count(ContractRow) == 0
+
+
 @pytest.mark.parametrize("value", ["/etc/passwd", "../outside.txt", "link.txt", "/proc/self/environ"])
 def test_register_import_attaches_only_files_in_the_csv_folder(tmp_path, value):
     folder = tmp_path / "in"

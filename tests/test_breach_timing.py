@@ -72,8 +72,9 @@ def test_the_addendum_page_names_the_contradiction_and_offers_no_ready_addendum(
     at.date_input(key="contract_date").set_value(dt.date(2026, 9, 1))
     at.text_area(key="breach_steps").input(NINETY).run()
     assert not at.exception
-    assert any("90 days to notify the Board" in shown(w.value) for w in at.warning)
-    assert [shown(e.value).split(":")[0] for e in at.error] == ["breach_steps"]  # one line, naming the field
+    assert not at.warning  # said once: as the error
+    assert [shown(e.value).split(":")[0] for e in at.error] == ["Steps to notify the Board of a breach"]
+    assert "90 days to notify the Board" in shown(at.error[0].value)  # one line, naming the field as labelled
     assert [b.label for b in at.get("download_button")] == []
     at.checkbox(key="draft").check().run()  # a draft, to review with the vendor, is still offered
     assert [b.label for b in at.get("download_button")] == ["Download DOCX"]

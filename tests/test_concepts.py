@@ -285,9 +285,9 @@ def test_every_report_shows_confidence(library):
     md = report_markdown(r)
     assert "| confidence |" in md and "Review first (low confidence): 6." in md
     row = next(line for line in report_table(r).splitlines() if line.startswith(" 6."))
-    assert " low " in row
+    assert " low" in row
     law = next(line for line in report_table(r).splitlines() if line.startswith(" 9."))
-    assert " high " in law
+    assert " high" in law
 
 
 # ---------------------------------------------------------------- the CET model form

@@ -246,7 +246,7 @@ def test_a_large_csv_import_keeps_every_row_and_names_a_bad_one(reg, tmp_path, b
     assert reg.count(LogRow) == 2500
     bad = tmp_path / "bad.csv"
     bad.write_text("vendor_name,product,executed\nGood,Reader,2026-01-02\n,Nameless,2026-01-02\n")
-    with pytest.raises(Exception, match="line 3: a contract needs a vendor and a product; nothing was imported"):
+    with pytest.raises(Exception, match="bad.csv: 1 row cannot be imported; nothing was imported: line 3: a contract needs a vendor and a product"):
         import_contracts_csv(reg, bad)
     assert reg.count(LogRow) == 2500
 

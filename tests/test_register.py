@@ -92,9 +92,10 @@ def test_after_the_cure_date_counsel_decides(reg, board):
     assert contract_status(reg.contract(cid), D("2027-01-05")).status == "gaps found"
     reg.record_notice(cid, D("2027-01-13"), D("2027-02-16"))
     st = contract_status(reg.contract(cid), D("2027-02-16"))
-    assert st.status == "notice sent" and "2027-02-16" in st.why
+    assert st.status == "notice sent" and "February 16, 2027" in st.why
     st = contract_status(reg.contract(cid), D("2027-02-17"))
-    assert st.status == "cure date passed — counsel to decide" and "2027-01-13" in st.why and "2027-02-16" in st.why
+    assert st.status == "cure date passed — counsel to decide"
+    assert "notice to amend sent January 13, 2027" in st.why and "February 16, 2027" in st.why
     overdue = [i for i in due_items(reg, D("2027-02-17"), board) if i.overdue]
     assert any("counsel to decide whether the contract is void" in i.what for i in overdue)
     reg.record_outcome(cid, "amended", D("2027-02-10"))

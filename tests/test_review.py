@@ -415,7 +415,7 @@ def test_only_an_administrator_of_the_first_board_adds_a_board_or_moves_a_distri
                     ["board", "import-register", str(backup), "--name", "Shoreline Board of Education"]):
         res = runner.invoke(app, [*command, "--db", url])
         assert res.exit_code == 2 and "only an administrator can add a board" in res.stderr, command
-    assert runner.invoke(app, ["board", "list", "--db", url]).output.count("Board of Education") == 0
+    assert len(runner.invoke(app, ["board", "list", "--db", url]).output.splitlines()) == 1  # board 1 alone
     monkeypatch.setenv("SDPA_USER", "ada@region.example")
     assert runner.invoke(app, ["board", "add", "Hillside Board of Education", "--db", url]).exit_code == 0
     res = runner.invoke(app, ["board", "import-register", str(backup), "--name", "Shoreline Board of Education",

@@ -383,3 +383,19 @@ def test_a_board_the_register_does_not_hold_is_named_as_such_not_as_a_profile_pr
     res = runner.invoke(app, ["register", "--board-id", "9", "list"])
     assert res.exit_code == 2
     assert "there is no board 9 in this register" in res.output and "profile" not in res.output
+
+
+def test_board_list_shows_the_name_of_each_boards_saved_profile(url, tmp_path, board):
+    from generator.records.directory import save_board
+
+    with Register(url) as first:
+        hill = add_board(first.engine, "Hillside")
+        add_board(first.engine, "Lakeside Board of Education")
+        save_board(first, board.model_copy(update={"name": "Waterbury Board of Education"}))
+        save_board(first.for_board(hill), board.model_copy(update={"name": "Hillside Regional Board of Education"}))
+    res = runner.invoke(app, ["board", "list", "--db", url])
+    assert res.exit_code == 0, res.output
+    rows = [line.split(None, 2) for line in res.stdout.splitlines()]
+    assert [(r[0], r[2]) for r in rows] == [("1", "Waterbury Board of Education"),
+                                            (str(hill), "Hillside Regional Board of Education"),
+                                            (str(hill + 1), "Lakeside Board of Education")]  # none saved: its own

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import Optional
@@ -33,7 +34,7 @@ def check_cmd(
     Example: sdpa check acme-terms.pdf --format json
     """
     from generator.checking.one_file import check_file
-    from generator.documents.report import report_json, report_markdown, report_table
+    from generator.documents.report import TERMINAL_WIDTH, report_json, report_markdown, report_table
 
     if format not in ("table", "json", "markdown"):
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
@@ -49,8 +50,10 @@ def check_cmd(
             report = check_file(contract, lib, max_bytes=limit)
     if format == "markdown":
         typer.echo(report_markdown(report, lib))  # its citations marked against the library in use
-    else:
-        typer.echo({"json": report_json, "table": report_table}[format](report))
+    elif format == "json":
+        typer.echo(report_json(report))
+    else:  # wrapped to the terminal, nothing cut
+        typer.echo(report_table(report, shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns))
     if fail_on_gaps and not report.compliant:
         raise typer.Exit(1)
 

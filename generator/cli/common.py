@@ -15,6 +15,8 @@ import typer
 from generator.errors import SdpaError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from generator.models import Board, Library
 
 BoardOpt = typer.Option(None, "--board", help="Board profile YAML (default: $SDPA_BOARD, else the profile saved "
@@ -91,7 +93,8 @@ OutOpt = typer.Option(..., "--out", help="Where to write the DOCX.")
 PdfOpt = typer.Option(False, "--pdf", help="Also write a PDF beside each DOCX (needs LibreOffice).")
 
 
-DateOpt = typer.Option(None, "--date", help="Date of the letter, YYYY-MM-DD (default today).")
+DateOpt = typer.Option(None, "--date", help="Date of the letter, YYYY-MM-DD (default today, or the next "
+                                                   "business day on a weekend or holiday).")
 
 
 VendorOpt = typer.Option(..., "--vendor", help="Vendor details as JSON (see examples/vendor.json).")
@@ -109,14 +112,24 @@ def write_outputs(files: list[tuple[Path, bytes]], pdf: bool) -> None:
         typer.echo(f"wrote {path}")
 
 
-def letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[Path] = None):
-    """The board profile, the letter's date (default today) and the vendor, if one is named."""
-    from datetime import date
+def default_letter_date(profile: Board) -> date:
+    """A letter's date when ``--date`` is not given: today on a business day, else the next one
+    (:func:`generator.documents.letters.letter_date`), with a note on stderr saying so."""
+    from generator.documents.letters import letter_date
 
+    day, note = letter_date(board=profile)
+    if note:
+        typer.echo(f"sdpa: note: {note} (--date to choose another)", err=True)
+    return day
+
+
+def letter_inputs(board: Optional[Path], when: Optional[str], vendor: Optional[Path] = None):
+    """The board profile, the letter's date (default: today on a business day, else the next
+    one, said on stderr) and the vendor, if one is named."""
     from generator.forms import vendor_from_dict
 
     profile = load_board(board, board_id=board_id())
-    day = date_option(when, "--date") or date.today()
+    day = date_option(when, "--date") or default_letter_date(profile)
     v = vendor_from_dict(read_json(vendor, "vendor file"), str(vendor)) if vendor else None
     return profile, day, v
 

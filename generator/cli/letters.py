@@ -16,6 +16,7 @@ from generator.cli.common import (
     PdfOpt,
     VendorOpt,
     date_option,
+    default_letter_date,
     get_library,
     letter_inputs,
     open_register,
@@ -232,8 +233,6 @@ def letter_operator_cmd(
     The letter is a draft until counsel has confirmed the app's verdict on these same documents
     (sdpa apps confirm). Example: sdpa letter operator quizly.json --app Quizly --operator "Quizly Inc." --out out/quizly.docx
     """
-    from datetime import date
-
     from generator.cli.apps import read_vet_report
     from generator.documents.operator_letter import operator_letter
     from generator.records.apps import confirmed_by_for
@@ -242,7 +241,7 @@ def letter_operator_cmd(
         vetted = read_vet_report(report)
         with open_register(db, board) as (reg, profile):
             by = confirmed_by_for(reg, app, vetted)
-        day = date_option(when, "--date") or date.today()
+        day = date_option(when, "--date") or default_letter_date(profile)
         letter = operator_letter(vetted, profile, app=app, operator=operator, when=day, contact=contact,
                                  reply_by=date_option(reply_by, "--reply-by"), confirmed_by=by)
         if letter is None:

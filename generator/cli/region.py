@@ -36,17 +36,17 @@ def board_add_cmd(name: str = typer.Argument(..., help="The board's name, e.g. '
 
 
 def board_list_cmd(db: Optional[str] = DbOpt) -> None:
-    """List the register's boards: id, short name, name.
+    """List the register's boards: id, short name, name (its saved profile's, when it has one).
 
     Example: sdpa board list
     """
-    from generator.records.tenancy import list_boards
+    from generator.records.directory import board_names
 
     with user_errors():
         with _engine_register(db) as reg:
-            boards = list_boards(reg.engine)
-    for b in boards:
-        typer.echo(f"{b.id:>4}  {b.slug[:30]:<30} {b.name}")
+            boards = board_names(reg)
+    for number, slug, name in boards:
+        typer.echo(f"{number:>4}  {slug[:30]:<30} {name}")
 
 
 def board_import_register_cmd(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Optional
 
@@ -315,6 +316,7 @@ def register_review_cmd(
 
     Example: sdpa register review 3 --provision security=partial:"no encryption at rest" --confirm-rest
     """
+    from generator.documents.report import TERMINAL_WIDTH, terminal_wrap
     from generator.records.review import (
         confirmed_report,
         latest_check,
@@ -330,10 +332,15 @@ def register_review_cmd(
                 check = latest_check(reg.contract(contract))
                 if check is None:
                     raise InputError(f"contract {contract} has no stored check (sdpa register record check)")
+                width = shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns  # wrapped, nothing cut
                 for p in review_order(check.report):
-                    typer.echo(f"{p['id']:<20} {p['status']:<8} {p.get('confidence', ''):<5} {p.get('explanation', '')[:90]}")
+                    typer.echo(f"{p['id']:<20} {p['status']:<8} {p.get('confidence', '')}")
+                    quoted = [f"“{e.get('text', '')}” ({e.get('location', '')})" for e in p.get("evidence", [])[:1]]
+                    for text in (p.get("explanation", ""), *quoted):
+                        typer.echo("\n".join(terminal_wrap(text, width, 4)))
                 for i, t in enumerate(check.report.get("conflicts", []), start=1):
-                    typer.echo(f"conflict {i}: {t.get('text', '')[:90]} ({t.get('location', '')})")
+                    typer.echo(f"conflict {i} ({t.get('location', '')}):")
+                    typer.echo("\n".join(terminal_wrap(f"“{t.get('text', '')}”", width, 4)))
                 return
             decided = dict(parse_decision(x, "--provision") for x in provision)
             terms = {}

@@ -10,7 +10,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.checking.voidness import Voidness, rules_apply, voidness
 from generator.documents.citations import mark_unconfirmed
-from generator.deadlines import cure_deadline
+from generator.deadlines import cure_deadline, holiday_name, next_business_day
 from generator.documents.render import (
     TEMPLATES_DIR,
     document_properties,
@@ -47,6 +47,28 @@ def tidy(text: str) -> str:
     """Drop the second full stop where a sentence ends on a name that ends in one
     ("BrightPath Learning, Inc.." → "BrightPath Learning, Inc."); an ellipsis is left alone."""
     return _DOUBLE_STOP.sub("", text)
+
+
+def letter_date(today: date | None = None, board: Board | None = None) -> tuple[date, str]:
+    """The date a letter written on ``today`` (default: the computer's today) bears by default,
+    and why it is not today.
+
+    Returns ``(today, "")`` on a business day; on a weekend, a Connecticut legal holiday or one
+    of the board's closures (``board``'s ``closures`` and ``good_friday_proclaimed``), the next
+    business day and a note such as "today is a Sunday: dated Monday, December 7, 2026". The
+    command line and the app both take their default from here."""
+    today = today or date.today()
+    closures, good_friday = (board.closures, board.good_friday_proclaimed) if board else ([], False)
+    day = next_business_day(today, closures, good_friday)
+    if day == today:
+        return today, ""
+    if today.weekday() >= 5:
+        why = f"a {today:%A}"
+    elif holiday := holiday_name(today, good_friday):
+        why = f"{holiday}, a legal holiday"
+    else:
+        why = "a day the board is closed (board profile)"
+    return day, f"today is {why}: dated {day:%A}, {long_date(day)}"
 
 
 def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 from generator.documents.citations import mark_unconfirmed
 from generator.documents.markup import md_inline
@@ -72,17 +73,38 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report_table(report: GapReport, width: int = 100) -> str:
-    """A plain-text table for the terminal: the summary and the counsel note, then one line per
-    provision (status, confidence, reason) and its first evidence."""
+TERMINAL_WIDTH = 100  # when the terminal's width is not known
+MIN_WIDTH = 60
+
+
+def terminal_wrap(text: str, width: int = TERMINAL_WIDTH, indent: int = 6) -> list[str]:
+    """``text`` whole, as lines of at most ``width`` characters (never fewer than
+    :data:`MIN_WIDTH`), each indented by ``indent`` spaces: nothing is cut, so counsel can read
+    an explanation or a quoted sentence to its end in a terminal."""
+    pad = " " * indent
+    return textwrap.wrap(" ".join(text.split()), max(width, MIN_WIDTH), initial_indent=pad,
+                         subsequent_indent=pad, break_on_hyphens=False) or []
+
+
+def report_table(report: GapReport, width: int = TERMINAL_WIDTH) -> str:
+    """A plain-text table for the terminal ``width`` characters wide: the summary and the counsel
+    note, then one line per provision (status, confidence, and its reason when the whole reason
+    fits) and, wrapped below it, the reason (when it did not fit) and its first evidence; then
+    each conflicting term. No text is cut."""
+    width = max(width, MIN_WIDTH)
     out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else ""), COUNSEL_NOTE]
     for f in report.provisions:
         conf = "low" if f.confidence == "low" else "high"
-        out.append(f"{f.number:>2}. {f.title[:44]:<44} {MARK[f.status]:<10} {conf:<4} {f.explanation[:width - 65]}")
+        row = f"{f.number:>2}. {f.title[:44]:<44} {MARK[f.status]:<10} {conf:<4}"
+        if len(row) + 1 + len(f.explanation) <= width:
+            out.append(f"{row} {f.explanation}")
+        else:
+            out += [row.rstrip(), *terminal_wrap(f.explanation, width)]
         if f.evidence:
             e = f.evidence[0]
-            out.append(f"      “{e.text[: width - 24]}” ({e.location})")
+            out += terminal_wrap(f"“{e.text}” ({e.location})", width)
     for c in report.conflicts:
-        out.append(f" ⚠ conflict ({c.kind}, {c.provision}) {c.location}: “{c.text[: width - 40]}”")
+        out.append(f" ⚠ conflict ({c.kind}, {c.provision}) {c.location}:")
+        out += terminal_wrap(f"“{c.text}”", width)
     out += [f" ⚠ {n}" for n in report.notes]
     return "\n".join(out)

@@ -58,6 +58,23 @@ def saved_board(reg: Register) -> Board | None:
     return board_from_dict(row.data, f"the board profile saved by {row.saved_by} on {row.saved_at:%Y-%m-%d}")
 
 
+def board_names(reg: Register) -> list[tuple[int, str, str]]:
+    """Every board of ``reg``'s register as (id, short name, name), in id order: the name is the
+    one in the board's newest saved profile when it has one (``sdpa board import``), else the
+    name the board was added with ("Board 1" for a register's first, or when its saved profile
+    no longer validates). Each profile is read as its own board's."""
+    from generator.records.tenancy import list_boards
+
+    names = []
+    for row in list_boards(reg.engine):
+        try:
+            saved = saved_board(reg.for_board(row.id))
+        except ProfileError:
+            saved = None
+        names.append((row.id, row.slug, saved.name if saved else row.name))
+    return names
+
+
 def board_yaml(board: Board) -> str:
     """``board`` as YAML, the format of ``board.example.yaml`` (without ``database``)."""
     return yaml.safe_dump(profile_data(board), sort_keys=False, allow_unicode=True)

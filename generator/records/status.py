@@ -31,7 +31,8 @@ CONTRACT_STATUSES = ("draft", "executed", "posted", AWAITING, "gaps found", "not
 
 @dataclass
 class Status:
-    """A contract's status, derived from its records, and the dates that make it so."""
+    """A contract's status, derived from its records, and the dates that make it so (``why``: a
+    sentence for people, its dates written out as "December 6, 2026")."""
 
     status: str  # one of CONTRACT_STATUSES
     why: str
@@ -55,49 +56,56 @@ def unconfirmed_check(c: ContractRow):
 
 def _unconfirmed_note(c: ContractRow) -> str:
     """What a notice's status adds while the check behind it awaits counsel ("" once confirmed)."""
+    from generator.documents.render import long_date  # on first use: a list need not load the DOCX writer
+
     check = unconfirmed_check(c)
-    return (f"; the check of {check.checked} is awaiting counsel's review (the notice rests on an "
-            "unconfirmed reading)") if check is not None else ""
+    return (f"; the check of {long_date(check.checked)} is awaiting counsel's review (the notice rests "
+            "on an unconfirmed reading)") if check is not None else ""
 
 
 def contract_status(c: ContractRow, today: date, library: Library | None = None) -> Status:
     """Derive the status of contract ``c`` on ``today`` from its records (``library`` tells
     which provisions are § 10-234bb(a) terms; default: the shipped library). "void" only when
     counsel recorded it; a check counsel has not confirmed is "awaiting review"."""
+    from generator.documents.render import long_date  # on first use: a list need not load the DOCX writer
+
     if c.term_end and c.term_end < today:
-        return Status("ended", f"the term ended on {c.term_end}")
+        return Status("ended", f"the term ended on {long_date(c.term_end)}")
     for n in reversed(c.notices):
         if n.outcome == "withdrawn":
             continue
         if n.outcome == "amended":
-            return Status("amended", f"amended on {n.outcome_date} after the notice of {n.sent}")
+            return Status("amended", f"amended on {long_date(n.outcome_date)} after the notice of "
+                                     f"{long_date(n.sent)}")
         if n.outcome == "void":
             by = f" by {n.outcome_by}" if n.outcome_by else ""
-            return Status("void", f"recorded void{by} on {n.outcome_date} after the notice of {n.sent}"
+            return Status("void", f"recorded void{by} on {long_date(n.outcome_date)} after the notice of "
+                                  f"{long_date(n.sent)}"
                                   + (f": {n.outcome_reason}" if n.outcome_reason else ""))
         if n.cure_date < today:
-            law = ("a § 10-234bb(a) provision is lacking (confirmed) in a contract from 2018-07-01 on, so "
+            law = ("a § 10-234bb(a) provision is lacking (confirmed) in a contract from July 1, 2018 on, so "
                    "§ 10-234bb(f) may apply" if void_applies(c, library) else
                    "§ 10-234bb(f) does not apply on the record (no confirmed § 10-234bb(a) gap, or the "
-                   "contract's dates are before 2018-07-01 or not on file)")
-            return Status(CURE_PASSED, f"notice to amend sent {n.sent}; the cure date {n.cure_date} passed "
-                                       f"without amendment; {law}{_unconfirmed_note(c)}")
-        return Status("notice sent", f"notice to amend sent {n.sent}; the vendor must amend by {n.cure_date}"
-                                     f"{_unconfirmed_note(c)}")
+                   "contract's dates are before July 1, 2018 or not on file)")
+            return Status(CURE_PASSED, f"notice to amend sent {long_date(n.sent)}; the cure date "
+                                       f"{long_date(n.cure_date)} passed without amendment; {law}"
+                                       f"{_unconfirmed_note(c)}")
+        return Status("notice sent", f"notice to amend sent {long_date(n.sent)}; the vendor must amend by "
+                                     f"{long_date(n.cure_date)}{_unconfirmed_note(c)}")
     check = latest_check(c)
     if unconfirmed_check(c) is not None:
         gaps = [p["id"] for p in check.report.get("provisions", []) if p.get("status") != "present"]
-        return Status(AWAITING, f"check of {check.checked} not yet confirmed by counsel; the reading: "
-                                f"not present: {', '.join(gaps) or 'none'}")
+        return Status(AWAITING, f"check of {long_date(check.checked)} not yet confirmed by counsel; the "
+                                f"reading: not present: {', '.join(gaps) or 'none'}")
     confirmed = confirmed_report(c) if check is not None else None
     if confirmed is not None and not confirmed["compliant"]:
         gaps = [p["id"] for p in confirmed["provisions"] if p.get("status") != "present"]
-        return Status("gaps found", f"check of {check.checked}, confirmed by {confirmed['confirmed_by']}: "
-                                    f"not present: {', '.join(gaps) or 'conflicting terms'}")
+        return Status("gaps found", f"check of {long_date(check.checked)}, confirmed by "
+                                    f"{confirmed['confirmed_by']}: not present: {', '.join(gaps) or 'conflicting terms'}")
     if c.postings:
-        return Status("posted", f"posted on the website on {c.postings[0].posted}")
+        return Status("posted", f"posted on the website on {long_date(c.postings[0].posted)}")
     if c.executed:
-        return Status("executed", f"executed on {c.executed}; not yet posted")
+        return Status("executed", f"executed on {long_date(c.executed)}; not yet posted")
     return Status("draft", "no execution date recorded")
 
 
