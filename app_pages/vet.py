@@ -119,12 +119,14 @@ if report is not None:
             l_app = c1.text_input("App", key="vet_l_app")
             l_operator = c2.text_input("Operator", key="vet_l_operator")
             contact = st.text_input("Operator's address or privacy contact", key="vet_l_contact")
+            letter_day, letter_note = g.letter_date(board=board)  # a business day: today, or the next one
+            st.caption(letter_note or f"Dated {g.long_date(letter_day)}.")
             wrote = st.form_submit_button("Write the letter")
         if wrote:
             try:
                 with common.open_register(user) as reg:
                     by = g.confirmed_by_for(reg, l_app, report)
-                letter = g.operator_letter(report, board, app=l_app, operator=l_operator, when=today,
+                letter = g.operator_letter(report, board, app=l_app, operator=l_operator, when=letter_day,
                                            contact=[contact] if contact.strip() else [], confirmed_by=by)
             except g.SdpaError as exc:
                 common.show_error(exc)

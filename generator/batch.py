@@ -7,7 +7,6 @@ import os
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
@@ -89,7 +88,7 @@ def _work(job: Job) -> Outcome:
 
 def _render_row(job: Job) -> Outcome:
     from generator.checking.one_file import check_file
-    from generator.documents.letters import amendment_letter
+    from generator.documents.letters import amendment_letter, letter_date
     from generator.documents.render import render_addendum
 
     board, library, out = _STATE["board"], _STATE["library"], _STATE["out"]
@@ -105,7 +104,7 @@ def _render_row(job: Job) -> Outcome:
         return Outcome(job.line, name, "generated", [job.addendum])
     try:
         report = check_file(job.contract, library)  # read and checked in one box, one budget
-        letter = amendment_letter(report, job.vendor, board, sent=date.today(), library=library)
+        letter = amendment_letter(report, job.vendor, board, sent=letter_date(board=board)[0], library=library)
         if letter is not None:
             write_atomic(out / job.letter, letter)
     except SdpaError as exc:

@@ -73,6 +73,7 @@ def test_an_app_is_vetted_recorded_and_confirmed_by_counsel(review_app, browser,
     _press(page, "Record in the approved-apps list", "Recorded Brightboard")
     with Register(db_url) as reg:
         rec = g.app_record(reg, "Brightboard")
+        shoreline = g.saved_board(reg)
     assert (rec.status, rec.read_verdict, rec.operator) == ("awaiting review", "may be used with conditions",
                                                             "Brightboard Learning Inc.")
     assert sorted(d["name"] for d in rec.documents) == ["brightboard-privacy.md", "brightboard-terms.txt"]
@@ -81,9 +82,12 @@ def test_an_app_is_vetted_recorded_and_confirmed_by_counsel(review_app, browser,
     # the letter to the operator, before counsel has confirmed: a draft naming what to confirm
     page.get_by_label("App", exact=True).last.fill("Brightboard")
     page.get_by_label("Operator", exact=True).fill("Brightboard Learning Inc.")
+    day, note = g.letter_date(board=shoreline)  # a business day: today, or the next one
+    page.get_by_text(note or f"Dated {g.long_date(day)}.").wait_for()
     _press(page, "Write the letter", "Letter ready")
     letter = " ".join(docx_text(_download(page, "Download the letter (DOCX)", tmp_path)).split())
     assert "DRAFT — not confirmed by counsel" in letter and "Disclosing student information" in letter
+    assert g.long_date(day) in letter
 
     # an editor gets no confirm form
     page.get_by_text("only counsel or an administrator can confirm an app's verdict").wait_for()

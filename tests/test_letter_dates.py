@@ -76,3 +76,16 @@ def test_the_check_page_dates_the_letter_on_a_business_day_and_takes_the_contrac
     at.date_input(key="l_contract_date_1").set_value(dt.date(2025, 7, 15))  # still the user's to change
     next(b for b in at.button if b.label == "Write the letter").click().run()
     assert not at.exception and at.date_input(key="l_contract_date_1").value == dt.date(2025, 7, 15)
+
+
+def test_a_batch_run_on_sunday_dates_its_amendment_letters_monday(on_sunday, tmp_path):
+    from .test_batch import ROOT, read_csv
+
+    res = CliRunner().invoke(app, ["batch", str(ROOT / "examples/vendors.csv"), "--out", str(tmp_path), "--jobs", "1"])
+    assert res.exit_code == 0, res.output
+    letters = [m for m in read_csv(tmp_path / "manifest.csv") if m["outcome"] == "letter written"]
+    assert letters
+    for m in letters:
+        text = docx_text(tmp_path / m["files"].split()[1])
+        assert "December 7, 2026" in text and "December 6, 2026" not in text
+
