@@ -95,3 +95,20 @@ def test_the_redline_comments_mark_what_counsel_must_confirm(board, library, ven
     added = next(t for t in notes if t.startswith("Added") and "item 11" in t)
     assert "Conn. Gen. Stat. § 10-234bb(d)(2) (to confirm) requires" in added
     assert any("§ 10-234bb(a)(9) (to confirm)" in t for t in notes)  # the governing-law conflict
+
+
+def test_the_explanations_mark_the_citations_they_make(library, board):
+    """The check's own words cite the statute too (a conflict's "why", a partial breach notice's
+    reason): each unverified citation there reads "(to confirm)" in every report."""
+    text = SHORT + ("\nThe vendor may use student data to show students targeted advertising.\n\n"
+                    "The vendor will notify the District promptly of any breach of security involving student data.\n")
+    report = check_contract(read_document(text.encode(), "ads.txt"), library)
+    assert any(c.kind == "advertising" for c in report.conflicts)
+    ads = "§ 10-234bb(d)(2) (to confirm), § 10-234cc(b)(1) (to confirm)"
+    breach = "longer than § 10-234dd (to confirm) allows"
+    views = {"cards": _html_text(report_html(report, library)), "markdown": report_markdown(report, library),
+             "docx": docx_text(report_docx(report, board, library=library, when=date(2026, 12, 7)))}
+    for name, view in views.items():
+        flat = " ".join(view.split())
+        assert ads in flat and breach in flat, name
+    assert breach in " ".join(report_table(report, 200, library).split())

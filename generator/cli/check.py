@@ -53,7 +53,7 @@ def check_cmd(
     elif format == "json":
         typer.echo(report_json(report))
     else:  # wrapped to the terminal, nothing cut
-        typer.echo(report_table(report, shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns))
+        typer.echo(report_table(report, shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns, lib))
     if fail_on_gaps and not report.compliant:
         raise typer.Exit(1)
 

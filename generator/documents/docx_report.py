@@ -30,8 +30,8 @@ def _lead(lead: str, text: str) -> Block:
 
 def report_blocks(report: GapReport, library: Library | None = None) -> list[Block]:
     """The report's content as document blocks: what was read, the counsel note, each
-    provision (its citation marked "(to confirm)" where ``library``, default the built-in one,
-    has not verified it; status in word and mark, confidence when known, explanation, every
+    provision (its citation, and each citation in its explanation, marked "(to confirm)" where
+    ``library``, default the built-in one, has not verified it; status in word and mark, confidence when known, explanation, every
     evidence sentence with its location), then each conflicting term."""
     library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
@@ -48,14 +48,14 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
         blocks.append(_block("cite", mark_unconfirmed(f.citation, library), italic=True, size=18))
         level = getattr(f, "confidence", None)
         status = f"{f.status}" + (f", confidence {level}" if level else "") + "."
-        blocks.append(_lead("Status:", f"{status} {f.explanation}"))
+        blocks.append(_lead("Status:", f"{status} {mark_unconfirmed(f.explanation, library)}"))
         for e in f.evidence:
             blocks.append(_block("bullet", f"“{e.text}” ({e.location})"))
     if report.conflicts:
         blocks.append(_block("heading", "Conflicting terms (the Board's policy holds such a term void in a contract from July 1, 2018 on; § 10-234bb(e): to confirm)"))
     for c in report.conflicts:
         label = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
-        blocks.append(_lead(f"{label},", f"against {titles.get(c.provision, c.provision)}: {c.explanation}"))
+        blocks.append(_lead(f"{label},", f"against {titles.get(c.provision, c.provision)}: {mark_unconfirmed(c.explanation, library)}"))
         blocks.append(_block("bullet", f"“{c.text}” ({c.location})"))
     return blocks
 

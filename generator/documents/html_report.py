@@ -53,8 +53,8 @@ def _quote(text: str, location: str) -> str:
 
 def report_html(report: GapReport, library: Library | None = None) -> str:
     """The report as an HTML fragment: the counsel note, then one card per provision (status
-    in word and mark, confidence, citation (marked "(to confirm)" where ``library``, default
-    the built-in one, has not verified it), explanation, every evidence sentence
+    in word and mark, confidence, citation and explanation (each citation in them marked "(to
+    confirm)" where ``library``, default the built-in one, has not verified it), every evidence sentence
     with its location), then one card per conflicting term. Every string is escaped; the
     cards sit in a grid that falls to one column at a phone's width."""
     library = library or default_library()
@@ -69,7 +69,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
             f'<p><span class="sdpa-status">{_status(f.status)}</span>'
             f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
             f'<p class="sdpa-meta">{escape(mark_unconfirmed(f.citation, library))}</p>'
-            f"<p>{escape(f.explanation)}</p>{evidence}</section>")
+            f"<p>{escape(mark_unconfirmed(f.explanation, library))}</p>{evidence}</section>")
     out.append("</div>")
     if report.conflicts:
         out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): the Board's policy holds such a term void in a contract from July 1, 2018 on (§ 10-234bb(e): to confirm)</h3>"
@@ -79,7 +79,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
             '<section class="sdpa-card sdpa-conflict">'
             f"<h3>⚠ {escape(CONFLICT_LABELS.get(c.kind, c.kind.replace('_', ' ')))}</h3>"
             f'<p class="sdpa-meta">against {escape(titles.get(c.provision, c.provision))}</p>'
-            f"{_quote(c.text, c.location)}<p>{escape(c.explanation)}</p></section>")
+            f"{_quote(c.text, c.location)}<p>{escape(mark_unconfirmed(c.explanation, library))}</p></section>")
     if report.conflicts:
         out.append("</div>")
     out.append("</div>")

@@ -47,6 +47,10 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
     Every text from the contract is escaped where it could become markup, and only there, so
     the file reads cleanly."""
     library = library or default_library()
+
+    def said(text: str) -> str:  # the check's words, each unverified citation in them marked
+        return mark_unconfirmed(text, library)
+
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     lines = [f"# Contract check: {_md(report.document)}", "",
              f"{report.summary()}. " + ("Compliant." if report.compliant else "Not compliant."), "",
@@ -56,7 +60,7 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
              "| ---: | --- | --- | --- | --- | --- |"]
     for f in report.provisions:
         ev = "<br>".join(f"“{_md(e.text)}” ({_md(e.location)})" for e in f.evidence) or "—"
-        why = _md(f.explanation) + ("".join(f"<br>Low confidence: {_md(d)}." for d in f.doubts[:1]))
+        why = _md(said(f.explanation)) + ("".join(f"<br>Low confidence: {_md(said(d))}." for d in f.doubts[:1]))
         lines.append(f"| {f.number} | {_md(f.title)} ({_md(mark_unconfirmed(f.citation, library))}) | {MARK[f.status]} | {f.confidence} | {ev} | {why} |")
     low = [f for f in report.provisions if f.confidence == "low"]
     if low:
@@ -67,7 +71,7 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
         for c in report.conflicts:
             kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
             lines.append(f"| {kind} | {_md(titles.get(c.provision, c.provision))} | “{_md(c.text)}” "
-                         f"| {_md(c.location)} | {_md(c.explanation)} |")
+                         f"| {_md(c.location)} | {_md(said(c.explanation))} |")
     if report.notes:
         lines += ["", "## Left out by the reader", ""] + [f"- {_md(n)}" for n in report.notes]
     return "\n".join(lines) + "\n"
@@ -86,20 +90,23 @@ def terminal_wrap(text: str, width: int = TERMINAL_WIDTH, indent: int = 6) -> li
                          subsequent_indent=pad, break_on_hyphens=False) or []
 
 
-def report_table(report: GapReport, width: int = TERMINAL_WIDTH) -> str:
+def report_table(report: GapReport, width: int = TERMINAL_WIDTH, library: Library | None = None) -> str:
     """A plain-text table for the terminal ``width`` characters wide: the summary and the counsel
     note, then one line per provision (status, confidence, and its reason when the whole reason
     fits) and, wrapped below it, the reason (when it did not fit) and its first evidence; then
-    each conflicting term. No text is cut."""
+    each conflicting term. No text is cut; each citation not verified against the statute's text
+    (by ``library``, default the built-in one) is marked "(to confirm)"."""
     width = max(width, MIN_WIDTH)
+    library = library or default_library()
     out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else ""), COUNSEL_NOTE]
     for f in report.provisions:
         conf = "low" if f.confidence == "low" else "high"
         row = f"{f.number:>2}. {f.title[:44]:<44} {MARK[f.status]:<10} {conf:<4}"
-        if len(row) + 1 + len(f.explanation) <= width:
-            out.append(f"{row} {f.explanation}")
+        why = mark_unconfirmed(f.explanation, library)
+        if len(row) + 1 + len(why) <= width:
+            out.append(f"{row} {why}")
         else:
-            out += [row.rstrip(), *terminal_wrap(f.explanation, width)]
+            out += [row.rstrip(), *terminal_wrap(why, width)]
         if f.evidence:
             e = f.evidence[0]
             out += terminal_wrap(f"“{e.text}” ({e.location})", width)
