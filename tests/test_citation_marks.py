@@ -112,3 +112,22 @@ def test_the_explanations_mark_the_citations_they_make(library, board):
         flat = " ".join(view.split())
         assert ads in flat and breach in flat, name
     assert breach in " ".join(report_table(report, 200, library).split())
+
+
+def test_the_registers_reasons_and_due_items_mark_what_is_to_confirm(fresh_register, library):
+    """What the register says is due, and why a contract has its status, cite the law with the
+    same marks as the documents: marking them again changes nothing."""
+    from generator.records.register import Register
+    from generator.records.status import contract_status, due_items
+    from generator import load_board
+
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 11, 2))
+        reg.record_breach(cid, notice_received=date(2026, 11, 20))
+        reg.record_notice(cid, sent=date(2026, 11, 23), cure_date=date(2027, 1, 6))
+        items = due_items(reg, date(2026, 11, 24), load_board(), library)
+        why = contract_status(reg.contract(cid), date(2027, 3, 1), library).why
+    said = [i.citation for i in items] + [why]
+    assert "§ 10-234dd (to confirm)" in " ".join(said) and "§ 10-234bb(f) (to confirm)" in why
+    for text in said:
+        assert mark_unconfirmed(text, library) == text, text

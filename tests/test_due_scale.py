@@ -48,7 +48,7 @@ def oracle(reg: Register, today: date, board) -> list[DueItem]:
             d = parent_breach_notice_due(b.notice_received, board.good_friday_proclaimed)
             if not b.families_notified:
                 items.append(DueItem(c.id, c.vendor.name, "notify the affected students and parents of the breach",
-                                     d, today > d, "board policy; § 10-234dd: 2 business days"))
+                                     d, today > d, "board policy; § 10-234dd (to confirm): 2 business days"))
             if not b.posted:
                 items.append(DueItem(c.id, c.vendor.name, "post notice of the breach on the website", d, today > d,
                                      "board policy"))
@@ -58,13 +58,13 @@ def oracle(reg: Register, today: date, board) -> list[DueItem]:
         if c.executed and c.executed >= board.posting_from and not c.postings:
             d = website_notice_due(c.executed, board.good_friday_proclaimed)
             items.append(DueItem(c.id, c.vendor.name, "post notice of the executed contract on the website",
-                                 d, today > d, "board policy; § 10-234bb: 5 business days"))
+                                 d, today > d, "board policy; § 10-234bb (to confirm): 5 business days"))
         open_ = [n for n in c.notices if not n.outcome]
         if open_:
             n = open_[-1]
             if n.cure_date >= today:
                 items.append(DueItem(c.id, c.vendor.name, "vendor must amend the contract", n.cure_date, False,
-                                     "§ 10-234bb(f)" if void_applies(c) else "board policy"))
+                                     "§ 10-234bb(f) (to confirm)" if void_applies(c) else "board policy"))
             else:
                 items.append(DueItem(c.id, c.vendor.name, "cure date passed without amendment: counsel to decide "
                                      "whether the contract is void (counsel records it) and whether to keep "
@@ -76,7 +76,7 @@ def oracle(reg: Register, today: date, board) -> list[DueItem]:
                                  c.checks[-1].checked, False, "board practice: a check is a reading"))
         if not open_ and st.status == "gaps found":
             items.append(DueItem(c.id, c.vendor.name, "send the vendor notice to amend", c.checks[-1].checked,
-                                 False, "§ 10-234bb(f)" if void_applies(c) else "board policy"))
+                                 False, "§ 10-234bb(f) (to confirm)" if void_applies(c) else "board policy"))
     due, overdue = annual_notice_due(reg, today)
     items.append(DueItem(None, "", f"annual notice to students and parents of {board.public_page}",
                          due, overdue, "board policy: by September 1"))
@@ -298,10 +298,10 @@ def test_items_that_depend_on_the_library_follow_the_library_asked_for(reg, boar
     reg.add_contract(vendor="Plain", product="Pad", executed=D("2027-01-25"))
     mine = lambda library: [(i.what, i.citation) for i in due_items(reg, today, board, library)  # noqa: E731
                             if i.contract_id == checked]
-    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f)")]
+    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f) (to confirm)")]
     assert mine(NoStatutoryTerms()) == [("send the vendor notice to amend", "board policy")]
     assert refresh_due(reg) == 1  # only the contract whose items depend on the library is derived again
-    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f)")]
+    assert mine(None) == [("send the vendor notice to amend", "§ 10-234bb(f) (to confirm)")]
 
 
 def test_many_rows_in_one_statement_keep_every_value_and_their_order(reg):

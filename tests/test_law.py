@@ -73,7 +73,7 @@ def test_void_is_never_derived_and_f_is_named_only_when_it_applies(reg, board):
     for cid in (a_gap, policy_gap, older):
         st = contract_status(reg.contract(cid), day)
         assert st.status == "cure date passed — counsel to decide" and "February 16, 2027" in st.why
-    assert "§ 10-234bb(f) may apply" in contract_status(reg.contract(a_gap), day).why
+    assert "§ 10-234bb(f) (to confirm) may apply" in contract_status(reg.contract(a_gap), day).why
     assert "does not apply" in contract_status(reg.contract(older), day).why
     items = {i.contract_id: i for i in due_items(reg, day, board) if i.contract_id}
     assert "§ 10-234bb(f)" in items[a_gap].citation

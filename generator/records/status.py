@@ -84,8 +84,8 @@ def contract_status(c: ContractRow, today: date, library: Library | None = None)
                                   + (f": {n.outcome_reason}" if n.outcome_reason else ""))
         if n.cure_date < today:
             law = ("a § 10-234bb(a) provision is lacking (confirmed) in a contract from July 1, 2018 on, so "
-                   "§ 10-234bb(f) may apply" if void_applies(c, library) else
-                   "§ 10-234bb(f) does not apply on the record (no confirmed § 10-234bb(a) gap, or the "
+                   "§ 10-234bb(f) (to confirm) may apply" if void_applies(c, library) else
+                   "§ 10-234bb(f) (to confirm) does not apply on the record (no confirmed § 10-234bb(a) gap, or the "
                    "contract's dates are before July 1, 2018 or not on file)")
             return Status(CURE_PASSED, f"notice to amend sent {long_date(n.sent)}; the cure date "
                                        f"{long_date(n.cure_date)} passed without amendment; {law}"
@@ -138,7 +138,7 @@ class Page:
 REFRESH_CHUNK = 1000  # contracts derived per round trip
 
 
-DERIVATION = "2"  # bump when _derive changes what it gives: every stored item is derived again
+DERIVATION = "3"  # bump when _derive changes what it gives: every stored item is derived again
 PLAIN = f"rules {DERIVATION}"  # the basis of a contract whose items do not depend on the library
 
 
@@ -169,7 +169,7 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
         d, dg = (parent_breach_notice_due(b.notice_received, gf) for gf in (False, True))
         if not b.families_notified:
             rows.append(_row(c, "notify the affected students and parents of the breach", d,
-                             "board policy; § 10-234dd: 2 business days", due_gf=dg))
+                             "board policy; § 10-234dd (to confirm): 2 business days", due_gf=dg))
         if not b.posted:
             rows.append(_row(c, "post notice of the breach on the website", d, "board policy", due_gf=dg))
     st = contract_status(c, date.min)  # no term has ended, no cure date has passed
@@ -181,12 +181,12 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
     if c.executed and not c.postings:
         d, dg = (website_notice_due(c.executed, gf) for gf in (False, True))
         rows.append(_row(c, "post notice of the executed contract on the website", d,
-                         "board policy; § 10-234bb: 5 business days", due_gf=dg, until=end, posting=c.executed))
+                         "board policy; § 10-234bb (to confirm): 5 business days", due_gf=dg, until=end, posting=c.executed))
     if open_:
         n = open_[-1]
         void = void_applies(c, library)
         rows.append(_row(c, "vendor must amend the contract", n.cure_date,
-                         "§ 10-234bb(f)" if void else "board policy", overdue=False,
+                         "§ 10-234bb(f) (to confirm)" if void else "board policy", overdue=False,
                          until=min(d for d in (n.cure_date, end) if d)))
         rows.append(_row(c, "cure date passed without amendment: counsel to decide whether the contract is void "
                             "(counsel records it) and whether to keep sharing student data", n.cure_date,
@@ -198,7 +198,7 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
                          "board practice: a check is a reading", overdue=False, until=end))
     if not open_ and st.status == "gaps found":
         rows.append(_row(c, "send the vendor notice to amend", c.checks[-1].checked,
-                         "§ 10-234bb(f)" if void_applies(c, library) else "board policy", overdue=False,
+                         "§ 10-234bb(f) (to confirm)" if void_applies(c, library) else "board policy", overdue=False,
                          until=end))
     return state, rows
 
