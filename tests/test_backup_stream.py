@@ -150,6 +150,13 @@ def test_a_member_missing_a_row_or_a_line_not_json_is_refused(tmp_path, board, v
              spoil=lambda name, data: b"{not json\n" + data if name == "checks" else data)
 
 
+def test_a_manifest_that_leaves_out_a_table_is_refused_not_restored_without_it(tmp_path, board, vendor):
+    tables, files = _backup(tmp_path, board, vendor)
+    assert tables["log"]  # the log has lines: restored without them, the history would be lost
+    _refused(tmp_path, {k: v for k, v in tables.items() if k != "log"}, files,
+             r"manifest\.json: tables: missing table\(s\): log; a backup lists every table")
+
+
 def test_a_member_the_manifest_lists_but_the_zip_lacks_is_refused(tmp_path, board, vendor):
     tables, files = _backup(tmp_path, board, vendor)
     _zip(tmp_path / "bad.zip", tables, files)

@@ -127,7 +127,8 @@ def _write_lines(fh, digest, lines: list[bytes]) -> int:
 
 
 def _entries(manifest: dict) -> dict[str, dict[str, Any]]:
-    """The manifest's table entries, each checked: its member, rows and sha256."""
+    """The manifest's table entries, each checked: its member, rows and sha256; every table of
+    the register is listed, none other."""
     tables = manifest.get("tables")
     known = {m.__tablename__ for m in BACKUP_TABLES}
     if not isinstance(tables, dict):
@@ -135,6 +136,10 @@ def _entries(manifest: dict) -> dict[str, dict[str, Any]]:
     unknown = set(tables) - known
     if unknown:
         raise export_error(f"{MANIFEST}: tables", f"unknown table(s): {', '.join(sorted(unknown))[:200]}")
+    missing = known - set(tables)
+    if missing:  # a table left out would restore empty: the backup is not whole
+        raise export_error(f"{MANIFEST}: tables", f"missing table(s): {', '.join(sorted(missing))}; a backup "
+                           "lists every table, even an empty one")
     for name, entry in tables.items():
         if (not isinstance(entry, dict) or entry.get("member") != f"tables/{name}.jsonl"
                 or not isinstance(entry.get("rows"), int) or isinstance(entry.get("rows"), bool) or entry["rows"] < 0
@@ -153,9 +158,7 @@ def backup_rows(archive: zipfile.ZipFile, manifest: dict) -> Iterator[tuple[Tabl
     entries = _entries(manifest)
     checker = RowChecker({m.__tablename__: m.__table__ for m in BACKUP_TABLES}, archive)
     for model in BACKUP_TABLES:
-        name, entry = model.__tablename__, entries.get(model.__tablename__)
-        if entry is None:
-            continue
+        name, entry = model.__tablename__, entries[model.__tablename__]
         member, digest, n = entry["member"], hashlib.sha256(), 0
         try:
             fh = archive.open(archive.getinfo(member))
