@@ -20,6 +20,8 @@ NINETY = "Brightleaf will email the Board within 90 days of discovering a breach
     ("We notify the district's privacy officer within ninety (90) days of discovery.", "ninety (90) days"),
     ("(1) We contain the incident; (2) we notify the Board within six weeks.", "six weeks"),
     ("We tell the Board about a breach of directory information within 75 days.", "75 days"),
+    ("Vendor will report the breach to the Board within 45 days.", "45 days"),
+    ("Vendor will notify the Board within 45 days, and will send a full report within 90 days.", "45 days"),
 ])
 def test_a_notice_later_than_the_addendum_allows_is_named(steps, said):
     problems = vendor_breach_problems(steps)
@@ -34,6 +36,8 @@ def test_a_notice_later_than_the_addendum_allows_is_named(steps, said):
     "We notify the Board within 24 hours with the list of affected students. A final report follows within 90 "
     "days of our notice.",
     "We keep logs for one year.",
+    "Vendor will notify the Board within 48 hours, and will send a full report within 90 days.",
+    "We email the Board within two days, then a written report follows within sixty days.",
 ])
 def test_a_notice_within_the_addendum_passes(steps):
     assert vendor_breach_problems(steps) == []

@@ -12,23 +12,27 @@ from generator.checking.breach_steps import breach_step_problems
 from generator.checking.periods import periods
 from generator.deadlines import VENDOR_BREACH_DAYS, VENDOR_BREACH_DAYS_DIRECTORY
 
-# a step that tells the Board of the breach
+# a step that tells the Board of the breach; "report" only as a verb ("will report the breach"):
+# "a full report within 90 days" is a later step, not the notice
 _TELLS = re.compile(r"\b(?:notif(?:y|ies|ied|ication)|notice|inform(?:s|ed)?|alerts?|e-?mails?|tells?|calls?"
-                    r"|reports?|contacts?)\b", re.I)
+                    r"|contacts?)\b|\b(?:will|shall|must|to|promptly|immediately)\s+report\b|\breports\s+(?:the|any|a|each)\b",
+                    re.I)
 # ... but a period counted from that notice ("a final report within 90 days of our notice") is another step
 _FROM_NOTICE = re.compile(r"\s*(?:of|after|following|from)\s+(?:the\s+|our\s+|its\s+|such\s+|that\s+|this\s+)?"
                           r"(?:initial\s+|first\s+)?(?:notice|notification)\b", re.I)
 _LONGER_LIMIT = re.compile(r"\b(?:directory information|student records|student-generated content)\b", re.I)
 _STEP = re.compile(r"(?<=[.;])\s+")
+# one step's clauses: "…within 48 hours, and will send a full report within 90 days" is two
+_CLAUSE = re.compile(r",?\s+(?:and|then)\s+(?=(?:will|shall|must|then|thereafter|afterwards)\b)|,\s*then\s+", re.I)
 
 
 def breach_timing_problems(steps: str) -> list[str]:
-    """The parts of ``steps`` that give the vendor longer to notify the Board than the addendum
-    allows: more than 30 days after discovery (60 where the step names directory information,
+    """The parts of ``steps`` (each step's clauses read apart, so a later report's period is not
+    the notice's) that give the vendor longer to notify the Board than the addendum allows: more than 30 days after discovery (60 where the step names directory information,
     student records or student-generated content), each as one sentence saying why; [] when
     none does. Never raises."""
     problems = []
-    for part in _STEP.split(steps or ""):
+    for part in (c for step in _STEP.split(steps or "") for c in _CLAUSE.split(step)):
         if not _TELLS.search(part):
             continue
         limit = VENDOR_BREACH_DAYS_DIRECTORY if _LONGER_LIMIT.search(part) else VENDOR_BREACH_DAYS
