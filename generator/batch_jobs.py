@@ -31,8 +31,9 @@ JOBS_MAX_SETTING = "SDPA_BATCH_JOBS_MAX"     # batch jobs running at once on thi
 def jobs_dir() -> Path:
     """The folder batch jobs live in: ``$SDPA_BATCH_JOBS_DIR``, default ``sdpa-batch-jobs`` in the
     system's temporary folder, readable by this user only (created so, or closed to others when
-    an earlier version left it open). Raises :class:`InputError` when it is a link or belongs to
-    another user (in a shared temporary folder, someone else may have made it first)."""
+    an earlier version left it readable). Raises :class:`InputError` when it is a link, belongs to
+    another user (in a shared temporary folder, someone else may have made it first) or others
+    can write into it (then a job in it may not be this server's)."""
     import tempfile
 
     chosen = os.environ.get(JOBS_DIR_SETTING)
@@ -42,7 +43,11 @@ def jobs_dir() -> Path:
     if root.is_symlink() or info.st_uid != os.getuid():
         raise InputError(f"{root}: the batch jobs folder must be a folder of this user's own; set "
                          f"{JOBS_DIR_SETTING} to one")
-    if not chosen and info.st_mode & 0o077:
+    if info.st_mode & 0o022:  # others could write into it: a job there may not be ours
+        raise InputError(f"{root}: the batch jobs folder can be written by other users, who could have put a "
+                         f"job in it; remove it (sdpa makes it again, for this user only) or set "
+                         f"{JOBS_DIR_SETTING} to a folder of this user's own")
+    if not chosen and info.st_mode & 0o077:  # readable by others, as an earlier version left it
         root.chmod(0o700)
     return root
 

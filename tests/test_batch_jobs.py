@@ -143,6 +143,10 @@ def test_the_jobs_folder_is_the_servers_alone(tmp_path, monkeypatch):
     assert stat.S_IMODE(made.stat().st_mode) == 0o700
     made.chmod(0o755)  # as an earlier version left it: closed again
     assert stat.S_IMODE(jobs_dir().stat().st_mode) == 0o700
+    made.chmod(0o777)  # others could have planted a job in it: refused, not taken over
+    with pytest.raises(InputError, match="can be written by other users"):
+        jobs_dir()
+    made.chmod(0o700)
     if os.getuid() == 0:  # someone else made it first in the shared temporary folder
         os.chown(made, 65534, 65534)
         with pytest.raises(InputError, match="must be a folder of this user's own"):
