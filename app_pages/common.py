@@ -127,10 +127,8 @@ def allowed_to(what: str, needed: str = "editor") -> bool:
     user = current_user(current_board()[0])
     if g.has_role(user.role, needed):
         return True
-    who = {"admin": "an administrator", "counsel": "counsel or an administrator",
-           "editor": "an editor or an administrator"}.get(needed, "a user with a role")
     st.error(f"Refused: {g.md_escape(user.email or 'a visitor who is not signed in')} has "
-             f"{user.role or 'no'} access, and only {who} can {what}. Nothing was changed.")
+             f"{user.role or 'no'} access, and only {g.ROLE_WORDS.get(needed, 'a user with a role')} can {what}. Nothing was changed.")
     return False
 
 
@@ -147,7 +145,7 @@ def refuse_unless_editor(user: User, what: str = "change the register") -> bool:
     if user.can_edit:
         return True
     st.info(f"You are signed in as {g.md_escape(user.email)} with {user.role or 'no'} access: "
-            f"only an editor or an administrator can {what}.")
+            f"only {g.ROLE_WORDS['editor']} can {what}.")
     return False
 
 

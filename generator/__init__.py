@@ -46,7 +46,7 @@ _HOMES = {
     "documents.tracked": ["accept_changes"],
     "documents.trace": ["library_trace", "unverified_citations", "trace_json", "trace_markdown", "trace_table"],
     # the board's records
-    "records.access": ["ROLES", "auth_provider", "boards_for", "can_administer", "can_confirm", "can_edit", "has_role",
+    "records.access": ["ROLES", "ROLE_WORDS", "auth_provider", "boards_for", "can_administer", "can_confirm", "can_edit", "has_role",
                        "is_loopback", "is_verified", "listen_problem", "request_problem", "role_for",
                        "session_expired", "session_hours"],
     "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "record_dates",

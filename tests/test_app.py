@@ -201,7 +201,7 @@ def test_signed_in_roles(shoreline, listen_on):
     assert not at.exception and not at.warning, "the saved profile is in use: no example banner"
     assert "(viewer)" in at.sidebar.caption[0].value
     assert at.button[0].disabled, "a viewer can save the board profile"
-    assert "only an editor or an administrator can change the vendor directory" in texts(at)
+    assert "only an editor, counsel or an administrator can change the vendor directory" in texts(at)
     at = _signed_in("bursar@shoreline.example")
     at.switch_page("app_pages/board.py").run()
     assert at.button[0].disabled and "(editor)" in at.sidebar.caption[0].value

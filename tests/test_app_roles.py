@@ -60,7 +60,7 @@ def log_length(url: str) -> int:
         return len(reg.log())
 
 
-REFUSALS = ("Refused:", "only an editor or an administrator can", "Only an administrator can")
+REFUSALS = ("Refused:", "only an editor, counsel or an administrator can", "Only an administrator can")
 
 
 def refused(at: AppTest) -> bool:

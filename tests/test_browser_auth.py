@@ -187,7 +187,7 @@ def test_a_viewer_cannot_edit(signed_in_app, browser):
     context, page = _sign_in(browser, url, VIEWER)
     page.goto(f"{url}/register")
     page.get_by_text("Contracts (").first.wait_for()  # "Add a contract" is the action the page opens on
-    page.get_by_text("only an editor or an administrator can change the register").wait_for()
+    page.get_by_text("only an editor, counsel or an administrator can change the register").wait_for()
     assert page.get_by_role("button", name="Add the contract").count() == 0
     page.goto(f"{url}/board")
     page.get_by_text("Only an administrator can change the board profile.").wait_for()
