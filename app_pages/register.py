@@ -187,9 +187,8 @@ def posted_form(reg, contracts) -> None:
 
 def notice_form(reg, contracts) -> None:
     c = pick(reg, "n_contract")
-    if c is not None and g.latest_check(c) is not None and g.current_review(c) is None:
-        st.warning("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
-                   "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
+    for caution in g.notice_cautions(c) if c is not None else []:
+        st.warning(caution)
     with st.form("notice_form"):
         sent = st.date_input("Date the amendment notice was sent", value=today, key="n_sent")
         st.caption(f"The cure date is {board.cure_period_days} days later, moved to a business day "
@@ -199,9 +198,10 @@ def notice_form(reg, contracts) -> None:
         if not_yet("Date the amendment notice was sent", sent):
             return
         cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
+        dated = [x for x in g.notice_cautions(c, sent) if x not in g.notice_cautions(c)]  # about the date
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
-             f"{g.long_date(cure)}.")
+             f"{g.long_date(cure)}." + "".join(f" Note: {x}" for x in dated))
 
 
 OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",

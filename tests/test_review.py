@@ -324,8 +324,15 @@ def test_a_notice_on_an_unconfirmed_check_keeps_counsels_review_in_view(tmp_path
         cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D("2019-03-01"))
         reg.record_check(cid, READING, D("2026-10-20"))
     args = ["--db", url]
+    early = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-10-19", *args])
+    assert early.exit_code == 0, early.output  # recorded, but the command line says what to check first
+    assert "Counsel has not confirmed this contract's latest check" in early.stderr
+    assert "The notice is dated 2026-10-19, before the check of 2026-10-20" in early.stderr
+    with Register(url) as reg:
+        reg.record_outcome(cid, "withdrawn", D("2026-10-21"))  # the slip undone
     res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-11-02", *args])
     assert res.exit_code == 0, res.output
+    assert "Counsel has not confirmed" in res.stderr and "before the check" not in res.stderr
     show = runner.invoke(app, ["register", "show", str(cid), "--today", "2026-11-20", *args]).stdout
     assert "status: notice sent" in show and "awaiting counsel's review" in show
     due = runner.invoke(app, ["register", "due", "--today", "2026-11-20", *args]).stdout

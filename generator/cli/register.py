@@ -264,7 +264,11 @@ def register_record_cmd(
                 typer.echo(f"recorded check: {report.summary()}")
             elif kind == "notice":
                 day = past_event(date_option(sent, "--sent"), "--sent") or when
+                from generator.records.review import notice_cautions
+
                 cure = cure_deadline(day, profile.cure_period_days, profile.closures, profile.good_friday_proclaimed)
+                for caution in notice_cautions(reg.contract(contract), day):
+                    typer.echo(f"sdpa: note: {caution}", err=True)
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":

@@ -58,6 +58,25 @@ def current_review(c: ContractRow) -> ReviewRow | None:
     return found[-1] if found else None
 
 
+def notice_cautions(c: ContractRow, sent: date | None = None) -> list[str]:
+    """What a person recording a notice to amend contract ``c`` (sent on ``sent``) should know
+    first, one sentence each: that counsel has not confirmed the latest check the notice rests
+    on (it may still be recorded; "counsel to confirm the check" then stays due), and that the
+    notice is dated before that check. [] when neither is so. The app and the command line
+    both say these."""
+    check = latest_check(c)
+    if check is None:
+        return []
+    out = []
+    if current_review(c) is None:
+        out.append("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
+                   "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
+    if sent is not None and sent < check.checked:
+        out.append(f"The notice is dated {sent}, before the check of {check.checked} it would rest on: is the "
+                   "date right?")
+    return out
+
+
 def review_order(report: dict) -> list[dict]:
     """The report's provisions in the order counsel should read them: low confidence first,
     then those the reading found not present, then by number."""
