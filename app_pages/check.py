@@ -232,7 +232,8 @@ if not (report.compliant and g.acting_verdict(contract, report)[0].compliant):
 
     st.markdown("**Record the notice**")
     if contract is not None and not g.acting_verdict(contract, report)[1]:
-        st.warning("The letter rests on a reading counsel has not confirmed (the letter is marked DRAFT). "
+        st.warning(f"The letter rests on a reading counsel has not confirmed (the letter is marked DRAFT: "
+                   f"{g.md_escape(g.draft_reason(contract, report))}). "
                    "You may still record the notice; the register then keeps \"counsel to confirm the check\" "
                    "due, and the contract's status says the check awaits counsel's review, until counsel "
                    "confirms it on the Contracts register page.")

@@ -49,7 +49,7 @@ _HOMES = {
     "records.access": ["ROLES", "ROLE_WORDS", "auth_provider", "boards_for", "can_administer", "can_confirm", "can_edit", "has_role",
                        "is_loopback", "is_verified", "listen_problem", "request_problem", "role_for",
                        "session_expired", "session_hours"],
-    "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "latest_check", "notice_cautions",
+    "records.review": ["Decision", "acting_verdict", "confirmed_report", "current_review", "draft_reason", "latest_check", "notice_cautions",
                        "record_dates", "record_void", "relevant_date", "review_check", "review_order"],
     "records.register": ["Register", "past_event"],
     "records.database": ["RegisterError", "database_url"],

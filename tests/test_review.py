@@ -428,3 +428,28 @@ def test_only_an_administrator_of_the_first_board_adds_a_board_or_moves_a_distri
     res = runner.invoke(app, ["board", "import-register", str(backup), "--name", "Shoreline Board of Education",
                               "--db", url])
     assert res.exit_code == 0, res.output
+
+
+def test_a_letter_says_why_it_is_a_draft(tmp_path):
+    from generator import check_contract, read_document
+
+    from .conftest import FIXTURES
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
+    confirmed = FIXTURES / "gapwell-terms.txt"
+    other = tmp_path / "gapwell-terms-v2.txt"
+    other.write_text(confirmed.read_text(encoding="utf-8") + "\nA later page of the same terms.\n", encoding="utf-8")
+    with Register(url) as reg:
+        cid = reg.add_contract(vendor="Gapwell Learning LLC", product="Gapwell Math", executed=D("2019-05-01"))
+        reg.record_check(cid, check_contract(read_document(confirmed)).model_dump(mode="json"), D("2026-10-20"))
+    args = ["letter", "amendment", "--vendor", str(FIXTURES / "gapwell-vendor.json"), "--date", "2027-01-13",
+            "--register-contract", str(cid), "--db", url]
+    res = runner.invoke(app, [*args, str(confirmed), "--out", str(tmp_path / "a.docx")])
+    assert f"DRAFT: counsel has not confirmed contract {cid}'s latest check (of 2026-10-20)" in res.output
+    with Register(url) as reg:
+        review_check(reg, cid, role="counsel", confirm_rest=True)
+    res = runner.invoke(app, [*args, str(confirmed), "--out", str(tmp_path / "b.docx")])
+    assert "(confirmed by" in res.output and "DRAFT" not in res.output
+    res = runner.invoke(app, [*args, str(other), "--out", str(tmp_path / "c.docx")])
+    assert res.exit_code == 0, res.output
+    assert "but of another file: this one" in res.output and "record a check of it" in res.output

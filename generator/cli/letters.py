@@ -75,18 +75,17 @@ def letter_amendment_cmd(
             raise InputError("--contract-date: the contract's date is needed (the vendor file has no "
                              "contract_date): the letter says whether § 10-234bb(f) applies from it, "
                              "and the addendum names it")
-        report = check_file(contract, lib)
-        by = ""
-        if c is not None:
-            from generator.records.review import acting_verdict
+        from generator.records.review import acting_verdict, draft_reason
 
-            report, by = acting_verdict(c, report)
+        report = check_file(contract, lib)
+        why_draft = draft_reason(c, report)
+        report, by = acting_verdict(c, report)
         letter = amendment_letter(report, v, profile, sent=sent, library=lib, renewed=again, confirmed_by=by)
         if letter is None:
             typer.echo(f"{contract.name}: all eleven provisions present and no conflicting term; no letter is needed")
             return
         typer.echo(f"{contract.name}: {report.summary()}" + (f" (confirmed by {by})" if by else
-                                                             " (a reading: the letter is a DRAFT until counsel confirms it)"))
+                                                             f" (a reading: the letter is a DRAFT: {why_draft})"))
         note = counsel_note(amendment_voidness(report, v, library=lib, renewed=again))
         if note:
             typer.echo(f"note: {note}")

@@ -194,6 +194,22 @@ def acting_verdict(c: ContractRow | None, reading):
     return reading, ""
 
 
+def draft_reason(c: ContractRow | None, reading) -> str:
+    """Why a letter about ``reading`` (a GapReport) is a draft rather than counsel's, in one
+    sentence; "" when counsel confirmed the verdict it acts on (:func:`acting_verdict`)."""
+    if c is None:
+        return "no register contract is named, so there is no confirmed verdict to act on"
+    check = latest_check(c)
+    if check is None:
+        return f"contract {c.id} has no recorded check for counsel to confirm"
+    if confirmed_report(c) is None:
+        return f"counsel has not confirmed contract {c.id}'s latest check (of {check.checked})"
+    if acting_verdict(c, reading)[1]:
+        return ""
+    return (f"counsel confirmed the check of contract {c.id} of {check.checked}, but of another file: this one "
+            f"(sha256 {reading.sha256[:12]}…) differs; record a check of it and have counsel confirm it")
+
+
 def relevant_date(c: ContractRow) -> date | None:
     """The latest of the dates the contract was executed, amended or renewed (None when none is
     on file): the date that decides whether the rules for contracts from July 1, 2018 apply."""
