@@ -19,7 +19,8 @@ WHO = {"school": "designed and marketed for school purposes: the policy's restri
        "unclear": "unclear: the documents do not say who the service is for"}
 
 st.title("Vet an app")
-st.caption("May a teacher use this app on its own terms? Upload its terms of service and privacy policy. "
+st.caption("May a teacher use this app on its own terms? Upload its terms of service and privacy policy, or "
+           "paste them. "
            "sdpa reads them against the restrictions the Board's policy places on operators (targeted "
            "advertising, profiling, sale, disclosure; Conn. Gen. Stat. § 10-234cc, to confirm).")
 if flash := st.session_state.pop("vet_flash", None):
@@ -78,15 +79,18 @@ def show_report(report: g.VetReport) -> None:
 uploads = st.file_uploader("The app's documents (PDF, DOCX, TXT, MD, or an HTML page saved from the web)",
                            type=["pdf", "docx", "txt", "md", "html", "htm"], accept_multiple_files=True,
                            key="vet_docs")
+pasted = st.text_area("Or paste the terms as they read on the app's page (click-through text)", key="vet_text",
+                      max_chars=200_000, height=150).strip()
+documents = [(u.name, u.getvalue()) for u in uploads or []] + ([("pasted terms.txt", pasted)] if pasted else [])
 report = None
-if uploads:
+if documents:
     try:
-        report = g.vet_texts([(u.name, u.getvalue()) for u in uploads], library)
+        report = g.vet_texts(documents, library)
     except g.SdpaError as exc:
         common.show_error(exc)
 if report is not None:
     show_report(report)
-    stem = g.safe_filename(uploads[0].name.rsplit(".", 1)[0])
+    stem = g.safe_filename(documents[0][0].rsplit(".", 1)[0])
     st.download_button("Report (JSON)", json.dumps(report.to_json_dict(), indent=2, ensure_ascii=False),
                        f"{stem}-vetting.json", "application/json", key="vet_dl_json", on_click="ignore")
 

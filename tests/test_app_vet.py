@@ -65,3 +65,14 @@ def test_a_confirm_after_losing_the_counsel_role_is_refused_and_writes_nothing(v
     assert log_length(vetted) == before
     with Register(vetted) as reg:
         assert g.app_record(reg, "Quizly").status == "awaiting review"
+
+
+def test_terms_pasted_from_the_apps_page_are_vetted(vetted):
+    at = signed_in(EDITOR, "vet")
+    at.text_area(key="vet_text").input(
+        "Quizzo is a quiz app made for K-12 classrooms. We may share student information with our partners for "
+        "their own marketing purposes.").run()
+    assert not at.exception
+    assert [h.value for h in at.subheader][0] == "Verdict: may not be used"
+    assert any("permit what the policy forbids" in e.value for e in at.error)
+    assert any("pasted terms" in m.value for m in at.markdown)  # the quotes say where they come from
