@@ -38,7 +38,7 @@ report = _last[1]
 present = sum(f.status == "present" for f in report.provisions)
 st.subheader(f"{present} of {len(report.provisions)} present, {len(report.conflicts)} "
              f"conflict{'s' if len(report.conflicts) != 1 else ''}")
-(st.success if report.compliant else st.warning)(g.law_verdict(report, library))
+(st.success if report.compliant else st.warning)(g.md_escape(g.mark_unconfirmed(g.law_verdict(report, library), library)))
 gaps = report.gaps
 if gaps:
     st.markdown("**Not present:** " + "; ".join(g.md_escape(f"{f.number}. {f.title} ({f.status})") for f in gaps))

@@ -36,6 +36,7 @@ _HOMES = {
     "documents.letters": ["amendment_letter", "amendment_voidness", "annual_notice", "breach_notice",
                           "contract_posting", "deletion_request", "iep_exception", "letter_date"],
     "documents.breach_timing": ["vendor_breach_problems"],
+    "documents.citations": ["mark_unconfirmed"],
     "documents.pdf": ["convert_to_pdf", "pdf_bytes"],
     "documents.report": ["report_json", "report_markdown", "report_table"],
     "documents.docx_report": ["report_docx", "report_pdf"],

@@ -111,6 +111,7 @@ def test_the_explanations_mark_the_citations_they_make(library, board):
     for name, view in views.items():
         flat = " ".join(view.split())
         assert ads in flat and breach in flat, name
+    assert "(§ 10-234bb(f) (to confirm))" in " ".join(views["docx"].split())  # the result's law, too
     assert breach in " ".join(report_table(report, 200, library).split())
 
 

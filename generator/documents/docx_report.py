@@ -35,10 +35,10 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
     evidence sentence with its location), then each conflicting term."""
     library = library or default_library()
     titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
-    verdict = law_verdict(report, library)
+    verdict = mark_unconfirmed(law_verdict(report, library), library)
     blocks = [
         _lead("Document:", report.document),
-        _block("cite", f"sha256 {report.sha256}", size=16),
+        _block("para", f"sha256 {report.sha256}", size=16),
         _lead("Result.", f"{report.summary()}. {verdict}"),
         _lead("Read against", f"clause library {report.library_version}."),
         _block("para", COUNSEL_NOTE, italic=True),
