@@ -45,14 +45,6 @@ def no_date(value, label: str) -> bool:
     return value is None
 
 
-def in_future(value, label: str) -> bool:
-    """True when date ``label`` is after today (a contract is executed once both have signed),
-    after saying so in one line."""
-    if value is not None and value > today:
-        st.error(f"{label}: {g.long_date(value)} is after today; record it once both parties have signed.")
-    return value is not None and value > today
-
-
 def not_yet(label: str, value) -> bool:
     """True when the event's date ``label`` is after today (an event is recorded once it has
     happened), after saying so in one line naming the field."""
@@ -107,7 +99,7 @@ def add_form(reg, contracts) -> None:
                                   key=f"a_file_{st.session_state.get('a_adds', 0)}")
         anyway = st.checkbox("Add it even if the register already has this vendor and product", key="a_anyway")
         add = st.form_submit_button("Add the contract")
-    if not add or not common.allowed_to("change the register") or in_future(executed, "Date signed by both parties"):
+    if not add or not common.allowed_to("change the register") or not_yet("Date signed by both parties", executed):
         return
     if not_an_email(email, "Vendor's privacy contact email"):
         return
@@ -160,7 +152,7 @@ def executed_form(reg, contracts) -> None:
         when = st.date_input("Date signed by both parties", value=None, key="x_date")
         save = st.form_submit_button("Record the execution date", disabled=c is None)
     if save and c is not None and common.allowed_to("change the register"):
-        if no_date(when, "Date signed by both parties") or in_future(when, "Date signed by both parties"):
+        if no_date(when, "Date signed by both parties") or not_yet("Date signed by both parties", when):
             return
         reg.record_executed(c.id, when)
         due = g.deadlines(executed=when)["website_notice_due"]

@@ -74,11 +74,11 @@ def test_cli_due(url, tmp_path):
     args = ["--db", url]
     assert runner.invoke(app, ["register", "record", "annual-notice", "--sent", "2026-08-20", *args]).exit_code == 0
     assert runner.invoke(app, ["register", "add", "--vendor", "Acme", "--product", "Reader",
-                               "--executed", "2026-12-22", *args]).exit_code == 0
-    out = runner.invoke(app, ["register", "due", "--today", "2026-12-29", *args]).stdout
-    assert "due     2026-12-30  #1 Acme: post notice of the executed contract" in out
-    out = runner.invoke(app, ["register", "due", "--today", "2026-12-31", *args]).stdout
-    assert "OVERDUE 2026-12-30  #1 Acme" in out
+                               "--executed", "2025-12-22", *args]).exit_code == 0
+    out = runner.invoke(app, ["register", "due", "--today", "2025-12-29", *args]).stdout
+    assert "due     2025-12-30  #1 Acme: post notice of the executed contract" in out
+    out = runner.invoke(app, ["register", "due", "--today", "2025-12-31", *args]).stdout
+    assert "OVERDUE 2025-12-30  #1 Acme" in out
 
 
 def test_after_the_cure_date_counsel_decides(reg, board):
@@ -245,9 +245,9 @@ def test_import_a_batch_manifest(tmp_path):
     listed = json.loads(runner.invoke(app, ["register", "list", "--db", db, "--format", "json"]).stdout)
     assert listed[0]["vendor"] == "BrightPath Learning, Inc." and listed[0]["product"] == "BrightPath Reading"
     assert {x["status"] for x in listed} == {"draft"}
-    assert runner.invoke(app, ["register", "record", "executed", "1", "--date", "2026-12-22", "--db", db]).exit_code == 0
-    due = runner.invoke(app, ["register", "due", "--db", db, "--today", "2026-12-29"]).stdout
-    assert "2026-12-30  #1 BrightPath Learning, Inc.: post notice" in due
+    assert runner.invoke(app, ["register", "record", "executed", "1", "--date", "2025-12-22", "--db", db]).exit_code == 0
+    due = runner.invoke(app, ["register", "due", "--db", db, "--today", "2025-12-29"]).stdout
+    assert "2025-12-30  #1 BrightPath Learning, Inc.: post notice" in due
 
 
 def test_control_characters_are_refused_on_every_database(reg):

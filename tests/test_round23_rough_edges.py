@@ -200,14 +200,15 @@ def test_missing_uploads_knows_zip_folders_and_single_files():
     assert "c.docx was uploaded alone" in missing[5]
 
 
-def test_the_command_line_notes_a_future_execution_date(tmp_path):
+def test_the_command_line_refuses_a_future_execution_date_as_the_app_does(tmp_path):
     from datetime import date, timedelta
 
-    later = (date.today() + timedelta(days=20)).isoformat()
-    proc = _sdpa("register", "add", "--vendor", "Acme", "--product", "Reader", "--executed", later,
+    later = date.today() + timedelta(days=20)
+    proc = _sdpa("register", "add", "--vendor", "Acme", "--product", "Reader", "--executed", later.isoformat(),
                  "--db", f"sqlite:///{tmp_path / 'r.db'}")
-    assert proc.returncode == 0 and proc.stdout.decode().strip() == "added contract 1"
-    assert f"--executed {later} is after today" in proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b""
+    said = proc.stderr.decode()
+    assert said.startswith("sdpa: error: --executed: ") and "is after today" in said and len(said.splitlines()) == 1
     today = _sdpa("register", "add", "--vendor", "Beta", "--product", "Reader", "--executed",
                   date.today().isoformat(), "--db", f"sqlite:///{tmp_path / 'r.db'}")
     assert today.returncode == 0 and today.stderr == b""

@@ -146,13 +146,14 @@ def register_adopt_cmd(offer: int = typer.Argument(..., help="The offer id (sdpa
     """Adopt another board's general offer into this board's register, with this board's own dates
     (its duty to post notice runs from --executed).
 
-    Example: sdpa register --board-id 2 adopt 3 --executed 2027-01-15
+    Example: sdpa register --board-id 2 adopt 3 --executed 2026-01-15
     """
     from generator.cli.register import require
+    from generator.records.register import past_event
     from generator.records.sharing import adopt_agreement
 
     with user_errors():
-        signed = date_option(executed, "--executed")
+        signed = past_event(date_option(executed, "--executed"), "--executed")
         end = date_option(term_end, "--term-end")
         with open_register(db, board) as (reg, _):
             require(reg, "editor", "adopt an agreement")

@@ -49,26 +49,18 @@ def register_add_cmd(
                                  "(e.g. \"redacted copy pending\")."),
     db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt,
 ) -> None:
-    """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2026-12-22 --file acme.pdf"""
+    """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2025-12-22 --file acme.pdf"""
+    from generator.records.register import past_event
+
     with user_errors():
         with open_register(db, board) as (reg, _):
             require(reg, "editor", "add a contract")
-            note_future(date_option(executed, "--executed"), "--executed")
-            cid = reg.add_contract(vendor=vendor, product=product, executed=date_option(executed, "--executed"),
+            cid = reg.add_contract(vendor=vendor, product=product,
+                                   executed=past_event(date_option(executed, "--executed"), "--executed"),
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
                                    file=file, withheld_reason=withheld)
     typer.echo(f"added contract {cid}")
-
-
-def note_future(day, option: str) -> None:
-    """Say on stderr, without refusing, that an execution date is after today (a likely slip:
-    the posting deadline counts from it)."""
-    from datetime import date
-
-    if day is not None and day > date.today():
-        typer.echo(f"sdpa: note: {option} {day} is after today; a contract is executed once both parties "
-                   "have signed, and the website-posting deadline counts from that date", err=True)
 
 
 def register_import_cmd(
@@ -235,8 +227,7 @@ def register_record_cmd(
         with open_register(db, board) as (reg, profile):
             require(reg, "editor", "record in the register")
             when = date_option(on, "--date") or date.today()
-            if kind != "executed":  # an execution date after today gets a note, not a refusal
-                past_event(when, "--date")
+            past_event(when, "--date")  # every event, the execution too, is recorded once it has happened
             if kind == "annual-notice":
                 from generator.records.duties import record_annual_notice
 
@@ -272,7 +263,6 @@ def register_record_cmd(
                 reg.record_notice(contract, day, cure)
                 typer.echo(f"recorded notice sent {day}; cure date {cure}")
             elif kind == "executed":
-                note_future(when, "--date")
                 reg.record_executed(contract, when)
                 typer.echo(f"recorded executed on {when}")
             elif kind in ("amended", "renewed"):
