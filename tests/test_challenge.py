@@ -1170,37 +1170,14 @@ KNOWN: dict[str, str] = {
     "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "
     "one kind of data and lost its low confidence, so it was not kept)",
     # sixth and seventh batches (acc7)
-    "three pilot schools' gradebooks encrypted": "a kind of data named by its own noun (gradebook data) is not read "
-    "as student data, so the frame finds no security duty",
     "inspect through the District, provide and correct": "a request made through the District and answered by the "
     "Provider, with 'provide the records' for review, is not read as a review procedure",
     "a table row for breach notice": "a table turned into label-and-value sentences has no modal and no verb",
     "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
-    "the Provider shall: store, encrypt, restrict": "security patterns need a word for safeguards; a frame "
-    "finding needs student data named in the item itself",
     "shall not use except (i) (ii) (iii)": "a list of permitted purposes after 'except:' is read as an exception, "
     "not as the purposes the contract authorizes",
-    "as set out in Section 7, delete on request": "'after receiving the District's request' after the time limit "
-    "is not read as the board's request",
-    "no ownership interest transferred": "'no ownership interest ... is transferred to or acquired by' is not read "
-    "as the contractor obtaining no rights",
-    "observe all laws including FERPA": "FERPA named by its full title in a list of laws the contractor will "
-    "observe is not read as a duty to comply",
-    "a court may modify, the others unaffected": "'the other provisions are unaffected' is not read as the rest "
-    "staying in force",
-    "a test-taker asks for a recording's deletion": "a user's right to ask for deletion, named 'test-taker', is not "
-    "read as a user's right",
     "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",
-    "purged two years after the subscription lapses": "a subscription that lapses is not read as the end of the "
-    "contract",
     "targeted advertising: prohibited": "a table's 'prohibited' has no modal and is read as a mention",
-    "reading histories recommend sponsored titles": "sponsored titles recommended from reading histories are not "
-    "read as advertising",
-    "home addresses sold to mapping partners": "a passive sale of data with no party named is not read as the "
-    "contractor's sale",
-    "affiliates market to families": "sharing with affiliates so that they can market is not read as advertising",
-    "kept as long as it considers them useful": "'as long as it considers them useful' is not read as an open-ended "
-    "retention",
 }
 
 

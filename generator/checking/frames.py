@@ -25,6 +25,8 @@ _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", 
                "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
+         "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
+         "cardholder", "cardholders", "rider", "riders",
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
@@ -70,7 +72,7 @@ _ACTIONS = {
     "share": "share shares shared sharing disclose discloses disclosed disclosing",
     "change": "change changes changed changing modify modifies modified amend amended revise revises "
               "revised replace",
-    "comply": "comply complies complied complying compliance",
+    "comply": "comply complies complied complying compliance observe observes abide abides adhere adheres",
 }
 # "use" is the action "use" when data follows it ("shall not use any information"); before a means
 # ("use reasonable efforts", "use encryption to protect") it only leads to the verb that matters
@@ -97,7 +99,9 @@ _PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|Li
 _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
                            r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
-                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)", re.I)),
+                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"
+                           # records of students named by what they hold: "gradebook data", "test scores"
+                           r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
     ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
     ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
