@@ -1174,8 +1174,6 @@ KNOWN: dict[str, str] = {
     "Provider, with 'provide the records' for review, is not read as a review procedure",
     "a table row for breach notice": "a table turned into label-and-value sentences has no modal and no verb",
     "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
-    "shall not use except (i) (ii) (iii)": "a list of permitted purposes after 'except:' is read as an exception, "
-    "not as the purposes the contract authorizes",
     "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",
     "targeted advertising: prohibited": "a table's 'prohibited' has no modal and is read as a mention",
 }

@@ -446,6 +446,11 @@ def kinds_of(text: str, library) -> set[str]:
     # a request received from the board, after the time limit
     ("deletion", "The Vendor shall erase student data within ten days after receiving the Board's request.",
      "present"),
+    # a use forbidden except for the contract's purposes is the use limitation itself
+    ("use_limitation", "The Vendor shall not process pupil records except to perform the Services or as the Board "
+                       "directs.", "present"),
+    ("use_limitation", "The Vendor shall not process pupil records except to perform the Services or to develop new "
+                       "products of its own.", "partial"),
     # no ownership passes to the contractor
     ("ownership", "No title in any student record is conveyed to or acquired by the Vendor under this contract.",
      "present"),
