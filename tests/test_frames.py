@@ -200,7 +200,7 @@ def test_a_complete_binding_duty_stays_present(text, library):
 def test_the_trace_shows_each_rule_as_a_frame(library, board):
     from generator.documents.trace import trace_table
 
-    text = trace_table(library, board, width=400)
+    text = " ".join(trace_table(library, board, width=400).split())  # as read, whatever the wrapping
     assert text.count("As a frame:") == len(library.provisions)
     assert "Conflict (unilateral_change) as a frame: the contractor may change" in text
     assert "names delete as a whole word" in text  # deletion's topic

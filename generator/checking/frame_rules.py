@@ -126,7 +126,8 @@ def rule_in_words(rule, conflicts=()) -> str:
     ``sdpa library --trace``."""
     bound = [b or "no one named" for b in rule.bound]
     parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
-             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
+             "binding (shall, will, must, agrees, is responsible for; for the contractor not may, can, reserves the right, "
+             "endeavours; for anyone not an aim or a striving, except to protect)",
              "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
              "state, EU data, adults, one programme)"]
     if rule.about_data and rule.other_data:
