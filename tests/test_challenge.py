@@ -1153,6 +1153,89 @@ SEVENTH_CONFLICTS = [
 ]
 
 
+# An eighth batch (acc7), written after the sixth and seventh batches' fixes and before running the check on
+# it, to measure whether those fixes carry: other vendors again (photography, wellbeing apps, athletics
+# registration, fundraising, interpreting, bus tracking) and British and formal drafting ("undertakes",
+# "forthwith", "save as", "in no event", the Supplier and the School, a question and its answer).
+EIGHTH = [
+    Case("undertakes to erase forthwith on written demand", "plain duty", "deletion",
+         "The Supplier undertakes to erase forthwith any Pupil Data the School specifies in a written demand.",
+         "present"),
+    Case("families close the account in Settings", "own control", "deletion",
+         "Families can close their account from the Settings page, which removes their child's profile.",
+         NOT_PRESENT),
+    Case("in no event later than sixty days", "plain duty", "breach_notification",
+         "In no event shall the Supplier notify the School of a personal data breach later than sixty (60) days "
+         "after becoming aware of it.", "partial"),
+    Case("the School and parents within 72 hours", "plain duty", "breach_notification",
+         "The Company will notify the School and affected parents of any unauthorised access to student information "
+         "without undue delay, and in any case within 72 hours.", "present"),
+    Case("save as required by law, not retained once expired", "plain duty", "no_retention",
+         "Save as required by law, the Supplier shall not retain any Pupil Data once the contract has expired.",
+         "present"),
+    Case("deleted when no longer needed", "tail/backup/request", "no_retention",
+         "Pupil Data is deleted when the Supplier no longer needs it.", NOT_PRESENT),
+    Case("other than anonymised statistics", "de-identified", "no_retention",
+         "Within 30 days after the contract ends the Supplier shall delete all Pupil Data, other than anonymised "
+         "statistics.", "present"),
+    Case("counsellors view and annotate notes", "owed to another", "review_correction",
+         "School counsellors may view and annotate session notes in the wellbeing app.", NOT_PRESENT),
+    Case("a copy through the School, corrections in 21 days", "plain duty", "review_correction",
+         "Parents may request, through the School, a copy of their child's records held by the Supplier, and the "
+         "Supplier shall correct any inaccuracy the School confirms within 21 days.", "present"),
+    Case("where the UK GDPR applies", "narrower scope", "security",
+         "Where the UK GDPR applies, the Processor shall implement appropriate technical and organisational "
+         "measures to protect Personal Data.", "partial"),
+    Case("athlete forms encrypted by the Company", "plain duty", "security",
+         "All athlete registration forms, including medical information, are encrypted by the Company in storage "
+         "and in transit.", "present"),
+    Case("designed with FERPA in mind", "mention, no duty", "ferpa",
+         "Our platform is designed with FERPA in mind.", NOT_PRESENT),
+    Case("a school official under direct control", "plain duty", "ferpa",
+         "For FERPA purposes the Supplier acts as a school official under the School's direct control and will "
+         "handle education records only as FERPA permits.", "present"),
+    Case("the laws of England and Wales", "plain duty", "governing_law",
+         "This contract is governed by the laws of England and Wales.", "missing"),
+    Case("the State of Connecticut's laws govern", "plain duty", "governing_law",
+         "The State of Connecticut's laws govern this Addendum, without regard to conflict-of-laws rules.",
+         "present"),
+    Case("severed and the rest enforced", "plain duty", "severability",
+         "Any provision found unenforceable shall be severed, and the rest of this Agreement enforced as written.",
+         "present"),
+    Case("images belong to the School", "plain duty", "ownership",
+         "Images of pupils taken under this contract belong to the School, not the Photographer.", "present"),
+    Case("the Company owns aggregated statistics", "de-identified", "ownership",
+         "The Company owns all aggregated, de-identified statistics derived from use of the service.",
+         NOT_PRESENT),
+    Case("only on documented instructions", "plain duty", "use_limitation",
+         "The Supplier shall process Pupil Data only on the School's documented instructions.", "present"),
+    Case("any other purpose it announces", "swallowing exception", "use_limitation",
+         "The Company uses student data only to run the app, and for any other purpose the Company announces in its "
+         "privacy notice.", NOT_PRESENT),
+    Case("bus locations never used for ads", "plain duty", "no_advertising",
+         "Bus location data about pupils is never used to select or show advertisements.", "present"),
+    Case("contextual ads, never targeted with student data", "plain duty", "no_advertising",
+         "We show contextual ads in the free version but never use student data to target them.", "present"),
+]
+
+EIGHTH_CONFLICTS = [
+    conflict("a question and its answer: no sale", "plain duty", "Q: Does the app sell student data? A: No, never.",
+             absent={"sale"}),
+    conflict("tickets sold, information never", "noun as verb", "Student information is never sold; only event "
+             "tickets are sold through the app.", absent={"sale"}),
+    conflict("offers from local businesses", "conflict", "With the School's consent, the Platform may email parents "
+             "offers from local businesses based on their children's activity.", found={"advertising"}),
+    conflict("transcripts kept a year after", "conflict", "Transcripts of interpreted parent meetings are kept for "
+             "one year after the service ends.", found={"retention"}),
+    conflict("vary on thirty days' notice", "conflict", "The Supplier may vary these terms by giving the School "
+             "thirty days' notice.", found={"unilateral_change"}),
+    conflict("handed to the buyer with the assets", "conflict", "Should the Supplier's business be sold, pupil "
+             "records will be handed to the buyer with the other assets.", found={"sale"}),
+    conflict("the School alone answers for FERPA", "conflict", "The School alone answers for any breach of FERPA "
+             "arising from the data it uploads.", found={"other"}),
+]
+
+
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
@@ -1200,14 +1283,15 @@ def _param(case):
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH + FIFTH + SIXTH
-                                             + SEVENTH])
+                                             + SEVENTH + EIGHTH])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS
-                                                + FIFTH_CONFLICTS + SIXTH_CONFLICTS + SEVENTH_CONFLICTS])
+                                                + FIFTH_CONFLICTS + SIXTH_CONFLICTS + SEVENTH_CONFLICTS
+                                                + EIGHTH_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
@@ -1216,13 +1300,13 @@ def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
     for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS),
                                (FOURTH, FOURTH_CONFLICTS), (FIFTH, FIFTH_CONFLICTS), (SIXTH, SIXTH_CONFLICTS),
-                               (SEVENTH, SEVENTH_CONFLICTS)):
+                               (SEVENTH, SEVENTH_CONFLICTS), (EIGHTH, EIGHTH_CONFLICTS)):
         assert {c.pid for c in cases} == {p.id for p in library.provisions}
         assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
                                                            "other"}
-    names = [c.name for c in CASES + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH]
+    names = [c.name for c in CASES + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH]
     names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS + FIFTH_CONFLICTS
-              + SIXTH_CONFLICTS + SEVENTH_CONFLICTS]
+              + SIXTH_CONFLICTS + SEVENTH_CONFLICTS + EIGHTH_CONFLICTS]
     assert len(names) >= 60 and len(set(names)) == len(names)
     assert not set(KNOWN) - set(names)
 
@@ -1238,7 +1322,7 @@ def score() -> str:
     for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
                                     ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS),
                                     ("fifth", FIFTH, FIFTH_CONFLICTS), ("sixth", SIXTH, SIXTH_CONFLICTS),
-                                    ("seventh", SEVENTH, SEVENTH_CONFLICTS)):
+                                    ("seventh", SEVENTH, SEVENTH_CONFLICTS), ("eighth", EIGHTH, EIGHTH_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         gaps = [0, 0]  # passages a lawyer calls partial or missing, and those the check calls present
         for c in cases:
