@@ -1259,6 +1259,13 @@ KNOWN: dict[str, str] = {
     "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
     "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",
     "targeted advertising: prohibited": "a table's 'prohibited' has no modal and is read as a mention",
+    "a copy through the School, corrections in 21 days": "a copy of a child's records is not read as review "
+    "(as with the Virginia residents' copy)",
+    "athlete forms encrypted by the Company": "records named by a form's name are not student data, and a "
+    "present-tense passive with its agent is not read as the agent's duty",
+    "images belong to the School": "pupils' images are not read as student data",
+    "contextual ads, never targeted with student data": "ads shown without student data are read as a partial "
+    "advertising term",
 }
 
 

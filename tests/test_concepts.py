@@ -451,6 +451,11 @@ def kinds_of(text: str, library) -> set[str]:
                        "directs.", "present"),
     ("use_limitation", "The Vendor shall not process pupil records except to perform the Services or to develop new "
                        "products of its own.", "partial"),
+    # deletion of what the board names in its request
+    ("deletion", "The Vendor shall destroy, within ten days, any pupil records the Board identifies in a written "
+                 "notice.", "present"),
+    # a duty only where another place's law applies
+    ("security", "Where the EU GDPR applies, the Vendor shall protect pupil records with encryption.", "partial"),
     # no ownership passes to the contractor
     ("ownership", "No title in any student record is conveyed to or acquired by the Vendor under this contract.",
      "present"),
@@ -465,6 +470,9 @@ def test_smaller_wordings_of_the_same_concepts_acc7(library, pid, text, want):
      "advertising"),
     ("Pupil home addresses may be sold to map makers.", "sale"),
     ("The Vendor keeps pupil logs for as long as it finds them helpful.", "retention"),
+    ("The Vendor may vary this contract at any time by posting the new text online.", "unilateral_change"),
+    ("The Vendor may email parents offers chosen based on their child's activity in the app.", "advertising"),
+    ("The Board alone answers for meeting FERPA when it shares education records.", "other"),
 ])
 def test_conflicts_in_other_words_acc7(library, text, kind):
     assert kind in kinds_of(text, library)

@@ -71,7 +71,7 @@ _ACTIONS = {
     "advertise": "advertise advertises advertising advertisement advertisements ads ad market marketing",
     "share": "share shares shared sharing disclose discloses disclosed disclosing",
     "change": "change changes changed changing modify modifies modified amend amended revise revises "
-              "revised replace",
+              "revised replace vary varies varied",
     "comply": "comply complies complied complying compliance observe observes abide abides adhere adheres",
 }
 # "use" is the action "use" when data follows it ("shall not use any information"); before a means
@@ -129,6 +129,7 @@ _SCOPE = re.compile(
     rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
+    rf"|\bwhere (?:the )?(?P<law>{_PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:enrolled|participating|registered) in (?:the |our )?(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
@@ -278,6 +279,8 @@ def _scope(m: re.Match[str] | None) -> str:
     if m.group("data"):
         about_data = m.group("noun").lower() in ("data", "information", "record", "records", "region")
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
+    if m.group("law"):
+        return f"where {m.group('law')} law applies"
     return m.group("only") or m.group("prog") or m.group("named") or "adults"
 
 
