@@ -828,6 +828,414 @@ FIFTH_CONFLICTS = [
 ]
 
 
+# A sixth batch (acc7), written before running the check on it: other kinds of vendor (assessment, bus
+# routing, cafeteria payments, library e-books, tutoring marketplaces, learning management, proctoring) and
+# other drafting (numbered definitions, covenants, "it is agreed that", passive voice).
+SIXTH = [
+    Case("riders' guardians told of a breach", "owed to another", "breach_notification",
+         "Should the routing platform suffer unauthorized access to rider information, RouteWise shall notify the "
+         "guardians of affected riders within ten (10) days.", "partial"),
+    Case("a tutor alerted to a compromised account", "owed to another", "breach_notification",
+         "The Marketplace will alert the tutor whose account was compromised within 24 hours of detecting "
+         "suspicious sign-in activity.", NOT_PRESENT),
+    Case("the cardholder corrects a top-up", "owed to another", "review_correction",
+         "The cardholder may review the meal account balance and correct a mistaken top-up by contacting the "
+         "payment processor.", NOT_PRESENT),
+    Case("a testing centre deletes at a candidate's request", "owed to another", "deletion",
+         "Exam recordings are deleted by the testing centre at the request of the candidate.", NOT_PRESENT),
+    Case("publishers secure their own analytics", "owed to another", "security",
+         "Each publisher whose titles appear in the e-book catalogue is responsible for securing its own reader "
+         "analytics.", NOT_PRESENT),
+    Case("Illinois districts' destruction", "narrower scope", "no_retention",
+         "For Customers that are Illinois school districts, Provider shall destroy all Covered Information within "
+         "30 days after the Agreement ends.", "partial"),
+    Case("pupils in the United Kingdom see and correct", "narrower scope", "review_correction",
+         "Pupils in the United Kingdom, and their parents, may ask to see and correct the personal data we hold "
+         "about them.", "partial"),
+    Case("three pilot schools' gradebooks encrypted", "narrower scope", "security",
+         "Only for the three pilot schools, the LMS vendor shall encrypt gradebook data at rest.", "partial"),
+    Case("adult continuing education learners' ads", "narrower scope", "no_advertising",
+         "Learners enrolled in the Adult Continuing Education program will not have their data used to target "
+         "ads.", "partial"),
+    Case("Quebec residents require deletion", "narrower scope", "deletion",
+         "Residents of Quebec may require the Company to delete their personal information, and the Company will "
+         "comply within 30 days.", "partial"),
+    Case("a reserved Data Destruction section", "mention, no duty", "deletion",
+         "Section 12 (Data Destruction) is reserved.", NOT_PRESENT),
+    Case("the FAQ on how long footage is kept", "mention, no duty", "no_retention",
+         "Questions about how long proctoring footage is kept are answered in our FAQ.", NOT_PRESENT),
+    Case("a FERPA compliance brief on request", "mention, no duty", "ferpa",
+         "Schools wishing to understand how our assessments fit within FERPA can request our compliance brief.",
+         NOT_PRESENT),
+    Case("a security whitepaper on request", "mention, no duty", "security",
+         "Our security whitepaper, available on request, describes the safeguards used across the cafeteria "
+         "payment platform.", NOT_PRESENT),
+    Case("aims to inform within 72 hours", "may/endeavour", "breach_notification",
+         "RouteWise aims to inform the District of any security incident affecting rider data within 72 hours.",
+         NOT_PRESENT),
+    Case("may, at its discretion, purge histories", "may/endeavour", "no_retention",
+         "Upon expiry of the subscription, the Library Platform may, at its discretion, purge patron reading "
+         "histories.", NOT_PRESENT),
+    Case("strives to use only for assessments", "may/endeavour", "use_limitation",
+         "The Provider strives to use student information solely for delivering the assessments the District "
+         "has ordered.", NOT_PRESENT),
+    Case("hopes to keep data secure", "may/endeavour", "security",
+         "The Company hopes to keep all student data secure but cannot guarantee it.", NOT_PRESENT),
+    Case("backup tapes kept twelve months", "tail/backup/request", "no_retention",
+         "On termination all Student Data is erased from production systems; backup tapes holding Student Data "
+         "are retained for twelve months.", "partial"),
+    Case("returned only if asked before expiry", "tail/backup/request", "no_retention",
+         "If the District so requests in writing before the Agreement expires, the Vendor will return all Pupil "
+         "Records.", "partial"),
+    Case("deleted 180 days after expiration", "tail/backup/request", "no_retention",
+         "Student data will be deleted one hundred eighty (180) days following the expiration of this Agreement.",
+         "partial"),
+    Case("deleted on request, backup archives persist", "tail/backup/request", "deletion",
+         "At the District's written request the Provider shall delete the requested student records, but copies "
+         "in backup archives will persist until overwritten in the ordinary course.", "partial"),
+    Case("each party's Confidential Information in confidence", "Confidential Information", "security",
+         "Each party shall hold the other's Confidential Information in strict confidence and protect it with "
+         "reasonable care.", NOT_PRESENT),
+    Case("Confidential Information expressly includes Student Data", "Confidential Information", "security",
+         "Recipient shall protect Confidential Information, which for this Agreement expressly includes all "
+         "Student Data, using industry-standard administrative, technical and physical safeguards.", "present"),
+    Case("aggregated ridership kept indefinitely", "de-identified", "no_retention",
+         "Aggregated ridership statistics that identify no student may be retained indefinitely.", NOT_PRESENT),
+    Case("de-identified results never advertised", "de-identified", "no_advertising",
+         "De-identified assessment results will never be used for advertising.", NOT_PRESENT),
+    Case("anonymized usage data to improve", "de-identified", "use_limitation",
+         "The Provider shall use anonymized usage data only to improve the learning platform.", NOT_PRESENT),
+    Case("view, download, amend or erase in the Family Portal", "list of verbs", "review_correction",
+         "Through the Family Portal, a parent may view, download, amend or erase the records the tutoring service "
+         "holds about the parent's child.", "present"),
+    Case("collect, store, analyze and share only as needed", "list of verbs", "use_limitation",
+         "Vendor shall collect, store, analyze, and share Pupil Data only as needed to provide the Services "
+         "described in Exhibit A.", "present"),
+    Case("return, destroy or render unreadable", "list of verbs", "deletion",
+         "Upon the Board's written instruction, Contractor shall return, destroy, or render permanently unreadable "
+         "any student data specified in that instruction.", "present"),
+    Case("the District may, by notice, require deletion", "right ... verb", "deletion",
+         "The District may, at any time and by written notice to the Provider, require that the Provider delete "
+         "specified student records.", "present"),
+    Case("familiarize staff with dashboards", "stem inside a word", "review_correction",
+         "Provider will familiarize district staff with the dashboards used to review class progress.",
+         NOT_PRESENT),
+    Case("unadvertised features", "stem inside a word", "no_advertising",
+         "Unadvertised features of the proctoring software may be enabled by the School.", NOT_PRESENT),
+    Case("notifications about bus delays", "stem inside a word", "breach_notification",
+         "Notifications about bus delays are sent to parents' phones.", NOT_PRESENT),
+    Case("meal account holders own funds", "noun as verb", "ownership",
+         "Meal account holders own the funds deposited in their accounts.", NOT_PRESENT),
+    Case("the return policy for e-readers", "noun as verb", "deletion",
+         "Our return policy for damaged e-readers is described in Schedule 4.", NOT_PRESENT),
+    Case("clear reading history on one's own device", "own control", "deletion",
+         "Students can remove downloaded e-books and clear their reading history on their own device at any time.",
+         NOT_PRESENT),
+    Case("turn off promotional emails", "own control", "no_advertising",
+         "Parents may turn off promotional emails in their notification settings.", NOT_PRESENT),
+    Case("covenant with a business-need exception", "swallowing exception", "use_limitation",
+         "Provider covenants that it shall not use Student Data for any purpose other than the Services, except "
+         "where Provider determines that another use serves a legitimate business need.", NOT_PRESENT),
+    Case("except data retained for product development", "swallowing exception", "no_retention",
+         "All student data shall be destroyed within 60 days after the contract ends, except such data as "
+         "Provider retains for product development.", "partial"),
+    Case("unless a signed amendment says otherwise", "swallowing exception", "no_retention",
+         "Unless the parties agree otherwise in a signed amendment, Provider shall delete all Student Data within "
+         "45 days after termination.", "present"),
+    Case("numbered definitions, then ownership", "plain duty", "ownership",
+         "1.1 \"LEA\" means the Board of Education of the Town. 1.2 \"Student Data\" means any information about "
+         "an LEA student. 4.1 All Student Data is and remains the property of the LEA.", "present"),
+    Case("Provider covenants a use limit", "plain duty", "use_limitation",
+         "Provider covenants that Student Data shall be used solely to perform the services set out in Section 2 "
+         "and for no other purpose.", "present"),
+    Case("it is agreed the District shall be notified", "plain duty", "breach_notification",
+         "It is agreed that the District shall be notified by the Contractor of any unauthorized release of "
+         "student records no later than fourteen (14) days after the Contractor discovers it.", "present"),
+    Case("destroyed within thirty days, certificate furnished", "plain duty", "no_retention",
+         "Upon expiration of this Agreement, all student records held by the Vendor shall be destroyed within "
+         "thirty days, and a certificate of destruction shall be furnished to the Board.", "present"),
+    Case("agrees it is a school official and complies", "plain duty", "ferpa",
+         "The Assessment Company agrees that it is a school official with a legitimate educational interest and "
+         "shall comply with FERPA, 20 U.S.C. § 1232g, in handling pupil records.", "present"),
+    Case("interpreted under and governed by Connecticut law", "plain duty", "governing_law",
+         "This Agreement is to be interpreted under, and governed by, the laws of the State of Connecticut.",
+         "present"),
+    Case("should any term be held invalid", "plain duty", "severability",
+         "Should any term of this Addendum be held invalid by a court, the remaining terms shall continue in full "
+         "force.", "present"),
+    Case("inspect through the District, provide and correct", "plain duty", "review_correction",
+         "A parent or eligible student who wishes to inspect the student's records held by the Provider may submit "
+         "a request to the District, and the Provider shall, within 10 business days of the District's notice, "
+         "provide the records and make any corrections the District approves.", "present"),
+    Case("a written information security program", "plain duty", "security",
+         "Provider shall maintain a written information security program with administrative, technical and "
+         "physical safeguards designed to protect Student Data from unauthorized access.", "present"),
+    Case("no targeting advertising at students, parents or staff", "plain duty", "no_advertising",
+         "The LMS Provider shall not use any Student Data to target advertising to students, parents or staff.",
+         "present"),
+    Case("New Jersey law governs", "plain duty", "governing_law",
+         "This Agreement shall be governed by the laws of the State of New Jersey.", "missing"),
+]
+
+SIXTH_CONFLICTS = [
+    conflict("reading histories recommend sponsored titles", "conflict", "Patron reading histories may be used to "
+             "recommend sponsored titles from partner publishers.", found={"advertising"}),
+    conflict("home addresses sold to mapping partners", "conflict", "Student home addresses and pick-up times may "
+             "be sold to mapping partners.", found={"sale"}),
+    conflict("exam sessions kept five years", "conflict", "Recorded exam sessions are retained for five years to "
+             "support appeals and improve our detection models.", found={"retention"}),
+    conflict("revised by posting, continued use accepts", "conflict", "The Provider may revise this Agreement from "
+             "time to time by posting an updated version on its website; continued use signifies acceptance.",
+             found={"unilateral_change"}),
+    conflict("the District indemnifies for consent", "conflict", "The District shall be solely responsible for "
+             "obtaining any parental consent required by law and shall indemnify the Company for any failure to "
+             "do so.", found={"other"}),
+    conflict("amendments signed by both", "plain duty", "No amendment to this Agreement is effective unless signed "
+             "by authorized representatives of both the District and the Provider.", absent={"unilateral_change"}),
+    conflict("never sell or rent to anyone", "plain duty", "Provider will never sell or rent student information "
+             "to anyone.", absent={"sale"}),
+    conflict("aggregate meal statistics published", "de-identified", "We may publish aggregate statistics about "
+             "meal participation that do not identify any student.", absent={"sale", "advertising", "other"}),
+]
+
+
+# A seventh batch (acc7), written with the sixth and before running the check on either: tables turned into
+# sentences, lists with lead-ins, "shall not ... except ...", duties stated as the district's rights and
+# cross-references.
+SEVENTH = [
+    Case("a table row for breach notice", "plain duty", "breach_notification",
+         "Obligation: breach notification. Responsible party: Vendor. Recipient: District privacy officer. "
+         "Deadline: 48 hours from discovery.", "present"),
+    Case("a table row for retention", "plain duty", "no_retention",
+         "Data category: Student Data. Retention after the contract ends: none; deleted within 30 days of "
+         "termination.", "present"),
+    Case("the Provider shall: store, encrypt, restrict", "plain duty", "security",
+         "The Provider shall: (a) store Student Data only in data centres in the United States; (b) encrypt Student "
+         "Data in transit and at rest; and (c) restrict access to personnel who need it.", "present"),
+    Case("shall not use except (i) (ii) (iii)", "plain duty", "use_limitation",
+         "Provider shall not use Student Data except: (i) to deliver the Services; (ii) as the District instructs "
+         "in writing; or (iii) as required by law.", "present"),
+    Case("no targeted ads except with a parent's consent", "swallowing exception", "no_advertising",
+         "Provider shall not use student data for targeted advertising except to the extent a parent has "
+         "consented.", "partial"),
+    Case("District may require return or deletion", "plain duty", "deletion",
+         "District may require Provider to return or delete any Student Data at any time by written notice.",
+         "present"),
+    Case("the District may direct a correction", "plain duty", "review_correction",
+         "Where a parent disputes the accuracy of a student record, the District may direct the Provider to "
+         "correct it, and the Provider shall do so within ten days.", "partial"),
+    Case("retention governed by Section 7", "mention, no duty", "no_retention",
+         "Retention of Student Data is governed by Section 7.", NOT_PRESENT),
+    Case("as set out in Section 7, delete on request", "plain duty", "deletion",
+         "As set out in Section 7, the Provider shall delete Student Data within 15 days after receiving the "
+         "District's request.", "present"),
+    Case("the District is entitled to written notice", "plain duty", "breach_notification",
+         "The District is entitled to written notice from the Provider of any Security Breach within five (5) "
+         "business days after the Provider learns of it.", "present"),
+    Case("Customer retains all right, title and interest", "plain duty", "ownership",
+         "As between the parties, Customer retains all right, title and interest in and to Customer Data, which "
+         "includes all Student Data.", "present"),
+    Case("no ownership interest transferred", "plain duty", "ownership",
+         "No ownership interest in any pupil record is transferred to or acquired by the Contractor under this "
+         "Agreement.", "present"),
+    Case("observe all laws including FERPA", "plain duty", "ferpa",
+         "In performing the Services, the Company will observe all applicable laws, including without limitation "
+         "the Family Educational Rights and Privacy Act, COPPA, and Conn. Gen. Stat. §§ 10-234aa to 10-234dd.",
+         "present"),
+    Case("the District responsible for FERPA", "owed to another", "ferpa",
+         "The District is responsible for complying with FERPA when it shares records with the Vendor.",
+         "partial"),
+    Case("suit in Hartford, Delaware law", "narrower scope", "governing_law",
+         "Any suit shall be brought in Hartford, Connecticut, but this Agreement is governed by Delaware law.",
+         NOT_PRESENT),
+    Case("a court may modify, the others unaffected", "plain duty", "severability",
+         "If a court finds any provision unenforceable, the court may modify it to the minimum extent necessary, "
+         "and the other provisions are unaffected.", "present"),
+    Case("the School notifies families", "owed to another", "breach_notification",
+         "The School shall notify affected families of any breach reported to it by the Vendor.", NOT_PRESENT),
+    Case("tutors agree to keep learner information secure", "owed to another", "security",
+         "Tutors listed on the Marketplace agree to keep learner information secure and confidential.",
+         NOT_PRESENT),
+    Case("instructors delete submissions", "owed to another", "deletion",
+         "Instructors may delete student submissions from their course shells at any time.", NOT_PRESENT),
+    Case("a test-taker asks for a recording's deletion", "owed to another", "deletion",
+         "A test-taker may ask the Proctoring Service to delete his or her session recording, and the Service will "
+         "do so within 14 days.", "partial"),
+    Case("data hosted in the EU region encrypted", "narrower scope", "security",
+         "Customer Data hosted in our EU region is encrypted at rest with AES-256.", "partial"),
+    Case("Florida student records used solely", "narrower scope", "use_limitation",
+         "Florida student records will be used solely to provide the Services.", "partial"),
+    Case("no ads in one module", "narrower scope", "no_advertising",
+         "No advertisements are shown within the Kids Reading Corner module.", NOT_PRESENT),
+    Case("breach of staff accounts", "narrower scope", "breach_notification",
+         "The Provider will notify the District within 72 hours of any breach involving teacher or staff "
+         "accounts.", NOT_PRESENT),
+    Case("Data Ownership: see the Master Agreement", "mention, no duty", "ownership",
+         "Data Ownership. See the Master Agreement.", NOT_PRESENT),
+    Case("the Privacy Notice explains access and correction", "mention, no duty", "review_correction",
+         "Our Privacy Notice explains how parents can exercise their rights to access and correct information.",
+         NOT_PRESENT),
+    Case("FERPA defined", "mention, no duty", "ferpa",
+         "\"FERPA\" means the Family Educational Rights and Privacy Act and its implementing regulations.",
+         NOT_PRESENT),
+    Case("will endeavour to return when it concludes", "may/endeavour", "no_retention",
+         "The Contractor will endeavour to return all student records to the Board when the contract concludes.",
+         NOT_PRESENT),
+    Case("we can delete student accounts", "may/endeavour", "deletion",
+         "On request from the School, we can delete student accounts.", NOT_PRESENT),
+    Case("our goal is 24 hours", "may/endeavour", "breach_notification",
+         "Our goal is to notify schools within 24 hours of confirming a breach.", NOT_PRESENT),
+    Case("purged two years after the subscription lapses", "tail/backup/request", "no_retention",
+         "Student records are purged two years after the District's subscription lapses.", "partial"),
+    Case("deleted after termination on written request", "tail/backup/request", "no_retention",
+         "Following termination, Vendor shall delete student data upon receipt of the District's written request.",
+         "partial"),
+    Case("apart from system logs kept indefinitely", "tail/backup/request", "no_retention",
+         "At the end of the Agreement, Provider shall delete all Student Data within 30 days, apart from system "
+         "logs, which it may keep indefinitely.", "partial"),
+    Case("the District uses the Vendor's Confidential Information", "Confidential Information", "use_limitation",
+         "The District shall use the Vendor's Confidential Information only to evaluate and administer this "
+         "Agreement.", NOT_PRESENT),
+    Case("Student Data treated as confidential and used only", "Confidential Information", "use_limitation",
+         "Provider shall treat all Student Data as confidential and use it only to provide the Services to the "
+         "District.", "present"),
+    Case("aggregate results shared with researchers", "de-identified", "use_limitation",
+         "The Vendor may share aggregate, de-identified assessment results with research partners.", NOT_PRESENT),
+    Case("de-identified data sets destroyed on request", "de-identified", "deletion",
+         "De-identified data sets will be destroyed upon the District's request.", NOT_PRESENT),
+    Case("access, review and request amendment", "list of verbs", "review_correction",
+         "Parents and eligible students may access, review, and request amendment of the education records the "
+         "Provider maintains, by sending a request to the District, which the Provider shall honor within 15 "
+         "days.", "present"),
+    Case("the right, exercisable at any time, to have data deleted", "right ... verb", "deletion",
+         "The Board shall have the right, exercisable at any time and for any reason, to have all student data in "
+         "the Contractor's possession deleted.", "present"),
+    Case("a quarterly retainer fee", "stem inside a word", "no_retention",
+         "The District shall pay a retainer fee each quarter.", NOT_PRESENT),
+    Case("the vendor's securities", "stem inside a word", "security",
+         "The Vendor's securities are listed on the Nasdaq exchange.", NOT_PRESENT),
+    Case("data holders listed", "noun as verb", "ownership",
+         "Data holders under this Agreement are listed in Schedule B.", NOT_PRESENT),
+    Case("use of the kiosks requires a PIN", "noun as verb", "use_limitation",
+         "Use of the cafeteria kiosks requires a student PIN.", NOT_PRESENT),
+    Case("students edit their own profile", "own control", "review_correction",
+         "Students can edit their profile picture and display name in Settings.", NOT_PRESENT),
+    Case("except as the Privacy Policy permits", "swallowing exception", "use_limitation",
+         "Provider shall not disclose Student Data to any third party except as permitted by Provider's Privacy "
+         "Policy, as amended from time to time.", NOT_PRESENT),
+    Case("delete on request unless law requires keeping", "swallowing exception", "deletion",
+         "Upon the District's written request, Provider shall delete the Student Data identified in the request "
+         "unless state or federal law requires Provider to keep it.", "present"),
+    Case("targeted advertising: prohibited", "plain duty", "no_advertising",
+         "Targeted advertising using Student Data: prohibited.", "present"),
+    Case("protected by the Vendor through encryption", "plain duty", "security",
+         "Student Data will be protected by the Vendor through encryption, firewalls and role-based access.",
+         "present"),
+]
+
+SEVENTH_CONFLICTS = [
+    conflict("affiliates market to families", "conflict", "Vendor may share student contact details with its "
+             "affiliates so that they can market their own products to families.", found={"advertising"}),
+    conflict("transferred to a purchaser in bankruptcy", "conflict", "In the event of bankruptcy, student data may "
+             "be transferred to a purchaser of the Provider's assets.", found={"sale"}),
+    conflict("kept as long as it considers them useful", "conflict", "Provider retains usage records about students "
+             "for as long as it considers them useful.", found={"retention"}),
+    conflict("at any time and without notice, modify", "right ... verb", "Provider reserves the right, at any time "
+             "and without notice, to modify this Agreement.", found={"unilateral_change"}),
+    conflict("the School warrants notices and consents", "conflict", "The School warrants that it has provided all "
+             "notices and obtained all consents required under FERPA and COPPA.", found={"other"}),
+    conflict("changes after the Board approves", "plain duty", "Changes to this Addendum take effect only after the "
+             "Board approves them in writing.", absent={"unilateral_change"}),
+    conflict("neither vendor nor affiliates advertise", "plain duty", "Neither the Vendor nor its affiliates will use "
+             "student data to advertise or market to students or families.", absent={"advertising"}),
+    conflict("de-identified scores kept for norming", "de-identified", "Provider may keep de-identified score data "
+             "indefinitely for norming studies.", absent={"retention"}),
+]
+
+
+# An eighth batch (acc7), written after the sixth and seventh batches' fixes and before running the check on
+# it, to measure whether those fixes carry: other vendors again (photography, wellbeing apps, athletics
+# registration, fundraising, interpreting, bus tracking) and British and formal drafting ("undertakes",
+# "forthwith", "save as", "in no event", the Supplier and the School, a question and its answer).
+EIGHTH = [
+    Case("undertakes to erase forthwith on written demand", "plain duty", "deletion",
+         "The Supplier undertakes to erase forthwith any Pupil Data the School specifies in a written demand.",
+         "present"),
+    Case("families close the account in Settings", "own control", "deletion",
+         "Families can close their account from the Settings page, which removes their child's profile.",
+         NOT_PRESENT),
+    Case("in no event later than sixty days", "plain duty", "breach_notification",
+         "In no event shall the Supplier notify the School of a personal data breach later than sixty (60) days "
+         "after becoming aware of it.", "partial"),
+    Case("the School and parents within 72 hours", "plain duty", "breach_notification",
+         "The Company will notify the School and affected parents of any unauthorised access to student information "
+         "without undue delay, and in any case within 72 hours.", "present"),
+    Case("save as required by law, not retained once expired", "plain duty", "no_retention",
+         "Save as required by law, the Supplier shall not retain any Pupil Data once the contract has expired.",
+         "present"),
+    Case("deleted when no longer needed", "tail/backup/request", "no_retention",
+         "Pupil Data is deleted when the Supplier no longer needs it.", NOT_PRESENT),
+    Case("other than anonymised statistics", "de-identified", "no_retention",
+         "Within 30 days after the contract ends the Supplier shall delete all Pupil Data, other than anonymised "
+         "statistics.", "present"),
+    Case("counsellors view and annotate notes", "owed to another", "review_correction",
+         "School counsellors may view and annotate session notes in the wellbeing app.", NOT_PRESENT),
+    Case("a copy through the School, corrections in 21 days", "plain duty", "review_correction",
+         "Parents may request, through the School, a copy of their child's records held by the Supplier, and the "
+         "Supplier shall correct any inaccuracy the School confirms within 21 days.", "present"),
+    Case("where the UK GDPR applies", "narrower scope", "security",
+         "Where the UK GDPR applies, the Processor shall implement appropriate technical and organisational "
+         "measures to protect Personal Data.", "partial"),
+    Case("athlete forms encrypted by the Company", "plain duty", "security",
+         "All athlete registration forms, including medical information, are encrypted by the Company in storage "
+         "and in transit.", "present"),
+    Case("designed with FERPA in mind", "mention, no duty", "ferpa",
+         "Our platform is designed with FERPA in mind.", NOT_PRESENT),
+    Case("a school official under direct control", "plain duty", "ferpa",
+         "For FERPA purposes the Supplier acts as a school official under the School's direct control and will "
+         "handle education records only as FERPA permits.", "present"),
+    Case("the laws of England and Wales", "plain duty", "governing_law",
+         "This contract is governed by the laws of England and Wales.", "missing"),
+    Case("the State of Connecticut's laws govern", "plain duty", "governing_law",
+         "The State of Connecticut's laws govern this Addendum, without regard to conflict-of-laws rules.",
+         "present"),
+    Case("severed and the rest enforced", "plain duty", "severability",
+         "Any provision found unenforceable shall be severed, and the rest of this Agreement enforced as written.",
+         "present"),
+    Case("images belong to the School", "plain duty", "ownership",
+         "Images of pupils taken under this contract belong to the School, not the Photographer.", "present"),
+    Case("the Company owns aggregated statistics", "de-identified", "ownership",
+         "The Company owns all aggregated, de-identified statistics derived from use of the service.",
+         NOT_PRESENT),
+    Case("only on documented instructions", "plain duty", "use_limitation",
+         "The Supplier shall process Pupil Data only on the School's documented instructions.", "present"),
+    Case("any other purpose it announces", "swallowing exception", "use_limitation",
+         "The Company uses student data only to run the app, and for any other purpose the Company announces in its "
+         "privacy notice.", NOT_PRESENT),
+    Case("bus locations never used for ads", "plain duty", "no_advertising",
+         "Bus location data about pupils is never used to select or show advertisements.", "present"),
+    Case("contextual ads, never targeted with student data", "plain duty", "no_advertising",
+         "We show contextual ads in the free version but never use student data to target them.", "present"),
+]
+
+EIGHTH_CONFLICTS = [
+    conflict("a question and its answer: no sale", "plain duty", "Q: Does the app sell student data? A: No, never.",
+             absent={"sale"}),
+    conflict("tickets sold, information never", "noun as verb", "Student information is never sold; only event "
+             "tickets are sold through the app.", absent={"sale"}),
+    conflict("offers from local businesses", "conflict", "With the School's consent, the Platform may email parents "
+             "offers from local businesses based on their children's activity.", found={"advertising"}),
+    conflict("transcripts kept a year after", "conflict", "Transcripts of interpreted parent meetings are kept for "
+             "one year after the service ends.", found={"retention"}),
+    conflict("vary on thirty days' notice", "conflict", "The Supplier may vary these terms by giving the School "
+             "thirty days' notice.", found={"unilateral_change"}),
+    conflict("handed to the buyer with the assets", "conflict", "Should the Supplier's business be sold, pupil "
+             "records will be handed to the buyer with the other assets.", found={"sale"}),
+    conflict("the School alone answers for FERPA", "conflict", "The School alone answers for any breach of FERPA "
+             "arising from the data it uploads.", found={"other"}),
+]
+
+
 # cases the check still gets wrong: name -> the concept it lacks (strict expected failures)
 KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
@@ -844,6 +1252,20 @@ KNOWN: dict[str, str] = {
     "as protective as for its own confidential information": "a standard of care named by the contractor's own "
     "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "
     "one kind of data and lost its low confidence, so it was not kept)",
+    # sixth and seventh batches (acc7)
+    "inspect through the District, provide and correct": "a request made through the District and answered by the "
+    "Provider, with 'provide the records' for review, is not read as a review procedure",
+    "a table row for breach notice": "a table turned into label-and-value sentences has no modal and no verb",
+    "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
+    "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",
+    "targeted advertising: prohibited": "a table's 'prohibited' has no modal and is read as a mention",
+    "a copy through the School, corrections in 21 days": "a copy of a child's records is not read as review "
+    "(as with the Virginia residents' copy)",
+    "athlete forms encrypted by the Company": "records named by a form's name are not student data, and a "
+    "present-tense passive with its agent is not read as the agent's duty",
+    "images belong to the School": "pupils' images are not read as student data",
+    "contextual ads, never targeted with student data": "ads shown without student data are read as a partial "
+    "advertising term",
 }
 
 
@@ -867,14 +1289,16 @@ def _param(case):
     return pytest.param(case, id=case.name, marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH + FIFTH])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + SECOND + THIRD + FOURTH + FIFTH + SIXTH
+                                             + SEVENTH + EIGHTH])
 def test_a_passage_gets_the_status_a_lawyer_gives(case, library):
     ok, got = _status_ok(case, library)
     assert ok, f"{case.pid}: got {got}, a lawyer gives {case.want}"
 
 
 @pytest.mark.parametrize("case", [_param(c) for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS
-                                                + FIFTH_CONFLICTS])
+                                                + FIFTH_CONFLICTS + SIXTH_CONFLICTS + SEVENTH_CONFLICTS
+                                                + EIGHTH_CONFLICTS])
 def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
     ok, got = _conflicts_ok(case, library)
     assert ok, f"got {sorted(got)}; wanted {sorted(case.found)} and none of {sorted(case.absent)}"
@@ -882,12 +1306,14 @@ def test_a_passage_gets_the_conflicts_a_lawyer_lists(case, library):
 
 def test_the_set_spreads_over_every_provision_and_conflict_kind(library):
     for cases, conflicts in ((CASES, CONFLICTS), (SECOND, SECOND_CONFLICTS), (THIRD, THIRD_CONFLICTS),
-                               (FOURTH, FOURTH_CONFLICTS), (FIFTH, FIFTH_CONFLICTS)):
+                               (FOURTH, FOURTH_CONFLICTS), (FIFTH, FIFTH_CONFLICTS), (SIXTH, SIXTH_CONFLICTS),
+                               (SEVENTH, SEVENTH_CONFLICTS), (EIGHTH, EIGHTH_CONFLICTS)):
         assert {c.pid for c in cases} == {p.id for p in library.provisions}
         assert {k for c in conflicts for k in c.found} >= {"advertising", "sale", "retention", "unilateral_change",
                                                            "other"}
-    names = [c.name for c in CASES + SECOND + THIRD + FOURTH + FIFTH]
-    names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS + FIFTH_CONFLICTS]
+    names = [c.name for c in CASES + SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH]
+    names += [c.name for c in CONFLICTS + SECOND_CONFLICTS + THIRD_CONFLICTS + FOURTH_CONFLICTS + FIFTH_CONFLICTS
+              + SIXTH_CONFLICTS + SEVENTH_CONFLICTS + EIGHTH_CONFLICTS]
     assert len(names) >= 60 and len(set(names)) == len(names)
     assert not set(KNOWN) - set(names)
 
@@ -902,7 +1328,8 @@ def score() -> str:
     lines, wrong = [], []
     for batch, cases, conflicts in (("first", CASES, CONFLICTS), ("second", SECOND, SECOND_CONFLICTS),
                                     ("third", THIRD, THIRD_CONFLICTS), ("fourth", FOURTH, FOURTH_CONFLICTS),
-                                    ("fifth", FIFTH, FIFTH_CONFLICTS)):
+                                    ("fifth", FIFTH, FIFTH_CONFLICTS), ("sixth", SIXTH, SIXTH_CONFLICTS),
+                                    ("seventh", SEVENTH, SEVENTH_CONFLICTS), ("eighth", EIGHTH, EIGHTH_CONFLICTS)):
         right: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         gaps = [0, 0]  # passages a lawyer calls partial or missing, and those the check calls present
         for c in cases:

@@ -417,3 +417,66 @@ def test_a_disclaimer_that_the_service_is_secure_is_no_security_duty(library):
     both = check("The Company shall protect student data with reasonable security safeguards; the Company does "
                  "not warrant that the service will be uninterrupted.", library)
     assert both.finding("security").status == "present"
+
+
+# ---------------------------------------------------------------- acc7: smaller wordings of the same concepts
+
+
+def kinds_of(text: str, library) -> set[str]:
+    return {c.kind for c in check(text, library).conflicts}
+
+
+@pytest.mark.parametrize(("pid", "text", "want"), [
+    # records named by what they hold are student records
+    ("security", "Only for the two pilot schools, the Vendor shall encrypt attendance records at rest.", "partial"),
+    # a verb in a later lettered item is a duty the lead-in states
+    ("security", "The Vendor shall: (a) keep pupil records in data centres in the United States; (b) encrypt "
+                 "pupil records at rest.",
+     "present"),
+    # observing or abiding by the law named by its full title is complying with it
+    ("ferpa", "The Vendor will abide by every applicable law, including the Family Educational Rights and Privacy "
+              "Act.", "present"),
+    # the rest "unaffected" is the rest staying in force
+    ("severability", "Where a court holds a clause void, the remaining clauses are unaffected.", "present"),
+    # a candidate's own right to ask for deletion is a user's right: partial, not missing
+    ("deletion", "A candidate may ask the Vendor to erase his or her exam video, which the Vendor will do within "
+                 "a week.", "partial"),
+    # a subscription that lapses is a contract that ends; two years later is too late
+    ("no_retention", "Pupil records are erased three years after the Board's licence lapses.", "partial"),
+    # a request received from the board, after the time limit
+    ("deletion", "The Vendor shall erase student data within ten days after receiving the Board's request.",
+     "present"),
+    # a use forbidden except for the contract's purposes is the use limitation itself
+    ("use_limitation", "The Vendor shall not process pupil records except to perform the Services or as the Board "
+                       "directs.", "present"),
+    ("use_limitation", "The Vendor shall not process pupil records except to perform the Services or to develop new "
+                       "products of its own.", "partial"),
+    # deletion of what the board names in its request
+    ("deletion", "The Vendor shall destroy, within ten days, any pupil records the Board identifies in a written "
+                 "notice.", "present"),
+    # a duty only where another place's law applies
+    ("security", "Where the EU GDPR applies, the Vendor shall protect pupil records with encryption.", "partial"),
+    # no ownership passes to the contractor
+    ("ownership", "No title in any student record is conveyed to or acquired by the Vendor under this contract.",
+     "present"),
+])
+def test_smaller_wordings_of_the_same_concepts_acc7(library, pid, text, want):
+    assert status(text, library, pid) == want
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pupils' reading lists may be used to suggest sponsored books from partner presses.", "advertising"),
+    ("The Vendor may pass pupil contact details to its affiliates so they can market their services to parents.",
+     "advertising"),
+    ("Pupil home addresses may be sold to map makers.", "sale"),
+    ("The Vendor keeps pupil logs for as long as it finds them helpful.", "retention"),
+    ("The Vendor may vary this contract at any time by posting the new text online.", "unilateral_change"),
+    ("The Vendor may email parents offers chosen based on their child's activity in the app.", "advertising"),
+    ("The Board alone answers for meeting FERPA when it shares education records.", "other"),
+])
+def test_conflicts_in_other_words_acc7(library, text, kind):
+    assert kind in kinds_of(text, library)
+
+
+def test_a_promotion_that_is_a_contest_is_not_advertising(library):
+    assert "advertising" not in kinds_of("We reserve the right to cancel a promotion or a contest at any time.", library)

@@ -356,7 +356,7 @@ def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tupl
             continue
         f = rd.frame(i)
         if (f.bound == "contractor" and f.binding is not None and not f.negated and f.data == "student"
-                and set(f.actions[:1]) & set(rule.duty_actions)):
+                and set(f.actions) & set(rule.duty_actions)):
             out.append((rd.sentences[i], frame_gaps(f, rule)))
     return out
 

@@ -14,6 +14,9 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
                          r"(?:decides?|determines?|deems?|considers?|sees? fit|chooses?|elects?|opts?|wish(?:es)?|wants?|prefers?|needs?|"
                          r"judges?|discretion|business)"
                          r"|(?:our|its) (?:sole |own )?(?:discretion|judgment|judgement|business (?:needs|purposes|reasons))"
+                         # the contractor's own purposes: "except data the Provider retains for product development"
+                         r"|(?:product|service|platform) (?:development|improvement)|(?:develop|improv|enhanc)\w* (?:of )?(?:our|its|new) "
+                         r"(?:products?|services?)"
                          # "subject to our standard data retention policy": the contractor's own rules
                          r"|(?:our|its) (?:own |standard |internal |current )?(?:\w+ ){0,2}(?:policy|policies|practices))\b",
                          re.I)
@@ -29,7 +32,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     gaps: list[str] = []
     if frame.disclaimed:
         gaps.append("it disclaims a promise rather than making one")
-    if frame.pointer and frame.binding is None:
+    if frame.pointer and frame.binding is not True:
         gaps.append("it points the reader elsewhere and states no duty")
     elif (rule.duty_actions and frame.binding is None and not frame.actions
           and action_of(next((w for w in frame.words[:2] if w not in ("the", "a", "an", "any", "all")), "")) in rule.duty_actions):
@@ -42,6 +45,10 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(f"it binds the {frame.bound}, not the contractor")
     if frame.binding is False and not frame.negated and frame.bound == "contractor":
         gaps.append("the contractor may, but need not")
+    elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:
+        # security is itself a duty of effort (actions designed to ensure security): an aim to
+        # protect meets it; an aim to notify, delete or limit use is not the act
+        gaps.append("it promises an effort or an aim, not the act")
     if rule.other_data and frame.data in _OTHER_DATA:
         gaps.append(f"it is about {frame.data}, not student data")
     if frame.scope:
@@ -119,7 +126,8 @@ def rule_in_words(rule, conflicts=()) -> str:
     ``sdpa library --trace``."""
     bound = [b or "no one named" for b in rule.bound]
     parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
-             "binding (shall, will, must, agrees; for the contractor not may, can, reserves the right, endeavours)",
+             "binding (shall, will, must, agrees, is responsible for; for the contractor not may, can, reserves the right, "
+             "endeavours; for anyone not an aim or a striving, except to protect)",
              "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
              "state, EU data, adults, one programme)"]
     if rule.about_data and rule.other_data:

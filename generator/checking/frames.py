@@ -24,11 +24,13 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller"}
-_USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "member", "members",
+_USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
+         "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
+         "cardholder", "cardholders", "rider", "riders",
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
-          "subprocessor", "subprocessors", "vendors"}
+          "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
 _HOLDS = {"has", "retains", "keeps", "holds"}
@@ -37,8 +39,9 @@ _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "b
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
 _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
-_PERMISSIVE = {"may", "can", "might", "could", "endeavours", "endeavors", "endeavour", "endeavor",
-               "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes", "reserves", "reserve"}
+_EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
+           "seeks", "seek", "hopes"}
+_PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
 _ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
            "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
@@ -68,8 +71,8 @@ _ACTIONS = {
     "advertise": "advertise advertises advertising advertisement advertisements ads ad market marketing",
     "share": "share shares shared sharing disclose discloses disclosed disclosing",
     "change": "change changes changed changing modify modifies modified amend amended revise revises "
-              "revised replace",
-    "comply": "comply complies complied complying compliance",
+              "revised replace vary varies varied",
+    "comply": "comply complies complied complying compliance observe observes abide abides adhere adheres",
 }
 # "use" is the action "use" when data follows it ("shall not use any information"); before a means
 # ("use reasonable efforts", "use encryption to protect") it only leads to the verb that matters
@@ -87,6 +90,8 @@ def _uses_data(following: list[str]) -> bool:
 VERB_REACH = 6
 # "ensure the security of ...": a duty to protect
 _KEPT_SAFE = {"security", "confidentiality", "integrity", "protection", "safety"}
+_ITEM = re.compile(r"[;:]\s*(?:and |or )?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*([A-Za-z]+)")
+_SAFE = {"secure", "safe", "confidential", "protected"}  # "keep learner information secure": protect it
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
 _PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|LinkedIn|Twitter|GitHub)"
@@ -94,7 +99,9 @@ _PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|Li
 _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
                            r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
-                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)", re.I)),
+                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"
+                           # records of students named by what they hold: "gradebook data", "test scores"
+                           r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
     ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
     ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
@@ -119,11 +126,13 @@ _PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switz
 _SCOPE = re.compile(
     r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{_PLACES})\b"
-    rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+)?(?P<noun>data|information|residents?|users?|"
-    r"consumers?|citizens?|data subjects?)\b"
+    rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
+    r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
+    rf"|\bwhere (?:the )?(?P<law>{_PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
+    r"|\b(?:enrolled|participating|registered) in (?:the |our )?(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
@@ -154,7 +163,7 @@ _BENEFICIARY = [
                         r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
 ]
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
-                      r"|\bto (?:learn|find out|read) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
+                      r"|\bto (?:learn|find out|read|understand) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
                       r"|\bfor more (?:information|details)\b"
                       # "Information about how we secure data is available on request"
                       r"|^\W*(?:information|details|more) (?:about|on|regarding) (?:how|what|our)\b"
@@ -218,6 +227,7 @@ class Frame:
     pointer: bool = False  # it points the reader elsewhere ("please review this policy to learn how ...")
     disclaimed: bool = False  # it disclaims what follows ("does not warrant that the service will be secure")
     hedged: str = ""  # the hedge that makes it a practice, not a duty ("generally", "where practicable")
+    effort: bool = False  # an effort or an aim is promised, not the act ("aims to inform", "will endeavour to")
     words: tuple[str, ...] = field(default=(), repr=False)
 
     def describe(self) -> str:
@@ -267,9 +277,11 @@ def _scope(m: re.Match[str] | None) -> str:
     if m.group("among"):
         return f"people or schools in {m.group('among')}"
     if m.group("data"):
-        about_data = m.group("noun").lower() in ("data", "information")
+        about_data = m.group("noun").lower() in ("data", "information", "record", "records", "region")
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
-    return m.group("only") or m.group("prog") or "adults"
+    if m.group("law"):
+        return f"where {m.group('law')} law applies"
+    return m.group("only") or m.group("prog") or m.group("named") or "adults"
 
 
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
@@ -279,7 +291,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     those elements empty."""
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
-    bound, binding, negated, start = "", None, False, None
+    bound, binding, negated, start, effort = "", None, False, None, False
     # "You agree that we may ...", "The Provider acknowledges that it will ...": the duty is the
     # clause after "that"; the one who agrees stands for "it"/"they" there
     lead, agreeing = 0, ""
@@ -292,7 +304,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     for i, w in enumerate(words):
         if i < lead:
             continue
-        required = w in _REQUIRED and words[i + 1:i + 2] == ["to"] and _BE & set(words[max(0, i - 3):i])
+        # "are required to", "is responsible for": binding on whoever is named before it
+        required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w == "responsible" and words[i + 1:i + 2] == ["for"])) \
+            and _BE & set(words[max(0, i - 3):i])
         if w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
@@ -315,6 +329,11 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                     bound = "contractor"
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
                 bound = agreeing
+            if words[i + 1:i + 2] == ["be"] and "by" in words[i + 3:i + 5]:
+                # "the District shall be notified by the Contractor": the agent is bound
+                k = words.index("by", i + 3) + 1
+                k += words[k:k + 1] in (["the"], ["its"], ["a"])
+                bound = (k + 1 < len(words) and _who(words[k], words[k + 1])) or bound
             # a user who agrees is not bound to anything the board can enforce
             binding = (w in _BINDING or bool(required)) and not (w == "agree" and bound in ("user", "parent"))
             if w in ("reserves", "reserve") or w in _HOLDS:
@@ -322,6 +341,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
             start = i + 1
+            effort = w in _EFFORT
             break
     if start is None:  # "The Provider deletes ...": a statement of fact, no modal; its subject opens it
         for i, w in enumerate(words[:3]):
@@ -345,7 +365,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             w = words[k]
             if w in _NEGATION or w in _FILLER or (w in ("use", "uses", "using") and not _uses_data(words[k + 1:k + 5])):
                 continue
-            fam = _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None)
+            fam = ("protect" if w in ("keep", "keeps") and _SAFE & set(words[k + 1:k + 6]) else None) \
+                or _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None)
             if fam is None:
                 # an unknown word inside a list of verbs ("view, export, print or delete") is
                 # skipped; anywhere else it ends what the modal governs
@@ -360,11 +381,16 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if fam not in actions:
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
-        if binding is False and not negated and actions and _ONLY & set(words[start:start + 6]):
+        # "shall: (a) store ...; (b) encrypt ...": each lettered item's first verb is governed too
+        for item in _ITEM.finditer(text, tokens[start - 1].end()):
+            fam = _FAMILY.get(item.group(1).lower())
+            if fam and fam not in actions:
+                actions.append(fam)
+        if binding is False and not negated and not effort and actions and _ONLY & set(words[start:start + 6]):
             negated = True  # "may use student records only as needed to ...": a restriction
         # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
         if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
-            binding = False
+            binding, effort = False, True
     subject = ""
     for i, w in enumerate(words[:4]):
         if w in ("the", "a", "an", "our", "its", "your", "their", "any", "all"):
@@ -372,6 +398,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         following = words[i + 1] if i + 1 < len(words) else ""
         subject = _who(w, following) or (_who(following) if following in ("holders", "owners") else "")
         break
+    if not bound and binding is not None and not lead and subject in ("user", "parent", "third party", "board"):
+        bound = subject  # "Tutors listed on the Marketplace agree to ...": the party the sentence opens with
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
     beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
     when = tuple(p.amount * UNIT_DAYS[p.unit] for p in periods(text))  # calendar or business: as written
@@ -381,7 +409,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
                  pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
-                 hedged=_hedge(text, verb_at), words=tuple(words))
+                 hedged=_hedge(text, verb_at), effort=effort, words=tuple(words))
 
 
 def words_of(text: str) -> set[str]:
