@@ -157,6 +157,13 @@ def test_a_manifest_that_leaves_out_a_table_is_refused_not_restored_without_it(t
              r"manifest\.json: tables: missing table\(s\): log; a backup lists every table")
 
 
+def test_a_name_the_register_holds_once_is_refused_when_it_comes_twice(tmp_path, board, vendor):
+    tables, files = _backup(tmp_path, board, vendor)
+    twin = {**tables["vendors"][0], "id": max(v["id"] for v in tables["vendors"]) + 1}
+    _refused(tmp_path, {**tables, "vendors": tables["vendors"] + [twin]}, files,
+             rf"vendors\[{len(tables['vendors'])}\]\.name: 'Vendor 0' appears twice; the register holds it once")
+
+
 def test_a_member_the_manifest_lists_but_the_zip_lacks_is_refused(tmp_path, board, vendor):
     tables, files = _backup(tmp_path, board, vendor)
     _zip(tmp_path / "bad.zip", tables, files)

@@ -16,7 +16,7 @@ import zipfile
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, LargeBinary, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Integer, LargeBinary, String, Table, Text, UniqueConstraint
 
 from generator.errors import ProfileError
 from generator.forms import board_from_dict
@@ -215,6 +215,13 @@ class RowChecker:
         self.reading_app: dict[int, int] = {}
         self.check_contract: dict[int, int] = {}
         self.newest_profile: tuple[int, str, Any] | None = None
+        self.unique: dict[tuple[str, tuple[str, ...]], set] = {}  # values seen for each unique key
+
+    def _unique_keys(self, table: Table) -> list[tuple[str, ...]]:
+        """The columns ``table`` holds unique (in one board: the import decides the board)."""
+        keys = [tuple(c.name for c in k.columns if c.name != "board_id") for k in table.constraints
+                if isinstance(k, UniqueConstraint)]
+        return keys + [(c.name,) for c in table.c if c.unique and c.name != "id"]
 
     def row(self, name: str, row: Any, where: str) -> dict:
         """``row`` of table ``name`` decoded (:func:`decode_cell`) and checked: known columns, an
@@ -237,6 +244,12 @@ class RowChecker:
         if cells["id"] in ids:
             raise export_error(f"{where}.id", f"id {cells['id']} appears twice")
         ids.add(cells["id"])
+        for key in self._unique_keys(table):
+            seen = self.unique.setdefault((name, key), set())
+            value = tuple(cells.get(c) for c in key)
+            if value in seen:
+                raise export_error(f"{where}.{key[-1]}", f"{value[-1]!r} appears twice; the register holds it once")
+            seen.add(value)
         check_row(name, cells, where)
         for fk in table.foreign_keys:
             if fk.parent.name == "board_id":  # the import decides the board
