@@ -569,3 +569,36 @@ def test_long_terms_that_never_name_a_school_are_for_anyone():
 def test_students_named_among_anyone_make_no_school_service():
     text = "Travellers, students and retirees of all ages use Wayfarer to plan their trips."
     assert vet_texts([("terms.txt", text)]).audience == "general"
+
+
+@pytest.mark.parametrize("rid, text, why", [
+    ("sale", "We never rent student data unless the member agrees.", "consent"),
+    ("disclosure", "We disclose student information only as FERPA permits.", "FERPA"),
+    ("sale", "We do not sell personal information except to our sister companies.", "affiliates"),
+    ("disclosure", "We will not share student data outside our corporate group.", "affiliates"),
+])
+def test_an_exception_outside_the_list_is_read_by_its_kind_in_other_words(rid, text, why):
+    r = vet(text).restriction(rid)
+    assert r.status == "limited"
+    assert any(why in m for m in r.missing)
+
+
+def test_profiles_built_by_the_operators_advertisers_are_its_doing():
+    text = "Advertisers we work with may build interest profiles from what users do on our site."
+    assert status(vet(text), "profiling") == "allowed"
+
+
+def test_advertising_that_depends_only_on_the_page_is_a_complete_promise():
+    r = vet("Ads shown in the app depend only on the content of the lesson page on screen.").restriction(
+        "targeted_advertising")
+    assert (r.status, r.missing) == ("prohibited", [])
+
+
+def test_selling_anonymized_statistics_sells_no_student_information():
+    assert status(vet("We may sell anonymized usage statistics."), "sale") == "silent"
+
+
+@pytest.mark.parametrize("text", ["Everyone can join Wayfarer for free.",
+                                  "Wayfarer is made for people who want to plan trips together."])
+def test_a_service_open_to_anyone_in_other_words_is_general(text):
+    assert vet_texts([("terms.txt", text)]).audience == "general"

@@ -1,7 +1,8 @@
 """A challenge set for `sdpa vet`: short click-through passages, written for these tests in our
 own words (a made-up writing app, "Quillpath"), each labelled for one restriction or for the
 audience by the operator labels' rules (../shared/eval/OPERATORS.md) before the vetting was run
-on it. The passages were never used to tune the rules they test: they test concepts (an
+on it: ``CASES`` (the first set, then read while fixing) and ``FRESH`` (a second set, written
+after the fixes and scored once). The passages were never used to tune the rules they test: they test concepts (an
 exception's kind, a permission that undoes a promise in another sentence, a permission with no
 bound, contextual advertising, adaptive learning, de-identified data, the law named as a whole,
 text for another state, who the service is for), each in several wordings.
@@ -223,6 +224,71 @@ CASES: list[tuple[str, str, str, str]] = [
      "choices you have. We collect the name and email address you give us and how you use the app."),
 ]
 
+# A second set, written and labelled after the first round of fixes and scored once before any
+# change: the first set was read while fixing, so it no longer measures new text on its own.
+FRESH: list[tuple[str, str, str, str]] = [
+    ("f-ads-behavioral", "targeted_advertising", "prohibited",
+     "Quillpath does not serve behavioral advertising to students."),
+    ("f-ads-networks", "targeted_advertising", "allowed",
+     "We partner with ad networks that may collect device identifiers to show you ads across other apps."),
+    ("f-ads-newsletter", "targeted_advertising", "limited",
+     "We will not target ads to students based on their activity, except where a student has signed up for our "
+     "promotional newsletter."),
+    ("f-ads-page-only", "targeted_advertising", "prohibited",
+     "Advertisements you see in Quillpath relate only to the content of the page you are on."),
+    ("f-ads-no-personal", "targeted_advertising", "prohibited",
+     "No personal information of students is used for advertising purposes."),
+    ("f-prof-account-holder", "profiling", "limited",
+     "We do not use student information to build profiles for behavioral advertising, unless the account holder agrees."),
+    ("f-prof-partners", "profiling", "allowed",
+     "Our partners may create profiles of your interests from your activity on our site to show you relevant offers."),
+    ("f-prof-learning", "profiling", "silent",
+     "Quillpath keeps a learning profile for each student that teachers use to plan lessons."),
+    ("f-prof-school-purposes", "profiling", "prohibited",
+     "Student Data will never be used to profile Students except in furtherance of school purposes."),
+    ("f-sale-will-not", "sale", "prohibited", "We do not, and will not, sell or rent the personal information of students."),
+    ("f-sale-surviving-entity", "sale", "limited",
+     "We do not sell student data to third parties. Should Quillpath merge with or be acquired by another company, "
+     "user records may transfer to the surviving entity."),
+    ("f-sale-acquirer-bound", "sale", "prohibited",
+     "We do not sell your data. In a corporate transaction such as a merger, any acquirer will be required to honor "
+     "this privacy policy."),
+    ("f-sale-deidentified", "sale", "silent", "We may share or sell aggregated, de-identified information."),
+    ("f-sale-partners", "sale", "allowed", "We may sell information about our users to partners."),
+    ("f-sale-parent-company", "sale", "limited", "We never sell student data, other than to our parent company."),
+    ("f-sale-purchaser", "sale", "allowed",
+     "If Quillpath is ever purchased, user data will be part of what the purchaser receives."),
+    ("f-disc-law-safety", "disclosure", "prohibited",
+     "We do not share student personal information with third parties, except as necessary to comply with "
+     "applicable law or to protect the safety of our users."),
+    ("f-disc-written-consent", "disclosure", "limited",
+     "Student information is never disclosed to third parties without the written consent of a parent or "
+     "eligible student."),
+    ("f-disc-affiliates-marketing", "disclosure", "allowed",
+     "We may share personal information with our affiliates, who may use it for their own marketing."),
+    ("f-disc-school-and-hosts", "disclosure", "prohibited",
+     "Quillpath will not sell or share student records with anyone other than the student's school and the service "
+     "providers who host our app under contracts that forbid any other use of the data or passing it on."),
+    ("f-disc-research-marketing", "disclosure", "allowed",
+     "We may share your information with third parties for research, marketing and other purposes."),
+    ("f-disc-unbound-vendors", "disclosure", "limited",
+     "We do not share information with third parties except with vendors that help us deliver the service."),
+    ("f-disc-authorize", "disclosure", "limited", "We won't disclose your information unless you authorize us to."),
+    ("f-disc-ferpa", "disclosure", "limited", "We share data with other companies only as permitted under FERPA."),
+    ("f-disc-notice", "disclosure", "limited",
+     "Quillpath does not disclose student information, except as described in this notice."),
+    ("f-disc-posts-anyone", "disclosure", "allowed", "We may make your posts and profile visible to anyone on the internet."),
+    ("f-disc-subpoena", "disclosure", "silent",
+     "Student information may be shared with law enforcement in response to a valid subpoena."),
+    ("f-aud-grading", "audience", "school",
+     "Quillpath gives classroom teachers tools to grade essays, and gives students feedback on their writing."),
+    ("f-aud-anyone", "audience", "general", "Anyone can sign up for Quillpath, whether for work, study or fun."),
+    ("f-aud-agree", "audience", "unclear", "By using this app you agree to these terms. We may change the app at any time."),
+    ("f-aud-people", "audience", "general", "Quillpath is for people who love to write."),
+    ("f-aud-account", "audience", "unclear",
+     "Thank you for choosing Quillpath. Your account lets you save your work and come back to it later."),
+]
+
 # Cases the vetting still reads wrongly, each with why (filled in after the fresh score: strict, so
 # a fix that makes one pass must remove it from here).
 KNOWN: dict[str, str] = {}
@@ -241,24 +307,24 @@ COSTLY = {"limited": {"prohibited", "silent"}, "allowed": {"prohibited", "silent
 
 @pytest.mark.parametrize("case_id, what, expected, passage",
                          [pytest.param(*c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason=KNOWN[c[0]])]
-                                       if c[0] in KNOWN else []) for c in CASES])
+                                       if c[0] in KNOWN else []) for c in CASES + FRESH])
 def test_a_challenge_passage_is_read_as_labelled(case_id, what, expected, passage):
     assert reading(what, passage) == expected
 
 
 def test_the_challenge_set_is_large_enough_and_covers_every_class():
     assert len(CASES) >= 60
-    assert len({c[0] for c in CASES}) == len(CASES)
+    assert len({c[0] for c in CASES + FRESH}) == len(CASES) + len(FRESH)
     for what in ("targeted_advertising", "profiling", "sale", "disclosure"):
         assert {e for _, w, e, _ in CASES if w == what} == {"prohibited", "limited", "silent", "allowed"}
     assert {e for _, w, e, _ in CASES if w == "audience"} == {"school", "general", "unclear"}
 
 
-def score() -> None:
+def score(cases: list[tuple[str, str, str, str]]) -> None:
     """Print the agreement per class and the costly errors (the figures in docs/vetting.md)."""
     by: dict[str, list[int]] = {}
     costly, wrong = 0, []
-    for case_id, what, expected, passage in CASES:
+    for case_id, what, expected, passage in cases:
         got = reading(what, passage)
         row = by.setdefault(what, [0, 0])
         row[0] += got == expected
@@ -269,9 +335,11 @@ def score() -> None:
     for what, (ok, n) in by.items():
         print(f"{what:22} {ok}/{n} {100 * ok / n:.1f}%")
     total = sum(ok for ok, _ in by.values())
-    print(f"{'all':22} {total}/{len(CASES)} {100 * total / len(CASES):.1f}%   costly errors: {costly}")
+    print(f"{'all':22} {total}/{len(cases)} {100 * total / len(cases):.1f}%   costly errors: {costly}")
     print("\n".join(wrong))
 
 
 if __name__ == "__main__":
-    score()
+    for title, cases in (("first set", CASES), ("second set", FRESH)):
+        print(f"## {title}")
+        score(cases)

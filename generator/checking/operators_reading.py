@@ -66,9 +66,14 @@ _PERSONS = {"student", "students", "user", "users", "child", "children", "learne
             "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
+# third parties the operator brings to its users: what they build from users' activity is the operator's doing
+_ITS_PARTNERS = {"partners", "advertisers", "networks", "sponsors"}
+# the operator's corporate family, however named ("our parent company"): affiliates, not a parent's consent
+_CORPORATE_FAMILY = re.compile(r"\bparent (?:company|companies|corporation|entity)\b|\bcorporate (?:family|group)\b|"
+                               r"\bgroup companies\b|\bsister compan(?:y|ies)\b", re.I)
 _AUXILIARY = {"do", "does", "did", "will", "would", "should", "may", "can", "could", "must", "shall"}
 _SHOWN_TO_USER = {"see", "sees", "receive", "receives", "get", "gets"}  # "students never see ads": the operator's promise
-_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside|only (?:if|when))\b",
+_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside|only (?:if|when|as))\b",
                      re.I)
 # a permission on someone's consent inside a promise: "with a parent's consent we may ..."
 _PERMITTED_ON = re.compile(r"\b(?:with|upon|on|after (?:getting|obtaining|receiving))\s+(?:[\w'’-]+\s+){0,3}(?:consent|permission|"
@@ -84,9 +89,9 @@ _MADE_PUBLIC = re.compile(r"\b(?:displayed|shown|published|posted|visible|availa
 _NOT_BASED_ON = re.compile(r"\b(?:based|chosen|selected|picked|targeted)\s+(?:on|by|from)\b[^.;]{0,80}?\b(?:not|never)\s+"
                            r"(?:on|by|from)\s+[^.;]{0,40}?\b(?:information|data|activity|history|profiles?|behaviou?r)\b", re.I)
 # an exception whose subject is the user, student or parent: their say-so, whatever the verb
-_USERS_SAY_SO = re.compile(r"\b(?:unless|except (?:when|if|where)|only (?:if|when)|until)\s+(?:you|the user|a user|"
-                           r"the student|a student|the parent|a parent|your parents?|his or her parents?|their parents?|"
-                           r"the child|the student's parent)\b(?!'s)", re.I)
+_USERS_SAY_SO = re.compile(r"\b(?:unless|except (?:when|if|where)|only (?:if|when)|until)\s+(?:you|(?:the|a|an|your|his or her|"
+                           r"their)\s+(?:account holder|user|eligible student|student|parent|guardian|child|member|learner)s?)"
+                           r"\b(?!'s)", re.I)
 _BOTH_LAWS = re.compile(r"\b(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms) and (?:by |under )?(?:the )?ferpa\b|"
                         r"\bferpa and (?:by |under )?(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms)\b", re.I)
 # a promise to comply with FERPA that restates its rule ("comply with FERPA ..., including not disclosing ...")
@@ -169,11 +174,18 @@ def _handing_words(frame: Frame) -> frozenset[str]:
 
 
 def _operator_limits(frame: Frame, topic: set[str] | frozenset[str]) -> bool:
-    """True when the operator opens the sentence and limits the act ("We share it only with
-    service providers who are required to ..."), though the frame is bound on the recipients."""
+    """True when the operator opens the sentence and limits or forbids the act itself ("We share
+    it only with service providers who are required to ...", "We do not build profiles ...,
+    unless the account holder agrees"), though the frame is bound on another party named later
+    (the recipients, the user who agrees)."""
     words = list(frame.words)
     first = next((i for i, w in enumerate(words) if w in topic), None)
-    return first is not None and bool({"we", "company"} & set(words[:first])) and "only" in words[first + 1:first + 7]
+    if first is None or not {"we", "company"} & set(words[:first]):
+        return False
+    return "only" in words[first + 1:first + 7] or any(
+        (w in _NEGATION or w.endswith("n't")) and {"we", "company"} & {words[j - 1], words[j - 2] if
+                                                                       words[j - 1] in _AUXILIARY else ""}
+        for j, w in enumerate(words[:first]) if j >= 1)  # "we do not", "we never": the operator's own negation
 
 
 def _someone_elses(words: list[str], j: int) -> bool:
@@ -226,6 +238,8 @@ def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | N
     ferpa = next((e.missing for e in rules.exceptions if e.id == "ferpa"), None)
     for clause in exception_clauses(frame):
         words = {x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}
+        if _CORPORATE_FAMILY.search(clause):
+            words = (words - {"parent"}) | {"affiliates"}
         if _USERS_SAY_SO.search(clause) and (allowed is None or "consent" in allowed):
             words.add("consent")  # the user's say-so is their consent, in whatever words
         w, m = exception_ids(words, rules, allowed, school)
@@ -327,7 +341,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
     if rid == "targeted_advertising" and words & _PUBLICITY and not _data_named(frame):
         return None  # naming a party or its marks in publicity: not advertising shown to students
     if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising" \
-            and not _operator_limits(frame, topic):
+            and not _operator_limits(frame, topic) and not (rid == "profiling" and words & _ITS_PARTNERS):
         return None  # the user, a parent, the school or another may do it: not the operator's act
     if frame.subject in ("user", "parent") and frame.bound != "contractor" and words & {"right", "rights"}:
         return None  # a statement of the user's or parent's rights
@@ -400,7 +414,8 @@ def _narrower(frame: Frame, rid: str) -> list[str]:
     out = []
     if _CONDITIONAL.search(frame.text):
         out.append("the promise holds only on a condition (a setting or signal of the user's)")
-    if "content" in words and not words & (_DATA_WORDS - {"content"}) and frame.data != "student":
+    if "content" in words and not words & (_DATA_WORDS - {"content"}) and frame.data != "student" \
+            and not re.search(r"\bcontent of (?:the|a|each|any) (?:page|site|screen|lesson|website)", frame.text, re.I):
         out.append("the promise covers only the content users post, not their account or usage information")
     if rid == "disclosure" and words & _SOME_RECIPIENTS and not words & _ALL_RECIPIENTS:
         out.append("the promise names only some recipients (brokers, advertisers, marketers)")
