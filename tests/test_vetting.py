@@ -602,3 +602,25 @@ def test_selling_anonymized_statistics_sells_no_student_information():
                                   "Wayfarer is made for people who want to plan trips together."])
 def test_a_service_open_to_anyone_in_other_words_is_general(text):
     assert vet_texts([("terms.txt", text)]).audience == "general"
+
+
+def test_a_promise_undone_later_in_the_same_sentence_is_limited():
+    text = ("We never sell student data, but if the company closes, its assets, including student records, may be "
+            "sold to a buyer.")
+    r = vet(text).restriction("sale")
+    assert r.status == "limited"
+    assert any("merger" in m for m in r.missing)
+
+
+def test_disclosure_as_the_law_permits_is_wider_than_as_the_law_requires():
+    assert status(vet("We do not disclose student data except as permitted by law."), "disclosure") == "limited"
+    assert status(vet("We do not disclose student data except as required by law."), "disclosure") == "prohibited"
+
+
+def test_publishing_students_work_is_disclosure():
+    assert status(vet("We may publish pupils' drawings on a public website."), "disclosure") == "allowed"
+
+
+def test_what_the_student_chooses_to_show_is_not_the_operators_disclosure():
+    text = "Students' projects may be published in a public gallery at the discretion of the student."
+    assert status(vet(text), "disclosure") == "silent"

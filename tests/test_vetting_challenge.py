@@ -289,6 +289,56 @@ FRESH: list[tuple[str, str, str, str]] = [
      "Thank you for choosing Quillpath. Your account lets you save your work and come back to it later."),
 ]
 
+# A third set, written and labelled after the second round and scored once: what it still gets
+# wrong stays in KNOWN below.
+THIRD: list[tuple[str, str, str, str]] = [
+    ("t-ads-recommend", "targeted_advertising", "prohibited",
+     "We use information about the lessons a student completes to recommend other lessons; we never use it to "
+     "choose advertisements."),
+    ("t-ads-analytics", "targeted_advertising", "allowed",
+     "Third-party analytics and advertising companies may place cookies on your device to measure and personalize ads."),
+    ("t-ads-no-space", "targeted_advertising", "prohibited", "We don't sell ad space in the student version of Quillpath."),
+    ("t-ads-opted-in-first", "targeted_advertising", "limited",
+     "Except where a parent has opted in, we do not show students personalized advertising."),
+    ("t-ads-parents", "targeted_advertising", "silent", "We may show ads to parents about other Quillpath products."),
+    ("t-prof-marketers", "profiling", "allowed",
+     "We may use student activity data to create a profile that we share with marketers."),
+    ("t-prof-non-educational", "profiling", "prohibited",
+     "Quillpath never compiles profiles of students for non-educational purposes."),
+    ("t-prof-personalise", "profiling", "silent", "We analyze each learner's answers to personalise their next exercises."),
+    ("t-sale-value", "sale", "prohibited", "Quillpath will not trade student data for money or anything else of value."),
+    ("t-sale-out-of-business", "sale", "limited",
+     "We do not sell student information; however, if we go out of business, our assets, including user data, may "
+     "be sold to another company."),
+    ("t-sale-parent-consent", "sale", "limited",
+     "We will never sell student data, except with the consent of the student's parent."),
+    ("t-sale-offers", "sale", "allowed",
+     "Personal information may be sold to third parties who offer products you might like."),
+    ("t-sale-successor-bound", "sale", "prohibited",
+     "Company does not sell Student Data. Any successor entity will be bound by the same data protection "
+     "obligations set out here."),
+    ("t-disc-contractors", "disclosure", "prohibited",
+     "We never give student data to anyone outside Quillpath, except contractors who are contractually obligated "
+     "to keep it confidential and use it only for our service."),
+    ("t-disc-student-asks", "disclosure", "limited",
+     "We do not share student information with third parties, except when the student asks us to connect their "
+     "account to another app."),
+    ("t-disc-school-law", "disclosure", "prohibited",
+     "Student data stays between Quillpath and your school: we do not share it with anyone else, except to "
+     "follow the law."),
+    ("t-disc-direct-marketing", "disclosure", "allowed",
+     "We may share your personal information with third parties for their direct marketing purposes."),
+    ("t-disc-allowed-by-law", "disclosure", "limited",
+     "We will not disclose student records to third parties, except as allowed under applicable privacy laws."),
+    ("t-disc-showcase", "disclosure", "allowed",
+     "Quillpath may publish students' names and essays on its public showcase page."),
+    ("t-aud-standards", "audience", "school", "Quillpath helps schools meet their writing standards."),
+    ("t-aud-login", "audience", "unclear", "Log in with your email and password to continue."),
+    ("t-aud-consumers", "audience", "general", "Our products serve consumers and small businesses worldwide."),
+    ("t-aud-classrooms", "audience", "school", "Designed for middle and high school classrooms."),
+    ("t-aud-anything", "audience", "unclear", "Quillpath is an app you can use to write anything."),
+]
+
 # Cases the vetting still reads wrongly, each with why (filled in after the fresh score: strict, so
 # a fix that makes one pass must remove it from here).
 KNOWN: dict[str, str] = {}
@@ -307,14 +357,14 @@ COSTLY = {"limited": {"prohibited", "silent"}, "allowed": {"prohibited", "silent
 
 @pytest.mark.parametrize("case_id, what, expected, passage",
                          [pytest.param(*c, id=c[0], marks=[pytest.mark.xfail(strict=True, reason=KNOWN[c[0]])]
-                                       if c[0] in KNOWN else []) for c in CASES + FRESH])
+                                       if c[0] in KNOWN else []) for c in CASES + FRESH + THIRD])
 def test_a_challenge_passage_is_read_as_labelled(case_id, what, expected, passage):
     assert reading(what, passage) == expected
 
 
 def test_the_challenge_set_is_large_enough_and_covers_every_class():
     assert len(CASES) >= 60
-    assert len({c[0] for c in CASES + FRESH}) == len(CASES) + len(FRESH)
+    assert len({c[0] for c in CASES + FRESH + THIRD}) == len(CASES) + len(FRESH) + len(THIRD)
     for what in ("targeted_advertising", "profiling", "sale", "disclosure"):
         assert {e for _, w, e, _ in CASES if w == what} == {"prohibited", "limited", "silent", "allowed"}
     assert {e for _, w, e, _ in CASES if w == "audience"} == {"school", "general", "unclear"}
@@ -340,6 +390,6 @@ def score(cases: list[tuple[str, str, str, str]]) -> None:
 
 
 if __name__ == "__main__":
-    for title, cases in (("first set", CASES), ("second set", FRESH)):
+    for title, cases in (("first set", CASES), ("second set", FRESH), ("third set", THIRD)):
         print(f"## {title}")
         score(cases)

@@ -21,7 +21,9 @@ _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't",
 _DISCLAIMS = {"responsible", "liable", "liability", "guarantee", "guarantees", "warrant", "control", "endorse"}
 _SCHOOL_PARTY = {"school", "schools", "district", "districts", "lea", "institution", "agency", "customer", "teacher"}
 # the user's own act of sharing ("when you share content"), or information about no one
-_USERS_ACT = re.compile(r"\b(?:you|users?|students?) (?:\w+ )?(?:share|shares|post|posts|publish|choose|chooses|make)\b", re.I)
+_USERS_ACT = re.compile(r"\b(?:you|users?|students?) (?:\w+ )?(?:share|shares|post|posts|publish|choose|chooses|make)\b"
+                        r"|\bat the (?:sole )?discretion of (?:the |each )?(?:student|user|parent|member|account holder)s?\b",
+                        re.I)
 _NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
 # a promise about some recipients only ("never to data brokers"), or only the content users post
 _SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
@@ -68,6 +70,10 @@ _PERSONS = {"student", "students", "user", "users", "child", "children", "learne
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
 # third parties the operator brings to its users: what they build from users' activity is the operator's doing
 _ITS_PARTNERS = {"partners", "advertisers", "networks", "sponsors"}
+# what belongs to students or users ("students' names and essays") is their information
+_THEIRS = {"students'", "student's", "users'", "user's", "children's", "child's", "learners'", "learner's", "pupils'"}
+# a turn inside a sentence, after which a promise may be undone ("...; however, ...")
+_CONTRAST = re.compile(r"[;,:]\s*(?:however|but|although|though|that said|nevertheless|except that)\b,?\s*", re.I)
 # the operator's corporate family, however named ("our parent company"): affiliates, not a parent's consent
 _CORPORATE_FAMILY = re.compile(r"\bparent (?:company|companies|corporation|entity)\b|\bcorporate (?:family|group)\b|"
                                r"\bgroup companies\b|\bsister compan(?:y|ies)\b", re.I)
@@ -101,7 +107,7 @@ _OWN_TEXT = {"agreement", "dpa", "addendum", "contract", "policy", "notice", "te
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
                 "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold", "distribute",
-                "distributes", "distributed", "sublicense"}
+                "distributes", "distributed", "sublicense", "publish", "publishes", "published"}
 _MOVE_FORMS = _SHARE_FORMS | {"transfer", "transfers", "transferred", "acquired", "assets", "asset", "pass", "passed",
                               "assign", "assigned", "part", "included", "among", "go", "goes", "move", "moves", "passes", "handed",
                               "owner", "owners", "successor", "successors"}
@@ -333,6 +339,10 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
                            within={"merger"})  # bound, but with an opening: limited, not allowed
         if bound is True:
             return None  # within the policy's exception
+        turn = _CONTRAST.search(text)  # "we do not sell ...; however, if we close, user data may be sold"
+        if bound is None and turn and negated_near(frame, topic) \
+                and transfer_of_business(read_frame(text[turn.end():]), rules, context) is False:
+            return Reading("commitment", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
     if rid == "disclosure" and (_HANDS_OVER.search(text) or (_made_public(text) and not frame.negated)):
         topic = topic | _handing_words(frame)  # "provide your information to partners", "displayed publicly"
         words = words | {"share"}
@@ -461,7 +471,8 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
     service providers, the school)."""
     words = _words(frame)
     if not (words & _SHARE_FORMS or _HANDS_OVER.search(frame.text) or _made_public(frame.text)) \
-            or frame.data == "de-identified data" or not (_data_named(frame) or _made_public(frame.text)):
+            or frame.data == "de-identified data" or not (_data_named(frame) or _made_public(frame.text)
+                                                           or words & _THEIRS):
         return None
     if _USERS_ACT.search(frame.text) or words & _NO_ONE:
         return None  # the user shares, or the information identifies no one
