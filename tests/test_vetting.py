@@ -474,3 +474,148 @@ def test_an_open_purpose_inside_the_policys_own_exception_stays_within_it():
                  "We will not disclose student information, except where a court order or the law requires it "
                  "for any purpose.")
     assert status(report, "disclosure") == "prohibited"
+
+
+# ---------------------------------------------------------------- read by concept (the challenge set's round)
+
+def test_an_faq_answer_is_read_with_its_question():
+    assert status(vet("Will you ever rent my child's data to anyone?\n\nNo."), "sale") == "prohibited"
+    assert status(vet("What if the business is purchased?\n\nAccount information passes to the new owner."),
+                  "sale") == "allowed"
+
+
+@pytest.mark.parametrize("rid, text", [
+    ("sale", "We never trade personal information unless you ask us to."),
+    ("disclosure", "We share student data with outside companies only if the parent agrees."),
+])
+def test_the_users_say_so_is_their_consent_in_any_words(rid, text):
+    r = vet(text).restriction(rid)
+    assert r.status == "limited"
+    assert any("consent" in m for m in r.missing)
+
+
+def test_a_promise_that_lets_the_operator_do_it_on_consent_is_limited():
+    text = ("Upon a parent's permission we may personalise offers for the student; otherwise we never use "
+            "student information for advertising.")
+    assert status(vet(text), "targeted_advertising") == "limited"
+
+
+def test_a_negation_of_what_students_are_shown_is_the_operators_promise():
+    assert status(vet("Students never receive advertising chosen from their information."),
+                  "targeted_advertising") == "prohibited"
+
+
+def test_a_party_named_earlier_in_the_clause_is_not_the_subject_of_its_negation():
+    assert status(vet("Student records are sent to the teacher and are never sold to anyone."), "sale") == "prohibited"
+
+
+@pytest.mark.parametrize("text", [
+    "Should our company be sold, user information would be handed over to the new owner.",
+    "We may assign our rights, including the personal data we hold, to a successor to our company.",
+])
+def test_the_business_changing_hands_in_plain_words_is_a_transfer(text):
+    assert status(vet(text), "sale") == "allowed"
+
+
+def test_a_law_replaced_by_its_successor_is_no_sale_of_the_business():
+    text = ("Any mention of the Data Protection Act includes its successor law and the data rules under it. "
+            "We do not sell personal data.")
+    assert status(vet(text), "sale") == "prohibited"
+
+
+def test_a_buyer_that_keeps_honoring_the_promises_keeps_the_sale_within_the_policy():
+    text = ("We do not sell student data. If we merge with another company, the new entity will keep honoring "
+            "the commitments of this policy for student data.")
+    assert status(vet(text), "sale") == "prohibited"
+
+
+def test_a_purpose_the_operator_sets_at_will_is_no_bound():
+    assert status(vet("We may disclose user information to third parties at our discretion."), "disclosure") == "allowed"
+
+
+def test_the_operator_limiting_sharing_to_providers_bound_by_contract_is_its_promise():
+    text = "We disclose student data only to processors that are bound by contract to use it solely for our service."
+    assert status(vet(text), "disclosure") == "prohibited"
+
+
+@pytest.mark.parametrize("text", [
+    "We may give your details to sponsors for their own marketing.",
+    "Members' names and photos may be shown to the public on their pages.",
+])
+def test_handing_information_over_or_making_it_public_is_disclosure_in_other_words(text):
+    assert status(vet(text), "disclosure") == "allowed"
+
+
+def test_a_public_document_is_no_disclosure_of_anyones_information():
+    assert status(vet("Our privacy notice is publicly available on our website."), "disclosure") == "silent"
+
+
+def test_advertising_chosen_by_the_page_and_not_by_the_student_is_a_promise():
+    text = "Sponsored links are picked from the topic of the lesson, never from a student's personal data."
+    assert status(vet(text), "targeted_advertising") == "prohibited"
+
+
+def test_a_short_text_that_does_not_say_who_it_is_for_is_unclear_not_general():
+    report = vet_texts([("terms.txt", "Sign in to keep your drafts. We store them on our servers.")])
+    assert report.audience == "unclear"
+    assert any("Confirm with the operator" in n for n in report.notes)
+
+
+def test_long_terms_that_never_name_a_school_are_for_anyone():
+    text = " ".join(f"Rule {i}: keep your map of trip number {i} tidy." for i in range(60))
+    assert vet_texts([("terms.txt", text)]).audience == "general"
+
+
+def test_students_named_among_anyone_make_no_school_service():
+    text = "Travellers, students and retirees of all ages use Wayfarer to plan their trips."
+    assert vet_texts([("terms.txt", text)]).audience == "general"
+
+
+@pytest.mark.parametrize("rid, text, why", [
+    ("sale", "We never rent student data unless the member agrees.", "consent"),
+    ("disclosure", "We disclose student information only as FERPA permits.", "FERPA"),
+    ("sale", "We do not sell personal information except to our sister companies.", "affiliates"),
+    ("disclosure", "We will not share student data outside our corporate group.", "affiliates"),
+    # a promise undone later in its own sentence
+    ("sale", "We never sell student data, but if the company closes, its assets, including student records, may be "
+             "sold to a buyer.", "merger"),
+])
+def test_an_exception_outside_the_list_is_read_by_its_kind_in_other_words(rid, text, why):
+    r = vet(text).restriction(rid)
+    assert r.status == "limited"
+    assert any(why in m for m in r.missing)
+
+
+def test_profiles_built_by_the_operators_advertisers_are_its_doing():
+    text = "Advertisers we work with may build interest profiles from what users do on our site."
+    assert status(vet(text), "profiling") == "allowed"
+
+
+def test_advertising_that_depends_only_on_the_page_is_a_complete_promise():
+    r = vet("Ads shown in the app depend only on the content of the lesson page on screen.").restriction(
+        "targeted_advertising")
+    assert (r.status, r.missing) == ("prohibited", [])
+
+
+def test_selling_anonymized_statistics_sells_no_student_information():
+    assert status(vet("We may sell anonymized usage statistics."), "sale") == "silent"
+
+
+@pytest.mark.parametrize("text", ["Everyone can join Wayfarer for free.",
+                                  "Wayfarer is made for people who want to plan trips together."])
+def test_a_service_open_to_anyone_in_other_words_is_general(text):
+    assert vet_texts([("terms.txt", text)]).audience == "general"
+
+
+def test_disclosure_as_the_law_permits_is_wider_than_as_the_law_requires():
+    assert status(vet("We do not disclose student data except as permitted by law."), "disclosure") == "limited"
+    assert status(vet("We do not disclose student data except as required by law."), "disclosure") == "prohibited"
+
+
+def test_publishing_students_work_is_disclosure():
+    assert status(vet("We may publish pupils' drawings on a public website."), "disclosure") == "allowed"
+
+
+def test_what_the_student_chooses_to_show_is_not_the_operators_disclosure():
+    text = "Students' projects may be published in a public gallery at the discretion of the student."
+    assert status(vet(text), "disclosure") == "silent"

@@ -20,6 +20,7 @@ from pathlib import Path
 from generator.checking.analysis import any_of
 from generator.checking.frames import has_word, read_frame
 from generator.checking.operators_reading import Reading, read_sentence, school_short_names
+from generator.checking.operators_trace import SILENCE_SAYS_GENERAL
 from generator.errors import InputError, LibraryError
 from generator.findings import Evidence
 from generator.library import default_library
@@ -35,6 +36,10 @@ MAX_EVIDENCE = 3  # sentences quoted per restriction
 MAX_QUOTE = 400  # characters of one quoted sentence
 _ABROAD = "European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Canada|Australia|Brazil"
 _ABROAD_PEOPLE = "Canadian|Californian|European|EU|EEA|UK|British|Swiss|Australian|Brazilian"
+# an FAQ's yes-or-no question about the operator, and an answer that says no
+_YES_NO = re.compile(r"^\W*(?:do|does|will|would|can|could|may|is|are)\s+(?:you|we|[A-Z][\w-]*)\s+(?:ever\s+)?(.+?)\?$",
+                     re.I)
+_NO = re.compile(r"^\W*(?:no|never|not)\b[,.!;:]?\s*", re.I)
 _FRAGMENT = re.compile(r"^\W*(?:to|with|when|where|if|in order to|as part of)\s+(?!.*\b(?:shall|will|must|may|can)\b)",
                        re.I)  # "To a buyer as part of a merger.": a recipient, no verb of its own
 
@@ -103,8 +108,9 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
     abroad = any_of(elsewhere)
     out = []
     for doc in documents:
-        lead, block, block_abroad = "", -1, False
+        lead, block, block_abroad, question = "", -1, False, ""
         for s in sentences(doc):
+            s, question = _answer(s, question)
             if s.block != block:  # a paragraph that opens for people elsewhere is for them throughout
                 block, block_abroad = s.block, bool(elsewhere) and bool(abroad(s.text))
             if s.heading:
@@ -124,6 +130,23 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
     return out
 
 
+def _answer(s: Sentence, question: str) -> tuple[Sentence, str]:
+    """An FAQ's answer read with its question (``question``: the sentence before, when it asks
+    one): "Do you sell my data?" / "No, never." is a promise not to sell; "What if the company is
+    bought?" / "Your data moves to the new owner." is a transfer of the business. Returns the
+    sentence to read and the question the next sentence answers (this one, when it asks)."""
+    text = s.text.strip()
+    if text.endswith("?") or not question:
+        return s, text if text.endswith("?") else ""
+    asked, no = _YES_NO.match(question), _NO.match(text)
+    if asked and no:
+        rest = text[no.end():].strip()
+        read = f"We do not {asked.group(1)}" + (f", {rest}" if rest.strip(" .!") else ".")
+    else:
+        read = f"{question} {text}"
+    return Sentence(read, s.location, s.body, s.heading, s.block), ""
+
+
 def _evidence(items: list[tuple[Sentence, str]]) -> list[Evidence]:
     seen, out = set(), []
     for s, where in items:
@@ -140,20 +163,25 @@ def _audience(sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> 
     """school, general or unclear, with the sentences that decided it: school when many
     sentences name students, teachers or schools (``school_share``), or some do and statements
     that it is made for schools outnumber those that it is for anyone; general when such a
-    statement is made or hardly any sentence names a school (``general_share``); else unclear."""
+    statement is made, or when terms of at least ``SILENCE_SAYS_GENERAL`` sentences hardly name a
+    school (``general_share``); else unclear (a short text that names no school and does not
+    say the service is for anyone is not general: that would lift the restrictions on a guess)."""
     a = rules.audience
     school_words = {w.lower() for w in a.school}
     school_rx = [re.compile(p, re.I) for p in a.school_phrases]
     general_rx = [re.compile(p, re.I) for p in a.general_phrases]
-    named = [(s, w) for s, w, _ in sents if has_word(s.text, school_words)]
-    phrased = [(s, w) for s, w, _ in sents if any(rx.search(s.text) for rx in school_rx)]
     general = [(s, w) for s, w, _ in sents if any(rx.search(s.text) for rx in general_rx)]
+    for_anyone = {id(s) for s, _ in general}  # "students, professionals and hobbyists of all ages": students among anyone
+    named = [(s, w) for s, w, _ in sents if has_word(s.text, school_words) and id(s) not in for_anyone]
+    phrased = [(s, w) for s, w, _ in sents if any(rx.search(s.text) for rx in school_rx)]
     share = len(named) / max(1, len(sents))
     if share >= a.school_share or (len(phrased) > len(general) and share > a.general_share):
         return "school", _evidence(phrased + named)
-    if general or share <= a.general_share:
+    if general or (share <= a.general_share and len(sents) >= SILENCE_SAYS_GENERAL):
+        # a general audience needs the terms to say so, or long terms that never speak of schools:
+        # a short text's silence about schools says nothing of who the service is for
         return "general", _evidence(general or [(s, w) for s, w, _ in sents[:1]])
-    return "unclear", _evidence(phrased + named + general)
+    return "unclear", _evidence(phrased + named)
 
 
 def _permitted_uses(sents: list[tuple[Sentence, str, bool]], rules: OperatorRules) -> list[PermittedUse]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.checking.frames import Frame, read_frame
+from generator.checking.operators_trace import rules_in_words as rules_in_words  # where `sdpa library --trace` finds it
 from generator.vetting import OperatorRule, OperatorRules
 
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't", "doesn't", "didn't",
@@ -20,7 +21,9 @@ _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "don't",
 _DISCLAIMS = {"responsible", "liable", "liability", "guarantee", "guarantees", "warrant", "control", "endorse"}
 _SCHOOL_PARTY = {"school", "schools", "district", "districts", "lea", "institution", "agency", "customer", "teacher"}
 # the user's own act of sharing ("when you share content"), or information about no one
-_USERS_ACT = re.compile(r"\b(?:you|users?|students?) (?:\w+ )?(?:share|shares|post|posts|publish|choose|chooses|make)\b", re.I)
+_USERS_ACT = re.compile(r"\b(?:you|users?|students?) (?:\w+ )?(?:share|shares|post|posts|publish|choose|chooses|make)\b"
+                        r"|\bat the (?:sole )?discretion of (?:the |each )?(?:student|user|parent|member|account holder)s?\b",
+                        re.I)
 _NO_ONE = {"non-personal", "nonpersonal", "non-identifying"}
 # a promise about some recipients only ("never to data brokers"), or only the content users post
 _SOME_RECIPIENTS = {"brokers", "marketers", "advertisers", "marketing", "advertising"}
@@ -46,7 +49,10 @@ _BUILT = {"build", "builds", "building", "built", "create", "creates", "creating
           "compile", "compiles", "compiling", "infer", "infers", "inferences", "combine", "combining", "amass",
           "profiling", "advertising", "marketing", "interests", "targeted", "ads"}
 _HOW_MUCH = re.compile(r"\b(?:beyond|more than|in excess of)\b", re.I)  # "no more than they need"
-_ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)  # the business, not data
+# the business changes hands ("if we are bought", "if the company is sold"), not data
+_ACQUIRED = re.compile(r"\b(?:is|are|be|being|get|gets|was) acquired\b", re.I)
+_CHANGES_HANDS = re.compile(r"\b([\w-]+) (?:is|are|be|gets?|was|were) (?:ever )?(?:sold|bought|purchased|taken over)\b", re.I)
+_SUCCESSOR_TO_BUSINESS = re.compile(r"\bsuccessors? (?:to|of|in) (?:\w+ ){0,2}(?:business|company|operations|assets)\b", re.I)
 _BREACH = {"unauthorized", "unauthorised", "breach", "breaches", "incident", "incidents", "unlawful"}
 _FORBIDS = {"prohibited", "prohibit", "prohibits", "prohibition", "prohibitions", "forbidden", "forbid", "forbids",
             "refrain", "refrains"}
@@ -54,13 +60,44 @@ _LIMITS = {"limit", "limits", "restrict", "restricts", "minimize", "minimise", "
 # a purpose with no bound, or the recipient's or the operator's own business: outside the policy's list
 _ANY_PURPOSE = re.compile(r"\bfor (?:any|all|whatever) (?:other )?(?:lawful |legitimate )?(?:purposes?|reasons?|uses?)\b"
                           r"|\bfor (?:our|their|its|his or her) own (?:purposes?|uses?|business|benefit)\b"
-                          r"|\bfor (?:business|commercial|marketing|promotional) purposes\b", re.I)
+                          r"|\bfor (?:business|commercial|marketing|promotional) purposes\b"
+                          r"|\bin connection with (?:our|its|their) business\b|\bas (?:we|it|they) (?:see|sees) fit\b"
+                          r"|\b(?:at|in) (?:our|its) (?:sole )?discretion\b", re.I)
 _GRANTS = {"license", "licence", "allows", "permits", "grants", "authorizes"}
 _PERSONS = {"student", "students", "user", "users", "child", "children", "learner", "learners", "pupil", "pupils",
             "individual", "individuals", "them", "it"}
 # a negation that is the user's, not the operator's ("if you do not want us to share ...")
 _USERS_NEGATION = {"you", "if", "users", "user", "parents", "students"}
-_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside)\b", re.I)
+# third parties the operator brings to its users: what they build from users' activity is the operator's doing
+_ITS_PARTNERS = {"partners", "advertisers", "networks", "sponsors"}
+# what belongs to students or users ("students' names and essays") is their information
+_THEIRS = {"students'", "student's", "users'", "user's", "children's", "child's", "learners'", "learner's", "pupils'"}
+# a turn inside a sentence, after which a promise may be undone ("...; however, ...")
+_CONTRAST = re.compile(r"[;,:]\s*(?:however|but|although|though|that said|nevertheless|except that)\b,?\s*", re.I)
+# the operator's corporate family, however named ("our parent company"): affiliates, not a parent's consent
+_CORPORATE_FAMILY = re.compile(r"\bparent (?:company|companies|corporation|entity)\b|\bcorporate (?:family|group)\b|"
+                               r"\bgroup companies\b|\bsister compan(?:y|ies)\b", re.I)
+_AUXILIARY = {"do", "does", "did", "will", "would", "should", "may", "can", "could", "must", "shall"}
+_SHOWN_TO_USER = {"see", "sees", "receive", "receives", "get", "gets"}  # "students never see ads": the operator's promise
+_EXCEPT = re.compile(r"\b(?:unless|except|excluding|other than|apart from|aside from|without|outside|only (?:if|when|as))\b",
+                     re.I)
+# a permission on someone's consent inside a promise: "with a parent's consent we may ..."
+_PERMITTED_ON = re.compile(r"\b(?:with|upon|on|after (?:getting|obtaining|receiving))\s+(?:[\w'’-]+\s+){0,3}(?:consent|permission|"
+                           r"authori[sz]ation|opt-in)\b,?\s+(?:we|the company|company)\s+(?:may|can|will|might)\b", re.I)
+# handing information over in other words than share or disclose ("provide your information to partners")
+_HANDS_OVER = re.compile(r"\b(?:provide|provides|give|gives|pass|passes|hand|hands)\s+(?:[\w'’-]+\s+){0,3}"
+                         r"(?:information|data|details|records)\s+(?:on\s+)?to\s+(?!you\b|the user\b|users\b|the student\b)", re.I)
+# information made public ("displayed publicly", "indexed by search engines")
+_MADE_PUBLIC = re.compile(r"\b(?:displayed|shown|published|posted|visible|available|made|accessible)\s+(?:\w+\s+){0,2}"
+                          r"(?:publicly|public|to the public|to anyone|to everyone)\b|\bpublicly (?:visible|available|displayed|"
+                          r"accessible|searchable)\b|\bindexed by search engines\b", re.I)
+# advertising chosen by something else, not by the user's information ("based on the page, not on your data")
+_NOT_BASED_ON = re.compile(r"\b(?:based|chosen|selected|picked|targeted)\s+(?:on|by|from)\b[^.;]{0,80}?\b(?:not|never)\s+"
+                           r"(?:on|by|from)\s+[^.;]{0,40}?\b(?:information|data|activity|history|profiles?|behaviou?r)\b", re.I)
+# an exception whose subject is the user, student or parent: their say-so, whatever the verb
+_USERS_SAY_SO = re.compile(r"\b(?:unless|except (?:when|if|where)|only (?:if|when)|until)\s+(?:you|(?:the|a|an|your|his or her|"
+                           r"their)\s+(?:account holder|user|eligible student|student|parent|guardian|child|member|learner)s?)"
+                           r"\b(?!'s)", re.I)
 _BOTH_LAWS = re.compile(r"\b(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms) and (?:by |under )?(?:the )?ferpa\b|"
                         r"\bferpa and (?:by |under )?(?:this|the) (?:agreement|dpa|addendum|contract|policy|terms)\b", re.I)
 # a promise to comply with FERPA that restates its rule ("comply with FERPA ..., including not disclosing ...")
@@ -70,9 +107,10 @@ _OWN_TEXT = {"agreement", "dpa", "addendum", "contract", "policy", "notice", "te
 _DATA_WORDS = {"information", "data", "records", "record", "details", "content", "pii", "info"}
 _SHARE_FORMS = {"share", "shares", "shared", "sharing", "disclose", "discloses", "disclosed", "disclosing",
                 "disclosure", "disclosures", "release", "releases", "released", "rent", "sell", "sold", "distribute",
-                "distributes", "distributed", "sublicense"}
+                "distributes", "distributed", "sublicense", "publish", "publishes", "published"}
 _MOVE_FORMS = _SHARE_FORMS | {"transfer", "transfers", "transferred", "acquired", "assets", "asset", "pass", "passed",
-                              "assign", "assigned", "part", "included", "among"}
+                              "assign", "assigned", "part", "included", "among", "go", "goes", "move", "moves", "passes", "handed",
+                              "owner", "owners", "successor", "successors"}
 _LEARNER_PROFILE = {"learning", "learner", "educational", "school", "academic", "progress", "adaptive"}
 
 
@@ -117,10 +155,57 @@ def negated_near(frame: Frame, topic: set[str]) -> bool:
         clause_start = _clause_start(frame.text, words[first])
         for j in range(max(clause_start, first - 16), first):
             if words[j] in _NEGATION or words[j].endswith("n't"):
-                if set(words[max(0, j - 3):j]) & (_USERS_NEGATION | _SCHOOL_PARTY) and frame.bound != "contractor":
+                if _someone_elses(words, j) and frame.bound != "contractor":
                     return False
                 return not set(words[j:first]) & _DISCLAIMS
     return frame.negated and frame.bound in ("contractor", "")
+
+
+def _made_public(text: str) -> bool:
+    """True when ``text`` says users' information is made public ("profile information may be
+    displayed publicly"), not a document ("our privacy policy is publicly available")."""
+    for m in _MADE_PUBLIC.finditer(text):
+        before = {w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80):m.start()])}
+        if before & (_DATA_WORDS | {"profile", "profiles", "name", "names", "photo", "photos"}) \
+                and not before & (_OWN_TEXT | {"statement", "practices"}):
+            return True
+    return False
+
+
+def _handing_words(frame: Frame) -> frozenset[str]:
+    """The words of ``frame`` that hand information over or make it public, as the sentence
+    writes them ("provide", "displayed"): read as the disclosure's own words."""
+    found = [m.group(0) for rx in (_HANDS_OVER, _MADE_PUBLIC) for m in rx.finditer(frame.text)]
+    return frozenset(w.lower() for f in found for w in re.findall(r"[A-Za-z]+", f)[:1])
+
+
+def _operator_limits(frame: Frame, topic: set[str] | frozenset[str]) -> bool:
+    """True when the operator opens the sentence and limits or forbids the act itself ("We share
+    it only with service providers who are required to ...", "We do not build profiles ...,
+    unless the account holder agrees"), though the frame is bound on another party named later
+    (the recipients, the user who agrees)."""
+    words = list(frame.words)
+    first = next((i for i, w in enumerate(words) if w in topic), None)
+    if first is None or not {"we", "company"} & set(words[:first]):
+        return False
+    return "only" in words[first + 1:first + 7] or any(
+        (w in _NEGATION or w.endswith("n't")) and {"we", "company"} & {words[j - 1], words[j - 2] if
+                                                                       words[j - 1] in _AUXILIARY else ""}
+        for j, w in enumerate(words[:first]) if j >= 1)  # "we do not", "we never": the operator's own negation
+
+
+def _someone_elses(words: list[str], j: int) -> bool:
+    """True when the negation at ``words[j]`` is the user's or the school's own: its subject is
+    the party, just before it or before one auxiliary ("if you do not want", "the school does
+    not"), and it is not a negation of what the user is shown ("students never see ads", a
+    promise of the operator's). A party named earlier in the clause ("to the school and is
+    never shared") is no subject of the negation."""
+    before = words[max(0, j - 1):j]
+    if before and before[0] in _AUXILIARY:
+        before = words[max(0, j - 2):j - 1]
+    if not set(before) & (_USERS_NEGATION | _SCHOOL_PARTY):
+        return False
+    return words[j + 1] not in _SHOWN_TO_USER if j + 1 < len(words) else True
 
 
 def _clause_start(text: str, word: str) -> int:
@@ -141,11 +226,13 @@ def exception_text(frame: Frame) -> str:
 
 
 def exception_clauses(frame: Frame) -> list[str]:
-    """The sentence's exceptions one by one: its conditions, then each clause from one
-    unless / except / other-than / without / outside to the next ("outside the school" and
-    "without the user's permission" are two exceptions, each read on its own)."""
+    """The sentence's exceptions one by one: its conditions, what it lets the operator do on
+    someone's consent ("with a parent's consent we may ...; without it, we never ..."), then
+    each clause from one unless / except / other-than / without / outside to the next ("outside
+    the school" and "without the user's permission" are two exceptions, each read on its own)."""
     marks = [m.start() for m in _EXCEPT.finditer(frame.text)]
-    return list(frame.conditions) + [frame.text[a:b] for a, b in zip(marks, [*marks[1:], len(frame.text)])]
+    on_consent = [m.group(0) for m in _PERMITTED_ON.finditer(frame.text)]  # "with a parent's consent we may ..."
+    return list(frame.conditions) + on_consent + [frame.text[a:b] for a, b in zip(marks, [*marks[1:], len(frame.text)])]
 
 
 def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | None = None,
@@ -156,7 +243,12 @@ def exception_reading(frame: Frame, rules: OperatorRules, allowed: list[str] | N
     within, missing = set(), []
     ferpa = next((e.missing for e in rules.exceptions if e.id == "ferpa"), None)
     for clause in exception_clauses(frame):
-        w, m = exception_ids({x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}, rules, allowed, school)
+        words = {x.lower() for x in re.findall(r"[A-Za-z][A-Za-z'-]*", clause)}
+        if _CORPORATE_FAMILY.search(clause):
+            words = (words - {"parent"}) | {"affiliates"}
+        if _USERS_SAY_SO.search(clause) and (allowed is None or "consent" in allowed):
+            words.add("consent")  # the user's say-so is their consent, in whatever words
+        w, m = exception_ids(words, rules, allowed, school)
         if _BOTH_LAWS.search(clause):
             m = [x for x in m if x != ferpa]
         within |= w
@@ -193,6 +285,15 @@ def _forms(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def business_sold(text: str) -> bool:
+    """True when ``text`` says the business changes hands ("if the company is sold", "if we are
+    bought", "is acquired", "a successor to its business"), not information ("your data is
+    sold"), nor a law replaced by its successor."""
+    return bool(_ACQUIRED.search(text) or _SUCCESSOR_TO_BUSINESS.search(text)) or any(
+        m.group(1).lower() not in _DATA_WORDS | {"it", "them", "which", "that", "never", "not"}
+        for m in _CHANGES_HANDS.finditer(text))
+
+
 def _data_named(frame: Frame) -> bool:
     return bool(_words(frame) & _DATA_WORDS) or frame.data == "student"
 
@@ -202,7 +303,7 @@ def transfer_of_business(frame: Frame, rules: OperatorRules, context: str = "") 
     information: True when it (or ``context``, the sentences after it in its paragraph) keeps
     the successor bound, False when it does not; None for any other sentence."""
     words = _words(frame)
-    business = (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(frame.text)
+    business = (words & _forms(tuple(rules.merger)) or business_sold(frame.text)
                 or (words & {"assets", "asset"} and words & {"transferred", "among", "included", "sold"}))
     if not business or not _data_named(frame) or words & (_BREACH | {"means"}):
         return None  # not a sale of the business, or a breach ("unauthorized acquisition"), or a definition
@@ -228,7 +329,7 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         if words & {"comply", "complies", "compliance", "compliant", "accordance", "conform", "adhere", "abide"}:
             return Reading("statute", frame)
     rid = rule.id
-    if rid == "sale" and (words & _forms(tuple(rules.merger)) or _ACQUIRED.search(text) or words & {"assets", "asset"}):
+    if rid == "sale" and (words & _forms(tuple(rules.merger)) or business_sold(text) or words & {"assets", "asset"}):
         bound = transfer_of_business(frame, rules, context)
         if bound is False:
             return Reading("transfer", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
@@ -238,11 +339,19 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
                            within={"merger"})  # bound, but with an opening: limited, not allowed
         if bound is True:
             return None  # within the policy's exception
+        turn = _CONTRAST.search(text)  # "we do not sell ...; however, if we close, user data may be sold"
+        if bound is None and turn and negated_near(frame, topic) \
+                and transfer_of_business(read_frame(text[turn.end():]), rules, context) is False:
+            return Reading("commitment", frame, [e.missing for e in rules.exceptions if e.id == "merger"])
+    if rid == "disclosure" and (_HANDS_OVER.search(text) or (_made_public(text) and not frame.negated)):
+        topic = topic | _handing_words(frame)  # "provide your information to partners", "displayed publicly"
+        words = words | {"share"}
     if not words & topic or (words & topic <= {"trade", "trades"} and not _TRADING.search(text)):
         return None  # no word of the restriction, or only a "trade secret", "trademark", "trade name"
     if rid == "targeted_advertising" and words & _PUBLICITY and not _data_named(frame):
         return None  # naming a party or its marks in publicity: not advertising shown to students
-    if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising":
+    if frame.bound in ("user", "parent", "board", "third party") and frame.binding is not None and rule.id != "targeted_advertising" \
+            and not _operator_limits(frame, topic) and not (rid == "profiling" and words & _ITS_PARTNERS):
         return None  # the user, a parent, the school or another may do it: not the operator's act
     if frame.subject in ("user", "parent") and frame.bound != "contractor" and words & {"right", "rights"}:
         return None  # a statement of the user's or parent's rights
@@ -250,8 +359,9 @@ def read_sentence(text: str, rule: OperatorRule, rules: OperatorRules, duty_of_u
         return None  # an unauthorized disclosure is a breach, not the operator's choice
     if rid == "profiling" and not _profile_of_person(frame):
         return None
-    negated = negated_near(frame, topic) or (rid == "disclosure" and _kept_confidential(frame))
-    if negated and frame.bound not in ("contractor", ""):
+    negated = (negated_near(frame, topic) or (rid == "disclosure" and _kept_confidential(frame))
+               or (rid == "targeted_advertising" and bool(_NOT_BASED_ON.search(text))))
+    if negated and frame.bound not in ("contractor", "") and not _operator_limits(frame, topic):
         return None  # a promise by someone else (the school, a partner) binds no operator
     if negated:
         if rid in ("sale", "disclosure") and not _data_named(frame) and not words & {"it", "them"}:
@@ -314,7 +424,8 @@ def _narrower(frame: Frame, rid: str) -> list[str]:
     out = []
     if _CONDITIONAL.search(frame.text):
         out.append("the promise holds only on a condition (a setting or signal of the user's)")
-    if "content" in words and not words & (_DATA_WORDS - {"content"}) and frame.data != "student":
+    if "content" in words and not words & (_DATA_WORDS - {"content"}) and frame.data != "student" \
+            and not re.search(r"\bcontent of (?:the|a|each|any) (?:page|site|screen|lesson|website)", frame.text, re.I):
         out.append("the promise covers only the content users post, not their account or usage information")
     if rid == "disclosure" and words & _SOME_RECIPIENTS and not words & _ALL_RECIPIENTS:
         out.append("the promise names only some recipients (brokers, advertisers, marketers)")
@@ -359,7 +470,9 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
     operator's own rights), None when they are within it (law, court order, safety, bound
     service providers, the school)."""
     words = _words(frame)
-    if not words & _SHARE_FORMS or frame.data == "de-identified data" or not _data_named(frame):
+    if not (words & _SHARE_FORMS or _HANDS_OVER.search(frame.text) or _made_public(frame.text)) \
+            or frame.data == "de-identified data" or not (_data_named(frame) or _made_public(frame.text)
+                                                           or words & _THEIRS):
         return None
     if _USERS_ACT.search(frame.text) or words & _NO_ONE:
         return None  # the user shares, or the information identifies no one
@@ -371,8 +484,8 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
     within, missing = exception_ids(words, rules, [e for e in rule.exceptions if e != "unnamed"], school)
     if _ANY_PURPOSE.search(frame.text) and not within:  # "to third parties for any purpose": no limit at all
         return Reading("permission", frame, missing)
-    if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "anyone", "elsewhere",
-                           "sublicense", "sublicensable"}:
+    if strong and words & {"advertisers", "advertising", "marketing", "sponsors", "publicly", "public", "anyone",
+                           "everyone", "elsewhere", "sublicense", "sublicensable"}:
         return Reading("permission", frame, missing)
     if missing:
         return Reading("wide", frame, missing)
@@ -381,41 +494,3 @@ def _wide_disclosure(frame: Frame, rule: OperatorRule, rules: OperatorRules, str
     if strong:
         return Reading("wide", frame, ["disclosure to third parties the terms neither name nor bind"])
     return None
-
-
-def rules_in_words(rules: OperatorRules) -> list[tuple[str, str, str]]:
-    """Each part of the operator rules as ``(id, title, the frames in words)``, for ``sdpa
-    library --trace``: the four restrictions, the permitted uses and the audience test."""
-    within = [e.id for e in rules.exceptions if e.within]
-    out = []
-    for r in rules.restrictions:
-        wider = [e.missing for e in rules.exceptions if not e.within and e.id in r.exceptions]
-        permits = "; ".join("one of " + ", ".join(g[:8]) for g in r.permits)
-        text = (f"Policy: {r.policy} ({r.citation}). A sentence is about it when it names one of: "
-                f"{', '.join(r.topic[:10])}. Prohibited: the operator (or no one named) is bound not to "
-                "(not, never, only, prohibited), about student or users' information, any exception within the "
-                f"policy's list ({', '.join(within)}). Limited: such a promise with a wider exception ("
-                + "; ".join(wider) + "), or, with no complete promise beside it, one that holds only on a user's "
-                f"condition, covers only posted content, or names only some recipients. Allowed: the operator or a third party may do it and the sentence "
-                f"names {permits or 'the information'}, and none of: {', '.join(r.not_permits[:8]) or '-'}. "
-                "Silent: none of these. Never read: the user's own duties, a promise by the school or another, "
-                "text for people in another state or country only, a disclaimer, a breach.")
-        if r.id == "sale":
-            text += (" A sale of the business (merger, acquisition, bankruptcy) is within the policy when the "
-                     "successor stays bound, in the sentence or the ones after it; unbound, it makes a no-sale "
-                     "promise limited, or with no such promise it is allowed.")
-        out.append((r.id, r.title, text))
-    for u in rules.permitted_uses:
-        out.append((u.id, f"Permitted use: {u.title}",
-                    "Recognised, never counted against the operator, when a sentence names "
-                    + " and ".join("one of " + ", ".join(g[:6]) for g in u.needs) + "."))
-    a = rules.audience
-    out.append(("audience", "Audience",
-                f"School when at least {a.school_share:.0%} of the sentences name one of {', '.join(a.school[:8])}, ..., or "
-                "some do and statements that the service is made for schools outnumber those that it is for anyone; "
-                f"general when it says it is for anyone, or at most {a.general_share:.0%} of the sentences name a "
-                f"school; else unclear. For a general audience: {a.exception} ({a.citation})."))
-    out.append(("statute", "The law named as a whole",
-                "A commitment to comply with Connecticut's student data privacy law by name (§§ 10-234aa to "
-                "10-234dd, or § 10-234cc) counts as prohibited for all four, confidence low."))
-    return out
