@@ -551,3 +551,23 @@ def test_the_contractor_owning_what_it_derives_from_student_data_conflicts(libra
 
 def test_disowning_derived_analytics_is_no_conflict(library):
     assert "ownership" not in kinds("The Provider does not own any analytics derived from student data.", library)
+
+
+def test_never_showing_ads_beside_never_selling_data_is_a_ban(library):
+    f = finding("We never sell student data and we never show ads to students.", library, "no_advertising")
+    assert f.status == "present"
+
+
+def test_a_card_gives_the_reason_of_the_sentence_it_quotes_first(library):
+    text = ("We only use data to run the service.\n\nWe do not currently show advertising to students in our apps, "
+            "and we will tell schools before that changes.")
+    f = finding(text, library, "no_advertising")
+    assert f.status == "partial" and "currently show advertising" in f.evidence[0].text
+    assert "qualifier" in f.explanation and "without advertising words" not in f.explanation
+
+
+def test_notice_to_the_board_with_no_time_says_that_it_states_no_time(library):
+    f = finding("The Provider shall promptly inform the Board in writing of any security incident involving student "
+                "data.", library, "breach_notification")
+    assert f.status == "partial"
+    assert "no time limit" in f.explanation and "someone other than the school" not in f.explanation
