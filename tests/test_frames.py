@@ -571,3 +571,15 @@ def test_notice_to_the_board_with_no_time_says_that_it_states_no_time(library):
                 "data.", library, "breach_notification")
     assert f.status == "partial"
     assert "no time limit" in f.explanation and "someone other than the school" not in f.explanation
+
+
+def test_owning_what_students_create_is_partial_not_missing(library):
+    f = finding("Students and the District own everything they create in the service, and we never claim it as ours.",
+                library, "ownership")
+    assert f.status == "partial" and "nothing is said of student records" in f.explanation
+
+
+def test_nothing_making_the_contractor_an_owner_is_no_ownership_claim(library):
+    assert "ownership" not in kinds("Nothing in this Agreement shall be construed to mean that the Provider owns any "
+                                    "student data.", library)
+    assert "ownership" in kinds("The Provider owns all student data.", library)
