@@ -444,6 +444,7 @@ def test_the_school_asking_the_contractor_to_delete_is_still_a_means():
     "Upon the District's written election, the Provider shall delete all student data after the agreement terminates.",
     "At the option of the District, the Provider shall delete all student data after the agreement terminates.",
     "The Provider shall destroy all student data after the agreement terminates, at the District's sole option.",
+    "Contractor shall, at the Board's sole option, destroy all student data upon expiration of this Agreement.",
 ])
 def test_deletion_at_the_end_only_if_the_school_chooses_it_is_partial(library, text):
     f = finding(text, library, "no_retention")
@@ -513,7 +514,7 @@ def test_letting_users_know_is_notice_owed_to_the_user(library):
 
 def test_a_negated_duty_is_no_duty(library):
     f = finding("The Provider shall not protect student data after termination.", library, "security")
-    assert f.status != "present" and "will not protect" in f.explanation
+    assert f.status != "present" and "will not (or need not) protect" in f.explanation
     # a restriction stays a restriction: "shall only use" is the use limitation itself
     assert not read_frame("The Provider shall only use student data to provide the service.").refused
 
@@ -583,3 +584,42 @@ def test_nothing_making_the_contractor_an_owner_is_no_ownership_claim(library):
     assert "ownership" not in kinds("Nothing in this Agreement shall be construed to mean that the Provider owns any "
                                     "student data.", library)
     assert "ownership" in kinds("The Provider owns all student data.", library)
+
+
+def test_an_exception_for_what_the_contractor_requires_swallows_a_promise_not_to_keep(library):
+    text = ("Provider shall not retain student data after the term, except as it requires for its own business "
+            "purposes.")
+    assert finding(text, library, "no_retention").status == "partial"
+    assert "retention" in kinds(text, library)
+    lawful = "Provider shall not retain student data after the term, except as state law requires."
+    assert "retention" not in kinds(lawful, library)
+
+
+def test_deletion_after_a_parent_asks_is_partial(library):
+    f = finding("If a parent asks, we will remove the student's records within two weeks.", library, "deletion")
+    assert f.status == "partial" and "not a means for the board" in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Venue for any dispute shall lie exclusively in the courts of Texas, though Connecticut law governs.",
+    "This Agreement is governed by Connecticut law, and the parties submit to the exclusive jurisdiction of the "
+    "courts of Delaware.",
+])
+def test_another_states_forum_beside_connecticut_law_conflicts_however_it_is_worded(library, text):
+    assert "governing_law_other_state" in kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "Connecticut law governs, and disputes go to the Connecticut Superior Court.",
+    "This Agreement is governed by Connecticut law and any action shall be brought in the courts of New Haven "
+    "County, Connecticut.",
+])
+def test_connecticut_law_with_connecticut_courts_is_no_conflict(library, text):
+    assert kinds(text, library) == set()
+
+
+def test_not_being_required_to_notify_refuses_the_notice(library):
+    f = finding("The Provider is not required to notify the District of any breach of student data within 30 days.",
+                library, "breach_notification")
+    assert f.status == "partial" and "need not" in f.explanation
+    assert read_frame("The Provider is not required to notify the District.").refused

@@ -360,7 +360,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
-            refused = any(x in _NEGATION for x in words[i + 1:i + 3]) or w in ("cannot",)
+            refused = any(x in _NEGATION for x in words[i + 1:i + 3]) or w in ("cannot",) \
+                or bool(required and _NEGATION & set(words[max(0, i - 2):i]))  # "is not required to notify"
+            negated = negated or refused
             start = i + 1
             effort = w in _EFFORT
             break
