@@ -623,3 +623,10 @@ def test_not_being_required_to_notify_refuses_the_notice(library):
                 library, "breach_notification")
     assert f.status == "partial" and "need not" in f.explanation
     assert read_frame("The Provider is not required to notify the District.").refused
+
+
+def test_when_practical_is_a_hedge_of_the_notice_and_of_no_other_duty(library):
+    text = "If we learn of a breach of student data, we will tell the District when it is practical to do so."
+    assert read_frame(text).hedged == "when it is practical"
+    f = finding(text, library, "breach_notification")
+    assert f.status == "partial" and "hedged" in f.explanation

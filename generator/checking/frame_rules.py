@@ -41,7 +41,8 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         # "Deletion requests from the District are logged": the topic is the subject, a noun, and
         # no verb acts on it
         gaps.append("it names the topic but states no duty")
-    if frame.hedged and rule.about_data:
+    if frame.hedged and rule.about_data and (not rule.duty_actions or set(frame.actions) & set(rule.duty_actions)):
+        # a hedge of another act ("will tell the District when practical" read for review) says nothing of this duty
         gaps.append(f"it is hedged (\"{frame.hedged}\"), a practice rather than a duty")
     if frame.bound not in rule.bound or (frame.bound == "board" and frame.direct and "contractor" in rule.bound
                                          and frame.actions[:1] and frame.actions[0] in _OWN_COPIES):

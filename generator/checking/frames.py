@@ -173,9 +173,9 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
 
 # a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does
 # not use", "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
-_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|possible|"
-                    r"feasible)|if (?:practicable|possible|feasible)|when (?:practicable|possible|feasible)|as far as "
-                    r"(?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
+_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|practical|"
+                    r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
+                    r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
@@ -188,7 +188,7 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
 # student data when feasible", "to the extent commercially reasonable"); one a firm limit follows
 # ("when feasible, but no later than 72 hours") or that only hastens it ("and sooner if possible") qualifies a detail
 _HEDGE_AFTER = re.compile(_HEDGE.pattern[:-3] + r"|(?:to the extent|where|when|if) (?:it is |is )?(?:commercially |"
-                          r"technically |reasonably )*(?:reasonable|practicable|feasible|possible))\b", re.I)
+                          r"technically |reasonably )*(?:reasonable|practicable|practical|feasible|possible))\b", re.I)
 _FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|"
                    r"within|at the latest)\b|^\W*(?:but|and) (?:not|no) ", re.I)
 
