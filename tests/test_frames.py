@@ -419,3 +419,214 @@ def test_deletion_at_the_end_only_if_the_board_asks_is_partial_retention(library
 ])
 def test_the_boards_right_to_require_deletion_is_a_means_to_request_it(library, text):
     assert finding(text, library, "deletion").status == "present"
+
+
+# ---------------------------------------------------------------- round 7 (walk7, review7)
+
+
+@pytest.mark.parametrize("text", [
+    "Upon receiving a request from the Board, the District will delete its own copies of student data.",
+    "The District may delete student data when the District asks.",
+])
+def test_the_school_deleting_its_own_copies_is_no_duty_of_the_contractor(library, text):
+    f = finding(text, library, "deletion")
+    assert f.status != "present"
+    assert "binds the board" in f.explanation
+
+
+def test_the_school_asking_the_contractor_to_delete_is_still_a_means():
+    f = read_frame("The District may request that the Provider delete student data.")
+    assert not f.direct
+    assert read_frame("The District will delete its own copies of student data.").direct
+
+
+@pytest.mark.parametrize("text", [
+    "Upon the District's written election, the Provider shall delete all student data after the agreement terminates.",
+    "At the option of the District, the Provider shall delete all student data after the agreement terminates.",
+    "The Provider shall destroy all student data after the agreement terminates, at the District's sole option.",
+    "Contractor shall, at the Board's sole option, destroy all student data upon expiration of this Agreement.",
+])
+def test_deletion_at_the_end_only_if_the_school_chooses_it_is_partial(library, text):
+    f = finding(text, library, "no_retention")
+    assert f.status == "partial" and "only if the school chooses" in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "At the District's option, the Provider shall return or delete all student data after the agreement terminates.",
+    "At the District's option, the Provider shall delete or return all student data after the agreement ends.",
+])
+def test_a_choice_between_returning_and_deleting_at_the_end_stays_present(library, text):
+    assert finding(text, library, "no_retention").status == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Provider shall encrypt student data when feasible.",
+    "The Provider shall encrypt student data to the extent commercially reasonable.",
+    "The Provider shall encrypt student data where commercially reasonable.",
+])
+def test_a_hedge_after_the_verb_makes_the_duty_a_practice(library, text):
+    f = finding(text, library, "security")
+    assert f.status == "partial" and "hedged" in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "We will notify the District when feasible, but no later than 72 hours after we discover a breach of student data.",
+    "We will notify the District of any breach of student data within 72 hours, and sooner if possible.",
+])
+def test_a_hedge_a_firm_limit_follows_or_that_only_hastens_is_no_hedge(library, text):
+    assert not read_frame(text).hedged
+    assert finding(text, library, "breach_notification").status == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Provider shall maintain the security and confidentiality of student data of Oregon students.",
+    "The Provider shall protect the security and confidentiality of student data of Oregon students.",
+    "The Provider shall protect the student data of students in California with encryption.",
+])
+def test_another_states_students_named_after_the_data_narrow_the_scope(library, text):
+    f = finding(text, library, "security")
+    assert f.status == "partial" and "applies only to" in f.explanation
+
+
+def test_disputes_sent_to_another_states_courts_conflict_even_under_connecticut_law(library):
+    text = ("This Agreement is governed by the laws of the State of Connecticut, and disputes will be heard in the "
+            "courts of New York.")
+    assert "governing_law_other_state" in kinds(text, library)
+    at_home = ("This Agreement is governed by the laws of the State of Connecticut, and any dispute shall be brought "
+               "in the state or federal courts located in Hartford, Connecticut.")
+    assert kinds(at_home, library) == set()
+    assert finding(at_home, library, "governing_law").status == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "We will tell the District about any breach of student data within 72 hours.",
+    "We will let the District know of any breach of student data within 72 hours.",
+    "We will advise the Board of any unauthorized access to student data within 5 days.",
+])
+def test_tell_let_know_and_advise_are_notice(library, text):
+    assert finding(text, library, "breach_notification").status == "present"
+
+
+def test_letting_users_know_is_notice_owed_to_the_user(library):
+    f = finding("If there is a data breach, we will let affected users know.", library, "breach_notification")
+    assert f.status == "partial" and "owed to the user" in f.explanation
+
+
+def test_a_negated_duty_is_no_duty(library):
+    f = finding("The Provider shall not protect student data after termination.", library, "security")
+    assert f.status != "present" and "will not (or need not) protect" in f.explanation
+    # a restriction stays a restriction: "shall only use" is the use limitation itself
+    assert not read_frame("The Provider shall only use student data to provide the service.").refused
+
+
+def test_a_business_need_exception_swallows_no_retention_and_conflicts(library):
+    text = ("The Provider will not keep student data after the contract ends, except that it may retain data it "
+            "needs for its business.")
+    f = finding(text, library, "no_retention")
+    assert f.status == "partial" and "own judgment" in f.explanation
+    assert "retention" in kinds(text, library)
+    assert finding("The Provider will not keep student data after the contract ends.", library,
+                   "no_retention").status == "present"
+
+
+def test_deletion_when_a_user_asks_is_partial_not_missing(library):
+    f = finding("We will delete a student's data when the user asks us to.", library, "deletion")
+    assert f.status == "partial"
+
+
+def test_a_parents_request_is_named_as_the_parents_not_as_binding_the_parent(library):
+    f = finding("Parents may ask us to delete their child's data, and we will do so within 30 days.", library, "deletion")
+    assert f.status == "partial"
+    assert "the request is the parent's, not the board's" in f.explanation
+    assert "binds the parent" not in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Student data remains the property of the Board, but the Provider owns all derivative data and analytics it "
+    "creates from it.",
+    "The Provider shall own all aggregate data and insights derived from student data.",
+])
+def test_the_contractor_owning_what_it_derives_from_student_data_conflicts(library, text):
+    assert "ownership" in kinds(text, library)
+
+
+def test_disowning_derived_analytics_is_no_conflict(library):
+    assert "ownership" not in kinds("The Provider does not own any analytics derived from student data.", library)
+
+
+def test_never_showing_ads_beside_never_selling_data_is_a_ban(library):
+    f = finding("We never sell student data and we never show ads to students.", library, "no_advertising")
+    assert f.status == "present"
+
+
+def test_a_card_gives_the_reason_of_the_sentence_it_quotes_first(library):
+    text = ("We only use data to run the service.\n\nWe do not currently show advertising to students in our apps, "
+            "and we will tell schools before that changes.")
+    f = finding(text, library, "no_advertising")
+    assert f.status == "partial" and "currently show advertising" in f.evidence[0].text
+    assert "qualifier" in f.explanation and "without advertising words" not in f.explanation
+
+
+def test_notice_to_the_board_with_no_time_says_that_it_states_no_time(library):
+    f = finding("The Provider shall promptly inform the Board in writing of any security incident involving student "
+                "data.", library, "breach_notification")
+    assert f.status == "partial"
+    assert "no time limit" in f.explanation and "someone other than the school" not in f.explanation
+
+
+def test_owning_what_students_create_is_partial_not_missing(library):
+    f = finding("Students and the District own everything they create in the service, and we never claim it as ours.",
+                library, "ownership")
+    assert f.status == "partial" and "nothing is said of student records" in f.explanation
+
+
+def test_nothing_making_the_contractor_an_owner_is_no_ownership_claim(library):
+    assert "ownership" not in kinds("Nothing in this Agreement shall be construed to mean that the Provider owns any "
+                                    "student data.", library)
+    assert "ownership" in kinds("The Provider owns all student data.", library)
+
+
+def test_an_exception_for_what_the_contractor_requires_swallows_a_promise_not_to_keep(library):
+    text = ("Provider shall not retain student data after the term, except as it requires for its own business "
+            "purposes.")
+    assert finding(text, library, "no_retention").status == "partial"
+    assert "retention" in kinds(text, library)
+    lawful = "Provider shall not retain student data after the term, except as state law requires."
+    assert "retention" not in kinds(lawful, library)
+
+
+def test_deletion_after_a_parent_asks_is_partial(library):
+    f = finding("If a parent asks, we will remove the student's records within two weeks.", library, "deletion")
+    assert f.status == "partial" and "not a means for the board" in f.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "Venue for any dispute shall lie exclusively in the courts of Texas, though Connecticut law governs.",
+    "This Agreement is governed by Connecticut law, and the parties submit to the exclusive jurisdiction of the "
+    "courts of Delaware.",
+])
+def test_another_states_forum_beside_connecticut_law_conflicts_however_it_is_worded(library, text):
+    assert "governing_law_other_state" in kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "Connecticut law governs, and disputes go to the Connecticut Superior Court.",
+    "This Agreement is governed by Connecticut law and any action shall be brought in the courts of New Haven "
+    "County, Connecticut.",
+])
+def test_connecticut_law_with_connecticut_courts_is_no_conflict(library, text):
+    assert kinds(text, library) == set()
+
+
+def test_not_being_required_to_notify_refuses_the_notice(library):
+    f = finding("The Provider is not required to notify the District of any breach of student data within 30 days.",
+                library, "breach_notification")
+    assert f.status == "partial" and "need not" in f.explanation
+    assert read_frame("The Provider is not required to notify the District.").refused
+
+
+def test_when_practical_is_a_hedge_of_the_notice_and_of_no_other_duty(library):
+    text = "If we learn of a breach of student data, we will tell the District when it is practical to do so."
+    assert read_frame(text).hedged == "when it is practical"
+    f = finding(text, library, "breach_notification")
+    assert f.status == "partial" and "hedged" in f.explanation

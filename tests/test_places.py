@@ -27,7 +27,8 @@ def test_docx_with_numbered_headings_cites_the_section_and_its_heading(library):
     assert where(doc, "This Agreement is governed by the laws of the State of Ohio") == "§ 8 Law"
     report = check_contract(doc, library)
     assert [c.location for c in report.conflicts] == ["§ 8 Law"]
-    assert report.finding("no_retention").evidence[0].location == "§ 5 Deletion"
+    # "When this Agreement ends, Lumen will not keep student information" is the promise itself
+    assert report.finding("no_retention").evidence[0].location == "§ 6 End of Agreement"
 
 
 def test_a_clause_of_two_sentences_cites_which_sentence(library):

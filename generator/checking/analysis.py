@@ -432,6 +432,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         why = f"Addressed, but a conflicting term at {defeating[0].location} undercuts it: {defeating[0].kind}."
         doubts.append("a conflicting term lowered it from present")
     elif weak:
+        # the card's reason is that of the first sentence it quotes (ev ranks whole sentences first)
+        weak.sort(key=lambda w: len(w[0].body) < 60)
         status, evidence = "partial", ev([s for s, _ in weak])
         why = weak[0][1]
         if why != p.detect.partial_explanation:

@@ -22,6 +22,8 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
                          re.I)
 
 
+_OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
+_DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
 _OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
                "data from one source"}
 
@@ -39,10 +41,18 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         # "Deletion requests from the District are logged": the topic is the subject, a noun, and
         # no verb acts on it
         gaps.append("it names the topic but states no duty")
-    if frame.hedged and rule.about_data:
+    if frame.hedged and rule.about_data and (not rule.duty_actions or set(frame.actions) & set(rule.duty_actions)):
+        # a hedge of another act ("will tell the District when practical" read for review) says nothing of this duty
         gaps.append(f"it is hedged (\"{frame.hedged}\"), a practice rather than a duty")
-    if frame.bound not in rule.bound:
-        gaps.append(f"it binds the {frame.bound}, not the contractor")
+    if frame.bound not in rule.bound or (frame.bound == "board" and frame.direct and "contractor" in rule.bound
+                                         and frame.actions[:1] and frame.actions[0] in _OWN_COPIES):
+        # the board deleting or returning its own copies asks nothing of the contractor; a user or
+        # parent who asks someone to act ("Parents may ask us to delete") makes the request theirs
+        asks = frame.bound in ("user", "parent") and not frame.direct and frame.actions and "board" in rule.bound
+        gaps.append(f"the request is the {frame.bound}'s, not the board's" if asks
+                    else f"it binds the {frame.bound}, not the contractor")
+    if frame.refused and frame.actions[:1] and frame.actions[0] in rule.duty_actions and frame.actions[0] in _DUTIES:
+        gaps.append(f"it says the contractor will not (or need not) {frame.actions[0]}, which refuses the duty")
     if frame.binding is False and not frame.negated and frame.bound == "contractor":
         gaps.append("the contractor may, but need not")
     elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:
@@ -129,7 +139,8 @@ def rule_in_words(rule, conflicts=()) -> str:
              "binding (shall, will, must, agrees, is responsible for; for the contractor not may, can, reserves the right, "
              "endeavours; for anyone not an aim or a striving, except to protect)",
              "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
-             "state, EU data, adults, one programme)"]
+             "state, EU data, adults, one programme), not refused (\"shall not protect\"), no hedge before or after "
+             "the verb, and not the board acting on its own copies"]
     if rule.about_data and rule.other_data:
         parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
                      "nor Confidential Information, nor data from one source such as a sign-in partner)")

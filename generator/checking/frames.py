@@ -64,7 +64,8 @@ _ACTIONS = {
     "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
     "protect": "protect protects protected protecting safeguard safeguards secure secures maintain "
                "maintains implement implements encrypt encrypts encrypted encryption",
-    "notify": "notify notifies notified notifying notice inform informs informed tell",
+    "notify": "notify notifies notified notifying notice inform informs informed tell tells told advise advises "
+              "advised alert alerts alerted",
     "retain": "retain retains retained retaining retention keep keeps kept store stores stored",
     "use": "use uses used using process processes processed",
     "sell": "sell sells sold selling rent rents",
@@ -134,7 +135,7 @@ _SCOPE = re.compile(
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:enrolled|participating|registered) in (?:the |our )?(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|(?:\b(?:for|to) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
+    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
@@ -155,10 +156,10 @@ _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|dev
 _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b"
                         r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
 _BENEFICIARY = [
-    ("board", re.compile(r"\b(?:to|notify|inform|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
+    ("board", re.compile(r"\b(?:to|notify|inform|tell|advise|alert|let|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
                          r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
-    ("parent", re.compile(r"\b(?:notify|inform|to|for)\s+(?:the\s+)?(?:parents?|guardians?)\b", re.I)),
-    ("user", re.compile(r"\b(?:notify|inform|tell|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
+    ("parent", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|to|for)\s+(?:the\s+)?(?:parents?|guardians?)\b", re.I)),
+    ("user", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
                         r"(?:you|users?|individuals?|persons?|people|account holders)\b"
                         r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
 ]
@@ -172,9 +173,9 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
 
 # a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does
 # not use", "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
-_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|possible|"
-                    r"feasible)|if (?:practicable|possible|feasible)|when (?:practicable|possible|feasible)|as far as "
-                    r"(?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
+_HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|practical|"
+                    r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
+                    r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
@@ -183,10 +184,27 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warr
 
 
 
+# after the verb, the same hedge, or the contractor's judgment of what is reasonable ("shall encrypt
+# student data when feasible", "to the extent commercially reasonable"); one a firm limit follows
+# ("when feasible, but no later than 72 hours") or that only hastens it ("and sooner if possible") qualifies a detail
+_HEDGE_AFTER = re.compile(_HEDGE.pattern[:-3] + r"|(?:to the extent|where|when|if) (?:it is |is )?(?:commercially |"
+                          r"technically |reasonably )*(?:reasonable|practicable|practical|feasible|possible))\b", re.I)
+_FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|"
+                   r"within|at the latest)\b|^\W*(?:but|and) (?:not|no) ", re.I)
+
+
 def _hedge(text: str, verb_at: int) -> str:
-    """The hedge before the verb the duty rests on, or "" (one after it qualifies a detail)."""
+    """The hedge of the verb the duty rests on, or "": one before it, or one after it in its own
+    clause that no firm limit follows and that does not only hasten the act ("and sooner if possible")."""
     m = _HEDGE.search(text)
-    return m.group(0) if m is not None and m.start() < verb_at else ""
+    if m is not None and m.start() < verb_at:
+        return m.group(0)
+    end = min([len(text), verb_at + 100] + [i for c in ":;(" if (i := text.find(c, verb_at)) >= 0])
+    for m in _HEDGE_AFTER.finditer(text, verb_at, end):  # in the verb's own clause, not a detail of a list
+        if not _FIRM.search(text[m.end():m.end() + 40]) and not re.search(
+                r"\b(?:sooner|earlier|faster|more|also|even)\W+$", text[max(0, m.start() - 12):m.start()], re.I):
+            return m.group(0)
+    return ""
 
 
 def _disclaims(text: str, verb_at: int) -> bool:
@@ -228,6 +246,8 @@ class Frame:
     disclaimed: bool = False  # it disclaims what follows ("does not warrant that the service will be secure")
     hedged: str = ""  # the hedge that makes it a practice, not a duty ("generally", "where practicable")
     effort: bool = False  # an effort or an aim is promised, not the act ("aims to inform", "will endeavour to")
+    refused: bool = False  # a negation, not "only", follows the modal: "shall not protect" refuses the act
+    direct: bool = False  # the bound party does the act itself ("the District will delete"), asks no one to
     words: tuple[str, ...] = field(default=(), repr=False)
 
     def describe(self) -> str:
@@ -291,7 +311,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     those elements empty."""
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
-    bound, binding, negated, start, effort = "", None, False, None, False
+    bound, binding, negated, start, effort, refused, direct = "", None, False, None, False, False, False
     # "You agree that we may ...", "The Provider acknowledges that it will ...": the duty is the
     # clause after "that"; the one who agrees stands for "it"/"they" there
     lead, agreeing = 0, ""
@@ -340,6 +360,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
             negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
+            refused = any(x in _NEGATION for x in words[i + 1:i + 3]) or w in ("cannot",) \
+                or bool(required and _NEGATION & set(words[max(0, i - 2):i]))  # "is not required to notify"
+            negated = negated or refused
             start = i + 1
             effort = w in _EFFORT
             break
@@ -354,6 +377,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             start = i + 1
             # "we only use ...": a restriction, not a permission
             negated = start < len(words) and (words[start] == "only" or words[start] in _NEGATION)
+            refused = start < len(words) and words[start] in _NEGATION
             break
     actions: list[str] = []
     verb_at = len(text)  # where the first verb of an action stands
@@ -366,7 +390,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if w in _NEGATION or w in _FILLER or (w in ("use", "uses", "using") and not _uses_data(words[k + 1:k + 5])):
                 continue
             fam = ("protect" if w in ("keep", "keeps") and _SAFE & set(words[k + 1:k + 6]) else None) \
-                or _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None)
+                or _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None) \
+                or ("notify" if w == "let" and "know" in words[k + 2:k + 6] else None)  # "let the District know"
             if fam is None:
                 # an unknown word inside a list of verbs ("view, export, print or delete") is
                 # skipped; anywhere else it ends what the modal governs
@@ -379,6 +404,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                     break
                 continue
             if fam not in actions:
+                direct = direct or (not actions and not unknown)
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
         # "shall: (a) store ...; (b) encrypt ...": each lettered item's first verb is governed too
@@ -409,7 +435,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
                  pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
-                 hedged=_hedge(text, verb_at), effort=effort, words=tuple(words))
+                 hedged=_hedge(text, verb_at), effort=effort, refused=refused, direct=direct, words=tuple(words))
 
 
 def words_of(text: str) -> set[str]:
