@@ -662,7 +662,7 @@ def test_register_page_refuses_an_event_after_today_and_a_contact_email_that_is_
     assert any("Counsel has not confirmed this contract's latest check" in w.value for w in at.warning)
     at.date_input(key="n_sent").set_value(dt.date(2026, 9, 30))  # a day before the check it rests on
     next(b for b in at.button if b.label == "Record the notice").click().run()
-    assert any("The notice is dated 2026-09-30, before the check of 2026-10-01" in m.value for m in at.success)
+    assert any("The notice is dated September 30, 2026, before the check of October 1, 2026" in m.value for m in at.success)
 
 
 def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_names_it(fresh_register):

@@ -327,7 +327,7 @@ def test_a_notice_on_an_unconfirmed_check_keeps_counsels_review_in_view(tmp_path
     early = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-10-19", *args])
     assert early.exit_code == 0, early.output  # recorded, but the command line says what to check first
     assert "Counsel has not confirmed this contract's latest check" in early.stderr
-    assert "The notice is dated 2026-10-19, before the check of 2026-10-20" in early.stderr
+    assert "The notice is dated October 19, 2026, before the check of October 20, 2026" in early.stderr
     with Register(url) as reg:
         reg.record_outcome(cid, "withdrawn", D("2026-10-21"))  # the slip undone
     res = runner.invoke(app, ["register", "record", "notice", str(cid), "--sent", "2026-11-02", *args])

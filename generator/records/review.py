@@ -72,8 +72,10 @@ def notice_cautions(c: ContractRow, sent: date | None = None) -> list[str]:
         out.append("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
                    "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
     if sent is not None and sent < check.checked:
-        out.append(f"The notice is dated {sent}, before the check of {check.checked} it would rest on: is the "
-                   "date right?")
+        from generator.documents.render import long_date
+
+        out.append(f"The notice is dated {long_date(sent)}, before the check of {long_date(check.checked)} it "
+                   "would rest on: is the date right?")
     return out
 
 
