@@ -190,10 +190,10 @@ def notice_form(reg, contracts) -> None:
         if not_yet("Date the amendment notice was sent", sent):
             return
         cure = g.cure_deadline(sent, board.cure_period_days, board.closures, board.good_friday_proclaimed)
-        dated = [x for x in g.notice_cautions(c, sent) if x not in g.notice_cautions(c)]  # about the date
+        dated = g.notice_date_caution(c, sent)
         reg.record_notice(c.id, sent, cure)
         done(f"Notice to amend contract #{c.id} sent {g.long_date(sent)}: the vendor must amend by "
-             f"{g.long_date(cure)}." + "".join(f" Note: {x}" for x in dated))
+             f"{g.long_date(cure)}." + (f" Note: {dated}" if dated else ""))
 
 
 OUTCOMES = {"amended": "Amended: the vendor signed the addendum or amended the contract",

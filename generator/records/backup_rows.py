@@ -203,6 +203,13 @@ def decode_cell(column: Column, value: object, where: str, archive: zipfile.ZipF
 # ---------------------------------------------------------------- one row, and its references
 
 
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    """The columns ``table`` holds unique (in one board: the import decides the board)."""
+    keys = [tuple(c.name for c in k.columns if c.name != "board_id") for k in table.constraints
+            if isinstance(k, UniqueConstraint)]
+    return keys + [(c.name,) for c in table.c if c.unique and c.name != "id"]
+
+
 class RowChecker:
     """Checks a backup's rows one at a time, table by table in the order of ``tables`` (every
     table after those it refers to), keeping only what later rows are checked against: each
@@ -215,13 +222,8 @@ class RowChecker:
         self.reading_app: dict[int, int] = {}
         self.check_contract: dict[int, int] = {}
         self.newest_profile: tuple[int, str, Any] | None = None
+        self.unique_keys = {name: _unique_keys(table) for name, table in tables.items()}  # found once
         self.unique: dict[tuple[str, tuple[str, ...]], set] = {}  # values seen for each unique key
-
-    def _unique_keys(self, table: Table) -> list[tuple[str, ...]]:
-        """The columns ``table`` holds unique (in one board: the import decides the board)."""
-        keys = [tuple(c.name for c in k.columns if c.name != "board_id") for k in table.constraints
-                if isinstance(k, UniqueConstraint)]
-        return keys + [(c.name,) for c in table.c if c.unique and c.name != "id"]
 
     def row(self, name: str, row: Any, where: str) -> dict:
         """``row`` of table ``name`` decoded (:func:`decode_cell`) and checked: known columns, an
@@ -244,7 +246,7 @@ class RowChecker:
         if cells["id"] in ids:
             raise export_error(f"{where}.id", f"id {cells['id']} appears twice")
         ids.add(cells["id"])
-        for key in self._unique_keys(table):
+        for key in self.unique_keys[name]:
             seen = self.unique.setdefault((name, key), set())
             value = tuple(cells.get(c) for c in key)
             if value in seen:

@@ -61,22 +61,28 @@ def current_review(c: ContractRow) -> ReviewRow | None:
 def notice_cautions(c: ContractRow, sent: date | None = None) -> list[str]:
     """What a person recording a notice to amend contract ``c`` (sent on ``sent``) should know
     first, one sentence each: that counsel has not confirmed the latest check the notice rests
-    on (it may still be recorded; "counsel to confirm the check" then stays due), and that the
-    notice is dated before that check. [] when neither is so. The app and the command line
-    both say these."""
+    on (it may still be recorded; "counsel to confirm the check" then stays due), and
+    :func:`notice_date_caution`. [] when neither is so. The app and the command line both say
+    these (the app the first before the date is chosen, the second after)."""
     check = latest_check(c)
-    if check is None:
-        return []
     out = []
-    if current_review(c) is None:
+    if check is not None and current_review(c) is None:
         out.append("Counsel has not confirmed this contract's latest check: a notice sent now rests on an "
                    "unconfirmed reading. It may still be recorded; “counsel to confirm the check” then stays due.")
-    if sent is not None and sent < check.checked:
-        from generator.documents.render import long_date
+    dated = notice_date_caution(c, sent)
+    return out + [dated] if dated else out
 
-        out.append(f"The notice is dated {long_date(sent)}, before the check of {long_date(check.checked)} it "
-                   "would rest on: is the date right?")
-    return out
+
+def notice_date_caution(c: ContractRow, sent: date | None) -> str:
+    """The sentence saying a notice sent on ``sent`` is dated before the latest check of
+    contract ``c`` it would rest on; "" when it is not (or there is no check or no date)."""
+    check = latest_check(c)
+    if sent is None or check is None or sent >= check.checked:
+        return ""
+    from generator.documents.render import long_date
+
+    return (f"The notice is dated {long_date(sent)}, before the check of {long_date(check.checked)} it would "
+            "rest on: is the date right?")
 
 
 def review_order(report: dict) -> list[dict]:
