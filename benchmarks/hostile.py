@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from typer.testing import CliRunner  # noqa: E402
 
-from generator.cli import app  # noqa: E402
+from generator.cli.commands import app  # noqa: E402
 from tests.hostile.corpus import NAMES, contracts, spreadsheets  # noqa: E402
 from tests.hostile.measure import run_measured  # noqa: E402
 

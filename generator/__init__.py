@@ -60,7 +60,7 @@ _HOMES = {
     "records.sharing": ["Offer", "adopt_agreement", "offer_agreement", "offers", "withdraw_offer"],
     "records.directory": ["board_from_yaml", "board_yaml", "directory_vendor", "directory_vendors", "remove_vendor",
                           "save_board", "save_vendor", "saved_board", "vendors_csv"],
-    "records.status": ["contract_status", "contracts_page", "due_items", "due_page", "refresh_due", "status_counts"],
+    "records.status": ["contract_status", "contracts_page", "due_items", "due_page", "listed_page", "refresh_due", "status_counts"],
     "records.publish": ["publish"],
     "records.duties": ["annual_notice_due", "annual_notice_sent", "exceptions_in_year", "exceptions_report",
                        "record_annual_notice", "record_exception"],

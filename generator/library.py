@@ -15,8 +15,7 @@ from generator.errors import LibraryError
 from generator.models import PROVISION_IDS, Library, Provision, Section
 from generator.vetting import OperatorRules
 
-ROOT = Path(__file__).resolve().parent.parent
-CLAUSES_DIR = ROOT / "clauses"
+from generator.cache import CLAUSES_DIR, ROOT, cache_file, cache_dir, library_key, write_cache  # noqa: F401 - ROOT, cache_dir: importable from here too
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n?(.*)\Z", re.S)
 
 
@@ -167,8 +166,8 @@ def load_library(directory: str | Path | None = None) -> Library:
     is a new key; a cache that is missing, damaged or not writable is simply not used.
     """
     base = Path(directory) if directory else CLAUSES_DIR
-    key = _library_key(base)
-    cached = _cache_file(key) if key else None
+    key = library_key(base)
+    cached = cache_file(f"library-{key}") if key else None
     if cached is not None:
         try:
             library = Library.model_validate_json(cached.read_bytes())
@@ -179,60 +178,8 @@ def load_library(directory: str | Path | None = None) -> Library:
             pass
     library = _read_library(base)
     if cached is not None:
-        _write_cache(cached, library.model_dump_json().encode())
+        write_cache(cached, library.model_dump_json().encode())
     return library
-
-
-def cache_dir() -> Path | None:
-    """The folder sdpa keeps what it can rebuild in: ``$SDPA_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/sdpa``, else ``~/.cache/sdpa``; None when ``$SDPA_CACHE_DIR`` is ``off``
-    or no home folder is known. Safe to delete at any time."""
-    own = os.environ.get("SDPA_CACHE_DIR", "")
-    if own.lower() == "off":
-        return None
-    if own:
-        return Path(own)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg:
-        return Path(xdg) / "sdpa"
-    try:
-        return Path.home() / ".cache" / "sdpa"
-    except RuntimeError:  # no home folder
-        return None
-
-
-def _library_key(base: Path) -> str | None:
-    """A hash of every file the library is read from and of the code that reads it, or None
-    when one of them cannot be read (the load then reports it)."""
-    digest = hashlib.sha256()
-    try:
-        files = [base / "library.yaml", *sorted((base / "provisions").glob("*.md")),
-                 *sorted((base / "sections").glob("*.md")), *sorted(base.glob("operators.yaml"))]
-        code = [Path(__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("vetting.py")]
-        for path in [*code, *files]:
-            digest.update(path.name.encode() + b"\x00" + path.read_bytes() + b"\x00")
-    except OSError:
-        return None
-    return digest.hexdigest()[:32]
-
-
-def _cache_file(key: str) -> Path | None:
-    folder = cache_dir()
-    return folder / f"library-{key}.json" if folder else None
-
-
-def _write_cache(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` whole or not at all (another process may be reading it)."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
 
 
 def _read_library(base: Path) -> Library:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from generator import PROVISION_IDS, render_addendum
 from generator.checking.analysis import check_contract, sentences
-from generator.cli import app
+from generator.cli.commands import app
 from generator.reading.extract import read_document
 
 runner = CliRunner()

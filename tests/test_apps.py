@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import generator as g
-from generator.cli import app as cli
+from generator.cli.commands import app as cli
 from generator.findings import Evidence
 from generator.records.backup import export_register, import_register, register_checksum
 from generator.records.database import RegisterError

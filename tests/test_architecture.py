@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
-GROUND = {"errors", "models", "findings", "vetting", "library", "deadlines", "forms"}
+GROUND = {"errors", "models", "findings", "vetting", "cache", "library", "deadlines", "forms"}
 LAYERS = {"reading": 1, "checking": 2, "documents": 3, "records": 4, "batch": 5, "batch_jobs": 5, "cli": 6}
 MAX_LINES = 500
 

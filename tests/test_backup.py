@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.backup import export_register, import_register
 from generator.records.database import RegisterError
 from generator.records.register import Register

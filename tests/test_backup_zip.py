@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 import generator as g
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.backup import (
     export_register,
     export_register_zip,

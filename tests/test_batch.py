@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from generator import InputError
 from generator.batch import run_batch
-from generator.cli import app
+from generator.cli.commands import app
 from generator.reading.spreadsheets import REQUIRED, column_key, rows_from_file
 
 from .conftest import ROOT, docx_text

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.checking.breach_steps import breach_step_problems
-from generator.cli import app
+from generator.cli.commands import app
 
 from .conftest import ROOT
 

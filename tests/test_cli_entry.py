@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from generator.cli import COMMANDS, GROUPS, app, app_for
+from generator.cli.commands import COMMANDS, GROUPS, app, app_for
 
 runner = CliRunner()
 

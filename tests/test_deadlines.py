@@ -9,7 +9,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.deadlines import (
     add_business_days,
     annual_parent_notice_due,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.deadlines import parent_breach_notice_due, website_notice_due
 from generator.records.contract_csv import import_contracts_csv
 from generator.records.duties import annual_notice_due, record_annual_notice
@@ -338,7 +338,7 @@ def test_the_head_read_from_the_migration_files_is_alembics():
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head() == "0007"
+    assert head_revision() == ScriptDirectory.from_config(cfg).get_current_head() == "0008"
 
 
 def test_many_rows_for_another_board_are_refused_as_one_row_is(reg):

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.database import RegisterError
 from generator.records.duties import exceptions_in_year, record_exception
 from generator.records.publish import publish

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import generator as g
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.register import Register
 
 from .conftest import FIXTURES, docx_text

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 
 from .conftest import FIXTURES, ROOT, docx_text, pdf_text
 

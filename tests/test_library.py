@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator import PROVISION_IDS, LibraryError, load_library
-from generator.cli import app
+from generator.cli.commands import app
 from generator.documents.render import render_text
 from generator.library import CLAUSES_DIR
 from generator.models import Vendor

@@ -9,7 +9,7 @@ from datetime import date
 
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.register import Register
 
 from .test_app import page

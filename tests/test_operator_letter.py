@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import generator as g
-from generator.cli import app as cli
+from generator.cli.commands import app as cli
 from generator.records.register import Register
 
 from .conftest import docx_text, pdf_text

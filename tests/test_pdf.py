@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typer.testing import CliRunner
 
 from generator import convert_to_pdf, render_addendum
-from generator.cli import app
+from generator.cli.commands import app
 
 from .conftest import ROOT, docx_text, pdf_text
 

@@ -23,7 +23,7 @@ from generator import (
     redline_document,
     render_addendum,
 )
-from generator.cli import app
+from generator.cli.commands import app
 from generator.documents.render import section_blocks, vendor_context
 from generator.documents.tracked import accept_changes, unwrap
 from tests.conftest import ROOT, pdf_text

@@ -393,7 +393,7 @@ def test_a_verdict_on_another_document_is_refused(board, library, vendor):
 def test_the_cli_redline_is_a_draft_until_counsel_confirms(tmp_path):
     from typer.testing import CliRunner
 
-    from generator.cli import app
+    from generator.cli.commands import app
     from generator.records.register import Register
     from generator.records.review import Decision, review_check
     from tests.conftest import ROOT

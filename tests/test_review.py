@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.database import RegisterError
 from generator.records.register import Register
 from generator.records.review import Decision, confirmed_report, record_dates, record_void, review_check

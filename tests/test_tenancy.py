@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select, text
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 from generator.records.backup import export_register, export_register_zip, import_register_zip
 from generator.records.database import RegisterError
 from generator.records.publish import publish

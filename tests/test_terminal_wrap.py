@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from generator.cli import app
+from generator.cli.commands import app
 
 SENTENCE = ("If Brightleaf learns of unauthorized access to student data, it will tell the District when "
             "it is practical to do so, and it will cooperate with the District in every reasonable way "

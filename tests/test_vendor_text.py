@@ -156,7 +156,7 @@ def test_macro_enabled_word_is_read_with_the_macros_reported_and_left_out_of_the
 def test_the_command_line_reads_a_docm_and_says_what_it_left_out(tmp_path):
     from typer.testing import CliRunner
 
-    from generator.cli import app
+    from generator.cli.commands import app
 
     path = tmp_path / "terms.docm"
     path.write_bytes(macro_template_docx([LAW]))

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator import vet_documents, vet_texts
-from generator.cli import app
+from generator.cli.commands import app
 from generator.errors import ExtractError
 from generator.vetting import RESTRICTION_IDS
 

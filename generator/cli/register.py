@@ -22,6 +22,7 @@ from generator.cli.common import (
     today_option,
     user_errors,
 )
+from generator.cli.quick import EMPTY, MAX_PER_PAGE, NO_MATCH, contract_lines, page_message, which_page
 from generator.errors import InputError
 
 
@@ -91,37 +92,21 @@ def register_import_cmd(
 
 PageOpt = typer.Option(None, "--page", min=1, help="Which page to show (from 1; default 1, or every one "
                                                  "with --format json).")
-PerPageOpt = typer.Option(50, "--per-page", min=1, max=10_000, help="How many on a page.")
+PerPageOpt = typer.Option(50, "--per-page", min=1, max=MAX_PER_PAGE, help="How many on a page.")
 AllOpt = typer.Option(False, "--all", help="Every one, not a page (the default for --format json).")
 VendorFilterOpt = typer.Option("", "--vendor", help="Only vendors whose name contains this (any case).")
 
 
-def which_page(page: int | None, everything: bool, format: str) -> tuple[int, bool]:
-    """The page to show (from 1) and whether to show every one: a script asking for JSON gets
-    the whole list unless it names a page."""
-    return page or 1, everything or (format == "json" and page is None)
-
-
 def page_note(shown: int, total: int, page: int, per_page: int, everything: bool,
               empty: str = "nothing matches") -> None:
-    """Say on stderr which part of a longer list was shown, and how to see more, or ``empty``
-    when the list holds nothing; a page past the last is an error (exit 2) naming how many
-    pages there are (an empty list has one, empty)."""
-    if not total:
-        if not everything and page > 1:
-            typer.echo(f"sdpa: error: --page {page}: {empty}, so there is no page {page}", err=True)
-            raise typer.Exit(2)
-        typer.echo(empty, err=True)
+    """Say on stderr what :func:`generator.cli.quick.page_message` says of this page; its error
+    (a page past the last) exits with code 2."""
+    said = page_message(shown, total, page, per_page, everything, empty)
+    if said is None:
         return
-    if not everything and (page - 1) * per_page >= total:
-        last = -(-total // per_page)
-        typer.echo(f"sdpa: error: --page {page}: there {'is' if last == 1 else 'are'} {last} page{'s' * (last != 1)} "
-                   f"({total:,} in all)", err=True)
-        raise typer.Exit(2)
-    if not everything and total > shown:
-        last = max(1, -(-total // per_page))
-        typer.echo(f"page {page} of {last} ({total:,} in all); --page {min(page + 1, last)} for the next, "
-                   "--all for every one", err=True)
+    typer.echo(said[0], err=True)
+    if said[1]:
+        raise typer.Exit(said[1])
 
 
 def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
@@ -134,24 +119,17 @@ def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOp
 
     Example: sdpa register list --status "gaps found" --page 2
     """
-    from generator.records.status import contracts_page
+    from generator.records.status import listed_page
 
     page, everything = which_page(page, everything, format)
     with user_errors():
         with open_register(db, board) as (reg, _):
             day = today_option(today)
-            found = contracts_page(reg, day, offset=0 if everything else (page - 1) * per_page,
-                                   limit=None if everything else per_page, vendor=vendor, statuses=status)
-    rows = found.items
-    if format == "json":
-        typer.echo(json.dumps([{"id": c.id, "vendor": c.vendor.name, "product": c.product,
-                                "executed": c.executed.isoformat() if c.executed else None,
-                                "status": s.status, "why": s.why} for c, s in rows], indent=2, ensure_ascii=False))
-    else:
-        for c, s in rows:
-            typer.echo(f"{c.id:>4}  {c.vendor.name[:30]:<30} {c.product[:24]:<24} {s.status:<12} {s.why}")
-    page_note(len(rows), found.total, page, per_page, everything,
-              "no contract matches" if vendor or status else "the register holds no contract")
+            rows, total = listed_page(reg, day, offset=0 if everything else (page - 1) * per_page,
+                                      limit=None if everything else per_page, vendor=vendor, statuses=status)
+    for line in contract_lines(rows, format):
+        typer.echo(line)
+    page_note(len(rows), total, page, per_page, everything, NO_MATCH if vendor or status else EMPTY)
 
 
 def register_show_cmd(contract: int = typer.Argument(...), db: Optional[str] = DbOpt,

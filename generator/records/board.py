@@ -54,17 +54,16 @@ def resolve_board(path: str | Path | None = None, *, register_url: str | None = 
 def _register_at(register_url: str | None) -> str | None:
     """The URL of the register a saved profile would be read from (``register_url``, else the
     default), or ``None`` for a SQLite register that does not exist yet (it is not created)."""
-    from sqlalchemy.engine import make_url
-
     from generator.records.database import database_url
+    from generator.records.quick import register_file
 
     url = database_url(None, register_url)
     if url.startswith("sqlite"):
         try:
-            name = make_url(url).database
+            name = register_file(url)
         except Exception:  # noqa: BLE001 - a malformed URL is reported when the register opens
             name = None
-        if not name or name == ":memory:" or not Path(name).is_file():
+        if name is None or not name.is_file():
             return None
     return url
 

@@ -8,14 +8,16 @@ import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from generator.errors import SdpaError
-from generator.models import Board
+
+if TYPE_CHECKING:
+    from generator.models import Board
 
 
 class RegisterError(SdpaError):
@@ -178,6 +180,13 @@ def open_register(url: str) -> Engine:
         return engine
     except SQLAlchemyError as exc:
         raise RegisterError(f"cannot open the register at {_redact(url)}: {str(exc).splitlines()[0]}") from None
+
+
+def snapshot_options(engine: Engine) -> dict:
+    """The execution options that make one transaction on ``engine`` a read of one consistent
+    state of the register: SQLite's deferred ``BEGIN`` (in WAL mode, it never waits for a
+    writer), PostgreSQL's ``REPEATABLE READ``."""
+    return {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {"sdpa_snapshot": True}
 
 
 def _redact(url: str) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from generator.errors import SdpaError
 from generator.models import clean_text
-from generator.records.database import RegisterError, open_register
+from generator.records.database import RegisterError, open_register, snapshot_options
 from generator.records.tables import (
     Base,
     BreachRow,
@@ -188,9 +188,8 @@ class Register:
     def snapshot(self) -> Session:
         """A read-only session whose one transaction sees one consistent state of the register
         (SQLite: a deferred ``BEGIN`` in WAL mode; PostgreSQL: ``REPEATABLE READ``)."""
-        options = ({"isolation_level": "REPEATABLE READ"} if self.engine.dialect.name == "postgresql"
-                   else {"sdpa_snapshot": True})
-        return board_scope(RegisterSession(self.engine.execution_options(**options), expire_on_commit=False),
+        return board_scope(RegisterSession(self.engine.execution_options(**snapshot_options(self.engine)),
+                                           expire_on_commit=False),
                            self.board_id, database_filters=self.database_filters)
 
     def contract_file(self, cid: int) -> bytes | None:

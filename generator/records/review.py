@@ -12,13 +12,13 @@ from generator.findings import DRAFT_MARK  # noqa: F401 - importable from here t
 from generator.models import clean_text
 from generator.records.access import can_confirm
 from generator.records.database import RegisterError
+from generator.records.quick import AWAITING  # noqa: F401 - a contract's status; importable from here too
 from generator.records.register import Register
 from generator.records.tables import CheckRow, ContractRow, ReviewRow, utc_now
 
 STATUSES = ("present", "partial", "missing")
 HOLDINGS = ("conflicts", "no conflict")  # a conflicting term confirmed, or found not to conflict
 MAX_REASON = 500
-AWAITING = "awaiting review"
 
 
 @dataclass

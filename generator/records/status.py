@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import and_, case, delete, false, func, or_, select, true
 from sqlalchemy.orm import Session
@@ -15,7 +14,21 @@ from generator.models import Board, Library
 from generator.records.bulk import insert_rows
 from generator.records.database import RegisterError
 from generator.records.duties import annual_notice_due
+from generator.records.quick import (  # noqa: F401 - CONTRACT_STATUSES, DERIVATION: importable from here too
+    CONTRACT_STATUSES,
+    CURE_PASSED,
+    DERIVATION,
+    PLAIN,
+    Listed,
+    basis_key,
+    contract_rows,
+    named,
+    shipped_basis,
+    stale_contracts,
+    unknown_statuses,
+)
 from generator.records.register import Register, with_records
+from generator.records.quick import status_counts as stored_status_counts
 from generator.records.review import (
     AWAITING,
     confirmed_report,
@@ -23,10 +36,6 @@ from generator.records.review import (
     latest_check,
 )
 from generator.records.tables import ContractRow, DueRow, DueStateRow, VendorRow
-
-CURE_PASSED = "cure date passed — counsel to decide"
-CONTRACT_STATUSES = ("draft", "executed", "posted", AWAITING, "gaps found", "notice sent", CURE_PASSED, "void",
-                     "amended", "ended")  # every status contract_status gives
 
 
 @dataclass
@@ -136,20 +145,14 @@ class Page:
 # are applied by the query, so one stored set serves every day and profile.
 
 REFRESH_CHUNK = 1000  # contracts derived per round trip
-
-
-DERIVATION = "3"  # bump when _derive changes what it gives: every stored item is derived again
-PLAIN = f"rules {DERIVATION}"  # the basis of a contract whose items do not depend on the library
+# DERIVATION (generator.records.quick): bump it when _derive changes what it gives
 
 
 def basis(library: Library | None = None) -> str:
     """What the stored items depend on besides the records: the rules that derive them
     (:data:`DERIVATION`) and which provisions ``library`` (default: the shipped one) counts as
     § 10-234bb(a) terms."""
-    from generator.library import default_library
-
-    ids = ",".join(sorted((library or default_library()).a_provisions()))
-    return hashlib.sha256(f"{DERIVATION};{ids}".encode()).hexdigest()[:16]
+    return basis_key(library.a_provisions()) if library is not None else shipped_basis()
 
 
 def _row(c: ContractRow, what: str, due: date, citation: str, *, due_gf: date | None = None,
@@ -175,9 +178,15 @@ def _derive(c: ContractRow, library: Library | None) -> tuple[dict, list[dict]]:
     st = contract_status(c, date.min)  # no term has ended, no cure date has passed
     open_ = [n for n in c.notices if not n.outcome]
     cure = next((n.cure_date for n in reversed(c.notices) if n.outcome != "withdrawn"), None)
-    state = {"contract_id": c.id, "board_id": c.board_id, "status_base": st.status,
-             "status_cure": cure if st.status == "notice sent" else None}
     end = c.term_end
+    cure = cure if st.status == "notice sent" else None
+    # the sentence each status says, as contract_status words it on a day the status holds
+    passed = cure + timedelta(days=1) if cure is not None and cure < date.max else None
+    ended = end + timedelta(days=1) if end is not None and end < date.max else None
+    state = {"contract_id": c.id, "board_id": c.board_id, "status_base": st.status, "why_base": st.why,
+             "status_cure": cure,
+             "why_cure": contract_status(c, passed, library).why if passed and (end is None or end >= passed) else None,
+             "why_ended": contract_status(c, ended, library).why if ended else None}
     if c.executed and not c.postings:
         d, dg = (website_notice_due(c.executed, gf) for gf in (False, True))
         rows.append(_row(c, "post notice of the executed contract on the website", d,
@@ -247,18 +256,10 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
     changed since, restored), were derived by other rules (an older version of sdpa), or with
     another library (only a contract with a confirmed check depends on it). Returns how many
     contracts were derived (0 when all were up to date)."""
-    missing = (select(ContractRow.id).outerjoin(DueStateRow, DueStateRow.contract_id == ContractRow.id)
-               .where(DueStateRow.contract_id.is_(None)))
-    counted = [select(func.count()).select_from(t).scalar_subquery() for t in (ContractRow, DueStateRow)]
+    known: dict[str, str] = {}  # the library's basis: computed only when a stored state depends on it
     with reg.snapshot() as s:
-        # contracts are never deleted: as many states as contracts means none is missing
-        ids = set(s.scalars(missing)) if s.scalar(select(counted[0] - counted[1])) else set()
-        bases = set(s.scalars(select(DueStateRow.basis).where(DueStateRow.basis != PLAIN).distinct()))
-        key = basis(library) if bases else ""  # the library is loaded only when it matters
-        if bases - {key}:
-            ids |= set(s.scalars(select(DueStateRow.contract_id)
-                                 .where(DueStateRow.basis != PLAIN, DueStateRow.basis != key)))
-    ids = sorted(ids)
+        ids = stale_contracts(s.connection(), reg.board_id, lambda: known.setdefault("key", basis(library)))
+    key = known.get("key", "")
     for i in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[i:i + REFRESH_CHUNK]
         with reg.session() as s, s.begin():
@@ -272,11 +273,6 @@ def refresh_due(reg: Register, library: Library | None = None) -> int:
     return len(ids)
 
 
-def _named(column, part: str):
-    """``column`` contains ``part``, without case (its ``%`` and ``_`` taken literally)."""
-    return func.lower(column).contains(part.strip().lower(), autoescape=True)
-
-
 def _due_filter(today: date, board: Board, vendor: str = "", before: date | None = None):
     """The conditions on :class:`DueRow` that keep the items applying on ``today`` for ``board``
     (and the filters); the due date column the profile uses; and the overdue condition."""
@@ -286,9 +282,9 @@ def _due_filter(today: date, board: Board, vendor: str = "", before: date | None
              or_(DueRow.shown_until.is_(None), DueRow.shown_until >= today),
              or_(DueRow.posting_executed.is_(None), DueRow.posting_executed >= board.posting_from)]
     if vendor:
-        named = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
-                 .where(_named(VendorRow.name, vendor)))
-        where.append(DueRow.contract_id.in_(named))
+        of_vendor = (select(ContractRow.id).join(VendorRow, VendorRow.id == ContractRow.vendor_id)
+                     .where(named(VendorRow.name, vendor)))
+        where.append(DueRow.contract_id.in_(of_vendor))
     if before is not None:
         where.append(due <= before)
     return where, due, overdue
@@ -334,40 +330,37 @@ def due_items(reg: Register, today: date, board: Board, library: Library | None 
     return due_page(reg, today, board, library, limit=None).items
 
 
-def status_column(today: date):
-    """A contract's status on ``today`` as a SQL expression over its stored state."""
-    return case((ContractRow.term_end < today, "ended"),
-                (DueStateRow.status_cure < today, CURE_PASSED), else_=DueStateRow.status_base)
+def listed_page(reg: Register, today: date, library: Library | None = None, *, offset: int = 0,
+                limit: int | None = 50, vendor: str = "", statuses: list[str] | None = None,
+                search: str = "") -> tuple[list[Listed], int]:
+    """One page of the contracts list as :func:`contracts_page` filters it, each contract as a
+    :class:`~generator.records.quick.Listed` line (its vendor, product, execution date, status
+    and why), and how many the whole list holds; no contract or record is loaded. Raises
+    :class:`RegisterError` for a status that is not one of :data:`CONTRACT_STATUSES`."""
+    unknown = unknown_statuses(statuses)
+    if unknown:
+        raise RegisterError(f"status {unknown[0]!r} is not a contract's status (one of: {', '.join(CONTRACT_STATUSES)})")
+    refresh_due(reg, library)
+    with reg.snapshot() as s:
+        return contract_rows(s.connection(), reg.board_id, today, offset=offset, limit=limit, vendor=vendor,
+                             statuses=statuses, search=search)
 
 
 def contracts_page(reg: Register, today: date, library: Library | None = None, *, offset: int = 0,
                    limit: int | None = 50, vendor: str = "", statuses: list[str] | None = None,
                    search: str = "") -> Page:
-    """One page of the contracts, in id order, each as ``(contract, Status)`` on ``today``:
-    ``vendor`` keeps those whose vendor's name contains it, ``statuses`` those with one of these
-    statuses, ``search`` those whose vendor, product, title, purpose or description contains it
-    (all without case). Brings the stored state up to date first (:func:`refresh_due`). Raises
-    :class:`RegisterError` for a status that is not one of :data:`CONTRACT_STATUSES`."""
-    unknown = [x for x in statuses or [] if x not in CONTRACT_STATUSES]
-    if unknown:
-        raise RegisterError(f"status {unknown[0]!r} is not a contract's status (one of: {', '.join(CONTRACT_STATUSES)})")
-    refresh_due(reg, library)
-    q = select(ContractRow.id)
-    if vendor or search:
-        q = q.join(VendorRow, VendorRow.id == ContractRow.vendor_id)
-    if vendor:
-        q = q.where(_named(VendorRow.name, vendor))
-    if statuses:
-        q = q.join(DueStateRow, DueStateRow.contract_id == ContractRow.id).where(status_column(today).in_(statuses))
-    if search:
-        q = q.where(or_(*(_named(col, search) for col in (VendorRow.name, ContractRow.product, ContractRow.title,
-                                                           ContractRow.purpose, ContractRow.description))))
-    with reg.snapshot() as s:
-        total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
-        page = q.order_by(ContractRow.id).offset(offset)
-        ids = list(s.scalars(page.limit(limit) if limit is not None else page))
+    """One page of the contracts, in id order, each as ``(contract, Status)`` on ``today`` (the
+    contract with its vendor and records): ``vendor`` keeps those whose vendor's name contains
+    it, ``statuses`` those with one of these statuses, ``search`` those whose vendor, product,
+    title, purpose or description contains it (all without case). Brings the stored state up to
+    date first (:func:`refresh_due`); the statuses are the stored ones
+    (:func:`generator.records.quick.contract_rows`). Raises :class:`RegisterError` for a status
+    that is not one of :data:`CONTRACT_STATUSES`."""
+    listed, total = listed_page(reg, today, library, offset=offset, limit=limit, vendor=vendor, statuses=statuses,
+                                search=search)
+    ids = [x.id for x in listed]
     contracts = reg.contracts(ids) if limit is not None else _in_chunks(reg, ids)
-    return Page([(c, contract_status(c, today, library)) for c in contracts], total)
+    return Page([(c, Status(x.status, x.why)) for c, x in zip(contracts, listed, strict=True)], total)
 
 
 def _in_chunks(reg: Register, ids: list[int]) -> list[ContractRow]:
@@ -377,8 +370,5 @@ def _in_chunks(reg: Register, ids: list[int]) -> list[ContractRow]:
 def status_counts(reg: Register, today: date, library: Library | None = None) -> dict[str, int]:
     """How many contracts have each status on ``today`` (for a filter's choices)."""
     refresh_due(reg, library)
-    col = status_column(today)
     with reg.snapshot() as s:
-        q = (select(col, func.count()).select_from(ContractRow)
-             .join(DueStateRow, DueStateRow.contract_id == ContractRow.id).group_by(col))
-        return {k: n for k, n in s.execute(q)}
+        return stored_status_counts(s.connection(), reg.board_id, today)

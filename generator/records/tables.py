@@ -337,13 +337,17 @@ class OfferRow(Base):
 class DueStateRow(BoardOwned, Base):
     """A contract's due items are up to date for ``basis`` (the library they were derived with);
     its status as of no particular day (``status_base``), which the day turns into "ended" after
-    the term's end or into the cure-date-passed status after ``status_cure``."""
+    the term's end or into the cure-date-passed status after ``status_cure``; the sentence saying
+    why, for each of the three (``why_base``, ``why_cure``, ``why_ended``)."""
 
     __tablename__ = "due_state"
     contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id"), primary_key=True)
     basis: Mapped[str] = mapped_column(String(80))
     status_base: Mapped[str] = mapped_column(String(40), index=True)
     status_cure: Mapped[date | None] = mapped_column(Date, nullable=True)
+    why_base: Mapped[str | None] = mapped_column(Text, nullable=True)  # 0008: each status's sentence
+    why_cure: Mapped[str | None] = mapped_column(Text, nullable=True)
+    why_ended: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class DueRow(BoardOwned, Base):

@@ -16,7 +16,6 @@ A register with one board works as before: the board is 1 unless ``--board-id`` 
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 
@@ -25,26 +24,11 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from generator.records.database import RegisterError
+from generator.records.quick import DEFAULT_BOARD, SETTING, board_id_in_use, tell_board  # noqa: F401 - importable from here too
 from generator.records.tables import BoardOwned, BoardRow
 
-DEFAULT_BOARD = 1
 BOARD_COLUMN = "board_id"
-SETTING = "sdpa.board_id"  # the PostgreSQL setting the policies read
 _BOARD, _FILTER = "sdpa_board", "sdpa_filter"  # keys of Session.info
-
-
-def board_id_in_use(value: int | str | None = None) -> int:
-    """The board to work for: ``value`` (``--board-id``), else ``$SDPA_BOARD_ID``, else 1.
-    Raises :class:`RegisterError` unless it is a whole number from 1."""
-    raw = value if value not in (None, "") else (os.environ.get("SDPA_BOARD_ID") or DEFAULT_BOARD)
-    try:
-        number = int(str(raw).strip())
-    except ValueError:
-        number = 0
-    if number < 1 or number > 2**31 - 1:
-        source = "--board-id" if value not in (None, "") else "SDPA_BOARD_ID"
-        raise RegisterError(f"{source}: {raw!r} is not a board id (a whole number from 1; sdpa board list)")
-    return number
 
 
 def database_enforces(engine: Engine) -> bool:
@@ -81,8 +65,8 @@ def session_board(session: Session) -> int | None:
 @event.listens_for(Session, "after_begin")
 def _tell_database(session: Session, transaction, connection) -> None:
     board = session.info.get(_BOARD)
-    if board is not None and connection.dialect.name == "postgresql":
-        connection.execute(select(func.set_config(SETTING, str(board), True)))
+    if board is not None:
+        tell_board(connection, board)
 
 
 @event.listens_for(Session, "do_orm_execute")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 # VmHWM is this process image's own peak; ru_maxrss would carry the forking parent's over exec
-_CODE = ("import re, sys\nfrom generator.cli import app\n"
+_CODE = ("import re, sys\nfrom generator.cli.commands import app\n"
          "try:\n    app(sys.argv[1:])\nexcept SystemExit as e:\n    code = e.code\n"
          "hwm = re.search(r'VmHWM:\\s+(\\d+) kB', open('/proc/self/status').read()).group(1)\n"
          "print(int(hwm) // 1024, code)")

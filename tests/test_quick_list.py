@@ -1,0 +1,226 @@
+"""`sdpa register list` answered from the statuses the register stores: the same lines, notes and
+exit codes as the full command on any day, filter and page, for the board asked for only; the
+full command whenever the quick one is not sure (a new register, a status not yet stored, an
+option it does not read); and a fresh command that never loads typer, pydantic or the ORM."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+from typer.testing import CliRunner
+
+from generator.cli.commands import app
+from generator.cli.quick import quick_list, read_list_line
+from generator.records.quick import CONTRACT_STATUSES, PLAIN, shipped_a_provisions
+from generator.records.register import Register
+from generator.records.status import contract_status, listed_page, refresh_due
+from generator.records.tables import DueStateRow
+from generator.records.tenancy import add_board
+
+from .test_due_scale import DAYS, varied_register
+from .test_register import fresh_url
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch):
+    for name in ("SDPA_BOARD", "SDPA_DATABASE_URL", "SDPA_BOARD_ID"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def region(request, tmp_path):
+    """A register of two boards: board 1 with 40 contracts of every kind, board 2 with 12."""
+    url = fresh_url(request.param, tmp_path)
+    with Register(url, actor="tester") as reg:
+        other = add_board(reg.engine, "Hillside Board of Education")
+        varied_register(reg, n=40, seed=11)
+    with Register(url, actor="tester", board_id=other) as reg:
+        varied_register(reg, n=12, seed=12)
+    return url, other
+
+
+def full(args: list[str]):
+    """The typer command's answer: (stdout, stderr, exit code)."""
+    result = runner.invoke(app, args)
+    return result.stdout, result.stderr, result.exit_code
+
+
+def quick(args: list[str], capsys):
+    """The quick path's answer, or None when it leaves the command line to typer."""
+    capsys.readouterr()
+    code = quick_list(args)
+    out, err = capsys.readouterr()
+    if code is None:
+        assert out == err == ""  # it said nothing before leaving it
+        return None
+    return out, err, code
+
+
+def lists(url: str, board: int | None, extra: list[str]) -> list[str]:
+    return ["register", *(["--board-id", str(board)] if board else []), "list", "--db", url, *extra]
+
+
+ASKS = [[], ["--page", "2", "--per-page", "7"], ["--format", "json"], ["--format", "json", "--page", "1"],
+        ["--all"], ["--vendor", "labs"], ["--vendor", "LEARNING", "--per-page", "3", "--page", "2"],
+        ["--status", "posted", "--status", "ended"], ["--status", "notice sent"],
+        ["--status", "cure date passed — counsel to decide", "--all"], ["--page", "40"], ["--vendor", "nobody"],
+        ["--status=awaiting review", "--per-page=5"]]
+
+
+def test_the_quick_list_says_what_the_full_command_says_on_any_day_and_filter(region, capsys):
+    url, other = region
+    for day in DAYS:
+        for ask in ASKS:
+            for board in (None, other):
+                args = lists(url, board, [*ask, "--today", day.isoformat()])
+                expected = full(args)  # first: it derives whatever is not stored yet
+                assert quick(args, capsys) == expected, args
+
+
+def test_each_board_lists_only_its_own_contracts(region, capsys):
+    url, other = region
+    for board in (None, other):  # each board's statuses derived and stored by the full command
+        assert full(lists(url, board, []))[2] == 0
+    mine = json.loads(quick(lists(url, None, ["--format", "json"]), capsys)[0])
+    theirs = json.loads(quick(lists(url, other, ["--format", "json"]), capsys)[0])
+    assert len(mine) == 40 and len(theirs) == 12
+    assert not {c["id"] for c in mine} & {c["id"] for c in theirs}
+    assert {c["product"] for c in theirs} == {f"Product {i}" for i in range(12)}
+
+
+def test_the_stored_sentence_is_the_derived_one_on_every_day(tmp_path):
+    """What each status says (as of no day, after the cure date, after the term) is stored when
+    the contract is derived; on any day the list shows the sentence the status gives that day."""
+    with Register(fresh_url("sqlite", tmp_path)) as reg:
+        varied_register(reg, n=60, seed=4)
+        contracts = reg.contracts()
+        seen = set()
+        for day in [*DAYS, *(c.term_end + timedelta(days=1) for c in contracts if c.term_end),
+                    *(n.cure_date + timedelta(days=d) for c in contracts for n in c.notices for d in (0, 1))]:
+            rows, total = listed_page(reg, day, limit=None)
+            assert total == len(contracts)
+            derived = [contract_status(c, day) for c in contracts]
+            assert [(r.status, r.why) for r in rows] == [(s.status, s.why) for s in derived], day
+            seen |= {r.status for r in rows}
+        assert {"ended", "notice sent", "cure date passed — counsel to decide", "amended",
+                "awaiting review", "gaps found"} <= seen <= set(CONTRACT_STATUSES)
+
+
+def test_a_status_not_yet_stored_is_left_to_the_full_command_which_stores_it(tmp_path, capsys):
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as reg:
+        cid = reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 9, 2))
+        args = lists(url, None, ["--today", "2026-12-01"])
+        full(args)
+        assert "executed on September 2, 2026; not yet posted" in quick(args, capsys)[0]
+        reg.record_posting(cid, date(2026, 9, 3), "https://example.org/1")  # its stored state is now out of date
+        assert quick(args, capsys) is None
+        out, _, code = full(args)
+        assert code == 0 and "posted on the website on September 3, 2026" in out
+        assert quick(args, capsys) == (out, "", 0)
+
+
+def test_a_state_stored_by_older_rules_is_left_to_the_full_command(tmp_path, capsys):
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as reg:
+        reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 9, 2))
+        args = lists(url, None, ["--today", "2026-12-01"])
+        expected = full(args)
+        with reg.session() as s, s.begin():  # as sdpa's previous rules stored it: no sentence
+            s.execute(update(DueStateRow).values(basis="rules 3", why_base=None))
+        assert quick(args, capsys) is None
+        assert full(args) == expected
+        assert refresh_due(reg) == 0  # the full command stored it again, by today's rules
+        with reg.snapshot() as s:
+            assert set(s.scalars(select(DueStateRow.basis))) == {PLAIN}
+        assert quick(args, capsys) == expected
+
+
+@pytest.mark.parametrize("args", [
+    ["register", "list", "--help"],
+    ["register", "list", "--board", "board.example.yaml"],
+    ["register", "list", "--page", "0"],
+    ["register", "list", "--page", "two"],
+    ["register", "list", "--per-page", "10001"],
+    ["register", "list", "--page", "1", "--page", "2"],
+    ["register", "list", "--today", "12/01/2026"],
+    ["register", "list", "--today", "1850-01-01"],
+    ["register", "list", "--vendor"],
+    ["register", "list", "--all", "--all"],
+    ["register", "list", "extra"],
+    ["register", "list", "--", "--all"],
+    ["register", "due"],
+    ["register", "list", "--board-id", "2"],
+    ["register", "--board-id", "2", "--board-id", "3", "list"],
+    ["list"],
+])
+def test_a_command_line_it_is_not_sure_of_is_left_to_typer(args):
+    assert read_list_line(args) is None
+
+
+def test_registers_it_cannot_answer_from_are_left_to_the_full_command(tmp_path, capsys, monkeypatch):
+    url = fresh_url("sqlite", tmp_path)
+    new = f"sqlite:///{tmp_path / 'not-yet.sqlite3'}"
+    assert quick(lists(new, None, []), capsys) is None
+    assert not (tmp_path / "not-yet.sqlite3").exists()  # the full command makes it, as it always did
+    with Register(url) as reg:
+        reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 9, 2))
+    full(lists(url, None, []))
+    assert quick(lists(url, None, []), capsys) is not None
+    assert quick(lists(url, 7, []), capsys) is None  # no board 7: the full command says so
+    assert full(lists(url, 7, []))[2] == 2
+    assert quick(lists(url, None, ["--status", "lost"]), capsys) is None  # the full command names the statuses
+    assert quick(["register", "list"], capsys) is None  # no --db and no $SDPA_DATABASE_URL: a profile decides
+    monkeypatch.setenv("SDPA_DATABASE_URL", url)
+    assert quick(["register", "list"], capsys) is not None
+    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "board.example.yaml"))
+    assert quick(["register", "list"], capsys) is None  # a profile file is read and checked by the full command
+    monkeypatch.delenv("SDPA_BOARD")
+    monkeypatch.setenv("SDPA_BOARD_ID", "x")
+    assert quick(["register", "list"], capsys) is None
+
+
+def test_the_shipped_libraries_a_provisions_are_read_once_and_kept(tmp_path, monkeypatch):
+    from generator.library import default_library
+
+    expected = frozenset(default_library().a_provisions())
+    assert len(expected) >= 10
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    assert shipped_a_provisions() == expected  # read from the library, then kept
+    kept = list((tmp_path / "cache").glob("a-provisions-*.json"))
+    assert len(kept) == 1 and sorted(json.loads(kept[0].read_text())) == sorted(expected)
+    kept[0].write_text('{"damaged": ')
+    assert shipped_a_provisions() == expected
+    kept[0].write_text('["only-one"]')  # a kept answer is used as it is (the key says it fits the files)
+    assert shipped_a_provisions() == frozenset({"only-one"})
+    monkeypatch.setenv("SDPA_CACHE_DIR", "off")
+    assert shipped_a_provisions() == expected
+
+
+def test_a_fresh_list_loads_neither_typer_nor_pydantic_nor_the_orm(tmp_path):
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as reg:
+        reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 9, 2))
+    code = ("import sys\nfrom generator.cli import main\ntry:\n    main()\nfinally:\n"
+            "    print(sorted(m for m in ('typer', 'pydantic', 'sqlalchemy.orm', 'generator.records.tables') "
+            "if m in sys.modules), file=sys.stderr)\n")
+    env = {"PATH": "/usr/bin:/bin", "SDPA_CACHE_DIR": str(tmp_path / "cache"), "HOME": str(tmp_path)}
+    first = subprocess.run([sys.executable, "-c", code, "register", "list", "--db", url, "--today", "2026-12-01"],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert first.returncode == 0, first.stderr
+    assert "Acme" in first.stdout
+    # the first list derives the new contract's status: the full command, typer and all
+    assert "typer" in first.stderr
+    again = subprocess.run([sys.executable, "-c", code, "register", "list", "--db", url, "--today", "2026-12-01"],
+                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert again.returncode == 0 and again.stdout == first.stdout
+    assert again.stderr.strip().splitlines()[-1] == "[]"
