@@ -5,7 +5,9 @@ against a floor measured in the same run.
 The floor is what the database itself needs: a bare ``SELECT count(*)`` of the contracts and a
 bare indexed page of 50 contracts, each in a fresh Python process that only opens SQLAlchemy.
 The register is filled by ``sdpa register import`` from a CSV of N made-up contracts; then
-``register due`` and ``register list`` (one page each, as they run by default), the library
+``register due`` and ``register list`` (one page each, as they run by default; each three times,
+a fresh process each time, the median printed; after one ``register due`` not counted, which
+derives whatever an upgrade of sdpa's rules left to derive, a one-time wait), the library
 calls the app's register page makes for its first view, the page itself (streamlit's AppTest),
 and an export restored into a second, empty register with the counts and the checksum compared.
 The backup of one board is measured on the board the CSV was imported into (all N contracts):
@@ -237,9 +239,13 @@ def main() -> None:
         rows = []  # (what, seconds, peak MB, target seconds or None, note)
         single = ""  # the line comparing one board's backup with its restore
 
-        def cli(name: str, cmd: list[str], target: float | None, e: dict = env) -> str:
-            t, mb, out = child(CLI, cmd, e, tmp, ok=(0, 1))  # 1: something is overdue
-            rows.append((name, t, mb, target, (out.splitlines() or [""])[-1][:70]))
+        def cli(name: str, cmd: list[str], target: float | None, e: dict = env, runs: int = 1) -> str:
+            """``cmd`` as a user runs it, a fresh process each time; a read ``runs`` times, its
+            median time and its highest peak."""
+            took = [child(CLI, cmd, e, tmp, ok=(0, 1)) for _ in range(runs)]  # 1: something is overdue
+            t, mb, out = sorted(x[0] for x in took)[runs // 2], max(x[1] for x in took), took[-1][2]
+            rows.append((name + (f" (median of {runs})" if runs > 1 else ""), t, mb, target,
+                         (out.splitlines() or [""])[-1][:70]))
             return out
 
         def each_board(name: str, cmd: list[str], e: dict) -> None:
@@ -272,8 +278,9 @@ def main() -> None:
         if args.single_board:
             report(args, n, boards, floors, rows, single, "", "")
             return
-        cli("register due (one page)", ["register", "due", "--today", TODAY], 1.0)
-        cli("register list (one page)", ["register", "list", "--today", TODAY], 0.5)
+        child(CLI, ["register", "due", "--today", TODAY], env, tmp, ok=(0, 1))  # derives what is not stored yet
+        cli("register due (one page)", ["register", "due", "--today", TODAY], 1.0, runs=3)
+        cli("register list (one page)", ["register", "list", "--today", TODAY], 0.5, runs=3)
         t, mb, out = child(FIRST_VIEW, [url, TODAY], env, tmp)
         calls, due_call, list_call = (float(x) for x in out.split()[1:4])
         rows.append(("  due, one page: the library call (the register already open)", due_call, mb, 1.0, ""))

@@ -224,3 +224,37 @@ def test_a_fresh_list_loads_neither_typer_nor_pydantic_nor_the_orm(tmp_path):
                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert again.returncode == 0 and again.stdout == first.stdout
     assert again.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_register_of_the_previous_version_upgrades_and_lists_the_same(tmp_path, capsys):
+    """A register whose statuses were stored before their sentences were (migration 0007, rules
+    3) opens as always: the migration adds the columns, the first list derives every contract
+    again, and the list says what it said before."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from generator.records.database import MIGRATIONS
+
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as reg:
+        varied_register(reg, n=25, seed=8)
+    args = lists(url, None, ["--all", "--today", "2027-02-17"])
+    before = full(args)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    engine = create_engine(url)
+    with engine.connect() as conn:  # back to the previous version, as an older sdpa left it
+        conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+            assert "why_base" not in {r[1] for r in conn.execute(text("PRAGMA table_info(due_state)"))}
+            # each basis as rules 3 named it: plain, or a hash of the rules and the library
+            conn.execute(text("UPDATE due_state SET basis = CASE WHEN basis = :p THEN 'rules 3' "
+                              "ELSE '0123456789abcdef' END"), {"p": PLAIN})
+            assert conn.scalar(text("SELECT count(DISTINCT basis) FROM due_state")) == 2
+    engine.dispose()
+    assert quick(args, capsys) is None  # opened, migrated, but its statuses are the old rules'
+    assert full(args) == before
+    assert quick(args, capsys) == before
