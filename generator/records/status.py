@@ -27,8 +27,8 @@ from generator.records.quick import (  # noqa: F401 - CONTRACT_STATUSES, DERIVAT
     stale_contracts,
     unknown_statuses,
 )
-from generator.records.register import Register, with_records
 from generator.records.quick import status_counts as stored_status_counts
+from generator.records.register import Register, with_records
 from generator.records.review import (
     AWAITING,
     confirmed_report,
