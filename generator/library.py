@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -11,11 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from generator.cache import CLAUSES_DIR, ROOT, cache_dir, cache_file, library_key, write_cache  # noqa: F401 - ROOT, cache_dir: importable from here too
 from generator.errors import LibraryError
 from generator.models import PROVISION_IDS, Library, Provision, Section
 from generator.vetting import OperatorRules
 
-from generator.cache import CLAUSES_DIR, ROOT, cache_file, cache_dir, library_key, write_cache  # noqa: F401 - ROOT, cache_dir: importable from here too
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n?(.*)\Z", re.S)
 
 

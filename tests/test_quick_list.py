@@ -19,12 +19,14 @@ from generator.cli.commands import app
 from generator.cli.quick import quick_list, read_list_line
 from generator.records.quick import CONTRACT_STATUSES, PLAIN, shipped_a_provisions
 from generator.records.register import Register
-from generator.records.status import contract_status, listed_page, refresh_due
+from generator.records.review import review_check
+from generator.records.status import contract_status, listed_page, refresh_due, status_counts
 from generator.records.tables import DueStateRow
 from generator.records.tenancy import add_board
 
 from .test_due_scale import DAYS, varied_register
 from .test_register import fresh_url
+from .test_review import READING
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -95,12 +97,16 @@ def test_each_board_lists_only_its_own_contracts(region, capsys):
     assert len(mine) == 40 and len(theirs) == 12
     assert not {c["id"] for c in mine} & {c["id"] for c in theirs}
     assert {c["product"] for c in theirs} == {f"Product {i}" for i in range(12)}
+    with Register(url) as first, Register(url, board_id=other) as second:  # the app's status counts too
+        assert sum(status_counts(first, DAYS[2]).values()) == 40
+        assert sum(status_counts(second, DAYS[2]).values()) == 12
 
 
-def test_the_stored_sentence_is_the_derived_one_on_every_day(tmp_path):
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_the_stored_sentence_is_the_derived_one_on_every_day(kind, tmp_path):
     """What each status says (as of no day, after the cure date, after the term) is stored when
     the contract is derived; on any day the list shows the sentence the status gives that day."""
-    with Register(fresh_url("sqlite", tmp_path)) as reg:
+    with Register(fresh_url(kind, tmp_path)) as reg:
         varied_register(reg, n=60, seed=4)
         contracts = reg.contracts()
         seen = set()
@@ -161,6 +167,10 @@ def test_a_state_stored_by_older_rules_is_left_to_the_full_command(tmp_path, cap
     ["register", "due"],
     ["register", "list", "--board-id", "2"],
     ["register", "--board-id", "2", "--board-id", "3", "list"],
+    ["register", "--board-id=", "list"],
+    ["register", "--board-id", "", "list"],
+    ["register", "list", "--all=1"],
+    ["register", "list", "--per-page", "5", "--all=7"],
     ["list"],
 ])
 def test_a_command_line_it_is_not_sure_of_is_left_to_typer(args):
@@ -189,7 +199,7 @@ def test_registers_it_cannot_answer_from_are_left_to_the_full_command(tmp_path, 
     assert quick(["register", "list"], capsys) is None
 
 
-def test_the_shipped_libraries_a_provisions_are_read_once_and_kept(tmp_path, monkeypatch):
+def test_the_shipped_libraries_a_provisions_are_kept_beside_its_cache(tmp_path, monkeypatch):
     from generator.library import default_library
 
     expected = frozenset(default_library().a_provisions())
@@ -208,8 +218,11 @@ def test_the_shipped_libraries_a_provisions_are_read_once_and_kept(tmp_path, mon
 
 def test_a_fresh_list_loads_neither_typer_nor_pydantic_nor_the_orm(tmp_path):
     url = fresh_url("sqlite", tmp_path)
-    with Register(url) as reg:
+    with Register(url, actor="counsel@shoreline.example") as reg:
         reg.add_contract(vendor="Acme", product="Reader", executed=date(2026, 9, 2))
+        cid = reg.add_contract(vendor="Beta", product="Atlas", executed=date(2026, 9, 3))
+        reg.record_check(cid, READING, date(2026, 10, 1))  # a confirmed check: the list needs the library's terms
+        review_check(reg, cid, role="counsel", confirm_rest=True)
     code = ("import sys\nfrom generator.cli import main\ntry:\n    main()\nfinally:\n"
             "    print(sorted(m for m in ('typer', 'pydantic', 'sqlalchemy.orm', 'generator.records.tables') "
             "if m in sys.modules), file=sys.stderr)\n")
@@ -217,7 +230,7 @@ def test_a_fresh_list_loads_neither_typer_nor_pydantic_nor_the_orm(tmp_path):
     first = subprocess.run([sys.executable, "-c", code, "register", "list", "--db", url, "--today", "2026-12-01"],
                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert first.returncode == 0, first.stderr
-    assert "Acme" in first.stdout
+    assert "Acme" in first.stdout and "gaps found" in first.stdout
     # the first list derives the new contract's status: the full command, typer and all
     assert "typer" in first.stderr
     again = subprocess.run([sys.executable, "-c", code, "register", "list", "--db", url, "--today", "2026-12-01"],
@@ -258,3 +271,80 @@ def test_a_register_of_the_previous_version_upgrades_and_lists_the_same(tmp_path
     assert quick(args, capsys) is None  # opened, migrated, but its statuses are the old rules'
     assert full(args) == before
     assert quick(args, capsys) == before
+
+
+def test_a_register_that_cannot_be_opened_is_said_once_as_the_full_command_says_it(capsys):
+    args = lists("postgresql+psycopg://sdpa:sdpa@127.0.0.1:1/nothing", None, [])  # no server on port 1
+    said = quick(args, capsys)
+    assert said == full(args)
+    assert said[2] == 2 and said[1].startswith("sdpa: error: cannot open the register at")
+
+
+def test_a_contract_written_to_between_the_refresh_and_the_read_is_still_listed(tmp_path, monkeypatch):
+    import generator.records.status as status
+
+    with Register(fresh_url("sqlite", tmp_path)) as reg:
+        varied_register(reg, n=8, seed=6)
+        refresh_due(reg)
+        with reg.session() as s, s.begin():  # another writer's change, after this reader's refresh
+            s.query(DueStateRow).filter(DueStateRow.contract_id == 3).delete()
+        monkeypatch.setattr(status, "refresh_due", lambda *a, **k: 0)
+        rows, total = listed_page(reg, DAYS[3], limit=None)
+        assert total == 8 and [r.id for r in rows] == list(range(1, 9))
+        assert [(r.status, r.why) for r in rows] == [
+            (s.status, s.why) for s in (contract_status(c, DAYS[3]) for c in reg.contracts())]
+
+
+def _sdpa(args: list[str], env: dict, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=ROOT, env=env, timeout=120, **kw)
+
+
+def _typer(args: list[str], env: dict, **kw) -> subprocess.CompletedProcess:
+    code = "import sys\nfrom generator.cli.commands import run\nsys.exit(run(sys.argv[1:]))\n"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, timeout=120, **kw)
+
+
+@pytest.fixture()
+def stored(tmp_path):
+    """A SQLite register of 300 contracts, one with a name outside ASCII, every status stored;
+    the environment of a plain terminal session."""
+    url = fresh_url("sqlite", tmp_path)
+    with Register(url) as reg:
+        for i in range(300):
+            reg.add_contract(vendor="Café Numérique" if i == 7 else f"Vendor {i}", product=f"Product {i}",
+                             executed=date(2026, 9, 2))
+        refresh_due(reg)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SDPA_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONIOENCODING": "utf-8"}
+    return url, env
+
+
+def test_the_list_comes_before_its_note_as_the_full_command_writes_them(stored):
+    url, env = stored
+    args = lists(url, None, ["--today", "2026-12-01"])
+    quick_run = _sdpa(args, env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    typer_run = _typer(args, env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert quick_run.returncode == typer_run.returncode == 0
+    assert quick_run.stdout == typer_run.stdout
+    assert quick_run.stdout.splitlines()[-1].startswith("page 1 of 6 (300 in all)")
+
+
+def test_output_a_terminal_cannot_take_goes_to_the_full_command_and_no_traceback_shows(stored):
+    url, env = stored
+    args = lists(url, None, ["--today", "2026-12-01", "--all"])
+    ascii_env = {**env, "PYTHONIOENCODING": "ascii"}
+    quick_run = _sdpa(args, ascii_env, capture_output=True)
+    typer_run = _typer(args, ascii_env, capture_output=True)
+    assert (quick_run.returncode, quick_run.stdout, quick_run.stderr) == (
+        typer_run.returncode, typer_run.stdout, typer_run.stderr)
+    assert b"Traceback" not in quick_run.stderr and b"Product 299" in quick_run.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_list_quietly(stored):
+    url, env = stored
+    with subprocess.Popen([sys.executable, "-m", "generator.cli", *lists(url, None, ["--all"])], cwd=ROOT, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        proc.stdout.close()  # as `| head -0` does: nobody reads the list
+        err = proc.stderr.read()
+        code = proc.wait(timeout=120)
+    assert (code, err) == (0, b"")

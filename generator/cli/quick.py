@@ -22,8 +22,9 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-LIST_OPTIONS = {"--db", "--today", "--format", "--page", "--per-page", "--vendor", "--status", "--all"}
-MAX_PER_PAGE = 10_000  # as the typer option allows
+VALUED = {"--db", "--today", "--format", "--page", "--per-page", "--vendor", "--status"}  # --all takes none
+PER_PAGE, MAX_PER_PAGE = 50, 10_000  # the typer options' default and bound (generator/cli/register.py)
+FORMAT = "table"  # the default --format
 _WHOLE = re.compile(r"[0-9]{1,9}")
 _ISO_DAY = re.compile(r"([0-9]{4})-[0-9]{2}-[0-9]{2}")
 
@@ -76,9 +77,9 @@ class ListLine:
     board_id: str | None = None
     db: str | None = None
     today: date | None = None
-    format: str = "table"
+    format: str = FORMAT
     page: int | None = None
-    per_page: int = 50
+    per_page: int = PER_PAGE
     vendor: str = ""
     statuses: list[str] = field(default_factory=list)
     everything: bool = False
@@ -92,7 +93,7 @@ def read_list_line(args: list[str]) -> ListLine | None:
     line, rest, seen = ListLine(), list(args[1:]), set()
     while rest and rest[0].startswith("--board-id"):
         name, value = _option(rest)
-        if name != "--board-id" or value is None or "--board-id" in seen:
+        if name != "--board-id" or not value or "--board-id" in seen:  # typer refuses an empty id
             return None
         seen.add(name)
         line.board_id = value
@@ -106,8 +107,8 @@ def read_list_line(args: list[str]) -> ListLine | None:
             line.everything = True
             continue
         name, value = _option(rest)
-        if name not in LIST_OPTIONS or value is None or (name in seen and name != "--status"):
-            return None
+        if name not in VALUED or value is None or (name in seen and name != "--status"):
+            return None  # --all=x among them: typer says --all takes no value
         seen.add(name)
         if not _take(line, name, value):
             return None
@@ -170,25 +171,62 @@ def quick_list(args: list[str]) -> int | None:
         return None
     try:
         found = _list(line)
-    except Exception:  # noqa: BLE001 - the typer command answers, and says the error in its words
+    except _Unopened as exc:  # said here as the typer command says it: an unreachable one not waited for twice
+        sys.stderr.write(f"sdpa: error: {exc}\n")
+        return 2
+    except Exception:  # noqa: BLE001 - the typer command answers, in its words
         return None
     if found is None:
         return None
     rows, total, page, everything = found
-    for text in contract_lines(rows, line.format):
-        sys.stdout.write(text + "\n")
+    out = "".join(text + "\n" for text in contract_lines(rows, line.format))
     said = page_message(len(rows), total, page, line.per_page, everything,
                         NO_MATCH if line.vendor or line.statuses else EMPTY)
-    if said is not None:
-        sys.stderr.write(said[0] + "\n")
-    sys.stdout.flush()
+    note = said[0] + "\n" if said is not None else ""
+    if not _printable(out, sys.stdout) or not _printable(note, sys.stderr):
+        return None  # typer writes what this stream cannot hold, or strips a terminal's codes
+    try:
+        sys.stdout.write(out)
+        sys.stdout.flush()  # the list, then the note after it, as typer writes them
+    except BrokenPipeError:  # the reader stopped (`| head`): nothing more to say, as typer
+        _quiet_stdout()
+        return 0
+    sys.stderr.write(note)
     return said[1] if said is not None else 0
 
 
-def _list(line: ListLine):
+def _printable(text: str, stream) -> bool:
+    """True when ``text`` holds no terminal escape (typer strips those from a stream that is
+    not a terminal) and ``stream``'s encoding can write all of it."""
+    if "\x1b" in text:
+        return False
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that Python's own flush at exit does not fail again
+    on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+class _Unopened(Exception):
+    """The register could not be opened (unreachable, not a register, locked): the typer
+    command's :class:`~generator.records.database.RegisterError`, said in the same words."""
+
+
+def _list(line: ListLine) -> tuple[list, int, int, bool] | None:
     """The page ``line`` asks for as (rows, total, page, everything), or None when the register
-    cannot be answered from as it is."""
-    from generator.records.database import database_url, open_register, snapshot_options
+    cannot be answered from as it is. Raises :class:`_Unopened` when the register cannot be
+    opened."""
+    from generator.records.database import RegisterError, database_url, open_register, snapshot_options
     from generator.records.quick import (
         board_exists,
         board_id_in_use,
@@ -212,7 +250,10 @@ def _list(line: ListLine):
     board = board_id_in_use(line.board_id)
     page, everything = which_page(line.page, line.everything, line.format)
     day = line.today or date.today()
-    engine = open_register(url)
+    try:
+        engine = open_register(url)
+    except RegisterError as exc:
+        raise _Unopened(str(exc)) from None
     try:
         with engine.execution_options(**snapshot_options(engine)).connect() as conn, conn.begin():
             tell_board(conn, board)
@@ -223,4 +264,6 @@ def _list(line: ListLine):
                                         statuses=line.statuses)
     finally:
         engine.dispose()
+    if any(r.why is None for r in rows):  # a status not stored (cannot happen in one transaction)
+        return None
     return rows, total, page, everything

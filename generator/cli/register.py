@@ -22,7 +22,16 @@ from generator.cli.common import (
     today_option,
     user_errors,
 )
-from generator.cli.quick import EMPTY, MAX_PER_PAGE, NO_MATCH, contract_lines, page_message, which_page
+from generator.cli.quick import (
+    EMPTY,
+    FORMAT,
+    MAX_PER_PAGE,
+    NO_MATCH,
+    PER_PAGE,
+    contract_lines,
+    page_message,
+    which_page,
+)
 from generator.errors import InputError
 
 
@@ -92,7 +101,7 @@ def register_import_cmd(
 
 PageOpt = typer.Option(None, "--page", min=1, help="Which page to show (from 1; default 1, or every one "
                                                  "with --format json).")
-PerPageOpt = typer.Option(50, "--per-page", min=1, max=MAX_PER_PAGE, help="How many on a page.")
+PerPageOpt = typer.Option(PER_PAGE, "--per-page", min=1, max=MAX_PER_PAGE, help="How many on a page.")
 AllOpt = typer.Option(False, "--all", help="Every one, not a page (the default for --format json).")
 VendorFilterOpt = typer.Option("", "--vendor", help="Only vendors whose name contains this (any case).")
 
@@ -110,7 +119,7 @@ def page_note(shown: int, total: int, page: int, per_page: int, everything: bool
 
 
 def register_list_cmd(db: Optional[str] = DbOpt, board: Optional[Path] = BoardOpt, today: Optional[str] = TodayOpt,
-                      format: str = typer.Option("table", "--format", help="table or json"),
+                      format: str = typer.Option(FORMAT, "--format", help="table or json"),
                       page: Optional[int] = PageOpt, per_page: int = PerPageOpt, everything: bool = AllOpt,
                       vendor: str = VendorFilterOpt,
                       status: list[str] = typer.Option([], "--status", help="Only contracts with this status "

@@ -175,7 +175,8 @@ def contract_rows(connection: Connection, board_id: int, today: date, *, offset:
     ``today``, and how many the whole list holds: ``vendor`` keeps those whose vendor's name
     contains it, ``statuses`` those with one of these statuses, ``search`` those whose vendor,
     product, title, purpose or description contains it (all without case); ``limit`` None: all
-    from ``offset``. The stored state must be current (:func:`stale_contracts` gives none)."""
+    from ``offset``. A contract whose state is not stored (a write since :func:`stale_contracts`
+    was asked) is listed with ``why`` None, and its status only when its term has ended."""
     status, why = status_column(today), why_column(today)
     where = [CONTRACTS.c.board_id == board_id]
     if vendor:
@@ -186,7 +187,7 @@ def contract_rows(connection: Connection, board_id: int, today: date, *, offset:
         where.append(or_(*(named(col, search) for col in (VENDORS.c.name, CONTRACTS.c.product, CONTRACTS.c.title,
                                                           CONTRACTS.c.purpose, CONTRACTS.c.description))))
     joined = (CONTRACTS.join(VENDORS, VENDORS.c.id == CONTRACTS.c.vendor_id)
-              .join(STATES, STATES.c.contract_id == CONTRACTS.c.id))
+              .outerjoin(STATES, STATES.c.contract_id == CONTRACTS.c.id))
     total = connection.scalar(select(func.count()).select_from(joined).where(*where)) or 0
     page = (select(CONTRACTS.c.id, VENDORS.c.name, CONTRACTS.c.product, CONTRACTS.c.executed, status, why)
             .select_from(joined).where(*where).order_by(CONTRACTS.c.id).offset(offset))

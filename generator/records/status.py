@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, delete, false, func, or_, select, true
@@ -342,8 +342,13 @@ def listed_page(reg: Register, today: date, library: Library | None = None, *, o
         raise RegisterError(f"status {unknown[0]!r} is not a contract's status (one of: {', '.join(CONTRACT_STATUSES)})")
     refresh_due(reg, library)
     with reg.snapshot() as s:
-        return contract_rows(s.connection(), reg.board_id, today, offset=offset, limit=limit, vendor=vendor,
-                             statuses=statuses, search=search)
+        rows, total = contract_rows(s.connection(), reg.board_id, today, offset=offset, limit=limit, vendor=vendor,
+                                    statuses=statuses, search=search)
+    unstored = [r.id for r in rows if r.why is None]  # written to by someone else since refresh_due
+    if unstored:
+        now = {c.id: contract_status(c, today, library) for c in reg.contracts(unstored)}
+        rows = [replace(r, status=now[r.id].status, why=now[r.id].why) if r.id in now else r for r in rows]
+    return rows, total
 
 
 def contracts_page(reg: Register, today: date, library: Library | None = None, *, offset: int = 0,
