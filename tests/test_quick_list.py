@@ -348,3 +348,19 @@ def test_a_reader_that_stops_early_ends_the_list_quietly(stored):
         err = proc.stderr.read()
         code = proc.wait(timeout=120)
     assert (code, err) == (0, b"")
+
+
+def test_a_person_whose_name_holds_terminal_codes_cannot_write_to_the_register(tmp_path, monkeypatch):
+    """The acting person's name is printed in statuses ("confirmed by …") and the log: one that
+    holds a control character such as a terminal's escape is refused before anything is written."""
+    from generator.records.database import RegisterError
+
+    url = fresh_url("sqlite", tmp_path)
+    with pytest.raises(RegisterError, match="control character"):
+        Register(url, actor="\x1b[31mMallory\x1b[0m")
+    monkeypatch.setenv("SDPA_USER", "counsel\x07@example.org")
+    with pytest.raises(RegisterError, match="SDPA_USER"):
+        Register(url)
+    monkeypatch.setenv("SDPA_USER", "counsel@example.org")
+    with Register(url) as reg:
+        assert reg.actor == "counsel@example.org"

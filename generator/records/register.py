@@ -159,8 +159,12 @@ class Register:
     def __init__(self, url: str, actor: str | None = None, board_id: int | str | None = None) -> None:
         self.url = url
         self.board_id = board_id_in_use(board_id)
-        self.engine = open_register(url)
         self.actor = actor or os.environ.get("SDPA_USER") or os.environ.get("USER") or "sdpa"
+        try:  # it is printed in the log, in reviews and in statuses: no terminal codes in it
+            clean_text(self.actor)
+        except ValueError as exc:
+            raise RegisterError(f"the person acting ({self.actor!r}, from sign-in or SDPA_USER) {exc}") from None
+        self.engine = open_register(url)
         try:
             self.board_name = require_board(self.engine, self.board_id).name
         except BaseException:
