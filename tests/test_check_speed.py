@@ -143,3 +143,20 @@ def test_a_budget_begun_elsewhere_is_spent_from_its_start():
             check_time()
     with time_budget("early.txt", 5, started=time.monotonic() - 1):
         check_time()  # four seconds left
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("If you reside in California, we will delete your data on request.", "California"),
+    ("These terms apply only to teachers in the pilot.", "teachers in the pilot"),
+    ("Where EU data protection law applies, we will erase personal data.", "where EU law applies"),
+    ("For users aged 18 or over, we keep logs for a year.", "adults"),
+    ("The Provider shall encrypt data only for the Reading Pilot program.", "Reading Pilot"),
+    ("Students enrolled in the Bright Path Summer program may see ads.", "Bright Path Summer program"),
+    ("For students enrolled in schools located in texas, the Provider will delete records.", "people or schools in texas"),
+    ("We never sell data, and that promise covers everyone.", ""),
+])
+def test_the_words_a_narrower_scope_needs_never_hide_one(text, scope):
+    # a sentence is searched for a narrower scope only when it holds a place, "only to", an age,
+    # a programme or a course: each kind of scope is still read
+    forget_texts()
+    assert read_frame(text).scope == scope
