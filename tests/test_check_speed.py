@@ -129,9 +129,10 @@ print("pipelined: ok")
 """
 
 
-def test_a_file_read_in_its_own_box_while_the_check_gets_ready_is_reported_as_in_one_box():
+@pytest.mark.parametrize("boxes", ["2", "1"])  # with one box allowed, the check gets ready in the command itself
+def test_a_file_read_in_its_own_box_while_the_check_gets_ready_is_reported_as_in_one_box(boxes):
     # in a fresh small process, as the sdpa command is (this test process is too large to fork)
-    env = {k: v for k, v in os.environ.items() if k != "SDPA_BOX"}
+    env = {k: v for k, v in os.environ.items() if k != "SDPA_BOX"} | {"SDPA_BOX_WORKERS": boxes}
     res = subprocess.run([sys.executable, "-c", PIPELINED], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 0 and "pipelined: ok" in res.stdout, res.stderr[-2000:]

@@ -1,10 +1,8 @@
 """A contract file read and checked as one piece of work, under one time budget, so reading and
 checking together never take longer than the box's wall clock: one task in one box, or, where
-boxes are forked from this process (the ``sdpa`` command), the reading in a box of its own while
-this process gets the check ready, then the check in a box forked with it ready.
-
-The check's own modules are imported only when the check is got ready: a reading box forked
-before them starts sooner."""
+boxes are forked from this process (the ``sdpa`` command), the reading in a box of its own,
+started before the check's modules are imported here, while a second box gets the check ready
+(its patterns compiled from the library alone) and then checks the text the first one read."""
 
 from __future__ import annotations
 
@@ -50,9 +48,20 @@ class FileCheck:
         as :func:`check_file` does."""
         if self.reading is None:
             return run_boxed(read_and_check, self.data, self.name, library, self.max_bytes, what=self.name)
-        library = ready_check(library)  # here, while the box reads: the check box is forked with it
+        from generator.library import default_library
+
+        library = library or default_library()
         reading, self.reading = self.reading, None
-        document = reading.result()
+        # a second box, forked now, gets the check ready while the first one reads; the check then
+        # runs in it (its own memory, not pages shared with this process and copied as touched)
+        preparing = start_boxed(get_ready, library, what=self.name, keep=True)
+        try:
+            document = reading.result()
+            preparing.result()
+        except BaseException:
+            reading.cancel()
+            preparing.cancel()
+            raise
         return run_boxed(check_read, document, library, self.started, what=self.name, started=self.started)
 
     def cancel(self) -> None:
@@ -98,6 +107,11 @@ def check_read(document, library: Library, started: float) -> GapReport:
 
     with time_budget(document.name, started=started):
         return check_contract(document, library)
+
+
+def get_ready(library: Library) -> None:
+    """:func:`ready_check` for a box: what it compiles stays there for the check that follows."""
+    ready_check(library)
 
 
 def ready_check(library: Library | None = None) -> Library:

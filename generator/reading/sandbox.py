@@ -114,16 +114,17 @@ class Pending:
     """A task started in a box of its own by :func:`start_boxed`, its answer not yet read."""
 
     def __init__(self, pool: "_Pool | None", box: "_Box | None", what: str, start: float,
-                 outcome: tuple[str, Any] = ("", None)) -> None:
+                 outcome: tuple[str, Any] = ("", None), keep: bool = False) -> None:
         self._pool, self._box, self._what, self._start, self._outcome = pool, box, what, start, outcome
+        self._keep = keep
 
     def result(self) -> Any:
         """The task's result, or its error raised here, as :func:`run_boxed` gives them; its box
-        ends. Raises as :func:`run_boxed` does."""
+        ends (or, started with ``keep``, waits for the next task). Raises as :func:`run_boxed` does."""
         if self._box is not None:
             box, self._box = self._box, None
             try:
-                self._outcome = self._pool._answer(box, self._what, self._start, keep=False)
+                self._outcome = self._pool._answer(box, self._what, self._start, keep=self._keep)
             finally:
                 self._pool.slots.release()
         kind, value = self._outcome
@@ -139,15 +140,17 @@ class Pending:
             self._pool.slots.release()
 
 
-def start_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", **kwargs: Any) -> Pending:
-    """Start ``fn(*args, **kwargs)`` in a box of its own, started now and ended after the task,
-    and return at once: this process goes on with other work while the box runs; the
-    :class:`Pending`'s ``result()`` gives what :func:`run_boxed` would have, and ``cancel()``
-    ends the box. Without a box, or when the arguments cannot be sent to one, ``fn`` runs here
-    at once. Raises nothing itself: the task's errors come from ``result()``."""
+def start_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", keep: bool = False,
+                **kwargs: Any) -> Pending:
+    """Start ``fn(*args, **kwargs)`` in a box of its own, started now and ended after the task
+    (``keep``: kept for the next task, which takes the box last kept; and when no box is free at
+    once, ``fn`` runs here rather than wait), and return at once: this process goes on while the
+    box runs; the :class:`Pending`'s ``result()`` gives what :func:`run_boxed` would have, and
+    ``cancel()`` ends the box. Without a box, or when the arguments cannot be sent to one, ``fn``
+    runs here at once. Raises nothing itself: the task's errors come from ``result()``."""
     start = time.monotonic()
     if box_enabled():
-        started = _pool().start(fn, args, kwargs, what)
+        started = _pool().start(fn, args, kwargs, what, keep)
         if started is not None:
             return started
     try:
@@ -296,16 +299,15 @@ class _Pool:
             return value
         raise value
 
-    def start(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str) -> "Pending | None":
+    def start(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str, keep: bool) -> "Pending | None":
         """``fn``'s task sent to a new box (see :func:`start_boxed`); None when its arguments
-        cannot be sent to a box."""
+        cannot be sent to a box, or with ``keep`` when no box is free at once."""
         call = self._call(fn, args, kwargs, what)
-        if call is None:
+        if call is None or not self.slots.acquire(blocking=not keep):
             return None
-        self.slots.acquire()
         try:
             start = time.monotonic()
-            return Pending(self, self._send(_Box(), fn, call, what, start), what, start)
+            return Pending(self, self._send(_Box(), fn, call, what, start), what, start, keep=keep)
         except BaseException:
             self.slots.release()
             raise
