@@ -116,7 +116,9 @@ for _ in range(3):  # more readings left unfinished than boxes may run at once: 
             raise LibraryError("library.yaml: a broken library")
     except LibraryError:
         pass
-assert report_json(check_file(t.CONTRACT.encode(), name="brightpath.txt")) == alone
+for _ in range(4):  # file after file, as a batch's worker checks them: the boxes kept do not pile up
+    assert report_json(check_file(t.CONTRACT.encode(), name="brightpath.txt")) == alone
+assert len(sandbox._pool().idle) <= sandbox.box_limit("workers")
 with sandbox.unboxed():
     document = read_document(t.CONTRACT.encode(), "brightpath.txt")
     try:  # the reading began an hour ago: the check has no budget left

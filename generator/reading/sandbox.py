@@ -307,7 +307,9 @@ class _Pool:
             return None
         try:
             start = time.monotonic()
-            return Pending(self, self._send(_Box(), fn, call, what, start), what, start, keep=keep)
+            with self.lock:  # a box to keep: one kept from before if there is one, so none piles up
+                box = self.idle.pop() if keep and self.idle else None
+            return Pending(self, self._send(box or _Box(), fn, call, what, start), what, start, keep=keep)
         except BaseException:
             self.slots.release()
             raise
