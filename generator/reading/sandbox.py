@@ -115,8 +115,7 @@ class Pending:
 
     def __init__(self, pool: "_Pool | None", box: "_Box | None", what: str, start: float,
                  outcome: tuple[str, Any] = ("", None), keep: bool = False) -> None:
-        self._pool, self._box, self._what, self._start, self._outcome = pool, box, what, start, outcome
-        self._keep = keep
+        self._pool, self._box, self._what, self._start, self._outcome, self._keep = pool, box, what, start, outcome, keep
 
     def result(self) -> Any:
         """The task's result, or its error raised here, as :func:`run_boxed` gives them; its box
@@ -186,11 +185,13 @@ class _Box:
         imported there, so no second interpreter starts and imports it all again."""
         from_parent, to_box = os.pipe()  # (read end, write end)
         from_box, to_parent = os.pipe()
-        gc.freeze()  # the box's collections leave what it was forked with alone (and its pages shared)
+        freeze = not gc.get_freeze_count()  # the box's collections leave what it was forked with alone
+        if freeze:
+            gc.freeze()
         pid = os.fork()
-        if pid:
+        if pid and freeze:
             gc.unfreeze()  # this process collects as before
-        else:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
+        elif not pid:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
             try:
                 os.dup2(from_parent, 0)
                 os.dup2(to_parent, 1)
@@ -261,8 +262,7 @@ class _Forked:
     def wait(self, timeout: float | None = None) -> int:
         """The exit code (minus the signal when killed by one); raises
         :class:`subprocess.TimeoutExpired` past ``timeout`` seconds."""
-        end = None if timeout is None else time.monotonic() + timeout
-        pause = 0.0005  # a box told to stop ends within a millisecond: look again soon, then less often
+        end, pause = None if timeout is None else time.monotonic() + timeout, 0.0005  # look again soon, then less often
         while self.returncode is None:
             pid, status = os.waitpid(self.pid, 0 if end is None else os.WNOHANG)
             if pid:
