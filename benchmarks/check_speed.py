@@ -14,7 +14,10 @@ real contract prose, not repeated filler, on which pypdf is unusually slow), the
 - cold, each in a fresh process and taking turns round by round: ``sdpa check PDF`` end to end
   (imports, clause library, reading, the first check with its automata built) beside Python
   processes that only extract the text, with pypdfium2 and with pypdf (imports included), in
-  wall time and in CPU seconds (what the machine's load does not stretch).
+  wall time and in CPU seconds (what the machine's load does not stretch). ``sdpa check`` reads
+  the PDF in a box of its own while the command loads the library and compiles the patterns, so
+  its wall time is shorter than its CPU seconds when the machine has a core to spare: compare
+  the two tables, and the load average.
 
 The machine's load average is printed before and after: on a shared machine the wall times
 stretch with it, the ratios of rounds taken in turn much less.

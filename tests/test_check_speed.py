@@ -4,6 +4,13 @@ kept for the next check in the same process. The contract below is our own wordi
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
 from generator.checking.analysis import check_contract, forget_texts
 from generator.checking.frame_rules import conflict_frame
 from generator.checking.frames import could_conflict, read_frame
@@ -11,7 +18,10 @@ from generator.checking.one_file import check_file
 from generator.checking.periods import periods
 from generator.documents.report import report_json
 from generator.reading.extract import read_document
+from generator.reading.limits import TooComplex, check_time, time_budget
 from generator.reading.sandbox import unboxed
+
+from .conftest import ROOT
 
 CONTRACT = """\
 Data Agreement between the Board and Brightpath Learning
@@ -73,3 +83,83 @@ def test_periods_are_read_whatever_the_case_of_their_unit():
     assert [p.days for p in periods("no later than seventy-two Hours after")] == [3]
     assert [p.days for p in periods("within two wee\u212as")] == [14]  # the Kelvin sign is a K to a regex
     assert periods("promptly, and in any case without undue delay") == []
+
+
+PIPELINED = """
+import time
+from generator.checking.analysis import check_contract
+from generator.checking.one_file import check_file, check_read, start_check
+from generator.documents.report import report_json
+from generator.errors import ExtractError, LibraryError
+from generator.library import default_library
+from generator.reading import sandbox
+from generator.reading.extract import read_document
+from generator.reading.limits import TooComplex
+from tests import test_check_speed as t
+
+sandbox.fork_boxes()
+assert sandbox.forks_boxes(), "a small single-threaded process forks its boxes"
+with sandbox.unboxed():
+    alone = report_json(check_contract(read_document(t.CONTRACT.encode(), "brightpath.txt")))
+checking = start_check(t.CONTRACT.encode(), name="brightpath.txt")
+assert checking.reading is not None, "the reading runs in a box of its own while the check gets ready"
+assert report_json(checking.finish(default_library())) == alone
+try:
+    check_file(b"%PDF-1.4 this is no PDF", name="broken.pdf")
+except ExtractError as exc:
+    assert "broken.pdf" in str(exc), exc
+else:
+    raise AssertionError("a broken PDF was read")
+for _ in range(3):  # more readings left unfinished than boxes may run at once: each gives its turn back
+    try:
+        with start_check(t.CONTRACT.encode(), name="brightpath.txt"):
+            raise LibraryError("library.yaml: a broken library")
+    except LibraryError:
+        pass
+for _ in range(4):  # file after file, as a batch's worker checks them: the boxes kept do not pile up
+    assert report_json(check_file(t.CONTRACT.encode(), name="brightpath.txt")) == alone
+assert len(sandbox._pool().idle) <= sandbox.box_limit("workers")
+with sandbox.unboxed():
+    document = read_document(t.CONTRACT.encode(), "brightpath.txt")
+    try:  # the reading began an hour ago: the check has no budget left
+        check_read(document, default_library(), time.monotonic() - 3600)
+    except TooComplex as exc:
+        assert "brightpath.txt" in str(exc), exc
+    else:
+        raise AssertionError("a check ran past the budget its reading began")
+print("pipelined: ok")
+"""
+
+
+@pytest.mark.parametrize("boxes", ["2", "1"])  # with one box allowed, the check gets ready in the command itself
+def test_a_file_read_in_its_own_box_while_the_check_gets_ready_is_reported_as_in_one_box(boxes):
+    # in a fresh small process, as the sdpa command is (this test process is too large to fork)
+    env = {k: v for k, v in os.environ.items() if k != "SDPA_BOX"} | {"SDPA_BOX_WORKERS": boxes}
+    res = subprocess.run([sys.executable, "-c", PIPELINED], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0 and "pipelined: ok" in res.stdout, res.stderr[-2000:]
+
+
+def test_a_budget_begun_elsewhere_is_spent_from_its_start():
+    with pytest.raises(TooComplex, match="late.txt: .* within 5 s"):
+        with time_budget("late.txt", 5, started=time.monotonic() - 10):
+            check_time()
+    with time_budget("early.txt", 5, started=time.monotonic() - 1):
+        check_time()  # four seconds left
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("If you reside in California, we will delete your data on request.", "California"),
+    ("These terms apply only to teachers in the pilot.", "teachers in the pilot"),
+    ("Where EU data protection law applies, we will erase personal data.", "where EU law applies"),
+    ("For users aged 18 or over, we keep logs for a year.", "adults"),
+    ("The Provider shall encrypt data only for the Reading Pilot program.", "Reading Pilot"),
+    ("Students enrolled in the Bright Path Summer program may see ads.", "Bright Path Summer program"),
+    ("For students enrolled in schools located in texas, the Provider will delete records.", "people or schools in texas"),
+    ("We never sell data, and that promise covers everyone.", ""),
+])
+def test_the_words_a_narrower_scope_needs_never_hide_one(text, scope):
+    # a sentence is searched for a narrower scope only when it holds a place, "only to", an age,
+    # a programme or a course: each kind of scope is still read
+    forget_texts()
+    assert read_frame(text).scope == scope

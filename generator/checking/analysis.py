@@ -304,7 +304,7 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
             for j in range(i, i + n):
                 covering[j].append(i)
         # a window hits a pattern when one of its sentences does
-        views[k] = (texts, {p: frozenset(w for sid in ids for w in covering[sid]) for p, ids in single.items()})
+        views[k] = (texts, {p: frozenset().union(*map(covering.__getitem__, ids)) for p, ids in single.items()})
     clause_hits, clause_of = [], []
     for sid, s in enumerate(terms):
         for clause in clauses_of(s.text):

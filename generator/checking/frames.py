@@ -137,6 +137,8 @@ _SCOPE = re.compile(
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
+# every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
+_SCOPE_WORDS = re.compile(rf"\b(?:{_PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
@@ -429,7 +431,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
     beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
     when = tuple(p.amount * UNIT_DAYS[p.unit] for p in periods(text))  # calendar or business: as written
-    scope = _scope(_SCOPE.search(text))
+    scope = _scope(_SCOPE.search(text) if _SCOPE_WORDS.search(text) else None)
     return Frame(text=text, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),

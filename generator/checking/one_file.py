@@ -1,37 +1,130 @@
-"""A contract file read and checked as one piece of work: one task in one box, under one time
-budget, so reading and checking together never take longer than the box's wall clock."""
+"""A contract file read and checked as one piece of work, under one time budget, so reading and
+checking together never take longer than the box's wall clock: one task in one box, or, where
+boxes are forked from this process (the ``sdpa`` command), the reading in a box of its own,
+started before the check's modules are imported here, while a second box gets the check ready
+(its patterns compiled from the library alone) and then checks the text the first one read."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.checking.analysis import check_contract
-from generator.findings import GapReport
-from generator.models import Library
 from generator.reading.extract import MAX_BYTES, read_data
 from generator.reading.limits import read_bounded, time_budget
-from generator.reading.sandbox import run_boxed
+from generator.reading.sandbox import Pending, forks_boxes, run_boxed, start_boxed
+
+if TYPE_CHECKING:
+    from generator.findings import GapReport
+    from generator.models import Library
 
 
 def check_file(source: str | Path | bytes, library: Library | None = None, *, name: str | None = None,
                max_bytes: int = MAX_BYTES) -> GapReport:
     """Read the contract at ``source`` (a path, or the file's bytes named ``name``) and check it
-    against ``library``, both in one box task with one budget (``SDPA_BOX_WALL_SECONDS``, 20 s).
+    against ``library``, with one budget for both (``SDPA_BOX_WALL_SECONDS``, 20 s).
 
     Returns the :class:`GapReport`, as ``check_contract(read_document(source))`` would. Raises
     :class:`ExtractError` naming the file when it cannot be read, and :class:`TooComplex` when
     reading and checking it together pass the box's memory, CPU or wall-clock limit.
     """
+    with start_check(source, name=name, max_bytes=max_bytes) as checking:
+        return checking.finish(library)
+
+
+class FileCheck:
+    """A file's check under way (see :func:`start_check`): ``finish(library)`` gives its
+    report; leaving a ``with`` block unfinished ends a reading still running."""
+
+    def __init__(self, data: bytes, name: str, max_bytes: int) -> None:
+        self.data, self.name, self.max_bytes = data, name, max_bytes
+        self.started = time.monotonic()
+        self.reading: Pending | None = None
+        if forks_boxes():  # read in a box forked now, before the check's modules are imported here
+            self.reading = start_boxed(read_data, data, name, max_bytes, what=name)
+
+    def finish(self, library: Library | None = None) -> GapReport:
+        """The file's :class:`GapReport` against ``library`` (default: the shipped one). Raises
+        as :func:`check_file` does."""
+        if self.reading is None:
+            return run_boxed(read_and_check, self.data, self.name, library, self.max_bytes, what=self.name)
+        from generator.library import default_library
+
+        library = library or default_library()
+        reading, self.reading = self.reading, None
+        # a second box, forked now, gets the check ready while the first one reads; the check then
+        # runs in it (its own memory, not pages shared with this process and copied as touched)
+        preparing = start_boxed(get_ready, library, what=self.name, keep=True)
+        try:
+            document = reading.result()
+            preparing.result()
+        except BaseException:
+            reading.cancel()
+            preparing.cancel()
+            raise
+        return run_boxed(check_read, document, library, self.started, what=self.name, started=self.started)
+
+    def cancel(self) -> None:
+        """End the reading if it is still running (nothing otherwise)."""
+        if self.reading is not None:
+            self.reading.cancel()
+            self.reading = None
+
+    def __enter__(self) -> FileCheck:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
+
+
+def start_check(source: str | Path | bytes, *, name: str | None = None, max_bytes: int = MAX_BYTES) -> FileCheck:
+    """Start checking the contract at ``source`` (a path, or the file's bytes named ``name``):
+    where boxes are forked from this process, its reading starts at once in a box of its own, and
+    the caller may load the clause library meanwhile. Returns the :class:`FileCheck`. Raises
+    :class:`ExtractError` naming the file when it cannot be opened or is too large."""
     if isinstance(source, (bytes, bytearray)):
         data, name = bytes(source), name or "document"
     else:
         name = name or Path(source).name
         data = read_bounded(source, max_bytes, name)
-    return run_boxed(read_and_check, data, name, library, max_bytes, what=name)
+    return FileCheck(data, name, max_bytes)
 
 
 def read_and_check(data: bytes, name: str, library: Library | None, max_bytes: int = MAX_BYTES) -> GapReport:
     """:func:`check_file`'s work on the file's bytes, in this process, under one time budget
     for both steps (``check_file`` runs it in a box). Raises as :func:`check_file` does."""
+    from generator.checking.analysis import check_contract
+
     with time_budget(name):
         return check_contract(read_data(data, name, max_bytes), library)
+
+
+def check_read(document, library: Library, started: float) -> GapReport:
+    """``check_contract(document, library)`` in this process, within the budget that began at
+    ``started`` (a ``time.monotonic()`` reading: when the file's reading began, in another box).
+    Raises :class:`TooComplex` when that budget is spent."""
+    from generator.checking.analysis import check_contract
+
+    with time_budget(document.name, started=started):
+        return check_contract(document, library)
+
+
+def get_ready(library: Library) -> None:
+    """:func:`ready_check` for a box: what it compiles stays there for the check that follows."""
+    ready_check(library)
+
+
+def ready_check(library: Library | None = None) -> Library:
+    """Compile in this process what a check of any document needs from ``library`` (default: the
+    shipped one): its patterns behind their filter and its lists of ``ignore``, ``definitions``
+    and ``duties`` patterns, from the library alone, no document read. A box forked afterwards
+    starts with them. Returns the library. Raises :class:`LibraryError` when the shipped library
+    cannot be loaded."""
+    from generator.checking.analysis import any_of, library_patterns, pattern_set
+    from generator.library import default_library
+
+    library = library or default_library()
+    pattern_set(library_patterns(library))
+    for patterns in (library.ignore, library.definitions, library.duties):
+        any_of(tuple(patterns))
+    return library

@@ -33,21 +33,22 @@ def check_cmd(
 
     Example: sdpa check acme-terms.pdf --format json
     """
-    from generator.checking.one_file import check_file
-    from generator.documents.report import TERMINAL_WIDTH, report_json, report_markdown, report_table
+    from generator.checking.one_file import start_check
 
     if format not in ("table", "json", "markdown"):
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
         raise typer.Exit(2)
     with user_errors():
-        lib = get_library(clauses)
         if not 0 < max_mb <= 1024:  # also false for nan
             raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
         limit = int(max_mb * 1024 * 1024)
-        if str(contract) == "-":  # read and checked in one box, under one budget
-            report = check_file(sys.stdin.buffer.read(limit + 1), lib, name="stdin", max_bytes=limit)
-        else:
-            report = check_file(contract, lib, max_bytes=limit)
+        source = sys.stdin.buffer.read(limit + 1) if str(contract) == "-" else contract
+        # read and checked under one budget; the reading starts first, the library loads meanwhile
+        with start_check(source, name="stdin" if str(contract) == "-" else None, max_bytes=limit) as checking:
+            lib = get_library(clauses)
+            report = checking.finish(lib)
+    from generator.documents.report import TERMINAL_WIDTH, report_json, report_markdown, report_table
+
     if format == "markdown":
         typer.echo(report_markdown(report, lib))  # its citations marked against the library in use
     elif format == "json":

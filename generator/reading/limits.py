@@ -270,9 +270,11 @@ def check_time() -> None:
 
 
 @contextmanager
-def time_budget(name: str, seconds: float | None = None) -> Iterator[None]:
+def time_budget(name: str, seconds: float | None = None, started: float | None = None) -> Iterator[None]:
     """Give the work inside the block ``seconds`` of wall-clock time (default ``CHECK_SECONDS``,
-    or ``$SDPA_CHECK_SECONDS``); past that it raises :class:`TooComplex` naming ``name``: at the
+    or ``$SDPA_CHECK_SECONDS``), counted from ``started`` (a ``time.monotonic()`` reading: the
+    budget of work begun elsewhere, as a file read in one box and checked in another) or from
+    now; past that it raises :class:`TooComplex` naming ``name``: at the
     next :func:`check_time`, and in the main thread of a POSIX process also from a timer signal,
     which interrupts any Python loop. A budget inside another keeps the earlier deadline."""
     if seconds is None:
@@ -282,7 +284,8 @@ def time_budget(name: str, seconds: float | None = None) -> Iterator[None]:
             seconds = CHECK_SECONDS
         seconds = seconds if 0 < seconds < 3600 else CHECK_SECONDS  # nan, 0, negatives: the default
     outer = _DEADLINE.get()
-    deadline = time.monotonic() + seconds
+    now = time.monotonic()
+    deadline = (now if started is None else min(started, now)) + seconds
     if outer is not None and outer[0] <= deadline:
         yield
         return
@@ -298,7 +301,7 @@ def time_budget(name: str, seconds: float | None = None) -> Iterator[None]:
     try:  # armed inside the try: an alarm that goes off at once still meets the cleanup below
         if use_signal:
             previous = signal.signal(signal.SIGALRM, on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            signal.setitimer(signal.ITIMER_REAL, max(deadline - now, 0.001))
         yield
     finally:
         # the one-shot alarm may go off inside this cleanup itself (Python runs a signal handler

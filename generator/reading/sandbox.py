@@ -7,6 +7,7 @@ from __future__ import annotations
 import atexit
 import contextvars
 import functools
+import gc
 import json
 import logging
 import os
@@ -89,15 +90,73 @@ def boxed(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def run_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", **kwargs: Any) -> Any:
+def run_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", started: float | None = None,
+              **kwargs: Any) -> Any:
     """``fn(*args, **kwargs)`` run in a box process, its result or its error returned or raised
-    here. ``fn`` must be a module-level function (or a :func:`boxed` one). Raises
-    :class:`TooComplex` naming ``what`` when the task passes its memory, CPU or wall-clock
-    limit, :class:`ExtractError` ("could not be read") when the box process dies otherwise;
-    the box is then replaced. Without a box (see :func:`box_enabled`), calls ``fn`` here."""
+    here. ``fn`` must be a module-level function (or a :func:`boxed` one). ``started`` (a
+    ``time.monotonic()`` reading) counts the box's wall clock from then rather than from now: a
+    file read in one box and checked in another spends one budget. Raises :class:`TooComplex`
+    naming ``what`` when the task passes its memory, CPU or wall-clock limit,
+    :class:`ExtractError` ("could not be read") when the box process dies otherwise; the box is
+    then replaced. Without a box (see :func:`box_enabled`), calls ``fn`` here."""
     if not box_enabled():
         return fn(*args, **kwargs)
-    return _pool().run(fn, args, kwargs, what)
+    return _pool().run(fn, args, kwargs, what, started)
+
+
+def forks_boxes() -> bool:
+    """Whether a box started now would be a fork of this process (see :func:`fork_boxes`):
+    then what this process compiles before a box starts is in the box at no cost."""
+    return box_enabled() and _FORK and _may_fork()
+
+
+class Pending:
+    """A task started in a box of its own by :func:`start_boxed`, its answer not yet read."""
+
+    def __init__(self, pool: "_Pool | None", box: "_Box | None", what: str, start: float,
+                 outcome: tuple[str, Any] = ("", None), keep: bool = False) -> None:
+        self._pool, self._box, self._what, self._start, self._outcome, self._keep = pool, box, what, start, outcome, keep
+
+    def result(self) -> Any:
+        """The task's result, or its error raised here, as :func:`run_boxed` gives them; its box
+        ends (or, started with ``keep``, waits for the next task). Raises as :func:`run_boxed` does."""
+        if self._box is not None:
+            box, self._box = self._box, None
+            try:
+                self._outcome = self._pool._answer(box, self._what, self._start, keep=self._keep)
+            finally:
+                self._pool.slots.release()
+        kind, value = self._outcome
+        if kind == "ok":
+            return value
+        raise value
+
+    def cancel(self) -> None:
+        """End the task's box without its answer (nothing to do when it has been read)."""
+        if self._box is not None:
+            box, self._box = self._box, None
+            box.close()
+            self._pool.slots.release()
+
+
+def start_boxed(fn: Callable[..., Any], *args: Any, what: str = "document", keep: bool = False,
+                **kwargs: Any) -> Pending:
+    """Start ``fn(*args, **kwargs)`` in a box of its own, started now and ended after the task
+    (``keep``: kept for the next task, which takes the box last kept; and when no box is free at
+    once, ``fn`` runs here rather than wait), and return at once: this process goes on while the
+    box runs; the :class:`Pending`'s ``result()`` gives what :func:`run_boxed` would have, and
+    ``cancel()`` ends the box. Without a box, or when the arguments cannot be sent to one, ``fn``
+    runs here at once. Raises nothing itself: the task's errors come from ``result()``."""
+    start = time.monotonic()
+    if box_enabled():
+        started = _pool().start(fn, args, kwargs, what, keep)
+        if started is not None:
+            return started
+    try:
+        with unboxed():
+            return Pending(None, None, what, start, ("ok", fn(*args, **kwargs)))
+    except Exception as exc:  # noqa: BLE001 - given back by result(), as a box's error is
+        return Pending(None, None, what, start, ("err", exc))
 
 
 # ---------------------------------------------------------------- the parent's side
@@ -126,8 +185,13 @@ class _Box:
         imported there, so no second interpreter starts and imports it all again."""
         from_parent, to_box = os.pipe()  # (read end, write end)
         from_box, to_parent = os.pipe()
+        freeze = not gc.get_freeze_count()  # the box's collections leave what it was forked with alone
+        if freeze:
+            gc.freeze()
         pid = os.fork()
-        if pid == 0:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
+        if pid and freeze:
+            gc.unfreeze()  # this process collects as before
+        elif not pid:  # the box: only its two pipe ends stay open; its errors go nowhere, as a started box's
             try:
                 os.dup2(from_parent, 0)
                 os.dup2(to_parent, 1)
@@ -198,9 +262,7 @@ class _Forked:
     def wait(self, timeout: float | None = None) -> int:
         """The exit code (minus the signal when killed by one); raises
         :class:`subprocess.TimeoutExpired` past ``timeout`` seconds."""
-        import time
-
-        end = None if timeout is None else time.monotonic() + timeout
+        end, pause = None if timeout is None else time.monotonic() + timeout, 0.0005  # look again soon, then less often
         while self.returncode is None:
             pid, status = os.waitpid(self.pid, 0 if end is None else os.WNOHANG)
             if pid:
@@ -208,7 +270,8 @@ class _Forked:
             elif time.monotonic() > end:
                 raise subprocess.TimeoutExpired(f"box {self.pid}", timeout)
             else:
-                time.sleep(0.01)
+                time.sleep(pause)
+                pause = min(pause * 2, 0.01)
         return self.returncode
 
 
@@ -221,37 +284,76 @@ class _Pool:
         self.lock = threading.Lock()
         self.slots = threading.BoundedSemaphore(box_limit("workers"))
 
-    def run(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str) -> Any:
-        env = {k: v for k, v in os.environ.items() if k.startswith("SDPA_")}
-        try:
-            call = pickle.dumps((args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here, and say so
-            logging.getLogger("sdpa.box").warning("%s: its arguments cannot be sent to the box; it runs "
-                                                  "in this process, without the box's limits", what)
+    def run(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str, started: float | None = None) -> Any:
+        call = self._call(fn, args, kwargs, what)
+        if call is None:
             with unboxed():
                 return fn(*args, **kwargs)
         with self.slots:  # the time waiting for a turn is not the file's: its clock starts below
-            wall = box_limit("wall")
-            start = time.monotonic()
-            stop = start + _stop_after(wall)  # CLOCK_MONOTONIC: the same clock in the box
-            task = (fn.__module__, fn.__qualname__, call, env, min(box_limit("cpu"), wall), stop, what)
-            payload = pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)
+            start = time.monotonic() if started is None else started
             with self.lock:
                 box = self.idle.pop() if self.idle else None
-            box = box or _Box()
-            keep = False
-            try:
-                kind, value, retire = self._exchange(box, payload, what, start + wall)
-                keep = not retire
-            finally:
-                if keep:
-                    with self.lock:
-                        self.idle.append(box)
-                else:
-                    box.close()
+            box = self._send(box or _Box(), fn, call, what, start)
+            kind, value = self._answer(box, what, start, keep=True)
         if kind == "ok":
             return value
         raise value
+
+    def start(self, fn: Callable[..., Any], args: tuple, kwargs: dict, what: str, keep: bool) -> "Pending | None":
+        """``fn``'s task sent to a new box (see :func:`start_boxed`); None when its arguments
+        cannot be sent to a box, or with ``keep`` when no box is free at once."""
+        call = self._call(fn, args, kwargs, what)
+        if call is None or not self.slots.acquire(blocking=not keep):
+            return None
+        try:
+            start = time.monotonic()
+            with self.lock:  # a box to keep: one kept from before if there is one, so none piles up
+                box = self.idle.pop() if keep and self.idle else None
+            return Pending(self, self._send(box or _Box(), fn, call, what, start), what, start, keep=keep)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    @staticmethod
+    def _call(fn: Callable[..., Any], args: tuple, kwargs: dict, what: str) -> bytes | None:
+        try:
+            return pickle.dumps((args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError):  # not for a box: run here, and say so
+            logging.getLogger("sdpa.box").warning("%s: its arguments cannot be sent to the box; it runs "
+                                                  "in this process, without the box's limits", what)
+            return None
+
+    def _send(self, box: _Box, fn: Callable[..., Any], call: bytes, what: str, start: float) -> _Box:
+        """Send the task to ``box`` (closed when that fails, and the error raised)."""
+        env = {k: v for k, v in os.environ.items() if k.startswith("SDPA_")}
+        wall = box_limit("wall")
+        stop = start + _stop_after(wall)  # CLOCK_MONOTONIC: the same clock in the box
+        task = (fn.__module__, fn.__qualname__, call, env, min(box_limit("cpu"), wall), stop, what)
+        try:
+            box.send.send_bytes(pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL))
+        except (EOFError, OSError):
+            error = _died(box, what)
+            box.close()
+            raise error from None
+        except BaseException:
+            box.close()
+            raise
+        return box
+
+    def _answer(self, box: _Box, what: str, start: float, keep: bool) -> tuple[str, Any]:
+        """The task's outcome read from ``box``; the box kept for the next task when ``keep``
+        and it is fit for one, else closed."""
+        kept = False
+        try:
+            kind, value, retire = self._exchange(box, what, start + box_limit("wall"))
+            kept = keep and not retire
+        finally:
+            if kept:
+                with self.lock:
+                    self.idle.append(box)
+            else:
+                box.close()
+        return kind, value
 
     def close(self) -> None:
         """End the idle boxes: each sees its pipe close and exits."""
@@ -265,9 +367,8 @@ class _Pool:
                 pass
             box.close()
 
-    def _exchange(self, box: _Box, payload: bytes, what: str, end: float) -> tuple[str, Any, bool]:
+    def _exchange(self, box: _Box, what: str, end: float) -> tuple[str, Any, bool]:
         try:
-            box.send.send_bytes(payload)
             if not box.recv.poll(max(0.0, end - time.monotonic())):
                 raise _too_complex(what, f"took longer than {box_limit('wall')} s")
             answer = box.recv.recv_bytes()
