@@ -226,7 +226,7 @@ def _list(line: ListLine) -> tuple[list, int, int, bool] | None:
     """The page ``line`` asks for as (rows, total, page, everything), or None when the register
     cannot be answered from as it is. Raises :class:`_Unopened` when the register cannot be
     opened."""
-    from generator.records.database import RegisterError, database_url, open_register, snapshot_options
+    from generator.records.database import RegisterError, existing_register, open_register, snapshot_options
     from generator.records.quick import (
         board_exists,
         board_id_in_use,
@@ -240,13 +240,9 @@ def _list(line: ListLine) -> tuple[list, int, int, bool] | None:
     named = line.db or os.environ.get("SDPA_DATABASE_URL")
     if not named or unknown_statuses(line.statuses):
         return None
-    url = database_url(None, named)
-    if url.startswith("sqlite"):
-        from generator.records.quick import register_file
-
-        where = register_file(url)
-        if where is None or not where.is_file():  # the typer command makes a new register
-            return None
+    url = existing_register(named)
+    if url is None:  # a SQLite register not made yet: the typer command makes it
+        return None
     board = board_id_in_use(line.board_id)
     page, everything = which_page(line.page, line.everything, line.format)
     day = line.today or date.today()

@@ -51,29 +51,12 @@ def resolve_board(path: str | Path | None = None, *, register_url: str | None = 
     return read_board_file(EXAMPLE_BOARD), "example"
 
 
-def _register_at(register_url: str | None) -> str | None:
-    """The URL of the register a saved profile would be read from (``register_url``, else the
-    default), or ``None`` for a SQLite register that does not exist yet (it is not created)."""
-    from generator.records.database import database_url
-    from generator.records.quick import register_file
-
-    url = database_url(None, register_url)
-    if url.startswith("sqlite"):
-        try:
-            name = register_file(url)
-        except Exception:  # noqa: BLE001 - a malformed URL is reported when the register opens
-            name = None
-        if name is None or not name.is_file():
-            return None
-    return url
-
-
 def _saved_profile(register_url: str | None, board_id: int | None = None) -> Board | None:
-    from generator.records.database import RegisterError
+    from generator.records.database import RegisterError, existing_register
     from generator.records.directory import saved_board
     from generator.records.register import Register
 
-    url = _register_at(register_url)
+    url = existing_register(register_url)
     if url is None:
         return None
     try:
@@ -90,12 +73,12 @@ def open_with_board(path: str | Path | None = None, *, register_url: str | None 
     register opened once when it holds the profile (a command's start is not paid twice). The
     caller closes the register. Raises :class:`ProfileError` (the profile) or
     :class:`~generator.records.database.RegisterError` (the register) as those do."""
-    from generator.records.database import database_url
+    from generator.records.database import database_url, existing_register
     from generator.records.directory import saved_board
     from generator.records.register import Register
 
     chosen = path or os.environ.get("SDPA_BOARD")
-    url = None if chosen else _register_at(register_url)
+    url = None if chosen else existing_register(register_url)
     if url is None:
         profile = read_board_file(chosen or EXAMPLE_BOARD)
         return Register(database_url(profile, register_url), actor, board_id=board_id), profile

@@ -31,6 +31,23 @@ def database_url(board: Board | None = None, url: str | None = None) -> str:
     return value if "://" in value else f"sqlite:///{Path(value).expanduser()}"
 
 
+def existing_register(url: str | None = None) -> str | None:
+    """The URL of the register at ``url`` (else the default, as :func:`database_url` chooses it),
+    or None for a SQLite register whose file does not exist yet (it is not created here) or
+    whose URL is malformed (opening it says so)."""
+    from sqlalchemy.engine import make_url
+
+    found = database_url(None, url)
+    if found.startswith("sqlite"):
+        try:
+            name = make_url(found).database
+        except Exception:  # noqa: BLE001 - a malformed URL is reported when the register opens
+            return None
+        if not name or name == ":memory:" or not Path(name).is_file():
+            return None
+    return found
+
+
 _MIGRATE_LOCK = threading.Lock()  # Alembic's context is global: one migration at a time
 
 

@@ -19,7 +19,6 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import Date, Integer, String, Text, case, column, func, or_, select, table
@@ -202,12 +201,3 @@ def status_counts(connection: Connection, board_id: int, today: date) -> dict[st
          .where(CONTRACTS.c.board_id == board_id).group_by(col))
     return {k: n for k, n in connection.execute(q)}
 
-
-def register_file(url: str) -> Path | None:
-    """The file of a SQLite register at ``url`` (None for another database or one in memory)."""
-    from sqlalchemy.engine import make_url
-
-    if not url.startswith("sqlite"):
-        return None
-    name = make_url(url).database
-    return Path(name) if name and name != ":memory:" else None
