@@ -7,6 +7,11 @@ from __future__ import annotations
 
 import sys
 
+#: commands after which this process has nothing left for Python's own exit to do but end the
+#: check's boxes and flush the log: it ends at once (:func:`end_now`), about 40 ms sooner, where
+#: tearing down every module would cost a fresh ``sdpa check`` a tenth of its time
+ENDS_AT_ONCE = frozenset({"check"})
+
 
 def main() -> None:
     """Entry point of the ``sdpa`` console script: run the command line and exit with its code
@@ -19,4 +24,27 @@ def main() -> None:
         from generator.cli.commands import run
 
         code = run(args)
+    if args[:1] and args[0] in ENDS_AT_ONCE:
+        end_now(code)
     sys.exit(code)
+
+
+def end_now(code: int) -> None:
+    """End this process with exit code ``code`` without Python's teardown of its modules: its
+    output flushed, its boxes ended (:func:`~generator.reading.sandbox.close_boxes`) and logging
+    shut down first, the exit handlers a command that only reads and prints leaves to run.
+    Returns, ending nothing, when the output cannot be flushed (a closed pipe, a full disk), so
+    that Python's own exit reports it as it always does."""
+    import logging
+    import os
+
+    from generator.reading.sandbox import close_boxes
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe, a full disk, a closed stream
+        return
+    close_boxes()
+    logging.shutdown()
+    os._exit(code)

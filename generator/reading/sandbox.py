@@ -5,6 +5,7 @@ machine costs one line of error, never the server or the batch."""
 from __future__ import annotations
 
 import atexit
+import contextlib
 import contextvars
 import functools
 import gc
@@ -361,10 +362,8 @@ class _Pool:
             idle, self.idle = self.idle, []
         for box in idle:
             box.send.close()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 box.proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                pass
             box.close()
 
     def _exchange(self, box: _Box, what: str, end: float) -> tuple[str, Any, bool]:
@@ -419,7 +418,8 @@ _POOL_LOCK = threading.Lock()
 
 
 @atexit.register
-def _close_pool() -> None:
+def close_boxes() -> None:
+    """End this process's idle boxes, as at its exit (each sees its pipe close and exits)."""
     if _POOL is not None and _POOL.pid == os.getpid():
         _POOL.close()
 
