@@ -163,3 +163,43 @@ def test_the_words_a_narrower_scope_needs_never_hide_one(text, scope):
     # a programme or a course: each kind of scope is still read
     forget_texts()
     assert read_frame(text).scope == scope
+
+
+def test_where_each_character_is_is_what_pdfium_says():
+    # the reader asks pdfium directly for the boxes of each line's first and last characters:
+    # every character of a LibreOffice PDF is where pdfium's own get_charbox puts it
+    import io
+
+    import docx
+    import pypdfium2 as pdfium
+
+    from generator.documents.pdf import pdf_bytes
+    from generator.reading.lines import CharBoxes
+
+    d = docx.Document()
+    for line in CONTRACT.splitlines():
+        d.add_paragraph(line)
+    d.add_paragraph("Indented and hyphen-\nated lines, a tab\there, and « quotes » too.").paragraph_format.left_indent = 400000
+    buf = io.BytesIO()
+    d.save(buf)
+    pdf = pdfium.PdfDocument(pdf_bytes(buf.getvalue(), "brightpath"))
+    page = pdf[0]
+    tp = page.get_textpage()
+    try:
+        boxes = CharBoxes(tp)
+        n = tp.count_chars()
+        assert n > 500
+        for i in range(n):
+            if tp.get_text_range(i, 1).isspace():
+                continue
+            left, _, right, _ = tp.get_charbox(i)
+            assert (boxes.left(i), boxes.right(i)) == (left, right), i
+            assert boxes.loose_bottom(i) == tp.get_charbox(i, loose=True)[1], i
+        with pytest.raises(pdfium.PdfiumError):
+            boxes.left(n + 10)  # no such character: pdfium's error, as get_charbox raises it
+        with pytest.raises(pdfium.PdfiumError):
+            boxes.loose_bottom(n + 10)
+    finally:
+        tp.close()
+        page.close()
+        pdf.close()

@@ -249,6 +249,46 @@ MAX_PLACED_LINES = 2000  # lines of one PDF page that are measured (a page has a
 PlacedLine = tuple[str, float, float, float, float, float]
 
 
+class CharBoxes:
+    """Where a pdfium text page's characters are, as ``tp.get_charbox(i)`` (tight) and
+    ``tp.get_charbox(i, loose=True)`` give them, asked of pdfium directly with one set of
+    buffers for the page: a page of a hundred lines asks some four hundred times. Raises
+    ``PdfiumError`` for a character pdfium cannot place, as ``get_charbox`` does."""
+
+    def __init__(self, tp) -> None:
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        self.raw = tp.raw
+        self.tight, self.loose = pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetLooseCharBox
+        self.l, self.r, self.b, self.t = (ctypes.c_double() for _ in range(4))
+        self.rect = pdfium_c.FS_RECTF()
+
+    def _failed(self) -> Exception:
+        from pypdfium2 import PdfiumError
+
+        return PdfiumError("Failed to get charbox.")
+
+    def left(self, i: int) -> float:
+        """The left edge of character ``i``'s tight box."""
+        if not self.tight(self.raw, i, self.l, self.r, self.b, self.t):  # pdfium's order: left, right, bottom, top
+            raise self._failed()
+        return self.l.value
+
+    def right(self, i: int) -> float:
+        """The right edge of character ``i``'s tight box."""
+        if not self.tight(self.raw, i, self.l, self.r, self.b, self.t):
+            raise self._failed()
+        return self.r.value
+
+    def loose_bottom(self, i: int) -> float:
+        """The bottom of character ``i``'s loose box (its font's, not its glyph's)."""
+        if not self.loose(self.raw, i, self.rect):
+            raise self._failed()
+        return self.rect.bottom
+
+
 def placed_lines(tp) -> tuple[float, list[PlacedLine]]:
     """A pdfium text page's width and lines, with where each starts and ends on the page, so that
     a wrapped line can be told from one that ends short, and a paragraph's space from a line's
@@ -256,6 +296,7 @@ def placed_lines(tp) -> tuple[float, list[PlacedLine]]:
     text = tp.get_text_range()
     # a printed page holds a hundred lines or so; one with thousands is not worth measuring
     placed = tp.count_chars() == len(text) and text.count("\n") <= MAX_PLACED_LINES
+    box = CharBoxes(tp)
     out: list[PlacedLine] = []
     pos = 0
     for ln in re.split(r"(\r\n|\r|\n)", text):
@@ -267,10 +308,10 @@ def placed_lines(tp) -> tuple[float, list[PlacedLine]]:
         lead = body.rfind("\ufffe") + 1 or len(body) - len(body.lstrip())
         left = right = width = top = bottom = 0.0
         if placed and len(body) > lead:
-            left = tp.get_charbox(pos + lead)[0]
-            bottom = tp.get_charbox(pos + lead, loose=True)[1]
-            top = tp.get_charbox(pos, loose=True)[1] if lead else bottom
-            right = tp.get_charbox(pos + len(body) - 1)[2]
+            left = box.left(pos + lead)
+            bottom = box.loose_bottom(pos + lead)
+            top = box.loose_bottom(pos) if lead else bottom
+            right = box.right(pos + len(body) - 1)
             width = (right - left) / (len(body) - lead)
         out.append((ln, left, right, width, top, bottom))
         pos += len(ln)
