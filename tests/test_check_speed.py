@@ -165,6 +165,27 @@ def test_the_words_a_narrower_scope_needs_never_hide_one(text, scope):
     assert read_frame(text).scope == scope
 
 
+def test_the_shipped_library_is_named_to_a_box_and_a_box_with_another_gets_it_whole(monkeypatch):
+    from generator.checking.one_file import LibraryChanged, Shipped, for_box, library_here
+    from generator.library import default_library, load_library
+
+    shipped = default_library()
+    named = for_box(shipped)
+    assert named == Shipped(shipped.content_hash)
+    assert library_here(named) is shipped
+    own = load_library()  # the same clauses, but not this process's shipped library: sent whole
+    assert for_box(own) is own and library_here(own) is own
+    with pytest.raises(LibraryChanged):
+        library_here(Shipped("0" * 12))
+    with unboxed():
+        alone = report_json(check_contract(read_document(CONTRACT.encode(), "brightpath.txt"), shipped))
+    assert report_json(check_file(CONTRACT.encode(), shipped, name="brightpath.txt")) == alone
+    # clauses/ changed after this process loaded its library: the box's shipped library is not
+    # this one, and the check is run again with this one sent whole
+    monkeypatch.setattr(shipped, "content_hash", "edited-here")
+    assert report_json(check_file(CONTRACT.encode(), shipped, name="brightpath.txt")) == alone
+
+
 def test_where_each_character_is_is_what_pdfium_says():
     # the reader asks pdfium directly for the boxes of each line's first and last characters:
     # every character of a LibreOffice PDF is where pdfium's own get_charbox puts it

@@ -7,6 +7,7 @@ started before the check's modules are imported here, while a second box gets th
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,14 +48,15 @@ class FileCheck:
         """The file's :class:`GapReport` against ``library`` (default: the shipped one). Raises
         as :func:`check_file` does."""
         if self.reading is None:
-            return run_boxed(read_and_check, self.data, self.name, library, self.max_bytes, what=self.name)
+            return _again_if_changed(lambda lib: run_boxed(read_and_check, self.data, self.name, lib, self.max_bytes,
+                                                           what=self.name), library)
         from generator.library import default_library
 
         library = library or default_library()
         reading, self.reading = self.reading, None
         # a second box, forked now, gets the check ready while the first one reads; the check then
         # runs in it (its own memory, not pages shared with this process and copied as touched)
-        preparing = start_boxed(get_ready, library, what=self.name, keep=True)
+        preparing = start_boxed(get_ready, for_box(library), what=self.name, keep=True)
         try:
             document = reading.result()
             preparing.result()
@@ -62,7 +64,8 @@ class FileCheck:
             reading.cancel()
             preparing.cancel()
             raise
-        return run_boxed(check_read, document, library, self.started, what=self.name, started=self.started)
+        return _again_if_changed(lambda lib: run_boxed(check_read, document, lib, self.started, what=self.name,
+                                                       started=self.started), library)
 
     def cancel(self) -> None:
         """End the reading if it is still running (nothing otherwise)."""
@@ -90,28 +93,82 @@ def start_check(source: str | Path | bytes, *, name: str | None = None, max_byte
     return FileCheck(data, name, max_bytes)
 
 
-def read_and_check(data: bytes, name: str, library: Library | None, max_bytes: int = MAX_BYTES) -> GapReport:
+def read_and_check(data: bytes, name: str, library: Library | Shipped | None,
+                   max_bytes: int = MAX_BYTES) -> GapReport:
     """:func:`check_file`'s work on the file's bytes, in this process, under one time budget
-    for both steps (``check_file`` runs it in a box). Raises as :func:`check_file` does."""
+    for both steps (``check_file`` runs it in a box). Raises as :func:`check_file` does, and
+    :class:`LibraryChanged` when ``library`` is a :class:`Shipped` this process's shipped
+    library is not."""
     from generator.checking.analysis import check_contract
 
     with time_budget(name):
-        return check_contract(read_data(data, name, max_bytes), library)
+        return check_contract(read_data(data, name, max_bytes), library_here(library))
 
 
-def check_read(document, library: Library, started: float) -> GapReport:
+def check_read(document, library: Library | Shipped, started: float) -> GapReport:
     """``check_contract(document, library)`` in this process, within the budget that began at
     ``started`` (a ``time.monotonic()`` reading: when the file's reading began, in another box).
-    Raises :class:`TooComplex` when that budget is spent."""
+    Raises :class:`TooComplex` when that budget is spent, and :class:`LibraryChanged` as
+    :func:`read_and_check` does."""
     from generator.checking.analysis import check_contract
 
     with time_budget(document.name, started=started):
-        return check_contract(document, library)
+        return check_contract(document, library_here(library))
 
 
-def get_ready(library: Library) -> None:
+def get_ready(library: Library | Shipped) -> None:
     """:func:`ready_check` for a box: what it compiles stays there for the check that follows."""
-    ready_check(library)
+    ready_check(library_here(library))
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """The shipped clause library named rather than sent: a box has it already (forked after it
+    was loaded) or loads it once and keeps it, where pickling the library for every task and
+    unpickling it in the box took about 2 ms of each check. ``content_hash`` is the library's
+    as the sender loaded it."""
+
+    content_hash: str
+
+
+class LibraryChanged(Exception):
+    """A box's shipped library is not the sender's (``clauses/`` changed between their loads):
+    the sender sends its own library instead."""
+
+
+def for_box(library: Library) -> Library | Shipped:
+    """What to send a box for ``library``: a :class:`Shipped` when it is this process's shipped
+    library, else the library itself."""
+    from generator.errors import LibraryError
+    from generator.library import default_library
+
+    try:
+        shipped = default_library()
+    except LibraryError:  # a library of one's own, the shipped one broken: send it
+        return library
+    return Shipped(library.content_hash) if library is shipped else library
+
+
+def library_here(library: Library | Shipped | None) -> Library | None:
+    """The library a task was sent (see :func:`for_box`): the shipped one of this process for a
+    :class:`Shipped` with its content. Raises :class:`LibraryChanged` when the content differs."""
+    if not isinstance(library, Shipped):
+        return library
+    from generator.library import default_library
+
+    here = default_library()
+    if here.content_hash != library.content_hash:
+        raise LibraryChanged(library.content_hash)
+    return here
+
+
+def _again_if_changed(task, library: Library | None) -> GapReport:
+    """``task(for_box(library))``, and ``task(library)`` itself when the box's shipped library is
+    not this process's."""
+    try:
+        return task(for_box(library) if library is not None else None)
+    except LibraryChanged:
+        return task(library)
 
 
 def ready_check(library: Library | None = None) -> Library:
