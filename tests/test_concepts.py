@@ -67,6 +67,19 @@ def test_a_huge_number_is_not_a_short_limit():
     assert stated_days("notice within " + "9" * 5000 + " days", lim) == float("inf")
 
 
+@pytest.mark.parametrize(("text", "pid"), [
+    ("The Vendor shall delete all student data within ____ days after this Agreement terminates.", "no_retention"),
+    ("The Vendor shall notify the District of any data breach within ____ hours of discovering it.",
+     "breach_notification"),
+    ("On the Board's written request, the Vendor shall delete the student data within ______ days.", "deletion"),
+])
+def test_a_slot_of_underscores_left_blank_is_partial(library, text, pid):
+    # a form's blank ("within ____ days") is a slot to fill in, as "[X] days" is: not Markdown
+    # emphasis to drop, which left "within  days", a duty with no blank in it
+    f = check(text, library).finding(pid)
+    assert f.status == "partial" and "blank" in f.explanation, (f.status, f.explanation)
+
+
 # ---------------------------------------------------------------- word order and lists
 
 

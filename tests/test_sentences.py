@@ -170,3 +170,14 @@ def test_every_format_of_one_contract_gets_the_same_report(formats, library):
     for kind, got in reports.items():
         assert [f.status for f in got.provisions] == [f.status for f in want.provisions], kind
         assert [c.kind for c in got.conflicts] == [c.kind for c in want.conflicts], kind
+
+
+@pytest.mark.parametrize("name", ["c.txt", "c.md"])
+def test_a_forms_blank_is_kept_and_markdown_emphasis_dropped(name):
+    text = ("The Vendor will delete the records within ____ days of the request.\n"
+            "Signed for the Board by: __________ on ___/___/____.\n"
+            "This duty is __important__ and **binding**.\n")
+    got = [s.text for s in sentences(read_document(text.encode(), name))]
+    assert got[0] == "The Vendor will delete the records within ____ days of the request."
+    assert "__________" in got[1] and "___/___/____" in got[1]
+    assert got[2] == "This duty is important and binding."
