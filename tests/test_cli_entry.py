@@ -70,16 +70,17 @@ def test_exit_codes_pass_through_the_entry_point(tmp_path):
     assert group.returncode == 2 and "list" in group.stdout
 
 
-def test_a_check_ends_at_once_with_its_whole_report_and_no_box_left(tmp_path):
+def test_a_check_ends_at_once_with_its_whole_report_and_its_exit_code(tmp_path):
     # `sdpa check` ends without Python's teardown of its modules (generator/cli/__init__.py):
-    # its report is still whole, its exit code kept, its boxes ended, its output errors reported
+    # its report is still whole and its exit code kept, also when it was started with its
+    # standard error or its standard output closed
     import json
+    import os
     import subprocess
     import sys
-    import time
     from pathlib import Path
 
-    contract = tmp_path / "ends-at-once-terms.txt"
+    contract = tmp_path / "terms.txt"
     contract.write_text("The Provider shall delete student data within 30 days of the Board's request.\n"
                         "We may change these terms at any time by posting them on our website.\n")
     res = _sdpa("check", str(contract), "--format", "json", "--fail-on-gaps")
@@ -87,19 +88,11 @@ def test_a_check_ends_at_once_with_its_whole_report_and_no_box_left(tmp_path):
     report = json.loads(res.stdout)
     assert len(report["provisions"]) == 11 and report["conflicts"]
     assert res.stdout.endswith("}\n")
-    # forked boxes carry the command line of the command: none is left once it has ended
-    deadline = time.monotonic() + 5
-    while any(str(contract).encode() in _cmdline(pid) for pid in Path("/proc").iterdir() if pid.name.isdigit()):
-        assert time.monotonic() < deadline, "a box outlived the command"
-        time.sleep(0.1)
-    with open("/dev/full", "w") as full:  # output that cannot be written is still an error
-        res = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(contract)], stdout=full,
-                             stderr=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
-    assert res.returncode != 0 and "No space left on device" in res.stderr
-
-
-def _cmdline(proc) -> bytes:
-    try:
-        return (proc / "cmdline").read_bytes()
-    except OSError:  # ended meanwhile
-        return b""
+    cmd = [sys.executable, "-m", "generator.cli", "check", str(contract), "--format", "json"]
+    root = Path(__file__).resolve().parent.parent
+    closed_err = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=root, check=False,
+                                preexec_fn=lambda: os.close(2))
+    assert closed_err.returncode == 0 and json.loads(closed_err.stdout)["provisions"]
+    closed_out = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=root, check=False,
+                                preexec_fn=lambda: os.close(1), text=True)
+    assert closed_out.returncode == 0 and "Traceback" not in closed_out.stderr, closed_out.stderr

@@ -41,8 +41,9 @@ def end_now(code: int) -> None:
     from generator.reading.sandbox import close_boxes
 
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: the command was started with it closed (`2>&-`)
+                stream.flush()
     except (OSError, ValueError):  # a closed pipe, a full disk, a closed stream
         return
     close_boxes()
