@@ -172,10 +172,12 @@ def load_library(directory: str | Path | None = None) -> Library:
             library = Library.model_validate_json(cached.read_bytes())
             if library.operators is not None:  # typed loosely in models (no import circle): type it again
                 library.operators = OperatorRules.model_validate(library.operators)
+            library.source_key = key
             return library
         except (OSError, ValueError):  # absent or damaged: read the files
             pass
     library = _read_library(base)
+    library.source_key = key or ""
     if cached is not None:
         write_cache(cached, library.model_dump_json().encode())
     return library

@@ -457,6 +457,8 @@ class Library(Strict):
     parts: dict[str, Section]
     operators: Any = None  # a generator.vetting.OperatorRules from clauses/operators.yaml, or None
     content_hash: str = ""
+    # library_key of the folder it was read from (every file and the code that reads them), or ""
+    source_key: str = ""
 
     def a_provisions(self) -> set[str]:
         """Ids of the provisions that are § 10-234bb(a) terms."""

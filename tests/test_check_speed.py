@@ -171,19 +171,38 @@ def test_the_shipped_library_is_named_to_a_box_and_a_box_with_another_gets_it_wh
 
     shipped = default_library()
     named = for_box(shipped)
-    assert named == Shipped(shipped.content_hash)
+    assert named == Shipped(shipped.source_key) and shipped.source_key
     assert library_here(named) is shipped
     own = load_library()  # the same clauses, but not this process's shipped library: sent whole
     assert for_box(own) is own and library_here(own) is own
     with pytest.raises(LibraryChanged):
-        library_here(Shipped("0" * 12))
+        library_here(Shipped("0" * 32))
     with unboxed():
         alone = report_json(check_contract(read_document(CONTRACT.encode(), "brightpath.txt"), shipped))
     assert report_json(check_file(CONTRACT.encode(), shipped, name="brightpath.txt")) == alone
     # clauses/ changed after this process loaded its library: the box's shipped library is not
     # this one, and the check is run again with this one sent whole
-    monkeypatch.setattr(shipped, "content_hash", "edited-here")
+    monkeypatch.setattr(shipped, "source_key", "edited-since")
     assert report_json(check_file(CONTRACT.encode(), shipped, name="brightpath.txt")) == alone
+
+
+def test_a_rule_changed_on_disk_is_another_library_for_a_box(tmp_path):
+    # what names the shipped library to a box covers every file, rules and lists included, not
+    # only the clause texts: a box never checks with rules other than its sender's
+    import shutil
+
+    from generator.library import CLAUSES_DIR, load_library
+
+    folder = tmp_path / "clauses"
+    shutil.copytree(CLAUSES_DIR, folder)
+    before = load_library(folder)
+    rule = folder / "provisions" / "06-breach_notification.md"
+    rule.write_text(rule.read_text().replace("max_days: 30", "max_days: 10"))
+    after = load_library(folder)
+    assert after.content_hash == before.content_hash  # the clause texts are the same
+    assert after.source_key and after.source_key != before.source_key
+    (folder / "library.yaml").write_text((folder / "library.yaml").read_text() + "\n# a comment\n")
+    assert load_library(folder).source_key not in (before.source_key, after.source_key)
 
 
 def test_where_each_character_is_is_what_pdfium_says():

@@ -9,8 +9,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
+from generator.errors import LibraryError, SdpaError
 from generator.reading.extract import MAX_BYTES, read_data
 from generator.reading.limits import read_bounded, time_budget
 from generator.reading.sandbox import Pending, forks_boxes, run_boxed, start_boxed
@@ -117,52 +118,60 @@ def check_read(document, library: Library | Shipped, started: float) -> GapRepor
 
 
 def get_ready(library: Library | Shipped) -> None:
-    """:func:`ready_check` for a box: what it compiles stays there for the check that follows."""
-    ready_check(library_here(library))
+    """:func:`ready_check` for a box: what it compiles stays there for the check that follows.
+    Nothing when the box's shipped library is not the one named (the check is then sent it)."""
+    try:
+        ready_check(library_here(library))
+    except LibraryChanged:
+        pass
 
 
 @dataclass(frozen=True)
 class Shipped:
     """The shipped clause library named rather than sent: a box has it already (forked after it
     was loaded) or loads it once and keeps it, where pickling the library for every task and
-    unpickling it in the box took about 2 ms of each check. ``content_hash`` is the library's
-    as the sender loaded it."""
+    unpickling it in the box took about 2 ms of each check. ``source_key`` is the library's
+    ``library_key`` as the sender loaded it: a hash of every file it was read from and of the
+    code that read them."""
 
-    content_hash: str
+    source_key: str
 
 
-class LibraryChanged(Exception):
-    """A box's shipped library is not the sender's (``clauses/`` changed between their loads):
-    the sender sends its own library instead."""
+class LibraryChanged(SdpaError):
+    """A box's shipped library is not the sender's (a file of ``clauses/`` changed between their
+    loads, or the box could not load it): the sender sends its own library instead."""
 
 
 def for_box(library: Library) -> Library | Shipped:
     """What to send a box for ``library``: a :class:`Shipped` when it is this process's shipped
-    library, else the library itself."""
-    from generator.errors import LibraryError
+    library, as loaded from its files (this process never changes it), else the library itself."""
     from generator.library import default_library
 
     try:
         shipped = default_library()
     except LibraryError:  # a library of one's own, the shipped one broken: send it
         return library
-    return Shipped(library.content_hash) if library is shipped else library
+    return Shipped(library.source_key) if library is shipped and library.source_key else library
 
 
 def library_here(library: Library | Shipped | None) -> Library | None:
-    """The library a task was sent (see :func:`for_box`): the shipped one of this process for a
-    :class:`Shipped` with its content. Raises :class:`LibraryChanged` when the content differs."""
+    """The library a task was sent (see :func:`for_box`): for a :class:`Shipped`, this process's
+    shipped library when it was read from the same files by the same code. Raises
+    :class:`LibraryChanged` when it was not, or cannot be loaded here."""
     if not isinstance(library, Shipped):
         return library
     from generator.library import default_library
 
-    here = default_library()
-    if here.content_hash != library.content_hash:
-        raise LibraryChanged(library.content_hash)
+    try:
+        here = default_library()
+    except LibraryError:  # broken on disk since the sender loaded it: the sender's is whole
+        raise LibraryChanged(library.source_key) from None
+    if here.source_key != library.source_key:
+        raise LibraryChanged(library.source_key)
     return here
 
 
-def _again_if_changed(task, library: Library | None) -> GapReport:
+def _again_if_changed(task: Callable[[Library | Shipped | None], GapReport], library: Library | None) -> GapReport:
     """``task(for_box(library))``, and ``task(library)`` itself when the box's shipped library is
     not this process's."""
     try:

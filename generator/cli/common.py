@@ -37,12 +37,14 @@ def user_errors() -> Iterator[None]:
 
 
 def get_library(clauses: Optional[Path]) -> Library:
-    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one)."""
+    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one, as
+    :func:`~generator.library.default_library` keeps it for the process and its boxes)."""
     import os
 
-    from generator.library import load_library  # here, not above: `sdpa --help` starts sooner
+    from generator.library import default_library, load_library  # here, not above: `sdpa --help` starts sooner
 
-    return load_library(clauses or os.environ.get("SDPA_CLAUSES") or None)
+    folder = clauses or os.environ.get("SDPA_CLAUSES")
+    return load_library(folder) if folder else default_library()
 
 
 def load_board(board: Optional[Path] = None, **kwargs) -> Board:
