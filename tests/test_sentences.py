@@ -176,8 +176,12 @@ def test_every_format_of_one_contract_gets_the_same_report(formats, library):
 def test_a_forms_blank_is_kept_and_markdown_emphasis_dropped(name):
     text = ("The Vendor will delete the records within ____ days of the request.\n"
             "Signed for the Board by: __________ on ___/___/____.\n"
-            "This duty is __important__ and **binding**.\n")
+            "This duty is __important__ and **binding**.\n"
+            "___The Vendor will notify the Board of a breach within 30 days.___\n"
+            "Vendor name:______\n")
     got = [s.text for s in sentences(read_document(text.encode(), name))]
     assert got[0] == "The Vendor will delete the records within ____ days of the request."
     assert "__________" in got[1] and "___/___/____" in got[1]
     assert got[2] == "This duty is important and binding."
+    assert got[3] == "The Vendor will notify the Board of a breach within 30 days."  # bold italic
+    assert got[4] == "Vendor name:______"

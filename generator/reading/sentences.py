@@ -13,8 +13,10 @@ from generator.reading.places import Places
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 # emphasis, code, heading and quote marks, and a link's target ("[text](target)" reads "[text]");
 # a target never holds "(", so each "(" is scanned past once: linear on "](](](..."
-# (two underscores, not a form's blank of three or more: "within ____ days" keeps its blank)
-_MARKUP = re.compile(r"\*\*|(?<!_)__(?=[^\W_])|(?<=[^\W_])__(?!_)|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)"
+# (two or three underscores against a word or after a sentence's end, "__bold__", "___bold
+# italic.___"; a form's blank, a run that touches no word or is longer, is kept: "within ____
+# days", "Name:______", "___/___/____")
+_MARKUP = re.compile(r"\*\*|(?<!_)_{2,3}(?=[^\W_])|(?<=[^\W_]|[.!?)])_{2,3}(?!_)|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)"
                      r"|(?<=\]) \((?:https?:|mailto:|/|#)[^()\s]*\)")  # a link wrapped between "]" and "("
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
