@@ -182,32 +182,6 @@ def test_data_kept_for_a_tail_after_the_contract_ends_is_partial(library):
     assert f.status == "partial" and "90 days after the contract ends" in f.explanation
 
 
-def test_each_item_of_a_list_of_duties_after_one_modal_is_governed():
-    from generator.checking.frames import read_frame
-
-    f = read_frame("The Operator must: follow the Board's instructions; tell the Board if an instruction seems "
-                   "unlawful; keep pupil records confidential; and help with audits.")
-    assert {"notify", "protect"} <= set(f.actions), f.actions
-    f = read_frame("The Vendor shall: (a) store pupil records in the United States; (b) keep them secure.")
-    assert {"retain", "protect"} <= set(f.actions), f.actions
-    # a clause after ";" that opens with someone else is no item of the list
-    f = read_frame("The Vendor will delete the records; the District may keep its own copies.")
-    assert f.actions == ("delete",), f.actions
-
-
-@pytest.mark.parametrize(("text", "want"), [
-    # the contractor binds itself to keep and use data; "encrypted" only says where copies remain
-    ("We will retain and use your information as our legal duties require, and we will delete your profile within "
-     "90 days of cancellation (though some copies may remain in encrypted backups).", "partial"),
-    ("The Operator must: follow the Board's instructions; tell the Board if an instruction seems unlawful; keep "
-     "pupil records confidential; and help with audits.", "present"),
-    ("The Provider shall encrypt student data at rest and in transit.", "present"),
-])
-def test_security_needs_a_duty_to_protect_not_a_word_about_it(library, text, want):
-    f = finding(text, library, "security")
-    assert f.status == want, (f.status, f.explanation)
-
-
 def test_confidential_information_is_not_security_for_student_data(library):
     f = finding("Each party shall protect the other party's Confidential Information with reasonable security "
                 "measures.", library, "security")

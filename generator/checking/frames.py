@@ -21,11 +21,13 @@ from generator.checking.periods import UNIT_DAYS, periods
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 
 # who a sentence binds: the word that stands before its modal verb
-_CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor", "licensor", "supplier", "us"}
+_CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
+               "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
-         "cardholder", "cardholders", "rider", "riders", "individual", "individuals", "holder", "holders"}
+         "cardholder", "cardholders", "rider", "riders",
+         "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors"}
@@ -37,7 +39,8 @@ _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "b
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
 _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
-_EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes"}
+_EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
+           "seeks", "seek", "hopes"}
 _PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
 _ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
@@ -88,8 +91,7 @@ def _uses_data(following: list[str]) -> bool:
 VERB_REACH = 6
 # "ensure the security of ...": a duty to protect
 _KEPT_SAFE = {"security", "confidentiality", "integrity", "protection", "safety"}
-# an item of one modal's list of duties: lettered ("; (b) encrypt") or after ";" ("; keep ... secure")
-_ITEM = re.compile(r"[;:]\s*(?:and |or )?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*([A-Za-z]+)|;\s*(?:and |or )?([A-Za-z]+)")
+_ITEM = re.compile(r"[;:]\s*(?:and |or )?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*([A-Za-z]+)")
 _SAFE = {"secure", "safe", "confidential", "protected"}  # "keep learner information secure": protect it
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
@@ -389,7 +391,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             w = words[k]
             if w in _NEGATION or w in _FILLER or (w in ("use", "uses", "using") and not _uses_data(words[k + 1:k + 5])):
                 continue
-            fam = _action_at(words, k)
+            fam = ("protect" if w in ("keep", "keeps") and _SAFE & set(words[k + 1:k + 6]) else None) \
+                or _FAMILY.get(w) or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None) \
+                or ("notify" if w == "let" and "know" in words[k + 2:k + 6] else None)  # "let the District know"
             if fam is None:
                 # an unknown word inside a list of verbs ("view, export, print or delete") is
                 # skipped; anywhere else it ends what the modal governs
@@ -405,11 +409,10 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 direct = direct or (not actions and not unknown)
                 verb_at = verb_at if actions else tokens[k].start()
                 actions.append(fam)
-        # "shall: (a) store ...; (b) encrypt ...", "must: follow ...; keep ... secure": each item's verb is governed
-        at = {m.start(): k for k, m in enumerate(tokens)} if ";" in text or ":" in text else {}
+        # "shall: (a) store ...; (b) encrypt ...": each lettered item's first verb is governed too
         for item in _ITEM.finditer(text, tokens[start - 1].end()):
-            k = at.get(item.start(1) if item.group(1) else item.start(2))
-            if k is not None and (fam := _action_at(words, k)) and fam not in actions:
+            fam = _FAMILY.get(item.group(1).lower())
+            if fam and fam not in actions:
                 actions.append(fam)
         if binding is False and not negated and not effort and actions and _ONLY & set(words[start:start + 6]):
             negated = True  # "may use student records only as needed to ...": a restriction
@@ -435,14 +438,6 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
                  pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
                  hedged=_hedge(text, verb_at), effort=effort, refused=refused, direct=direct, words=tuple(words))
-
-
-def _action_at(words: list[str], k: int) -> str | None:
-    """The action ``words[k]`` names with its neighbours ("keep ... secure", "let ... know"), or None."""
-    w = words[k]
-    return ("protect" if w in ("keep", "keeps") and _SAFE & set(words[k + 1:k + 6]) else None) or _FAMILY.get(w) \
-        or ("protect" if w in _KEPT_SAFE and "ensure" in words[k - 2:k] else None) \
-        or ("notify" if w == "let" and "know" in words[k + 2:k + 6] else None)
 
 
 def words_of(text: str) -> set[str]:
