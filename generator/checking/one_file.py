@@ -7,9 +7,10 @@ started before the check's modules are imported here, while a second box gets th
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from generator.errors import LibraryError, SdpaError
 from generator.reading.extract import MAX_BYTES, read_data
