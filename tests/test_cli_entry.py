@@ -75,7 +75,6 @@ def test_a_check_ends_at_once_with_its_whole_report_and_its_exit_code(tmp_path):
     # its report is still whole and its exit code kept, also when it was started with its
     # standard error or its standard output closed
     import json
-    import os
     import subprocess
     import sys
     from pathlib import Path
@@ -90,9 +89,9 @@ def test_a_check_ends_at_once_with_its_whole_report_and_its_exit_code(tmp_path):
     assert res.stdout.endswith("}\n")
     cmd = [sys.executable, "-m", "generator.cli", "check", str(contract), "--format", "json"]
     root = Path(__file__).resolve().parent.parent
-    closed_err = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=root, check=False,
-                                preexec_fn=lambda: os.close(2))
+    closed_err = subprocess.run(["sh", "-c", 'exec "$@" 2>&-', "sh", *cmd], stdout=subprocess.PIPE, cwd=root,
+                                check=False)
     assert closed_err.returncode == 0 and json.loads(closed_err.stdout)["provisions"]
-    closed_out = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=root, check=False,
-                                preexec_fn=lambda: os.close(1), text=True)
+    closed_out = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *cmd], stderr=subprocess.PIPE, cwd=root,
+                                check=False, text=True)
     assert closed_out.returncode == 0 and "Traceback" not in closed_out.stderr, closed_out.stderr
