@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from typing import Optional
@@ -34,27 +33,19 @@ def check_cmd(
     Example: sdpa check acme-terms.pdf --format json
     """
     from generator.checking.one_file import start_check
+    from generator.cli.quick_check import FORMATS, mb_limit, report_text
 
-    if format not in ("table", "json", "markdown"):
+    if format not in FORMATS:
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
         raise typer.Exit(2)
     with user_errors():
-        if not 0 < max_mb <= 1024:  # also false for nan
-            raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
-        limit = int(max_mb * 1024 * 1024)
+        limit = mb_limit(max_mb)
         source = sys.stdin.buffer.read(limit + 1) if str(contract) == "-" else contract
         # read and checked under one budget; the reading starts first, the library loads meanwhile
         with start_check(source, name="stdin" if str(contract) == "-" else None, max_bytes=limit) as checking:
             lib = get_library(clauses)
             report = checking.finish(lib)
-    from generator.documents.report import TERMINAL_WIDTH, report_json, report_markdown, report_table
-
-    if format == "markdown":
-        typer.echo(report_markdown(report, lib))  # its citations marked against the library in use
-    elif format == "json":
-        typer.echo(report_json(report))
-    else:  # wrapped to the terminal, nothing cut
-        typer.echo(report_table(report, shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns, lib))
+    typer.echo(report_text(report, lib, format))  # the same text as the quick path (cli/quick_check.py)
     if fail_on_gaps and not report.compliant:
         raise typer.Exit(1)
 

@@ -37,14 +37,11 @@ def user_errors() -> Iterator[None]:
 
 
 def get_library(clauses: Optional[Path]) -> Library:
-    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one, as
-    :func:`~generator.library.default_library` keeps it for the process and its boxes)."""
-    import os
+    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one): see
+    :func:`generator.cli.quick_check.library_for`."""
+    from generator.cli.quick_check import library_for  # light: `sdpa --help` starts sooner
 
-    from generator.library import default_library, load_library  # here, not above: `sdpa --help` starts sooner
-
-    folder = clauses or os.environ.get("SDPA_CLAUSES")
-    return load_library(folder) if folder else default_library()
+    return library_for(clauses)
 
 
 def load_board(board: Optional[Path] = None, **kwargs) -> Board:

@@ -92,7 +92,7 @@ def read_list_line(args: list[str]) -> ListLine | None:
         return None
     line, rest, seen = ListLine(), list(args[1:]), set()
     while rest and rest[0].startswith("--board-id"):
-        name, value = _option(rest)
+        name, value = take_option(rest)
         if name != "--board-id" or not value or "--board-id" in seen:  # typer refuses an empty id
             return None
         seen.add(name)
@@ -100,13 +100,13 @@ def read_list_line(args: list[str]) -> ListLine | None:
     if not rest or rest.pop(0) != "list":
         return None
     while rest:
-        if rest[0] == "--all":
-            rest.pop(0)
-            if line.everything:
-                return None
+        flag = take_flag(rest, "--all", line.everything)
+        if flag is None:
+            return None
+        if flag:
             line.everything = True
             continue
-        name, value = _option(rest)
+        name, value = take_option(rest)
         if name not in VALUED or value is None or (name in seen and name != "--status"):
             return None  # --all=x among them: typer says --all takes no value
         seen.add(name)
@@ -115,7 +115,17 @@ def read_list_line(args: list[str]) -> ListLine | None:
     return line
 
 
-def _option(rest: list[str]) -> tuple[str | None, str | None]:
+def take_flag(rest: list[str], flag: str, taken: bool) -> bool | None:
+    """Take the option ``flag`` (one without a value) off the front of ``rest``: True when it was
+    there, False when ``rest`` starts with something else, None when it was ``taken`` already
+    (typer reads a flag given twice)."""
+    if rest[0] != flag:
+        return False
+    rest.pop(0)
+    return None if taken else True
+
+
+def take_option(rest: list[str]) -> tuple[str | None, str | None]:
     """Take ``--name value`` or ``--name=value`` off the front of ``rest``: (name, value), the
     value None when it is missing or looks like another option."""
     token = rest.pop(0)
@@ -183,19 +193,19 @@ def quick_list(args: list[str]) -> int | None:
     said = page_message(len(rows), total, page, line.per_page, everything,
                         NO_MATCH if line.vendor or line.statuses else EMPTY)
     note = said[0] + "\n" if said is not None else ""
-    if not _printable(out, sys.stdout) or not _printable(note, sys.stderr):
+    if not printable(out, sys.stdout) or not printable(note, sys.stderr):
         return None  # typer writes what this stream cannot hold, or strips a terminal's codes
     try:
         sys.stdout.write(out)
         sys.stdout.flush()  # the list, then the note after it, as typer writes them
     except BrokenPipeError:  # the reader stopped (`| head`): nothing more to say, as typer
-        _quiet_stdout()
+        quiet_stdout()
         return 0
     sys.stderr.write(note)
     return said[1] if said is not None else 0
 
 
-def _printable(text: str, stream) -> bool:
+def printable(text: str, stream) -> bool:
     """True when ``text`` holds no terminal escape (typer strips those from a stream that is
     not a terminal) and ``stream``'s encoding can write all of it."""
     if "\x1b" in text:
@@ -207,7 +217,7 @@ def _printable(text: str, stream) -> bool:
     return True
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """Point standard output at nothing, so that Python's own flush at exit does not fail again
     on the closed pipe."""
     try:
