@@ -58,15 +58,47 @@ def files(tmp_path_factory):
     ["{md}", "--format", "json"],
     ["{broken}"],
     ["{missing}", "--format", "json"],
-    ["{escape}"],  # typer strips the terminal's codes: the quick path leaves this one to it
+    ["{escape}"],  # the reader leaves a terminal's codes out of the sentences it quotes
 ])
 def test_the_quick_path_prints_what_the_typer_command_prints(files, line):
-    args = ["check", *(a.format(terms=files / "terms.txt", md=files / "compliant-words.md",
-                                broken=files / "broken.pdf", missing=files / "none.pdf",
-                                escape=files / "escape.txt") for a in line)]
+    args = ["check", *fill(line, files)]
     quick, typer = both(*args)
     assert (quick.stdout, quick.stderr, quick.returncode) == (typer.stdout, typer.stderr, typer.returncode)
     assert quick.returncode in (0, 1, 2) and (quick.stdout or quick.stderr)
+    # and the quick path answered it, without typer
+    probe = ("import sys; from generator.cli.quick_check import quick_check; code = quick_check(sys.argv[1:]); "
+             "sys.stdout.flush(); print('typer' in sys.modules, code, file=sys.stderr)")
+    res = subprocess.run([sys.executable, "-c", probe, *args], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert res.stderr.strip().endswith(f"False {quick.returncode}"), res.stderr[-2000:]
+
+
+def fill(line: list[str], files) -> list[str]:
+    return [a.format(terms=files / "terms.txt", md=files / "compliant-words.md", broken=files / "broken.pdf",
+                     missing=files / "none.pdf", escape=files / "escape.txt", nonascii=files / "café.txt")
+            for a in line]
+
+
+@pytest.mark.parametrize(("shell", "env"), [
+    ('exec "$@" | true', {}),  # the reader has gone: exit 1, nothing said, as typer exits
+    ('exec "$@" --fail-on-gaps | true', {}),
+    ('exec "$@" >/dev/full', {}),  # a full disk: one line, exit 2
+    ('exec "$@"', {"PYTHONIOENCODING": "ascii"}),  # a report this stream cannot hold: left to typer
+])
+def test_output_that_cannot_be_written_ends_as_the_typer_command_ends(files, shell, env):
+    import os
+
+    (files / "café.txt").write_text(TERMS.replace("Brightpath", "Brightpath Café"), encoding="utf-8")
+    target = files / ("café.txt" if env else "terms.txt")
+    results = []
+    for cmd in ([sys.executable, "-m", "generator.cli"], [sys.executable, "-c", TYPER]):
+        script = shell.replace('"$@"', '"$@" check "$0"') if "| true" not in shell else \
+            'set -o pipefail; ' + shell.replace('"$@"', '"$@" check "$0"')
+        res = subprocess.run(["bash", "-c", script, str(target), *cmd], cwd=ROOT, capture_output=True,
+                             text=True, timeout=120, check=False, env={**os.environ, **env})
+        results.append((res.stdout, res.stderr, res.returncode))
+    assert results[0] == results[1]
+    assert results[0][2] in (1, 2) or env, results[0]
 
 
 @pytest.mark.parametrize("args", [
@@ -82,19 +114,12 @@ def test_the_quick_path_prints_what_the_typer_command_prints(files, line):
     ["check", "a.pdf", "--fail-on-gaps=yes"],
     ["check", "a.pdf", "--max-mb", "five"],
     ["check", "a.pdf", "--max-mb", "-5"],
+    ["check", "a.pdf", "--max-mb", "１０"],  # typer reads ASCII digits only
+    ["check", "", "a.pdf"],
+    ["check", ""],
     ["check", "a.pdf", "--", "b.pdf"],
     ["check", "a.pdf", "--verbose"],
     ["redline", "a.docx"],
 ])
 def test_a_command_line_it_is_not_sure_of_is_left_to_typer(args):
     assert read_check_line(args) is None
-
-
-def test_a_check_it_answers_loads_no_typer(files):
-    probe = ("import sys; from generator.cli.quick_check import quick_check; "
-             "code = quick_check(['check', sys.argv[1], '--format', 'json']); sys.stdout.flush(); "
-             "print('typer' in sys.modules, code, file=sys.stderr)")
-    res = subprocess.run([sys.executable, "-c", probe, str(files / "terms.txt")], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120, check=False)
-    assert res.stderr.strip().endswith("False 0"), res.stderr[-2000:]
-    assert '"document": "terms.txt"' in res.stdout

@@ -18,6 +18,7 @@ from generator.cli.common import (
     read_json,
     user_errors,
 )
+from generator.cli.shared import FORMATS, MAX_MB, format_report, limit_bytes
 from generator.errors import InputError
 
 
@@ -25,7 +26,7 @@ def check_cmd(
     contract: Path = typer.Argument(..., help="The vendor's contract: PDF, DOCX, TXT or MD; - for standard input."),
     format: str = typer.Option("table", "--format", help="table, json or markdown"),
     fail_on_gaps: bool = typer.Option(False, "--fail-on-gaps", help="Exit 1 when a provision is not present or a term conflicts."),
-    max_mb: float = typer.Option(50, "--max-mb", help="Refuse files larger than this many MB."),
+    max_mb: float = typer.Option(MAX_MB, "--max-mb", help="Refuse files larger than this many MB."),
     clauses: Optional[Path] = ClausesOpt,
 ) -> None:
     """Check a vendor's contract against the eleven provisions; report gaps and conflicts.
@@ -33,19 +34,18 @@ def check_cmd(
     Example: sdpa check acme-terms.pdf --format json
     """
     from generator.checking.one_file import start_check
-    from generator.cli.quick_check import FORMATS, mb_limit, report_text
 
     if format not in FORMATS:
         typer.echo("sdpa: error: --format must be table, json or markdown", err=True)
         raise typer.Exit(2)
     with user_errors():
-        limit = mb_limit(max_mb)
+        limit = limit_bytes(max_mb)
         source = sys.stdin.buffer.read(limit + 1) if str(contract) == "-" else contract
         # read and checked under one budget; the reading starts first, the library loads meanwhile
         with start_check(source, name="stdin" if str(contract) == "-" else None, max_bytes=limit) as checking:
             lib = get_library(clauses)
             report = checking.finish(lib)
-    typer.echo(report_text(report, lib, format))  # the same text as the quick path (cli/quick_check.py)
+    typer.echo(format_report(report, lib, format))  # the same text as the quick path (cli/quick_check.py)
     if fail_on_gaps and not report.compliant:
         raise typer.Exit(1)
 

@@ -8,6 +8,7 @@ import typer
 
 from generator.cli import apps, board, check, documents, letters, library, region, register, vet
 from generator.cli.common import BoardIdOpt, choose_board
+from generator.cli.shared import unexpected_line
 
 HELP = ("Student data privacy addenda, contract checks, notices and deadlines for "
         "Connecticut boards of education (Conn. Gen. Stat. §§ 10-234aa to 10-234dd).")
@@ -138,11 +139,10 @@ def run(args: list[str]) -> int:
         code = 1
     except typer.TyperException as exc:  # the command line itself (typer's usage errors)
         code = usage_error(exc)
-    except Exception as exc:  # noqa: BLE001 - the last guard between a bug and the user
+    except Exception as exc:  # the last guard between a bug and the user
         if os.environ.get("SDPA_DEBUG"):
             raise
-        typer.echo(f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
-                   "(please report it; SDPA_DEBUG=1 shows where)", err=True)
+        typer.echo(unexpected_line(exc), err=True)
         code = 2
     return code if isinstance(code, int) else 0
 

@@ -38,10 +38,10 @@ def user_errors() -> Iterator[None]:
 
 def get_library(clauses: Optional[Path]) -> Library:
     """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one): see
-    :func:`generator.cli.quick_check.library_for`."""
-    from generator.cli.quick_check import library_for  # light: `sdpa --help` starts sooner
+    :func:`generator.cli.shared.choose_library`."""
+    from generator.cli.shared import choose_library  # here, not above: `sdpa --help` starts sooner
 
-    return library_for(clauses)
+    return choose_library(clauses)
 
 
 def load_board(board: Optional[Path] = None, **kwargs) -> Board:

@@ -22,6 +22,8 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.cli.shared import printable, take_flag, take_option, write_out
+
 VALUED = {"--db", "--today", "--format", "--page", "--per-page", "--vendor", "--status"}  # --all takes none
 PER_PAGE, MAX_PER_PAGE = 50, 10_000  # the typer options' default and bound (generator/cli/register.py)
 FORMAT = "table"  # the default --format
@@ -115,30 +117,6 @@ def read_list_line(args: list[str]) -> ListLine | None:
     return line
 
 
-def take_flag(rest: list[str], flag: str, taken: bool) -> bool | None:
-    """Take the option ``flag`` (one without a value) off the front of ``rest``: True when it was
-    there, False when ``rest`` starts with something else, None when it was ``taken`` already
-    (typer reads a flag given twice)."""
-    if rest[0] != flag:
-        return False
-    rest.pop(0)
-    return None if taken else True
-
-
-def take_option(rest: list[str]) -> tuple[str | None, str | None]:
-    """Take ``--name value`` or ``--name=value`` off the front of ``rest``: (name, value), the
-    value None when it is missing or looks like another option."""
-    token = rest.pop(0)
-    if not token.startswith("--"):
-        return None, None
-    if "=" in token:
-        name, value = token.split("=", 1)
-        return name, value
-    if not rest or rest[0].startswith("-"):
-        return token, None
-    return token, rest.pop(0)
-
-
 def _take(line: ListLine, name: str, value: str) -> bool:
     """Put option ``name``'s ``value`` in ``line``; False when it is not one the reader is sure of."""
     if name == "--status":
@@ -195,36 +173,11 @@ def quick_list(args: list[str]) -> int | None:
     note = said[0] + "\n" if said is not None else ""
     if not printable(out, sys.stdout) or not printable(note, sys.stderr):
         return None  # typer writes what this stream cannot hold, or strips a terminal's codes
-    try:
-        sys.stdout.write(out)
-        sys.stdout.flush()  # the list, then the note after it, as typer writes them
-    except BrokenPipeError:  # the reader stopped (`| head`): nothing more to say, as typer
-        quiet_stdout()
-        return 0
+    failed = write_out(out)  # the list, then the note after it, as typer writes them
+    if failed is not None:
+        return failed
     sys.stderr.write(note)
     return said[1] if said is not None else 0
-
-
-def printable(text: str, stream) -> bool:
-    """True when ``text`` holds no terminal escape (typer strips those from a stream that is
-    not a terminal) and ``stream``'s encoding can write all of it."""
-    if "\x1b" in text:
-        return False
-    try:
-        text.encode(getattr(stream, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def quiet_stdout() -> None:
-    """Point standard output at nothing, so that Python's own flush at exit does not fail again
-    on the closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 class _Unopened(Exception):

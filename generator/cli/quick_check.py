@@ -1,86 +1,46 @@
-"""``sdpa check FILE`` answered without typer, so that a fresh check starts its reading sooner
-(docs/check.md, "Speed on a PDF of real agreements"); and the pieces of the check command that
-both paths share: the ``--max-mb`` limit, the clause library, the report's text.
+"""``sdpa check FILE`` answered without typer, so that a fresh check starts its reading sooner."""
 
-It answers only a command line it reads whole: ``check FILE`` with ``--format``, ``--max-mb``
-and ``--fail-on-gaps``, each at most once, in a form it reads without doubt (``--name value`` or
-``--name=value``; a format of ``table``, ``json`` or ``markdown``; a number ``float`` reads). A
-file named ``-`` (standard input, which it could not give back), ``--clauses``, ``--help`` and
-anything else go to the typer command (:func:`generator.cli.check.check_cmd`), which answers in
-the same words. So does any error it did not foresee, and output typer would change (a terminal
-code it strips, a character the stream cannot hold): the typer command then checks the file
-again, as it always did.
-"""
+# It answers only a command line it reads whole: ``check FILE`` with ``--format``, ``--max-mb``
+# and ``--fail-on-gaps``, each at most once, in a form it reads without doubt (``--name value``
+# or ``--name=value``; a format of table, json or markdown; a number in ASCII that ``float``
+# reads, as typer's own reading takes it). A file named ``-`` (standard input, which it could not
+# give back) or "", ``--clauses``, ``--help`` and anything else go to the typer command
+# (generator/cli/check.py), which answers in the same words. So does any error it did not
+# foresee, and output typer would change (a terminal code it strips, a character the stream
+# cannot hold): the typer command then checks the file again. docs/check.md: "Speed".
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from generator.cli.quick import printable, quiet_stdout, take_flag, take_option
-
-if TYPE_CHECKING:
-    from generator.findings import GapReport
-    from generator.models import Library
-
-FORMATS = ("table", "json", "markdown")
-MAX_MB = 50.0  # the --max-mb default (generator/cli/check.py)
-
-
-def mb_limit(max_mb: float) -> int:
-    """``--max-mb`` as a number of bytes. Raises :class:`InputError` when it is not above 0 and
-    at most 1024 (not a number included)."""
-    from generator.errors import InputError
-
-    if not 0 < max_mb <= 1024:  # also false for nan
-        raise InputError(f"--max-mb: {max_mb} must be a number of MB above 0 and at most 1024")
-    return int(max_mb * 1024 * 1024)
-
-
-def library_for(clauses: str | Path | None) -> Library:
-    """The clause library at ``clauses`` (else ``$SDPA_CLAUSES``, else the shipped one, as
-    :func:`~generator.library.default_library` keeps it for the process and its boxes). Raises
-    :class:`LibraryError` as :func:`~generator.library.load_library` does."""
-    from generator.library import default_library, load_library
-
-    folder = clauses or os.environ.get("SDPA_CLAUSES")
-    return load_library(folder) if folder else default_library()
-
-
-def report_text(report: GapReport, library: Library, format: str) -> str:
-    """The report as ``sdpa check`` prints it in ``format``: a table wrapped to the terminal,
-    nothing cut; the JSON of DESIGN.md; or Markdown, its citations marked against ``library``."""
-    from generator.documents.report import (
-        TERMINAL_WIDTH,
-        report_json,
-        report_markdown,
-        report_table,
-    )
-
-    if format == "markdown":
-        return report_markdown(report, library)
-    if format == "json":
-        return report_json(report)
-    return report_table(report, shutil.get_terminal_size((TERMINAL_WIDTH, 24)).columns, library)
+from generator.cli.shared import (
+    FORMATS,
+    MAX_MB,
+    choose_library,
+    format_report,
+    limit_bytes,
+    printable,
+    take_flag,
+    take_option,
+    write_out,
+)
 
 
 @dataclass
 class CheckLine:
     """A ``check`` command line as the quick path reads it."""
 
-    contract: str = ""
+    contract: str | None = None
     format: str = "table"
     max_mb: float = MAX_MB
     fail_on_gaps: bool = False
 
 
 def read_check_line(args: list[str]) -> CheckLine | None:
-    """``args`` read as ``check FILE [options]``, or None when they are anything else or
-    anything this reader is not sure of (the typer command reads those)."""
+    """Read ``args`` as ``check FILE [options]``; None when they are anything else or anything
+    this reader is not sure of (the typer command reads those)."""
     if len(args) < 2 or args[0] != "check":
         return None
     line, rest, seen = CheckLine(), list(args[1:]), set()
@@ -90,27 +50,29 @@ def read_check_line(args: list[str]) -> CheckLine | None:
             return None
         elif flag:
             line.fail_on_gaps = True
-        elif not rest[0].startswith("-"):
-            if line.contract:
+        elif rest[0] and not rest[0].startswith("-"):
+            if line.contract is not None:
                 return None  # a second file: typer says so
             line.contract = rest.pop(0)
         else:
             name, value = take_option(rest)
             if not _take(line, name, value, seen):
-                return None
-    return line if line.contract else None
+                return None  # "", "-", --help, --clauses, a value missing, an option twice
+    return line if line.contract is not None else None
 
 
 def _take(line: CheckLine, name: str | None, value: str | None, seen: set[str]) -> bool:
     """Put option ``name``'s ``value`` in ``line``; False when it is not one the reader is sure of."""
     if name not in ("--format", "--max-mb") or value is None or name in seen:
-        return False  # "-", --help, --clauses, --fail-on-gaps=x, a value missing, an option twice
+        return False
     seen.add(name)
     if name == "--format":
         line.format = value
         return value in FORMATS
+    if not value.isascii():  # typer reads a number in ASCII digits only; float() takes any
+        return False
     try:
-        line.max_mb = float(value)  # as typer reads a float option
+        line.max_mb = float(value)
     except ValueError:
         return False
     return True
@@ -118,8 +80,8 @@ def _take(line: CheckLine, name: str | None, value: str | None, seen: set[str]) 
 
 def quick_check(args: list[str]) -> int | None:
     """Answer the command line ``args`` (without the program's name) when it is a ``check`` this
-    module answers alone (see the module's text): print the report, or the one-line error, and
-    return the exit code. None: print nothing; the typer command answers."""
+    module answers alone: print the report, or the one-line error, and return the exit code.
+    None: print nothing; the typer command answers."""
     line = read_check_line(args)
     if line is None:
         return None
@@ -129,12 +91,12 @@ def quick_check(args: list[str]) -> int | None:
 
     fork_boxes()  # as the typer command does: one command, one thread
     try:
-        limit = mb_limit(line.max_mb)
+        limit = limit_bytes(line.max_mb)
         # read and checked under one budget; the reading starts first, the library loads meanwhile
         with start_check(Path(line.contract), max_bytes=limit) as checking:
-            library = library_for(None)
+            library = choose_library(None)
             report = checking.finish(library)
-        out = report_text(report, library, line.format) + "\n"
+        out = format_report(report, library, line.format) + "\n"
     except SdpaError as exc:
         said = f"sdpa: error: {exc}\n"
         if not printable(said, sys.stderr):
@@ -145,10 +107,7 @@ def quick_check(args: list[str]) -> int | None:
         return None
     if not printable(out, sys.stdout):
         return None  # typer writes what this stream cannot hold, or strips a terminal's codes
-    try:
-        sys.stdout.write(out)
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped (`| head`): nothing more to say, as typer
-        quiet_stdout()
-        return 0
+    failed = write_out(out)
+    if failed is not None:
+        return failed
     return 1 if line.fail_on_gaps and not report.compliant else 0
