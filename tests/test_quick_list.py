@@ -368,3 +368,21 @@ def test_a_person_whose_name_holds_terminal_codes_cannot_write_to_the_register(t
     monkeypatch.setenv("SDPA_USER", "counsel@example.org")
     with Register(url) as reg:
         assert reg.actor == "counsel@example.org"
+
+
+def test_a_contract_added_with_the_command_is_listed_by_the_quick_path_at_once(tmp_path, monkeypatch):
+    # `sdpa register add` stores the new contract's status, so the next list needs no full command
+    url = fresh_url("sqlite", tmp_path)
+    monkeypatch.setenv("SDPA_CACHE_DIR", str(tmp_path / "cache"))
+    for vendor in ("Brightpath Learning", "Lumen Reading"):
+        res = CliRunner().invoke(app, ["register", "add", "--db", url, "--vendor", vendor, "--product", "Reader",
+                                       "--executed", "2026-09-02"])
+        assert res.exit_code == 0, res.output
+    probe = ("import sys; from generator.cli.quick import quick_list; "
+             "code = quick_list(sys.argv[1:]); print('answered' if code is not None else 'left to typer', "
+             "file=sys.stderr)")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SDPA_CACHE_DIR": str(tmp_path / "cache")}
+    res = subprocess.run([sys.executable, "-c", probe, *lists(url, None, ["--today", "2026-12-01"])], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert res.stderr.strip().endswith("answered"), res.stderr[-2000:]
+    assert "Brightpath Learning" in res.stdout and "Lumen Reading" in res.stdout

@@ -61,6 +61,7 @@ def register_add_cmd(
 ) -> None:
     """Add a contract. Example: sdpa register add --vendor Acme --product Reader --executed 2025-12-22 --file acme.pdf"""
     from generator.records.register import past_event
+    from generator.records.status import refresh_due
 
     with user_errors():
         with open_register(db, board) as (reg, _):
@@ -70,6 +71,7 @@ def register_add_cmd(
                                    term_end=date_option(term_end, "--term-end"), description=description,
                                    purpose=purpose, data_categories=[x.strip() for x in data.split(";") if x.strip()],
                                    file=file, withheld_reason=withheld)
+            refresh_due(reg)  # its status stored now, so the next `register list` answers quickly
     typer.echo(f"added contract {cid}")
 
 
