@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 
 import typer
 
+from generator.cli.shared import error_line
 from generator.errors import SdpaError
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except SdpaError as exc:
-        typer.echo(f"sdpa: error: {exc}", err=True)
+        typer.echo(error_line(exc), err=True)
         raise typer.Exit(2) from None
 
 

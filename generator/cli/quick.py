@@ -22,7 +22,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.cli.shared import printable, take_flag, take_option, write_out
+from generator.cli.shared import error_line, printable, take_flag, take_option, write_out
 
 VALUED = {"--db", "--today", "--format", "--page", "--per-page", "--vendor", "--status"}  # --all takes none
 PER_PAGE, MAX_PER_PAGE = 50, 10_000  # the typer options' default and bound (generator/cli/register.py)
@@ -160,7 +160,7 @@ def quick_list(args: list[str]) -> int | None:
     try:
         found = _list(line)
     except _Unopened as exc:  # said here as the typer command says it: an unreachable one not waited for twice
-        sys.stderr.write(f"sdpa: error: {exc}\n")
+        sys.stderr.write(error_line(exc) + "\n")
         return 2
     except Exception:  # noqa: BLE001 - the typer command answers, in its words
         return None

@@ -19,6 +19,7 @@ from generator.cli.shared import (
     FORMATS,
     MAX_MB,
     choose_library,
+    error_line,
     format_report,
     limit_bytes,
     printable,
@@ -98,7 +99,7 @@ def quick_check(args: list[str]) -> int | None:
             report = checking.finish(library)
         out = format_report(report, library, line.format) + "\n"
     except SdpaError as exc:
-        said = f"sdpa: error: {exc}\n"
+        said = error_line(exc) + "\n"
         if not printable(said, sys.stderr):
             return None
         sys.stderr.write(said)

@@ -66,6 +66,11 @@ def quiet_stdout() -> None:
         pass
 
 
+def error_line(exc: BaseException) -> str:
+    """The one line the command says for an error of the user's input or files ("sdpa: error: …")."""
+    return f"sdpa: error: {exc}"
+
+
 def unexpected_line(exc: BaseException) -> str:
     """The one line the command says for an error it did not foresee (no traceback)."""
     return (f"sdpa: error: unexpected {type(exc).__name__}: {str(exc)[:200]!r} "
