@@ -7,7 +7,11 @@ import hashlib
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
+# Where the clause library, the templates and the example board are: inside the package when it was
+# installed by a plain `pip install` (generator/shipped/, see pyproject.toml), else beside it, as in
+# a checkout or an editable install.
+ROOT = _PACKAGE / "shipped" if (_PACKAGE / "shipped" / "clauses").is_dir() else _PACKAGE.parent
 CLAUSES_DIR = ROOT / "clauses"
 _LIBRARY_CODE = ("library.py", "models.py", "vetting.py")  # the code that reads the library
 

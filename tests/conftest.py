@@ -39,7 +39,7 @@ def library():
 
 @pytest.fixture(scope="session")
 def board():
-    return load_board(ROOT / "board.example.yaml")
+    return load_board(ROOT / "examples" / "board.example.yaml")
 
 
 @pytest.fixture()

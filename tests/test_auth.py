@@ -192,10 +192,10 @@ def test_profile_resolution_order(db_url, district, tmp_path, monkeypatch):
     board, source = g.resolve_board()
     assert (board.name, source) == ("Shoreline Board of Education", "saved")
     assert g.load_board().access.admin == ["it.lead@shoreline.example"]
-    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "board.example.yaml"))
+    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "examples" / "board.example.yaml"))
     assert g.resolve_board()[1] == "file"
     assert g.load_board().name == "Waterbury Board of Education"
-    assert g.load_board(ROOT / "board.example.yaml", register_url=db_url).name == "Waterbury Board of Education"
+    assert g.load_board(ROOT / "examples" / "board.example.yaml", register_url=db_url).name == "Waterbury Board of Education"
 
 
 def test_the_newest_saved_profile_wins_and_database_is_never_saved(db_url, board):

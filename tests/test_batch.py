@@ -176,7 +176,7 @@ def test_required_columns_documented():
 def _profile():
     from generator import default_library, load_board
 
-    return load_board(ROOT / "board.example.yaml"), default_library()
+    return load_board(ROOT / "examples" / "board.example.yaml"), default_library()
 
 
 def test_input_error_for_missing_file(tmp_path):

@@ -186,7 +186,7 @@ def test_batch_with_hostile_contracts_reports_every_row(tmp_path):
         w = csv.writer(f)
         w.writerow(["vendor_name", "product", "contact_email", "contract_date", "contract_file"])
         w.writerows([f"Vendor {i}", "P", f"v{i}@v.example", "2026-09-01", name] for i, name in enumerate(files))
-    result = g.run_batch(folder / "v.csv", tmp_path / "out", g.load_board(ROOT / "board.example.yaml"),
+    result = g.run_batch(folder / "v.csv", tmp_path / "out", g.load_board(ROOT / "examples" / "board.example.yaml"),
                          g.default_library(), jobs=2)
     with result.manifest.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))

@@ -118,7 +118,7 @@ def signed_in_app(tmp_path_factory, identity_provider):
 
     tmp = tmp_path_factory.mktemp("auth")
     db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
-    data = g.read_board_file(ROOT / "board.example.yaml").model_dump(mode="json")
+    data = g.read_board_file(ROOT / "examples" / "board.example.yaml").model_dump(mode="json")
     data.update(name="Shoreline Board of Education", access={"admin": [], "editor": [EDITOR, UNPROVEN], "viewer": [VIEWER]})
     with Register(db_url, actor="setup") as reg:
         g.save_board(reg, g.board_from_dict(data))

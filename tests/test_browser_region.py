@@ -31,7 +31,7 @@ def region_app(tmp_path_factory, identity_provider):  # noqa: F811
 
     tmp = tmp_path_factory.mktemp("region")
     db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
-    example = g.read_board_file(ROOT / "board.example.yaml").model_dump(mode="json")
+    example = g.read_board_file(ROOT / "examples" / "board.example.yaml").model_dump(mode="json")
     with Register(db_url, actor="setup") as first:
         hillside = g.add_board(first.engine, "Hillside Board of Education")
     for board_id, name, editors, product in ((1, "Shoreline Board of Education", [BOTH, ONLY_A], A_CONTRACT),

@@ -34,7 +34,7 @@ def review_app(tmp_path_factory, identity_provider):  # noqa: F811
 
     tmp = tmp_path_factory.mktemp("review")
     db_url = f"sqlite:///{tmp / 'register.sqlite3'}"
-    data = g.read_board_file(ROOT / "board.example.yaml").model_dump(mode="json")
+    data = g.read_board_file(ROOT / "examples" / "board.example.yaml").model_dump(mode="json")
     data.update(name="Shoreline Board of Education",
                 access={"admin": [], "counsel": [COUNSEL], "editor": [EDITOR], "viewer": []})
     with Register(db_url, actor="setup") as reg:

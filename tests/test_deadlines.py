@@ -46,7 +46,7 @@ def test_good_friday_counts_only_when_the_board_says_it_was_proclaimed(tmp_path)
     from .conftest import ROOT
 
     proclaimed = tmp_path / "board.yaml"
-    proclaimed.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    proclaimed.write_text((ROOT / "examples" / "board.example.yaml").read_text(encoding="utf-8")
                           + "good_friday_proclaimed: true\n", encoding="utf-8")
     assert cli_json("--executed", "2027-03-25", "--board", str(proclaimed))["website_notice_due"] == "2027-04-02"
     assert is_business_day(date(2027, 3, 26)) and not is_business_day(date(2027, 3, 26), good_friday=True)
@@ -98,7 +98,7 @@ def test_annual_notice():
 
 
 def _profile(tmp_path, **changes) -> str:
-    profile = yaml.safe_load((ROOT / "board.example.yaml").read_text())
+    profile = yaml.safe_load((ROOT / "examples" / "board.example.yaml").read_text())
     profile.update(changes)
     path = tmp_path / "board.yaml"
     path.write_text(yaml.safe_dump(profile))

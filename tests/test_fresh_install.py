@@ -98,7 +98,7 @@ def shipped_app(shipped, identity_provider, tmp_path_factory):  # noqa: F811 - t
     board = subprocess.run(  # the profile saved with the fresh environment's own sdpa
         [str(python), "-c",
          "import sys, generator as g; from generator.records.register import Register\n"
-         "d = g.read_board_file('board.example.yaml').model_dump(mode='json')\n"
+         "d = g.read_board_file('examples/board.example.yaml').model_dump(mode='json')\n"
          f"d.update(name='Shoreline Board of Education', access={{'editor': ['{EDITOR}']}})\n"
          "with Register(sys.argv[1], actor='setup') as reg: g.save_board(reg, g.board_from_dict(d))",
          db_url], cwd=src, capture_output=True, text=True, env=_clean_env())
@@ -140,3 +140,37 @@ def test_a_rebinding_host_cannot_open_the_app(shipped_app):
     _, port = shipped_app
     assert _websocket_status(port, f"127.0.0.1:{port}") == 101
     assert _websocket_status(port, f"rebind.attacker.example:{port}") != 101
+
+
+def test_a_bare_install_checks_and_drafts_outside_the_checkout(shipped, tmp_path):
+    """The installed ``sdpa`` carries its clause library, templates and example board: from a folder
+    that is not the checkout it checks a contract and drafts an addendum. (It once looked for
+    ``clauses/`` beside the installed package, in site-packages, and said it was not found.)"""
+    src, python = shipped
+    sdpa = python.parent / "sdpa"
+    contract = tmp_path / "terms.txt"
+    contract.write_text("The Contractor shall delete all student data within 30 days after the Board "
+                        "requests deletion.\n", encoding="utf-8")
+    checked = subprocess.run([str(sdpa), "check", str(contract), "--format", "json"], cwd=tmp_path,
+                             capture_output=True, text=True, env=_clean_env())
+    assert checked.returncode == 0, checked.stderr[-2000:]
+    import json
+
+    report = {p["id"]: p["status"] for p in json.loads(checked.stdout)["provisions"]}
+    assert len(report) == 11 and report["deletion"] == "present"
+    shutil.copy(src / "examples" / "vendor.json", tmp_path / "vendor.json")
+    drafted = subprocess.run([str(sdpa), "addendum", "--vendor", "vendor.json", "--out", "addendum.docx"],
+                             cwd=tmp_path, capture_output=True, text=True, env=_clean_env())
+    assert drafted.returncode == 0, drafted.stderr[-2000:]
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(tmp_path / "addendum.docx")).paragraphs)
+    assert "Waterbury Board of Education" in text  # the shipped example board
+    assert "student data" in text.lower()
+    site = subprocess.run([str(python), "-c", "import generator.cache as c; print(c.ROOT)"], cwd=tmp_path,
+                          capture_output=True, text=True, env=_clean_env())
+    installed = Path(site.stdout.strip())
+    assert installed.is_relative_to(python.parent.parent), site.stdout  # the environment's, not the copy's
+    for folder in ("clauses", "templates"):  # every file of the library and the templates is carried
+        files = {p.relative_to(src) for p in (src / folder).rglob("*") if p.is_file()}
+        assert files and all((installed / f).is_file() for f in files), folder

@@ -301,7 +301,7 @@ def test_board_profile_limits_name_the_field(tmp_path, key, value, message):
 
     from generator import ProfileError, board_from_dict
 
-    data = yaml.safe_load((ROOT / "board.example.yaml").read_text())
+    data = yaml.safe_load((ROOT / "examples" / "board.example.yaml").read_text())
     with pytest.raises(ProfileError, match=message) as err:
         board_from_dict({**data, key: value}, "big.yaml")
     assert f"'{key}'" in str(err.value)

@@ -13,7 +13,6 @@ def test_quickstart_notebook_runs(tmp_path):
     work = tmp_path / "notebooks"
     work.mkdir()
     (tmp_path / "examples").symlink_to(ROOT / "examples")
-    (tmp_path / "board.example.yaml").symlink_to(ROOT / "board.example.yaml")
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(work)}}).execute()
     outputs = ["".join(o.get("text", "") or o.get("data", {}).get("text/plain", "")
                        for o in cell.get("outputs", [])) for cell in nb.cells if cell.cell_type == "code"]

@@ -153,7 +153,7 @@ def test_a_state_stored_by_older_rules_is_left_to_the_full_command(tmp_path, cap
 
 @pytest.mark.parametrize("args", [
     ["register", "list", "--help"],
-    ["register", "list", "--board", "board.example.yaml"],
+    ["register", "list", "--board", "examples/board.example.yaml"],
     ["register", "list", "--page", "0"],
     ["register", "list", "--page", "two"],
     ["register", "list", "--per-page", "10001"],
@@ -192,7 +192,7 @@ def test_registers_it_cannot_answer_from_are_left_to_the_full_command(tmp_path, 
     assert quick(["register", "list"], capsys) is None  # no --db and no $SDPA_DATABASE_URL: a profile decides
     monkeypatch.setenv("SDPA_DATABASE_URL", url)
     assert quick(["register", "list"], capsys) is not None
-    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "board.example.yaml"))
+    monkeypatch.setenv("SDPA_BOARD", str(ROOT / "examples" / "board.example.yaml"))
     assert quick(["register", "list"], capsys) is None  # a profile file is read and checked by the full command
     monkeypatch.delenv("SDPA_BOARD")
     monkeypatch.setenv("SDPA_BOARD_ID", "x")

@@ -286,7 +286,7 @@ def test_any_markup_in_a_vendor_value_comes_out_as_typed(value):
         return
     v = Vendor(name="Acme", product="Reader", contact_email="a@acme.example", contract_date="2026-09-01",
                deletion_method=value.strip(), purpose=value.strip())
-    data = render_addendum(v, load_board(ROOT / "board.example.yaml"), default_library())
+    data = render_addendum(v, load_board(ROOT / "examples" / "board.example.yaml"), default_library())
     assert flat(value) in flat(docx_text(data))
     d = docx.Document(io.BytesIO(data))
     headings = [p.text for p in d.paragraphs if p.style.name.lower().startswith(("heading", "title"))]

@@ -134,7 +134,7 @@ def test_cli_review_and_void(tmp_path, monkeypatch):
     board = tmp_path / "board.yaml"
     from .conftest import ROOT
 
-    text = (ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "examples" / "board.example.yaml").read_text(encoding="utf-8")
     board.write_text(text + "access:\n  editor: [pat@district.example]\n  counsel: [lee@district.example]\n",
                      encoding="utf-8")
     import generator as g
@@ -373,7 +373,7 @@ def test_the_cli_checks_the_editor_and_admin_roles_before_writing(tmp_path, monk
 
     url = f"sqlite:///{tmp_path / 'r.sqlite3'}"
     profile = tmp_path / "board.yaml"
-    profile.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    profile.write_text((ROOT / "examples" / "board.example.yaml").read_text(encoding="utf-8")
                        + "access:\n  admin: [ada@district.example]\n  editor: [pat@district.example]\n"
                          "  viewer: [vic@district.example]\n", encoding="utf-8")
     args = ["--db", url]
@@ -408,7 +408,7 @@ def test_only_an_administrator_of_the_first_board_adds_a_board_or_moves_a_distri
 
     url = f"sqlite:///{tmp_path / 'region.sqlite3'}"
     profile = tmp_path / "region.yaml"
-    profile.write_text((ROOT / "board.example.yaml").read_text(encoding="utf-8")
+    profile.write_text((ROOT / "examples" / "board.example.yaml").read_text(encoding="utf-8")
                        + "access:\n  admin: [ada@region.example]\n  editor: [pat@region.example]\n", encoding="utf-8")
     monkeypatch.setenv("SDPA_USER", "ada@region.example")
     assert runner.invoke(app, ["board", "import", str(profile), "--db", url]).exit_code == 0

@@ -48,7 +48,7 @@ def test_a_vendor_name_with_docxtpl_escapes_prints_as_typed(library, board, vend
 
 
 def test_a_blank_board_legal_name_is_refused(board):
-    data = yaml.safe_load((ROOT / "board.example.yaml").read_text())
+    data = yaml.safe_load((ROOT / "examples" / "board.example.yaml").read_text())
     for blank in ("", "   "):
         with pytest.raises(ProfileError, match="name.*the board's legal name is required"):
             g.board_from_dict({**data, "name": blank}, "the board form")

@@ -341,7 +341,7 @@ def test_a_command_opens_the_register_once_and_uses_the_profile_saved_there(tmp_
     monkeypatch.delenv("SDPA_BOARD", raising=False)
     monkeypatch.delenv("SDPA_DATABASE_URL", raising=False)
     here, elsewhere = tmp_path / "here.sqlite3", tmp_path / "elsewhere.sqlite3"
-    example = read_board_file(Path(__file__).resolve().parent.parent / "board.example.yaml")
+    example = read_board_file(Path(__file__).resolve().parent.parent / "examples" / "board.example.yaml")
     with Register(f"sqlite:///{here}") as reg:
         save_board(reg, example.model_copy(update={"name": "Shoreline Board of Education"}))
     opened = []

@@ -18,7 +18,7 @@ from generator.reading.limits import read_bounded
 if TYPE_CHECKING:
     from generator.records.register import Register
 
-EXAMPLE_BOARD = ROOT / "board.example.yaml"
+EXAMPLE_BOARD = ROOT / "examples" / "board.example.yaml"
 MAX_PROFILE = 1024 * 1024  # a profile is a few kilobytes; a bigger one is a mistake or an attack
 
 
