@@ -192,8 +192,7 @@ def _any_of(patterns: tuple[str, ...]):
     for p in patterns:
         rs.Add(p)
     rs.Compile()
-    # kept by text, as a sentence's hits are: a document checked again is not matched again
-    test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))
+    test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))  # kept by text: not matched again
     _KEPT.add(test)
     return test
 
@@ -423,6 +422,10 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
 
     doubts: list[str] = list(doubts_frame)
+    shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
+    if not strong and weak and all((s.location, _quote(s.text)) in shifting
+                                   and read_frame(s.text).bound in ("board", "user") for s, _ in weak):
+        weak, doubts = [], [*doubts, "its only term puts the duty on the board or the user, a conflict"]
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:

@@ -1,0 +1,118 @@
+"""The same duties in other words (the tenth round): the board's request however it is phrased,
+a use forbidden except for the contract's purposes, an aim described rather than a duty owed, a
+duty put on the school instead of the contractor, and the ways a breach is said. Every sentence
+here is our own wording. Each test of a new reading failed before the round's change; the cases
+marked "stays" held before and must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import check_contract
+from generator.reading.extract import read_document
+
+
+def finding(text: str, library, pid: str):
+    return check_contract(read_document(text.encode(), "t.txt"), library).finding(pid)
+
+
+# ---------------------------------------------------------------- the board's request to delete
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall delete all student data within 30 days after the Board asks it to.",
+    "Upon the District requesting it, the Vendor will destroy the student records concerned and confirm in writing.",  # stays
+    "The Company will erase any student data identified in a written request from the LEA within 15 "
+    "business days of receiving the request.",
+    "The Contractor will purge the student records listed in a written notice from the District within ten "
+    "days of receiving it.",
+])
+def test_deletion_when_the_board_asks_is_a_means_to_request_it(library, text):
+    assert finding(text, library, "deletion").status == "present"
+
+
+def test_a_request_to_end_the_contract_is_not_a_request_to_delete(library):
+    f = finding("The Vendor shall delete all student data within 30 days after the District requests "
+                "termination of the Agreement.", library, "deletion")
+    assert f.status == "partial"
+
+
+# ---------------------------------------------------------------- use only for the contract
+
+
+@pytest.mark.parametrize("text", [
+    "Vendor will not use, disclose or process Student Data except as necessary to perform the Services for the District.",
+    "The Processor shall not access or use student data other than for the purpose of providing the Services "
+    "under this Agreement.",
+    "The Provider will not use, copy, analyse or share student information except as expressly authorized by "
+    "this Agreement.",
+])
+def test_a_use_forbidden_except_for_the_contracts_purposes_limits_use(library, text):
+    assert finding(text, library, "use_limitation").status == "present"
+
+
+def test_an_exception_for_what_the_law_requires_is_not_a_use_limitation(library):  # stays
+    assert finding("The Vendor shall not disclose student data except as required by law.", library,
+                   "use_limitation").status == "missing"
+
+
+# ---------------------------------------------------------------- deletion at the end, only if asked
+
+
+def test_deletion_at_the_end_only_when_the_board_asks_is_partial(library):
+    f = finding("When the District asks, the Vendor will delete student data after the contract ends.",
+                library, "no_retention")
+    assert f.status == "partial" and "only if the school asks" in f.explanation
+    assert finding("When the District requests deletion, or at the end of the Agreement, the Provider shall "
+                   "delete all student data.", library, "no_retention").status == "present"
+
+
+# ---------------------------------------------------------------- an aim, not a duty
+
+
+def test_a_practice_designed_to_meet_ferpa_is_an_aim_not_a_commitment(library):
+    f = finding("Our practices are designed to be consistent with FERPA.", library, "ferpa")
+    assert f.status == "partial" and f.confidence == "low"
+    assert "aim" in f.explanation
+    # security is itself a duty of actions designed to ensure it: an aim to protect meets it
+    assert finding("Our safeguards are designed to protect student data from unauthorized access and "
+                   "disclosure.", library, "security").status == "present"
+
+
+# ---------------------------------------------------------------- the duty put on the school
+
+
+def test_ferpa_put_on_the_school_alone_is_missing_with_a_conflict(library):
+    report = check_contract(read_document(b"The school is solely responsible for compliance with FERPA.",
+                                          "t.txt"), library)
+    f = report.finding("ferpa")
+    assert f.status == "missing" and f.confidence == "low" and not f.evidence
+    assert [c.kind for c in report.conflicts if c.provision == "ferpa"] == ["other"]
+    # the contractor's own commitment beside it still counts, lowered by the conflict
+    both = check_contract(read_document(b"The school is solely responsible for compliance with FERPA. The "
+                                        b"Vendor shall comply with FERPA as a school official.", "t.txt"), library)
+    assert both.finding("ferpa").status == "partial"
+
+
+# ---------------------------------------------------------------- how a breach is said
+
+
+@pytest.mark.parametrize("text", [
+    "If student data is compromised, the Vendor will notify the District within 72 hours.",
+    "Where student records held by the Vendor have been breached, the Vendor shall tell the Board within five days.",
+    "The Vendor will email the District within 72 hours of discovering a data breach affecting student data.",
+])
+def test_a_breach_in_other_words_is_still_a_breach(library, text):
+    f = finding(text, library, "breach_notification")
+    assert f.status == "present" and f.confidence == "high"
+
+
+def test_asking_the_reader_to_tell_us_is_not_the_contractors_notice(library):
+    f = finding("If you suspect a data breach involving your account, please notify us within 24 hours.", library,
+                "breach_notification")
+    assert f.status != "present"
+
+
+def test_encrypting_only_payment_cards_is_security_of_one_kind_of_data(library):
+    f = finding("We encrypt payment card information using TLS.", library, "security")
+    assert f.status == "partial"
