@@ -116,3 +116,39 @@ def test_asking_the_reader_to_tell_us_is_not_the_contractors_notice(library):
 def test_encrypting_only_payment_cards_is_security_of_one_kind_of_data(library):
     f = finding("We encrypt payment card information using TLS.", library, "security")
     assert f.status == "partial"
+
+
+# ---------------------------------------------------------------- the end of the relationship
+
+
+@pytest.mark.parametrize("text", [
+    "When a district stops using the platform, we erase its student data within 45 days.",
+    "Student records are destroyed within 60 days after the school's account is closed.",
+    "The Processor shall return or delete all student personal data at the end of the provision of the services.",
+])
+def test_the_end_of_the_relationship_in_other_words_ends_the_data(library, text):
+    assert finding(text, library, "no_retention").status == "present"
+
+
+def test_a_users_own_account_closing_is_not_the_contracts_end(library):  # stays
+    assert finding("When a student closes an account, we delete that account's data within 30 days.", library,
+                   "no_retention").status != "present"
+
+
+# ---------------------------------------------------------------- who owns or controls
+
+
+@pytest.mark.parametrize("text", [
+    "The district, not the Vendor, controls all student data.",
+    "Schools keep ownership: schools retain all rights to student data, and the Vendor claims no ownership of it.",
+])
+def test_the_school_owning_or_controlling_the_data_beside_a_negation_of_the_vendor(library, text):
+    assert finding(text, library, "ownership").status == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The School does not own or control the data the Company collects.",
+    "The school no longer owns student data once it is uploaded.",
+])
+def test_the_school_not_owning_the_data_is_not_ownership(library, text):  # stays
+    assert finding(text, library, "ownership").status == "missing"
