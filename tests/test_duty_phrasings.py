@@ -101,6 +101,9 @@ def test_ferpa_put_on_the_school_alone_is_missing_with_a_conflict(library):
     "If student data is compromised, the Vendor will notify the District within 72 hours.",
     "Where student records held by the Vendor have been breached, the Vendor shall tell the Board within five days.",
     "The Vendor will email the District within 72 hours of discovering a data breach affecting student data.",
+    "The Contractor shall report to the Board any breach involving student records no later than two business days "
+    "after it is discovered.",
+    "Any breach affecting pupil information must be reported to the School within 48 hours.",
 ])
 def test_a_breach_in_other_words_is_still_a_breach(library, text):
     f = finding(text, library, "breach_notification")
@@ -152,3 +155,14 @@ def test_the_school_owning_or_controlling_the_data_beside_a_negation_of_the_vend
 ])
 def test_the_school_not_owning_the_data_is_not_ownership(library, text):  # stays
     assert finding(text, library, "ownership").status == "missing"
+
+
+def test_a_breach_of_the_contract_is_not_a_data_breach(library):  # stays
+    assert finding("Either party may terminate this Agreement for a material breach of its obligations regarding "
+                   "student data on 30 days' notice to the District.", library, "breach_notification").status == "missing"
+
+
+def test_a_vendor_bound_by_ferpa_commits_to_it(library):
+    f = finding("The Vendor acknowledges that it is bound by FERPA as to the student records it receives.", library,
+                "ferpa")
+    assert f.status == "present"

@@ -65,7 +65,8 @@ _ACTIONS = {
     "protect": "protect protects protected protecting safeguard safeguards secure secures maintain "
                "maintains implement implements encrypt encrypts encrypted encryption",
     "notify": "notify notifies notified notifying notice inform informs informed tell tells told advise advises "
-              "advised alert alerts alerted email emails emailed emailing e-mail e-mails e-mailed",
+              "advised alert alerts alerted report reports reported reporting email emails emailed emailing "
+              "e-mail e-mails e-mailed",
     "retain": "retain retains retained retaining retention keep keeps kept store stores stored",
     "use": "use uses used using process processes processed",
     "sell": "sell sells sold selling rent rents",
@@ -370,8 +371,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             break
     aimed = next((i + 2 for i, w in enumerate(words[:10]) if w in _BE | {"was", "were"}
                   and words[i + 1:i + 3] in (["designed", "to"], ["intended", "to"], ["meant", "to"])), None)
-    if start is None and aimed is not None:
-        # "Our practices are designed to be consistent with FERPA": an aim described, not a duty
+    if start is None and aimed is not None:  # "Our practices are designed to meet FERPA": an aim, not a duty
         binding, effort, start = False, True, aimed + 1
     if start is None:  # "The Provider deletes ...": a statement of fact, no modal; its subject opens it
         for i, w in enumerate(words[:3]):
