@@ -1247,7 +1247,6 @@ KNOWN: dict[str, str] = {
     "Virginia residents' copy and correction": "a request for a copy and a correction six words apart is not read",
     "a copy of the families' notice": "a copy of a notice sent to others is not read as notice to the board",
     "every effort to keep secure": "'make every effort to keep ... secure' is not read as an effort to protect",
-    "notify the customer's users": "notice to the board's users is read as neither the board's nor the users'",
     "usernames shared with sponsors": "sponsors' promotions are not read as advertising",
     "as protective as for its own confidential information": "a standard of care named by the contractor's own "
     "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "

@@ -166,3 +166,26 @@ def test_a_vendor_bound_by_ferpa_commits_to_it(library):
     f = finding("The Vendor acknowledges that it is bound by FERPA as to the student records it receives.", library,
                 "ferpa")
     assert f.status == "present"
+
+
+# ---------------------------------------------------------------- a narrower reach
+
+
+@pytest.mark.parametrize(("text", "pid", "reach"), [
+    ("For residents of California, we maintain reasonable security procedures for personal information.",
+     "security", "California"),
+    ("Students from Oregon may ask their school to review and correct their records, and we will make the "
+     "correction within ten days.", "review_correction", "Oregon"),
+    ("For our Premium Tutoring program, we use student data only to deliver tutoring sessions to the school.",
+     "use_limitation", "Premium Tutoring program"),
+])
+def test_a_term_for_another_places_people_or_one_programme_is_partial(library, text, pid, reach):
+    f = finding(text, library, pid)
+    assert f.status == "partial" and reach in f.explanation
+
+
+def test_notice_of_a_breach_is_a_breach_notice_but_a_breach_of_the_agreement_is_not(library):
+    assert finding("The Vendor shall notify the District of any breach within 5 days.", library,
+                   "breach_notification").status == "present"
+    assert finding("The District shall notify the Vendor of any breach of this Agreement within 30 days.", library,
+                   "breach_notification").status == "missing"  # stays

@@ -42,9 +42,8 @@ _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim",
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
 _PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
-# verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
-_ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
-           "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
+_ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept", "accepts",  # "agrees that"
+           "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
 # words that may stand between the modal and the action ("will promptly and securely delete")
 _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "commercially",
@@ -111,8 +110,7 @@ _DATA = [
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
-    # data from one source only, a sign-in or platform partner: "Google user data", "data we
-    # receive from Clever"
+    # data from one source only, a sign-in or platform partner: "Google user data", "data we receive from Clever"
     ("data from one source", re.compile(rf"\b{_PARTNERS}\s+(?i:user|account)\s+(?i:data|information)\b"
                                         rf"|\b(?i:data|information) (?i:we |that we )?(?i:get|gets|receive|receives|"
                                         rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
@@ -134,7 +132,10 @@ _SCOPE = re.compile(
     rf"|\bwhere (?:the )?(?P<law>{_PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
-    r"|\b(?:enrolled|participating|registered) in (?:the |our )?(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
+    r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
+    r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
+    rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
+    rf" (?:of|from) (?:the )?(?P<of>{_PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
@@ -174,8 +175,8 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
                       r"|\b(?:is|are) available (?:on|upon) request\b"
                       r"|\b(?:explains|describes|summari[sz]es|outlines)\s+(?:how|what|our)\b", re.I)
 
-# a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does
-# not use", "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
+# a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does not use",
+# "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
 _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|practical|"
                     r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
                     r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
@@ -297,8 +298,8 @@ def _scope(m: re.Match[str] | None) -> str:
         return ""
     if m.group("place"):
         return m.group("place")
-    if m.group("among"):
-        return f"people or schools in {m.group('among')}"
+    if m.group("among") or m.group("of"):
+        return f"people or schools in {m.group('among') or m.group('of')}"
     if m.group("data"):
         about_data = m.group("noun").lower() in ("data", "information", "record", "records", "region")
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
@@ -315,8 +316,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start, effort, refused, direct = "", None, False, None, False, False, False
-    # "You agree that we may ...", "The Provider acknowledges that it will ...": the duty is the
-    # clause after "that"; the one who agrees stands for "it"/"they" there
+    # "You agree that we may ...", "The Provider acknowledges that it will ...": the duty is the clause
+    # after "that", where the one who agrees stands for "it"/"they"
     lead, agreeing = 0, ""
     for a, w in enumerate(words[:8]):
         if w in _ASSENT and "that" in words[a + 1:a + 3]:
@@ -461,10 +462,9 @@ def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:
 
 
 def could_conflict(text: str, spec) -> bool:
-    """False when the words of ``text`` already rule out the conflict ``spec`` (a
-    :class:`generator.models.ConflictFrame`): none of its ``objects`` is named, or one of its
-    ``unless`` words is. :func:`conflict_frame` of the sentence's frame is then False too, so
-    the frame need not be read (the words are the frame's own, compared the same way)."""
+    """False when the words of ``text`` already rule out the conflict ``spec`` (a ``ConflictFrame``): none of
+    its ``objects`` is named, or one of its ``unless`` words is; :func:`conflict_frame` of the sentence's frame
+    is then False too, so the frame need not be read (its words are compared the same way)."""
     words = _frame_words(text)
     if spec.objects and not words & {w.lower() for w in spec.objects}:
         return False
