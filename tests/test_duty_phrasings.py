@@ -189,3 +189,27 @@ def test_notice_of_a_breach_is_a_breach_notice_but_a_breach_of_the_agreement_is_
                    "breach_notification").status == "present"
     assert finding("The District shall notify the Vendor of any breach of this Agreement within 30 days.", library,
                    "breach_notification").status == "missing"  # stays
+
+
+# ---------------------------------------------------------------- conflicts in other words
+
+
+def conflicts(text: str, library) -> set[str]:
+    return {c.kind for c in check_contract(read_document(text.encode(), "t.txt"), library).conflicts}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Company reserves the right to update this DPA from time to time in its discretion.", "unilateral_change"),
+    ("Student data may be sold or transferred as part of a corporate reorganization.", "sale"),
+    ("Provider may retain copies of student data as required for its internal record-keeping purposes.", "retention"),
+])
+def test_a_conflict_in_other_words_is_found(library, text, kind):
+    assert kind in conflicts(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "Any change to this DPA requires the District's written approval.",
+    "We will never sell student data, including in a reorganization, without the District's written consent.",
+])
+def test_the_same_words_bound_by_the_board_are_no_conflict(library, text):  # stays
+    assert not conflicts(text, library)
