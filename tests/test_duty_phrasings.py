@@ -213,3 +213,32 @@ def test_a_conflict_in_other_words_is_found(library, text, kind):
 ])
 def test_the_same_words_bound_by_the_board_are_no_conflict(library, text):  # stays
     assert not conflicts(text, library)
+
+
+# ---------------------------------------------------------------- the model agreements' long sentences
+
+
+def test_a_ban_on_using_records_to_enable_marketing_is_an_advertising_ban(library):
+    """'using' is a form of 'use' (the rule once matched only the letters u-s-e)."""
+    text = ("The Vendor is prohibited from using, disclosing or selling Student Records to (a) inform, influence or "
+            "enable marketing or advertising by anyone; (b) build a profile of a student other than to provide the "
+            "Service.")
+    assert finding(text, library, "no_advertising").status == "present"
+
+
+def test_the_school_submitting_a_written_request_to_delete_is_a_means(library):
+    text = ("The LEA may at any time submit to the Provider a written request to dispose of Pupil Records, and the "
+            "Provider shall dispose of them within sixty (60) days of receipt.")
+    assert finding(text, library, "deletion").status == "present"
+
+
+def test_a_backup_tail_after_provided_however_is_an_exception(library):
+    f = finding("Following termination, the Provider will delete Student Data within 60 days; provided, however, that "
+                "the Provider may retain Student Data in backup media until it is overwritten.", library,
+                "no_retention")
+    assert f.status == "partial" and "an exception swallows it" in f.explanation
+
+
+def test_a_breach_of_a_childs_data_told_to_parents_only_is_partial(library):
+    assert finding("The Provider will notify affected parents of a breach of their child's data as state law "
+                   "requires.", library, "breach_notification").status == "partial"

@@ -141,11 +141,11 @@ _SCOPE = re.compile(
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
 _SCOPE_WORDS = re.compile(rf"\b(?:{_PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
-_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided that|other than|save for|"
+_CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided,? (?:however,? )?that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
                         # or by "although": "... although archived copies may remain"
-                        r"|\b(?:but|although|though|however|while) (?:\w+ ){0,5}?(?:retain|retains|retained|keep|keeps|"
+                        r"|\b(?:but|although|though|however|while),? (?:\w+ ){0,5}?(?:retain|retains|retained|keep|keeps|"
                         r"kept|store|stores|stored|preserve|preserves|remain|remains|persist|persists)\b[^.;]*"
                         # or by "and may": "... and may keep a copy for its records"
                         r"|\band (?:may|can|will|shall) (?:also )?(?:retain|keep|store|preserve|hold)\b[^.;]*"
