@@ -1252,8 +1252,6 @@ KNOWN: dict[str, str] = {
     "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "
     "one kind of data and lost its low confidence, so it was not kept)",
     # sixth and seventh batches (acc7)
-    "inspect through the District, provide and correct": "a request made through the District and answered by the "
-    "Provider, with 'provide the records' for review, is not read as a review procedure",
     "a table row for breach notice": "a table turned into label-and-value sentences has no modal and no verb",
     "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
     "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",

@@ -32,8 +32,7 @@ _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors"}
 
-_BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
-_HOLDS = {"has", "retains", "keeps", "holds"}
+_BINDING, _HOLDS = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}, {"has", "retains", "keeps", "holds"}
 _ONLY = {"only", "solely", "exclusively"}
 _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
@@ -331,7 +330,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         # "are required to", "is responsible for": binding on whoever is named before it
         required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w == "responsible" and words[i + 1:i + 2] == ["for"])) \
             and _BE & set(words[max(0, i - 3):i])
-        if w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"]):
+        if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
+                and not {"which", "who", "whom", "whose"} & set(words[max(lead, i - 3):i]):  # "from which a pupil could"
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
@@ -339,7 +339,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             j = i - 1
             while j >= max(0, i - 4) and tokens[j].start() > cut:
                 who = _who(words[j], words[j + 1] if j + 1 < i else "")
-                if who:
+                if who and "by" not in words[max(0, j - 2):j]:  # not the agent of "records held by Vendor"
                     bound = who
                     break
                 if words[j] in ("and", "or"):
