@@ -306,3 +306,11 @@ def test_a_vendor_acting_as_a_school_official_commits_to_ferpa(library):
 def test_the_school_alone_answering_for_ferpa_is_missing(library):
     f = finding("The District alone is responsible for meeting FERPA's requirements.", library, "ferpa")
     assert f.status == "missing"
+
+
+def test_a_choice_between_return_and_destruction_at_the_end_is_no_condition(library):
+    choice = ("When the contract ends the Vendor shall return all student records to the Board or, if the Board so "
+              "elects, destroy them, within 45 days.")
+    assert finding(choice, library, "no_retention").status == "present"
+    only_if_asked = "Vendor shall return or destroy all student data at the end of the Agreement if the District so requests."
+    assert finding(only_if_asked, library, "no_retention").status == "partial"
