@@ -1241,8 +1241,6 @@ KNOWN: dict[str, str] = {
     "Confidential Information defined to include student data": "a definition in one sentence does not carry into the next",
     "a breach notice template": "a noun phrase about a notice form is read as a partial breach procedure",
     "one pilot's return of data": "the end of a pilot is not read as the end of the contract",
-    "Washington student data encrypted": "a passive duty naming no party is not read from its frame",
-    "Virginia residents' copy and correction": "a request for a copy and a correction six words apart is not read",
     "a copy of the families' notice": "a copy of a notice sent to others is not read as notice to the board",
     "every effort to keep secure": "'make every effort to keep ... secure' is not read as an effort to protect",
     "usernames shared with sponsors": "sponsors' promotions are not read as advertising",
@@ -1252,10 +1250,7 @@ KNOWN: dict[str, str] = {
     # sixth and seventh batches (acc7)
     "a table row for breach notice": "a table turned into label-and-value sentences has no modal and no verb",
     "a table row for retention": "a table turned into label-and-value sentences has no modal and no verb",
-    "data hosted in the EU region encrypted": "a passive duty naming no party is not read from its frame",
     "targeted advertising: prohibited": "a table's 'prohibited' has no modal and is read as a mention",
-    "athlete forms encrypted by the Company": "records named by a form's name are not student data, and a "
-    "present-tense passive with its agent is not read as the agent's duty",
     "contextual ads, never targeted with student data": "ads shown without student data are read as a partial "
     "advertising term",
 }
