@@ -314,3 +314,89 @@ def test_a_choice_between_return_and_destruction_at_the_end_is_no_condition(libr
     assert finding(choice, library, "no_retention").status == "present"
     only_if_asked = "Vendor shall return or destroy all student data at the end of the Agreement if the District so requests."
     assert finding(only_if_asked, library, "no_retention").status == "partial"
+
+
+# ---------------------------------------------------------------- classes from blind batches 4 and 5 (read halves)
+
+
+@pytest.mark.parametrize("text", [
+    "Whatever pupils upload to the Service, from essays to quiz answers, belongs to the district that enrolled "
+    "them, not to the Vendor.",
+    "Title to each student record, with the sole say over how it may be used, remains with the Board throughout "
+    "the term.",
+    "The Board maintains exclusive control over the student records it sends to the Contractor.",
+])
+def test_the_school_owning_the_data_in_plainer_or_longer_words(library, text):
+    assert finding(text, library, "ownership").status == "present"
+
+
+def test_your_child_is_a_student_whose_records_may_be_seen_and_fixed(library):
+    text = ("You may see what we hold about your child and have errors fixed; send the request through the school "
+            "and we will answer it within 20 days.")
+    assert finding(text, library, "review_correction").status == "present"
+
+
+def test_editing_many_account_fields_in_settings_is_generic_account_settings(library):
+    text = "You may change your nickname, avatar, time zone, email address and password at any time in Settings."
+    assert finding(text, library, "review_correction").status == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "If student records are accessed without permission, the Vendor will tell the Superintendent in writing within "
+    "three days.",
+    "If student data is released, disclosed or acquired without authorization, the Company shall notify the Board "
+    "within ten days.",
+])
+def test_data_reached_without_authorization_is_a_breach_and_the_superintendent_is_the_board(library, text):
+    assert finding(text, library, "breach_notification").status == "present"
+
+
+def test_a_childs_data_ever_compromised_told_to_the_parent_is_partial(library):
+    assert finding("If your child's data is ever compromised, we will email you within three days.", library,
+                   "breach_notification").status == "partial"
+
+
+def test_the_statutes_own_disaster_recovery_exception_does_not_swallow_deletion(library):
+    text = ("When the District asks the Vendor to destroy student data, the Vendor shall do so within 30 days, except "
+            "for copies in a disaster-recovery system the public cannot reach.")
+    assert finding(text, library, "deletion").status == "present"
+
+
+def test_the_exception_stated_before_the_promise_not_to_use(library):
+    text = ("Except as needed to provide the Services to the District, the Vendor shall not access, use or share "
+            "student records.")
+    assert finding(text, library, "use_limitation").status == "present"
+
+
+def test_disclosure_for_any_lawful_purpose_is_a_conflict(library):
+    assert "other" in {k if k != "disclosure" else "other"
+                       for k in conflicts("The Vendor may disclose student records to other companies for any lawful "
+                                          "purpose.", library)}
+
+
+def test_a_company_bought_or_merged_passing_student_data_is_a_sale(library):
+    assert "sale" in conflicts("If the Vendor is bought by another firm, student records may pass to the buyer.", library)
+
+
+@pytest.mark.parametrize("text", [
+    "The invalidity of one clause of this Agreement does not invalidate the others.",
+    "If a court strikes down one part of these terms, the rest still applies.",
+])
+def test_severability_in_other_words(library, text):
+    assert finding(text, library, "severability").status == "present"
+
+
+def test_the_law_of_the_state_where_your_school_is_is_partial(library):
+    assert finding("These terms are governed by the laws of the state in which your school district is located.",
+                   library, "governing_law").status == "partial"
+
+
+def test_deletion_when_the_contract_with_the_vendor_ends(library):
+    assert finding("When the district's contract with the Vendor ends, the Vendor deletes all student records within "
+                   "30 days.", library, "no_retention").status == "present"
+
+
+def test_security_aimed_at_but_disclaimed_is_partial(library):
+    f = finding("We strive to apply industry-standard security to student data, but we cannot guarantee the security "
+                "of anything sent over the internet.", library, "security")
+    assert f.status == "partial"

@@ -23,7 +23,8 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 # who a sentence binds: the word that stands before its modal verb
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
-_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller"}
+_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
+          "superintendent"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
@@ -174,18 +175,17 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
                       r"|\b(?:is|are) available (?:on|upon) request\b"
                       r"|\b(?:explains|describes|summari[sz]es|outlines)\s+(?:how|what|our)\b", re.I)
 
-# a hedge makes a duty what the contractor does as a rule, not what it must do ("generally does not use",
-# "where practicable, will inform"); "as soon as practicable" is a time, not a hedge
+# a hedge makes a duty what the contractor does as a rule ("generally does not use", "where practicable, will inform");
+# "as soon as practicable" is a time, not a hedge
 _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|practical|"
                     r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
                     r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
-_DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
+_DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor|cannot|can't)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
                          r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
-                         r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)", re.I)
-
-
+                         r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)"
+                         r"|\b(?:cannot|can't|not)\s+(?:\w+\s+)?(?:guarantee|warrant|ensure)\s+(?:the\s+)?(?:absolute\s+)?security\b", re.I)
 
 # after the verb, the same hedge, or the contractor's judgment of what is reasonable ("shall encrypt
 # student data when feasible", "to the extent commercially reasonable"); one a firm limit follows
