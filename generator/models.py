@@ -296,10 +296,13 @@ class Rule(Strict):
 
 
 class Weakener(Strict):
-    """A pattern that, found in a sentence that would make a provision present, makes it partial."""
+    """A pattern that, found in a sentence that would make a provision present, makes it partial;
+    with ``counts`` false the sentence does not count at all (a term for another jurisdiction's
+    people or data does not count for Connecticut: the labels' convention)."""
 
     pattern: str
     reason: str
+    counts: bool = True
 
 
 class Limit(Strict):

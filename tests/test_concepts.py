@@ -267,10 +267,10 @@ def test_deletion_at_termination_on_request_is_not_a_means_to_request(library):
     "If you are located in the European Union, the Vendor deletes your personal data when the contract ends.",
     "Where the district is a New York educational agency, the Vendor deletes student data when the contract ends.",
 ])
-def test_terms_for_another_jurisdiction_are_at_most_partial(library, text):
+def test_terms_for_another_jurisdiction_do_not_count_for_connecticut(library, text):
     f = check(text, library).finding("no_retention")
-    assert f.status == "partial" and f.confidence == "low"
-    assert "another jurisdiction" in f.explanation
+    assert f.status == "missing" and f.confidence == "low"
+    assert "does not count for Connecticut" in f.explanation
 
 
 def test_another_states_law_is_a_conflict_even_beside_connecticut_consumers(library):
@@ -468,7 +468,7 @@ def kinds_of(text: str, library) -> set[str]:
     ("deletion", "The Vendor shall destroy, within ten days, any pupil records the Board identifies in a written "
                  "notice.", "present"),
     # a duty only where another place's law applies
-    ("security", "Where the EU GDPR applies, the Vendor shall protect pupil records with encryption.", "partial"),
+    ("security", "Where the EU GDPR applies, the Vendor shall protect pupil records with encryption.", "missing"),
     # no ownership passes to the contractor
     ("ownership", "No title in any student record is conveyed to or acquired by the Vendor under this contract.",
      "present"),

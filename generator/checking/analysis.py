@@ -9,15 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions
-from generator.checking.frames import (
-    Frame,
-    action_forms,
-    could_conflict,
-    forget_frames,
-    read_frame,
-    word_set,
-)
+from generator.checking.frame_rules import conflict_frame, elsewhere, frame_doubts, frame_gaps, mentions
+from generator.checking.frames import Frame, action_forms, could_conflict, forget_frames, read_frame, word_set
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
@@ -233,10 +226,10 @@ def stated_days(text: str, limit: Limit) -> float | None:
 
 def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -> tuple[str, str] | None:
     """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
-    (``weakener`` or ``limit``), or None."""
+    (``weakener``, ``limit``, or ``elsewhere``: it does not count at all), or None."""
     for w in p.detect.weakeners:
         if sid in index.get(ps.index[w.pattern], ()):
-            return w.reason, "weakener"
+            return w.reason, "weakener" if w.counts else "elsewhere"
     for lim in p.detect.limits:
         days = stated_days(text, lim)
         if days is not None and days > lim.max_days:
@@ -385,12 +378,16 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     numbers = False  # a present match stated a time limit that was checked
     sure = False  # some match came from a rule that is sure of itself
     doubts_frame: list[str] = []
+    aside: list[tuple[Sentence, str]] = []
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = frame_gaps(read_frame(s.text), p.detect.frame) if not found else []
+        gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
+        if (found and found[1] == "elsewhere") or (not found and elsewhere(frame, gaps)):
+            aside.append((s, reason or gaps[0]))  # a term for another jurisdiction's people or data
+            continue
         if gaps and i in present:  # the patterns found the topic, the frame says no complete duty is stated
             weak.append((s, "; ".join(gaps)))
             weakened_by.add("frame")
@@ -457,6 +454,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if (strong or weak) and not sure:
         doubts.append("only rules marked unsure found it")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
+    if status == "missing" and aside:
+        why += f" The term at {aside[0][0].location} does not count for Connecticut: {aside[0][1].replace('the term ', 'it ', 1)}."
+        doubts.append("a term for another jurisdiction was set aside")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts

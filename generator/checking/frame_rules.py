@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
+from generator.checking.frames import PLACES, VERB_REACH, Frame, action_of, words_of
+
+_PLACE = re.compile(rf"\b(?:{PLACES})\b", re.I)
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
 # ("except for such purposes as the Vendor may determine", "unless our business needs require")
@@ -94,6 +96,12 @@ _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "re
 def _own_clause(cond: str) -> str:
     """The exception alone, up to the comma that ends it ("unless our business needs require")."""
     return cond.split(",")[0]
+
+
+def elsewhere(frame: Frame, gaps: list[str]) -> bool:
+    """True when all ``frame`` lacks (its ``gaps``) is its reach, and that reach is another
+    jurisdiction's people, schools or data: such a term does not count for Connecticut."""
+    return gaps == [f"it applies only to {frame.scope}"] and bool(_PLACE.search(frame.scope))
 
 
 def mentions(frame: Frame, actions: list[str]) -> bool:

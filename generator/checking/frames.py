@@ -116,7 +116,7 @@ _DATA = [
                                         rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
 ]
 # places whose law or people a term may be limited to: not Connecticut's schools
-_PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
+PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
            "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
            "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
            "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
@@ -125,22 +125,22 @@ _PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switz
            "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _SCOPE = re.compile(
     r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
-    rf" (?:located |based |resident )?in (?:the )?(?P<place>{_PLACES})\b"
-    rf"|\b(?P<data>{_PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
+    rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
+    rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
-    rf"|\bwhere (?:the )?(?P<law>{_PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
+    rf"|\bwhere (?:the )?(?P<law>{PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
-    rf" (?:of|from) (?:the )?(?P<of>{_PLACES})\b"
+    rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
-    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{_PLACES})\b", re.I)
+    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{_PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided,? (?:however,? )?that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"

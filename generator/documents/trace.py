@@ -66,9 +66,12 @@ BASIS_LABEL = {"10-234bb(a)": "§ 10-234bb(a) term", "policy": "the Board's poli
 
 def _partial_when(p: Provision) -> str:
     parts = [p.detect.partial_explanation] if p.detect.partial_explanation else []
-    reasons = [w.reason for w in p.detect.weakeners] + [x.reason for x in p.detect.limits]
+    reasons = [w.reason for w in p.detect.weakeners if w.counts] + [x.reason for x in p.detect.limits]
     if reasons:
         parts.append("Also partial when: " + "; ".join(dict.fromkeys(reasons)) + ".")
+    aside = [w.reason for w in p.detect.weakeners if not w.counts]
+    if aside:
+        parts.append("Not counted at all when: " + "; ".join(dict.fromkeys(aside)) + " (not Connecticut's).")
     return " ".join(parts) or "No partial reading: the provision is present or missing."
 
 
