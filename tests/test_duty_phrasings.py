@@ -402,3 +402,12 @@ def test_security_aimed_at_but_disclaimed_is_partial(library):
     f = finding("We strive to apply industry-standard security to student data, but we cannot guarantee the security "
                 "of anything sent over the internet.", library, "security")
     assert f.status == "partial"
+
+
+def test_confidential_information_glossed_as_business_secrets_is_no_term_on_student_data(library):
+    f = finding("Each party shall keep the other's Confidential Information, meaning its prices, trade secrets and "
+                "source code, secure and confidential.", library, "security")
+    assert f.status == "missing" and "business information" in f.explanation
+    # Confidential Information not glossed so may hold student data: partial, as before
+    assert finding("Each party shall keep the other's Confidential Information secure and confidential.", library,
+                   "security").status == "partial"

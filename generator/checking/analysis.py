@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from generator.checking.frame_rules import conflict_frame, elsewhere, frame_doubts, frame_gaps, mentions
+from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions, set_aside
 from generator.checking.frames import Frame, action_forms, could_conflict, forget_frames, read_frame, word_set
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -238,9 +238,8 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
 
 
 def _rests_on_number(p: Provision, text: str) -> bool:
-    """Whether the status rests on the number ``text`` states: it is within a working week's
-    stretch of a limit (7/5), so reading business days as calendar days (or the reverse) or a
-    number attached to the wrong clause would flip it. Three days against thirty does not."""
+    """Whether the status rests on the number ``text`` states: within a working week's stretch of a limit (7/5),
+    business days read as calendar days (or the reverse) or a number on the wrong clause would flip it."""
     return any((d := stated_days(text, lim)) is not None and d * WORK_WEEK >= lim.max_days
                for lim in p.detect.limits)
 
@@ -385,8 +384,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
-        if (found and found[1] == "elsewhere") or (not found and elsewhere(frame, gaps)):
-            aside.append((s, reason or gaps[0]))  # a term for another jurisdiction's people or data
+        if (found and found[1] == "elsewhere") or (not found and set_aside(frame, gaps)):
+            aside.append((s, reason or gaps[0]))  # another jurisdiction's, or business secrets: no term on it
             continue
         if gaps and i in present:  # the patterns found the topic, the frame says no complete duty is stated
             weak.append((s, "; ".join(gaps)))
@@ -455,8 +454,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         doubts.append("only rules marked unsure found it")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
     if status == "missing" and aside:
-        why += f" The term at {aside[0][0].location} does not count for Connecticut: {aside[0][1].replace('the term ', 'it ', 1)}."
-        doubts.append("a term for another jurisdiction was set aside")
+        where, said = aside[0][0].location, aside[0][1].replace("the term ", "it ", 1)
+        why += f" The term at {where} does not count{' for Connecticut' if 'applies only' in said else ''}: {said}."
+        doubts.append("a term for another jurisdiction, or about business secrets, was set aside")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts

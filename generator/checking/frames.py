@@ -23,8 +23,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 # who a sentence binds: the word that stands before its modal verb
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
-_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
-          "superintendent"}
+_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller", "superintendent"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
@@ -100,10 +99,11 @@ _PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|Li
 _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
                            r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
-                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"
-                           # records of students named by what they hold: "gradebook data", "test scores"
+                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"  # and "gradebook data", "test scores":
                            r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
+    ("business information", re.compile(r"\bconfidential information\b[^.;]{0,60}?\b(?:pricing|trade secrets?|source code|"
+                                        r"business plans?|roadmaps?|(?:non-public )?business information)\b", re.I)),  # secrets
     ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
     ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
                                         r"|\bpricing\b", re.I)),
