@@ -411,3 +411,27 @@ def test_confidential_information_glossed_as_business_secrets_is_no_term_on_stud
     # Confidential Information not glossed so may hold student data: partial, as before
     assert finding("Each party shall keep the other's Confidential Information secure and confidential.", library,
                    "security").status == "partial"
+
+
+# ---------------------------------------------------------------- informal wording and the GDPR's reach
+
+
+def test_contractions_are_read_as_their_formal_twins(library):
+    from generator.checking.frames import read_frame
+    from generator.checking.scopes import plain_words
+
+    assert plain_words("We'll never sell it, and we can't keep it; they're yours.") == \
+        "We will never sell it, and we cannot keep it; they are yours."
+    assert plain_words("the school's data") == "the school's data"  # a possessive is no contraction
+    frame = read_frame("We'll erase a pupil's records within 10 days after the school asks.")
+    assert (frame.bound, frame.binding, frame.actions[:1]) == ("contractor", True, ("delete",))
+    assert frame.text.startswith("We'll")  # the card quotes the contract's own words
+    assert read_frame("We won't sell student records.").negated
+    assert finding("We'll erase a pupil's records within 10 days after the school asks.", library,
+                   "deletion").status == "present"
+
+
+def test_a_term_where_the_gdpr_applies_does_not_count_for_connecticut(library):
+    f = finding("Where the GDPR applies, the Vendor will notify the school of a data breach within 72 hours.", library,
+                "breach_notification")
+    assert f.status == "missing" and "GDPR" in f.explanation

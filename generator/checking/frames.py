@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.checking.periods import UNIT_DAYS, periods
+from generator.checking.scopes import PLACES, plain_words, scope_of  # noqa: F401 - PLACES: importable from here too
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 
@@ -115,32 +116,6 @@ _DATA = [
                                         rf"|\b(?i:data|information) (?i:we |that we )?(?i:get|gets|receive|receives|"
                                         rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
 ]
-# places whose law or people a term may be limited to: not Connecticut's schools
-PLACES = ("European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
-           "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
-           "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
-           "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-           "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
-           "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
-           "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
-_SCOPE = re.compile(
-    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
-    rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
-    rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
-    r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
-    r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
-    rf"|\bwhere (?:the )?(?P<law>{PLACES}) (?:GDPR|law|laws|data protection law|privacy law) (?:applies|apply)\b"
-    r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
-    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
-    r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
-    r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
-    rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
-    rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
-    # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
-    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
-# every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided,? (?:however,? )?that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
@@ -291,27 +266,12 @@ def _who(word: str, following: str = "") -> str:
     return ""
 
 
-def _scope(m: re.Match[str] | None) -> str:
-    """The narrower reach a ``_SCOPE`` match names, in words ("EU data", "people in California")."""
-    if m is None:
-        return ""
-    if m.group("place"):
-        return m.group("place")
-    if m.group("among") or m.group("of"):
-        return f"people or schools in {m.group('among') or m.group('of')}"
-    if m.group("data"):
-        about_data = m.group("noun").lower() in ("data", "information", "record", "records", "region")
-        return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
-    if m.group("law"):
-        return f"where {m.group('law')} law applies"
-    return m.group("only") or m.group("prog") or m.group("named") or "adults"
-
-
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
 def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in); ``reach``: see
     :data:`VERB_REACH`. Never raises; a sentence without a modal or an actor gives a frame with
-    those elements empty."""
+    those elements empty; an informal sentence is read as its formal twin ("we'll" as "we will")."""
+    original, text = text, plain_words(text)
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start, effort, refused, direct = "", None, False, None, False, False, False
@@ -437,8 +397,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
     beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
     when = tuple(p.amount * UNIT_DAYS[p.unit] for p in periods(text))  # calendar or business: as written
-    scope = _scope(_SCOPE.search(text) if _SCOPE_WORDS.search(text) else None)
-    return Frame(text=text, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
+    scope = scope_of(text)
+    return Frame(text=original, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,

@@ -1,0 +1,79 @@
+"""The reach of a term (issue 19's *scope*): whether a sentence limits itself to another jurisdiction's
+people, schools or data, to adults, or to one programme, and the words the card names it by; and the
+plain forms of contractions ("we'll", "don't"), so an informal sentence is read as its formal twin.
+
+    scope_of("If you are located in the EEA, we delete your data on request.") == "EEA"
+    plain_words("We'll never sell it.") == "We will never sell it."
+"""
+
+from __future__ import annotations
+
+import re
+
+# places whose law or people a term may be limited to: not Connecticut's schools
+PLACES = ("European Economic Area|EEA|European Union|EU|GDPR|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
+           "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
+           "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+           "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+           "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+           "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
+_SCOPE = re.compile(
+    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
+    rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
+    rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
+    r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
+    r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
+    rf"|\bwhere (?:the )?(?P<law>{PLACES})(?: GDPR| law| laws| data protection law| privacy law)? (?:applies|apply)\b"
+    r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
+    r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
+    r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
+    r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
+    rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
+    rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
+    # "for students enrolled in schools located in Texas": the people or schools of another place
+    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
+    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
+# every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
+
+
+def scope_of(text: str) -> str:
+    """The narrower reach ``text`` names, in words ("EU data", "people in California", "adults"), or ""."""
+    return _named(_SCOPE.search(text) if _SCOPE_WORDS.search(text) else None)
+
+
+def _named(m: re.Match[str] | None) -> str:
+    """The narrower reach a ``_SCOPE`` match names, in words ("EU data", "people in California")."""
+    if m is None:
+        return ""
+    if m.group("place"):
+        return m.group("place")
+    if m.group("among") or m.group("of"):
+        return f"people or schools in {m.group('among') or m.group('of')}"
+    if m.group("data"):
+        about_data = m.group("noun").lower() in ("data", "information", "record", "records", "region")
+        return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
+    if m.group("law"):
+        return f"where {m.group('law')} law applies"
+    return m.group("only") or m.group("prog") or m.group("named") or "adults"
+
+
+_CONTRACTIONS = re.compile(r"\b(won|can|shan)['’]t\b|\b(\w+)n['’]t\b|['’](ll|d|re|ve)\b", re.I)
+_FULL = {"won": "will not", "can": "cannot", "shan": "shall not", "ll": " will", "d": " would", "re": " are",
+         "ve": " have"}
+
+
+def plain_words(text: str) -> str:
+    """``text`` with its contractions written out ("we'll" → "we will", "doesn't" → "does not",
+    "can't" → "cannot"), the same text when it has none."""
+    if "'" not in text and "’" not in text:
+        return text
+
+    def full(m: re.Match[str]) -> str:
+        if m.group(1):
+            return _FULL[m.group(1).lower()]
+        if m.group(2):
+            return f"{m.group(2)} not"
+        return _FULL[m.group(3).lower()]
+    return _CONTRACTIONS.sub(full, text)
