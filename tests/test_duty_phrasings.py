@@ -435,3 +435,26 @@ def test_a_term_where_the_gdpr_applies_does_not_count_for_connecticut(library):
     f = finding("Where the GDPR applies, the Vendor will notify the school of a data breach within 72 hours.", library,
                 "breach_notification")
     assert f.status == "missing" and "GDPR" in f.explanation
+
+
+def test_each_item_of_an_inline_list_keeps_the_lead_ins_negation(library):
+    from generator.checking.scopes import clauses_of
+
+    text = ("The Vendor shall not (a) rent pupil records; (b) use pupil records to aim advertising at pupils or "
+            "their parents; or (c) compile a profile of a pupil except for a school purpose.")
+    assert clauses_of(text)[1:] == ["The Vendor shall not (b) use pupil records to aim advertising at pupils or "
+                                    "their parents", "The Vendor shall not (c) compile a profile of a pupil except "
+                                    "for a school purpose."]
+    report = check_contract(read_document(text.encode(), "t.txt"), library)
+    assert not {c.kind for c in report.conflicts} & {"advertising", "profiling"}
+    assert report.finding("no_advertising").status == "present"
+
+
+def test_a_bracketed_placeholder_naming_another_state_is_a_conflict(library):
+    assert "governing_law_other_state" in conflicts("This Addendum is governed by the laws of the State of [Ohio].",
+                                                    library)
+
+
+def test_a_modal_in_what_we_may_do_is_not_the_owners_sentence(library):
+    text = "The pupil records your district gives us belong to your district, and your district decides what we may do with them."
+    assert finding(text, library, "ownership").status == "present"

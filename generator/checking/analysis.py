@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions, set_aside
 from generator.checking.frames import Frame, action_forms, could_conflict, forget_frames, read_frame, word_set
+from generator.checking.scopes import clauses_of
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
@@ -22,19 +23,6 @@ from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: 
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
-_CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
-_CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
-
-
-def clauses_of(text: str) -> list[str]:
-    """A sentence cut at semicolons and contrasting conjunctions (``but``, ``however``): the
-    scope within which a negation counts. Colons do not cut, so a list item keeps its lead-in."""
-    low = text.lower()
-    if ";" not in text and not any(w in low for w in _CLAUSE_WORDS):
-        return [text.strip()] if text.strip() else []
-    return [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
-
-
 @lru_cache(maxsize=1024)
 def _re(pattern: str):
     """A pattern from ``clauses/`` compiled with RE2 (linear time: hostile input such as a

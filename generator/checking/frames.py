@@ -291,7 +291,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w == "responsible" and words[i + 1:i + 2] == ["for"])) \
             and _BE & set(words[max(0, i - 3):i])
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
-                and not {"which", "who", "whom", "whose"} & set(words[max(lead, i - 3):i]):  # "from which a pupil could"
+                and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]):  # "which a pupil could"
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]

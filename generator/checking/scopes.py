@@ -1,6 +1,7 @@
 """The reach of a term (issue 19's *scope*): whether a sentence limits itself to another jurisdiction's
-people, schools or data, to adults, or to one programme, and the words the card names it by; and the
-plain forms of contractions ("we'll", "don't"), so an informal sentence is read as its formal twin.
+people, schools or data, to adults, or to one programme, and the words the card names it by; the
+clauses a negation reaches (``clauses_of``); and the plain forms of contractions ("we'll", "don't"),
+so an informal sentence is read as its formal twin.
 
     scope_of("If you are located in the EEA, we delete your data on request.") == "EEA"
     plain_words("We'll never sell it.") == "We will never sell it."
@@ -77,3 +78,22 @@ def plain_words(text: str) -> str:
             return f"{m.group(2)} not"
         return _FULL[m.group(3).lower()]
     return _CONTRACTIONS.sub(full, text)
+
+
+_CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
+_CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
+_ITEMS = re.compile(r"(.*?\S)\s+\((?:a|i|1)\)\s", re.I)  # a lead-in before an inline list's "(a)"
+_JOIN = re.compile(r"^(?:or|and)\s+", re.I)
+_ITEM = re.compile(r"(?:(?:or|and)\s+)?\((?:[a-z]|[ivx]+|\d+)\)\s", re.I)  # a clause that is a later item: "or (c) ..."
+
+
+def clauses_of(text: str) -> list[str]:
+    """A sentence cut at semicolons and contrasting conjunctions (``but``, ``however``): the
+    scope within which a negation counts. Colons do not cut, so a list item keeps its lead-in; the
+    later items of an inline list ("shall not (a) sell ...; (b) use ...") are given it again."""
+    low = text.lower()
+    if ";" not in text and not any(w in low for w in _CLAUSE_WORDS):
+        return [text.strip()] if text.strip() else []
+    cut = [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
+    lead = _ITEMS.match(cut[0])  # "shall not (a) sell ...; (b) use ...": each item keeps "shall not"
+    return [cut[0]] + [f"{lead.group(1)} {_JOIN.sub('', c, count=1)}" if lead and _ITEM.match(c) else c for c in cut[1:]]
