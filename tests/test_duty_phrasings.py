@@ -458,3 +458,27 @@ def test_a_bracketed_placeholder_naming_another_state_is_a_conflict(library):
 def test_a_modal_in_what_we_may_do_is_not_the_owners_sentence(library):
     text = "The pupil records your district gives us belong to your district, and your district decides what we may do with them."
     assert finding(text, library, "ownership").status == "present"
+
+
+def test_a_sentence_sending_parents_to_another_notice_states_no_procedure(library):
+    from generator.checking.frames import read_frame
+
+    text = "Parents who want to see their child's records should consult the school's annual privacy notice."
+    assert read_frame(text).pointer
+    assert finding(text, library, "review_correction").status != "present"
+
+
+def test_a_sentence_explaining_what_ferpa_is_states_no_term(library):
+    assert finding("FERPA is a federal law that gives parents rights over their children's education records.",
+                   library, "ferpa").status == "missing"
+
+
+def test_a_duty_for_one_named_offering_only_is_partial(library):
+    f = finding("With respect to the Reading Coach Add-On only, the Vendor will act as a school official under FERPA.",
+                library, "ferpa")
+    assert f.status == "partial" and "Reading Coach Add-On" in f.explanation
+
+
+def test_a_term_narrowed_to_the_minimum_extent_is_severability(library):
+    assert finding("A court that finds a provision of this Agreement unenforceable may narrow it to the minimum extent "
+                   "needed to enforce it.", library, "severability").status == "present"

@@ -145,6 +145,9 @@ _BENEFICIARY = [
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
                       r"|\bto (?:learn|find out|read|understand) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
                       r"|\bfor more (?:information|details)\b"
+                      # "Parents who wish to review ... should consult the District's annual notice": sent elsewhere
+                      r"|\b(?:should|may|can|must)\s+(?:consult|see|read|refer to|visit|check)\s+(?:the|our|its|their|your)\b"
+                      r"[^.;]{0,60}?\b(?:notice|policy|policies|page|website|site|statement|faq|handbook)\b"
                       # "Information about how we secure data is available on request"
                       r"|^\W*(?:information|details|more) (?:about|on|regarding) (?:how|what|our)\b"
                       r"|\b(?:is|are) available (?:on|upon) request\b"

@@ -30,13 +30,15 @@ _SCOPE = re.compile(
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
+    # "With respect to the Tutoring Add-On only": one named offering
+    r"|\b(?:with respect to|in relation to|as to|for|in) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only to|18|eighteen|adult|program|pilot|course)", re.I)
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only|18|eighteen|adult|program|pilot|course)", re.I)
 
 
 def scope_of(text: str) -> str:
@@ -57,7 +59,7 @@ def _named(m: re.Match[str] | None) -> str:
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
     if m.group("law"):
         return f"where {m.group('law')} law applies"
-    return m.group("only") or m.group("prog") or m.group("named") or "adults"
+    return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
 _CONTRACTIONS = re.compile(r"\b(won|can|shan)['’]t\b|\b(\w+)n['’]t\b|['’](ll|d|re|ve)\b", re.I)
