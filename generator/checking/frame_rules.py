@@ -148,12 +148,14 @@ def rule_in_words(rule, conflicts=()) -> str:
     parts = [f"bound: {' or '.join('the ' + b if b != 'no one named' else b for b in bound)}",
              "binding (shall, will, must, agrees, is responsible for; for the contractor not may, can, reserves the right, "
              "endeavours; for anyone not an aim or a striving, except to protect)",
-             "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (another "
-             "state, EU data, adults, one programme), not refused (\"shall not protect\"), no hedge before or after "
-             "the verb, and not the board acting on its own copies"]
+             "not a pointer to another text nor a disclaimer, not the user's own control, no narrower scope (adults, "
+             "one programme or offering; a term for another state's or country's people or data does not count at all), "
+             "not refused (\"shall not protect\"), no hedge before or after the verb, and not the board acting on its "
+             "own copies"]
     if rule.about_data and rule.other_data:
         parts.append("data: student data or data in general (not de-identified, cookie, payment or account data, "
-                     "nor Confidential Information, nor data from one source such as a sign-in partner)")
+                     "nor Confidential Information, nor data from one source such as a sign-in partner; a party's "
+                     "business secrets do not count at all)")
     if rule.beneficiary:
         parts.append(f"owed to: the {' or the '.join(rule.beneficiary)}")
     for group in rule.needs:
