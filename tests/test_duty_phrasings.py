@@ -482,3 +482,76 @@ def test_a_duty_for_one_named_offering_only_is_partial(library):
 def test_a_term_narrowed_to_the_minimum_extent_is_severability(library):
     assert finding("A court that finds a provision of this Agreement unenforceable may narrow it to the minimum extent "
                    "needed to enforce it.", library, "severability").status == "present"
+
+
+# ---------------------------------------------------------------- classes from blind batches 6 and 7 (read halves)
+
+
+@pytest.mark.parametrize("text", [
+    "The District may, by a letter to the Vendor at any time, require the destruction of any pupil records the "
+    "Vendor holds, and the Vendor shall carry it out within 20 days.",
+    "At any time the school may write to records@vendor.example naming the pupils concerned, and we will erase "
+    "their records within ten business days.",
+    "Requests by the District for the deletion of named pupil records go through the Vendor's privacy portal, and "
+    "the Vendor fulfils each within 30 days.",
+])
+def test_the_schools_request_to_delete_as_a_noun_or_an_act(library, text):
+    assert finding(text, library, "deletion").status == "present"
+
+
+def test_a_request_after_the_end_only_is_not_a_means_during_the_contract(library):
+    assert finding("When the subscription ends, the District may ask the Vendor to delete the pupil records, and the "
+                   "Vendor will do so.", library, "deletion").status == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "We use pupil records only to run the reading service for the school. We do not use them for anything else.",
+    "Pupil records are supplied to the Vendor for one purpose alone, running the timetable service, and are put to "
+    "no other use.",
+])
+def test_a_single_purpose_and_no_other_use(library, text):
+    assert finding(text, library, "use_limitation").status == "present"
+
+
+def test_a_sentence_about_data_is_no_duty_of_the_customer(library):
+    assert finding("Customer Data will not be used for behaviourally targeted marketing or any other advertising.",
+                   library, "no_advertising").status == "present"
+
+
+def test_an_export_or_a_full_copy_of_a_childs_records_is_review(library):
+    text = ("A parent asks the school, and within 15 days the Vendor sends the parent an export of the child's "
+            "records and makes any correction the school approves.")
+    assert finding(text, library, "review_correction").status == "present"
+
+
+def test_keeping_no_student_data_after_the_agreement_expires(library):
+    assert finding("Once our agreement with the district expires we will keep no student records.", library,
+                   "no_retention").status == "present"
+
+
+def test_work_kept_after_the_subscription_ends_is_a_retention_conflict(library):
+    assert "retention" in conflicts("We keep pupils' work on our servers after a school's subscription ends, in case "
+                                    "it renews.", library)
+
+
+def test_backups_overwritten_over_months_after_a_semicolon_are_an_exception(library):
+    f = finding("Within 60 days after termination the Vendor will delete Customer Data from its active systems; copies "
+                "held in backup archives are overwritten in the ordinary rotation, which may take a year.", library,
+                "no_retention")
+    assert f.status == "partial"
+
+
+@pytest.mark.parametrize(("text", "pid", "want"), [
+    ("Federal student-records law, 20 U.S.C. § 1232g, binds the Vendor in all it does with the District's records.",
+     "ferpa", "present"),
+    ("The Vendor shall treat education records as 34 CFR Part 99 requires of a party acting for a school.", "ferpa",
+     "present"),
+    ("These terms are read by applying the statutes and case law in force in Connecticut.", "governing_law", "present"),
+    ("The law of the subscribing district's home state governs these terms.", "governing_law", "partial"),
+    ("If any part of these terms cannot be enforced, it is enforced as far as the law allows and the rest is not "
+     "affected.", "severability", "present"),
+    ("The invalidity of any provision hereof shall not be construed to impair the validity of any other provision.",
+     "severability", "present"),
+])
+def test_more_plain_terms_in_other_words(library, text, pid, want):
+    assert finding(text, library, pid).status == want

@@ -22,6 +22,7 @@ from generator.checking.periods import UNIT_DAYS, WORK_WEEK, number_value  # noq
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
+_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?|content|materials)\b", re.I)
 MAX_EVIDENCE = 3
 @lru_cache(maxsize=1024)
 def _re(pattern: str):
@@ -470,7 +471,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = _any_of(tuple(library.duties))
-    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text))
+    # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
+    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and not _DATA_SUBJECT.match(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
