@@ -555,3 +555,9 @@ def test_backups_overwritten_over_months_after_a_semicolon_are_an_exception(libr
 ])
 def test_more_plain_terms_in_other_words(library, text, pid, want):
     assert finding(text, library, pid).status == want
+
+
+def test_compliance_with_federal_privacy_laws_in_general_is_ferpa_in_part(library):
+    f = finding("The Vendor will comply with all federal and state student privacy laws that apply to the pupil records "
+                "it processes.", library, "ferpa")
+    assert f.status == "partial" and f.confidence == "low"
