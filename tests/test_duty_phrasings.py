@@ -561,3 +561,10 @@ def test_compliance_with_federal_privacy_laws_in_general_is_ferpa_in_part(librar
     f = finding("The Vendor will comply with all federal and state student privacy laws that apply to the pupil records "
                 "it processes.", library, "ferpa")
     assert f.status == "partial" and f.confidence == "low"
+
+
+def test_the_board_keeping_its_own_reports_is_no_retention_conflict(library):
+    assert "retention" not in conflicts("The District may keep the reports the Vendor prepared for it after the contract "
+                                        "ends.", library)
+    assert "retention" in conflicts("The Vendor may keep the reports it prepared from pupil records after the contract "
+                                    "ends, for as long as it wishes.", library)  # stays

@@ -298,7 +298,7 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
-        # a term of the user's or a parent's ("account holders keep ...") binds no contractor;
+        # a term of the user's, a parent's or the board's ("account holders keep ...") binds no contractor;
         # "you agree that we may keep ..." binds the contractor, whoever the sentence opens with
         if not rule.frame.users_terms:
             found = {i for i in found if not _users_term(rd.frame(i))}
@@ -311,11 +311,9 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
 
 
 def _users_term(frame) -> bool:
-    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or
-    names no one bound and opens with one of them."""
-    if frame.bound:
-        return frame.bound in ("user", "parent")
-    return frame.subject in ("user", "parent")
+    """Whether a sentence is a term of the user's, a parent's or the board's own ("The District may keep the
+    reports ..."): it binds one of them, or names no one bound and opens with one of them."""
+    return (frame.bound or frame.subject) in ("user", "parent", "board")
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
