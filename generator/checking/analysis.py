@@ -22,8 +22,11 @@ from generator.checking.periods import UNIT_DAYS, WORK_WEEK, number_value  # noq
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
 
 MAX_QUOTE = 400
-_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?|content|materials)\b", re.I)
 MAX_EVIDENCE = 3
+# a sentence that opens with data as its subject ("Customer Data will not be used ..."), not with a party
+_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?|content|materials)\b", re.I)
+
+
 @lru_cache(maxsize=1024)
 def _re(pattern: str):
     """A pattern from ``clauses/`` compiled with RE2 (linear time: hostile input such as a

@@ -24,7 +24,8 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 # who a sentence binds: the word that stands before its modal verb
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
-_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller", "superintendent"}
+_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
+          "superintendent"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
@@ -33,7 +34,8 @@ _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors"}
 
-_BINDING, _HOLDS = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}, {"has", "retains", "keeps", "holds"}
+_BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
+_HOLDS = {"has", "retains", "keeps", "holds"}
 _ONLY = {"only", "solely", "exclusively"}
 _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
@@ -42,8 +44,9 @@ _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim",
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
 _PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
-_ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept", "accepts",  # "agrees that"
-           "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
+# verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
+_ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
+           "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
 _NEGATION = {"not", "never", "no", "neither", "nor", "cannot", "won't", "won’t", "shan't"}
 # words that may stand between the modal and the action ("will promptly and securely delete")
 _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", "commercially",
