@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 
 from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions, set_aside
 from generator.checking.frames import Frame, action_forms, could_conflict, forget_frames, read_frame, word_set
-from generator.checking.scopes import clauses_of
+from generator.checking.scopes import clauses_of, names_ours
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
@@ -23,8 +23,11 @@ from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: 
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
-# a sentence that opens with data as its subject ("Customer Data will not be used ..."), not with a party
-_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?|content|materials)\b", re.I)
+# a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
+# party; one naming the party as the agent ("... used by Customer to ...") stays that party's
+_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)"
+                           r"\s+(?:not\s+|never\s+)?(?:be\s+)?(?:used|shared|sold|disclosed|processed|retained|kept|stored)\b", re.I)
+_BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -220,7 +223,7 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
     """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
     (``weakener``, ``limit``, or ``elsewhere``: it does not count at all), or None."""
     for w in p.detect.weakeners:
-        if sid in index.get(ps.index[w.pattern], ()):
+        if sid in index.get(ps.index[w.pattern], ()) and (w.counts or not names_ours(text)):
             return w.reason, "weakener" if w.counts else "elsewhere"
     for lim in p.detect.limits:
         days = stated_days(text, lim)
@@ -301,7 +304,7 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
-        # a term of the user's, a parent's or the board's ("account holders keep ...") binds no contractor;
+        # a term of the user's, a parent's or the board's own act ("account holders keep ...") binds no contractor;
         # "you agree that we may keep ..." binds the contractor, whoever the sentence opens with
         if not rule.frame.users_terms:
             found = {i for i in found if not _users_term(rd.frame(i))}
@@ -314,9 +317,10 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
 
 
 def _users_term(frame) -> bool:
-    """Whether a sentence is a term of the user's, a parent's or the board's own ("The District may keep the
-    reports ..."): it binds one of them, or names no one bound and opens with one of them."""
-    return (frame.bound or frame.subject) in ("user", "parent", "board")
+    """Whether a sentence is a term of the user's or a parent's own (it binds one of them, or names no one
+    bound and opens with one of them), or the board's own act ("The District may keep the reports ..."; not
+    its consent to the contractor's: "The Board permits the Contractor to retain ...")."""
+    return (frame.bound or frame.subject) in ("user", "parent") or (frame.bound == "board" and frame.direct)
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
@@ -473,7 +477,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = _any_of(tuple(library.duties))
     # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
-    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and not _DATA_SUBJECT.match(s.text))
+    duties = frozenset(i for i, s in enumerate(terms)
+                       if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text)))
     rd = _read(terms, ps, spans | {1}, duties)
     findings: list[Finding] = []
     conflicts: list[Conflict] = []

@@ -98,11 +98,16 @@ def _own_clause(cond: str) -> str:
     return cond.split(",")[0]
 
 
+def elsewhere_only(frame: Frame) -> bool:
+    """Whether ``frame``'s reach is another jurisdiction's people, schools or data: not Connecticut's."""
+    return bool(frame.scope) and bool(_PLACE.search(frame.scope))
+
+
 def set_aside(frame: Frame, gaps: list[str]) -> bool:
     """True when all ``frame`` lacks (its ``gaps``) makes it no term on the provision at all: its reach is
     another jurisdiction's people, schools or data (it does not count for Connecticut), or it is about a
     party's business secrets ("Confidential Information" glossed as pricing or trade secrets)."""
-    return ((gaps == [f"it applies only to {frame.scope}"] and bool(_PLACE.search(frame.scope)))
+    return ((gaps == [f"it applies only to {frame.scope}"] and elsewhere_only(frame))
             or gaps == ["it is about business information, not student data"])
 
 

@@ -13,14 +13,15 @@ import re
 
 # places whose law or people a term may be limited to: not Connecticut's schools
 PLACES = ("European Economic Area|EEA|European Union|EU|GDPR|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
-           "Quebec|British Columbia|Alberta|England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
+           "Quebec|British Columbia|Alberta|(?<!New )England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
            "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
            "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
            "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
            "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
            "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
 _SCOPE = re.compile(
-    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the )?\w+ (?:is|are)(?: an? \w+)?)"
+    r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the |a |an |your |its )?(?:\w+ )?"
+    r"(?:school|district|agency|lea|institution|customer|user|student|pupil|parent|child|controller)s? (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
     rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
@@ -31,7 +32,7 @@ _SCOPE = re.compile(
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     # "With respect to the Tutoring Add-On only": one named offering
-    r"|\b(?:with respect to|in relation to|as to|for|in) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
+    r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
@@ -41,9 +42,29 @@ _SCOPE = re.compile(
 _SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only|18|eighteen|adult|program|pilot|course)", re.I)
 
 
+# a reach that widens the term rather than narrowing it: "including data of students located in California";
+# a sentence naming Connecticut or every state covers the board's students too
+_WIDENS = re.compile(r"\b(?:including|includes|include|such as|as well as|in addition to|also|and)\W+(?:\w+\W+){0,4}?$", re.I)
+_OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?states?\b|\bUnited States\b", re.I)
+
+
+def names_ours(text: str) -> bool:
+    """Whether ``text`` names Connecticut, or every state, beside any other place: its reach covers the board."""
+    return bool(_OURS.search(text))
+
+
 def scope_of(text: str) -> str:
-    """The narrower reach ``text`` names, in words ("EU data", "people in California", "adults"), or ""."""
-    return _named(_SCOPE.search(text) if _SCOPE_WORDS.search(text) else None)
+    """The narrower reach ``text`` names, in words ("EU data", "people in California", "adults"), or "".
+    A place named to widen the term ("including students in California"), or beside Connecticut, narrows
+    nothing."""
+    if not _SCOPE_WORDS.search(text):
+        return ""
+    for m in _SCOPE.finditer(text):
+        place = next((g for g in ("place", "data", "law", "of", "among") if m.group(g)), None)
+        if place and (names_ours(text) or _WIDENS.search(text[max(0, m.start() - 40):m.start()])):
+            continue
+        return _named(m)
+    return ""
 
 
 def _named(m: re.Match[str] | None) -> str:
@@ -85,6 +106,7 @@ def plain_words(text: str) -> str:
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
 _CLAUSE = re.compile(r";|\s(?:but|however|although|whereas|except that|provided,? however)\b,?", re.I)
 _ITEMS = re.compile(r"(.*?\S)\s+\((?:a|i|1)\)\s", re.I)  # a lead-in before an inline list's "(a)"
+_EXCEPTING = re.compile(r"\b(?:except|other than|unless|save|excluding|but)\b", re.I)
 _JOIN = re.compile(r"^(?:or|and)\s+", re.I)
 _ITEM = re.compile(r"(?:(?:or|and)\s+)?\((?:[a-z]|[ivx]+|\d+)\)\s", re.I)  # a clause that is a later item: "or (c) ..."
 
@@ -98,4 +120,6 @@ def clauses_of(text: str) -> list[str]:
         return [text.strip()] if text.strip() else []
     cut = [c.strip() for c in _CLAUSE.split(text) if c and c.strip()]
     lead = _ITEMS.match(cut[0])  # "shall not (a) sell ...; (b) use ...": each item keeps "shall not"
+    if lead and _EXCEPTING.search(lead.group(1)):
+        lead = None  # "shall not disclose except (a) ...; (c) to advertisers": the items are what it may do
     return [cut[0]] + [f"{lead.group(1)} {_JOIN.sub('', c, count=1)}" if lead and _ITEM.match(c) else c for c in cut[1:]]
