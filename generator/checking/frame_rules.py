@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from generator.checking.frames import PLACES, VERB_REACH, Frame, action_of, words_of
-
-_PLACE = re.compile(rf"\b(?:{PLACES})\b", re.I)
+from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
+from generator.checking.scopes import elsewhere
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
 # ("except for such purposes as the Vendor may determine", "unless our business needs require")
@@ -98,16 +97,11 @@ def _own_clause(cond: str) -> str:
     return cond.split(",")[0]
 
 
-def elsewhere_only(frame: Frame) -> bool:
-    """Whether ``frame``'s reach is another jurisdiction's people, schools or data: not Connecticut's."""
-    return bool(frame.scope) and bool(_PLACE.search(frame.scope))
-
-
 def set_aside(frame: Frame, gaps: list[str]) -> bool:
     """True when all ``frame`` lacks (its ``gaps``) makes it no term on the provision at all: its reach is
     another jurisdiction's people, schools or data (it does not count for Connecticut), or it is about a
     party's business secrets ("Confidential Information" glossed as pricing or trade secrets)."""
-    return ((gaps == [f"it applies only to {frame.scope}"] and elsewhere_only(frame))
+    return ((gaps == [f"it applies only to {frame.scope}"] and elsewhere(frame.scope))
             or gaps == ["it is about business information, not student data"])
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.checking.periods import UNIT_DAYS, periods
-from generator.checking.scopes import PLACES, plain_words, scope_of  # noqa: F401 - PLACES: importable from here too
+from generator.checking.scopes import plain_words, scope_of
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 

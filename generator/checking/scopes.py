@@ -48,6 +48,14 @@ _WIDENS = re.compile(r"\b(?:including|includes|include|such as|as well as|in add
 _OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?states?\b|\bUnited States\b", re.I)
 
 
+_PLACE = re.compile(rf"\b(?:{PLACES})\b", re.I)
+
+
+def elsewhere(scope: str) -> bool:
+    """Whether a reach ``scope_of`` named is another jurisdiction's people, schools or data: not Connecticut's."""
+    return bool(_PLACE.search(scope))
+
+
 def names_ours(text: str) -> bool:
     """Whether ``text`` names Connecticut, or every state, beside any other place: its reach covers the board."""
     return bool(_OURS.search(text))
@@ -59,18 +67,18 @@ def scope_of(text: str) -> str:
     nothing."""
     if not _SCOPE_WORDS.search(text):
         return ""
+    ours = None  # whether the sentence names Connecticut too: searched once, when a place is met
     for m in _SCOPE.finditer(text):
-        place = next((g for g in ("place", "data", "law", "of", "among") if m.group(g)), None)
-        if place and (names_ours(text) or _WIDENS.search(text[max(0, m.start() - 40):m.start()])):
-            continue
+        if any(m.group(g) for g in ("place", "data", "law", "of", "among")):
+            ours = names_ours(text) if ours is None else ours
+            if ours or _WIDENS.search(text[max(0, m.start() - 40):m.start()]):
+                continue
         return _named(m)
     return ""
 
 
-def _named(m: re.Match[str] | None) -> str:
+def _named(m: re.Match[str]) -> str:
     """The narrower reach a ``_SCOPE`` match names, in words ("EU data", "people in California")."""
-    if m is None:
-        return ""
     if m.group("place"):
         return m.group("place")
     if m.group("among") or m.group("of"):
