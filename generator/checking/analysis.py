@@ -378,8 +378,11 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
-        if (found and found[1] == "elsewhere") or (not found and set_aside(frame, gaps)):
-            aside.append((s, reason or gaps[0]))  # another jurisdiction's, or business secrets: no term on it
+        said = set_aside(frame, gaps) if not found else ""  # another jurisdiction's, or business secrets
+        if found and found[1] == "elsewhere":  # a weakener that does not count: another jurisdiction's term
+            said = f" for Connecticut: {reason.replace('the term ', 'it ', 1)}"
+        if said:  # no term on the provision at all
+            aside.append((s, said))
             continue
         if gaps and i in present:  # the patterns found the topic, the frame says no complete duty is stated
             weak.append((s, "; ".join(gaps)))
@@ -448,8 +451,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         doubts.append("only rules marked unsure found it")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
     if status == "missing" and aside:
-        where, said = aside[0][0].location, aside[0][1].replace("the term ", "it ", 1)
-        why += f" The term at {where} does not count{' for Connecticut' if 'applies only' in said else ''}: {said}."
+        why += f" The term at {aside[0][0].location} does not count{aside[0][1]}."
         doubts.append("a term for another jurisdiction, or about business secrets, was set aside")
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)

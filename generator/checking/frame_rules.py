@@ -97,12 +97,14 @@ def _own_clause(cond: str) -> str:
     return cond.split(",")[0]
 
 
-def set_aside(frame: Frame, gaps: list[str]) -> bool:
-    """True when all ``frame`` lacks (its ``gaps``) makes it no term on the provision at all: its reach is
-    another jurisdiction's people, schools or data (it does not count for Connecticut), or it is about a
-    party's business secrets ("Confidential Information" glossed as pricing or trade secrets)."""
-    return ((gaps == [f"it applies only to {frame.scope}"] and elsewhere(frame.scope))
-            or gaps == ["it is about business information, not student data"])
+def set_aside(frame: Frame, gaps: list[str]) -> str:
+    """Why ``frame`` is no term on the provision at all, in the card's words after "does not count", or ""
+    when it is one: all it lacks (its ``gaps``) is its reach, another jurisdiction's people, schools or data
+    (" for Connecticut: it applies only to EU data"), or it is about a party's business secrets
+    ("Confidential Information" glossed as pricing or trade secrets)."""
+    if gaps == [f"it applies only to {frame.scope}"] and elsewhere(frame.scope):
+        return f" for Connecticut: {gaps[0]}"
+    return f": {gaps[0]}" if gaps == ["it is about business information, not student data"] else ""
 
 
 def mentions(frame: Frame, actions: list[str]) -> bool:
