@@ -55,7 +55,8 @@ import pypdfium2 as pdfium  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 
 from generator import convert_to_pdf  # noqa: E402
-from generator.checking.analysis import check_contract, forget_texts  # noqa: E402
+from generator.checking.analysis import check_contract  # noqa: E402
+from generator.checking.engine import forget_texts  # noqa: E402
 from generator.checking.one_file import check_file  # noqa: E402
 from generator.library import default_library  # noqa: E402
 from generator.reading.extract import read_data, read_document  # noqa: E402

@@ -11,7 +11,8 @@ import time
 
 import pytest
 
-from generator.checking.analysis import check_contract, forget_texts
+from generator.checking.analysis import check_contract
+from generator.checking.engine import forget_texts
 from generator.checking.frame_rules import conflict_frame
 from generator.checking.frames import could_conflict, read_frame
 from generator.checking.one_file import check_file

@@ -9,7 +9,8 @@ import re2
 
 import generator as g
 from generator.checking import analysis
-from generator.checking.analysis import PatternSet, clauses_of, library_patterns, sentences
+from generator.checking.analysis import clauses_of, library_patterns, sentences
+from generator.checking.engine import PatternSet, re2_options
 from generator.reading.extract import read_document
 from generator.reading.sandbox import unboxed
 
@@ -23,7 +24,7 @@ class OnePatternAtATime:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self.index = {p: i for i, p in enumerate(patterns)}
-        self._res = [re2.compile(p, analysis.re2_options()) for p in patterns]
+        self._res = [re2.compile(p, re2_options()) for p in patterns]
 
     def hits(self, text: str) -> frozenset[int]:
         return frozenset(i for i, r in enumerate(self._res) if r.search(text))

@@ -4,13 +4,13 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions, set_aside
-from generator.checking.frames import Frame, action_forms, could_conflict, forget_frames, read_frame, word_set
+from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
+from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.scopes import clauses_of, names_ours
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -30,80 +30,6 @@ _DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|inform
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
-@lru_cache(maxsize=1024)
-def _re(pattern: str):
-    """A pattern from ``clauses/`` compiled with RE2 (linear time: hostile input such as a
-    20,000-digit number or 200 KB of brackets cannot make it backtrack)."""
-    import re2
-
-    return re2.compile(pattern, re2_options())
-
-
-def re2_options():
-    """RE2's options for detection patterns: case-insensitive, "." across lines, 256 MB."""
-    import re2
-
-    opts = re2.Options()
-    opts.case_sensitive = False
-    opts.dot_nl = True
-    opts.max_mem = 256 << 20
-    opts.log_errors = False
-    return opts
-
-
-class PatternSet:
-    """Every detection pattern of a library behind one RE2 filter: a pass of the patterns'
-    literal words over a sentence (one automaton of plain strings) says which patterns could
-    match, and only those are run, each on its own. The answer is the same as searching with
-    every pattern.
-
-    RE2 builds its automata lazily, state by state, as text is matched; one set of all the
-    patterns (or sets of a dozen) multiplied the states of their bounded gaps of words, and the
-    first check in a process paid about a second for them. The filter's automaton of words has
-    few states, and each pattern's own automaton is built only on the sentences that name its
-    words."""
-
-    def __init__(self, patterns: tuple[str, ...]) -> None:
-        import re2
-
-        self.index = {p: i for i, p in enumerate(patterns)}
-        self.filter = re2.Filter()
-        options = re2_options()  # copied by each Add: one object for all
-        for p in patterns:
-            self.filter.Add(p, options)
-        self.filter.Compile()
-        self.seen: dict[str, frozenset[int]] = {}  # a text's hits, for the next check of the same document
-        _KEPT.add(self)
-
-    def hits(self, text: str) -> frozenset[int]:
-        """The indices of the patterns that match somewhere in ``text`` (kept for the last
-        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again)."""
-        found = self.seen.get(text)
-        if found is None:
-            found = frozenset(self.filter.Match(text.encode()) or ())
-            if len(self.seen) >= MAX_SEEN:
-                self.seen.clear()
-            self.seen[text] = found
-        return found
-
-    def cache_clear(self) -> None:
-        """Forget the hits kept by text (see :func:`forget_texts`)."""
-        self.seen.clear()
-
-
-MAX_SEEN = 10_000  # texts whose hits a pattern set keeps (a 40-page contract has about 1,000)
-_KEPT: weakref.WeakSet = weakref.WeakSet()  # each live memo kept by text, with its cache_clear (see forget_texts)
-
-
-def forget_texts() -> None:
-    """Empty what the check keeps by sentence text (pattern hits, list tests, words, frames),
-    keeping the compiled patterns: the next check reads every sentence as new, as it does a
-    document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
-    for memo in list(_KEPT):
-        memo.cache_clear()
-    forget_frames()
-
-
 def library_patterns(library: Library) -> tuple[str, ...]:
     """Every rule and weakener pattern of ``library``, each once, in a stable order."""
     pats: dict[str, None] = {}
@@ -113,12 +39,6 @@ def library_patterns(library: Library) -> tuple[str, ...]:
             pats.update(dict.fromkeys([*r.all, *r.none]))
         pats.update(dict.fromkeys(w.pattern for w in p.detect.weakeners))
     return tuple(pats)
-
-
-@lru_cache(maxsize=8)
-def pattern_set(patterns: tuple[str, ...]) -> PatternSet:
-    """The compiled set for ``patterns``, built once per process."""
-    return PatternSet(patterns)
 
 
 def warm_check(library: Library | None = None) -> None:
@@ -168,26 +88,6 @@ def _quote(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
 
 
-@lru_cache(maxsize=32)
-def _any_of(patterns: tuple[str, ...]):
-    """A test of whether any of ``patterns`` (a list of ``library.yaml``) matches a text: one RE2
-    set, one pass."""
-    if not patterns:
-        return lambda text: False
-    import re2
-
-    rs = re2.Set.SearchSet(re2_options())
-    for p in patterns:
-        rs.Add(p)
-    rs.Compile()
-    test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))  # kept by text: not matched again
-    _KEPT.add(test)
-    return test
-
-
-any_of = _any_of  # public: vetting an app (operators.py) reads the library's lists with it too
-
-
 def _days(m) -> float | None:
     """The time a ``NUMBER_UNIT`` match states, in calendar days."""
     groups = m.groups()
@@ -210,9 +110,9 @@ def stated_days(text: str, limit: Limit) -> float | None:
     converted to calendar days. When ``limit.near`` is set, only the numbers that pattern
     precedes (within ``limit.reach`` characters) count, unless none does; the shortest that
     counts is returned."""
-    found = [(m.start(), d) for m in _re(limit.pattern).finditer(text) if (d := _days(m)) is not None]
+    found = [(m.start(), d) for m in compiled(limit.pattern).finditer(text) if (d := _days(m)) is not None]
     if limit.near:
-        near = _re(limit.near)
+        near = compiled(limit.near)
         attached = [d for start, d in found if near.search(text[max(0, start - limit.reach):start])]
         if attached:
             return min(attached)
@@ -469,15 +369,15 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     every provision is present and nothing conflicts.
     """
     library = library or default_library()
-    ignore = _any_of(tuple(library.ignore))
+    ignore = any_of(tuple(library.ignore))
     sents = [s for s in sentences(document) if not ignore(s.text)]
-    definitions = _any_of(tuple(library.definitions))
+    definitions = any_of(tuple(library.definitions))
     # a definition states no term, nor do the items of a list that a definition introduces
     terms = [s for s in sents if not s.heading
              and not (definitions(s.body) or definitions(_lead(s)))]
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
-    duty = _any_of(tuple(library.duties))
+    duty = any_of(tuple(library.duties))
     # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
     duties = frozenset(i for i, s in enumerate(terms)
                        if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text)))

@@ -443,7 +443,7 @@ def _frame_words(text: str) -> frozenset[str]:
 
 
 def forget_frames() -> None:
-    """Empty the frames and words kept by sentence text (see ``analysis.forget_texts``)."""
+    """Empty the frames and words kept by sentence text (see ``engine.forget_texts``)."""
     read_frame.cache_clear()
     word_set.cache_clear()
     _frame_words.cache_clear()

@@ -187,7 +187,8 @@ def ready_check(library: Library | None = None) -> Library:
     and ``duties`` patterns, from the library alone, no document read. A box forked afterwards
     starts with them. Returns the library. Raises :class:`LibraryError` when the shipped library
     cannot be loaded."""
-    from generator.checking.analysis import any_of, library_patterns, pattern_set
+    from generator.checking.analysis import library_patterns
+    from generator.checking.engine import any_of, pattern_set
     from generator.library import default_library
 
     library = library or default_library()

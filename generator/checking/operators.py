@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.checking.analysis import any_of
+from generator.checking.engine import any_of
 from generator.checking.frames import has_word, read_frame
 from generator.checking.operators_reading import Reading, read_sentence, school_short_names
 from generator.checking.operators_trace import SILENCE_SAYS_GENERAL
