@@ -16,6 +16,7 @@ confidence (and how many of all statuses are), and every disagreement.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -49,7 +50,11 @@ FOLDER = Path(__file__).resolve().parent / "blind"
 
 def batches() -> list[Path]:
     """The blind set's batches, in the order they were written (``passages.yaml`` first)."""
-    return sorted(FOLDER.glob("*.yaml"), key=lambda p: (p.name != "passages.yaml", p.name))
+    def order(path: Path) -> tuple:
+        numbered = re.fullmatch(r"batch(\d+)(\w*)\.yaml", path.name)  # batch10a after batch9, not before batch2
+        return (path.name != "passages.yaml", int(numbered[1]) if numbered else 10**6, numbered[2] if numbered else path.name)
+
+    return sorted(FOLDER.glob("*.yaml"), key=order)
 
 
 def main() -> None:
