@@ -8,7 +8,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.checking.frame_rules import conflict_frame, frame_doubts, frame_gaps, mentions, set_aside
+from generator.checking.frame_rules import (
+    CONFIDENTIAL_ONLY,
+    confidential_takes_in_students,
+    conflict_frame,
+    frame_doubts,
+    frame_gaps,
+    keeps_back,
+    mentions,
+    set_aside,
+)
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.scopes import clauses_of, names_ours
@@ -150,6 +159,7 @@ class _Reading:
     clause_of: list[int]
     duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
     frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
+    confidential_students: bool = False  # its definitions take student data into "Confidential Information"
 
     def frame(self, sid: int) -> Frame:
         """The duty frame of sentence ``sid`` (read once)."""
@@ -230,6 +240,18 @@ def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
     return [i for i, words in enumerate(rd.words) if words & forms]
 
 
+def _tail(p: Provision, rd: _Reading, sid: int) -> str:
+    """What one of the two sentences after sentence ``sid``, in its paragraph, keeps back from its
+    duty (see :func:`keeps_back`), or ""."""
+    terms = rd.sentences
+    for j in (sid + 1, sid + 2):
+        if j >= len(terms) or terms[j].block != terms[sid].block:
+            break
+        if p.detect.frame.exceptions and (said := keeps_back(rd.frame(j), p.detect.frame)):
+            return said
+    return ""
+
+
 def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tuple[Sentence, list[str]]]:
     """The sentences no pattern matched whose frame binds the contractor to one of the
     provision's duty actions for student data ("The Provider shall encrypt student data at rest"),
@@ -237,7 +259,7 @@ def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tupl
     rule = p.detect.frame
     out = []
     for i in _candidates(rd, rule.duty_actions):
-        if i in matched or i in rd.duties:
+        if i in matched or i in rd.duties or not all(rd.words[i] & set(group) for group in rule.finds_with):
             continue
         f = rd.frame(i)
         if (f.bound == "contractor" and f.binding is not None and not f.negated and f.data == "student"
@@ -278,6 +300,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
+        if CONFIDENTIAL_ONLY in gaps and rd.confidential_students:  # its own definition takes student data in
+            gaps.remove(CONFIDENTIAL_ONLY)
         said = set_aside(frame, gaps) if not found else ""  # another jurisdiction's, or business secrets
         if found and found[1] == "elsewhere":  # a weakener that does not count: another jurisdiction's term
             said = f" for Connecticut: {reason.replace('the term ', 'it ', 1)}"
@@ -289,6 +313,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             weakened_by.add("frame")
         elif gaps:  # a partial match: the card says what its frame lacks
             weak.append((s, "; ".join(gaps)))
+        elif i in present and not found and (tail := _tail(p, rd, i)):
+            weak.append((s, tail))
+            weakened_by.add("frame")
         elif i in present and not found:
             strong.append(s)
             numbers = numbers or _rests_on_number(p, s.text)
@@ -382,6 +409,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duties = frozenset(i for i, s in enumerate(terms)
                        if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text)))
     rd = _read(terms, ps, spans | {1}, duties)
+    rd.confidential_students = confidential_takes_in_students([s.text for s in sents])
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()

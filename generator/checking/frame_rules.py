@@ -90,6 +90,34 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
 
 
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
+# a document's own definition that takes student data into its "Confidential Information": a duty to keep
+# that information secure is then a duty for student data ("Confidential Information" includes Student Data)
+_TAKES_IN_STUDENTS = re.compile(r"\bconfidential information\W+(?:\w+\W+){0,6}?(?:means|mean|includes?|including|shall include|"
+                                r"will include|covers|encompasses)\b[^.]{0,300}?\b(?:student|pupil|education records?|"
+                                r"personally identifiable)", re.I)
+CONFIDENTIAL_ONLY = "it is about Confidential Information, not student data"
+
+
+def confidential_takes_in_students(texts: list[str]) -> bool:
+    """Whether one of ``texts`` (a document's sentences) defines "Confidential Information" to take in
+    student data."""
+    return any(_TAKES_IN_STUDENTS.search(t) for t in texts if "onfidential" in t)
+
+
+_STAYS = {"remain", "remains", "persist", "persists", "survive", "survives"}  # copies that stay, said of the copies
+
+
+def keeps_back(frame: Frame, rule) -> str:
+    """What ``frame``, a sentence read after a duty in the same paragraph, keeps back from it, in
+    the card's words, or "": the contractor (or no one named) keeps one of the rule's ``exceptions``
+    (backups, archives, copies, logs), not for a reason the law allows ("Backup copies may be
+    retained for ninety days"). A carve-out needs no "except" when it is a sentence of its own."""
+    words = set(frame.words)
+    kept = sorted(words & set(rule.exceptions))
+    if (not kept or frame.negated or frame.bound not in ("contractor", "") or words & set(rule.allowed)
+            or not ("retain" in frame.actions or words & _STAYS)):
+        return ""
+    return f"a sentence after it keeps data back (\"{kept[0]}\"): {frame.text[:60]}"
 
 
 def _own_clause(cond: str) -> str:
@@ -171,7 +199,8 @@ def rule_in_words(rule, conflicts=()) -> str:
         text += f" A sentence counts only when it names {' or '.join(rule.topic)} as a whole word (not a stem inside another word)."
     if rule.finds:
         text += (f" A complete binding frame of the contractor ({' or '.join(rule.duty_actions)} student data) makes it "
-                 "present even when no pattern matched.")
+                 "present even when no pattern matched" + "".join(f"; the sentence names one of: {', '.join(g)}"
+                                                                 for g in rule.finds_with) + ".")
     if rule.mentions:
         text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
     for c in conflicts:

@@ -60,7 +60,7 @@ _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", 
 _ACTIONS = {
     "delete": "delete deletes deleted deleting deletion destroy destroys destroyed destroying destruction "
               "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
-              "disposal remove removes removed removing removal",
+              "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded",
     "return": "return returns returned returning transfer transfers export exports",
     "correct": "correct corrects corrected correcting correction update updates amend amends rectify",
     "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
@@ -69,7 +69,7 @@ _ACTIONS = {
     "notify": "notify notifies notified notifying notice inform informs informed tell tells told advise advises "
               "advised alert alerts alerted report reports reported reporting email emails emailed emailing "
               "e-mail e-mails e-mailed",
-    "retain": "retain retains retained retaining retention keep keeps kept store stores stored",
+    "retain": "retain retains retained retaining retention keep keeps kept store stores stored hold holds held holding",
     "use": "use uses used using process processes processed",
     "sell": "sell sells sold selling rent rents",
     "advertise": "advertise advertises advertising advertisement advertisements ads ad market marketing",
@@ -168,6 +168,10 @@ _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor|cannot|can't)\s+(?:\w+\s+)?(?
                          r"|\b(?:makes?|gives?) no (?:warranty|warranties|guarantee|guarantees|representation)"
                          r"|\b(?:cannot|can't|not)\s+(?:\w+\s+)?(?:guarantee|warrant|ensure)\s+(?:the\s+)?(?:absolute\s+)?security\b", re.I)
 
+# the contractor states that it owes nothing: "Vendor takes on no obligation here", "we assume no responsibility"
+_NO_DUTY = re.compile(r"\b(?:vendor|provider|contractor|company|operator|processor|supplier|we)\s+(?:\w+\s+){0,2}?(?:takes? on|"
+                      r"assumes?|accepts?|has|have|bears?|undertakes?) no (?:\w+ )?(?:obligations?|responsibility|duty|duties)\b", re.I)
+
 # after the verb, the same hedge, or the contractor's judgment of what is reasonable ("shall encrypt
 # student data when feasible", "to the extent commercially reasonable"); one a firm limit follows
 # ("when feasible, but no later than 72 hours") or that only hastens it ("and sooner if possible") qualifies a detail
@@ -193,10 +197,11 @@ def _hedge(text: str, verb_at: int) -> str:
 
 def _disclaims(text: str, verb_at: int) -> bool:
     """Whether a disclaimer stands before the verb the duty rests on ("does not warrant that the
-    service will be secure"); one after it ("shall protect ...; does not warrant that ...
-    uninterrupted") leaves the duty whole."""
+    service will be secure"), or the contractor takes on no duty anywhere in it ("... is the
+    District's job, and Vendor takes on no obligation"); a warranty disclaimer after the verb
+    ("shall protect ...; does not warrant that ... uninterrupted") leaves the duty whole."""
     m = _DISCLAIMER.search(text)
-    return m is not None and m.start() < verb_at
+    return (m is not None and m.start() < verb_at) or bool(_NO_DUTY.search(text))
 
 
 @dataclass(frozen=True)
@@ -337,8 +342,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             effort = w in _EFFORT
             break
     aimed = next((i + 2 for i, w in enumerate(words[:10]) if w in _BE | {"was", "were"}
-                  and words[i + 1:i + 3] in (["designed", "to"], ["intended", "to"], ["meant", "to"])), None)
-    if start is None and aimed is not None:  # "Our practices are designed to meet FERPA": an aim, not a duty
+                  and words[i + 1:i + 3] in (["designed", "to"], ["intended", "to"], ["meant", "to"], ["designed", "with"],
+                                             ["built", "with"])), None)
+    if aimed is not None and (start is None or aimed < start):  # "Our practices are designed to meet FERPA": an aim
         binding, effort, start = False, True, aimed + 1
     if start is None:  # "The Provider deletes ...": a statement of fact, no modal; its subject opens it
         for i, w in enumerate(words[:3]):
@@ -452,8 +458,10 @@ def forget_frames() -> None:
 @lru_cache(maxsize=64)
 def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
     """Every form of ``actions`` (lower case): a text names one as a whole word when one of
-    :func:`word_set`'s words is among them."""
-    return frozenset(f.lower() for a in actions for f in _ACTIONS.get(a, a).split())
+    :func:`word_set`'s words is among them; a form with a hyphen, as :func:`word_set` cuts it, by its
+    last part ("e-mail": "mail")."""
+    forms = {f.lower() for a in actions for f in _ACTIONS.get(a, a).split()}
+    return frozenset(forms | {_RUN.findall(f)[-1] for f in forms if "-" in f})
 
 
 _RUN = re.compile(r"\w+")
