@@ -353,10 +353,6 @@ class FrameRule(Strict):
     # complete, makes the provision present even when no pattern found it ("The Provider shall
     # encrypt student data"); with something missing, partial
     finds: bool = False
-    # groups of whole words, one of each of which a sentence must name for its frame alone to find the
-    # provision: the subject of the duty ("breach", "termination") where the action ("notify", "delete")
-    # does not say it
-    finds_with: list[list[str]] = Field(default_factory=list)
 
 
 class ConflictFrame(Strict):

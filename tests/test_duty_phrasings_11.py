@@ -29,16 +29,22 @@ def status(text: str, library, pid: str) -> str:
     "records that was not authorized.",
     "Should pupil information slip out of the Vendor's control, the Vendor shall notify the District within "
     "48 hours.",
-    # no pattern names it; the frame does: the contractor must tell the board, about student data, of a hack
-    "Should student data be hacked, the Contractor will e-mail the Board within 48 hours with the facts it knows.",
 ])
 def test_an_unauthorized_event_in_other_words_is_a_breach(library, text):
     assert status(text, library, "breach_notification") == "present"
 
 
-def test_an_access_that_was_authorized_is_no_breach(library):  # stays
-    assert status("The Processor will inform the Board of any access to student records that was authorized by "
-                  "the District.", library, "breach_notification") != "present"
+@pytest.mark.parametrize("text", [
+    "The Processor will inform the Board of any access to student records that was authorized by the District.",
+    # the unauthorized thing is a device, not an access to the data
+    "The Vendor shall notify the District within 24 hours of any use of the Service from a device that is not "
+    "authorized under the District's acceptable use policy.",
+    # data leaving the vendor's custody on the District's own direction is no loss of control
+    "When student data leaves our custody because the District directs a transfer, we will notify the District "
+    "within two days.",
+])
+def test_an_authorized_access_or_an_unauthorized_device_is_no_breach(library, text):  # stays
+    assert status(text, library, "breach_notification") == "missing"
 
 
 # ---------------------------------------------------------------- severability
@@ -62,7 +68,7 @@ def test_replacing_an_invalid_term_without_saving_the_rest_is_severability_in_pa
 
 
 @pytest.mark.parametrize("text", [
-    "When the District tells the Vendor in writing to wipe a pupil's records, the Vendor shall do so within "
+    "When the District instructs the Vendor in writing to wipe a pupil's records, the Vendor shall do so within "
     "twenty days.",
     "The Contractor shall shred the student records named in a written request from the Board within ten days.",
 ])
@@ -95,6 +101,12 @@ def test_a_carve_out_in_the_next_sentence_makes_retention_partial(library, text)
     "Upon termination the Provider shall destroy all student data. Copies the law requires it to hold may be "
     "kept until the law allows their destruction.",
     "Upon termination the Provider shall destroy all student data. The District may keep its own copies.",
+    # copies or logs of something else, de-identified data, data that is not there, a school's own files
+    "Upon termination the Provider shall destroy all student data. It will certify the destruction and keep a log of it.",
+    "Upon termination the Provider shall destroy all student data. Copies of this Agreement are held by each party.",
+    "Upon termination the Provider shall destroy all student data. De-identified logs may be retained.",
+    "Upon termination the Provider shall destroy all student data. Log files that contain no student data may be kept.",
+    "Upon termination the Provider shall destroy all student data. Schools retain copies of report cards in their files.",
 ])
 def test_a_next_sentence_that_keeps_nothing_back_leaves_retention_whole(library, text):  # stays
     assert status(text, library, "no_retention") == "present"
@@ -144,7 +156,22 @@ def test_a_product_built_with_ferpa_in_mind_is_an_aim_not_a_commitment(library):
 def test_a_contractor_that_takes_on_no_duty_states_none(library):
     f = report("Letting parents inspect and correct student records is for the School to arrange; the Vendor "
                "assumes no responsibility for it.", library).finding("review_correction")
-    assert f.status != "present"
+    assert f.status == "partial" and "disclaims" in f.explanation
+
+
+@pytest.mark.parametrize(("text", "pid"), [
+    ("The Vendor shall notify the District within 48 hours of any breach of student data, and has no further "
+     "obligation to notify parents.", "breach_notification"),
+    ("The Provider shall use student data only to provide the Services; it assumes no responsibility for data the "
+     "District posts publicly.", "use_limitation"),
+])
+def test_a_duty_stated_before_taking_on_no_further_duty_stays_whole(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"
+
+
+def test_an_aim_before_a_binding_duty_leaves_the_duty_whole(library):  # stays
+    assert status("The Service is designed with privacy in mind, and the Vendor shall delete student data within 30 "
+                  "days after the District requests it.", library, "deletion") == "present"
 
 
 def test_a_use_limit_widened_by_a_privacy_policy_is_partial(library):
@@ -160,9 +187,15 @@ def test_confidential_information_defined_to_take_in_student_data_is_secured(lib
     assert status(text, library, "security") == "present"
 
 
-def test_confidential_information_defined_as_business_secrets_stays_partial(library):  # stays
+@pytest.mark.parametrize("definition", [
+    "\"Confidential Information\" means pricing and other business terms.",
+    "Confidential Information does not include Student Data, which the Data Privacy Addendum governs.",
+    "Confidential Information includes pricing but excludes student records.",
+    "Confidential Information means pricing terms; student records are dealt with separately.",
+])
+def test_confidential_information_defined_without_student_data_stays_partial(library, definition):  # stays
     text = ("The Supplier shall protect the Customer's Confidential Information with administrative, physical "
-            "and technical safeguards. \"Confidential Information\" means pricing and other business terms.")
+            "and technical safeguards. " + definition)
     assert status(text, library, "security") == "partial"
 
 
@@ -177,8 +210,11 @@ def test_offers_chosen_from_a_learners_activity_are_targeted_advertising(library
     assert "advertising" in {c.kind for c in report(text, library).conflicts}
 
 
-def test_a_ban_on_targeted_ads_is_no_advertising_conflict(library):  # stays
-    text = "The Vendor will not show targeted ads to pupils or build marketing profiles from their data."
+@pytest.mark.parametrize("text", [
+    "The Vendor will not show targeted ads to pupils or build marketing profiles from their data.",
+    "The District selects the vendors through which it will advertise its bus routes.",
+])
+def test_a_ban_on_targeted_ads_or_the_boards_own_choice_is_no_advertising_conflict(library, text):  # stays
     assert "advertising" not in {c.kind for c in report(text, library).conflicts}
 
 
@@ -187,8 +223,22 @@ def test_another_states_law_that_applies_to_the_agreement_is_a_conflict(library)
     assert "governing_law_other_state" in kinds
 
 
-def test_the_trace_says_which_words_let_a_frame_alone_find_a_provision(library):
-    from generator.checking.frame_rules import rule_in_words
+def test_another_states_law_that_does_not_apply_is_no_conflict(library):  # stays
+    kinds = {c.kind for c in report("The laws of the State of Ohio do not apply to this Agreement.", library).conflicts}
+    assert "governing_law_other_state" not in kinds
 
-    said = rule_in_words(library.provision("breach_notification").detect.frame)
-    assert "even when no pattern matched; the sentence names one of: breach" in said
+
+@pytest.mark.parametrize(("text", "pid"), [
+    ("The District tells parents how to delete their child's account in the app settings.", "deletion"),
+    ("Invoices, uptime reports and other reports delivered under this Agreement are the property of the District.",
+     "ownership"),
+    ("The Vendor shall keep student data until the end of the Agreement.", "no_retention"),
+])
+def test_words_near_the_new_readings_that_state_none_of_them(library, text, pid):  # stays
+    assert status(text, library, pid) == "missing"
+
+
+def test_a_requirement_of_the_district_is_no_ferpa_commitment(library):  # stays
+    assert status("Student Data has the meaning given in FERPA, and the Vendor shall format exports in the manner "
+                  "the District requires.", library, "ferpa") != "present"
+

@@ -259,7 +259,7 @@ def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tupl
     rule = p.detect.frame
     out = []
     for i in _candidates(rd, rule.duty_actions):
-        if i in matched or i in rd.duties or not all(rd.words[i] & set(group) for group in rule.finds_with):
+        if i in matched or i in rd.duties:
             continue
         f = rd.frame(i)
         if (f.bound == "contractor" and f.binding is not None and not f.negated and f.data == "student"

@@ -93,15 +93,29 @@ _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "re
 # a document's own definition that takes student data into its "Confidential Information": a duty to keep
 # that information secure is then a duty for student data ("Confidential Information" includes Student Data)
 _TAKES_IN_STUDENTS = re.compile(r"\bconfidential information\W+(?:\w+\W+){0,6}?(?:means|mean|includes?|including|shall include|"
-                                r"will include|covers|encompasses)\b[^.]{0,300}?\b(?:student|pupil|education records?|"
+                                r"will include|covers|encompasses)\b[^.;]{0,300}?\b(?:student|pupil|education records?|"
                                 r"personally identifiable)", re.I)
+# ... but not one that leaves student data out ("does not include Student Data", "excludes student records")
+_LEAVES_OUT = re.compile(r"\b(?:not|no|excludes?|excluding|except|other than|but|neither|nor|separately)\b", re.I)
 CONFIDENTIAL_ONLY = "it is about Confidential Information, not student data"
 
 
 def confidential_takes_in_students(texts: list[str]) -> bool:
     """Whether one of ``texts`` (a document's sentences) defines "Confidential Information" to take in
     student data."""
-    return any(_TAKES_IN_STUDENTS.search(t) for t in texts if "onfidential" in t)
+    return any((m := _TAKES_IN_STUDENTS.search(t)) and not _LEAVES_OUT.search(m.group(0)) for t in texts if "onfidential" in t)
+
+
+# "copies of this Agreement", "a log of the destruction": copies or logs of something other than the data
+_COPIES_OF = re.compile(r"\b(copies|copy|backups?|archives?|logs?|records?)\s+of\s+(?:(?:the|its|this|these|their|our|each|any|all|"
+                        r"own|such|every)\s+)*(\w+)", re.I)
+_DATA_WORDS = {"data", "information", "student", "students", "pupil", "pupils", "records", "pii", "content", "personal"}
+_NONE_OF_IT = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+)?(?:data|information|records|pii)\b", re.I)  # "contain no student data"
+def _of_data(kept: str, what: str) -> bool:
+    """Whether "<kept> of <what>" holds the data: "copies of student records", "backups of them" (the data
+    the duty named), not "copies of this Agreement" or "a log of it" (of the deletion)."""
+    what = what.lower()
+    return what in _DATA_WORDS or (what in ("it", "them") and kept.lower().startswith(("backup", "archive", "cop")))
 
 
 _STAYS = {"remain", "remains", "persist", "persists", "survive", "survives"}  # copies that stay, said of the copies
@@ -110,14 +124,22 @@ _STAYS = {"remain", "remains", "persist", "persists", "survive", "survives"}  # 
 def keeps_back(frame: Frame, rule) -> str:
     """What ``frame``, a sentence read after a duty in the same paragraph, keeps back from it, in
     the card's words, or "": the contractor (or no one named) keeps one of the rule's ``exceptions``
-    (backups, archives, copies, logs), not for a reason the law allows ("Backup copies may be
-    retained for ninety days"). A carve-out needs no "except" when it is a sentence of its own."""
+    (backups, archives, copies, logs) of the data, not for a reason the law allows ("Backup copies may
+    be retained for ninety days"). A carve-out needs no "except" when it is a sentence of its own.
+    Copies of something else ("copies of this Agreement", "a log of the destruction"), de-identified
+    data, data a sentence says is not there, and the board's, a user's or a parent's own copies keep
+    nothing back."""
     words = set(frame.words)
     kept = sorted(words & set(rule.exceptions))
+    of_other = _COPIES_OF.search(frame.text)
     if (not kept or frame.negated or frame.bound not in ("contractor", "") or words & set(rule.allowed)
+            or frame.subject in ("board", "user", "parent", "third party") or frame.data in _OTHER_DATA
+            or (of_other and not _of_data(*of_other.groups())) or _NONE_OF_IT.search(frame.text)
             or not ("retain" in frame.actions or words & _STAYS)):
         return ""
-    return f"a sentence after it keeps data back (\"{kept[0]}\"): {frame.text[:60]}"
+    said = frame.text.rstrip(" .")
+    said = said if len(said) <= 80 else said[:80].rsplit(" ", 1)[0] + " …"
+    return f"a sentence after it keeps data back (\"{kept[0]}\"): {said}"
 
 
 def _own_clause(cond: str) -> str:
@@ -199,8 +221,7 @@ def rule_in_words(rule, conflicts=()) -> str:
         text += f" A sentence counts only when it names {' or '.join(rule.topic)} as a whole word (not a stem inside another word)."
     if rule.finds:
         text += (f" A complete binding frame of the contractor ({' or '.join(rule.duty_actions)} student data) makes it "
-                 "present even when no pattern matched" + "".join(f"; the sentence names one of: {', '.join(g)}"
-                                                                 for g in rule.finds_with) + ".")
+                 "present even when no pattern matched.")
     if rule.mentions:
         text += f" A user's or parent's own right to {' / '.join(rule.mentions)} makes it partial, not missing."
     for c in conflicts:

@@ -195,13 +195,14 @@ def _hedge(text: str, verb_at: int) -> str:
     return ""
 
 
-def _disclaims(text: str, verb_at: int) -> bool:
+def _disclaims(text: str, verb_at: int, bound_by_modal: bool) -> bool:
     """Whether a disclaimer stands before the verb the duty rests on ("does not warrant that the
-    service will be secure"), or the contractor takes on no duty anywhere in it ("... is the
-    District's job, and Vendor takes on no obligation"); a warranty disclaimer after the verb
-    ("shall protect ...; does not warrant that ... uninterrupted") leaves the duty whole."""
-    m = _DISCLAIMER.search(text)
-    return (m is not None and m.start() < verb_at) or bool(_NO_DUTY.search(text))
+    service will be secure"), or the contractor takes on no duty in a sentence that binds it to none
+    ("... is the District's job, and Vendor takes on no obligation"); a disclaimer after a binding
+    verb ("shall protect ...; does not warrant that ... uninterrupted", "shall notify the District
+    ..., and has no further obligation to notify parents") leaves the duty whole."""
+    m, none = _DISCLAIMER.search(text), _NO_DUTY.search(text)
+    return (m is not None and m.start() < verb_at) or (none is not None and (none.start() < verb_at or not bound_by_modal))
 
 
 @dataclass(frozen=True)
@@ -344,7 +345,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     aimed = next((i + 2 for i, w in enumerate(words[:10]) if w in _BE | {"was", "were"}
                   and words[i + 1:i + 3] in (["designed", "to"], ["intended", "to"], ["meant", "to"], ["designed", "with"],
                                              ["built", "with"])), None)
-    if aimed is not None and (start is None or aimed < start):  # "Our practices are designed to meet FERPA": an aim
+    # "Our practices are designed to meet FERPA", "is designed with FERPA in mind and can help": an aim, not a
+    # duty; a "shall" after the aim ("designed with privacy in mind, and the Vendor shall delete ...") stays one
+    if aimed is not None and (start is None or (aimed < start and binding is False)):
         binding, effort, start = False, True, aimed + 1
     if start is None:  # "The Provider deletes ...": a statement of fact, no modal; its subject opens it
         for i, w in enumerate(words[:3]):
@@ -414,7 +417,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                  beneficiary=beneficiary, when=when, after_end=bool(_AFTER_END.search(text)), scope=scope,
                  conditions=tuple(c.group(0).strip() for c in _CONDITION.finditer(text)),
                  self_service=bool(_SELF_SERVICE.search(text)), subject=subject,
-                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at),
+                 pointer=bool(_POINTER.search(text)), disclaimed=_disclaims(text, verb_at, binding is True),
                  hedged=_hedge(text, verb_at), effort=effort, refused=refused, direct=direct, words=tuple(words))
 
 
@@ -458,10 +461,8 @@ def forget_frames() -> None:
 @lru_cache(maxsize=64)
 def action_forms(actions: tuple[str, ...]) -> frozenset[str]:
     """Every form of ``actions`` (lower case): a text names one as a whole word when one of
-    :func:`word_set`'s words is among them; a form with a hyphen, as :func:`word_set` cuts it, by its
-    last part ("e-mail": "mail")."""
-    forms = {f.lower() for a in actions for f in _ACTIONS.get(a, a).split()}
-    return frozenset(forms | {_RUN.findall(f)[-1] for f in forms if "-" in f})
+    :func:`word_set`'s words is among them."""
+    return frozenset(f.lower() for a in actions for f in _ACTIONS.get(a, a).split())
 
 
 _RUN = re.compile(r"\w+")
