@@ -103,7 +103,8 @@ CONFIDENTIAL_ONLY = "it is about Confidential Information, not student data"
 def confidential_takes_in_students(texts: list[str]) -> bool:
     """Whether one of ``texts`` (a document's sentences) defines "Confidential Information" to take in
     student data."""
-    return any((m := _TAKES_IN_STUDENTS.search(t)) and not _LEAVES_OUT.search(m.group(0)) for t in texts if "onfidential" in t)
+    return any((m := _TAKES_IN_STUDENTS.search(t)) and not _LEAVES_OUT.search(m.group(0))
+               for t in texts if "onfidential" in t)
 
 
 # "copies of this Agreement", "a log of the destruction": copies or logs of something other than the data
@@ -111,6 +112,8 @@ _COPIES_OF = re.compile(r"\b(copies|copy|backups?|archives?|logs?|records?)\s+of
                         r"own|such|every)\s+)*(\w+)", re.I)
 _DATA_WORDS = {"data", "information", "student", "students", "pupil", "pupils", "records", "pii", "content", "personal"}
 _NONE_OF_IT = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+)?(?:data|information|records|pii)\b", re.I)  # "contain no student data"
+
+
 def _of_data(kept: str, what: str) -> bool:
     """Whether "<kept> of <what>" holds the data: "copies of student records", "backups of them" (the data
     the duty named), not "copies of this Agreement" or "a log of it" (of the deletion)."""
