@@ -294,6 +294,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     sure = False  # some match came from a rule that is sure of itself
     doubts_frame: list[str] = []
     aside: list[tuple[Sentence, str]] = []
+    defined = False  # a sentence counted only by the document's definition of "Confidential Information"
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
         sure = sure or rule.sure
@@ -302,6 +303,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students:  # its own definition takes student data in
             gaps.remove(CONFIDENTIAL_ONLY)
+            defined = True
         said = set_aside(frame, gaps) if not found else ""  # another jurisdiction's, or business secrets
         if found and found[1] == "elsewhere":  # a weakener that does not count: another jurisdiction's term
             said = f" for Connecticut: {reason.replace('the term ', 'it ', 1)}"
@@ -342,6 +344,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
 
     doubts: list[str] = list(doubts_frame)
+    if defined:
+        doubts.append("it reads \"Confidential Information\" as student data by the document's own definition")
     shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
     if not strong and weak and all((s.location, _quote(s.text)) in shifting
                                    and read_frame(s.text).bound in ("board", "user") for s, _ in weak):
