@@ -687,7 +687,7 @@ def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_nam
     assert "compliant: no" in text and "security partial → missing: no safeguard named" in text
     assert "{" not in text and "False" not in text
     with Register(fresh_register) as reg:
-        reg.record_check(cid, READING, dt.date(2026, 10, 2))  # a new reading for counsel
+        reg.record_check(cid, {**READING, "document": "terms-v2.pdf"}, dt.date(2026, 10, 2))  # a new reading for counsel
     at.selectbox(key="action").set_value("Confirm a check (counsel)").run()
     at.selectbox(key="r_contract").set_value(cid).run()
     at.selectbox(key=f"r_{cid}_2_security").set_value("missing")

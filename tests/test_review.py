@@ -75,7 +75,7 @@ def test_counsel_confirms_and_changes_with_reasons_beside_the_reading(reg):
 def test_a_newer_check_is_a_new_reading(reg):
     cid = _checked(reg)
     review_check(reg, cid, role="admin", confirm_rest=True)
-    reg.record_check(cid, READING, D("2027-02-01"))
+    reg.record_check(cid, {**READING, "document": "terms-amended.pdf"}, D("2027-02-01"))  # the vendor's new version
     assert contract_status(reg.contract(cid), D("2027-02-02")).status == "awaiting review"
 
 
@@ -453,3 +453,20 @@ def test_a_letter_says_why_it_is_a_draft(tmp_path):
     res = runner.invoke(app, [*args, str(other), "--out", str(tmp_path / "c.docx")])
     assert res.exit_code == 0, res.output
     assert "but of another file: this one" in res.output and "record a check of it" in res.output
+
+
+def test_recording_the_same_reading_again_keeps_counsels_confirmation(reg):
+    cid = _checked(reg)
+    review_check(reg, cid, role="counsel", confirm_rest=True,
+                 provisions={"security": Decision("present", "§ 4 encrypts at rest and in transit")})
+    with pytest.raises(RegisterError, match="already has this check, recorded January 4, 2027, and counsel has "
+                                            "confirmed it.*Nothing was recorded, so counsel's confirmation stands"):
+        reg.record_check(cid, READING, D("2027-01-09"))
+    c = reg.contract(cid)
+    assert len(c.checks) == 1 and confirmed_report(c) is not None
+    assert contract_status(c, D("2027-01-10")).status != "awaiting review"
+    # a new version of the document (or a new reading) is a new check, awaiting counsel
+    reg.record_check(cid, {**READING, "document": "terms-v2.pdf"}, D("2027-01-09"))
+    c = reg.contract(cid)
+    assert len(c.checks) == 2 and confirmed_report(c) is None
+    assert contract_status(c, D("2027-01-10")).status == "awaiting review"

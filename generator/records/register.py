@@ -298,11 +298,28 @@ class Register:
             self.log_change(s, "record executed", cid, executed=executed)
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
-        """Store a contract check's JSON report for contract ``cid``."""
+        """Store a contract check's JSON report for contract ``cid``. Raises :class:`RegisterError`,
+        recording nothing, when the contract's latest check is this same reading (the same document
+        read the same way): a second copy would be a new, unconfirmed check that sets counsel's
+        confirmation of the first aside."""
         check_lengths(CheckRow, library_version=str(report.get("library_version", "")), report=report)
         row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
                        compliant=bool(report.get("compliant")), report=report)
-        return self._add_record(cid, row, "record check", compliant=row.compliant, document=report.get("document"))
+        with self.session() as s, s.begin():
+            c = self._contract(s, cid)
+            last = c.checks[-1] if c.checks else None
+            if last is not None and last.report == report:
+                confirmed = any(r.check_id == last.id for r in c.reviews)
+                day = f"{last.checked:%B} {last.checked.day}, {last.checked.year}"
+                raise RegisterError(
+                    f"contract {cid} already has this check, recorded {day}"
+                    + (", and counsel has confirmed it" if confirmed else "")
+                    + ": the same document, read the same way. Nothing was recorded"
+                    + (", so counsel's confirmation stands." if confirmed else "."))
+            s.add(row)
+            s.flush()
+            self.log_change(s, "record check", cid, compliant=row.compliant, document=report.get("document"))
+            return row.id
 
     def record_notice(self, cid: int, sent: date, cure_date: date) -> int:
         """Record a reasonable-notice amendment letter sent to the vendor."""
