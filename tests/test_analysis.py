@@ -256,3 +256,13 @@ def test_board_ownership_stated_passively_is_no_conflict(library):
 
 def test_connecticut_law_applies_is_governing_law(library):
     assert check("Connecticut law applies to this contract.", library).finding("governing_law").status == "present"
+
+
+def test_a_sentence_under_a_run_in_heading_is_quoted_once(library):
+    text = ("1. Services. The Vendor provides reading lessons.\n\n"
+            "7. Review. A parent or guardian may ask the District to review the student records the Vendor holds "
+            "and to have any error in them corrected.\n")
+    f = check(text, library).finding("review_correction")
+    assert f.status == "present"
+    quotes = [e.text for e in f.evidence]
+    assert len(quotes) == 1 and quotes[0].startswith("A parent or guardian"), quotes

@@ -339,9 +339,16 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
 
     def ev(items: list[Sentence]) -> list[Evidence]:
-        # whole sentences before headings and fragments, otherwise in document order
-        ranked = sorted(items, key=lambda s: len(s.body) < 60)
-        return [Evidence(text=_quote(s.text), location=s.location) for s in ranked[:MAX_EVIDENCE]]
+        # whole sentences before headings and fragments, otherwise in document order; a sentence
+        # quoted once, without the heading or the next sentence a wider reading joined to it
+        kept: list[Sentence] = []
+        for s in sorted(items, key=lambda s: len(s.body) < 60):
+            same = next((k for k in kept if k.location == s.location and (s.text in k.text or k.text in s.text)), None)
+            if same is None:
+                kept.append(s)
+            elif len(s.text) < len(same.text):
+                kept[kept.index(same)] = s
+        return [Evidence(text=_quote(s.text), location=s.location) for s in kept[:MAX_EVIDENCE]]
 
     doubts: list[str] = list(doubts_frame)
     if defined:

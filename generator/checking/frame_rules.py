@@ -140,9 +140,9 @@ def keeps_back(frame: Frame, rule) -> str:
             or (of_other and not _of_data(*of_other.groups())) or _NONE_OF_IT.search(frame.text)
             or not ("retain" in frame.actions or words & _STAYS)):
         return ""
-    said = frame.text.rstrip(" .")
-    said = said if len(said) <= 80 else said[:80].rsplit(" ", 1)[0] + " …"
-    return f"a sentence after it keeps data back (\"{kept[0]}\"): {said}"
+    said = frame.text.rstrip(" .")  # quoted whole, as a letter to the vendor shows it; a long one to a word
+    said = said if len(said) <= 240 else said[:240].rsplit(" ", 1)[0] + " …"
+    return f"a later sentence keeps copies of the data: \"{said}\""
 
 
 def _own_clause(cond: str) -> str:
