@@ -81,7 +81,8 @@ uploads = st.file_uploader("The app's documents (PDF, DOCX, TXT, MD, or an HTML 
                            key="vet_docs")
 pasted = st.text_area("Or paste the terms as they read on the app's page (click-through text)", key="vet_text",
                       max_chars=200_000, height=150).strip()
-documents = [(u.name, u.getvalue()) for u in uploads or []] + ([("pasted terms.txt", pasted)] if pasted else [])
+PASTED = "the terms as published on the app's page"  # its name in the quotes and in the letter to the operator
+documents = [(u.name, u.getvalue()) for u in uploads or []] + ([(PASTED, pasted)] if pasted else [])
 report = None
 if documents:
     try:

@@ -75,4 +75,4 @@ def test_terms_pasted_from_the_apps_page_are_vetted(vetted):
     assert not at.exception
     assert [h.value for h in at.subheader][0] == "Verdict: may not be used"
     assert any("permit what the policy forbids" in e.value for e in at.error)
-    assert any("pasted terms" in m.value for m in at.markdown)  # the quotes say where they come from
+    assert any("the terms as published on the app" in m.value for m in at.markdown)  # the quotes say where they come from
