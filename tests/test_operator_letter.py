@@ -83,3 +83,18 @@ def test_the_command_writes_a_final_letter_once_counsel_confirmed_these_document
     # other documents than those counsel confirmed: a draft again
     path.write_text(json.dumps(vet_report(version="v2", targeted_advertising="silent").to_json_dict()))
     assert runner.invoke(cli, args).exit_code == 0 and "DRAFT" in docx_text(out)
+
+
+def test_the_closing_and_signature_are_kept_on_one_page(board):
+    """Word and LibreOffice keep a paragraph marked "keep with next" on the page of the one after it: the
+    closing, the signature line, the name and the title move with the board's name."""
+    import io
+
+    import docx
+
+    letter = g.operator_letter(vet_report(sale="silent"), board, app="Quizly", operator="Quizly Inc.", when=WHEN)
+    paragraphs = docx.Document(io.BytesIO(letter)).paragraphs
+    start = [p.text for p in paragraphs].index("Sincerely,")
+    block = paragraphs[start:start + 5]
+    assert block[-1].text == board.name
+    assert all(p.paragraph_format.keep_with_next for p in block[:-1])
