@@ -267,7 +267,8 @@ def review_form(reg, contracts) -> None:
                                   index=list(STATUS_WORDS).index(p["status"]), format_func=STATUS_WORDS.get,
                                   key=f"r_{c.id}_{check.id}_{p['id']}",
                                   help=g.md_escape(p["explanation"]) if p.get("explanation") else None)
-            why = c2.text_input(f"Reason ({p['id']}; needed for a change)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
+            why = c2.text_input(f"Why, for {p.get('title') or p['id']} (needed for a change; the letter to the vendor "
+                                "gives it as the reason)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
             chosen[p["id"]] = g.Decision(status, why)
         for i, t in enumerate(check.report.get("conflicts", []), start=1):
             c1, c2 = st.columns([1, 2])
@@ -279,8 +280,8 @@ def review_form(reg, contracts) -> None:
     if save and counsel_only():
         now = common.current_user(board)
         g.review_check(reg, c.id, role=now.role, provisions=chosen, conflicts=terms)
-        changed = [k for k, d in chosen.items() if d.value != next(
-            p["status"] for p in check.report["provisions"] if p["id"] == k)]
+        changed = [p.get("title") or p["id"] for p in check.report["provisions"]
+                   if p["id"] in chosen and chosen[p["id"]].value != p["status"]]
         done(f"Contract #{c.id}: verdict confirmed" + (f"; changed: {', '.join(changed)}." if changed else "."))
 
 

@@ -118,9 +118,10 @@ def test_counsel_confirms_and_the_law_acts_on_the_confirmed_verdict(review_app, 
     _register_action(page, url, "Confirm a check (counsel)")
     _pick(page, "Contract", f"{VENDOR}: Gapwell Math")
     _pick(page, re.compile(r"^9\. Connecticut law governs"), "present")
-    page.get_by_label("Reason (governing_law; needed for a change)").fill("§ 12 chooses Connecticut law")
+    page.get_by_label(re.compile(r"^Why, for Connecticut law governs \(needed for a change; the letter to the "
+                                 r"vendor gives it as the reason\)")).fill("§ 12 chooses Connecticut law")
     page.get_by_role("button", name="Confirm the verdict").click()
-    assert "changed: governing_law" in _flash(page, "verdict confirmed")
+    assert "changed: Connecticut law governs" in _flash(page, "verdict confirmed")
     assert _status(page, VENDOR, "gaps found") == "gaps found"
     with Register(db_url) as reg:
         c = reg.contracts()[0]
