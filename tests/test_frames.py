@@ -236,7 +236,7 @@ CONFIDENCE = [  # (provision, our sentence, status, confidence, words the doubts
     # itself allows leaves a complete duty (the development folds dropped the doubt on every
     # conditioned sentence: it marked nine statuses low, none of them wrong)
     ("deletion", "The Provider shall delete student data at the Board's written request, except copies kept in "
-                 "its backups.", "partial", "low", "a frame made it partial"),
+                 "its backups.", "partial", "low", "what the sentence leaves out made it partial"),
     ("deletion", "Unless the law requires otherwise, the Provider shall delete student data at the Board's "
                  "written request.", "present", "high", None),
     # the topic is there, but what the contractor must do is not the provision's duty

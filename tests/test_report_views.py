@@ -68,6 +68,16 @@ def test_html_shows_each_findings_confidence():
     assert "confidence low: review this one first" in _text(report_html(rep))
 
 
+def test_a_low_card_says_why_in_the_app_and_in_the_docx_report(board, library):
+    rep = check_contract(read_document(b"The Provider shall delete student data at the Board's written request, "
+                                       b"except copies kept in its backups.", "t.txt"), library)
+    f = rep.finding("deletion")
+    assert f.confidence == "low" and f.doubts
+    why = f"Low confidence: {f.doubts[0]}."
+    assert why in _text(report_html(rep, library))
+    assert why in docx_text(report_docx(rep, board, library=library))
+
+
 def test_docx_report_on_the_letterhead(report, board, library):
     data = report_docx(report, board, library=library)
     text = docx_text(data)

@@ -141,6 +141,11 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
     return None
 
 
+# what made a present reading partial, in the card's words
+_LOWERED = {"frame": "what the sentence leaves out", "weakener": "a qualifying phrase", "limit": "the time it allows",
+            "elsewhere": "another jurisdiction's reach"}
+
+
 def _rests_on_number(p: Provision, text: str) -> bool:
     """Whether the status rests on the number ``text`` states: within a working week's stretch of a limit (7/5),
     business days read as calendar days (or the reverse) or a number on the wrong clause would flip it."""
@@ -333,7 +338,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         weak += [(s, "; ".join(gaps)) for s, gaps in found_by_frame if gaps]
         if found_by_frame:
             sure = True
-            doubts_frame = ["only its frame found it, no pattern"]
+            doubts_frame = ["it rests on how a sentence is built, not on any wording the check knows"]
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
     defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
@@ -373,10 +378,10 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         if why != p.detect.partial_explanation:
             why = f"Addressed only in part: {why}."
         if weakened_by:
-            doubts.append(f"a {' and a '.join(sorted(weakened_by))} made it partial")
+            doubts.append(" and ".join(_LOWERED[w] for w in sorted(weakened_by)) + " made it partial")
         if any(not frame_gaps(f, p.detect.frame) and f.binding and f.bound == "contractor" and f.data == "student"
                for f in (read_frame(s.text) for s, _ in weak)):
-            doubts.append("the patterns found it partial, but a sentence states a complete duty")
+            doubts.append("a sentence it quotes may state the whole duty: it could be present")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
         named = [i for i in _candidates(rd, p.detect.frame.mentions)
@@ -384,9 +389,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         if named:  # the topic is named in a frame, but no rule found a duty
             status, evidence = "partial", ev([rd.sentences[i] for i in named])
             why = p.detect.frame.mention_note or p.detect.partial_explanation
-            doubts.append("only a frame naming the topic found it")
+            doubts.append("the topic is named, but no duty was found")
     if (strong or weak) and not sure:
-        doubts.append("only rules marked unsure found it")
+        doubts.append("it rests only on wordings the check is unsure of")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
     if status == "missing" and aside:
         why += f" The term at {aside[0][0].location} does not count{aside[0][1]}."

@@ -48,7 +48,9 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
         blocks.append(_block("cite", mark_unconfirmed(f.citation, library), italic=True, size=18))
         level = getattr(f, "confidence", None)
         status = f"{f.status}" + (f", confidence {level}" if level else "") + "."
-        blocks.append(_lead("Status:", f"{status} {mark_unconfirmed(f.explanation, library)}"))
+        doubts = getattr(f, "doubts", None) or []
+        why_low = f" Low confidence: {doubts[0]}." if level == "low" and doubts else ""
+        blocks.append(_lead("Status:", f"{status} {mark_unconfirmed(f.explanation, library)}{why_low}"))
         for e in f.evidence:
             blocks.append(_block("bullet", f"“{e.text}” ({e.location})"))
     if report.conflicts:

@@ -46,6 +46,12 @@ def _confidence(finding: Finding) -> str:
     return f'<span class="sdpa-meta">confidence {escape(words)}</span>'
 
 
+def _doubt(finding: Finding) -> str:
+    """Why the reading is low, in words (its first doubt), or ""."""
+    doubts = getattr(finding, "doubts", None) or []
+    return f'<p class="sdpa-meta">Low confidence: {escape(doubts[0])}.</p>' if finding.confidence == "low" and doubts else ""
+
+
 def _quote(text: str, location: str) -> str:
     return (f"<blockquote>“{escape(text)}”</blockquote>"
             f'<p class="sdpa-meta">{escape(location)}</p>')
@@ -69,7 +75,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
             f'<p><span class="sdpa-status">{_status(f.status)}</span>'
             f" · {_confidence(f)}</p>"  # copied text reads "present · confidence high"
             f'<p class="sdpa-meta">{escape(mark_unconfirmed(f.citation, library))}</p>'
-            f"<p>{escape(mark_unconfirmed(f.explanation, library))}</p>{evidence}</section>")
+            f"<p>{escape(mark_unconfirmed(f.explanation, library))}</p>{_doubt(f)}{evidence}</section>")
     out.append("</div>")
     if report.conflicts:
         out.append(f"<h3>Conflicting terms ({len(report.conflicts)}): the Board's policy holds such a term void in a contract from July 1, 2018 on (§ 10-234bb(e): to confirm)</h3>"
