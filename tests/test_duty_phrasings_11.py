@@ -186,7 +186,8 @@ def test_confidential_information_defined_to_take_in_student_data_is_secured(lib
             "provides.")
     f = report(text, library).finding("security")
     assert f.status == "present" and f.confidence == "low"  # a reading across sentences: counsel looks first
-    assert any("own definition" in d for d in f.doubts)
+    assert "own definition" in f.doubts[0]
+    assert f.evidence[-1].text.startswith('"Confidential Information" includes all student records')  # quoted too
 
 
 @pytest.mark.parametrize("definition", [

@@ -164,7 +164,7 @@ class _Reading:
     clause_of: list[int]
     duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
     frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
-    confidential_students: bool = False  # its definitions take student data into "Confidential Information"
+    confidential_students: Sentence | None = None  # its definition that takes student data into "Confidential Information"
 
     def frame(self, sid: int) -> Frame:
         """The duty frame of sentence ``sid`` (read once)."""
@@ -306,7 +306,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
-        if CONFIDENTIAL_ONLY in gaps and rd.confidential_students:  # its own definition takes student data in
+        if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined = True
         said = set_aside(frame, gaps) if not found else ""  # another jurisdiction's, or business secrets
@@ -356,8 +356,6 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         return [Evidence(text=_quote(s.text), location=s.location) for s in kept[:MAX_EVIDENCE]]
 
     doubts: list[str] = list(doubts_frame)
-    if defined:
-        doubts.append("it reads \"Confidential Information\" as student data by the document's own definition")
     shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
     if not strong and weak and all((s.location, _quote(s.text)) in shifting
                                    and read_frame(s.text).bound in ("board", "user") for s, _ in weak):
@@ -393,6 +391,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if (strong or weak) and not sure:
         doubts.append("it rests only on wordings the check is unsure of")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
+    if defined and status != "missing":  # the definition it rests on is quoted after the duty
+        doubts.insert(0, "it reads \"Confidential Information\" as student data by the document's own definition")
+        evidence = [*evidence, *ev([rd.confidential_students])]
     if status == "missing" and aside:
         why += f" The term at {aside[0][0].location} does not count{aside[0][1]}."
         doubts.append("a term for another jurisdiction, or about business secrets, was set aside")
@@ -425,7 +426,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duties = frozenset(i for i, s in enumerate(terms)
                        if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text)))
     rd = _read(terms, ps, spans | {1}, duties)
-    rd.confidential_students = confidential_takes_in_students([s.text for s in sents])
+    if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
+        rd.confidential_students = sents[defines]
     findings: list[Finding] = []
     conflicts: list[Conflict] = []
     seen: set[tuple[str, str]] = set()

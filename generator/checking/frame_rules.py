@@ -100,11 +100,11 @@ _LEAVES_OUT = re.compile(r"\b(?:not|no|excludes?|excluding|except|other than|but
 CONFIDENTIAL_ONLY = "it is about Confidential Information, not student data"
 
 
-def confidential_takes_in_students(texts: list[str]) -> bool:
-    """Whether one of ``texts`` (a document's sentences) defines "Confidential Information" to take in
-    student data."""
-    return any((m := _TAKES_IN_STUDENTS.search(t)) and not _LEAVES_OUT.search(m.group(0))
-               for t in texts if "onfidential" in t)
+def confidential_takes_in_students(texts: list[str]) -> int | None:
+    """The index of the first of ``texts`` (a document's sentences) that defines "Confidential Information"
+    to take in student data, or None."""
+    return next((i for i, t in enumerate(texts) if "onfidential" in t and (m := _TAKES_IN_STUDENTS.search(t))
+                 and not _LEAVES_OUT.search(m.group(0))), None)
 
 
 # "copies of this Agreement", "a log of the destruction": copies or logs of something other than the data
