@@ -269,6 +269,12 @@ def review_form(reg, contracts) -> None:
                                   help=g.md_escape(p["explanation"]) if p.get("explanation") else None)
             why = c2.text_input(f"Why, for {p.get('title') or p['id']} (needed for a change; the letter to the vendor "
                                 "gives it as the reason)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
+            # what the reading rests on, beside the choice: counsel confirms against the contract's own words
+            quotes = [f"“{g.md_escape(e.get('text', ''))}” ({g.md_escape(e.get('location', ''))})"
+                      for e in p.get("evidence", [])[:3]]
+            said = "  \n".join(([g.md_escape(p["explanation"])] if p.get("explanation") else []) + quotes)
+            if said:
+                c1.caption(said)
             chosen[p["id"]] = g.Decision(status, why)
         for i, t in enumerate(check.report.get("conflicts", []), start=1):
             c1, c2 = st.columns([1, 2])

@@ -700,3 +700,25 @@ def test_register_page_add_form_has_no_date_until_one_is_given(fresh_register):
     at = page("register").run()
     assert at.date_input(key="a_executed").value is None and at.date_input(key="a_term_end").value is None
     assert not at.warning and not at.exception
+
+
+def test_the_counsel_form_shows_what_each_reading_rests_on(fresh_register):
+    import datetime as dt
+
+    from generator.records.register import Register
+
+    from .test_review import READING
+
+    reading = {**READING, "provisions": [
+        {**p, "explanation": "The contractor commits to safeguards for the data.",
+         "evidence": [{"text": "The Vendor encrypts pupil files at rest.", "location": "§ 4, first sentence"}]}
+        if p["id"] == "security" else p for p in READING["provisions"]]}
+    with Register(fresh_register) as reg:
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=dt.date(2026, 9, 1))
+        reg.record_check(cid, reading, dt.date(2026, 10, 1))
+    at = page("register").run()
+    at.selectbox(key="action").set_value("Confirm a check (counsel)").run()
+    at.selectbox(key="r_contract").set_value(cid).run()
+    captions = [c.value.replace("\\", "") for c in at.caption]  # as shown: Markdown's escapes dropped
+    assert any("safeguards for the data" in c and "“The Vendor encrypts pupil files at rest.” (§ 4, first sentence)" in c
+               for c in captions), captions
