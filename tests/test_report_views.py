@@ -8,7 +8,7 @@ import docx
 import html5lib
 import pytest
 
-from generator import check_contract, read_document, report_docx, report_html, report_pdf
+from generator import check_contract, read_document, report_docx, report_html, report_pdf, report_table
 from generator.findings import Conflict, Evidence, Finding, GapReport
 
 from .conftest import FIXTURES, docx_text, pdf_text
@@ -151,3 +151,18 @@ def test_a_partial_card_shows_a_drawn_half_mark_and_the_word():
     assert "".join(status.itertext()).strip() == "partial" and "◐" not in fragment
     assert [m.get("class") for m in status.iter("span")][1:] == ["sdpa-half"]
     assert ".sdpa-half{" in fragment and "border-radius:50%" in fragment.split(".sdpa-half{")[1].split("}")[0]
+
+
+def test_the_terminal_table_cuts_nothing_and_names_conflicts_in_words(library):
+    text = ("7. Review. A parent or guardian may ask the District to review the student records the Vendor holds "
+            "and to have any error in them corrected.\n\n"
+            "3. Security. The Vendor shall protect Confidential Information with administrative, technical and physical "
+            "safeguards. \"Confidential Information\" includes all student records.\n\n"
+            "9. Law. This Agreement is governed by the laws of the State of Delaware.\n")
+    rep = check_contract(read_document(text.encode(), "t.txt"), library)
+    table = " ".join(report_table(rep, 100, library).split())
+    assert "4. Review and correction by students and parents ✔ present" in table  # the whole title
+    assert "“\"Confidential Information\" includes all student records.”" in table  # every quote, not the first
+    assert "Low confidence: it reads \"Confidential Information\" as student data" in table
+    assert "⚠ conflict: Another state's law governs, against 9. Connecticut law governs" in table
+    assert "governing_law_other_state" not in table

@@ -92,26 +92,31 @@ def terminal_wrap(text: str, width: int = TERMINAL_WIDTH, indent: int = 6) -> li
 
 def report_table(report: GapReport, width: int = TERMINAL_WIDTH, library: Library | None = None) -> str:
     """A plain-text table for the terminal ``width`` characters wide: the summary and the counsel
-    note, then one line per provision (status, confidence, and its reason when the whole reason
-    fits) and, wrapped below it, the reason (when it did not fit) and its first evidence; then
-    each conflicting term. No text is cut; each citation not verified against the statute's text
-    (by ``library``, default the built-in one) is marked "(to confirm)"."""
+    note, then one line per provision (its whole title, status, confidence, and its reason when the
+    whole reason fits) and, wrapped below it, the reason (when it did not fit), why a low one is low,
+    and every sentence it quotes; then each conflicting term, by its kind and the provision it goes against. No text is
+    cut; each citation not verified against the statute's text (by ``library``, default the
+    built-in one) is marked "(to confirm)"."""
     width = max(width, MIN_WIDTH)
     library = library or default_library()
     out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else ""), COUNSEL_NOTE]
+    wide = max([44, *(len(f.title) for f in report.provisions)])
+    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
     for f in report.provisions:
         conf = "low" if f.confidence == "low" else "high"
-        row = f"{f.number:>2}. {f.title[:44]:<44} {MARK[f.status]:<10} {conf:<4}"
+        row = f"{f.number:>2}. {f.title:<{wide}} {MARK[f.status]:<10} {conf:<4}"
         why = mark_unconfirmed(f.explanation, library)
         if len(row) + 1 + len(why) <= width:
             out.append(f"{row} {why}")
         else:
             out += [row.rstrip(), *terminal_wrap(why, width)]
-        if f.evidence:
-            e = f.evidence[0]
+        if f.confidence == "low" and f.doubts:
+            out += terminal_wrap(f"Low confidence: {f.doubts[0]}.", width)
+        for e in f.evidence:
             out += terminal_wrap(f"“{e.text}” ({e.location})", width)
     for c in report.conflicts:
-        out.append(f" ⚠ conflict ({c.kind}, {c.provision}) {c.location}:")
+        kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
+        out.append(f" ⚠ conflict: {kind}, against {titles.get(c.provision, c.provision)} ({c.location}):")
         out += terminal_wrap(f"“{c.text}”", width)
     out += [f" ⚠ {n}" for n in report.notes]
     return "\n".join(out)
