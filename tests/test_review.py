@@ -21,9 +21,12 @@ runner = CliRunner()
 D = date.fromisoformat
 
 READING = {"library_version": "x", "compliant": False, "document": "terms.pdf",
-           "provisions": [{"id": "ownership", "number": 1, "status": "present", "confidence": "high"},
-                          {"id": "security", "number": 5, "status": "partial", "confidence": "low"},
-                          {"id": "governing_law", "number": 9, "status": "missing", "confidence": "high"}],
+           "provisions": [{"id": "ownership", "number": 1, "title": "Student data is not the contractor's",
+                           "status": "present", "confidence": "high"},
+                          {"id": "security", "number": 5, "title": "Security and confidentiality", "status": "partial",
+                           "confidence": "low"},
+                          {"id": "governing_law", "number": 9, "title": "Connecticut law governs", "status": "missing",
+                           "confidence": "high"}],
            "conflicts": [{"kind": "advertising", "provision": "no_advertising", "text": "We may show ads.",
                           "location": "page 2", "explanation": "advertising"}]}
 
@@ -45,7 +48,7 @@ def test_an_editor_cannot_confirm_and_the_reading_awaits_review(reg):
     with pytest.raises(RegisterError, match="only counsel or an administrator"):
         review_check(reg, cid, role="editor", confirm_rest=True)
     st = contract_status(reg.contract(cid), D("2027-01-05"))
-    assert st.status == "awaiting review" and "security" in st.why
+    assert st.status == "awaiting review" and "not present: 5. Security and confidentiality; 9." in st.why
     assert confirmed_report(reg.contract(cid)) is None
 
 
@@ -66,7 +69,8 @@ def test_counsel_confirms_and_changes_with_reasons_beside_the_reading(reg):
         "governing_law": ("missing", "missing")}
     assert report["confirmed_by"] == "lee.counsel@district.example" and len(report["conflicts"]) == 1
     st = contract_status(c, D("2027-01-05"))
-    assert st.status == "gaps found" and "governing_law" in st.why and "security" not in st.why
+    assert st.status == "gaps found" and "not present: 9. Connecticut law governs" in st.why
+    assert "Security" not in st.why
     line = reg.log(cid)[-1]
     assert line.action == "confirm check" and line.actor == "lee.counsel@district.example"
     assert "encrypts" in line.details["changed"]["security"]
@@ -159,7 +163,7 @@ def test_cli_review_and_void(tmp_path, monkeypatch):
                               "governing_law=partial:names Connecticut courts but not its law",
                               "--conflict", "1=no conflict:ads only to teachers", "--confirm-rest", *args])
     assert res.exit_code == 0, res.output
-    assert "not present: security, governing_law" in res.stdout and "0 conflicting" in res.stdout
+    assert "not present: 5. Security and confidentiality; 9. Connecticut law governs" in res.stdout and "0 conflicting" in res.stdout
     res = runner.invoke(app, ["register", "void", str(cid), "--reason", "x", "--date", "2027-02-16", *args])
     assert res.exit_code != 0 and "has not passed" in res.output
     res = runner.invoke(app, ["register", "void", str(cid), "--reason", "not amended", "--date", "2027-02-17", *args])

@@ -304,6 +304,7 @@ def register_review_cmd(
         confirmed_report,
         latest_check,
         local_role,
+        not_present,
         parse_decision,
         review_check,
         review_order,
@@ -335,8 +336,8 @@ def register_review_cmd(
             review_check(reg, contract, role=local_role(reg), provisions=decided,
                          conflicts=terms, confirm_rest=confirm_rest)
             report = confirmed_report(reg.contract(contract))
-    gaps = [p["id"] for p in report["provisions"] if p["status"] != "present"]
-    typer.echo(f"confirmed by {report['confirmed_by']}: " + (f"not present: {', '.join(gaps)}" if gaps else
+    gaps = not_present(report["provisions"])
+    typer.echo(f"confirmed by {report['confirmed_by']}: " + (f"not present: {'; '.join(gaps)}" if gaps else
                                                              "all provisions present")
                + f"; {len(report['conflicts'])} conflicting term(s)")
 

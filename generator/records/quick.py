@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 
 from generator.records.database import RegisterError
 
-DERIVATION = "4"  # bump when the status module's derivation changes what it gives: every stored item is derived again
+DERIVATION = "5"  # bump when the status module's derivation changes what it gives: every stored item is derived again
 PLAIN = f"rules {DERIVATION}"  # the basis of a contract whose items do not depend on the library
 
 DEFAULT_BOARD = 1

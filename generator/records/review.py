@@ -45,6 +45,13 @@ def _reason(text: str, where: str) -> str:
     return text
 
 
+def not_present(provisions: list[dict]) -> list[str]:
+    """The provisions of a stored report that are not present, each by its number and title ("5.
+    Security and confidentiality"; its id in a report stored without titles)."""
+    return [f"{p['number']}. {p.get('title') or p['id']}" if p.get("number") else p.get("title") or p["id"]
+            for p in provisions if p.get("status") != "present"]
+
+
 def latest_check(c: ContractRow) -> CheckRow | None:
     """The contract's latest stored check, or None."""
     return c.checks[-1] if c.checks else None

@@ -34,6 +34,7 @@ from generator.records.review import (
     confirmed_report,
     current_review,
     latest_check,
+    not_present,
 )
 from generator.records.tables import ContractRow, DueRow, DueStateRow, VendorRow
 
@@ -103,14 +104,14 @@ def contract_status(c: ContractRow, today: date, library: Library | None = None)
                                      f"{long_date(n.cure_date)}{_unconfirmed_note(c)}")
     check = latest_check(c)
     if unconfirmed_check(c) is not None:
-        gaps = [p["id"] for p in check.report.get("provisions", []) if p.get("status") != "present"]
+        gaps = not_present(check.report.get("provisions", []))
         return Status(AWAITING, f"check of {long_date(check.checked)} not yet confirmed by counsel; the "
-                                f"reading: not present: {', '.join(gaps) or 'none'}")
+                                f"reading: not present: {'; '.join(gaps) or 'none'}")
     confirmed = confirmed_report(c) if check is not None else None
     if confirmed is not None and not confirmed["compliant"]:
-        gaps = [p["id"] for p in confirmed["provisions"] if p.get("status") != "present"]
+        gaps = not_present(confirmed["provisions"])
         return Status("gaps found", f"check of {long_date(check.checked)}, confirmed by "
-                                    f"{confirmed['confirmed_by']}: not present: {', '.join(gaps) or 'conflicting terms'}")
+                                    f"{confirmed['confirmed_by']}: not present: {'; '.join(gaps) or 'conflicting terms'}")
     if c.postings:
         return Status("posted", f"posted on the website on {long_date(c.postings[0].posted)}")
     if c.executed:
