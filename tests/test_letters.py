@@ -53,6 +53,14 @@ def test_letter_converts_to_pdf(tmp_path, soffice):
     assert res.exit_code == 0, res.output
     text = " ".join(pdf_text(out.with_suffix(".pdf")).split())
     assert "Notice to amend your student data contract by February 16, 2027" in text
+    # the footer names the clause library version the letter's wording came from, on every page
+    assert f"clause library {library_version()}" in text and "page 1 of" in text
+
+
+def library_version() -> str:
+    from generator import default_library
+
+    return default_library().version
 
 
 HOSTILE = "<script>alert(1)</script> & \"Quotes\" {{ 7*7 }}"

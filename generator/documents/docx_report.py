@@ -71,6 +71,7 @@ def report_docx(report: GapReport, board: Board, *, when: date | None = None,
     when = when or date.today()
     subject = f"{REPORT_TITLE}: {report.document}"
     ctx = {"board": board.model_dump(), "kind_label": REPORT_TITLE, "date_words": long_date(when),
+           "library_version": report.library_version,
            "recipient": [], "subject": rich(plain(subject), bold=True), "signer": None,
            "blocks": [{"kind": b.kind, "text": b.text} for b in report_blocks(report, library)]}
     props = document_properties(plain(subject), library, identifier=f"check:{report.sha256}")

@@ -87,6 +87,7 @@ def render_letter(kind: str, board: Board, *, recipient: list[str], subject: str
         "board": board.model_dump(), "kind_label": meta.get("title", kind), "date_words": long_date(when),
         "recipient": [rich(x) for x in recipient if x], "subject": rich(subject), "blocks": blocks,
         "signer": board.signatory.model_dump() if signed else None,
+        "library_version": library.version,  # the footer: the wording a signed copy used
     }
     props = document_properties(subject, library, identifier=f"letter:{kind}:{meta.get('version', '')}")
     return prepared(str(LETTER_TEMPLATE)).render(ctx, props)
