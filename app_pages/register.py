@@ -271,7 +271,7 @@ def review_form(reg, contracts) -> None:
                                 "gives it as the reason)", key=f"r_{c.id}_{check.id}_{p['id']}_why")
             # what the reading rests on, beside the choice: counsel confirms against the contract's own words
             quotes = [f"“{g.md_escape(e.get('text', ''))}” ({g.md_escape(e.get('location', ''))})"
-                      for e in p.get("evidence", [])[:3]]
+                      for e in p.get("evidence", [])]
             said = "  \n".join(([g.md_escape(p["explanation"])] if p.get("explanation") else []) + quotes)
             if said:
                 c1.caption(said)

@@ -687,7 +687,8 @@ def test_register_page_history_reads_as_words_and_a_review_error_as_the_form_nam
     assert "compliant: no" in text and "security partial → missing: no safeguard named" in text
     assert "{" not in text and "False" not in text
     with Register(fresh_register) as reg:
-        reg.record_check(cid, {**READING, "document": "terms-v2.pdf"}, dt.date(2026, 10, 2))  # a new reading for counsel
+        reg.record_check(cid, {**READING, "document": "terms-v2.pdf", "sha256": "b" * 64},  # a new reading for counsel
+                         dt.date(2026, 10, 2))
     at.selectbox(key="action").set_value("Confirm a check (counsel)").run()
     at.selectbox(key="r_contract").set_value(cid).run()
     at.selectbox(key=f"r_{cid}_2_security").set_value("missing")
@@ -711,7 +712,8 @@ def test_the_counsel_form_shows_what_each_reading_rests_on(fresh_register):
 
     reading = {**READING, "provisions": [
         {**p, "explanation": "The contractor commits to safeguards for the data.",
-         "evidence": [{"text": "The Vendor encrypts pupil files at rest.", "location": "§ 4, first sentence"}]}
+         "evidence": [*({"text": f"Duty {n}.", "location": f"§ {n}"} for n in (1, 2, 3)),
+                      {"text": "The Vendor encrypts pupil files at rest.", "location": "§ 4, first sentence"}]}
         if p["id"] == "security" else p for p in READING["provisions"]]}
     with Register(fresh_register) as reg:
         cid = reg.add_contract(vendor="Readwell", product="Reader", executed=dt.date(2026, 9, 1))

@@ -190,6 +190,14 @@ def test_confidential_information_defined_to_take_in_student_data_is_secured(lib
     assert f.evidence[-1].text.startswith('"Confidential Information" includes all student records')  # quoted too
 
 
+def test_a_duty_for_student_data_does_not_rest_on_the_definition(library):
+    text = ("The Supplier shall protect student data with administrative, physical and technical safeguards. "
+            "The Supplier shall protect the Customer's Confidential Information with reasonable security measures. "
+            "\"Confidential Information\" includes all student records the Customer provides.")
+    f = report(text, library).finding("security")
+    assert f.status == "present" and not any("own definition" in d for d in f.doubts)
+
+
 @pytest.mark.parametrize("definition", [
     "\"Confidential Information\" means pricing and other business terms.",
     "Confidential Information does not include Student Data, which the Data Privacy Addendum governs.",

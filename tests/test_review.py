@@ -20,7 +20,7 @@ from .test_register import fresh_url
 runner = CliRunner()
 D = date.fromisoformat
 
-READING = {"library_version": "x", "compliant": False, "document": "terms.pdf",
+READING = {"library_version": "x", "compliant": False, "document": "terms.pdf", "sha256": "a" * 64,
            "provisions": [{"id": "ownership", "number": 1, "title": "Student data is not the contractor's",
                            "status": "present", "confidence": "high"},
                           {"id": "security", "number": 5, "title": "Security and confidentiality", "status": "partial",
@@ -79,7 +79,8 @@ def test_counsel_confirms_and_changes_with_reasons_beside_the_reading(reg):
 def test_a_newer_check_is_a_new_reading(reg):
     cid = _checked(reg)
     review_check(reg, cid, role="admin", confirm_rest=True)
-    reg.record_check(cid, {**READING, "document": "terms-amended.pdf"}, D("2027-02-01"))  # the vendor's new version
+    reg.record_check(cid, {**READING, "document": "terms-amended.pdf", "sha256": "b" * 64},  # the vendor's new version
+                     D("2027-02-01"))
     assert contract_status(reg.contract(cid), D("2027-02-02")).status == "awaiting review"
 
 
@@ -463,14 +464,52 @@ def test_recording_the_same_reading_again_keeps_counsels_confirmation(reg):
     cid = _checked(reg)
     review_check(reg, cid, role="counsel", confirm_rest=True,
                  provisions={"security": Decision("present", "§ 4 encrypts at rest and in transit")})
-    with pytest.raises(RegisterError, match="already has this check, recorded January 4, 2027, and counsel has "
-                                            "confirmed it.*Nothing was recorded, so counsel's confirmation stands"):
-        reg.record_check(cid, READING, D("2027-01-09"))
+    for again in (READING, {**READING, "document": "terms (1).pdf"}):  # the same bytes, whatever the file is called
+        with pytest.raises(RegisterError, match="already has this check, recorded January 4, 2027, and counsel has "
+                                                "confirmed it.*Nothing was recorded, so counsel's confirmation stands"):
+            reg.record_check(cid, again, D("2027-01-09"))
     c = reg.contract(cid)
     assert len(c.checks) == 1 and confirmed_report(c) is not None
     assert contract_status(c, D("2027-01-10")).status != "awaiting review"
     # a new version of the document (or a new reading) is a new check, awaiting counsel
-    reg.record_check(cid, {**READING, "document": "terms-v2.pdf"}, D("2027-01-09"))
+    reg.record_check(cid, {**READING, "document": "terms-v2.pdf", "sha256": "c" * 64}, D("2027-01-09"))
     c = reg.contract(cid)
     assert len(c.checks) == 2 and confirmed_report(c) is None
     assert contract_status(c, D("2027-01-10")).status == "awaiting review"
+
+
+def test_two_people_recording_the_same_check_at_once_store_it_once(tmp_path, monkeypatch):
+    """On PostgreSQL the contract's row is locked while a check is compared with its latest one, so
+    the second writer waits and is refused. The first writer's transaction is held open (a pause
+    after its log line) so that the second one starts while it is still uncommitted."""
+    import threading
+    import time
+
+    url = fresh_url("postgresql", tmp_path)
+    with Register(url) as reg:
+        cid = reg.add_contract(vendor="Readwell", product="Reader", executed=D("2019-03-01"))
+    logged = Register.log_change
+
+    def held_open(self, *args, **kwargs):
+        logged(self, *args, **kwargs)
+        time.sleep(1.0)
+
+    monkeypatch.setattr(Register, "log_change", held_open)
+    said = []
+
+    def record() -> None:
+        try:
+            with Register(url) as r:
+                said.append(r.record_check(cid, READING, D("2027-01-04")))
+        except RegisterError as exc:
+            said.append(str(exc))
+
+    writers = [threading.Thread(target=record) for _ in range(2)]
+    for w in writers:
+        w.start()
+    for w in writers:
+        w.join()
+    monkeypatch.setattr(Register, "log_change", logged)
+    with Register(url) as reg:
+        assert len(reg.contract(cid).checks) == 1
+    assert sum(isinstance(x, str) and "already has this check" in x for x in said) == 1, said

@@ -299,7 +299,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     sure = False  # some match came from a rule that is sure of itself
     doubts_frame: list[str] = []
     aside: list[tuple[Sentence, str]] = []
-    defined = False  # a sentence counted only by the document's definition of "Confidential Information"
+    defined: list[Sentence] = []  # sentences counted only by the document's definition of "Confidential Information"
     for i in sorted(present.keys() | partial.keys()):
         rule, s, index = present.get(i) or partial[i]
         sure = sure or rule.sure
@@ -308,7 +308,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
-            defined = True
+            defined.append(s)
         said = set_aside(frame, gaps) if not found else ""  # another jurisdiction's, or business secrets
         if found and found[1] == "elsewhere":  # a weakener that does not count: another jurisdiction's term
             said = f" for Connecticut: {reason.replace('the term ', 'it ', 1)}"
@@ -391,7 +391,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if (strong or weak) and not sure:
         doubts.append("it rests only on wordings the check is unsure of")
     doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
-    if defined and status != "missing":  # the definition it rests on is quoted after the duty
+    if status == "present" and all(any(s is d for d in defined) for s in strong):  # it rests on the definition
         doubts.insert(0, "it reads \"Confidential Information\" as student data by the document's own definition")
         evidence = [*evidence, *ev([rd.confidential_students])]
     if status == "missing" and aside:

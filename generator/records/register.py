@@ -266,8 +266,9 @@ class Register:
         raises :class:`RegisterError` when there is no such contract."""
         return self._contract(s, cid)
 
-    def _contract(self, s: Session, cid: int) -> ContractRow:
-        c = s.get(ContractRow, cid)
+    def _contract(self, s: Session, cid: int, lock: bool = False) -> ContractRow:
+        # lock: FOR UPDATE on PostgreSQL, so two writers that read the contract's records first take turns
+        c = s.get(ContractRow, cid, with_for_update=lock or None)
         if c is None:
             raise RegisterError(f"no contract with id {cid}")
         return c
@@ -299,16 +300,19 @@ class Register:
 
     def record_check(self, cid: int, report: dict, when: date) -> int:
         """Store a contract check's JSON report for contract ``cid``. Raises :class:`RegisterError`,
-        recording nothing, when the contract's latest check is this same reading (the same document
-        read the same way): a second copy would be a new, unconfirmed check that sets counsel's
-        confirmation of the first aside."""
+        recording nothing, when the contract's latest check is this same reading (the same document,
+        by its SHA-256 whatever the file is called, read the same way): a second copy would be a new,
+        unconfirmed check that sets counsel's confirmation of the first aside."""
         check_lengths(CheckRow, library_version=str(report.get("library_version", "")), report=report)
         row = CheckRow(contract_id=cid, checked=when, library_version=str(report.get("library_version", "")),
                        compliant=bool(report.get("compliant")), report=report)
+        def reading(r: dict) -> dict:  # the file's name is not the document: its bytes (sha256) are
+            return {k: v for k, v in r.items() if k != "document"}
+
         with self.session() as s, s.begin():
-            c = self._contract(s, cid)
+            c = self._contract(s, cid, lock=True)  # two people recording at once take turns
             last = c.checks[-1] if c.checks else None
-            if last is not None and last.report == report:
+            if last is not None and reading(last.report) == reading(report):
                 confirmed = any(r.check_id == last.id for r in c.reviews)
                 day = f"{last.checked:%B} {last.checked.day}, {last.checked.year}"
                 raise RegisterError(
