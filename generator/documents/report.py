@@ -116,7 +116,8 @@ def report_table(report: GapReport, width: int = TERMINAL_WIDTH, library: Librar
             out += terminal_wrap(f"“{e.text}” ({e.location})", width)
     for c in report.conflicts:
         kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
-        out.append(f" ⚠ conflict: {kind}, against {titles.get(c.provision, c.provision)} ({c.location}):")
+        out += terminal_wrap(f"⚠ conflict: {kind}, against {titles.get(c.provision, c.provision)} ({c.location}):",
+                             width, indent=1)
         out += terminal_wrap(f"“{c.text}”", width)
     out += [f" ⚠ {n}" for n in report.notes]
     return "\n".join(out)
