@@ -8,7 +8,7 @@ import json
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import delete, event, func, select
 from sqlalchemy.orm import Session
@@ -282,11 +282,15 @@ class Register:
             self.log_change(s, action, None, **details)
             return row.id
 
-    def _add_record(self, cid: int, row: Base, action: str, **details: object) -> int:
+    def _add_record(self, cid: int, row: Base, action: str, refuse: Callable[[ContractRow], None] | None = None,
+                    **details: object) -> int:
         """Add ``row`` for existing contract ``cid`` and its log line in one transaction;
-        return the new record's id."""
+        return the new record's id. ``refuse``, when given, sees the contract first (its row locked
+        on PostgreSQL, so two writers take turns) and raises to record nothing."""
         with self.session() as s, s.begin():
-            self._contract(s, cid)
+            c = self._contract(s, cid, lock=refuse is not None)
+            if refuse is not None:
+                refuse(c)
             s.add(row)
             s.flush()
             self.log_change(s, action, cid, **details)
@@ -309,21 +313,20 @@ class Register:
         def reading(r: dict) -> dict:  # the file's name is not the document: its bytes (sha256) are
             return {k: v for k, v in r.items() if k != "document"}
 
-        with self.session() as s, s.begin():
-            c = self._contract(s, cid, lock=True)  # two people recording at once take turns
+        def already_recorded(c: ContractRow) -> None:
             last = c.checks[-1] if c.checks else None
-            if last is not None and reading(last.report) == reading(report):
-                confirmed = any(r.check_id == last.id for r in c.reviews)
-                day = f"{last.checked:%B} {last.checked.day}, {last.checked.year}"
-                raise RegisterError(
-                    f"contract {cid} already has this check, recorded {day}"
-                    + (", and counsel has confirmed it" if confirmed else "")
-                    + ": the same document, read the same way. Nothing was recorded"
-                    + (", so counsel's confirmation stands." if confirmed else "."))
-            s.add(row)
-            s.flush()
-            self.log_change(s, "record check", cid, compliant=row.compliant, document=report.get("document"))
-            return row.id
+            if last is None or reading(last.report) != reading(report):
+                return
+            from generator.documents.render import long_date  # on first use, as the status module does
+
+            confirmed = any(r.check_id == last.id for r in c.reviews)
+            raise RegisterError(f"contract {cid} already has this check, recorded {long_date(last.checked)}"
+                                + (", and counsel has confirmed it" if confirmed else "")
+                                + ": the same document, read the same way. Nothing was recorded"
+                                + (", so counsel's confirmation stands." if confirmed else "."))
+
+        return self._add_record(cid, row, "record check", refuse=already_recorded, compliant=row.compliant,
+                                document=report.get("document"))
 
     def record_notice(self, cid: int, sent: date, cure_date: date) -> int:
         """Record a reasonable-notice amendment letter sent to the vendor."""
