@@ -9,7 +9,7 @@ from generator.documents.citations import mark_unconfirmed
 from generator.documents.letters import LETTER_TEMPLATE
 from generator.documents.pdf import pdf_bytes
 from generator.documents.render import Block, document_properties, long_date, plain, prepared, rich
-from generator.documents.report import CONFLICT_LABELS, COUNSEL_NOTE, MARK
+from generator.documents.report import COUNSEL_NOTE, MARK, conflict_label, low_confidence, provision_titles
 from generator.findings import GapReport
 from generator.library import default_library
 from generator.models import Board, Library
@@ -34,7 +34,7 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
     ``library``, default the built-in one, has not verified it; status in word and mark, confidence when known, explanation, every
     evidence sentence with its location), then each conflicting term."""
     library = library or default_library()
-    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+    titles = provision_titles(report)
     verdict = mark_unconfirmed(law_verdict(report, library), library)
     blocks = [
         _lead("Document:", report.document),
@@ -48,16 +48,14 @@ def report_blocks(report: GapReport, library: Library | None = None) -> list[Blo
         blocks.append(_block("cite", mark_unconfirmed(f.citation, library), italic=True, size=18))
         level = getattr(f, "confidence", None)
         status = f"{f.status}" + (f", confidence {level}" if level else "") + "."
-        doubts = getattr(f, "doubts", None) or []
-        why_low = f" Low confidence: {doubts[0]}." if level == "low" and doubts else ""
-        blocks.append(_lead("Status:", f"{status} {mark_unconfirmed(f.explanation, library)}{why_low}"))
+        low = low_confidence(f)
+        blocks.append(_lead("Status:", f"{status} {mark_unconfirmed(f.explanation, library)}" + (f" {low}" if low else "")))
         for e in f.evidence:
             blocks.append(_block("bullet", f"“{e.text}” ({e.location})"))
     if report.conflicts:
         blocks.append(_block("heading", "Conflicting terms (the Board's policy holds such a term void in a contract from July 1, 2018 on; § 10-234bb(e): to confirm)"))
     for c in report.conflicts:
-        label = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
-        blocks.append(_lead(f"{label},", f"against {titles.get(c.provision, c.provision)}: {mark_unconfirmed(c.explanation, library)}"))
+        blocks.append(_lead(f"{conflict_label(c.kind)},", f"against {titles.get(c.provision, c.provision)}: {mark_unconfirmed(c.explanation, library)}"))
         blocks.append(_block("bullet", f"“{c.text}” ({c.location})"))
     return blocks
 

@@ -6,7 +6,7 @@ from html import escape
 from typing import Iterable, Mapping
 
 from generator.documents.citations import mark_unconfirmed
-from generator.documents.report import CONFLICT_LABELS, COUNSEL_NOTE, MARK
+from generator.documents.report import COUNSEL_NOTE, MARK, conflict_label, low_confidence, provision_titles
 from generator.findings import Finding, GapReport
 from generator.library import default_library
 from generator.models import Library
@@ -48,8 +48,8 @@ def _confidence(finding: Finding) -> str:
 
 def _doubt(finding: Finding) -> str:
     """Why the reading is low, in words (its first doubt), or ""."""
-    doubts = getattr(finding, "doubts", None) or []
-    return f'<p class="sdpa-meta">Low confidence: {escape(doubts[0])}.</p>' if finding.confidence == "low" and doubts else ""
+    low = low_confidence(finding, escape)
+    return f'<p class="sdpa-meta">{low}</p>' if low else ""
 
 
 def _quote(text: str, location: str) -> str:
@@ -64,7 +64,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
     with its location), then one card per conflicting term. Every string is escaped; the
     cards sit in a grid that falls to one column at a phone's width."""
     library = library or default_library()
-    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+    titles = provision_titles(report)
     out = [_CSS, '<div class="sdpa-report">', f'<p class="sdpa-note">{escape(COUNSEL_NOTE)}</p>',
            '<div class="sdpa-cards">']
     for f in report.provisions:
@@ -83,7 +83,7 @@ def report_html(report: GapReport, library: Library | None = None) -> str:
     for c in report.conflicts:
         out.append(
             '<section class="sdpa-card sdpa-conflict">'
-            f"<h3>⚠ {escape(CONFLICT_LABELS.get(c.kind, c.kind.replace('_', ' ')))}</h3>"
+            f"<h3>⚠ {escape(conflict_label(c.kind))}</h3>"
             f'<p class="sdpa-meta">against {escape(titles.get(c.provision, c.provision))}</p>'
             f"{_quote(c.text, c.location)}<p>{escape(mark_unconfirmed(c.explanation, library))}</p></section>")
     if report.conflicts:

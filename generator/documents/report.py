@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 
 from generator.documents.citations import mark_unconfirmed
 from generator.documents.markup import md_inline
@@ -31,6 +32,24 @@ CONFLICT_LABELS = {
 }
 
 
+def conflict_label(kind: str) -> str:
+    """A kind of conflicting term in words for staff ("Another state's law governs")."""
+    return CONFLICT_LABELS.get(kind, kind.replace("_", " "))
+
+
+def provision_titles(report: GapReport) -> dict[str, str]:
+    """Each provision's id → its number and title ("9. Connecticut law governs"), as a conflict names
+    the provision it goes against."""
+    return {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+
+
+def low_confidence(finding, words: Callable[[str], str] = str) -> str:
+    """Why ``finding`` is marked low, as every view says it ("Low confidence: <its first doubt>."),
+    the doubt passed through ``words`` (the view's escaping); "" for a finding that is not low."""
+    doubts = getattr(finding, "doubts", None) or []
+    return f"Low confidence: {words(doubts[0])}." if getattr(finding, "confidence", None) == "low" and doubts else ""
+
+
 def report_json(report: GapReport) -> str:
     """The report as the JSON object of DESIGN.md (indented, UTF-8 characters kept)."""
     return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
@@ -51,7 +70,7 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
     def said(text: str) -> str:  # the check's words, each unverified citation in them marked
         return mark_unconfirmed(text, library)
 
-    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+    titles = provision_titles(report)
     lines = [f"# Contract check: {_md(report.document)}", "",
              f"{report.summary()}. " + ("Compliant." if report.compliant else "Not compliant."), "",
              f"*{COUNSEL_NOTE}*", "",
@@ -60,7 +79,8 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
              "| ---: | --- | --- | --- | --- | --- |"]
     for f in report.provisions:
         ev = "<br>".join(f"“{_md(e.text)}” ({_md(e.location)})" for e in f.evidence) or "—"
-        why = _md(said(f.explanation)) + ("".join(f"<br>Low confidence: {_md(said(d))}." for d in f.doubts[:1]))
+        low = low_confidence(f, lambda d: _md(said(d)))
+        why = _md(said(f.explanation)) + (f"<br>{low}" if low else "")
         lines.append(f"| {f.number} | {_md(f.title)} ({_md(mark_unconfirmed(f.citation, library))}) | {MARK[f.status]} | {f.confidence} | {ev} | {why} |")
     low = [f for f in report.provisions if f.confidence == "low"]
     if low:
@@ -69,8 +89,7 @@ def report_markdown(report: GapReport, library: Library | None = None) -> str:
         lines += ["", "## Conflicting terms", "", "| conflict | against | term | where | why |",
                   "| --- | --- | --- | --- | --- |"]
         for c in report.conflicts:
-            kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
-            lines.append(f"| {kind} | {_md(titles.get(c.provision, c.provision))} | “{_md(c.text)}” "
+            lines.append(f"| {conflict_label(c.kind)} | {_md(titles.get(c.provision, c.provision))} | “{_md(c.text)}” "
                          f"| {_md(c.location)} | {_md(said(c.explanation))} |")
     if report.notes:
         lines += ["", "## Left out by the reader", ""] + [f"- {_md(n)}" for n in report.notes]
@@ -101,7 +120,7 @@ def report_table(report: GapReport, width: int = TERMINAL_WIDTH, library: Librar
     library = library or default_library()
     out = [f"{report.document}: {report.summary()}" + (" — compliant" if report.compliant else ""), COUNSEL_NOTE]
     wide = max([44, *(len(f.title) for f in report.provisions)])
-    titles = {f.id: f"{f.number}. {f.title}" for f in report.provisions}
+    titles = provision_titles(report)
     for f in report.provisions:
         conf = "low" if f.confidence == "low" else "high"
         row = f"{f.number:>2}. {f.title:<{wide}} {MARK[f.status]:<10} {conf:<4}"
@@ -110,14 +129,12 @@ def report_table(report: GapReport, width: int = TERMINAL_WIDTH, library: Librar
             out.append(f"{row} {why}")
         else:
             out += [row.rstrip(), *terminal_wrap(why, width)]
-        if f.confidence == "low" and f.doubts:
-            out += terminal_wrap(f"Low confidence: {f.doubts[0]}.", width)
+        out += terminal_wrap(low_confidence(f), width)
         for e in f.evidence:
             out += terminal_wrap(f"“{e.text}” ({e.location})", width)
     for c in report.conflicts:
-        kind = CONFLICT_LABELS.get(c.kind, c.kind.replace("_", " "))
-        out += terminal_wrap(f"⚠ conflict: {kind}, against {titles.get(c.provision, c.provision)} ({c.location}):",
-                             width, indent=1)
+        out += terminal_wrap(f"⚠ conflict: {conflict_label(c.kind)}, against {titles.get(c.provision, c.provision)} "
+                             f"({c.location}):", width, indent=1)
         out += terminal_wrap(f"“{c.text}”", width)
     out += [f" ⚠ {n}" for n in report.notes]
     return "\n".join(out)
