@@ -141,9 +141,8 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
     return None
 
 
-# what made a present reading partial, in the card's words
-_LOWERED = {"frame": "what the sentence leaves out", "weakener": "a qualifying phrase", "limit": "the time it allows",
-            "elsewhere": "another jurisdiction's reach"}
+# what made a present reading partial, in the card's words (another jurisdiction's reach sets a term aside instead)
+_LOWERED = {"frame": "what the sentence leaves out", "weakener": "a qualifying phrase", "limit": "the time it allows"}
 
 
 def _rests_on_number(p: Provision, text: str) -> bool:
@@ -248,11 +247,13 @@ def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
 def _tail(p: Provision, rd: _Reading, sid: int) -> str:
     """What one of the two sentences after sentence ``sid``, in its paragraph, keeps back from its
     duty (see :func:`keeps_back`), or ""."""
+    if not p.detect.frame.exceptions:  # a provision with no copies to keep back (security, FERPA, ...)
+        return ""
     terms = rd.sentences
     for j in (sid + 1, sid + 2):
         if j >= len(terms) or terms[j].block != terms[sid].block:
             break
-        if p.detect.frame.exceptions and (said := keeps_back(rd.frame(j), p.detect.frame)):
+        if said := keeps_back(rd.frame(j), p.detect.frame):
             return said
     return ""
 
