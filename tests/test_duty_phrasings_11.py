@@ -12,13 +12,15 @@ import pytest
 from generator import check_contract
 from generator.reading.extract import read_document
 
+from .test_duty_phrasings import finding
+
 
 def report(text: str, library):
     return check_contract(read_document(text.encode(), "t.txt"), library)
 
 
 def status(text: str, library, pid: str) -> str:
-    return report(text, library).finding(pid).status
+    return finding(text, library, pid).status
 
 
 # ---------------------------------------------------------------- breach, however it is named
