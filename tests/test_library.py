@@ -69,9 +69,15 @@ def test_bad_yaml_names_file_and_line(clause_copy):
         load_library(clause_copy)
 
 
+def with_rule(text: str, pattern: str) -> str:
+    """A provision file's text with one more partial rule, ``pattern``, in front of its others."""
+    assert text.count("  partial:\n") == 1
+    return text.replace("  partial:\n", f"  partial:\n    - all: ['{pattern}']\n")
+
+
 def test_bad_pattern_and_unknown_vocabulary_fail_at_load(clause_copy):
     f = clause_copy / "provisions" / "10-severability.md"
-    f.write_text(f.read_text().replace("- all: ['severab']", "- all: ['sever(ab']"))
+    f.write_text(with_rule(f.read_text(), "sever(ab"))
     with pytest.raises(LibraryError, match="10-severability.md: bad pattern"):
         load_library(clause_copy)
     f.write_text(f.read_text().replace("'sever(ab'", "'{NOPE}'"))
@@ -81,7 +87,7 @@ def test_bad_pattern_and_unknown_vocabulary_fail_at_load(clause_copy):
 
 def test_pattern_the_check_engine_cannot_run(clause_copy):
     f = clause_copy / "provisions" / "10-severability.md"
-    f.write_text(f.read_text().replace("- all: ['severab']", "- all: ['severab(?!le)']"))
+    f.write_text(with_rule(f.read_text(), "severab(?!le)"))
     res = runner.invoke(app, ["library", "--clauses", str(clause_copy)])
     assert res.exit_code == 2
     lines = res.stderr.strip().splitlines()
