@@ -33,13 +33,18 @@ _SCOPE = re.compile(
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     # "With respect to the Tutoring Add-On only": one named offering
     r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
+    # "for schools using our Premium Reading tier": the customers of one named tier, plan or add-on
+    r"|\bfor (?:schools|districts|customers|users|accounts|institutions|subscribers|teachers) (?:(?:that|who) )?"
+    r"(?:using|use|on|subscribed to|subscribing to|subscribe to|purchasing|purchase|licensing|license) (?:the |our |its |a |an )?"
+    r"(?P<tier>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}) (?:tier|plan|edition|add-on|module|package|subscription|bundle))\b"
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only|18|eighteen|adult|program|pilot|course)", re.I)
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
+                          r"subscription|bundle)", re.I)
 
 
 # a reach that widens the term rather than narrowing it: "including data of students located in California";
@@ -88,7 +93,7 @@ def _named(m: re.Match[str]) -> str:
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
     if m.group("law"):
         return f"where {m.group('law')} law applies"
-    return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
+    return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or (m.group("tier") and f"the {m.group('tier')}") or "adults"
 
 
 _CONTRACTIONS = re.compile(r"\b(won|can|shan)['’]t\b|\b(\w+)n['’]t\b|['’](ll|d|re|ve)\b", re.I)

@@ -1,0 +1,77 @@
+"""The twelfth round: a FERPA commitment told from a FERPA mention by who commits and on what
+condition, and a term confined to one tier or plan of the product. Severability has its own file
+(``test_severability_concept.py``). Every sentence here is our own wording. Each test of a new
+reading failed before the round's change; the cases marked "stays" held before and must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_duty_phrasings import finding
+
+
+def status(text: str, library, pid: str) -> str:
+    return finding(text, library, pid).status
+
+
+# ---------------------------------------------------------------- FERPA: a commitment, not a condition, a help or a belief
+
+
+@pytest.mark.parametrize("text", [
+    # the commitment holds only if, or as far as, FERPA reaches the contractor: it may say it does not
+    "Insofar as FERPA governs the Processor's work, the Processor will comply with FERPA.",
+    "The Supplier shall observe FERPA where applicable.",
+    "If the Company is covered by FERPA, it will meet FERPA's requirements for school officials.",
+    "The Contractor shall handle education records under FERPA to the extent FERPA requires.",
+])
+def test_a_ferpa_promise_conditional_on_ferpa_applying_is_partial(library, text):
+    f = finding(text, library, "ferpa")
+    assert f.status == "partial" and f.confidence == "low"
+
+
+@pytest.mark.parametrize("text", [
+    # the product helps the school; the school's duty stays the school's
+    "Our gradebook tools support FERPA compliance by districts.",
+    "We assist educators in meeting their FERPA obligations.",
+    "The platform enables schools to satisfy FERPA.",
+    # an opinion, not a promise
+    "The Company believes that its handling of student records is consistent with FERPA.",
+])
+def test_helping_the_school_comply_or_believing_it_complies_is_partial(library, text):
+    assert status(text, library, "ferpa") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall comply with FERPA and shall also help the District satisfy its own FERPA obligations.",
+    "The Vendor will comply with FERPA whenever it handles student records.",
+    "The Vendor, as a school official subject to FERPA, shall protect education records.",
+    "Vendor shall comply with FERPA and all other applicable laws.",
+    "The Contractor agrees to comply with FERPA.",
+])
+def test_the_contractors_own_ferpa_commitment_stays_present(library, text):  # stays
+    assert status(text, library, "ferpa") == "present"
+
+
+# ---------------------------------------------------------------- a term for one tier or plan of the product
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("For schools using our Premium Reading tier, we act as a school official under FERPA.", "ferpa"),
+    ("For districts on the Enterprise plan, the Vendor will delete student data within 30 days of the "
+     "District's written request.", "deletion"),
+    ("For customers who purchase the Secure Storage add-on, the Vendor shall encrypt student data at rest "
+     "and in transit.", "security"),
+])
+def test_a_term_for_one_named_tier_or_plan_is_partial(library, text, pid):
+    f = finding(text, library, pid)
+    assert f.status == "partial"
+    assert "applies only to" in f.explanation
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("For schools using the Service, the Vendor will delete student data within 30 days of the District's "
+     "written request.", "deletion"),
+    ("The Vendor shall encrypt student data at rest and in transit on every plan.", "security"),
+])
+def test_a_term_for_every_customer_stays_present(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"
