@@ -75,3 +75,43 @@ def test_a_term_for_one_named_tier_or_plan_is_partial(library, text, pid):
 ])
 def test_a_term_for_every_customer_stays_present(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- security: an aim is not a commitment
+
+
+@pytest.mark.parametrize("text", [
+    # an effort in other words than "strive" or "try"
+    "The Company works hard to protect the student records it receives.",
+    "We do our very best to safeguard the information pupils enter.",
+    "The Provider makes every reasonable effort to keep student data secure.",
+    "Our goal is to keep learners' information safe from unauthorized access.",
+    "We hope to keep student information protected.",  # stays
+])
+def test_an_aim_to_secure_the_data_is_partial(library, text):
+    assert status(text, library, "security") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    # a binding promise, or a practice stated as fact, keeps its force beside a disclaimer after it (the
+    # labels' convention: "we implement reasonable measures ..., but cannot guarantee absolute security" is present)
+    "The Vendor shall protect student data with reasonable safeguards; no method of storage is completely secure.",
+    "We apply reasonable safeguards to student data, although no method of storage is completely secure.",
+    "The Vendor will keep student data secure and confidential.",
+    "We protect student records with encryption and access controls.",
+])
+def test_a_security_commitment_stays_present(library, text):  # stays
+    assert status(text, library, "security") == "present"
+
+
+def test_a_hashed_password_is_security_of_one_kind_of_data(library):
+    assert status("Passwords are stored only as salted hashes.", library, "security") == "partial"
+
+
+@pytest.mark.parametrize("text, pid", [
+    # an effort idiom is not read into a binding duty that merely mentions the word "best"
+    ("The Vendor shall delete student data within 30 days of the District's written request, in the manner "
+     "the District judges best.", "deletion"),
+])
+def test_an_effort_idiom_stays_in_its_place(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"

@@ -162,6 +162,20 @@ _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in mo
                     r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
                     r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
+# an effort or an aim said in several words ("works hard to", "does its best to", "makes every effort
+# to", "our goal is to"): read as "strives to", so the frame promises the effort, not the act.
+# "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
+_EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
+                           r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
+_GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
+_GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
+
+def _as_effort(text: str) -> str:
+    """``text`` with an effort or an aim in several words written as "strives to" (see _EFFORT_IDIOM)."""
+    text = _EFFORT_IDIOM.sub("strives to", text)
+    return _GOAL.sub(lambda m: f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
+
+
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor|cannot|can't)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
                          r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
@@ -283,7 +297,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in); ``reach``: see
     :data:`VERB_REACH`. Never raises; a sentence without a modal or an actor gives a frame with
     those elements empty; an informal sentence is read as its formal twin ("we'll" as "we will")."""
-    original, text = text, plain_words(text)
+    original, text = text, _as_effort(plain_words(text))
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start, effort, refused, direct = "", None, False, None, False, False, False
