@@ -115,3 +115,42 @@ def test_a_hashed_password_is_security_of_one_kind_of_data(library):
 ])
 def test_an_effort_idiom_stays_in_its_place(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- use limitation: the restriction as a noun, the reach widened by the vendor's own ends
+
+
+@pytest.mark.parametrize("text", [
+    # the restriction said of the use, as a noun
+    "The Processor's processing of pupil records is confined to the purposes set out in this Agreement.",
+    "Use of pupil data by the Supplier is restricted to following the Board's written instructions.",
+    "Any use of student information by the Vendor shall be limited to performing the Services for the District.",
+    "The Contractor will confine its use of student records to what this Agreement authorizes.",
+    # no use at all, save what the contract allows
+    "Other than as this Addendum allows, the Provider will make no use of student data.",
+    # "may", closed by "for no purpose other than": a restriction, not a permission
+    "The Vendor may access student data for no reason other than supporting the District's use of the Service.",
+])
+def test_a_use_confined_to_the_contracts_purposes_in_other_words_is_a_use_limitation(library, text):
+    assert status(text, library, "use_limitation") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # the contractor's own ends added to the authorized ones
+    "The Vendor will use student records only to provide the Services and to develop its other products.",
+    "Student data may be used solely to deliver the Service to the District, as well as to improve our own "
+    "offerings.",
+])
+def test_a_use_limit_widened_by_the_contractors_own_ends_is_partial(library, text):
+    assert status(text, library, "use_limitation") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall use student data only to perform its obligations under this Agreement.",
+    "The Vendor will use student data only to provide and improve the Services for the District.",
+    # a ban on one use is not a limit to the contract's purposes
+    "The Vendor shall make no use of student data for advertising.",
+])
+def test_the_use_limitation_guards_stay(library, text):  # stays
+    want = "missing" if "advertising" in text else "present"
+    assert status(text, library, "use_limitation") == want

@@ -23,6 +23,8 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
                          re.I)
 
 
+# the act named as a noun and confined ("Use of student data is limited to ..."): the restriction is the duty
+_CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b", re.I)
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
 _DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
 _OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
@@ -37,7 +39,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append("it disclaims a promise rather than making one")
     if frame.pointer and frame.binding is not True:
         gaps.append("it points the reader elsewhere and states no duty")
-    elif (rule.duty_actions and frame.binding is None and not frame.actions
+    elif (rule.duty_actions and frame.binding is None and not frame.actions and not _CONFINED.search(frame.text)
           and action_of(next((w for w in frame.words[:2] if w not in ("the", "a", "an", "any", "all")), "")) in rule.duty_actions):
         # "Deletion requests from the District are logged": the topic is the subject, a noun, and
         # no verb acts on it
