@@ -154,3 +154,43 @@ def test_a_use_limit_widened_by_the_contractors_own_ends_is_partial(library, tex
 def test_the_use_limitation_guards_stay(library, text):  # stays
     want = "missing" if "advertising" in text else "present"
     assert status(text, library, "use_limitation") == want
+
+
+# ---------------------------------------------------------------- deletion on the board's word, retention past the end
+
+
+@pytest.mark.parametrize("text", [
+    # the board "tells" or "says so"; "get rid of" is deletion
+    "The Contractor shall erase a pupil's records whenever the Board tells it to.",
+    "Whenever the District asks, the Company will get rid of the student records the District names, within "
+    "thirty days.",
+])
+def test_the_boards_word_to_delete_in_other_words_is_a_deletion_request(library, text):
+    assert status(text, library, "deletion") == "present"
+
+
+def test_deletion_as_the_board_directs_with_no_process_is_partial(library):
+    # the labels: "at the direction of" with no process is partial; "as directed by" is the same
+    assert status("The Vendor shall destroy student records as instructed by the Board.", library,
+                  "deletion") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    # the services, the engagement or the contract coming to an end, in other words
+    "Once the services end, the Processor will erase all pupil information it holds.",
+    "The Supplier shall destroy the Board's student records at the close of the engagement.",
+    "At contract end the Vendor must either hand back or wipe all student information.",
+    # retention forbidden past the term, with the data as the subject
+    "No student records may be kept by the Contractor beyond the term of this Agreement.",
+])
+def test_the_end_of_the_contract_in_other_words_ends_the_retention(library, text):
+    assert status(text, library, "no_retention") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # "beyond" a purpose, not the contract's end
+    "The Vendor shall not retain student data beyond what it needs to provide the Services.",
+    "The Vendor keeps student data for as long as the District's account stays open.",
+])
+def test_keeping_the_data_tied_to_no_end_of_the_contract_stays_short_of_present(library, text):  # stays
+    assert status(text, library, "no_retention") != "present"

@@ -61,7 +61,7 @@ _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", 
 _ACTIONS = {
     "delete": "delete deletes deleted deleting deletion destroy destroys destroyed destroying destruction "
               "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
-              "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded",
+              "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded rid",
     "return": "return returns returned returning transfer transfers export exports",
     "correct": "correct corrects corrected correcting correction update updates amend amends rectify",
     "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
@@ -350,7 +350,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if w in ("reserves", "reserve") or w in _HOLDS:
                 binding = False
             # "may only use": a restriction, as binding as "shall not"
-            negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",)
+            negated = any(x in _NEGATION or x == "only" for x in words[i + 1:i + 3]) or w in ("cannot",) \
+                or (words[lead:lead + 1] == ["no"] and i - lead <= 5)  # "No student records may be kept": none may
             refused = any(x in _NEGATION for x in words[i + 1:i + 3]) or w in ("cannot",) \
                 or bool(required and _NEGATION & set(words[max(0, i - 2):i]))  # "is not required to notify"
             negated = negated or refused
