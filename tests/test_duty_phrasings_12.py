@@ -194,3 +194,32 @@ def test_the_end_of_the_contract_in_other_words_ends_the_retention(library, text
 ])
 def test_keeping_the_data_tied_to_no_end_of_the_contract_stays_short_of_present(library, text):  # stays
     assert status(text, library, "no_retention") != "present"
+
+
+# ---------------------------------------------------------------- a breach by its kinds, and contact as notice
+
+
+@pytest.mark.parametrize("text", [
+    # the kinds of breach by name
+    "The Vendor shall tell the District within 24 hours of any theft or leak of pupil records.",
+    # the data lost, or taken by someone not authorized
+    "If student information in the Contractor's care is lost or improperly disclosed, the Contractor shall "
+    "notify the Board within 48 hours.",
+    "The Provider will inform the District within three days of learning that an unauthorized party obtained "
+    "student records.",
+    # a breach that "affects" the data
+    "Whenever a breach affects student data, we notify the District within five days.",
+    # contact as notice
+    "The Vendor will contact the District within 72 hours of discovering a breach of student data.",
+])
+def test_a_breach_by_its_kinds_and_a_notice_by_contact_is_breach_notification(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # no breach: a loss of service, the vendor's own loss, or contact about something else
+    "The Vendor will contact the District within 72 hours of any change to its subprocessors.",
+    "The Vendor will notify the District within 24 hours of any loss of service lasting more than an hour.",
+])
+def test_contact_or_a_loss_that_is_no_breach_stays_missing(library, text):  # stays
+    assert status(text, library, "breach_notification") == "missing"
