@@ -223,3 +223,36 @@ def test_a_breach_by_its_kinds_and_a_notice_by_contact_is_breach_notification(li
 ])
 def test_contact_or_a_loss_that_is_no_breach_stays_missing(library, text):  # stays
     assert status(text, library, "breach_notification") == "missing"
+
+
+# ---------------------------------------------------------------- review and correction, advertising, in other words
+
+
+@pytest.mark.parametrize("text", [
+    "A guardian may look over the records the Vendor keeps on the guardian's child and have any error fixed "
+    "through the school.",
+    "The Provider will let a pupil's parent examine the pupil's records and challenge any that are inaccurate.",
+])
+def test_review_and_correction_in_other_words(library, text):
+    assert status(text, library, "review_correction") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # "barred", "refrain from": a ban in other words
+    "The Supplier is barred from using pupil information for commercial advertising.",
+    "The Company shall refrain from using student data for any advertising purpose.",
+    # promoting products to students is advertising to them
+    "No student data may be used to promote products to students or their parents.",
+])
+def test_a_ban_on_advertising_in_other_words(library, text):
+    assert status(text, library, "no_advertising") == "present"
+
+
+@pytest.mark.parametrize("text, pid, want", [
+    # promoting the service to the district is not advertising with student data
+    ("The Vendor may promote its services to other districts.", "no_advertising", "missing"),
+    # a user who refrains from sharing a password binds no contractor
+    ("Users shall refrain from sharing their passwords.", "security", "missing"),
+])
+def test_the_new_words_stay_in_their_place(library, text, pid, want):  # stays
+    assert status(text, library, pid) == want

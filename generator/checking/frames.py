@@ -63,8 +63,9 @@ _ACTIONS = {
               "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
               "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded rid",
     "return": "return returns returned returning transfer transfers export exports",
-    "correct": "correct corrects corrected correcting correction update updates amend amends rectify",
-    "review": "review reviews reviewed reviewing access accesses inspect inspects see view views",
+    "correct": "correct corrects corrected correcting correction update updates amend amends rectify fix fixes fixed "
+               "fixing challenge challenges",
+    "review": "review reviews reviewed reviewing access accesses inspect inspects see view views examine examines",
     "protect": "protect protects protected protecting safeguard safeguards secure secures maintain "
                "maintains implement implements encrypt encrypts encrypted encryption",
     "notify": "notify notifies notified notifying notice inform informs informed tell tells told advise advises "
@@ -168,12 +169,14 @@ _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in mo
 # "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
 _EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
                            r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
+_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b", re.I)  # "shall refrain from using": "shall not using"
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
 
 def _as_effort(text: str) -> str:
-    """``text`` with an effort or an aim in several words written as "strives to" (see _EFFORT_IDIOM)."""
-    text = _EFFORT_IDIOM.sub("strives to", text)
+    """``text`` with an effort or an aim in several words written as "strives to" (see _EFFORT_IDIOM), and
+    "refrain from" as "not"."""
+    text = _REFRAIN.sub("not", _EFFORT_IDIOM.sub("strives to", text))
     return _GOAL.sub(lambda m: f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
 
 
