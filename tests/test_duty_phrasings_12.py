@@ -256,3 +256,28 @@ def test_a_ban_on_advertising_in_other_words(library, text):
 ])
 def test_the_new_words_stay_in_their_place(library, text, pid, want):  # stays
     assert status(text, library, pid) == want
+
+
+# ---------------------------------------------------------------- ownership in other words
+
+
+@pytest.mark.parametrize("text", [
+    # the school "holds" or "has" the right, title and interest
+    "As between the parties, the Board has all right, title and interest in the pupil records.",
+    # no transfer of ownership away from the school
+    "Nothing in this Agreement conveys ownership of any student data from the District to the Vendor.",
+    # "under the ownership of"
+    "All student records stay under the ownership and control of the Board.",
+])
+def test_the_schools_ownership_in_other_words(library, text):
+    assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    # the school's right to ask for something is no ownership
+    "The District has the right to request deletion of student data at any time.",
+    # the vendor's own software
+    "Nothing in this Agreement conveys ownership of the Vendor's software to the District.",
+])
+def test_a_right_or_a_conveyance_that_is_no_ownership_of_the_data(library, text):  # stays
+    assert status(text, library, "ownership") == "missing"
