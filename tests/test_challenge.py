@@ -1243,7 +1243,6 @@ KNOWN: dict[str, str] = {
     "a breach notice template": "a noun phrase about a notice form is read as a partial breach procedure",
     "one pilot's return of data": "the end of a pilot is not read as the end of the contract",
     "a copy of the families' notice": "a copy of a notice sent to others is not read as notice to the board",
-    "every effort to keep secure": "'make every effort to keep ... secure' is not read as an effort to protect",
     "usernames shared with sponsors": "sponsors' promotions are not read as advertising",
     "as protective as for its own confidential information": "a standard of care named by the contractor's own "
     "Confidential Information is read as the data (reading it as a standard cleared a development sentence about "

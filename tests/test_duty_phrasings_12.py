@@ -281,3 +281,36 @@ def test_the_schools_ownership_in_other_words(library, text):
 ])
 def test_a_right_or_a_conveyance_that_is_no_ownership_of_the_data(library, text):  # stays
     assert status(text, library, "ownership") == "missing"
+
+
+# ---------------------------------------------------------------- a question and its answer
+
+
+def report(text: str, library):
+    from generator import check_contract
+    from generator.reading.extract import read_document
+
+    return check_contract(read_document(text.encode(), "faq.txt"), library)
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Q: Who owns the pupil records we hold?\n\nA: Your school district does. We only keep them for it.", "ownership"),
+    ("How long is student data kept after the contract ends?\n\nWe delete all of it within 30 days.", "no_retention"),
+    ("Q: What if there is a breach of student data? A: We tell the district within 72 hours.", "breach_notification"),
+    ("What may student data be used for? Only to run the service for the school, and nothing else.",
+     "use_limitation"),
+])
+def test_an_answer_is_read_with_its_question(library, text, pid):
+    assert status(text, library, pid) == "present"
+
+
+def test_a_no_to_a_yes_or_no_question_is_a_denial_and_a_question_claims_nothing(library):
+    r = report("Do you sell student data?\n\nNo, never.\n\nDo you show students ads based on their data?\n\n"
+               "No.", library)
+    assert not r.conflicts
+    assert r.finding("no_advertising").status == "present"
+
+
+def test_an_answer_reaches_two_sentences_and_stops_at_a_heading(library):  # the span of an answer
+    r = report("Who owns student data?\n\nWe answer below.\n\nSee the table.\n\nThe district does.", library)
+    assert r.finding("ownership").status == "missing"

@@ -168,7 +168,7 @@ class _Reading:
     def frame(self, sid: int) -> Frame:
         """The duty frame of sentence ``sid`` (read once)."""
         if sid not in self.frames:
-            self.frames[sid] = read_frame(self.sentences[sid].text)
+            self.frames[sid] = read_frame(_stated(self.sentences[sid]))
         return self.frames[sid]
 
     @property
@@ -207,11 +207,23 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
         views[k] = (texts, {p: frozenset().union(*map(covering.__getitem__, ids)) for p, ids in single.items()})
     clause_hits, clause_of = [], []
     for sid, s in enumerate(terms):
-        for clause in clauses_of(s.text):
+        for clause in ([] if _asks(s) else clauses_of(_stated(s))):
             # most sentences are one clause: their hits are already known
             clause_hits.append(hits[sid] if clause == s.text else ps.hits(clause))
             clause_of.append(sid)
     return _Reading(views, build_index(clause_hits), clause_of, duties)
+
+
+def _stated(s: Sentence) -> str:
+    """What a sentence states, for its frame and its conflicting terms: an answer without the question
+    it is read with (the question names the topic; "How long do you keep it after the contract ends?"
+    keeps nothing), any other sentence whole."""
+    return s.body if _lead(s).endswith("? ") else s.text
+
+
+def _asks(s: Sentence) -> bool:
+    """Whether a sentence is a question ("Do we sell student data?"): it states no term."""
+    return s.body.endswith("?")
 
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
@@ -224,7 +236,8 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
             found = {i for i in found if not _users_term(rd.frame(i))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
-                      if could_conflict(rd.sentences[i].text, rule.frame) and conflict_frame(rd.frame(i), rule.frame)}
+                      if not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
+                      and conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
             for i in sorted(found)]
@@ -306,7 +319,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = frame_gaps(frame := read_frame(s.text), p.detect.frame) if not found else []
+        gaps = frame_gaps(frame := read_frame(_stated(s)), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined.append(s)
@@ -359,7 +372,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     doubts: list[str] = list(doubts_frame)
     shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
     if not strong and weak and all((s.location, _quote(s.text)) in shifting
-                                   and read_frame(s.text).bound in ("board", "user") for s, _ in weak):
+                                   and read_frame(_stated(s)).bound in ("board", "user") for s, _ in weak):
         weak, doubts = [], [*doubts, "its only term puts the duty on the board or the user, a conflict"]
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
@@ -379,7 +392,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         if weakened_by:
             doubts.append(" and ".join(_LOWERED[w] for w in sorted(weakened_by)) + " made it partial")
         if any(not frame_gaps(f, p.detect.frame) and f.binding and f.bound == "contractor" and f.data == "student"
-               for f in (read_frame(s.text) for s, _ in weak)):
+               for f in (read_frame(_stated(s)) for s, _ in weak)):
             doubts.append("a sentence it quotes may state the whole duty: it could be present")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation

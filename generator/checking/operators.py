@@ -36,10 +36,6 @@ MAX_EVIDENCE = 3  # sentences quoted per restriction
 MAX_QUOTE = 400  # characters of one quoted sentence
 _ABROAD = "European Economic Area|EEA|European Union|EU|United Kingdom|UK|Switzerland|Canada|Australia|Brazil"
 _ABROAD_PEOPLE = "Canadian|Californian|European|EU|EEA|UK|British|Swiss|Australian|Brazilian"
-# an FAQ's yes-or-no question about the operator, and an answer that says no
-_YES_NO = re.compile(r"^\W*(?:do|does|will|would|can|could|may|is|are)\s+(?:you|we|[A-Z][\w-]*)\s+(?:ever\s+)?(.+?)\?$",
-                     re.I)
-_NO = re.compile(r"^\W*(?:no|never|not)\b[,.!;:]?\s*", re.I)
 _FRAGMENT = re.compile(r"^\W*(?:to|with|when|where|if|in order to|as part of)\s+(?!.*\b(?:shall|will|must|may|can)\b)",
                        re.I)  # "To a buyer as part of a merger.": a recipient, no verb of its own
 
@@ -108,9 +104,8 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
     abroad = any_of(elsewhere)
     out = []
     for doc in documents:
-        lead, block, block_abroad, question = "", -1, False, ""
-        for s in sentences(doc):
-            s, question = _answer(s, question)
+        lead, block, block_abroad = "", -1, False
+        for s in sentences(doc):  # an FAQ's answer comes read with its question (sentences.answered)
             if s.block != block:  # a paragraph that opens for people elsewhere is for them throughout
                 block, block_abroad = s.block, bool(elsewhere) and bool(abroad(s.text))
             if s.heading:
@@ -128,23 +123,6 @@ def _terms(documents: list[Document], library: Library) -> list[tuple[Sentence, 
             user = duties(s.body) or duties(s.text) or block_abroad
             out.append((s, f"{doc.name}, {s.location}", user))
     return out
-
-
-def _answer(s: Sentence, question: str) -> tuple[Sentence, str]:
-    """An FAQ's answer read with its question (``question``: the sentence before, when it asks
-    one): "Do you sell my data?" / "No, never." is a promise not to sell; "What if the company is
-    bought?" / "Your data moves to the new owner." is a transfer of the business. Returns the
-    sentence to read and the question the next sentence answers (this one, when it asks)."""
-    text = s.text.strip()
-    if text.endswith("?") or not question:
-        return s, text if text.endswith("?") else ""
-    asked, no = _YES_NO.match(question), _NO.match(text)
-    if asked and no:
-        rest = text[no.end():].strip()
-        read = f"We do not {asked.group(1)}" + (f", {rest}" if rest.strip(" .!") else ".")
-    else:
-        read = f"{question} {text}"
-    return Sentence(read, s.location, s.body, s.heading, s.block), ""
 
 
 def _evidence(items: list[tuple[Sentence, str]]) -> list[Evidence]:

@@ -24,7 +24,13 @@ _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗�
 _FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
 _DUTY = re.compile(r"\b(?:shall|will|must|may|agrees?|can|should|not|never|won't)\b", re.I)
 
+# an FAQ's yes-or-no question about the one answering, and an answer that says no
+_YES_NO = re.compile(r"^\W*(?:do|does|will|would|can|could|may|is|are)\s+(?:you|we|[A-Z][\w-]*)\s+(?:ever\s+)?(.+?)\?$",
+                     re.I)
+_NO = re.compile(r"^\W*(?:no|never|not)\b[,.!;:]?\s*", re.I)
+
 LEAD_SPAN = 12  # list items after a lead-in ("The Provider will not:") that are read with it
+ANSWER_SPAN = 2  # sentences after a question ("Q: Who owns student data?") read with it: its answer
 MAX_SENTENCE = 2000  # a longer run of text is cut at spaces: no sentence is that long
 
 
@@ -54,6 +60,18 @@ def _split_sentences(line: str) -> list[str]:
             parts.append([piece])
             tail = piece[-40:]
     return [" ".join(p) for p in parts]
+
+
+def answered(question: str, answer: str) -> str:
+    """``answer`` read with the ``question`` it answers. A "no" to a yes-or-no question about the one
+    answering is its denial: "Do you sell my data?" / "No, never." reads "We do not sell my data,
+    never."; any other answer follows its question ("What if the company is bought? Your data
+    moves to the new owner.")."""
+    asked, no = _YES_NO.match(question), _NO.match(answer)
+    if asked and no:
+        rest = answer[no.end():].strip()
+        return f"We do not {asked.group(1)}" + (f", {rest}" if rest.strip(" .!") else ".")
+    return f"{question} {answer}"
 
 
 def _chunks(part: str) -> list[str]:
@@ -152,6 +170,10 @@ def sentences(doc: Document) -> list[Sentence]:
     list; a form field ending in a colon ("Term: ____:") leads nothing. An item is in its
     lead-in's paragraph (``block``).
 
+    A question ("Q: Who owns student data?", a FAQ's heading) is read with the sentences that
+    answer it, up to ``ANSWER_SPAN`` of them before the next question or heading: "The district
+    does." says who owns what only with its question.
+
     Markdown emphasis and link targets are dropped; abbreviations such as ``U.S.C.`` do not end
     a sentence; a run-on longer than 600 characters is cut at semicolons.
     """
@@ -160,6 +182,7 @@ def sentences(doc: Document) -> list[Sentence]:
     header = ""  # a table's header row, read with each of its rows
     block = 0
     places = Places()  # where each sentence is, as the vendor would cite it
+    question, answers = "", 0  # the question in force and how many of its answer's sentences are still to come
     for seg in doc.segments:
         row = 0
         for raw in seg.text.split("\n"):
@@ -174,6 +197,8 @@ def sentences(doc: Document) -> list[Sentence]:
             if not line:
                 continue
             heading = heading or is_heading(line)
+            if heading and not line.endswith("?"):
+                answers = 0  # a heading ends the answer
             if line.startswith("|"):
                 if _TABLE_RULE.match(line):
                     continue
@@ -202,8 +227,15 @@ def sentences(doc: Document) -> list[Sentence]:
             for part in parts:
                 for c in _chunks(part):
                     if c.strip():
-                        places.sentence(block, c.strip())
-                        out.append(Sentence(prefix + c.strip(), seg.location, c.strip(), heading, block))
+                        c = c.strip()
+                        places.sentence(block, c)
+                        asked = bool(answers) and not c.endswith("?")
+                        text = answered(question, prefix + c) if asked else prefix + c
+                        out.append(Sentence(text, seg.location, c, heading, block))
+                        if c.endswith("?"):
+                            question, answers = c, ANSWER_SPAN
+                        elif asked:
+                            answers -= 1
     for s, label in zip(out, places.labels()):
         s.location = label
     return out
