@@ -314,3 +314,32 @@ def test_a_no_to_a_yes_or_no_question_is_a_denial_and_a_question_claims_nothing(
 def test_an_answer_reaches_two_sentences_and_stops_at_a_heading(library):  # the span of an answer
     r = report("Who owns student data?\n\nWe answer below.\n\nSee the table.\n\nThe district does.", library)
     assert r.finding("ownership").status == "missing"
+
+
+# ---------------------------------------------------------------- a writer whose first language is not English
+
+
+@pytest.mark.parametrize("text, pid", [
+    # the contract's end as a noun ("the finishing of", "the ending of") or "is finished"
+    ("After the finishing of this contract, the Supplier destroys all pupil data in at most 30 days.", "no_retention"),
+    ("With the ending of the Agreement, the Provider will delete all student records.", "no_retention"),
+    ("The Provider shall erase all student data when the contract is finished.", "no_retention"),  # stays
+    # a request in the progressive, a demand as the school's request
+    ("The Vendor will make the deletion of student data within 20 days when the Board is requesting it.", "deletion"),
+    ("On the District's written demand, student data is to be erased by the Provider within 15 days.", "deletion"),  # stays
+    # a breach "touching" the data, a notice "announced"
+    ("In case of any breach touching student data, the Provider informs the District in 48 hours.",
+     "breach_notification"),
+    ("The Processor has the obligation to announce to the Board any security incident with student data within "
+     "72 hours.", "breach_notification"),
+    # "other aims than", "forbidden for the Provider to use"
+    ("It is forbidden for the Provider to use the student data for other aims than those of this Agreement.",
+     "use_limitation"),
+    # "keeps the full ownership"
+    ("The District keeps the full ownership over all student data.", "ownership"),
+    # "consult" the data, "demand rectification"
+    ("Parents can consult the data of their child and demand rectification through the school.",
+     "review_correction"),
+])
+def test_a_duty_in_a_non_native_writers_english(library, text, pid):
+    assert status(text, library, pid) == "present"

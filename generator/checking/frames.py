@@ -45,6 +45,8 @@ _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim",
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
 _PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
+# before "aim", "aims", "hopes", "tries": a noun ("for other aims than", "its main aim"), not an effort promised
+_NOUN_BEFORE = {"the", "a", "an", "other", "its", "our", "their", "these", "those", "such", "any", "main", "stated", "whose"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
 _ASSENT = {"agree", "agrees", "acknowledge", "acknowledges", "understand", "understands", "accept",
            "accepts", "consent", "consents", "recognize", "recognizes", "recognise", "recognises"}
@@ -321,7 +323,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w == "responsible" and words[i + 1:i + 2] == ["for"])) \
             and _BE & set(words[max(0, i - 3):i])
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
-                and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]):  # "which a pupil could"
+                and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]) \
+                and not (w in _EFFORT and words[i - 1:i] and words[i - 1] in _NOUN_BEFORE):  # "which a pupil could"; "other aims"
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
