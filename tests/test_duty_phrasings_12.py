@@ -169,6 +169,15 @@ def test_the_boards_word_to_delete_in_other_words_is_a_deletion_request(library,
     assert status(text, library, "deletion") == "present"
 
 
+@pytest.mark.parametrize("text", [
+    # the board tells parents, not the contractor (the eleventh round's guard)
+    "The Vendor deletes a student's records when the District tells parents how to ask for it.",
+    "The Vendor deletes inactive accounts when the District tells the teachers to archive them.",
+])
+def test_the_board_telling_someone_else_is_no_deletion_request(library, text):  # stays
+    assert status(text, library, "deletion") != "present"
+
+
 def test_deletion_as_the_board_directs_with_no_process_is_partial(library):
     # the labels: "at the direction of" with no process is partial; "as directed by" is the same
     assert status("The Vendor shall destroy student records as instructed by the Board.", library,
