@@ -352,3 +352,66 @@ def test_an_answer_reaches_two_sentences_and_stops_at_a_heading(library):  # the
 ])
 def test_a_duty_in_a_non_native_writers_english(library, text, pid):
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- the round's review: over-readings mended (all "stays")
+
+
+@pytest.mark.parametrize("text, pid, allowed", [
+    # a user barred from something bans nothing of the contractor's
+    ("Pupils are barred from sharing logins, and we pass student data to advertisers for their marketing.",
+     "no_advertising", {"missing", "partial"}),
+    # "unlawful purpose" and obligations that survive termination are not severability; nor is access "severed"
+    ("The Vendor shall not use student data for any unlawful purpose. These duties remain binding after "
+     "termination.", "severability", {"missing"}),
+    ("An account used to harass others will have its access severed at once.", "severability", {"missing"}),
+    # a question's words are not the answer's: a "no", or an answer that does not say it
+    ("Is this contract governed by Connecticut law? No, by the law of Texas.", "governing_law", {"missing", "partial"}),
+    ("Do you encrypt student records? We are looking into it.", "security", {"missing", "partial"}),
+    ("Will you erase student data when the Board asks? We keep it while it is useful to us.", "deletion",
+     {"missing", "partial"}),
+    ("Who owns the pupil data? We do, and the district licenses it from us.", "ownership", {"missing", "partial"}),
+    # ownership words about other things
+    ("The Board has title to the laptops it buys, and student data is hosted by the Vendor.", "ownership", {"missing"}),
+    ("The District keeps the right to end this Agreement if student data is misused.", "ownership", {"missing"}),
+    # "with respect to FERPA" commits to nothing
+    ("With respect to FERPA, the parties will talk through any questions in good faith.", "ferpa",
+     {"partial", "missing"}),
+    # an access control, or the use of the service, is not a limit to the contract's purposes
+    ("Access to student data is limited to the Vendor's authorized staff.", "use_limitation", {"missing", "partial"}),
+    ("The Vendor shall make no use of the Board's logo except as this Agreement allows.", "use_limitation",
+     {"missing", "partial"}),
+    # a loss of service, of access, or of a card is no breach of the data
+    ("The Vendor will notify the District within a day of any loss of service affecting student records.",
+     "breach_notification", {"missing", "partial"}),
+    ("The Vendor will notify the District within a day if a student's library card is lost.",
+     "breach_notification", {"missing", "partial"}),
+    # retention left to the contractor's discretion
+    ("Student data kept until contract end may be destroyed afterwards at the Vendor's discretion.", "no_retention",
+     {"missing", "partial"}),
+    # consulting the District, or keeping devices safe, is not review or security of the data
+    ("The Vendor will consult the District before changing how student data is handled, and parents will be told.",
+     "review_correction", {"missing", "partial"}),
+    ("The Vendor keeps the school's tablets safe in its warehouse and hosts student data in the cloud.", "security",
+     {"missing", "partial"}),
+    # an effort idiom in one clause leaves a binding duty in another whole
+    ("Our staff work hard to support teachers; the Vendor shall encrypt student data at rest and in transit.",
+     "security", {"present"}),
+    ("We do our best to answer quickly, and we will notify the District within 72 hours of any breach of student "
+     "data.", "breach_notification", {"present"}),
+    # FERPA with a condition on something else
+    ("The Vendor shall comply with FERPA, and where applicable with other states' privacy laws.", "ferpa", {"present"}),
+    ("The Vendor shall comply with FERPA when it receives education records covered by this Agreement.", "ferpa",
+     {"present"}),
+    # the Agreement survives as well as the section
+    ("If any provision is held invalid, the other terms of this Section and of the Agreement remain in force.",
+     "severability", {"present"}),
+    # a denial of the contractor's own ends, and the districts' own services
+    ("The Vendor shall use student data only to provide the Services, and never to develop or market its other "
+     "products.", "use_limitation", {"present"}),
+    # every plan
+    ("For customers on the Free plan and on every paid plan, the Vendor will delete student data within 30 days "
+     "of the District's written request.", "deletion", {"present"}),
+])
+def test_the_reviews_over_readings_stay_mended(library, text, pid, allowed):  # stays
+    assert status(text, library, pid) in allowed

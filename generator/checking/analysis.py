@@ -85,6 +85,7 @@ class _Compiled:
         self.none = [ps.index[p] for p in rule.none]
         self.note = rule.note
         self.sure = rule.confidence == "high"
+        self.asks = any("\\?" in p for p in rule.all)  # written for a question and its answer ("Who owns ...? The district")
 
     def ids(self, index: Index) -> frozenset[int]:
         """The ids of the texts this rule matches."""
@@ -162,6 +163,7 @@ class _Reading:
     by_clause: Index
     clause_of: list[int]
     duties: frozenset[int]  # sentences stating the user's or school's duties: no provision evidence
+    answers: dict[int, frozenset[int]] = field(default_factory=dict)  # an answer's id → the patterns its own words hit
     frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
     confidential_students: Sentence | None = None  # its definition that takes student data into "Confidential Information"
 
@@ -211,14 +213,20 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
             # most sentences are one clause: their hits are already known
             clause_hits.append(hits[sid] if clause == s.text else ps.hits(clause))
             clause_of.append(sid)
-    return _Reading(views, build_index(clause_hits), clause_of, duties)
+    answers = {sid: ps.hits(s.body) for sid, s in enumerate(terms) if _answers(s)}
+    return _Reading(views, build_index(clause_hits), clause_of, duties, answers)
 
 
 def _stated(s: Sentence) -> str:
     """What a sentence states, for its frame and its conflicting terms: an answer without the question
     it is read with (the question names the topic; "How long do you keep it after the contract ends?"
     keeps nothing), any other sentence whole."""
-    return s.body if _lead(s).endswith("? ") else s.text
+    return s.body if _answers(s) else s.text
+
+
+def _answers(s: Sentence) -> bool:
+    """Whether a sentence is an answer read with its question (see ``reading.sentences.answered``)."""
+    return _lead(s).endswith("? ")
 
 
 def _asks(s: Sentence) -> bool:
@@ -298,6 +306,10 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
                 # a rule that may read several sentences may also be met by one alone
                 texts, index = rd.views[span]
                 for i in c.ids(index) - rd.duties:
+                    # an answer counts when its own words meet one of the rule's patterns: its question
+                    # names the topic, it does not state the duty ("Will you delete ...? We keep it.")
+                    if i in rd.answers and not c.asks and (span > 1 or not rd.answers[i] & set(c.all)):
+                        continue
                     out.setdefault(i, (c, texts[i], index))
         return out
 

@@ -40,7 +40,7 @@ _ONLY = {"only", "solely", "exclusively"}
 _SAVE = {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": a restriction like "only"
 _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
-_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "aim", "seek", "hope",
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "strives", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
@@ -171,15 +171,28 @@ _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in mo
 # "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
 _EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
                            r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
-_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b", re.I)  # "shall refrain from using": "shall not using"
+# "shall refrain from using", "is barred from using": "shall not using"
+_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b|\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|"
+                      r"precluded|prohibited) from|(?:forbidden|prohibited) to)\b", re.I)
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
+
+def _effort(m: re.Match[str]) -> str:
+    """An effort idiom as "strives to", unless a binding modal follows it ("we do our best to respond, and
+    we will notify ...": the later duty stands)."""
+    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else "strives to"
+
+
+_BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
+
 
 def _as_effort(text: str) -> str:
     """``text`` with an effort or an aim in several words written as "strives to" (see _EFFORT_IDIOM), and
     "refrain from" as "not"."""
-    text = _REFRAIN.sub("not", _EFFORT_IDIOM.sub("strives to", text))
-    return _GOAL.sub(lambda m: f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
+    text = _REFRAIN.sub(lambda m: "not" if m.group(0).lower().startswith(("refrain", "abstain")) else "shall not",
+                        _EFFORT_IDIOM.sub(_effort, text))
+    return _GOAL.sub(lambda m: m.group(0) if _BINDING_AFTER.search(m.string, m.end())
+                     else f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
 
 
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed

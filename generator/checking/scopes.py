@@ -54,6 +54,7 @@ _OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?stat
 
 
 _PLACE = re.compile(rf"\b(?:{PLACES})\b", re.I)
+_EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
 
 def elsewhere(scope: str) -> bool:
@@ -74,6 +75,8 @@ def scope_of(text: str) -> str:
         return ""
     ours = None  # whether the sentence names Connecticut too: searched once, when a place is met
     for m in _SCOPE.finditer(text):
+        if m.group("tier") and _EVERY_PLAN.search(text):
+            continue  # "on the Free plan and on every paid plan": every customer
         if any(m.group(g) for g in ("place", "data", "law", "of", "among")):
             ours = names_ours(text) if ours is None else ours
             if ours or _WIDENS.search(text[max(0, m.start() - 40):m.start()]):

@@ -25,12 +25,12 @@ _FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
 _DUTY = re.compile(r"\b(?:shall|will|must|may|agrees?|can|should|not|never|won't)\b", re.I)
 
 # an FAQ's yes-or-no question about the one answering, and an answer that says no
-_YES_NO = re.compile(r"^\W*(?:do|does|will|would|can|could|may|is|are)\s+(?:you|we|[A-Z][\w-]*)\s+(?:ever\s+)?(.+?)\?$",
+_YES_NO = re.compile(r"^\W*(?:do|does|will|would|can|could|may|is|are)\s+(?:you|we|(?-i:[A-Z][\w-]*))\s+(?:ever\s+)?(.+?)\?$",
                      re.I)
 _NO = re.compile(r"^\W*(?:no|never|not)\b[,.!;:]?\s*", re.I)
 
 LEAD_SPAN = 12  # list items after a lead-in ("The Provider will not:") that are read with it
-ANSWER_SPAN = 2  # sentences after a question ("Q: Who owns student data?") read with it: its answer
+ANSWER_SPAN = 1  # sentences after a question ("Q: Who owns student data?") read with it: its answer
 MAX_SENTENCE = 2000  # a longer run of text is cut at spaces: no sentence is that long
 
 
@@ -65,13 +65,14 @@ def _split_sentences(line: str) -> list[str]:
 def answered(question: str, answer: str) -> str:
     """``answer`` read with the ``question`` it answers. A "no" to a yes-or-no question about the one
     answering is its denial: "Do you sell my data?" / "No, never." reads "We do not sell my data,
-    never."; any other answer follows its question ("What if the company is bought? Your data
-    moves to the new owner.")."""
+    never."; any other "no" is read alone, the question's words denied ("Is it governed by
+    Connecticut law? No, by Delaware's."); any other answer follows its question ("What if the
+    company is bought? Your data moves to the new owner.")."""
     asked, no = _YES_NO.match(question), _NO.match(answer)
     if asked and no:
         rest = answer[no.end():].strip()
         return f"We do not {asked.group(1)}" + (f", {rest}" if rest.strip(" .!") else ".")
-    return f"{question} {answer}"
+    return answer if no else f"{question} {answer}"
 
 
 def _chunks(part: str) -> list[str]:
@@ -170,9 +171,10 @@ def sentences(doc: Document) -> list[Sentence]:
     list; a form field ending in a colon ("Term: ____:") leads nothing. An item is in its
     lead-in's paragraph (``block``).
 
-    A question ("Q: Who owns student data?", a FAQ's heading) is read with the sentences that
-    answer it, up to ``ANSWER_SPAN`` of them before the next question or heading: "The district
-    does." says who owns what only with its question.
+    A question ("Q: Who owns student data?", a FAQ's heading) is read with the sentence that
+    answers it (``ANSWER_SPAN``), before the next question or heading: "The district does." says
+    who owns what only with its question (see :func:`answered`; the check counts an answer only
+    where its own words meet the rule, so the question names the topic, not the duty).
 
     Markdown emphasis and link targets are dropped; abbreviations such as ``U.S.C.`` do not end
     a sentence; a run-on longer than 600 characters is cut at semicolons.
