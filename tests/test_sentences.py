@@ -185,3 +185,17 @@ def test_a_forms_blank_is_kept_and_markdown_emphasis_dropped(name):
     assert got[2] == "This duty is important and binding."
     assert got[3] == "The Vendor will notify the Board of a breach within 30 days."  # bold italic
     assert got[4] == "Vendor name:______"
+
+
+def test_a_documents_sentences_are_kept_by_its_text_and_forgotten_with_the_texts():
+    from generator.checking.engine import forget_texts
+
+    data = b"The Vendor shall delete student data. The Board may ask for it.\n\nQ: Who owns the data?\n\nThe Board does."
+    first = sentences(read_document(data, "a.txt"))
+    first.append(first[0])  # the list is the caller's own
+    again = sentences(read_document(data, "b.txt"))  # the same text under another name: the same sentences
+    assert len(again) == len(first) - 1 and again[0] is first[0]
+    assert [s.text for s in again][-1] == "Q: Who owns the data? The Board does."
+    forget_texts()
+    fresh = sentences(read_document(data, "a.txt"))
+    assert fresh[0] is not first[0] and [s.text for s in fresh] == [s.text for s in again]

@@ -8,6 +8,7 @@ import weakref
 from functools import lru_cache
 
 from generator.checking.frames import forget_frames
+from generator.reading.sentences import forget_sentences
 
 
 @lru_cache(maxsize=1024)
@@ -75,12 +76,13 @@ _KEPT: weakref.WeakSet = weakref.WeakSet()  # each live memo kept by text, with 
 
 
 def forget_texts() -> None:
-    """Empty what the check keeps by sentence text (pattern hits, list tests, words, frames),
+    """Empty what the check keeps by text (documents' sentences, pattern hits, list tests, words, frames),
     keeping the compiled patterns: the next check reads every sentence as new, as it does a
     document this process has not seen (``benchmarks/check_speed.py`` measures both)."""
     for memo in list(_KEPT):
         memo.cache_clear()
     forget_frames()
+    forget_sentences()
 
 
 @lru_cache(maxsize=8)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.checking.periods import UNIT_DAYS, periods
-from generator.checking.scopes import plain_words, scope_of
+from generator.checking.scopes import plain_idioms, plain_words, scope_of
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 
@@ -166,35 +166,6 @@ _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in mo
                     r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
                     r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
 
-# an effort or an aim said in several words ("works hard to", "does its best to", "makes every effort
-# to", "our goal is to"): read as "strives to", so the frame promises the effort, not the act.
-# "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
-_EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
-                           r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
-# "shall refrain from using", "is barred from using": "shall not using"
-_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b|\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|"
-                      r"precluded|prohibited) from|(?:forbidden|prohibited) to)\b", re.I)
-_GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
-_GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
-
-def _effort(m: re.Match[str]) -> str:
-    """An effort idiom as "strives to", unless a binding modal follows it ("we do our best to respond, and
-    we will notify ...": the later duty stands)."""
-    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else "strives to"
-
-
-_BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
-
-
-def _as_effort(text: str) -> str:
-    """``text`` with an effort or an aim in several words written as "strives to" (see _EFFORT_IDIOM), and
-    "refrain from" as "not"."""
-    text = _REFRAIN.sub(lambda m: "not" if m.group(0).lower().startswith(("refrain", "abstain")) else "shall not",
-                        _EFFORT_IDIOM.sub(_effort, text))
-    return _GOAL.sub(lambda m: m.group(0) if _BINDING_AFTER.search(m.string, m.end())
-                     else f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
-
-
 # "X does not warrant (guarantee, promise) that ...": what follows is disclaimed, not owed
 _DISCLAIMER = re.compile(r"\b(?:not|no|neither|nor|cannot|can't)\s+(?:\w+\s+)?(?:warrant|warrants|guarantee|guarantees|promise|"
                          r"promises|represent|represents)\s+(?:\w+\s+){0,3}?that\b"
@@ -316,7 +287,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in); ``reach``: see
     :data:`VERB_REACH`. Never raises; a sentence without a modal or an actor gives a frame with
     those elements empty; an informal sentence is read as its formal twin ("we'll" as "we will")."""
-    original, text = text, _as_effort(plain_words(text))
+    original, text = text, plain_idioms(plain_words(text))
     tokens = list(_WORD.finditer(text))
     words = [m.group(0).lower().replace("’", "'") for m in tokens]
     bound, binding, negated, start, effort, refused, direct = "", None, False, None, False, False, False

@@ -1,7 +1,8 @@
 """The reach of a term (issue 19's *scope*): whether a sentence limits itself to another jurisdiction's
 people, schools or data, to adults, or to one programme, and the words the card names it by; the
-clauses a negation reaches (``clauses_of``); and the plain forms of contractions ("we'll", "don't"),
-so an informal sentence is read as its formal twin.
+clauses a negation reaches (``clauses_of``); and the plain forms of contractions ("we'll", "don't")
+and of idioms a frame reads as one word ("does its best to", "is barred from"), so an informal
+sentence is read as its formal twin.
 
     scope_of("If you are located in the EEA, we delete your data on request.") == "EEA"
     plain_words("We'll never sell it.") == "We will never sell it."
@@ -117,6 +118,36 @@ def plain_words(text: str) -> str:
             return f"{m.group(2)} not"
         return _FULL[m.group(3).lower()]
     return _CONTRACTIONS.sub(full, text)
+
+
+# an effort or an aim said in several words ("works hard to", "does its best to", "makes every effort
+# to", "our goal is to"): read as "strives to", so the frame promises the effort, not the act.
+# "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
+_EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
+                           r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
+# "shall refrain from using", "is barred from using": "shall not using"
+_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b|\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|"
+                      r"precluded|prohibited) from|(?:forbidden|prohibited) to)\b", re.I)
+_GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
+_GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
+
+def _effort(m: re.Match[str]) -> str:
+    """An effort idiom as "strives to", unless a binding modal follows it ("we do our best to respond, and
+    we will notify ...": the later duty stands)."""
+    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else "strives to"
+
+
+_BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
+
+
+def plain_idioms(text: str) -> str:
+    """``text`` with the idioms a frame reads as one word written as that word: an effort or an aim in
+    several words as "strives to" (see _EFFORT_IDIOM), "refrain from" as "not", "is barred from" as
+    "shall not"."""
+    text = _REFRAIN.sub(lambda m: "not" if m.group(0).lower().startswith(("refrain", "abstain")) else "shall not",
+                        _EFFORT_IDIOM.sub(_effort, text))
+    return _GOAL.sub(lambda m: m.group(0) if _BINDING_AFTER.search(m.string, m.end())
+                     else f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
 
 
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE

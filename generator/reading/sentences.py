@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.reading.extract import Document
 from generator.reading.lines import abbreviated, is_heading
@@ -178,16 +179,31 @@ def sentences(doc: Document) -> list[Sentence]:
 
     Markdown emphasis and link targets are dropped; abbreviations such as ``U.S.C.`` do not end
     a sentence; a run-on longer than 600 characters is cut at semicolons.
+
+    The sentences of the last few documents are kept by their text (a document checked again,
+    redlined or vetted is not cut again; :func:`forget_sentences` empties them): the list is the
+    caller's, the sentences in it are shared and must not be changed.
     """
+    return list(_sentences(tuple((seg.text, seg.location) for seg in doc.segments)))
+
+
+def forget_sentences() -> None:
+    """Empty the sentences kept by document text (see :func:`sentences`)."""
+    _sentences.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _sentences(segments: tuple[tuple[str, str], ...]) -> tuple[Sentence, ...]:
+    """:func:`sentences` of a document given as its segments' (text, location)."""
     out: list[Sentence] = []
     leads: list[_Lead] = []  # the lead-ins in force, outermost first
     header = ""  # a table's header row, read with each of its rows
     block = 0
     places = Places()  # where each sentence is, as the vendor would cite it
     question, answers = "", 0  # the question in force and how many of its answer's sentences are still to come
-    for seg in doc.segments:
+    for seg_text, seg_location in segments:
         row = 0
-        for raw in seg.text.split("\n"):
+        for raw in seg_text.split("\n"):
             line = raw.strip()
             if not line:
                 continue
@@ -207,9 +223,9 @@ def sentences(doc: Document) -> list[Sentence]:
                 if not header:
                     header = line
                 else:
-                    places.line(line, seg.location, block, heading=False, item=True, row=row)
+                    places.line(line, seg_location, block, heading=False, item=True, row=row)
                     places.sentence(block)
-                    out.append(Sentence(f"{header} {line}", seg.location, line, block=block))
+                    out.append(Sentence(f"{header} {line}", seg_location, line, block=block))
                     continue
             else:
                 header = ""
@@ -223,7 +239,7 @@ def sentences(doc: Document) -> list[Sentence]:
             if leads:
                 leads[-1].took(line, kind)
                 prefix, block = leads[-1].text + " ", leads[-1].block
-            places.line(line, seg.location, block, heading=heading, item=bool(prefix), row=row)
+            places.line(line, seg_location, block, heading=heading, item=bool(prefix), row=row)
             if _is_lead(parts[-1]) and not heading:
                 leads.append(_Lead((prefix + parts[-1]).strip(), block, kind))
             for part in parts:
@@ -233,11 +249,11 @@ def sentences(doc: Document) -> list[Sentence]:
                         places.sentence(block, c)
                         asked = bool(answers) and not c.endswith("?")
                         text = answered(question, prefix + c) if asked else prefix + c
-                        out.append(Sentence(text, seg.location, c, heading, block))
+                        out.append(Sentence(text, seg_location, c, heading, block))
                         if c.endswith("?"):
                             question, answers = c, ANSWER_SPAN
                         elif asked:
                             answers -= 1
     for s, label in zip(out, places.labels()):
         s.location = label
-    return out
+    return tuple(out)
