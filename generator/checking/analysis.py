@@ -226,7 +226,7 @@ def _stated(s: Sentence) -> str:
 
 def _answers(s: Sentence) -> bool:
     """Whether a sentence is an answer read with its question (see ``reading.sentences.answered``)."""
-    return s.text is not s.body and s.text != s.body and _lead(s).endswith("? ")
+    return s.text != s.body and _lead(s).endswith("? ")
 
 
 def _asks(s: Sentence) -> bool:

@@ -97,7 +97,9 @@ def _named(m: re.Match[str]) -> str:
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
     if m.group("law"):
         return f"where {m.group('law')} law applies"
-    return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or (m.group("tier") and f"the {m.group('tier')}") or "adults"
+    if m.group("tier"):
+        return f"the {m.group('tier')}"
+    return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
 _CONTRACTIONS = re.compile(r"\b(won|can|shan)['’]t\b|\b(\w+)n['’]t\b|['’](ll|d|re|ve)\b", re.I)
@@ -122,7 +124,7 @@ def plain_words(text: str) -> str:
 
 # an effort or an aim said in several words ("works hard to", "does its best to", "makes every effort
 # to", "our goal is to"): read as "strives to", so the frame promises the effort, not the act.
-# "Uses commercially reasonable efforts to" stays a duty (see _FILLER)
+# "Uses commercially reasonable efforts to" stays a duty (see frames._FILLER)
 _EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
                            r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
 # "shall refrain from using", "is barred from using": "shall not using"
@@ -130,6 +132,7 @@ _REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b|\b(?:is|a
                       r"precluded|prohibited) from|(?:forbidden|prohibited) to)\b", re.I)
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
+
 
 def _effort(m: re.Match[str]) -> str:
     """An effort idiom as "strives to", unless a binding modal follows it ("we do our best to respond, and
