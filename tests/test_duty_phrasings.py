@@ -12,8 +12,17 @@ from generator import check_contract
 from generator.reading.extract import read_document
 
 
+def report(text: str, library):
+    """The check's report on ``text`` read as a plain-text contract."""
+    return check_contract(read_document(text.encode(), "t.txt"), library)
+
+
 def finding(text: str, library, pid: str):
-    return check_contract(read_document(text.encode(), "t.txt"), library).finding(pid)
+    return report(text, library).finding(pid)
+
+
+def status(text: str, library, pid: str) -> str:
+    return finding(text, library, pid).status
 
 
 # ---------------------------------------------------------------- the board's request to delete

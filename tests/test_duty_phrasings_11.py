@@ -9,18 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import check_contract
-from generator.reading.extract import read_document
-
-from .test_duty_phrasings import finding
-
-
-def report(text: str, library):
-    return check_contract(read_document(text.encode(), "t.txt"), library)
-
-
-def status(text: str, library, pid: str) -> str:
-    return finding(text, library, pid).status
+from .test_duty_phrasings import report, status
 
 
 # ---------------------------------------------------------------- breach, however it is named

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_duty_phrasings import finding
-
-
-def status(text: str, library, pid: str) -> str:
-    return finding(text, library, pid).status
+from .test_duty_phrasings import finding, report, status
 
 
 # ---------------------------------------------------------------- FERPA: a commitment, not a condition, a help or a belief
@@ -293,13 +289,6 @@ def test_a_right_or_a_conveyance_that_is_no_ownership_of_the_data(library, text)
 
 
 # ---------------------------------------------------------------- a question and its answer
-
-
-def report(text: str, library):
-    from generator import check_contract
-    from generator.reading.extract import read_document
-
-    return check_contract(read_document(text.encode(), "faq.txt"), library)
 
 
 @pytest.mark.parametrize("text, pid", [
