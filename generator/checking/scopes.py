@@ -127,30 +127,27 @@ def plain_words(text: str) -> str:
 # "Uses commercially reasonable efforts to" stays a duty (see frames._FILLER)
 _EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our|its|their) (?:very )?best to\b"
                            r"|\bmakes? (?:every|all) (?:reasonable |possible |commercially reasonable )?efforts? to\b", re.I)
-# "shall refrain from using", "is barred from using": "shall not using"
-_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b|\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|"
-                      r"precluded|prohibited) from|(?:forbidden|prohibited) to)\b", re.I)
+_REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b", re.I)  # "shall refrain from using": "shall not using"
+_BARRED = re.compile(r"\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|precluded|prohibited) from|"
+                     r"(?:forbidden|prohibited) to)\b", re.I)  # "is barred from using": "shall not using"
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
-
-
-def _effort(m: re.Match[str]) -> str:
-    """An effort idiom as "strives to", unless a binding modal follows it ("we do our best to respond, and
-    we will notify ...": the later duty stands)."""
-    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else "strives to"
-
-
 _BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
+
+
+def _effort(m: re.Match[str], effort: str) -> str:
+    """The effort idiom ``m`` written as ``effort``, unless a binding modal follows it ("we do our best
+    to respond, and we will notify ...": the later duty stands)."""
+    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else effort
 
 
 def plain_idioms(text: str) -> str:
     """``text`` with the idioms a frame reads as one word written as that word: an effort or an aim in
     several words as "strives to" (see _EFFORT_IDIOM), "refrain from" as "not", "is barred from" as
     "shall not"."""
-    text = _REFRAIN.sub(lambda m: "not" if m.group(0).lower().startswith(("refrain", "abstain")) else "shall not",
-                        _EFFORT_IDIOM.sub(_effort, text))
-    return _GOAL.sub(lambda m: m.group(0) if _BINDING_AFTER.search(m.string, m.end())
-                     else f"{_GOAL_WHO[m.group(1).lower()]} strive to", text)
+    text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), text)
+    text = _BARRED.sub("shall not", _REFRAIN.sub("not", text))
+    return _GOAL.sub(lambda m: _effort(m, f"{_GOAL_WHO[m.group(1).lower()]} strive to"), text)
 
 
 _CLAUSE_WORDS = ("but", "however", "although", "whereas", "except that")  # each in _CLAUSE
