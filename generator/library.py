@@ -188,6 +188,10 @@ def _read_library(base: Path) -> Library:
     if not meta_path.is_file():
         raise LibraryError(f"{_rel(meta_path)}: not found")
     meta = _validate(_LibraryFile, _read_yaml(meta_path, meta_path.read_text("utf-8")), meta_path)
+    vocabulary: dict[str, str] = {}  # an entry may name the entries above it: {VENDOR} in VENDOR_BARRED
+    for name, expression in meta.vocabulary.items():
+        vocabulary[name] = _expand(expression, vocabulary, meta_path)
+    meta.vocabulary = vocabulary
 
     provisions: list[Provision] = []
     for path in sorted((base / "provisions").glob("*.md")):

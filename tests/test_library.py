@@ -85,6 +85,17 @@ def test_bad_pattern_and_unknown_vocabulary_fail_at_load(clause_copy):
         load_library(clause_copy)
 
 
+def test_a_vocabulary_entry_may_name_an_entry_above_it_not_below(clause_copy):
+    lib = load_library(clause_copy)
+    barred = lib.vocabulary["VENDOR_BARRED"]  # written with {VENDOR}, which stands above it
+    assert "{VENDOR}" not in barred and lib.vocabulary["VENDOR"] in barred
+    meta = clause_copy / "library.yaml"
+    text = meta.read_text()
+    meta.write_text(text.replace("  VENDOR_BARRED: '{VENDOR}", "  VENDOR_BARRED: '{VENDOR_OBTAINS}", 1))
+    with pytest.raises(LibraryError, match=r"library.yaml: \{VENDOR_OBTAINS\} is not in the vocabulary"):
+        load_library(clause_copy)
+
+
 def test_pattern_the_check_engine_cannot_run(clause_copy):
     f = clause_copy / "provisions" / "10-severability.md"
     f.write_text(with_rule(f.read_text(), "severab(?!le)"))
