@@ -33,3 +33,104 @@ def test_a_contractor_allowed_to_advertise_with_the_data_is_still_a_conflict(lib
     r = report("The Vendor may use student data for targeted advertising.", library)
     assert r.finding("no_advertising").status == "missing"
     assert [c.kind for c in r.conflicts] == ["advertising"]
+
+
+@pytest.mark.parametrize("text", [
+    "The District forbids the vendor to use student information for targeted advertising.",
+    "Our board forbids any contractor to use pupil records to advertise to students.",
+])
+def test_the_board_forbidding_the_contractor_is_a_ban_not_a_conflict(library, text):
+    r = report(text, library)
+    assert r.finding("no_advertising").status == "present"
+    assert not [c for c in r.conflicts if c.kind == "advertising"]
+
+
+# ---------------------------------------------------------------- scope: data another place's law reaches
+
+
+@pytest.mark.parametrize("text", [
+    "For Customer Personal Data subject to the GDPR, the Processor shall notify the Customer within 48 hours of a breach of that data.",
+    "Where information is covered by the CCPA, we will tell the school within three days of any data breach.",
+])
+def test_a_duty_for_data_another_places_law_governs_is_not_for_connecticut(library, text):
+    assert status(text, library, "breach_notification") in ("partial", "missing")
+
+
+def test_data_subject_to_ferpa_is_not_another_places_data(library):  # stays
+    assert status("For student data subject to FERPA, the Vendor shall notify the District within 48 hours of a data breach.",
+                  library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- the end of the services is the contract's end
+
+
+@pytest.mark.parametrize("text", [
+    "The Processor shall erase all Customer Personal Data at the end of the provision of the services.",
+    "On cessation of the services the Supplier will destroy every student record it holds.",
+])
+def test_deletion_at_the_end_of_the_services_alone_is_partial(library, text):
+    r = report(text, library)
+    assert r.finding("deletion").status == "partial"
+    assert r.finding("no_retention").status == "present"
+
+
+# ---------------------------------------------------------------- an aside that names who does not
+
+
+def test_the_school_not_the_contractor_owns_the_data(library):
+    assert status("The district, not us, owns and controls every student record in the app.",
+                  library, "ownership") == "present"
+
+
+def test_the_school_not_the_contractor_answering_for_ferpa_shifts_the_duty(library):
+    r = report("The school, not us, is responsible for complying with FERPA when it uses the service.", library)
+    assert r.finding("ferpa").status == "missing"
+    assert "other" in [c.kind for c in r.conflicts]
+
+
+# ---------------------------------------------------------------- a bound said with a negation is a limit, not a refusal
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall, not later than 72 hours after discovery, notify the Board of any data breach.",
+    "The Contractor shall, not later than 5 days after discovery, report any breach of student data to the Board.",
+])
+def test_not_later_than_between_the_modal_and_the_verb_is_a_deadline(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_a_hedge_that_a_deadline_follows_stays_a_duty(library):  # stays
+    assert status("The Vendor shall notify the Board of a breach of student data when feasible, but no later than 72 hours "
+                  "after discovery.", library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- the school named through a possessive
+
+
+@pytest.mark.parametrize("pid, text, want", [
+    ("ownership", "Everything your child writes in the app belongs to your child's school.", "present"),
+    ("governing_law", "These terms are governed by the law of the state where the student's school is located.", "partial"),
+])
+def test_a_school_named_through_a_childs_possessive_is_the_school(library, pid, text, want):
+    assert status(text, library, pid) == want
+
+
+# ---------------------------------------------------------------- notice and data subjects in other countries' legal English
+
+
+@pytest.mark.parametrize("text", [
+    "The Service Provider shall intimate every personal data breach to the Institution within one day.",
+    "The Contractor shall apprise the Board of any breach of student data within 48 hours.",
+])
+def test_intimate_and_apprise_are_notice(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_an_intimate_image_is_not_a_notice(library):  # stays
+    assert status("A data breach could expose intimate images; the Vendor shall encrypt them within 48 hours of upload.",
+                  library, "breach_notification") != "present"
+
+
+def test_helping_with_requests_of_data_principals_is_review_in_part(library):
+    assert status("The Service Provider will help the Institution answer requests made by data principals.",
+                  library, "review_correction") == "partial"

@@ -8,6 +8,7 @@ import weakref
 from functools import lru_cache
 
 from generator.checking.frames import forget_frames
+from generator.checking.scopes import plain_asides
 from generator.reading.sentences import forget_sentences
 
 
@@ -57,10 +58,12 @@ class PatternSet:
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text`` (kept for the last
-        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again)."""
+        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again). A
+        contrasting aside is read as the frames read it ("the school, not us, owns": "the school alone
+        owns", ``scopes.plain_asides``)."""
         found = self.seen.get(text)
         if found is None:
-            found = frozenset(self.filter.Match(text.encode()) or ())
+            found = frozenset(self.filter.Match(plain_asides(text).encode()) or ())
             if len(self.seen) >= MAX_SEEN:
                 self.seen.clear()
             self.seen[text] = found

@@ -181,7 +181,7 @@ _NO_DUTY = re.compile(r"\b(?:vendor|provider|contractor|company|operator|process
 # ("when feasible, but no later than 72 hours") or that only hastens it ("and sooner if possible") qualifies a detail
 _HEDGE_AFTER = re.compile(_HEDGE.pattern[:-3] + r"|(?:to the extent|where|when|if) (?:it is |is )?(?:commercially |"
                           r"technically |reasonably )*(?:reasonable|practicable|practical|feasible|possible))\b", re.I)
-_FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|"
+_FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|by|at most|"
                    r"within|at the latest)\b|^\W*(?:but|and) (?:not|no) ", re.I)
 
 

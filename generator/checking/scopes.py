@@ -20,6 +20,8 @@ PLACES = ("European Economic Area|EEA|European Union|EU|GDPR|United Kingdom|UK|S
            "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
            "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
            "South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming")
+# data protection laws named for the place whose people they protect
+REGIMES = "UK GDPR|GDPR|CCPA|CPRA|PIPEDA|LGPD|DPDP Act|DPDPA"
 _SCOPE = re.compile(
     r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the |a |an |your |its )?(?:\w+ )?"
     r"(?:school|district|agency|lea|institution|customer|user|student|pupil|parent|child|controller)s? (?:is|are)(?: an? \w+)?)"
@@ -28,6 +30,9 @@ _SCOPE = re.compile(
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
     rf"|\bwhere (?:the )?(?P<law>{PLACES})(?: GDPR| law| laws| data protection law| privacy law)? (?:applies|apply)\b"
+    # "personal data subject to the GDPR", "information covered by the CCPA": data another place's law reaches
+    rf"|\b(?:data|information|records?)(?:(?: that| which)? (?:is|are))? (?:subject to|governed by|covered by|"
+    rf"protected by|within the scope of) (?:the )?(?P<regime>{REGIMES}|(?:{PLACES})(?: \w+){{0,3}}? (?:law|laws|act|regulation))\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
@@ -44,7 +49,7 @@ _SCOPE = re.compile(
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
                           r"subscription|bundle)", re.I)
 
 
@@ -54,7 +59,7 @@ _WIDENS = re.compile(r"\b(?:including|includes|include|such as|as well as|in add
 _OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?states?\b|\bUnited States\b", re.I)
 
 
-_PLACE = re.compile(rf"\b(?:{PLACES})\b", re.I)
+_PLACE = re.compile(rf"\b(?:{PLACES}|{REGIMES})\b", re.I)
 _EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
 
@@ -78,7 +83,7 @@ def scope_of(text: str) -> str:
     for m in _SCOPE.finditer(text):
         if m.group("tier") and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
-        if any(m.group(g) for g in ("place", "data", "law", "of", "among")):
+        if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
             if ours or _WIDENS.search(text[max(0, m.start() - 40):m.start()]):
                 continue
@@ -97,6 +102,8 @@ def _named(m: re.Match[str]) -> str:
         return f"{m.group('data')} data" if about_data else f"people in {m.group('data')}"
     if m.group("law"):
         return f"where {m.group('law')} law applies"
+    if m.group("regime"):
+        return f"data subject to {m.group('regime')}"
     if m.group("tier"):
         return f"the {m.group('tier')}"
     return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
@@ -130,6 +137,9 @@ _EFFORT_IDIOM = re.compile(r"\b(?:works?|working) hard to\b|\b(?:does|do) (?:our
 _REFRAIN = re.compile(r"\b(?:refrain|refrains|abstain|abstains) from\b", re.I)  # "shall refrain from using": "shall not using"
 _BARRED = re.compile(r"\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbidden|precluded|prohibited) from|"
                      r"(?:forbidden|prohibited) to)\b", re.I)  # "is barred from using": "shall not using"
+# a bound on a time or an amount said with a negation ("shall, not later than 72 hours after, notify"): a
+# limit, not a refusal, read in plain words
+_BOUND = re.compile(r"\b(?:not|no) (?:(later|sooner)|(more|greater)|(less|fewer|earlier)) than\b|\bnot (?:to )?exceed(?:ing)?\b", re.I)
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
 _BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
@@ -141,12 +151,28 @@ def _effort(m: re.Match[str], effort: str) -> str:
     return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else effort
 
 
+# a contrast set off by commas that names who does not ("Your school, not us, owns the records"): the
+# party before it alone does what follows, and the "not" denies the aside's party, not the verb
+_ASIDE = re.compile(r",\s*(?:and\s+)?not\s+(?:us|we|them|(?:the\s+|our\s+|its\s+|your\s+|any\s+)?(?:vendor|provider|"
+                    r"contractor|company|operator|processor|supplier|school|district|board|institution|customer|parent|"
+                    r"student|user|teacher)s?)\s*,\s*", re.I)
+
+
+def plain_asides(text: str) -> str:
+    """``text`` with a contrasting aside that names a party ("the school, not us, owns ...") read as
+    "the school alone owns ..."; the same text when it has none."""
+    return _ASIDE.sub(" alone ", text) if ", not " in text or ",not " in text else text
+
+
 def plain_idioms(text: str) -> str:
     """``text`` with the idioms a frame reads as one word written as that word: an effort or an aim in
     several words as "strives to" (see _EFFORT_IDIOM), "refrain from" as "not", "is barred from" as
-    "shall not"."""
-    text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), text)
+    "shall not", a bound said with a negation as a bound ("not later than" as "by", "not more than" as
+    "at most"), and a contrasting aside as "alone" (see :func:`plain_asides`)."""
+    text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), plain_asides(text))
     text = _BARRED.sub("shall not", _REFRAIN.sub("not", text))
+    if "than" in text or "xceed" in text:
+        text = _BOUND.sub(lambda m: "by" if m.group(1) else "at least" if m.group(3) else "at most", text)
     return _GOAL.sub(lambda m: _effort(m, f"{_GOAL_WHO[m.group(1).lower()]} strive to"), text)
 
 
