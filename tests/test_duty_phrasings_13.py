@@ -74,6 +74,19 @@ def test_deletion_at_the_end_of_the_services_alone_is_partial(library, text):
     assert r.finding("no_retention").status == "present"
 
 
+# ---------------------------------------------------------------- an order form's row: the school's deletion requests, the contractor deleting
+
+
+def test_a_row_naming_the_schools_deletion_requests_and_the_contractor_deleting_is_a_means(library):
+    assert status("Erasure requests: the District's records officer writes to the Vendor, and the Vendor erases the "
+                  "records named within ten business days.", library, "deletion") == "present"
+
+
+def test_a_row_naming_parents_deletion_requests_is_not_the_boards_means(library):  # stays
+    assert status("Deletion requests from parents (school accounts): the Vendor deletes the child's data within 30 days.",
+                  library, "deletion") == "partial"
+
+
 # ---------------------------------------------------------------- an aside that names who does not
 
 
