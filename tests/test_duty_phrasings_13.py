@@ -143,3 +143,102 @@ def test_an_intimate_image_is_not_a_notice(library):  # stays
 def test_helping_with_requests_of_data_principals_is_review_in_part(library):
     assert status("The Service Provider will help the Institution answer requests made by data principals.",
                   library, "review_correction") == "partial"
+
+
+# ---------------------------------------------------------------- who is bound: "should", resellers, both parties
+
+
+@pytest.mark.parametrize("pid, text", [
+    ("security", "The Vendor should encrypt student data at rest and in transit."),  # stays (now that "encrypts" is a safeguard)
+    ("breach_notification", "Resellers must notify the Customer of any breach of student data within 24 hours."),
+    ("security", "Our subcontractors should keep student records behind firewalls and access controls."),  # stays
+])
+def test_advice_or_a_third_partys_duty_is_not_the_contractors(library, pid, text):
+    assert status(text, library, pid) != "present"
+
+
+def test_a_later_clause_binding_both_parties_binds_the_contractor(library):
+    assert status("The Board will supply class rosters to the Vendor, and the parties shall jointly comply with FERPA "
+                  "in handling them.", library, "ferpa") == "present"
+
+
+# ---------------------------------------------------------------- each a concept in other words, by its name
+
+CONCEPTS = {
+    # a recital, a statement of what the law requires, and a duty that begins with a step not yet taken
+    "binds no one now": [
+        ("security", "WHEREAS the Provider intends to keep pupil records confidential and secure;", "partial"),
+        ("deletion", "State law obliges an operator to delete student data when a school asks.", "partial"),
+        ("ferpa", "FERPA requires districts to protect the privacy of education records.", "partial"),  # stays
+        ("no_advertising", "Connecticut law forbids an operator to use student data for targeted advertising.", "partial"),
+        ("review_correction", "When our redesigned parent portal goes live, parents will be able to review and correct "
+                              "their child's records.", "partial"),
+        ("security", "As soon as our encryption upgrade is complete, we will encrypt every student record we hold.",
+         "partial"),
+        ("security", "Once our new data centre opens next spring, the Provider will encrypt all student data.", "partial"),
+    ],
+    "one pilot, one plan or adult learners": [
+        ("deletion", "For the reading pilot only, the Vendor shall delete student data within 10 days of the District's "
+                     "request.", "partial"),
+        ("no_advertising", "In our app for adult learners, we never use student data for targeted advertising.", "partial"),
+        ("security", "The Vendor encrypts the data of pupils taking part in the spring math pilot.", "partial"),
+    ],
+    "a request the contractor may weigh or decline": [
+        ("deletion", "The District may ask the Contractor to erase student records; the Contractor will evaluate each "
+                     "request.", "partial"),
+        ("deletion", "The Board may request deletion of student data, and the Provider may, in its sole discretion, "
+                     "delete it.", "partial"),
+    ],
+    "the school's choice, or the school writing in, is a means": [
+        ("deletion", "The Vendor shall delete student data within 30 days if the District so elects.", "present"),
+        ("deletion", "To get a student's records erased, the School's data officer emails our support desk, and we will "
+                     "erase them within five days.", "present"),
+    ],
+    "other purposes the contractor chooses widen a limit": [
+        ("use_limitation", "Student information will be used only to provide the Services and for such other commercial "
+                           "purposes as we consider appropriate.", "partial"),
+    ],
+    "Connecticut's law for one side, another state's for the other": [
+        ("governing_law", "Connecticut law governs the Board's duties under this Agreement, and the Vendor's duties are "
+                          "governed by the laws of Texas.", "partial"),
+    ],
+    "severability of another document": [
+        ("severability", "If any provision of our Acceptable Use Policy is found invalid, the remaining provisions stay "
+                         "in effect.", "missing"),
+    ],
+    "the contractor encrypting, in the present tense": [
+        ("security", "We encrypt student data at rest and in transit.", "present"),
+    ],
+    "property and control named before the owner": [
+        ("ownership", "Student data entered in the Service is the property of, and under the control of, the District.",
+         "present"),
+    ],
+}
+
+
+@pytest.mark.parametrize("pid, text, want", [pytest.param(*case, id=name) for name, cases in CONCEPTS.items()
+                                             for case in cases])
+def test_each_concept_in_other_words_gets_its_status(library, pid, text, want):
+    assert status(text, library, pid) == want
+
+
+# ---------------------------------------------------------------- what must stay as it was
+
+
+def test_a_duty_that_cites_the_law_it_meets_stays_a_duty(library):  # stays
+    assert status("As Connecticut law requires, the Contractor shall notify the Board of a breach of student data "
+                  "within 30 days of discovery.", library, "breach_notification") == "present"
+
+
+def test_a_term_for_every_plan_is_not_narrower(library):  # stays
+    assert status("For every plan only the District may direct deletion, and the Vendor shall delete student data within "
+                  "10 days of the District's request.", library, "deletion") == "present"
+
+
+def test_trade_secrets_are_not_a_sale_of_data(library):
+    r = report("Each party will keep the other's trade secrets and the student data it receives confidential.", library)
+    assert "sale" not in [c.kind for c in r.conflicts]
+
+
+def test_trading_student_data_is_a_sale(library):  # stays
+    assert "sale" in [c.kind for c in report("We may trade student data with partners.", library).conflicts]

@@ -23,6 +23,25 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
                          re.I)
 
 
+# a sentence that binds no one to the term it names:
+# - a recital ("WHEREAS the parties wish ...") says what the parties intend, not what they promise;
+# - a statement of what a law requires ("Connecticut law requires a contractor to ...", "FERPA requires
+#   schools to ...") says what the law is, not that the contractor takes the duty on
+_RECITAL = re.compile(r"^\W*(?:whereas|recitals?\b|background\b)", re.I)
+_LAW_SAYS = re.compile(r"^\W*(?!(?:as|where|if|when|unless|because|since|to)\b)(?:(?:the|state|federal|applicable) )?(?:(?:\w+ ){0,4}?(?:law|laws|statute|statutes|act|acts|regulations?|rules?)|"
+                       r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w*(?: of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act))?|"
+                       r"Conn(?:ecticut|\.) Gen(?:eral|\.) Stat(?:utes|\.)[^,;]{0,30}?)"
+                       r" (?:also )?(?:requires?|prohibits?|forbids?|bars|mandates?|provides?|gives?|grants?|obliges?|allows?|permits?|"
+                       r"says|states)\b", re.I)
+# a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
+# year, we will encrypt ...", "In a future release, parents will be able to ..."): not in force now
+_NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|the|its|a) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
+                      r"(?:is|are|has been|have been) (?:complete|completed|finished|launched|released|available|ready|live|built|certified)|"
+                      r"becomes? available)\b"
+                      r"|\b(?:in|with) (?:a|an|the|our) (?:future|upcoming|planned|later|next) (?:release|version|update|product release)\b",
+                      re.I)
+
+
 # the act named as a noun and confined ("Use of student data is limited to ..."): the restriction is the duty
 _CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b", re.I)
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
@@ -35,6 +54,12 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
     words for the card ("owed to the user, not the board"); empty when it satisfies it."""
     gaps: list[str] = []
+    if _RECITAL.search(frame.text):
+        gaps.append("it is a recital, what the parties intend, not a term")
+    elif _LAW_SAYS.search(frame.text):
+        gaps.append("it says what the law requires, not that the contractor undertakes it")
+    if _NOT_YET.search(frame.text):
+        gaps.append("it begins only with a step the contractor has yet to take")
     if frame.disclaimed:
         gaps.append("it disclaims a promise rather than making one")
     if frame.pointer and frame.binding is not True:

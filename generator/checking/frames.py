@@ -32,7 +32,8 @@ _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
-          "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors"}
+          "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors",
+          "reseller", "resellers", "distributor", "distributors", "subcontractor", "subcontractors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
 _HOLDS = {"has", "retains", "keeps", "holds"}
@@ -44,7 +45,8 @@ _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "striv
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
-_PERMISSIVE = {"may", "can", "might", "could", "reserves", "reserve"} | _EFFORT
+# "should" advises: a contract that says the contractor "should" encrypt does not bind it to
+_PERMISSIVE = {"may", "can", "might", "could", "should", "reserves", "reserve"} | _EFFORT
 # before "aim", "aims", "hopes", "tries": a noun ("for other aims than", "its main aim"), not an effort promised
 _NOUN_BEFORE = {"the", "a", "an", "other", "its", "our", "their", "these", "those", "such", "any", "main", "stated", "whose"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -282,6 +284,18 @@ def _who(word: str, following: str = "") -> str:
     return ""
 
 
+_BOTH = {"parties", "contractor", "vendor", "provider", "operator", "processor", "supplier", "company"}
+
+
+def _also_bound(words: list[str], after: int) -> str:
+    """ "contractor" when a later clause binds the parties or the contractor too ("the District will ...
+    and the Parties will ..."), else "board"."""
+    for k in range(after, len(words) - 2):
+        if words[k] == "and" and any(words[m] in _BOTH and words[m + 1] in _BINDING for m in range(k + 1, min(k + 4, len(words) - 1))):
+            return "contractor"
+    return "board"
+
+
 @lru_cache(maxsize=4096)  # a sentence is read by several provisions' rules
 def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
     """The duty frame of one sentence (a list item read with its lead-in); ``reach``: see
@@ -347,6 +361,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             negated = negated or refused
             start = i + 1
             effort = w in _EFFORT
+            if bound == "board" and binding:
+                # "The District will work with the Provider ..., and the Parties will jointly ensure ...": both bound
+                bound = _also_bound(words, start)
             break
     aimed = next((i + 2 for i, w in enumerate(words[:10]) if w in _BE | {"was", "were"}
                   and words[i + 1:i + 3] in (["designed", "to"], ["intended", "to"], ["meant", "to"], ["designed", "with"],

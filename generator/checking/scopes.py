@@ -34,9 +34,14 @@ _SCOPE = re.compile(
     rf"|\b(?:data|information|records?)(?:(?: that| which)? (?:is|are))? (?:subject to|governed by|covered by|"
     rf"protected by|within the scope of) (?:the )?(?P<regime>{REGIMES}|(?:{PLACES})(?: \w+){{0,3}}? (?:law|laws|act|regulation))\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
+    r"|\badult (?:[\w]+[ -])?(?:learners|users|students|customers|education|app|apps|product)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
+    # (after a named one) "For the Enterprise plan only", "for the pilot schools only", "students enrolled in the summer reading pilot"
+    r"|\bfor (?:the |our |its )?(?P<just>(?:[\w-]+ ){0,3}?(?:plan|tier|edition|pilot|pilot schools|program|programme|package|add-on|"
+    r"module|version)) only\b"
+    r"|\b(?:enrolled|participating|registered|taking part) in (?:the |our |its |a )?(?P<pilot>(?:[\w-]+ ){0,3}?(?:pilot|program|programme))\b"
     # "With respect to the Tutoring Add-On only": one named offering
     r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     # "for schools using our Premium Reading tier": the customers of one named tier, plan or add-on
@@ -49,7 +54,7 @@ _SCOPE = re.compile(
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|enrolled|participating|registered|taking part|program|pilot|course|tier|plan|edition|add-on|module|package|"
                           r"subscription|bundle)", re.I)
 
 
@@ -81,7 +86,7 @@ def scope_of(text: str) -> str:
         return ""
     ours = None  # whether the sentence names Connecticut too: searched once, when a place is met
     for m in _SCOPE.finditer(text):
-        if m.group("tier") and _EVERY_PLAN.search(text):
+        if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
@@ -106,6 +111,8 @@ def _named(m: re.Match[str]) -> str:
         return f"data subject to {m.group('regime')}"
     if m.group("tier"):
         return f"the {m.group('tier')}"
+    if m.group("just") or m.group("pilot"):
+        return f"the {m.group('just') or m.group('pilot')}"
     return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
