@@ -158,8 +158,13 @@ def test_advice_or_a_third_partys_duty_is_not_the_contractors(library, pid, text
 
 
 def test_a_later_clause_binding_both_parties_binds_the_contractor(library):
-    assert status("The Board will supply class rosters to the Vendor, and the parties shall jointly comply with FERPA "
-                  "in handling them.", library, "ferpa") == "present"
+    assert status("The Board will work with the Vendor to comply with FERPA, and the parties shall jointly comply with "
+                  "FERPA in handling class rosters.", library, "ferpa") == "present"
+
+
+def test_a_later_clause_binding_the_parties_to_another_act_leaves_the_board_bound(library):  # stays
+    assert status("The District shall notify affected parents of any breach of student data within 30 days, and the "
+                  "parties shall cooperate in any investigation.", library, "breach_notification") != "present"
 
 
 # ---------------------------------------------------------------- each a concept in other words, by its name
@@ -181,7 +186,7 @@ CONCEPTS = {
         ("deletion", "For the reading pilot only, the Vendor shall delete student data within 10 days of the District's "
                      "request.", "partial"),
         ("no_advertising", "In our app for adult learners, we never use student data for targeted advertising.", "partial"),
-        ("security", "The Vendor encrypts the data of pupils taking part in the spring math pilot.", "partial"),
+        ("security", "For the spring math pilot only, the Vendor encrypts the pupils' data.", "partial"),
     ],
     "a request the contractor may weigh or decline": [
         ("deletion", "The District may ask the Contractor to erase student records; the Contractor will evaluate each "
@@ -202,15 +207,26 @@ CONCEPTS = {
         ("governing_law", "Connecticut law governs the Board's duties under this Agreement, and the Vendor's duties are "
                           "governed by the laws of Texas.", "partial"),
     ],
-    "severability of another document": [
-        ("severability", "If any provision of our Acceptable Use Policy is found invalid, the remaining provisions stay "
-                         "in effect.", "missing"),
-    ],
     "the contractor encrypting, in the present tense": [
         ("security", "We encrypt student data at rest and in transit.", "present"),
     ],
     "property and control named before the owner": [
         ("ownership", "Student data entered in the Service is the property of, and under the control of, the District.",
+         "present"),
+    ],
+    "the contractor checking its own data names no parent or student who may review it": [
+        ("review_correction", "Our support team reviews student records every quarter and corrects any mistakes it finds.",
+         "partial"),
+    ],
+    "a way to see the data, said in other words, with no way to correct it": [
+        ("review_correction", "Families may download an export of their child's records whenever they like.", "partial"),
+        ("review_correction", "Parents may view their child's grades and progress reports in the family app.", "partial"),
+    ],
+    "a breach discovered, then notice to families only": [
+        ("breach_notification", "We will alert affected families within 48 hours after we detect a breach.", "partial"),
+    ],
+    "the school's request, counted from": [
+        ("deletion", "Within 20 days of a written request from the School, every student record it names will be destroyed.",
          "present"),
     ],
 }
@@ -242,3 +258,104 @@ def test_trade_secrets_are_not_a_sale_of_data(library):
 
 def test_trading_student_data_is_a_sale(library):  # stays
     assert "sale" in [c.kind for c in report("We may trade student data with partners.", library).conflicts]
+
+
+# ---------------------------------------------------------------- conflicts said in other ways
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the contractor changes the terms alone, said as a fact
+    ("If we make significant changes to this Privacy Policy, we will let you know by email before they apply.",
+     "unilateral_change"),
+    ("Revisions to these terms become effective as soon as they are posted on our site.", "unilateral_change"),
+    ("A revised version of this policy will be posted here and applies from the date of posting.", "unilateral_change"),
+    ("Any amendment we propose is deemed accepted if the District does not object within ten days.", "unilateral_change"),
+    ("Provider may revise this Exhibit upon sixty days' written notice to the Board.", "unilateral_change"),  # stays
+    # keeping the data as long as the contractor needs it
+    ("We hold student information for as long as our business requires.", "retention"),
+    ("We keep what students upload for as long as we need it.", "retention"),
+    # the business, and the data with it, passing to a buyer
+    ("If a buyer acquires our company, student records will pass to that purchaser.", "sale"),
+    # another state's law or venue in other words
+    ("This Agreement is subject to the laws of the State of Oregon.", "governing_law_other_state"),
+    ("Venue for any suit shall lie only in Harris County, Texas.", "governing_law_other_state"),
+])
+def test_a_conflict_said_another_way_is_found(library, text, kind):
+    assert kind in [c.kind for c in report(text, library).conflicts]
+
+
+@pytest.mark.parametrize("text", [
+    # a change to the product or its prices, not to the terms
+    "We may update the app's features and design at any time without notice.",
+    "Subscription prices may change without notice.",
+    # a promise not to keep the data, with "kept"
+    "No student data will be kept by the vendor after the agreement expires.",
+    # a forum the district is not made to submit to
+    "Nothing in this Agreement requires the Board to submit to the courts of New York.",
+    "The parties do not submit to the jurisdiction of any California court.",
+    # a change only by an amendment both sign
+    "These terms may be changed only by a written amendment signed by both parties.",  # stays
+])
+def test_words_a_conflict_shares_are_no_conflict(library, text):
+    assert report(text, library).conflicts == []
+
+
+# ---------------------------------------------------------------- the round's review: over-readings mended, each held before the round
+
+
+REVIEWED = [
+    # "should" after "if": a condition, not advice
+    ("breach_notification", "If the Contractor should learn of unauthorized access to student data, it shall notify the "
+                            "Board in writing within 72 hours.", "present"),
+    # a later clause binding the vendor to another act leaves the board's duty the board's
+    ("no_retention", "The District shall delete its exported copies of student data upon termination, and the Vendor "
+                     "shall have no further obligation as to them.", "partial"),
+    # a list the contractor heads binds the contractor
+    ("security", "The Contractor, its staff and its subcontractors shall maintain physical, technical and administrative "
+                 "safeguards for student data.", "present"),
+    # the operative words after the recitals
+    ("deletion", "WHEREAS the parties signed a services agreement; NOW, THEREFORE, the Vendor shall erase student data "
+                 "within ten days of the District's written request.", "present"),
+    # the law cited, and the contractor bound all the same
+    ("deletion", "State law requires a contractor to delete student data when a board asks, and accordingly the Vendor "
+                 "shall delete student data within ten days of the District's written request.", "present"),
+    # a project finished is not a product launched
+    ("no_retention", "When the project is complete, the Vendor shall return or destroy all student data, and no copies "
+                     "shall be retained after the Agreement ends.", "present"),
+    # a program the contract is for, a later conjunct, or every case
+    ("use_limitation", "The Vendor shall use student data for the purposes of the Program only, and for no other purpose.",
+     "present"),
+    ("review_correction", "Parents and adult learners may review their records and ask the District to correct them, and "
+                          "the Vendor shall make each correction within ten days.", "present"),
+    ("security", "The Vendor shall protect student data with encryption and access controls, and shall give the same "
+                 "protection to information covered by the CCPA.", "present"),
+    # the deadline said beside a hedge of the means
+    ("security", "The Vendor shall maintain safeguards for student data, where feasible by using industry-standard "
+                 "tools.", "partial"),
+    # an option between deleting and returning, and a school that elects to end the contract
+    ("deletion", "Upon the District's written request, the Vendor will, at its option, delete or return the student data "
+                 "within thirty days.", "present"),
+    ("deletion", "The Vendor will delete all student data within thirty days if the District elects to terminate this "
+                 "Agreement.", "partial"),
+    # a policy of another document the contract overrides
+    ("governing_law", "Notwithstanding any term of the Vendor's terms of service that names California law, this "
+                      "Agreement shall be governed by the laws of the State of Connecticut.", "present"),
+    # the contractor that does not encrypt, or encrypts one kind of data only
+    ("security", "We do not encrypt student data at rest.", "missing"),
+    # an intimate image is no notice
+    ("breach_notification", "If a security breach exposes intimate images of students, the Vendor shall remove them within "
+                            "24 hours at the District's direction.", "missing"),
+]
+
+
+@pytest.mark.parametrize("pid, text, want", REVIEWED)
+def test_the_reviews_over_readings_stay_mended(library, pid, text, want):  # stays
+    assert status(text, library, pid) == want
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Except as forbidden by law, the Vendor may sell or rent student data to its partners.", "sale"),
+    ("We may share your child's information with partners in trade for services they provide to us.", "sale"),
+])
+def test_conflicts_the_review_saw_lost_are_found(library, text, kind):  # stays
+    assert kind in [c.kind for c in report(text, library).conflicts]

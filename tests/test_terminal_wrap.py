@@ -34,7 +34,7 @@ def test_the_check_table_prints_quotes_and_reasons_whole_within_the_width(tmp_pa
     assert all(len(line) <= 80 for line in lines[2:])  # after the summary and the counsel note
     reason = next(i for i, line in enumerate(lines) if line.startswith(" 4."))
     after = " ".join(" ".join(lines[reason:reason + 3]).split())
-    assert "a right stated without a procedure, or the procedure is left blank." in after
+    assert "it names no parent, guardian or student who may review and correct." in after
 
 
 def test_register_review_prints_the_reading_whole_within_the_width(tmp_path, fresh_register):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.checking.frames import VERB_REACH, Frame, action_of, words_of
+from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, words_of
 from generator.checking.scopes import elsewhere
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
@@ -27,18 +27,19 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
 # - a recital ("WHEREAS the parties wish ...") says what the parties intend, not what they promise;
 # - a statement of what a law requires ("Connecticut law requires a contractor to ...", "FERPA requires
 #   schools to ...") says what the law is, not that the contractor takes the duty on
-_RECITAL = re.compile(r"^\W*(?:whereas|recitals?\b|background\b)", re.I)
+_RECITAL = re.compile(r"^\W*(?:whereas|recitals?)\b", re.I)
+_OPERATIVE = re.compile(r"\bnow,? therefore\b", re.I)  # "WHEREAS ...; NOW, THEREFORE, the Vendor shall ...": a term
 _LAW_SAYS = re.compile(r"^\W*(?!(?:as|where|if|when|unless|because|since|to)\b)(?:(?:the|state|federal|applicable) )?(?:(?:\w+ ){0,4}?(?:law|laws|statute|statutes|act|acts|regulations?|rules?)|"
-                       r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w*(?: of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act))?|"
+                       r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w* of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act)|"
                        r"Conn(?:ecticut|\.) Gen(?:eral|\.) Stat(?:utes|\.)[^,;]{0,30}?)"
                        r" (?:also )?(?:requires?|prohibits?|forbids?|bars|mandates?|provides?|gives?|grants?|obliges?|allows?|permits?|"
                        r"says|states)\b", re.I)
 # a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
 # year, we will encrypt ...", "In a future release, parents will be able to ..."): not in force now
-_NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|the|its|a) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
+_NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
                       r"(?:is|are|has been|have been) (?:complete|completed|finished|launched|released|available|ready|live|built|certified)|"
                       r"becomes? available)\b"
-                      r"|\b(?:in|with) (?:a|an|the|our) (?:future|upcoming|planned|later|next) (?:release|version|update|product release)\b",
+                      r"|^\W*(?:in|with) (?:a|an|the|our) (?:future|upcoming|planned|later|next) (?:release|version|update|product release)\b",
                       re.I)
 
 
@@ -50,13 +51,21 @@ _OTHER_DATA = {"de-identified data", "Confidential Information", "business infor
                "data from one source"}
 
 
+def _persons(words: tuple[str, ...]) -> set[str]:
+    """The words of a frame that name someone: "students" in "students may review", "child" in "your
+    child's records"; not "student" in "student data", which names the data ("we review student
+    data to correct errors" names no student who may review it)."""
+    return {w[:-2] if w.endswith("'s") else w for k, w in enumerate(words)
+            if w.endswith("'s") or (words[k + 1] if k + 1 < len(words) else "") not in DATA_NOUNS}
+
+
 def frame_gaps(frame: Frame, rule) -> list[str]:
     """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
     words for the card ("owed to the user, not the board"); empty when it satisfies it."""
     gaps: list[str] = []
-    if _RECITAL.search(frame.text):
+    if _RECITAL.search(frame.text) and not _OPERATIVE.search(frame.text):
         gaps.append("it is a recital, what the parties intend, not a term")
-    elif _LAW_SAYS.search(frame.text):
+    elif _LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding):
         gaps.append("it says what the law requires, not that the contractor undertakes it")
     if _NOT_YET.search(frame.text):
         gaps.append("it begins only with a step the contractor has yet to take")
@@ -106,7 +115,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         if said & set(rule.exceptions) and not said & set(rule.allowed):
             gaps.append(f"an exception swallows it ({cond[:60]})")
             break
-    present = set(frame.words)
+    present = _persons(frame.words)
     for group in rule.needs:
         if not present & {w.lower() for w in group}:
             gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")

@@ -45,8 +45,8 @@ _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "striv
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
            "seeks", "seek", "hopes"}
-# "should" advises: a contract that says the contractor "should" encrypt does not bind it to
-_PERMISSIVE = {"may", "can", "might", "could", "should", "reserves", "reserve"} | _EFFORT
+# "should" advises: "the Vendor should encrypt" binds it to nothing; "if the Vendor should discover" is a condition
+_PERMISSIVE, _IF = {"may", "can", "might", "could", "should", "reserves", "reserve"} | _EFFORT, {"if", "where", "when", "unless", "event"}
 # before "aim", "aims", "hopes", "tries": a noun ("for other aims than", "its main aim"), not an effort promised
 _NOUN_BEFORE = {"the", "a", "an", "other", "its", "our", "their", "these", "those", "such", "any", "main", "stated", "whose"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -183,7 +183,7 @@ _NO_DUTY = re.compile(r"\b(?:vendor|provider|contractor|company|operator|process
 # ("when feasible, but no later than 72 hours") or that only hastens it ("and sooner if possible") qualifies a detail
 _HEDGE_AFTER = re.compile(_HEDGE.pattern[:-3] + r"|(?:to the extent|where|when|if) (?:it is |is )?(?:commercially |"
                           r"technically |reasonably )*(?:reasonable|practicable|practical|feasible|possible))\b", re.I)
-_FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|by|at most|"
+_FIRM = re.compile(r"^\W*(?:but|and in any (?:event|case)|provided that)?\W*(?:in any (?:event|case) )?(?:no later than|at most|"
                    r"within|at the latest)\b|^\W*(?:but|and) (?:not|no) ", re.I)
 
 
@@ -262,14 +262,14 @@ class Frame:
         return ", ".join(parts)
 
 
-_DATA_NOUNS = {"data", "information", "info", "records", "record", "content", "account", "accounts",
+DATA_NOUNS = {"data", "information", "info", "records", "record", "content", "account", "accounts",
                "privacy", "pii", "personal", "files", "work", "rights", "right"}
 
 
 def _who(word: str, following: str = "") -> str:
     """The party ``word`` names, or "" — none when the next word makes it a modifier
     ("student data", "user content") or the word is a noun in another role."""
-    if following in _DATA_NOUNS or (following == "'s"):
+    if following in DATA_NOUNS or (following == "'s"):
         return ""
     if word in _CONTRACTOR:
         return "contractor"
@@ -284,14 +284,11 @@ def _who(word: str, following: str = "") -> str:
     return ""
 
 
-_BOTH = {"parties", "contractor", "vendor", "provider", "operator", "processor", "supplier", "company"}
-
-
 def _also_bound(words: list[str], after: int) -> str:
-    """ "contractor" when a later clause binds the parties or the contractor too ("the District will ...
-    and the Parties will ..."), else "board"."""
+    """ "contractor" when a later clause binds the parties to the same act ("..., and the Parties will ensure"), else "board"."""
+    acts = {action_of(w) for w in words[after:after + 10]} - {None}
     for k in range(after, len(words) - 2):
-        if words[k] == "and" and any(words[m] in _BOTH and words[m + 1] in _BINDING for m in range(k + 1, min(k + 4, len(words) - 1))):
+        if words[k] == "parties" and words[k + 1] in _BINDING and acts & {action_of(w) for w in words[k + 2:k + 10]}:
             return "contractor"
     return "board"
 
@@ -322,7 +319,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             and _BE & set(words[max(0, i - 3):i])
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
                 and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]) \
-                and not (w in _EFFORT and words[i - 1:i] and words[i - 1] in _NOUN_BEFORE):  # "which a pupil could"; "other aims"
+                and not (w in _EFFORT and words[i - 1:i] and words[i - 1] in _NOUN_BEFORE) \
+                and not (w == "should" and (i == lead or _IF & set(words[max(lead, i - 6):i]))):  # "which a pupil could"; "other aims"
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]
@@ -342,6 +340,9 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 if any(_who(words[m], words[m + 1]) == "contractor" for m in range(max(0, k - 3), k)
                        if tokens[m].start() > cut):
                     bound = "contractor"
+            if bound == "third party" and any(_who(words[m], words[m + 1]) == "contractor" and words[m + 1] in ("its", "and")
+                                              for m in range(max(lead, i - 8), i)):
+                bound = "contractor"  # "the Vendor, its agents and subcontractors shall": a list the contractor heads
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
                 bound = agreeing
             if words[i + 1:i + 2] == ["be"] and "by" in words[i + 3:i + 5]:

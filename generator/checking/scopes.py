@@ -34,14 +34,13 @@ _SCOPE = re.compile(
     rf"|\b(?:data|information|records?)(?:(?: that| which)? (?:is|are))? (?:subject to|governed by|covered by|"
     rf"protected by|within the scope of) (?:the )?(?P<regime>{REGIMES}|(?:{PLACES})(?: \w+){{0,3}}? (?:law|laws|act|regulation))\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
-    r"|\badult (?:[\w]+[ -])?(?:learners|users|students|customers|education|app|apps|product)\b"
+    r"|\badult (?:[\w]+[ -])?(?:learners|users|customers|education|app|apps|product)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
-    # (after a named one) "For the Enterprise plan only", "for the pilot schools only", "students enrolled in the summer reading pilot"
-    r"|\bfor (?:the |our |its )?(?P<just>(?:[\w-]+ ){0,3}?(?:plan|tier|edition|pilot|pilot schools|program|programme|package|add-on|"
+    # (after a named one) "For the Enterprise plan only", "for the pilot schools only"
+    r"|\bfor (?:the |our |its )?(?P<just>(?:(?!(?:purposes?|duration|term|life|length|use)\b)[\w-]+ ){0,3}?(?:plan|tier|edition|pilot|pilot schools|program|programme|package|add-on|"
     r"module|version)) only\b"
-    r"|\b(?:enrolled|participating|registered|taking part) in (?:the |our |its |a )?(?P<pilot>(?:[\w-]+ ){0,3}?(?:pilot|program|programme))\b"
     # "With respect to the Tutoring Add-On only": one named offering
     r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     # "for schools using our Premium Reading tier": the customers of one named tier, plan or add-on
@@ -54,17 +53,23 @@ _SCOPE = re.compile(
     r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|enrolled|participating|registered|taking part|program|pilot|course|tier|plan|edition|add-on|module|package|"
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
                           r"subscription|bundle)", re.I)
 
 
 # a reach that widens the term rather than narrowing it: "including data of students located in California";
 # a sentence naming Connecticut or every state covers the board's students too
-_WIDENS = re.compile(r"\b(?:including|includes|include|such as|as well as|in addition to|also|and)\W+(?:\w+\W+){0,4}?$", re.I)
+_WIDENS = re.compile(r"\b(?:including|includes|include|such as|as well as|in addition to|also|and|or|whether)\W+"
+                     r"(?:\w+(?:['’]s)?\W+){0,4}?$", re.I)
 _OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?states?\b|\bUnited States\b", re.I)
 
 
 _PLACE = re.compile(rf"\b(?:{PLACES}|{REGIMES})\b", re.I)
+# a reach that adds a duty rather than narrowing one ("for the Premium plan only, the Vendor shall also offer ..."), and
+# a duty said for every case beside it ("in all cases the Vendor shall notify the District")
+_ADDS = re.compile(r"[^.;]{0,40}?\balso\b", re.I)
+_LATER = re.compile(r"[,;]\s*(?:and|but)\b", re.I)  # a reach in a later conjunct narrows that conjunct, not the duty before it
+_ALL_CASES = re.compile(r"\bin (?:all|every) (?:cases?|circumstances)\b", re.I)  # not "in any event ... within 48 hours": a time
 _EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
 
@@ -88,9 +93,12 @@ def scope_of(text: str) -> str:
     for m in _SCOPE.finditer(text):
         if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
+        if _WIDENS.search(text[max(0, m.start() - 50):m.start()]) or _ADDS.match(text, m.end()) or _ALL_CASES.search(text) \
+                or _LATER.search(text, 0, m.start()):
+            continue  # "parents and adult learners", "for the Premium plan only, shall also ...", "in all cases", "..., and"
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
-            if ours or _WIDENS.search(text[max(0, m.start() - 40):m.start()]):
+            if ours:
                 continue
         return _named(m)
     return ""
@@ -111,8 +119,8 @@ def _named(m: re.Match[str]) -> str:
         return f"data subject to {m.group('regime')}"
     if m.group("tier"):
         return f"the {m.group('tier')}"
-    if m.group("just") or m.group("pilot"):
-        return f"the {m.group('just') or m.group('pilot')}"
+    if m.group("just"):
+        return f"the {m.group('just')}"
     return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
@@ -174,12 +182,12 @@ def plain_asides(text: str) -> str:
 def plain_idioms(text: str) -> str:
     """``text`` with the idioms a frame reads as one word written as that word: an effort or an aim in
     several words as "strives to" (see _EFFORT_IDIOM), "refrain from" as "not", "is barred from" as
-    "shall not", a bound said with a negation as a bound ("not later than" as "by", "not more than" as
+    "shall not", a bound said with a negation as a bound ("not later than" as "within", "not more than" as
     "at most"), and a contrasting aside as "alone" (see :func:`plain_asides`)."""
     text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), plain_asides(text))
     text = _BARRED.sub("shall not", _REFRAIN.sub("not", text))
     if "than" in text or "xceed" in text:
-        text = _BOUND.sub(lambda m: "by" if m.group(1) else "at least" if m.group(3) else "at most", text)
+        text = _BOUND.sub(lambda m: "within" if m.group(1) else "at least" if m.group(3) else "at most", text)
     return _GOAL.sub(lambda m: _effort(m, f"{_GOAL_WHO[m.group(1).lower()]} strive to"), text)
 
 
