@@ -225,6 +225,29 @@ CONCEPTS = {
     "a breach discovered, then notice to families only": [
         ("breach_notification", "We will alert affected families within 48 hours after we detect a breach.", "partial"),
     ],
+    "'Contractor' is no contract, and a limit widened by the contractor's own policy": [
+        ("use_limitation", "The Contractor shall use student data only for educational research.", "partial"),
+        ("use_limitation", "Student data will be used only to provide the Services and otherwise in accordance with the "
+                           "Vendor's Privacy Policy.", "partial"),
+    ],
+    "a closed list of purposes said other ways": [
+        ("use_limitation", "The Supplier may use learner data for the purposes below and no others: hosting the "
+                           "platform for the School and answering the School's support requests.", "present"),
+        ("use_limitation", "Student information shall be handled by the Provider as the LEA instructs and in no other "
+                           "way.", "present"),
+        ("use_limitation", "The uses the Vendor may make of pupil records are limited to those set out in Exhibit B.",
+         "present"),
+    ],
+    "the contractor disclaims owning the data, or title resides with the school": [
+        ("ownership", "The Provider keeps the student records as custodian for the Board and has no proprietary "
+                      "interest in them.", "present"),
+        ("ownership", "Nothing in these terms is to be construed to give the Vendor any title to student data.", "present"),
+        ("ownership", "Title to every student record shall at all times reside with the District.", "present"),
+    ],
+    "access restricted to those who need it is a safeguard": [
+        ("security", "Access to student data will be limited to Vendor staff who need it to provide the Services.",
+         "present"),
+    ],
     "the school's request, counted from": [
         ("deletion", "Within 20 days of a written request from the School, every student record it names will be destroyed.",
          "present"),
@@ -342,7 +365,8 @@ REVIEWED = [
                       "Agreement shall be governed by the laws of the State of Connecticut.", "present"),
     # the contractor that does not encrypt, or encrypts one kind of data only
     ("security", "We do not encrypt student data at rest.", "missing"),
-    # an intimate image is no notice
+    # an intimate image is no notice; access limited to users of a help page is no safeguard of student data
+    ("security", "Access to the help center is limited to registered users.", "missing"),
     ("breach_notification", "If a security breach exposes intimate images of students, the Vendor shall remove them within "
                             "24 hours at the District's direction.", "missing"),
 ]

@@ -90,7 +90,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
                     else f"it binds the {frame.bound}, not the contractor")
     if frame.refused and frame.actions[:1] and frame.actions[0] in rule.duty_actions and frame.actions[0] in _DUTIES:
         gaps.append(f"it says the contractor will not (or need not) {frame.actions[0]}, which refuses the duty")
-    if frame.binding is False and not frame.negated and frame.bound == "contractor":
+    if frame.binding is False and not frame.negated and frame.bound == "contractor" and not _CONFINED.search(frame.text):
         gaps.append("the contractor may, but need not")
     elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:
         # security is itself a duty of effort (actions designed to ensure security): an aim to

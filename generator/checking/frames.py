@@ -36,8 +36,7 @@ _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertise
           "reseller", "resellers", "distributor", "distributors", "subcontractor", "subcontractors"}
 
 _BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
-_HOLDS = {"has", "retains", "keeps", "holds"}
-_ONLY = {"only", "solely", "exclusively"}
+_HOLDS, _ONLY = {"has", "retains", "keeps", "holds"}, {"only", "solely", "exclusively"}
 _SAVE = {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": a restriction like "only"
 _REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
@@ -420,7 +419,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if fam and fam not in actions:
                 actions.append(fam)
         if binding is False and not negated and not effort and actions and (
-                _ONLY & set(words[start:start + 6]) or ("no" in words[start:start + 6] and _SAVE & set(words[start:start + 9]))):
+                _ONLY & set(words[start:start + 6]) or ("no" in words[start:start + 6] and _SAVE & set(words[start:start + 9]))
+                or any(words[k:k + 2] == ["no", "others"] for k in range(start, start + 12))):  # "for these purposes and no others"
             negated = True  # "may use student records only as needed to ...", "for no purpose other than": a restriction
         # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
         if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
