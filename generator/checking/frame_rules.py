@@ -36,7 +36,7 @@ _LAW_SAYS = re.compile(r"^\W*(?!(?:as|where|if|when|unless|because|since|to)\b)(
                        r"says|states)\b", re.I)
 # a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
 # year, we will encrypt ...", "In a future release, parents will be able to ..."): not in force now
-_NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
+_NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new|planned|upcoming|future|redesigned)) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
                       r"(?:is|are|has been|have been) (?:complete|completed|finished|launched|released|available|ready|live|built|certified)|"
                       r"becomes? available)\b"
                       r"|^\W*(?:in|with) (?:a|an|the|our) (?:future|upcoming|planned|later|next) (?:release|version|update|product release)\b",
@@ -53,10 +53,11 @@ _OTHER_DATA = {"de-identified data", "Confidential Information", "business infor
 
 def _persons(words: tuple[str, ...]) -> set[str]:
     """The words of a frame that name someone: "students" in "students may review", "child" in "your
-    child's records"; not "student" in "student data", which names the data ("we review student
-    data to correct errors" names no student who may review it)."""
+    child's records"; not "student" in "student data" or "each student's records", which name the data
+    ("we review student data to correct errors" names no student who may review it)."""
     return {w[:-2] if w.endswith("'s") else w for k, w in enumerate(words)
-            if w.endswith("'s") or (words[k + 1] if k + 1 < len(words) else "") not in DATA_NOUNS}
+            if (words[k + 1] if k + 1 < len(words) else "") not in DATA_NOUNS
+            or (w.endswith("'s") and words[k - 1:k] in (["your"], ["their"], ["his"], ["her"]))}  # "your child's records"
 
 
 def frame_gaps(frame: Frame, rule) -> list[str]:

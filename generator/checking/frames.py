@@ -83,8 +83,7 @@ _ACTIONS = {
               "revised replace vary varies varied",
     "comply": "comply complies complied complying compliance observe observes abide abides adhere adheres",
 }
-# "use" is the action "use" when data follows it ("shall not use any information"); before a means
-# ("use reasonable efforts", "use encryption to protect") it only leads to the verb that matters
+# "use" is the action when data follows ("shall not use any information"), not before a means ("use encryption to")
 _USED = {"data", "information", "records", "record", "content", "pii"}
 
 
@@ -161,8 +160,7 @@ _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|cons
                       r"|\b(?:is|are) available (?:on|upon) request\b"
                       r"|\b(?:explains|describes|summari[sz]es|outlines)\s+(?:how|what|our)\b", re.I)
 
-# a hedge makes a duty what the contractor does as a rule ("generally does not use", "where practicable, will inform");
-# "as soon as practicable" is a time, not a hedge
+# a hedge makes a duty a practice ("generally does not use", "where practicable, will inform"); "as soon as practicable" is a time
 _HEDGE = re.compile(r"\b(?:generally|typically|usually|normally|ordinarily|in most cases|where (?:practicable|practical|"
                     r"possible|feasible)|if (?:practicable|practical|possible|feasible)|when (?:practicable|practical|possible|"
                     r"feasible)|as far as (?:practicable|possible|feasible)|whenever (?:practicable|possible|feasible))\b", re.I)
@@ -287,7 +285,8 @@ def _also_bound(words: list[str], after: int) -> str:
     """ "contractor" when a later clause binds the parties to the same act ("..., and the Parties will ensure"), else "board"."""
     acts = {action_of(w) for w in words[after:after + 10]} - {None}
     for k in range(after, len(words) - 2):
-        if words[k] == "parties" and words[k + 1] in _BINDING and acts & {action_of(w) for w in words[k + 2:k + 10]}:
+        if words[k - 2:k + 2] == ["and", "the", "parties", words[k + 1]] and words[k + 1] in _BINDING \
+                and acts & {action_of(w) for w in words[k + 2:k + 10]}:
             return "contractor"
     return "board"
 
@@ -319,7 +318,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
                 and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]) \
                 and not (w in _EFFORT and words[i - 1:i] and words[i - 1] in _NOUN_BEFORE) \
-                and not (w == "should" and (i == lead or _IF & set(words[max(lead, i - 6):i]))):  # "which a pupil could"; "other aims"
+                and not (w == "should" and (i == lead or any(words[m] in _IF and "," not in text[tokens[m].end():tokens[i].start()]
+                                                             for m in range(max(lead, i - 6), i)))):  # "which a pupil could"; "other aims"
             # the actor: the nearest named party among the words before the modal, within its
             # own clause ("by the LEA, DailyWins will": DailyWins, not the LEA)
             before = text[:tokens[i].start()]

@@ -34,7 +34,7 @@ _SCOPE = re.compile(
     rf"|\b(?:data|information|records?)(?:(?: that| which)? (?:is|are))? (?:subject to|governed by|covered by|"
     rf"protected by|within the scope of) (?:the )?(?P<regime>{REGIMES}|(?:{PLACES})(?: \w+){{0,3}}? (?:law|laws|act|regulation))\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
-    r"|\badult (?:[\w]+[ -])?(?:learners|users|customers|education|app|apps|product)\b"
+    r"|\badult (?:[\w]+[ -])?(?:learners|users|customers|education|app|apps|product)\b|\bonly adult (?:students|learners|users)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
@@ -65,10 +65,9 @@ _OURS = re.compile(r"\bConnecticut\b|\b(?:all|every|each|any) (?:U\.?S\.? )?stat
 
 
 _PLACE = re.compile(rf"\b(?:{PLACES}|{REGIMES})\b", re.I)
-# a reach that adds a duty rather than narrowing one ("for the Premium plan only, the Vendor shall also offer ..."), and
-# a duty said for every case beside it ("in all cases the Vendor shall notify the District")
-_ADDS = re.compile(r"[^.;]{0,40}?\balso\b", re.I)
-_LATER = re.compile(r"[,;]\s*(?:and|but)\b", re.I)  # a reach in a later conjunct narrows that conjunct, not the duty before it
+# a duty said for every case beside it ("in all cases the Vendor shall notify the District"); a reach in a later
+# conjunct narrows that conjunct, not the duty before it (but ", but only for ..." narrows the duty)
+_LATER = re.compile(r";(?!\s*(?:and|but)?\s*only\b)|,\s*(?:and|but)\b(?! only\b)", re.I)
 _ALL_CASES = re.compile(r"\bin (?:all|every) (?:cases?|circumstances)\b", re.I)  # not "in any event ... within 48 hours": a time
 _EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
@@ -93,9 +92,8 @@ def scope_of(text: str) -> str:
     for m in _SCOPE.finditer(text):
         if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
-        if _WIDENS.search(text[max(0, m.start() - 50):m.start()]) or _ADDS.match(text, m.end()) or _ALL_CASES.search(text) \
-                or _LATER.search(text, 0, m.start()):
-            continue  # "parents and adult learners", "for the Premium plan only, shall also ...", "in all cases", "..., and"
+        if _WIDENS.search(text[max(0, m.start() - 50):m.start()]) or _ALL_CASES.search(text) or _LATER.search(text, 0, m.start()):
+            continue  # "parents and adult learners", "in all cases", "..., and for the Premium plan only, shall also ..."
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
             if ours:
@@ -154,7 +152,7 @@ _BARRED = re.compile(r"\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbi
                      r"(?:forbidden|prohibited) to)\b", re.I)  # "is barred from using": "shall not using"
 # a bound on a time or an amount said with a negation ("shall, not later than 72 hours after, notify"): a
 # limit, not a refusal, read in plain words
-_BOUND = re.compile(r"\b(?:not|no) (?:(later|sooner)|(more|greater)|(less|fewer|earlier)) than\b|\bnot (?:to )?exceed(?:ing)?\b", re.I)
+_BOUND = re.compile(r"\b(?:not|no) (?:(later)|(more|greater)|(less|fewer|earlier|sooner)) than\b|\bnot (?:to )?exceed(?:ing)?\b", re.I)
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
 _BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
