@@ -285,7 +285,7 @@ def _also_bound(words: list[str], after: int) -> str:
     """ "contractor" when a later clause binds the parties to the same act ("..., and the Parties will ensure"), else "board"."""
     acts = {action_of(w) for w in words[after:after + 10]} - {None}
     for k in range(after, len(words) - 2):
-        if words[k - 2:k + 2] == ["and", "the", "parties", words[k + 1]] and words[k + 1] in _BINDING \
+        if words[k - 2:k + 1] == ["and", "the", "parties"] and words[k + 1] in _BINDING \
                 and acts & {action_of(w) for w in words[k + 2:k + 10]}:
             return "contractor"
     return "board"
