@@ -169,6 +169,11 @@ def test_a_later_clause_binding_the_parties_to_another_act_leaves_the_board_boun
                   "parties shall cooperate in any investigation.", library, "breach_notification") != "present"
 
 
+def by_name(table: dict[str, list[tuple[str, str, str]]]) -> list:
+    """A table's (provision, sentence, status) cases, each test named by the concept it stands for."""
+    return [pytest.param(*case, id=name) for name, cases in table.items() for case in cases]
+
+
 # ---------------------------------------------------------------- each a concept in other words, by its name
 
 CONCEPTS = {
@@ -257,8 +262,7 @@ CONCEPTS = {
 }
 
 
-@pytest.mark.parametrize("pid, text, want", [pytest.param(*case, id=name) for name, cases in CONCEPTS.items()
-                                             for case in cases])
+@pytest.mark.parametrize("pid, text, want", by_name(CONCEPTS))
 def test_each_concept_in_other_words_gets_its_status(library, pid, text, want):
     assert status(text, library, pid) == want
 
@@ -410,8 +414,7 @@ REVIEWED = {  # the over-reading each guards against: its cases
 }
 
 
-@pytest.mark.parametrize("pid, text, want", [pytest.param(*case, id=name) for name, cases in REVIEWED.items()
-                                             for case in cases])
+@pytest.mark.parametrize("pid, text, want", by_name(REVIEWED))
 def test_the_reviews_over_readings_stay_mended(library, pid, text, want):  # stays
     assert status(text, library, pid) == want
 
