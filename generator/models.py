@@ -360,7 +360,8 @@ class ConflictFrame(Strict):
     ``objects`` (whole words; empty: anything), and none of ``unless`` (whole words) occurs.
     ``finds``: sentences with such a frame are conflicts even when no pattern matched; in any
     case a pattern match whose subject is the user or a parent ("account holders keep ...") is
-    not the contractor's term and is dropped, unless ``users_terms``."""
+    not the contractor's term and is dropped, unless ``users_terms``; the board's own act ("The
+    District may use directory information to advertise school events") is always dropped."""
 
     actions: list[str] = Field(min_length=1)
     objects: list[str] = Field(default_factory=list)

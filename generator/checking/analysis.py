@@ -238,10 +238,10 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
-        # a term of the user's, a parent's or the board's own act ("account holders keep ...") binds no contractor;
-        # "you agree that we may keep ..." binds the contractor, whoever the sentence opens with
-        if not rule.frame.users_terms:
-            found = {i for i in found if not _users_term(rd.frame(i))}
+        # a term of the user's or a parent's ("account holders keep ...") binds no contractor, unless the rule
+        # counts them ("you agree that we may show ads ..." lets the contractor act); the board's own act never does
+        found = {i for i in found if not _boards_own(rd.frame(i))
+                 and (rule.frame.users_terms or not _users_term(rd.frame(i)))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
                       if not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
@@ -252,10 +252,16 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
 
 
 def _users_term(frame) -> bool:
-    """Whether a sentence is a term of the user's or a parent's own (it binds one of them, or names no one
-    bound and opens with one of them), or the board's own act ("The District may keep the reports ..."; not
-    its consent to the contractor's: "The Board permits the Contractor to retain ...")."""
-    return (frame.bound or frame.subject) in ("user", "parent") or (frame.bound == "board" and frame.direct)
+    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or names no one
+    bound and opens with one of them."""
+    return (frame.bound or frame.subject) in ("user", "parent")
+
+
+def _boards_own(frame) -> bool:
+    """Whether a sentence is the board's own act ("The District may keep the reports ...", "The District may
+    use directory information to advertise school events"); not its consent to the contractor's ("The Board
+    permits the Contractor to retain ...")."""
+    return frame.bound == "board" and frame.direct
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
