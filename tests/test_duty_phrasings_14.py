@@ -1,0 +1,50 @@
+"""The fourteenth round: concepts found by sentences of our own in genres the earlier rounds had
+not written (amendments and riders, another state's model agreement, a researcher's data-sharing
+memorandum, a trust-centre FAQ, a reseller's pass-through terms, counsel's confirming email, a
+policy that restates the law). Every sentence here is our own wording. Each test of a new reading
+failed before the round's change; the cases marked "stays" held before and must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_duty_phrasings import report, status
+
+# ---------------------------------------------------------------- conflicts: the board's own act is no term of the contractor's
+
+
+@pytest.mark.parametrize("text", [
+    "The District may use directory information to advertise school events.",
+    "The District, not the Vendor, may use directory information to advertise school events.",
+    "The Board may share student names with local newspapers to announce honour rolls and advertise graduation.",
+])
+def test_the_boards_own_advertising_is_no_conflict(library, text):
+    assert [c.kind for c in report(text, library).conflicts] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor may use student data to advertise its products to students.",
+    "By using the Service, you agree that we may show advertisements based on students' activity.",  # the user's term counts
+    "The District permits the Vendor to use student data to advertise its other products.",  # the board's consent to the contractor's act
+])
+def test_the_contractors_advertising_is_still_a_conflict(library, text):  # stays
+    assert "advertising" in [c.kind for c in report(text, library).conflicts]
+
+
+# ---------------------------------------------------------------- use limitation: "contract" is a whole word
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not use student data except to deliver Contractor-branded promotions.",
+    "We will not use student information other than to provide contractors with leads.",
+])
+def test_contractor_is_not_the_contract(library, text):
+    assert status(text, library, "use_limitation") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not use student data except to perform its obligations under the contract.",
+    "The Vendor shall not use student data except to provide the contract services.",
+])
+def test_the_contracts_own_purposes_still_limit_use(library, text):  # stays
+    assert status(text, library, "use_limitation") == "present"
