@@ -48,3 +48,24 @@ def test_contractor_is_not_the_contract(library, text):
 ])
 def test_the_contracts_own_purposes_still_limit_use(library, text):  # stays
     assert status(text, library, "use_limitation") == "present"
+
+
+# ---------------------------------------------------------------- FERPA: an effort to comply is not compliance
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall use reasonable efforts to comply with FERPA.",
+    "The Provider will make commercially reasonable efforts to handle student records in accordance with FERPA.",
+    "The Provider agrees to use its best efforts toward compliance with the Family Educational Rights and Privacy Act.",
+])
+def test_an_effort_to_comply_with_ferpa_is_partial(library, text):
+    assert status(text, library, "ferpa") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall comply with FERPA and shall make reasonable efforts to assist the District with parent requests.",
+    "The Contractor, as a school official, shall comply with FERPA; it shall use best efforts to resolve any complaint.",
+])
+def test_ferpa_compliance_beside_an_effort_at_something_else_is_present(library, text):  # stays
+    assert status(text, library, "ferpa") == "present"
+
