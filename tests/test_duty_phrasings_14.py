@@ -69,3 +69,22 @@ def test_an_effort_to_comply_with_ferpa_is_partial(library, text):
 def test_ferpa_compliance_beside_an_effort_at_something_else_is_present(library, text):  # stays
     assert status(text, library, "ferpa") == "present"
 
+
+# ---------------------------------------------------------------- advertising: a negation reaches each verb of an "or" list
+
+
+@pytest.mark.parametrize("text", [
+    "Do you sell student data or show ads? No, never.",
+    "We will never track students, sell their data, or show them ads.",
+])
+def test_not_selling_data_or_showing_ads_bans_advertising(library, text):
+    assert status(text, library, "no_advertising") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "We will not sell student data and show ads only to logged-out visitors.",
+    "We do not currently sell data or show ads.",
+    "We do not sell data, but we show ads to teachers based on their activity.",
+])
+def test_a_negation_that_does_not_reach_the_ads_is_no_ban(library, text):  # stays
+    assert status(text, library, "no_advertising") in ("partial", "missing")
