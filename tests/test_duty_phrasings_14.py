@@ -88,3 +88,34 @@ def test_not_selling_data_or_showing_ads_bans_advertising(library, text):
 ])
 def test_a_negation_that_does_not_reach_the_ads_is_no_ban(library, text):  # stays
     assert status(text, library, "no_advertising") in ("partial", "missing")
+
+
+# ---------------------------------------------------------------- scope: another state's agencies, one programme by any name
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Solely with respect to LEAs located in the State of Illinois, the Provider shall comply with FERPA.", "ferpa"),
+    ("For Texas LEAs only, the Provider shall not use Student Data for any purpose other than those set out in the Service Agreement.",
+     "use_limitation"),
+    ("With respect to personal data of data subjects in the European Economic Area, the Processor shall process such data only "
+     "on documented instructions from the Controller.", "use_limitation"),
+    ("Solely with respect to the summer reading pilot described in Exhibit B, Contractor is designated a school official under FERPA.",
+     "ferpa"),
+    ("Connecticut law shall govern disputes concerning the summer enrichment programme only.", "governing_law"),
+])
+def test_a_duty_for_another_states_agencies_or_one_programme_is_narrower(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("The Provider shall comply with FERPA and, for LEAs located in Illinois, also with the Illinois Student Online Personal "
+     "Protection Act.", "ferpa"),
+    ("For all Connecticut LEAs, the Provider shall not use Student Data for any purpose other than those set out in the Service "
+     "Agreement.", "use_limitation"),
+    ("Contractor is designated a school official under FERPA for all services under this Agreement, including the summer reading "
+     "pilot described in Exhibit B.", "ferpa"),
+    ("This Agreement, including the summer enrichment programme schedule, is governed by Connecticut law.", "governing_law"),
+    ("The Vendor shall use student data solely in connection with the reading program and for no other purpose.", "use_limitation"),
+])
+def test_a_reach_that_adds_to_the_duty_or_covers_the_board_narrows_nothing(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"

@@ -27,7 +27,7 @@ _SCOPE = re.compile(
     r"(?:school|district|agency|lea|institution|customer|user|student|pupil|parent|child|controller)s? (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
     rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
-    r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?)\b"
+    r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?|leas?|agenc(?:y|ies))\b"
     r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
     rf"|\bwhere (?:the )?(?P<law>{PLACES})(?: GDPR| law| laws| data protection law| privacy law)? (?:applies|apply)\b"
     # "personal data subject to the GDPR", "information covered by the CCPA": data another place's law reaches
@@ -39,8 +39,11 @@ _SCOPE = re.compile(
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
     # (after a named one) "For the Enterprise plan only", "for the pilot schools only"
-    r"|\bfor (?:the |our |its )?(?P<just>(?:(?!(?:purposes?|duration|term|life|length|use)\b)[\w-]+ ){0,3}?(?:plan|tier|edition|pilot|pilot schools|program|programme|package|add-on|"
+    r"|\b(?:for|concerning|regarding) (?:the |our |its )?(?P<just>(?:(?!(?:purposes?|duration|term|life|length|use)\b)[\w-]+ ){0,3}?(?:plan|tier|edition|pilot|pilot schools|program|programme|package|add-on|"
     r"module|version)) only\b"
+    # "Solely with respect to the summer reading pilot": one programme, whatever its name
+    r"|\b(?:solely|only|exclusively) (?:with respect to|in relation to|as to|as regards) (?:the |our |its |this |that )?"
+    r"(?P<solely>(?:[\w-]+ ){0,4}?(?:program|programme|pilot|project|study|course|plan|tier|edition|module|add-on))\b"
     # "With respect to the Tutoring Add-On only": one named offering
     r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     # "for schools using our Premium Reading tier": the customers of one named tier, plan or add-on
@@ -50,10 +53,11 @@ _SCOPE = re.compile(
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents)"
-    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?P<among>{PLACES})\b", re.I)
+    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents|"
+    r"data subjects|individuals|LEAs|(?:local )?(?:education(?:al)? )?agencies)"
+    rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?:(?:State|Commonwealth|Province) of )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
-_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
+_SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|solely|exclusively|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
                           r"subscription|bundle)", re.I)
 
 
@@ -117,8 +121,8 @@ def _named(m: re.Match[str]) -> str:
         return f"data subject to {m.group('regime')}"
     if m.group("tier"):
         return f"the {m.group('tier')}"
-    if m.group("just"):
-        return f"the {m.group('just')}"
+    if m.group("just") or m.group("solely"):
+        return f"the {m.group('just') or m.group('solely')}"
     return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
