@@ -119,3 +119,50 @@ def test_a_duty_for_another_states_agencies_or_one_programme_is_narrower(library
 ])
 def test_a_reach_that_adds_to_the_duty_or_covers_the_board_narrows_nothing(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- amendments: the words an amendment takes out are no term
+
+
+@pytest.mark.parametrize("text, pid", [
+    ('Section 5.1 (Use of Data) of the Agreement is amended by striking the words "solely for the purposes of this Agreement" and inserting '
+     'in their place "for any lawful business purpose".', "use_limitation"),
+    ('Section 16 (Governing Law) of the Agreement is amended by deleting "Connecticut" and inserting "Delaware".', "governing_law"),
+    ('Section 16 is amended to read: "This Agreement is governed by the laws of the State of Delaware," replacing the prior '
+     'reference to Connecticut.', "governing_law"),
+    ("Section 6.1 of the Agreement is amended by deleting its second sentence, which had required Vendor to delete Student Data "
+     "within fifteen days of the District's written request.", "deletion"),
+    ("Section 10 of the Agreement (Parent Access and Correction) is deleted, and the later Sections are renumbered.", "review_correction"),
+    ("The sentence in Section 3.1 stating that all Student Data remains the property of the District is hereby struck.", "ownership"),
+    ("Section 8 of the Agreement, under which Vendor shall implement safeguards to protect Student Data, is deleted in its entirety.",
+     "security"),
+    ('Section 8 is amended by replacing "shall implement and maintain administrative, technical and physical safeguards to protect '
+     'Student Data" with "may implement such safeguards as it considers appropriate."', "security"),
+])
+def test_a_term_an_amendment_takes_out_is_no_term(library, text, pid):
+    assert status(text, library, pid) == "missing"
+
+
+def test_an_amendment_that_strikes_the_time_limit_leaves_notice_without_one(library):
+    text = ('Section 12.2 is amended by deleting the words "within seventy-two (72) hours of discovery" so that it reads: '
+            '"Vendor shall notify the District of a Security Incident."')
+    assert status(text, library, "breach_notification") == "partial"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ('Section 5.1 (Use of Data) is amended by striking the words "for any lawful business purpose" and inserting in their place "solely for '
+     'the purposes of this Agreement".', "use_limitation"),
+    ('Section 8 is amended by replacing "may implement such safeguards as it considers appropriate" with "shall implement and '
+     'maintain administrative, technical and physical safeguards to protect Student Data".', "security"),
+    ('The first sentence of Section 3.1 is struck and replaced with: "All Student Data remains the property of the District."',
+     "ownership"),
+    ('Section 6.1 is amended by deleting the words "at its discretion", so that the Vendor shall delete Student Data within '
+     "fifteen days of the District's written request.", "deletion"),
+    ("If any provision of this Agreement is held invalid, it shall be deemed deleted and the remaining provisions shall continue "
+     "in full force.", "severability"),
+    ("Student Data is deleted within 30 days after the District's written request, and the Vendor shall certify the deletion.",
+     "deletion"),
+    ("All Student Data shall be deleted upon expiration of this Agreement.", "no_retention"),
+])
+def test_what_an_amendment_puts_in_and_deletion_as_a_duty_still_count(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"

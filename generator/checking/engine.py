@@ -8,7 +8,7 @@ import weakref
 from functools import lru_cache
 
 from generator.checking.frames import forget_frames
-from generator.checking.scopes import plain_asides
+from generator.checking.scopes import as_read
 from generator.reading.sentences import forget_sentences
 
 
@@ -58,12 +58,12 @@ class PatternSet:
 
     def hits(self, text: str) -> frozenset[int]:
         """The indices of the patterns that match somewhere in ``text`` (kept for the last
-        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again). A
-        contrasting aside is read as the frames read it ("the school, not us, owns": "the school alone
-        owns", ``scopes.plain_asides``)."""
+        ``MAX_SEEN`` texts: a document checked again, redlined or vetted is not matched again). The
+        text is read as the frames read it (``scopes.as_read``): the words an amendment removes taken
+        out, and a contrasting aside as "alone" ("the school, not us, owns": "the school alone owns")."""
         found = self.seen.get(text)
         if found is None:
-            found = frozenset(self.filter.Match(plain_asides(text).encode()) or ())
+            found = frozenset(self.filter.Match(as_read(text).encode()) or ())
             if len(self.seen) >= MAX_SEEN:
                 self.seen.clear()
             self.seen[text] = found

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from generator.checking.amendments import in_force
+
 # places whose law or people a term may be limited to: not Connecticut's schools
 PLACES = ("European Economic Area|EEA|European Union|EU|GDPR|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
            "Quebec|British Columbia|Alberta|(?<!New )England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
@@ -181,12 +183,19 @@ def plain_asides(text: str) -> str:
     return _ASIDE.sub(" alone ", text) if ", not " in text or ",not " in text else text
 
 
+def as_read(text: str) -> str:
+    """``text`` as the patterns and the frames read it: with the words an amendment in it removes taken
+    out (:func:`generator.checking.amendments.in_force`) and a contrasting aside as "alone"
+    (:func:`plain_asides`)."""
+    return plain_asides(in_force(text))
+
+
 def plain_idioms(text: str) -> str:
     """``text`` with the idioms a frame reads as one word written as that word: an effort or an aim in
     several words as "strives to" (see _EFFORT_IDIOM), "refrain from" as "not", "is barred from" as
     "shall not", a bound said with a negation as a bound ("not later than" as "within", "not more than" as
-    "at most"), and a contrasting aside as "alone" (see :func:`plain_asides`)."""
-    text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), plain_asides(text))
+    "at most"), as :func:`as_read` reads it."""
+    text = _EFFORT_IDIOM.sub(lambda m: _effort(m, "strives to"), as_read(text))
     text = _BARRED.sub("shall not", _REFRAIN.sub("not", text))
     if "than" in text or "xceed" in text:
         text = _BOUND.sub(lambda m: "within" if m.group(1) else "at least" if m.group(3) else "at most", text)

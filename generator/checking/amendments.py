@@ -1,0 +1,50 @@
+"""What an amendment leaves in force. An amendment that deletes, strikes or replaces words of an
+earlier agreement names the words it takes out, quoted or described: they are no longer a term, and
+reading them as one calls a gap present. The patterns and the frames read a sentence with the words
+it removes taken out (:func:`in_force`); the card still quotes the document's own words.
+
+    in_force('Section 16 is amended by deleting "Connecticut" and inserting "Delaware".')
+        == 'Section 16 is amended by deleting "" and inserting "Delaware".'
+    in_force("Section 8, under which Vendor shall protect Student Data, is deleted in its entirety.") == ""
+"""
+
+from __future__ import annotations
+
+import re
+
+# every amendment this module reads names one of these words: a sentence without any is left as it is
+_REMOVING = re.compile(r"\b(?:delet|strik|struck|stricken|remov|replac|repeal|rescind|omit)", re.I)
+_WITHIN = r"(?:[^.;]|\.(?=\d))"  # a character of the same sentence: "Section 3.1" does not end it
+_VERB = r"(?:deleting|striking|striking out|removing|replacing|omitting|rescinding)"
+# the quoted words an amendment takes out: 'deleting the words "within 72 hours"', 'replacing "may" with "shall"'
+_QUOTED = re.compile(rf"\b{_VERB}\s+(?:(?:the|its)\s+)?(?:(?:words?|phrases?|text|language|term|clause|sentence)\s+)?"
+                     r"(?:[“\"][^”\"]{1,500}[”\"])", re.I)
+_QUOTE = re.compile(r"[“\"][^”\"]{1,500}[”\"]")
+# a described part it takes out: "amended by deleting its second sentence, which had required ...",
+# "replacing the prior reference to Connecticut"; up to what it puts in its place
+_DESCRIBED = re.compile(rf"\b{_VERB}\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|last|final|prior|former|previous|existing|"
+                        r"old|\w+)\s+)?(?:sentence|clause|paragraph|subsection|proviso|requirement|obligation|reference|references|"
+                        r"mention)\b(?:[^“\".;]|\.(?=\d))*?(?=,?\s*(?:and\s+)?(?:insert|add|substitut|so that|to read|replac\w* (?:it|them|with))|[.;]|$)",
+                        re.I)
+# a part named as the subject, then removed: "Section 8 (Security), under which ..., is deleted in its
+# entirety", "The sentence in Section 3.1 stating that ... is hereby struck"; what replaces it stays
+_PART = (r"(?:the\s+|this\s+|that\s+|its\s+)?(?:(?:first|second|third|last|final|\w+)\s+)?"
+         r"(?:section|sections|sentence|clause|paragraph|subsection|article|provision|exhibit|schedule|appendix|"
+         r"language|words|phrase|text|requirement|obligation)\b")
+_PART_REMOVED = re.compile(rf"^\W*{_PART}{_WITHIN}*?\b(?:is|are|shall be|will be)\s+(?:hereby\s+)?(?:deleted|struck|stricken|"
+                           r"removed|repealed|rescinded|withdrawn|omitted)\b(?:\s+in\s+(?:its|their)\s+entirety)?"
+                           rf"(?:{_WITHIN}*?(?=,?\s*(?:and\s+)?(?:is\s+|are\s+)?(?:replaced|substituted|inserted)\b)|{_WITHIN}*[.;]?)", re.I)
+# a term about an invalid provision (severability) deletes nothing from the agreement
+_INVALID = re.compile(r"\b(?:invalid|unenforceable|illegal|void|unlawful)\b", re.I)
+
+
+def in_force(text: str) -> str:
+    """``text`` with the words an amendment in it removes taken out: quoted words it deletes,
+    strikes or replaces; a sentence, reference or requirement it describes and deletes; a part
+    named as the subject and then deleted (up to what replaces it). The same text when it
+    removes nothing."""
+    if not _REMOVING.search(text) or _INVALID.search(text):
+        return text
+    text = _QUOTED.sub(lambda m: _QUOTE.sub('""', m.group(0)), text)
+    text = _DESCRIBED.sub("", text)
+    return _PART_REMOVED.sub("", text, count=1).strip()
