@@ -166,3 +166,31 @@ def test_an_amendment_that_strikes_the_time_limit_leaves_notice_without_one(libr
 ])
 def test_what_an_amendment_puts_in_and_deletion_as_a_duty_still_count(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- scope: a later clause that limits the whole term; a document's history
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Upon termination of this DPA, Provider shall dispose of all Student Data; this Article applies only to LEAs located in "
+     "the State of Illinois.", "no_retention"),
+    ("LEA may ask Provider to delete Student Data by written notice, and Provider shall comply within 30 days; this Section "
+     "applies solely to LEAs in the Commonwealth of Massachusetts.", "deletion"),
+    ("All Student Data remains the exclusive property of the LEA; this clause applies only to agreements with public school "
+     "districts in the State of Texas.", "ownership"),
+    ("In the event of a breach involving the Student Data of an LEA in the State of Utah, Provider shall notify that LEA within "
+     "10 days.", "breach_notification"),
+])
+def test_a_later_clause_that_limits_the_whole_term_to_another_state_narrows_it(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")
+
+
+def test_the_place_a_model_was_first_written_for_is_no_limit(library):
+    text = ("Although this model agreement was first written for Utah schools, Provider shall notify the LEA within 10 days of "
+            "discovering any breach involving its Student Data.")
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_a_later_clause_for_another_states_students_leaves_the_duty_whole(library):  # stays
+    text = "The Provider shall delete Student Data within 30 days of the District's request; for students in California, it shall also honour CCPA requests."
+    assert status(text, library, "deletion") == "present"

@@ -30,7 +30,7 @@ _SCOPE = re.compile(
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
     rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?|leas?|agenc(?:y|ies))\b"
-    r"|\b(?:applies|apply) only to (?P<only>(?:\w+ ){0,3}\w+)"
+    r"|\b(?:applies|apply) (?:only|solely|exclusively) to (?P<only>(?:\w+ ){0,3}\w+)"
     rf"|\bwhere (?:the )?(?P<law>{PLACES})(?: GDPR| law| laws| data protection law| privacy law)? (?:applies|apply)\b"
     # "personal data subject to the GDPR", "information covered by the CCPA": data another place's law reaches
     rf"|\b(?:data|information|records?)(?:(?: that| which)? (?:is|are))? (?:subject to|governed by|covered by|"
@@ -55,8 +55,8 @@ _SCOPE = re.compile(
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|(?:\b(?:for|to|of) |^)(?:\w+ )?(?:students|pupils|learners|children|schools|districts|users|customers|residents|"
-    r"data subjects|individuals|LEAs|(?:local )?(?:education(?:al)? )?agencies)"
+    r"|(?:\b(?:for|to|of|with) |^)(?:\w+ ){0,2}?(?:students|pupils|learners|children|schools|districts|users|customers|residents|"
+    r"data subjects|individuals|LEAs?|(?:local )?(?:education(?:al)? )?agenc(?:y|ies))"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?:(?:State|Commonwealth|Province) of )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
 _SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|solely|exclusively|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
@@ -74,6 +74,13 @@ _PLACE = re.compile(rf"\b(?:{PLACES}|{REGIMES})\b", re.I)
 # a duty said for every case beside it ("in all cases the Vendor shall notify the District"); a reach in a later
 # conjunct narrows that conjunct, not the duty before it (but ", but only for ..." narrows the duty)
 _LATER = re.compile(r";(?!\s*(?:and|but)?\s*only\b)|,\s*(?:and|but)\b(?! only\b)", re.I)
+# ... unless the later clause names the whole term: "; this Section applies only to LEAs in Texas"
+_WHOLE_TERM = re.compile(r"\W*(?:and\s+)?(?:this|that|the foregoing|each such) (?:article|section|clause|paragraph|subsection|provision|"
+                         r"term|sentence|obligation|requirement|exhibit|schedule|addendum|agreement)s? (?:\w+ )?(?:applies|apply|extends?)\b", re.I)
+# a place the document was first written for, in an aside ("Although this model agreement was first written for Utah
+# schools, the Provider shall ..."): its history, not the term's reach
+_HISTORY = re.compile(r"\b(?:although|though|while|even though|originally|initially|first) (?:\w+\W+){0,8}?"
+                      r"(?:written|drafted|prepared|developed|designed|adapted) for\W+(?:\w+\W+){0,2}?$", re.I)
 _ALL_CASES = re.compile(r"\bin (?:all|every) (?:cases?|circumstances)\b", re.I)  # not "in any event ... within 48 hours": a time
 _EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
@@ -98,7 +105,8 @@ def scope_of(text: str) -> str:
     for m in _SCOPE.finditer(text):
         if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
-        if _WIDENS.search(text[max(0, m.start() - 50):m.start()]) or _ALL_CASES.search(text) or _LATER.search(text, 0, m.start()):
+        before = text[max(0, m.start() - 80):m.start()]
+        if _WIDENS.search(before[-50:]) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m.start()):
             continue  # "parents and adult learners", "in all cases", "..., and for the Premium plan only, shall also ..."
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
@@ -108,10 +116,19 @@ def scope_of(text: str) -> str:
     return ""
 
 
+def _later(text: str, start: int) -> bool:
+    """Whether the reach at ``start`` is in a later clause than the duty (see ``_LATER``), one that does not
+    name the whole term."""
+    cuts = list(_LATER.finditer(text, 0, start))
+    return bool(cuts) and not _WHOLE_TERM.match(text, cuts[-1].end())
+
+
 def _named(m: re.Match[str]) -> str:
     """The narrower reach a ``_SCOPE`` match names, in words ("EU data", "people in California")."""
     if m.group("place"):
         return m.group("place")
+    if m.group("only") and (place := _PLACE.search(m.string, m.start(), m.end() + 60)):
+        return f"people or schools in {place.group(0)}"  # "applies only to LEAs located in the State of Illinois"
     if m.group("among") or m.group("of"):
         return f"people or schools in {m.group('among') or m.group('of')}"
     if m.group("data"):
