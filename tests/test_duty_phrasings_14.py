@@ -194,3 +194,36 @@ def test_the_place_a_model_was_first_written_for_is_no_limit(library):
 def test_a_later_clause_for_another_states_students_leaves_the_duty_whole(library):  # stays
     text = "The Provider shall delete Student Data within 30 days of the District's request; for students in California, it shall also honour CCPA requests."
     assert status(text, library, "deletion") == "present"
+
+
+# ---------------------------------------------------------------- binds no one: a law's or a policy's rule, a proposal, today's practice
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Under Connecticut law a contractor may not retain student data after its contract with the board expires.", "no_retention"),
+    ("Under section 10-234bb, student information shall not be the property of or under the control of a contractor.", "ownership"),
+    ("University policy requires faculty to use research data only for protocols approved by the Institutional Review Board.",
+     "use_limitation"),
+    ("The Board's policy is that Connecticut law should govern its technology contracts wherever a vendor will agree to it.",
+     "governing_law"),
+    ("Counsel has proposed Connecticut governing law; the vendor is still reviewing and will respond after its legal team meets.",
+     "governing_law"),
+    ("We currently use student data only to provide the service to schools.", "use_limitation"),
+])
+def test_a_rule_said_of_no_party_here_a_proposal_or_todays_practice_is_no_term(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Consistent with Connecticut law, the Contractor shall not retain student data after this Agreement expires and shall "
+     "delete it on expiration.", "no_retention"),
+    ("Under Section 10-234bb, the Contractor shall delete all student data when this Agreement expires.", "no_retention"),
+    ("Counsel proposed Connecticut governing law and the vendor has accepted it: this Agreement is governed by the laws of the "
+     "State of Connecticut.", "governing_law"),
+    ("Consistent with the Board's policy, this Agreement is governed by the laws of the State of Connecticut.", "governing_law"),
+    ("The Vendor shall delete all student data it currently holds within 30 days after the District's written request.", "deletion"),
+    ("The District has requested, and the Vendor agrees, that the Vendor shall delete student data within 30 days of any "
+     "written request from the District.", "deletion"),
+])
+def test_the_contractor_bound_under_the_law_or_now_is_still_bound(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"

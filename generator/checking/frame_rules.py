@@ -30,10 +30,27 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
 _RECITAL = re.compile(r"^\W*(?:whereas|recitals?)\b", re.I)
 _OPERATIVE = re.compile(r"\bnow,? therefore\b", re.I)  # "WHEREAS ...; NOW, THEREFORE, the Vendor shall ...": a term
 _LAW_SAYS = re.compile(r"^\W*(?!(?:as|where|if|when|unless|because|since|to)\b)(?:(?:the|state|federal|applicable) )?(?:(?:\w+ ){0,4}?(?:law|laws|statute|statutes|act|acts|regulations?|rules?)|"
+                       # another body's policy: "University policy requires faculty to ...", "The Board's policy is that ..."
+                       r"(?:the )?(?:board|district|university|college|school|state|federal|institutional|agency|department)(?:['’]s)? "
+                       r"(?:\w+ )?polic(?:y|ies)(?= (?:requires?|is that|says|states|provides?|prohibits?|forbids?|mandates?))|"
                        r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w* of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act)|"
                        r"Conn(?:ecticut|\.) Gen(?:eral|\.) Stat(?:utes|\.)[^,;]{0,30}?)"
                        r" (?:also )?(?:requires?|prohibits?|forbids?|bars|mandates?|provides?|gives?|grants?|obliges?|allows?|permits?|"
-                       r"says|states)\b", re.I)
+                       r"says|states|is that)\b", re.I)
+# the law's rule for any contractor, said under the law's name ("Under Connecticut law a contractor may not retain ...",
+# "Under section 10-234bb, student information shall not be the property of a contractor"): no party here is bound
+_UNDER_LAW = re.compile(r"^\W*(?:under|pursuant to|according to|by virtue of) (?:the )?(?:[\w.’'-]+ ){0,4}?(?:law|laws|statutes?|act|"
+                        r"sections?|§+|regulations?|polic(?:y|ies))\b", re.I)
+_ANY_CONTRACTOR = re.compile(r"\b(?:a|an|any|every|each|no) (?:contractor|vendor|operator|provider|company|processor)\b|"
+                             r"\b(?:contractors|vendors|operators|providers)\b", re.I)
+_THIS_PARTY = re.compile(r"\bthe (?:contractor|vendor|operator|provider|company|processor|supplier)\b|\b(?:we|us|our)\b|"
+                         r"(?-i:\b(?:Contractor|Vendor|Operator|Provider|Company|Processor|Supplier)\b)", re.I)
+# a term proposed or still under review, not agreed ("Counsel has proposed Connecticut law; the vendor is still reviewing")
+_PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
+                       r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
+_AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound)\b", re.I)
+# what is done now, said as the practice of the day ("We currently use student data only to ..."): it may change
+_FOR_NOW = re.compile(r"^\W*(?:[\w,’']+\W+){0,3}?(?:currently|presently|at present|at this time|for now)\b", re.I)
 # a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
 # year, we will encrypt ...", "In a future release, parents will be able to ..."): not in force now
 _NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new|planned|upcoming|future|redesigned)) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
@@ -66,8 +83,13 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     gaps: list[str] = []
     if _RECITAL.search(frame.text) and not _OPERATIVE.search(frame.text):
         gaps.append("it is a recital, what the parties intend, not a term")
-    elif _LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding):
-        gaps.append("it says what the law requires, not that the contractor undertakes it")
+    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding))
+          or (_UNDER_LAW.search(frame.text) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
+        gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
+    if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):
+        gaps.append("it is proposed or under review, not agreed")
+    if _FOR_NOW.search(frame.text) and frame.binding is not True:
+        gaps.append("it says what is done now, not what must be done")
     if _NOT_YET.search(frame.text):
         gaps.append("it begins only with a step the contractor has yet to take")
     if frame.disclaimed:
