@@ -227,3 +227,32 @@ def test_a_rule_said_of_no_party_here_a_proposal_or_todays_practice_is_no_term(l
 ])
 def test_the_contractor_bound_under_the_law_or_now_is_still_bound(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- severability: the rest of the contract, not of a part, kept unconditionally
+
+
+@pytest.mark.parametrize("text", [
+    "Any provision held unenforceable shall be reformed to the minimum extent necessary to make it enforceable.",
+    "If any provision of Schedule C (Service Levels) is held invalid, the remaining provisions of Schedule C shall continue in effect.",
+    "The invalidity of any term of the Publisher's end-user licence shall not affect the remainder of that licence.",
+    "If any provision is held invalid, the remaining provisions shall remain in effect unless either party notifies the other "
+    "within ten days that it no longer wishes to be bound.",
+    "The invalidity of any provision shall not affect the rest of this Agreement, provided that, if any provision of Section 9 is "
+    "held invalid, this entire Agreement shall be void.",
+])
+def test_severability_of_a_part_reformation_alone_or_survival_taken_back_is_partial(library, text):
+    assert status(text, library, "severability") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "If any provision of these Terms of Use is held invalid, it shall be limited to the minimum extent necessary so that the "
+    "remaining provisions of these Terms of Use continue in full force.",
+    "If any clause of these terms is held unenforceable, the remaining clauses shall be enforced to the fullest extent.",
+    "If any provision is held invalid, the rest of this Agreement remains in effect, provided that the parties shall replace the "
+    "invalid provision with a valid one.",
+    "If any provision is held invalid, the remaining provisions remain in effect; either party may terminate this Agreement for "
+    "convenience on 30 days' notice.",
+])
+def test_the_rest_of_the_document_itself_surviving_is_severability(library, text):  # stays
+    assert status(text, library, "severability") == "present"
