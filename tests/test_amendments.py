@@ -38,3 +38,18 @@ def test_a_described_sentence_deleted_is_taken_out_up_to_what_replaces_it():
 ])
 def test_a_sentence_that_amends_nothing_is_read_as_it_is(text):
     assert in_force(text) == text
+
+
+def test_a_part_deleted_leaves_the_new_duty_said_after_it():
+    assert in_force("Section 20, under which California law governed, is repealed, and this Agreement is governed by the laws "
+                    "of Connecticut.") == "and this Agreement is governed by the laws of Connecticut."
+
+
+def test_replacing_a_described_reference_keeps_what_replaces_it():
+    assert in_force("Section 20 is amended by replacing the prior reference to California law with a reference to "
+                    "Connecticut law.") == "Section 20 is amended by with a reference to Connecticut law."
+
+
+def test_a_clause_a_court_strikes_down_is_no_amendment():
+    text = "Any clause that a court strikes down shall be removed only to the extent necessary, and all other clauses continue."
+    assert in_force(text) == text

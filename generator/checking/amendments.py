@@ -21,30 +21,37 @@ _QUOTED = re.compile(rf"\b{_VERB}\s+(?:(?:the|its)\s+)?(?:(?:words?|phrases?|tex
                      r"(?:[“\"][^”\"]{1,500}[”\"])", re.I)
 _QUOTE = re.compile(r"[“\"][^”\"]{1,500}[”\"]")
 # a described part it takes out: "amended by deleting its second sentence, which had required ...",
-# "replacing the prior reference to Connecticut"; up to what it puts in its place
-_DESCRIBED = re.compile(rf"\b{_VERB}\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|last|final|prior|former|previous|existing|"
+# "replacing the prior reference to California with ..."; up to what it puts in its place
+_DESCRIBED = re.compile(rf"\b(?P<verb>{_VERB})\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|last|final|prior|former|previous|existing|"
                         r"old|\w+)\s+)?(?:sentence|clause|paragraph|subsection|proviso|requirement|obligation|reference|references|"
                         r"mention)\b(?:[^“\".;]|\.(?=\d))*?(?=,?\s*(?:and\s+)?(?:insert|add|substitut|so that|to read|replac\w* (?:it|them|with))|[.;]|$)",
                         re.I)
 # a part named as the subject, then removed: "Section 8 (Security), under which ..., is deleted in its
-# entirety", "The sentence in Section 3.1 stating that ... is hereby struck"; what replaces it stays
-_PART = (r"(?:the\s+|this\s+|that\s+|its\s+)?(?:(?:first|second|third|last|final|\w+)\s+)?"
+# entirety", "The sentence in Section 3.1 stating that ... is hereby struck"; what follows ("and replaced
+# with ...", ", and the Vendor shall ...") stays
+_PART = (r"(?:the\s+|this\s+|that\s+|its\s+)?(?:(?:first|second|third|fourth|last|final|former|prior|previous|old|existing)\s+)?"
          r"(?:section|sections|sentence|clause|paragraph|subsection|article|provision|exhibit|schedule|appendix|"
          r"language|words|phrase|text|requirement|obligation)\b")
-_PART_REMOVED = re.compile(rf"^\W*{_PART}{_WITHIN}*?\b(?:is|are|shall be|will be)\s+(?:hereby\s+)?(?:deleted|struck|stricken|"
-                           r"removed|repealed|rescinded|withdrawn|omitted)\b(?:\s+in\s+(?:its|their)\s+entirety)?"
-                           rf"(?:{_WITHIN}*?(?=,?\s*(?:and\s+)?(?:is\s+|are\s+)?(?:replaced|substituted|inserted)\b)|{_WITHIN}*[.;]?)", re.I)
+_PART_REMOVED = re.compile(rf"^\W*{_PART}{_WITHIN}*?\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|struck|stricken|"
+                           r"removed|repealed|rescinded|withdrawn|omitted)\b(?:\s+in\s+(?:its|their)\s+entirety)?", re.I)
 # a term about an invalid provision (severability) deletes nothing from the agreement
 _INVALID = re.compile(r"\b(?:invalid|unenforceable|illegal|void|unlawful)\b", re.I)
+
+
+def _put_in_place(m: re.Match[str]) -> str:
+    """What stays of a described part an amendment takes out: nothing, or for "replacing ... with ...",
+    what it is replaced with."""
+    cut = m.group(0).lower().find(" with ") if m.group("verb").lower().startswith("replac") else -1
+    return m.group(0)[cut + 1:] if cut >= 0 else ""
 
 
 def in_force(text: str) -> str:
     """``text`` with the words an amendment in it removes taken out: quoted words it deletes,
     strikes or replaces; a sentence, reference or requirement it describes and deletes; a part
-    named as the subject and then deleted (up to what replaces it). The same text when it
-    removes nothing."""
+    named as the subject and then deleted. What it puts in their place stays. The same text
+    when it removes nothing."""
     if not _REMOVING.search(text) or _INVALID.search(text):
         return text
     text = _QUOTED.sub(lambda m: _QUOTE.sub('""', m.group(0)), text)
-    text = _DESCRIBED.sub("", text)
-    return _PART_REMOVED.sub("", text, count=1).strip()
+    text = _DESCRIBED.sub(_put_in_place, text)
+    return _PART_REMOVED.sub("", text, count=1).lstrip(" .;,").rstrip()

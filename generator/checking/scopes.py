@@ -79,8 +79,11 @@ _WHOLE_TERM = re.compile(r"\W*(?:and\s+)?(?:this|that|the foregoing|each such) (
                          r"term|sentence|obligation|requirement|exhibit|schedule|addendum|agreement)s? (?:\w+ )?(?:applies|apply|extends?)\b", re.I)
 # a place the document was first written for, in an aside ("Although this model agreement was first written for Utah
 # schools, the Provider shall ..."): its history, not the term's reach
+# the contract's own programme, not a narrower one: "solely with respect to the Literacy Pilot that is the subject of this Agreement"
+_OWN_PROGRAMME = re.compile(r"\W*(?:[\w-]+ ){0,2}?(?:(?:that|which) (?:is|are) the subject of|(?:that|which) (?:this|the) agreement covers|under|covered by) "
+                            r"(?:this|the) (?:agreement|contract|addendum|dpa)\b", re.I)
 _HISTORY = re.compile(r"\b(?:although|though|while|even though|originally|initially|first) (?:\w+\W+){0,8}?"
-                      r"(?:written|drafted|prepared|developed|designed|adapted) for\W+(?:\w+\W+){0,2}?$", re.I)
+                      r"(?:written|drafted|prepared|developed|designed|adapted)(?: for)?\W+(?:\w+\W+){0,2}?$", re.I)
 _ALL_CASES = re.compile(r"\bin (?:all|every) (?:cases?|circumstances)\b", re.I)  # not "in any event ... within 48 hours": a time
 _EVERY_PLAN = re.compile(r"\b(?:every|all|any|each) (?:\w+ )?(?:tiers?|plans?|editions?|subscriptions?|packages?|add-ons?)\b", re.I)
 
@@ -106,7 +109,8 @@ def scope_of(text: str) -> str:
         if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
         before = text[max(0, m.start() - 80):m.start()]
-        if _WIDENS.search(before[-50:]) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m.start()):
+        if (_WIDENS.search(before[-50:]) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m)
+                or (m.group("solely") and _OWN_PROGRAMME.match(text, m.end()))):
             continue  # "parents and adult learners", "in all cases", "..., and for the Premium plan only, shall also ..."
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
             ours = names_ours(text) if ours is None else ours
@@ -116,11 +120,12 @@ def scope_of(text: str) -> str:
     return ""
 
 
-def _later(text: str, start: int) -> bool:
-    """Whether the reach at ``start`` is in a later clause than the duty (see ``_LATER``), one that does not
-    name the whole term."""
-    cuts = list(_LATER.finditer(text, 0, start))
-    return bool(cuts) and not _WHOLE_TERM.match(text, cuts[-1].end())
+def _later(text: str, m: re.Match[str]) -> bool:
+    """Whether the reach ``m`` is in a later clause than the duty (see ``_LATER``), one that does not limit the
+    whole term to another place ("; this Section applies solely to LEAs in Texas"; "...; this Section applies
+    solely to the District and its schools" limits nothing)."""
+    cuts = list(_LATER.finditer(text, 0, m.start()))
+    return bool(cuts) and not (_WHOLE_TERM.match(text, cuts[-1].end()) and _PLACE.search(text, m.start(), m.end() + 60))
 
 
 def _named(m: re.Match[str]) -> str:
