@@ -364,3 +364,51 @@ REVIEWED = [
 @pytest.mark.parametrize("text, pid", REVIEWED)
 def test_the_reviews_sentences_keep_their_reading(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- review and correction: half of it denied; adults only
+
+
+@pytest.mark.parametrize("text", [
+    "Provider shall provide parents with a copy of their child's records upon request; no right of correction is granted under "
+    "this Agreement.",
+    "The parent review process is amended so that parents may view but may no longer dispute or amend their child's Student Data.",
+    "The right to inspect and correct records applies only to Eligible Students who have reached eighteen years of age.",
+])
+def test_review_with_correction_denied_or_for_adults_only_is_partial(library, text):
+    assert status(text, library, "review_correction") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Provider shall provide parents with a copy of their child's records upon request and shall correct any inaccuracy they "
+    "identify within 30 days.",
+    "Parents may review their child's records and ask the School to correct errors; the Vendor shall make each correction within "
+    "10 days, and no fee is charged for correction.",
+    "Parents, and students who have reached eighteen years of age, may review the records and request corrections through the District.",
+])
+def test_review_and_correction_for_parents_stays_present(library, text):  # stays
+    assert status(text, library, "review_correction") == "present"
+
+
+# ---------------------------------------------------------------- what a law places on schools; card payments
+
+
+def test_an_answer_that_puts_ferpa_on_schools_is_no_commitment(library):
+    text = ("Q: Is your company FERPA compliant? A: FERPA places its obligations on schools rather than on software companies, "
+            "and we give schools tools that help them meet those obligations.")
+    assert status(text, library, "ferpa") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "FERPA places duties on schools, and the Vendor, as a school official, shall comply with FERPA.",
+    "Q: Is your company FERPA compliant? A: FERPA places obligations on schools, and under our agreement we accept them as a "
+    "school official and comply with FERPA.",
+])
+def test_the_contractor_bound_beside_what_ferpa_says_is_a_commitment(library, text):  # stays
+    assert status(text, library, "ferpa") == "present"
+
+
+def test_card_payments_encrypted_is_no_security_for_student_data(library):
+    text = ("Q: Is payment information secure? A: All credit card payments are processed by a certified processor and "
+            "encrypted in transit.")
+    assert status(text, library, "security") in ("partial", "missing")

@@ -29,14 +29,14 @@ _DISCRETION = re.compile(r"\b(?:(?:we|our|it|its|vendor|provider|company|contrac
 #   schools to ...") says what the law is, not that the contractor takes the duty on
 _RECITAL = re.compile(r"^\W*(?:whereas|recitals?)\b", re.I)
 _OPERATIVE = re.compile(r"\bnow,? therefore\b", re.I)  # "WHEREAS ...; NOW, THEREFORE, the Vendor shall ...": a term
-_LAW_SAYS = re.compile(r"^\W*(?!(?:as|where|if|when|unless|because|since|to)\b)(?:(?:the|state|federal|applicable) )?(?:(?:\w+ ){0,4}?(?:law|laws|statute|statutes|act|acts|regulations?|rules?)|"
+_LAW_SAYS = re.compile(r"^\W*(?:(?:a|answer)\s*:\s*)?(?!(?:as|where|if|when|unless|because|since|to)\b)(?:(?:the|state|federal|applicable) )?(?:(?:\w+ ){0,4}?(?:law|laws|statute|statutes|act|acts|regulations?|rules?)|"
                        # another body's policy: "University policy requires faculty to ...", "The Board's policy is that ..."
                        r"(?:the )?(?:board|district|university|college|school|state|federal|institutional|agency|department)(?:['’]s)? "
                        r"(?:\w+ )?polic(?:y|ies)(?= (?:requires?|is that|says|states|provides?|prohibits?|forbids?|mandates?))|"
                        r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w* of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act)|"
                        r"Conn(?:ecticut|\.) Gen(?:eral|\.) Stat(?:utes|\.)[^,;]{0,30}?)"
                        r" (?:also )?(?:requires?|prohibits?|forbids?|bars|mandates?|provides?|gives?|grants?|obliges?|allows?|permits?|"
-                       r"says|states|is that)\b", re.I)
+                       r"says|states|is that|places|imposes|puts)\b", re.I)
 # the law's rule for any contractor, said under the law's name ("Under Connecticut law a contractor may not retain ...",
 # "Under section 10-234bb, student information shall not be the property of a contractor"): no party here is bound
 _UNDER_LAW = re.compile(r"^\W*(?:under|pursuant to|according to|by virtue of) (?:the )?(?:[\w.’'-]+ ){0,4}?(?:law|laws|statutes?|act|"
@@ -45,6 +45,9 @@ _ANY_CONTRACTOR = re.compile(r"\b(?:a|an|any|every|each|no) (?:contractor|vendor
                              r"\b(?:contractors|vendors|operators|providers)\b", re.I)
 _THIS_PARTY = re.compile(r"\bthe (?:contractor|vendor|operator|provider|company|processor|supplier)\b|\b(?:we|us|our)\b|"
                          r"(?-i:\b(?:Contractor|Vendor|Operator|Provider|Company|Processor|Supplier)\b)", re.I)
+# the contractor bound beside what the law says ("FERPA places duties on schools, and the Vendor shall comply with FERPA")
+_PARTY_BOUND = re.compile(rf"(?:{_THIS_PARTY.pattern})(?:\W+\w+){{0,6}}?\W+(?:shall|will|must|agrees?|undertakes?|accepts?|commits?|compl(?:y|ies))\b(?! not\b)",
+                          re.I)
 # a term proposed or still under review, not agreed ("Counsel has proposed Connecticut law; the vendor is still reviewing")
 _PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
                        r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
@@ -83,7 +86,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     gaps: list[str] = []
     if _RECITAL.search(frame.text) and not _OPERATIVE.search(frame.text):
         gaps.append("it is a recital, what the parties intend, not a term")
-    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding))
+    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding) and not _PARTY_BOUND.search(frame.text))
           or (_UNDER_LAW.search(frame.text) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
         gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
     if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):

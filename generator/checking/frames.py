@@ -116,7 +116,7 @@ _DATA = [
     ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
                                         r"|\bpricing\b", re.I)),
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
-    ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records)\b", re.I)),
+    ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records|payments)\b", re.I)),
     ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
     # data from one source only, a sign-in or platform partner: "Google user data", "data we receive from Clever"
     ("data from one source", re.compile(rf"\b{_PARTNERS}\s+(?i:user|account)\s+(?i:data|information)\b"

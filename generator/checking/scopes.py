@@ -37,6 +37,7 @@ _SCOPE = re.compile(
     rf"protected by|within the scope of) (?:the )?(?P<regime>{REGIMES}|(?:{PLACES})(?: \w+){{0,3}}? (?:law|laws|act|regulation))\b"
     r"|\b(?:users|individuals|people) (?:aged |who are )?(?:18|eighteen|over 18|adults?)\b"
     r"|\badult (?:[\w]+[ -])?(?:learners|users|customers|education|app|apps|product)\b|\bonly adult (?:students|learners|users)\b"
+    r"|\b(?:students|users|learners|individuals) (?:who (?:have reached|are|have attained|are at least) |aged |over )(?:the age of )?(?:18|eighteen)\b"
     r"|\bonly (?:for|in|to) (?:the )?(?P<prog>\w+ (?:program|programme|pilot))\b"
     r"|\b(?:(?:enrolled|participating|registered) in|for|under|within) (?:the |our |its )?"
     r"(?P<named>(?-i:[A-Z]\w+ ){1,4}(?:program|programme|course))\b"
@@ -109,7 +110,7 @@ def scope_of(text: str) -> str:
         if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
         before = text[max(0, m.start() - 80):m.start()]
-        if (_WIDENS.search(before[-50:]) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m)
+        if ((_WIDENS.search(before[-50:]) and not m.group("only")) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m)
                 or (m.group("solely") and _OWN_PROGRAMME.match(text, m.end()))):
             continue  # "parents and adult learners", "in all cases", "..., and for the Premium plan only, shall also ..."
         if any(m.group(g) for g in ("place", "data", "law", "regime", "of", "among")):
