@@ -412,3 +412,25 @@ def test_card_payments_encrypted_is_no_security_for_student_data(library):
     text = ("Q: Is payment information secure? A: All credit card payments are processed by a certified processor and "
             "encrypted in transit.")
     assert status(text, library, "security") in ("partial", "missing")
+
+
+# ---------------------------------------------------------------- breach: notice to the parents alone; a breach confirmed
+
+
+@pytest.mark.parametrize("text", [
+    "Q: Will you tell us if there is a breach? A: If we confirm a breach affecting your students, we will notify the affected "
+    "parents by email within 72 hours.",
+    "If we confirm a breach affecting your students, we will notify the affected parents by email within 72 hours.",
+])
+def test_breach_notice_to_the_parents_alone_is_partial(library, text):
+    assert status(text, library, "breach_notification") == "partial"
+
+
+def test_notice_to_the_district_of_a_breach_confirmed_is_present(library):
+    text = "We will notify the school district within 72 hours of confirming a breach, and the district will then notify affected parents."
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_notice_to_the_district_and_the_parents_is_present(library):  # stays
+    text = "The Vendor shall notify the District and the affected parents within 72 hours after discovering a breach of student data."
+    assert status(text, library, "breach_notification") == "present"

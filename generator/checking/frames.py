@@ -144,7 +144,7 @@ _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:t
 _BENEFICIARY = [
     ("board", re.compile(r"\b(?:to|notify|inform|tell|advise|alert|let|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
                          r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
-    ("parent", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|to|for)\s+(?:the\s+)?(?:parents?|guardians?)\b", re.I)),
+    ("parent", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|to|for)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?(?:parents?|guardians?)\b", re.I)),
     ("user", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
                         r"(?:you|users?|individuals?|persons?|people|account holders)\b"
                         r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
