@@ -434,3 +434,45 @@ def test_notice_to_the_district_of_a_breach_confirmed_is_present(library):
 def test_notice_to_the_district_and_the_parents_is_present(library):  # stays
     text = "The Vendor shall notify the District and the affected parents within 72 hours after discovering a breach of student data."
     assert status(text, library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- binds no one now: opted out, another document, history, another vendor
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Unless Vendor has opted out of Exhibit G, the LEA may request deletion of Student Data by written notice and Vendor shall "
+     "delete it within thirty days.", "deletion"),
+    ("Unless Vendor opts out of Exhibit G, this Agreement shall be governed by Connecticut law.", "governing_law"),
+    ("Where the District has purchased the Premium Privacy tier, all Student Data shall remain the exclusive property of the District.",
+     "ownership"),
+    ("Where Customer is a U.S. educational agency that has signed our Education Addendum, Company will comply with FERPA.", "ferpa"),
+    ("The Supplemental Terms for Connecticut districts, if executed, will be governed by Connecticut law.", "governing_law"),
+    ("The procedure by which the Board may ask for deletion of student records will be set out in the Data Protection Addendum "
+     "to be agreed.", "deletion"),
+    ("Previously, we erased all school data 30 days after a contract ended.", "no_retention"),
+    ("Previously, we did not use student data for advertising.", "no_advertising"),
+    ("The District's SIS vendor shall delete roster records on the District's written request.", "deletion"),
+    ("Vendor will endeavour not to direct targeted advertising at students.", "no_advertising"),
+])
+def test_a_term_that_binds_only_if_or_only_once_or_only_before_is_no_present_duty(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Exhibit G is mandatory and Vendor may not opt out of it; under Exhibit G the LEA may request deletion of Student Data by "
+     "written notice and Vendor shall delete it within thirty days.", "deletion"),
+    ("Whether or not Vendor opts out of Exhibit G, this Agreement shall be governed by Connecticut law.", "governing_law"),
+    ("On every plan, including the free tier and the Premium Privacy tier, all Student Data shall remain the exclusive property "
+     "of the District.", "ownership"),
+    ("Company will comply with FERPA for every U.S. educational agency customer, whether or not it has signed our Education "
+     "Addendum.", "ferpa"),
+    ("The Data Protection Addendum attached as Exhibit B, agreed and signed with this Agreement, sets the procedure: the Board may "
+     "ask for deletion of student records by written notice, and Contractor shall delete them within 30 days.", "deletion"),
+    ("As before, we shall erase all school data within 30 days after a contract ends.", "no_retention"),
+    ("The District's identity provider passes student login data to Vendor, and Vendor shall use that data solely to authenticate "
+     "users to the Services.", "use_limitation"),
+    ("Vendor shall not use Student Data for targeted advertising, and will endeavour to ensure that its subprocessors do the same.",
+     "no_advertising"),
+])
+def test_the_same_words_around_a_duty_in_force_leave_it_present(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"

@@ -52,6 +52,20 @@ _PARTY_BOUND = re.compile(rf"(?:{_THIS_PARTY.pattern})(?:\W+\w+){{0,6}}?\W+(?:sh
 _PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
                        r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
 _AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound)\b", re.I)
+# a term that binds only once another document is signed ("for customers that have signed our Education Addendum",
+# "if executed"), or that is left to one still to be agreed ("as set out in the Data Protection Addendum to be agreed")
+_FURTHER_DOC = re.compile(r"\b(?:that|who|which) (?:has|have) (?:signed|executed|entered into|accepted) (?:our|the|an?|its) (?:[\w-]+ ){0,3}?"
+                          r"(?:addendum|agreement|terms|exhibit|amendment|dpa|rider)\b|,? if (?:signed|executed)\b", re.I)
+_TO_BE_AGREED = re.compile(r"\bto be (?:agreed|negotiated|executed|signed|determined|finali[sz]ed)\b", re.I)
+# what was done before, said as history ("Previously, we erased all school data ...", "Under the original Agreement, which
+# this letter does not extend, ..."): not what is owed now
+_PAST = re.compile(r"^\W*(?:previously|historically|formerly|in the past|until (?:now|recently)|under the (?:original|prior|previous|"
+                   r"earlier|former) (?:agreement|contract|terms|dpa))\b", re.I)
+_NOW_BINDING = re.compile(r"\b(?:shall|must|will|agrees? to)\b(?! not\b)", re.I)
+# another vendor of the board's, named as the one bound ("The District's SIS vendor shall delete ...")
+_BOARDS_VENDOR = re.compile(r"^\W*(?:the )?(?:district|school|board|lea|customer|agency)['’]s (?:[\w-]+ ){0,3}?(?:vendor|provider|contractor|"
+                            r"processor|supplier|partner)\b", re.I)
+_OPTS_OUT = re.compile(r"\bopt(?:s|ed)? out\b", re.I)  # "unless Vendor has opted out of Exhibit G": its choice
 # what is done now, said as the practice of the day ("We currently use student data only to ..."): it may change
 _FOR_NOW = re.compile(r"^\W*(?:[\w,’']+\W+){0,3}?(?:currently|presently|at present|at this time|for now)\b", re.I)
 # a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
@@ -93,6 +107,12 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append("it is proposed or under review, not agreed")
     if _FOR_NOW.search(frame.text) and frame.binding is not True:
         gaps.append("it says what is done now, not what must be done")
+    if _PAST.search(frame.text) and not _NOW_BINDING.search(frame.text):
+        gaps.append("it says what was done before, not what is owed now")
+    if _FURTHER_DOC.search(frame.text) or _TO_BE_AGREED.search(frame.text):
+        gaps.append("it binds only under another document, signed or still to be agreed")
+    if _BOARDS_VENDOR.search(frame.text) and not _PARTY_BOUND.search(frame.text):
+        gaps.append("it binds another vendor of the board's, not the contractor")
     if _NOT_YET.search(frame.text):
         gaps.append("it begins only with a step the contractor has yet to take")
     if frame.disclaimed:
@@ -134,7 +154,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     for cond in frame.conditions:
-        if rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW:
+        if _OPTS_OUT.search(cond) or (rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW):
             gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
             break
         said = words_of(cond)

@@ -47,6 +47,10 @@ _SCOPE = re.compile(
     # "Solely with respect to the summer reading pilot": one programme, whatever its name
     r"|\b(?:solely|only|exclusively) (?:with respect to|in relation to|as to|as regards) (?:the |our |its |this |that )?"
     r"(?P<solely>(?:[\w-]+ ){0,4}?(?:program|programme|pilot|project|study|course|plan|tier|edition|module|add-on))\b"
+    # "Where the District has purchased the Premium Privacy tier": the customers of one tier the board must buy
+    r"|\b(?:where|if|once|when) (?:the )?(?:district|school|board|lea|customer|you) (?:has |have )?(?:purchased|buys|bought|subscribes? to|"
+    r"subscribed to|licenses|licensed|upgrades? to|upgraded to) (?:the |our |its |a |an )?"
+    r"(?P<bought>(?:[\w-]+ ){0,3}?(?:tier|plan|edition|add-on|module|package|subscription|bundle))\b"
     # "With respect to the Tutoring Add-On only": one named offering
     r"|\b(?:with respect to|in relation to|as to|as regards) (?:the |our |its )?(?P<offer>(?-i:[A-Z][\w-]*(?: [A-Z][\w-]*){0,4})) only\b"
     # "for schools using our Premium Reading tier": the customers of one named tier, plan or add-on
@@ -146,8 +150,8 @@ def _named(m: re.Match[str]) -> str:
         return f"data subject to {m.group('regime')}"
     if m.group("tier"):
         return f"the {m.group('tier')}"
-    if m.group("just") or m.group("solely"):
-        return f"the {m.group('just') or m.group('solely')}"
+    if m.group("just") or m.group("solely") or m.group("bought"):
+        return f"the {m.group('just') or m.group('solely') or m.group('bought')}"
     return m.group("only") or m.group("prog") or m.group("named") or m.group("offer") or "adults"
 
 
