@@ -476,3 +476,58 @@ def test_a_term_that_binds_only_if_or_only_once_or_only_before_is_no_present_dut
 ])
 def test_the_same_words_around_a_duty_in_force_leave_it_present(library, text, pid):  # stays
     assert status(text, library, pid) == "present"
+
+
+# ---------------------------------------------------------------- conflicts said in other words
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Pupil data may be processed for advertising purposes.", "advertising"),
+    ("Student email addresses collected through the Service may be used by the Company to promote summer camps and other "
+     "commercial offerings.", "advertising"),
+    ("Insights derived from each student's reading history are made available to publishers for the purpose of promoting titles "
+     "to that student.", "advertising"),
+    ("Section 9 is amended to permit the Vendor to license Student Data to third-party research firms for a fee.", "sale"),
+    ("Student information may be bartered or exchanged with other education technology companies in return for access to their "
+     "datasets.", "sale"),
+    ("The Vendor may exchange Student Data for money.", "sale"),
+    ("Texas law controls the interpretation and enforcement of these Terms of Service.", "governing_law_other_state"),
+    ("The rights of the parties hereunder are to be interpreted according to the laws of England and Wales.", "governing_law_other_state"),
+    ("This Agreement shall be governed by the laws of the State of incorporation of the Provider (Delaware).", "governing_law_other_state"),
+    ("Amendments to these Terms may be made by Vendor in its sole discretion and will take effect upon notice to the Customer.",
+     "unilateral_change"),
+    ("The terms of this agreement are subject to revision by the Contractor.", "unilateral_change"),
+    ("The Provider may alter these terms without notice.", "unilateral_change"),
+    ("Revised terms will be emailed to the account administrator and will apply automatically 14 days later.", "unilateral_change"),
+    ("The Vendor shall have no obligation to delete or return Student Data at the end of the term.", "retention"),
+    ("The Vendor is not required to delete Student Data upon termination.", "retention"),
+    ("Deletion of Student Data following termination is at the sole discretion of the Company.", "retention"),
+    ("Notwithstanding termination, Contractor may continue to store Student Data for a period of seven (7) years.", "retention"),
+    ("Student Data becomes our property.", "ownership"),
+    ("Ownership of all data generated through the Services, including Student Data, vests in the Provider.", "ownership"),
+    ("Student-created content shall be deemed a work made for hire for the benefit of the Contractor.", "ownership"),
+])
+def test_a_conflict_said_in_other_words_is_found(library, text, kind):
+    assert kind in [c.kind for c in report(text, library).conflicts]
+
+
+@pytest.mark.parametrize("text", [
+    "These Terms may be modified only with the District's consent.",
+    "This DPA may be amended only with the District's prior written consent.",
+    "The Provider shall host Student Data in exchange for the fees set out in the Order Form.",
+    "The Provider will not exchange Student Data for money.",
+])
+def test_the_schools_consent_the_schools_fees_and_a_refusal_raise_no_conflict(library, text):
+    assert report(text, library).conflicts == []
+
+
+@pytest.mark.parametrize("text", [
+    "We aim to make it simple for you to control what is kept private, and permanently deleted.",
+    "Connecticut law controls the interpretation of this Agreement.",
+    "The Vendor is incorporated in Delaware.",
+    "Title to all Student Data vests in and remains with the District.",
+    "The Vendor's obligations to delete Student Data survive termination.",
+    "Student Data shall not be retained after termination, except as required by law.",
+])
+def test_the_same_words_with_no_conflict_raise_none(library, text):  # stays
+    assert report(text, library).conflicts == []
