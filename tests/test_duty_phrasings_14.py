@@ -531,3 +531,87 @@ def test_the_schools_consent_the_schools_fees_and_a_refusal_raise_no_conflict(li
 ])
 def test_the_same_words_with_no_conflict_raise_none(library, text):  # stays
     assert report(text, library).conflicts == []
+
+
+# ---------------------------------------------------------------- the second review's guards
+# A second reviewer hunted over-readings of the later changes; each of these read as labelled on the round's first code and
+# worse part-way through (a denial of correction to others, a policy beside this contract's own term, "to be agreed" or a
+# tier in another clause, "apply automatically" negated or about software, the District's own discretion or duty).
+
+REVIEWED_2 = [
+    ('No right of correction is granted to third parties; parents and eligible students may review Student '
+     'Data and have it corrected by contacting the District, which will pass the request to the Vendor, who '
+     'shall correct the data within fifteen days.',
+     'review_correction', 'present'),
+    ('The Vendor grants no right of correction to advertisers or other customers; parents may review their '
+     "child's records through the School and ask for corrections, which the Vendor shall make within ten days "
+     "of the School's request.",
+     'review_correction', 'present'),
+    ('Q: Who is responsible for FERPA compliance? A: Both parties. FERPA places obligations on schools, and '
+     'the Vendor, as a school official under this Agreement, shall comply with FERPA.',
+     'ferpa', 'present'),
+    ("The Board's policy is that Connecticut law governs its contracts, and this Agreement is governed by the "
+     'laws of the State of Connecticut.',
+     'governing_law', 'present'),
+    ("The District's policy is that its contracts are governed by Connecticut law; accordingly, this Agreement"
+     ' shall be governed by the laws of the State of Connecticut.',
+     'governing_law', 'present'),
+    ('Fees for optional modules are to be agreed; the Vendor shall not use Student Data for any purpose other '
+     'than providing the Services under this Agreement.',
+     'use_limitation', 'present'),
+    ('The schedule of training sessions is to be agreed between the parties, and the Contractor shall comply '
+     'with FERPA as a school official.',
+     'ferpa', 'present'),
+    ('The optional training order, if executed, adds on-site sessions; the Vendor shall delete Student Data '
+     "within thirty days of the District's written request.",
+     'deletion', 'present'),
+    ('Customers that have signed our Education Addendum receive additional terms; for every customer, the '
+     'Vendor shall not use Student Data for targeted advertising.',
+     'no_advertising', 'present'),
+    ('Where the District has purchased the Premium tier, the Vendor shall also provide live tutoring; in every'
+     ' tier the Vendor shall not use Student Data for advertising.',
+     'no_advertising', 'present'),
+    ("Material changes to the Vendor's privacy policy shall not apply automatically to the District; they take"
+     " effect only upon the District's written acceptance.",
+     'conflict', 'none'),
+    ('Changes to these Terms do not apply automatically to District accounts; they require a written amendment'
+     ' signed by both parties.',
+     'conflict', 'none'),
+    ('Security patches apply automatically to all customer instances, without any action by the District.',
+     'conflict', 'none'),
+    ('The District has no obligation to delete data it has exported to its own systems.',
+     'conflict', 'none'),
+    ('The Vendor has no obligation to delete Student Data that the District directs it to preserve under a '
+     'litigation hold.',
+     'conflict', 'none'),
+    ('The scope of deletion for shared records shall be determined at the sole discretion of the District, and'
+     ' the Vendor shall carry it out within ten days.',
+     'conflict', 'none'),
+    ('After termination the Vendor shall continue to store Student Data for no more than thirty days, solely '
+     'so that the District can export it, and shall then permanently erase it.',
+     'conflict', 'none'),
+    ('The Vendor may tell District administrators about its commercial offerings using their business contact '
+     'details, but never using Student Data.',
+     'conflict', 'none'),
+]
+
+
+@pytest.mark.parametrize("text, pid, want", REVIEWED_2)
+def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
+    if pid == "conflict":
+        assert [c.kind for c in report(text, library).conflicts] == ([] if want == "none" else want.split(","))
+    else:
+        assert status(text, library, pid) == want
+
+
+@pytest.mark.parametrize("text, pid, want", [
+    ('The Vendor may promote its products to students based on their Student Data.',
+     'conflict', 'advertising'),
+    ('The Vendor shall keep its own accounting records for seven years after termination.',
+     'conflict', 'none'),
+    ('The Vendor shall keep invoices and billing records for seven years after termination as tax law '
+     'requires, and those records contain no Student Data.',
+     'conflict', 'none'),
+])
+def test_promotion_with_student_data_and_the_vendors_own_business_records(library, text, pid, want):
+    assert [c.kind for c in report(text, library).conflicts] == ([] if want == "none" else want.split(","))

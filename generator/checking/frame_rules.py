@@ -46,8 +46,10 @@ _ANY_CONTRACTOR = re.compile(r"\b(?:a|an|any|every|each|no) (?:contractor|vendor
 _THIS_PARTY = re.compile(r"\bthe (?:contractor|vendor|operator|provider|company|processor|supplier)\b|\b(?:we|us|our)\b|"
                          r"(?-i:\b(?:Contractor|Vendor|Operator|Provider|Company|Processor|Supplier)\b)", re.I)
 # the contractor bound beside what the law says ("FERPA places duties on schools, and the Vendor shall comply with FERPA")
-_PARTY_BOUND = re.compile(rf"(?:{_THIS_PARTY.pattern})(?:\W+\w+){{0,6}}?\W+(?:shall|will|must|agrees?|undertakes?|accepts?|commits?|compl(?:y|ies))\b(?! not\b)",
+_PARTY_BOUND = re.compile(rf"(?:{_THIS_PARTY.pattern})(?:\W+\w+){{0,10}}?\W+(?:shall|will|must|agrees?|undertakes?|accepts?|commits?|compl(?:y|ies))\b(?! not\b)",
                           re.I)
+# the contract stating its own term beside a policy ("...; accordingly, this Agreement shall be governed by ...")
+_THIS_CONTRACT = re.compile(r"\b(?:this|these) (?:agreement|contract|addendum|dpa|terms)\b(?:\W+\w+){0,2}?\W+(?:is|are|shall|will)\b", re.I)
 # a term proposed or still under review, not agreed ("Counsel has proposed Connecticut law; the vendor is still reviewing")
 _PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
                        r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
@@ -94,13 +96,25 @@ def _persons(words: tuple[str, ...]) -> set[str]:
             or (w.endswith("'s") and words[k - 1:k] in (["your"], ["their"], ["his"], ["her"]))}  # "your child's records"
 
 
+_MODAL = re.compile(r"\b(?:shall|must|will|agrees?)\b", re.I)
+_CLAUSE_CUT = re.compile(r";|,\s*(?:and|but)\b|\baccordingly\b", re.I)
+
+
+def _duty_clauses(text: str) -> list[str]:
+    """The clauses of ``text`` that bind someone (a modal in them), or the whole text when none does: a
+    condition in another clause ("Fees are to be agreed; the Vendor shall ...") leaves the duty whole."""
+    clauses = [c for c in _CLAUSE_CUT.split(text) if _MODAL.search(c)]
+    return clauses or [text]
+
+
 def frame_gaps(frame: Frame, rule) -> list[str]:
     """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
     words for the card ("owed to the user, not the board"); empty when it satisfies it."""
     gaps: list[str] = []
     if _RECITAL.search(frame.text) and not _OPERATIVE.search(frame.text):
         gaps.append("it is a recital, what the parties intend, not a term")
-    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding) and not _PARTY_BOUND.search(frame.text))
+    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding) and not _PARTY_BOUND.search(frame.text)
+           and not _THIS_CONTRACT.search(frame.text))
           or (_UNDER_LAW.search(frame.text) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
         gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
     if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):
@@ -109,7 +123,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append("it says what is done now, not what must be done")
     if _PAST.search(frame.text) and not _NOW_BINDING.search(frame.text):
         gaps.append("it says what was done before, not what is owed now")
-    if _FURTHER_DOC.search(frame.text) or _TO_BE_AGREED.search(frame.text):
+    if any(_FURTHER_DOC.search(c) or _TO_BE_AGREED.search(c) for c in _duty_clauses(frame.text)):
         gaps.append("it binds only under another document, signed or still to be agreed")
     if _BOARDS_VENDOR.search(frame.text) and not _PARTY_BOUND.search(frame.text):
         gaps.append("it binds another vendor of the board's, not the contractor")

@@ -111,7 +111,7 @@ def scope_of(text: str) -> str:
         return ""
     ours = None  # whether the sentence names Connecticut too: searched once, when a place is met
     for m in _SCOPE.finditer(text):
-        if (m.group("tier") or m.group("just")) and _EVERY_PLAN.search(text):
+        if (m.group("tier") or m.group("just") or m.group("bought")) and _EVERY_PLAN.search(text):
             continue  # "on the Free plan and on every paid plan": every customer
         before = text[max(0, m.start() - 80):m.start()]
         if ((_WIDENS.search(before[-50:]) and not m.group("only")) or _HISTORY.search(before) or _ALL_CASES.search(text) or _later(text, m)
