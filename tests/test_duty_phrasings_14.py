@@ -615,3 +615,20 @@ def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, wan
 ])
 def test_promotion_with_student_data_and_the_vendors_own_business_records(library, text, pid, want):
     assert [c.kind for c in report(text, library).conflicts] == ([] if want == "none" else want.split(","))
+
+
+# ---------------------------------------------------------------- breach: "a confirmed or suspected breach"; "you, the School"
+
+
+@pytest.mark.parametrize("text", [
+    "In the event of a confirmed or suspected breach, the Vendor shall notify the District within forty-eight hours and shall "
+    "help the District notify affected parents.",
+    "We will notify you, the School, within seventy-two hours after discovering a breach affecting your students' records.",
+])
+def test_notice_of_a_suspected_breach_to_the_school_named_beside_you_is_present(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_notice_to_you_alone_of_a_breach_of_your_account_stays_partial(library):  # stays
+    text = "We will notify you within seventy-two hours after discovering a breach affecting your account."
+    assert status(text, library, "breach_notification") == "partial"

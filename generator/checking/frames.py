@@ -142,7 +142,7 @@ _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|dev
 _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:termination|expiration|expiry|end)\b"
                         r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
 _BENEFICIARY = [
-    ("board", re.compile(r"\b(?:to|notify|inform|tell|advise|alert|let|for|with|by|of|and)\s+(?:the\s+)?(?:board|district|school|lea|"
+    ("board", re.compile(r"\b(?:to|notify|inform|tell|advise|alert|let|for|with|by|of|and|you,)\s+(?:the\s+)?(?:board|district|school|lea|"
                          r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
     ("parent", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|to|for)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?(?:parents?|guardians?)\b", re.I)),
     ("user", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
