@@ -632,3 +632,21 @@ def test_notice_of_a_suspected_breach_to_the_school_named_beside_you_is_present(
 def test_notice_to_you_alone_of_a_breach_of_your_account_stays_partial(library):  # stays
     text = "We will notify you within seventy-two hours after discovering a breach affecting your account."
     assert status(text, library, "breach_notification") == "partial"
+
+
+# ---------------------------------------------------------------- a later clause that binds the contractor whole
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Parents may opt out of directory information sharing, and the Vendor shall not use Student Data for targeted advertising.",
+     "no_advertising"),
+    ("The District may not opt out of the Vendor's security obligations; the Vendor shall maintain reasonable administrative, "
+     "technical and physical safeguards to protect Student Data.", "security"),
+])
+def test_a_duty_in_a_later_clause_binds_the_contractor_whoever_the_first_clause_names(library, text, pid):
+    assert status(text, library, pid) == "present"
+
+
+def test_a_later_clause_that_leans_on_the_first_is_no_duty_of_its_own(library):  # stays
+    text = "After the contract ends, the district may ask us to delete its data, and we will do so within 60 days of receiving the request."
+    assert status(text, library, "no_retention") == "partial"

@@ -16,6 +16,7 @@ from generator.checking.frame_rules import (
     frame_gaps,
     keeps_back,
     mentions,
+    sentence_gaps,
     set_aside,
 )
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
@@ -337,7 +338,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = frame_gaps(frame := read_frame(_stated(s)), p.detect.frame) if not found else []
+        gaps = sentence_gaps(frame := read_frame(_stated(s)), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined.append(s)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, words_of
+from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
 from generator.checking.scopes import elsewhere
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
@@ -105,6 +105,25 @@ def _duty_clauses(text: str) -> list[str]:
     condition in another clause ("Fees are to be agreed; the Vendor shall ...") leaves the duty whole."""
     clauses = [c for c in _CLAUSE_CUT.split(text) if _MODAL.search(c)]
     return clauses or [text]
+
+
+_LATER_CLAUSE = re.compile(r";|,\s*and\b", re.I)
+# a later clause that leans on the first ("..., and we will do so within 60 days of the request"): not a duty of its own
+_BACK = re.compile(r"\b(?:do|does|did) so\b|\bsuch (?:a )?(?:request|notice|data|records)\b|\bthe request\b|\bthereafter\b", re.I)
+
+
+def sentence_gaps(frame: Frame, rule) -> list[str]:
+    """:func:`frame_gaps` of a sentence's frame, unless all it lacks is the contractor as the one bound and a later
+    clause binds the contractor whole ("Parents may opt out of directory sharing, and the Vendor shall not use
+    Student Data for targeted advertising"): the frame reads the first clause's subject, the duty is in the second."""
+    gaps = frame_gaps(frame, rule)
+    if len(gaps) == 1 and gaps[0].startswith("it binds the ") and frame.bound != "contractor":
+        for clause in _LATER_CLAUSE.split(frame.text)[1:]:
+            later = read_frame(clause)
+            if (later.bound == "contractor" and later.binding and later.data == "student" and not _BACK.search(clause)
+                    and not frame_gaps(later, rule)):
+                return []
+    return gaps
 
 
 def frame_gaps(frame: Frame, rule) -> list[str]:
