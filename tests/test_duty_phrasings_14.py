@@ -650,3 +650,43 @@ def test_a_duty_in_a_later_clause_binds_the_contractor_whoever_the_first_clause_
 def test_a_later_clause_that_leans_on_the_first_is_no_duty_of_its_own(library):  # stays
     text = "After the contract ends, the district may ask us to delete its data, and we will do so within 60 days of receiving the request."
     assert status(text, library, "no_retention") == "partial"
+
+
+# ---------------------------------------------------------------- duties in other words: "in no event", ensure, destruction, licensee, choice of law
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("In no event will Provider retain Student Data after the expiration of this Agreement.", "no_retention"),
+    ("Under no circumstances shall the Processor keep Personal Information of students after the termination of the Agreement.",
+     "no_retention"),
+    ("Provider will in no event retain Student Data after termination of this Agreement.", "no_retention"),
+    ("Under no circumstances will Vendor use Student Data except as authorized by this Agreement.", "use_limitation"),
+    ("Destruction of Student Data shall occur within 30 days after termination of this Agreement.", "no_retention"),
+    ("Provider shall ensure the security and confidentiality of Student Data.", "security"),
+    ("The Company shall preserve the security of Student Data.", "security"),
+    ("Upon the Licensee's written request, Provider will delete the Student Data within 30 days.", "deletion"),
+    ("Choice of Law: Connecticut (without regard to its conflicts of law provisions).", "governing_law"),
+])
+def test_a_duty_said_in_other_words_is_present(library, text, pid):
+    assert status(text, library, pid) == "present"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("In no event will Provider retain Student Data after the expiration of this Agreement, except that backup copies will be "
+     "kept for 24 months.", "no_retention"),
+    ("Student Data shall remain with Provider for 12 months after the Agreement ends.", "no_retention"),
+    ("The District shall ensure the security of its own user accounts and devices.", "security"),
+    ("The Company shall ensure the confidentiality of student login passwords.", "security"),
+    ("The University shall keep the Study Data confidential, store it only on an encrypted, password-protected server, and allow "
+     "access only to the research staff named in Appendix 3.", "security"),
+    ("Choice of Law: New York.", "governing_law"),
+    ("In no event will Provider fail to delete Student Data within 30 days after the District requests deletion in writing.",
+     "deletion"),
+])
+def test_the_same_words_keep_their_reading(library, text, pid):  # stays
+    want = {"no_retention": ["partial", "missing"], "security": None, "governing_law": ["missing"], "deletion": ["present"]}[pid]
+    got = status(text, library, pid)
+    if want is None:  # the District's own duty is no duty; one kind of data is partial; the study data kept safe is present
+        assert got == {"The District": "missing", "The Company": "partial", "The University": "present"}[text.split(" shall")[0]]
+    else:
+        assert got in want

@@ -25,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
-          "superintendent"}
+          "superintendent", "licensee", "subscriber"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
@@ -143,7 +143,7 @@ _AFTER_END = re.compile(r"\b(?:after|following|beyond|from|of)\s+(?:the\s+)?(?:t
                         r"|\bafter (?:the )?(?:contract|agreement|subscription|service) (?:ends|expires|terminates)\b", re.I)
 _BENEFICIARY = [
     ("board", re.compile(r"\b(?:to|notify|inform|tell|advise|alert|let|for|with|by|of|and|you,)\s+(?:the\s+)?(?:board|district|school|lea|"
-                         r"agency|customer|institution|controller)\b|\b(?:board|district|school|customer)'s\b", re.I)),
+                         r"agency|customer|institution|controller|licensee|subscriber)\b|\b(?:board|district|school|customer)'s\b", re.I)),
     ("parent", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|to|for)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?(?:parents?|guardians?)\b", re.I)),
     ("user", re.compile(r"\b(?:notify|inform|tell|advise|alert|let|contact|email)\s+(?:each\s+|all\s+|the\s+|any\s+)?(?:affected\s+)?"
                         r"(?:you|users?|individuals?|persons?|people|account holders)\b"

@@ -210,11 +210,29 @@ def plain_asides(text: str) -> str:
     return _ASIDE.sub(" alone ", text) if ", not " in text or ",not " in text else text
 
 
+# a negation said before the modal ("In no event will Provider retain ...", "Under no circumstances shall Student Data be
+# used ...") or between the modal and the verb ("Provider will in no event retain", "will never retain"): "X will not"
+_NO_EVENT = r"(?:in no event|under no circumstances?|at no time|in no case)"
+_NO_EVENT_FIRST = re.compile(rf"(?i:{_NO_EVENT})\s*,?\s+(?i:(shall|will|may|must|can|should))\s+"
+                             r"((?i:the\s+|any\s+)?(?:[A-Z][\w'’-]*\s+){1,3}|(?i:we|it|they)\s+)")
+_NOT_FAIL = re.compile(r"\bnot fail to\s+", re.I)
+_NO_EVENT_AFTER = re.compile(rf"\b(shall|will|may|must|can|should)\s+(?:{_NO_EVENT}|never)\b,?", re.I)
+
+
+def plain_negations(text: str) -> str:
+    """``text`` with a negation said before its modal, or between the modal and the verb, as "not" after the
+    modal ("In no event will Provider retain" → "Provider will not retain"); the same text when it has none."""
+    if " no " not in text.lower() and "never" not in text.lower():
+        return text
+    text = _NO_EVENT_AFTER.sub(r"\1 not", _NO_EVENT_FIRST.sub(lambda m: f"{m.group(2)}{m.group(1)} not ", text))
+    return _NOT_FAIL.sub("", text)  # "will not fail to delete": "will delete"
+
+
 def as_read(text: str) -> str:
     """``text`` as the patterns and the frames read it: with the words an amendment in it removes taken
-    out (:func:`generator.checking.amendments.in_force`) and a contrasting aside as "alone"
-    (:func:`plain_asides`)."""
-    return plain_asides(in_force(text))
+    out (:func:`generator.checking.amendments.in_force`), a negation before the modal after it
+    (:func:`plain_negations`) and a contrasting aside as "alone" (:func:`plain_asides`)."""
+    return plain_asides(plain_negations(in_force(text)))
 
 
 def plain_idioms(text: str) -> str:
