@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.checking.amendments import in_force
+from generator.checking.amendments import in_force, without_marker
 
 
 def test_quoted_words_deleted_are_taken_out_and_the_inserted_words_stay():
@@ -53,3 +53,17 @@ def test_replacing_a_described_reference_keeps_what_replaces_it():
 def test_a_clause_a_court_strikes_down_is_no_amendment():
     text = "Any clause that a court strikes down shall be removed only to the extent necessary, and all other clauses continue."
     assert in_force(text) == text
+
+
+def test_a_numbered_item_that_deletes_a_part_leaves_nothing():
+    assert in_force("2. Section 8, under which the Vendor shall protect Student Data, is deleted in its entirety.") == ""
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("3. Section 7 is amended to read as follows.", "Section 7 is amended to read as follows."),
+    ("(b) the Vendor shall delete the data.", "the Vendor shall delete the data."),
+    ("§ 4.2 Previously, we kept the data.", "Previously, we kept the data."),
+    ("The Vendor shall delete the data.", "The Vendor shall delete the data."),
+])
+def test_a_list_items_number_is_not_what_the_sentence_opens_with(text, bare):
+    assert without_marker(text) == bare

@@ -690,3 +690,12 @@ def test_the_same_words_keep_their_reading(library, text, pid):  # stays
         assert got == {"The District": "missing", "The Company": "partial", "The University": "present"}[text.split(" shall")[0]]
     else:
         assert got in want
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("2. Section 8 of the Agreement, under which Vendor shall implement safeguards to protect Student Data, is deleted in its "
+     "entirety.", "security"),
+    ("6. Previously, the Vendor did not use Student Data for advertising.", "no_advertising"),
+])
+def test_a_numbered_item_is_read_as_the_same_sentence_unnumbered(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")

@@ -38,6 +38,15 @@ _PART_REMOVED = re.compile(rf"^\W*{_PART}{_WITHIN}*?\b(?:is|are)\s+(?:hereby\s+)
 _INVALID = re.compile(r"\b(?:invalid|unenforceable|illegal|void|unlawful)\b", re.I)
 
 
+_MARKER = re.compile(r"^\s*(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[.)]|§+\s*\d[\w.]*)\s+", re.I)
+
+
+def without_marker(text: str) -> str:
+    """``text`` without the list item's number or letter it starts with ("3. Section 7 ...", "(b) the Vendor ..."),
+    so that what a sentence opens with can be read; the same text when it has none."""
+    return _MARKER.sub("", text, count=1)
+
+
 def _put_in_place(m: re.Match[str]) -> str:
     """What stays of a described part an amendment takes out: nothing, or for "replacing ... with ...",
     what it is replaced with."""
@@ -54,4 +63,4 @@ def in_force(text: str) -> str:
         return text
     text = _QUOTED.sub(lambda m: _QUOTE.sub('""', m.group(0)), text)
     text = _DESCRIBED.sub(_put_in_place, text)
-    return _PART_REMOVED.sub("", text, count=1).lstrip(" .;,").rstrip()
+    return _PART_REMOVED.sub("", without_marker(text), count=1).lstrip(" .;,").rstrip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from generator.checking.amendments import without_marker
 from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
 from generator.checking.scopes import elsewhere
 
@@ -130,23 +131,24 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     """What ``frame`` lacks to satisfy ``rule`` (a :class:`generator.models.FrameRule`), each in
     words for the card ("owed to the user, not the board"); empty when it satisfies it."""
     gaps: list[str] = []
-    if _RECITAL.search(frame.text) and not _OPERATIVE.search(frame.text):
+    opens = without_marker(frame.text)  # what the sentence opens with, after a list item's number
+    if _RECITAL.search(opens) and not _OPERATIVE.search(frame.text):
         gaps.append("it is a recital, what the parties intend, not a term")
-    elif ((_LAW_SAYS.search(frame.text) and not (frame.bound == "contractor" and frame.binding) and not _PARTY_BOUND.search(frame.text)
+    elif ((_LAW_SAYS.search(opens) and not (frame.bound == "contractor" and frame.binding) and not _PARTY_BOUND.search(frame.text)
            and not _THIS_CONTRACT.search(frame.text))
-          or (_UNDER_LAW.search(frame.text) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
+          or (_UNDER_LAW.search(opens) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
         gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
     if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):
         gaps.append("it is proposed or under review, not agreed")
-    if _FOR_NOW.search(frame.text) and frame.binding is not True:
+    if _FOR_NOW.search(opens) and frame.binding is not True:
         gaps.append("it says what is done now, not what must be done")
-    if _PAST.search(frame.text) and not _NOW_BINDING.search(frame.text):
+    if _PAST.search(opens) and not _NOW_BINDING.search(frame.text):
         gaps.append("it says what was done before, not what is owed now")
     if any(_FURTHER_DOC.search(c) or _TO_BE_AGREED.search(c) for c in _duty_clauses(frame.text)):
         gaps.append("it binds only under another document, signed or still to be agreed")
-    if _BOARDS_VENDOR.search(frame.text) and not _PARTY_BOUND.search(frame.text):
+    if _BOARDS_VENDOR.search(opens) and not _PARTY_BOUND.search(frame.text):
         gaps.append("it binds another vendor of the board's, not the contractor")
-    if _NOT_YET.search(frame.text):
+    if _NOT_YET.search(opens):
         gaps.append("it begins only with a step the contractor has yet to take")
     if frame.disclaimed:
         gaps.append("it disclaims a promise rather than making one")
