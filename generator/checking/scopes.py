@@ -82,11 +82,11 @@ _LATER = re.compile(r";(?!\s*(?:and|but)?\s*only\b)|,\s*(?:and|but)\b(?! only\b)
 # ... unless the later clause names the whole term: "; this Section applies only to LEAs in Texas"
 _WHOLE_TERM = re.compile(r"\W*(?:and\s+)?(?:this|that|the foregoing|each such) (?:article|section|clause|paragraph|subsection|provision|"
                          r"term|sentence|obligation|requirement|exhibit|schedule|addendum|agreement)s? (?:\w+ )?(?:applies|apply|extends?)\b", re.I)
-# a place the document was first written for, in an aside ("Although this model agreement was first written for Utah
-# schools, the Provider shall ..."): its history, not the term's reach
 # the contract's own programme, not a narrower one: "solely with respect to the Literacy Pilot that is the subject of this Agreement"
 _OWN_PROGRAMME = re.compile(r"\W*(?:[\w-]+ ){0,2}?(?:(?:that|which) (?:is|are) the subject of|(?:that|which) (?:this|the) agreement covers|under|covered by) "
                             r"(?:this|the) (?:agreement|contract|addendum|dpa)\b", re.I)
+# a place the document was first written for, in an aside ("Although this model agreement was first written for Utah
+# schools, the Provider shall ..."): its history, not the term's reach
 _HISTORY = re.compile(r"\b(?:although|though|while|even though|originally|initially|first) (?:\w+\W+){0,8}?"
                       r"(?:written|drafted|prepared|developed|designed|adapted)(?: for)?\W+(?:\w+\W+){0,2}?$", re.I)
 _ALL_CASES = re.compile(r"\bin (?:all|every) (?:cases?|circumstances)\b", re.I)  # not "in any event ... within 48 hours": a time
