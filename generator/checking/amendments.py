@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 
-# every amendment this module reads names one of these words: a sentence without any is left as it is
-_REMOVING = re.compile(r"\b(?:delet|strik|struck|stricken|remov|replac|repeal|rescind|omit)", re.I)
+# every amendment this module reads names one of these (a verb of _VERB, or a participle of _PART_REMOVED but
+# "withdrawn", which the first gate, a regex, left out): a sentence without any is left as it is, tested as plain
+# substrings, since every sentence of a document is read here
+_REMOVING = ("deleting", "striking", "removing", "replacing", "omitting", "rescinding", "deleted", "struck", "stricken",
+             "removed", "repealed", "rescinded", "omitted")
 _WITHIN = r"(?:[^.;]|\.(?=\d))"  # a character of the same sentence: "Section 3.1" does not end it
 _VERB = r"(?:deleting|striking|striking out|removing|replacing|omitting|rescinding)"
 # the quoted words an amendment takes out: 'deleting the words "within 72 hours"', 'replacing "may" with "shall"'
@@ -59,7 +62,8 @@ def in_force(text: str) -> str:
     strikes or replaces; a sentence, reference or requirement it describes and deletes; a part
     named as the subject and then deleted. What it puts in their place stays. The same text
     when it removes nothing."""
-    if not _REMOVING.search(text) or _INVALID.search(text):
+    low = text.lower()
+    if not any(word in low for word in _REMOVING) or _INVALID.search(text):
         return text
     text = _QUOTED.sub(lambda m: _QUOTE.sub('""', m.group(0)), text)
     text = _DESCRIBED.sub(_put_in_place, text)

@@ -222,7 +222,8 @@ _NO_EVENT_AFTER = re.compile(rf"\b(shall|will|may|must|can|should)\s+(?:{_NO_EVE
 def plain_negations(text: str) -> str:
     """``text`` with a negation said before its modal, or between the modal and the verb, as "not" after the
     modal ("In no event will Provider retain" → "Provider will not retain"); the same text when it has none."""
-    if " no " not in text.lower() and "never" not in text.lower():
+    low = text.lower()
+    if " no " not in low and "never" not in low:
         return text
     text = _NO_EVENT_AFTER.sub(r"\1 not", _NO_EVENT_FIRST.sub(lambda m: f"{m.group(2)}{m.group(1)} not ", text))
     return _NOT_FAIL.sub("", text)  # "will not fail to delete": "will delete"
