@@ -8,7 +8,7 @@ import re
 
 from generator.checking.amendments import without_marker
 from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
-from generator.checking.scopes import elsewhere
+from generator.checking.scopes import BINDING_MODAL, elsewhere
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
 # ("except for such purposes as the Vendor may determine", "unless our business needs require")
@@ -97,14 +97,13 @@ def _persons(words: tuple[str, ...]) -> set[str]:
             or (w.endswith("'s") and words[k - 1:k] in (["your"], ["their"], ["his"], ["her"]))}  # "your child's records"
 
 
-_MODAL = re.compile(r"\b(?:shall|must|will|agrees?)\b", re.I)
 _CLAUSE_CUT = re.compile(r";|,\s*(?:and|but)\b|\baccordingly\b", re.I)
 
 
 def _duty_clauses(text: str) -> list[str]:
     """The clauses of ``text`` that bind someone (a modal in them), or the whole text when none does: a
     condition in another clause ("Fees are to be agreed; the Vendor shall ...") leaves the duty whole."""
-    clauses = [c for c in _CLAUSE_CUT.split(text) if _MODAL.search(c)]
+    clauses = [c for c in _CLAUSE_CUT.split(text) if BINDING_MODAL.search(c)]
     return clauses or [text]
 
 

@@ -188,13 +188,13 @@ _BARRED = re.compile(r"\b(?:is|are|shall be|will be) (?:\w+ )?(?:(?:barred|forbi
 _BOUND = re.compile(r"\b(?:not|no) (?:(later)|(more|greater)|(less|fewer|earlier|sooner)) than\b|\bnot (?:to )?exceed(?:ing)?\b", re.I)
 _GOAL = re.compile(r"\b(our|its|their) (?:goal|aim|objective|intention|mission) is to\b", re.I)
 _GOAL_WHO = {"our": "we", "its": "it", "their": "they"}
-_BINDING_AFTER = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)
+BINDING_MODAL = re.compile(r"\b(?:shall|will|must|agrees?)\b", re.I)  # a modal that binds someone, negated or not
 
 
 def _effort(m: re.Match[str], effort: str) -> str:
     """The effort idiom ``m`` written as ``effort``, unless a binding modal follows it ("we do our best
     to respond, and we will notify ...": the later duty stands)."""
-    return m.group(0) if _BINDING_AFTER.search(m.string, m.end()) else effort
+    return m.group(0) if BINDING_MODAL.search(m.string, m.end()) else effort
 
 
 # a contrast set off by commas that names who does not ("Your school, not us, owns the records"): the
