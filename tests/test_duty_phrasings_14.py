@@ -10,6 +10,11 @@ import pytest
 
 from .test_duty_phrasings import report, status
 
+
+def conflict_kinds(text: str, library) -> list[str]:
+    """The kinds of the conflicts the check reports in ``text``, in the report's order."""
+    return [c.kind for c in report(text, library).conflicts]
+
 # ---------------------------------------------------------------- conflicts: the board's own act is no term of the contractor's
 
 
@@ -19,7 +24,7 @@ from .test_duty_phrasings import report, status
     "The Board may share student names with local newspapers to announce honour rolls and advertise graduation.",
 ])
 def test_the_boards_own_advertising_is_no_conflict(library, text):
-    assert [c.kind for c in report(text, library).conflicts] == []
+    assert conflict_kinds(text, library) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -28,7 +33,7 @@ def test_the_boards_own_advertising_is_no_conflict(library, text):
     "The District permits the Vendor to use student data to advertise its other products.",  # the board's consent to the contractor's act
 ])
 def test_the_contractors_advertising_is_still_a_conflict(library, text):  # stays
-    assert "advertising" in [c.kind for c in report(text, library).conflicts]
+    assert "advertising" in conflict_kinds(text, library)
 
 
 # ---------------------------------------------------------------- use limitation: "contract" is a whole word
@@ -508,7 +513,7 @@ def test_the_same_words_around_a_duty_in_force_leave_it_present(library, text, p
     ("Student-created content shall be deemed a work made for hire for the benefit of the Contractor.", "ownership"),
 ])
 def test_a_conflict_said_in_other_words_is_found(library, text, kind):
-    assert kind in [c.kind for c in report(text, library).conflicts]
+    assert kind in conflict_kinds(text, library)
 
 
 @pytest.mark.parametrize("text", [
@@ -599,7 +604,7 @@ REVIEWED_2 = [
 @pytest.mark.parametrize("text, pid, want", REVIEWED_2)
 def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
     if pid == "conflict":
-        assert [c.kind for c in report(text, library).conflicts] == ([] if want == "none" else want.split(","))
+        assert conflict_kinds(text, library) == ([] if want == "none" else want.split(","))
     else:
         assert status(text, library, pid) == want
 
@@ -614,7 +619,7 @@ def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, wan
      'conflict', 'none'),
 ])
 def test_promotion_with_student_data_and_the_vendors_own_business_records(library, text, pid, want):
-    assert [c.kind for c in report(text, library).conflicts] == ([] if want == "none" else want.split(","))
+    assert conflict_kinds(text, library) == ([] if want == "none" else want.split(","))
 
 
 # ---------------------------------------------------------------- breach: "a confirmed or suspected breach"; "you, the School"
