@@ -149,6 +149,7 @@ def _check_patterns(prov: Provision, path: Path) -> None:
     rules = [*prov.detect.present, *prov.detect.partial]
     rules += [r for c in prov.conflicts for r in c.rules]
     pats = [p for r in rules for p in (*r.all, *r.none)] + [w.pattern for w in prov.detect.weakeners]
+    pats += [w.unless for w in prov.detect.weakeners if w.unless]
     _compile_patterns(pats, path, re2=True)
     _compile_patterns([x.pattern for x in prov.detect.limits], path)
 

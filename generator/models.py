@@ -298,11 +298,14 @@ class Rule(Strict):
 class Weakener(Strict):
     """A pattern that, found in a sentence that would make a provision present, makes it partial;
     with ``counts`` false the sentence does not count at all (a term for another jurisdiction's
-    people or data does not count for Connecticut: the labels' convention)."""
+    people or data does not count for Connecticut: the labels' convention). ``unless``: a pattern
+    that, found in the same sentence, shows the phrase is not a condition of the duty (a request that
+    only hastens a deletion due at the end anyway: "or sooner at the District's request")."""
 
     pattern: str
     reason: str
     counts: bool = True
+    unless: str = ""
 
 
 class Limit(Strict):

@@ -85,6 +85,15 @@ def test_bad_pattern_and_unknown_vocabulary_fail_at_load(clause_copy):
         load_library(clause_copy)
 
 
+def test_a_weakeners_unless_pattern_is_checked_at_load(clause_copy):
+    f = clause_copy / "provisions" / "07-no_retention.md"
+    text = f.read_text()
+    assert text.count("      unless: '") == 1
+    f.write_text(text.replace("      unless: '", "      unless: 'sooner(?<!x)|", 1))
+    with pytest.raises(LibraryError, match="07-no_retention.md: pattern .* is not RE2 syntax"):
+        load_library(clause_copy)
+
+
 def test_a_vocabulary_entry_may_name_an_entry_above_it_not_below(clause_copy):
     lib = load_library(clause_copy)
     barred = lib.vocabulary["VENDOR_BARRED"]  # written with {VENDOR}, which stands above it

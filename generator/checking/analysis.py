@@ -48,6 +48,7 @@ def library_patterns(library: Library) -> tuple[str, ...]:
         for r in rules:
             pats.update(dict.fromkeys([*r.all, *r.none]))
         pats.update(dict.fromkeys(w.pattern for w in p.detect.weakeners))
+        pats.update(dict.fromkeys(w.unless for w in p.detect.weakeners if w.unless))
     return tuple(pats)
 
 
@@ -134,7 +135,8 @@ def _weakness(p: Provision, text: str, sid: int, index: Index, ps: PatternSet) -
     """Why a matching sentence only makes ``p`` partial, and what kind of reason it is
     (``weakener``, ``limit``, or ``elsewhere``: it does not count at all), or None."""
     for w in p.detect.weakeners:
-        if sid in index.get(ps.index[w.pattern], ()) and (w.counts or not names_ours(text)):
+        if sid in index.get(ps.index[w.pattern], ()) and (w.counts or not names_ours(text)) \
+                and not (w.unless and sid in index.get(ps.index[w.unless], ())):
             return w.reason, "weakener" if w.counts else "elsewhere"
     for lim in p.detect.limits:
         days = stated_days(text, lim)
@@ -258,11 +260,17 @@ def _users_term(frame) -> bool:
     return (frame.bound or frame.subject) in ("user", "parent")
 
 
+#: words by which the board gives the contractor leave to act ("The Board permits the Contractor to ...")
+_LEAVE = frozenset({"permit", "permits", "allow", "allows", "authorize", "authorizes", "authorise", "authorises", "let",
+                    "lets", "consent", "consents", "grant", "grants", "license", "licenses", "licence", "licences",
+                    "enable", "enables", "agree", "agrees", "instruct", "instructs", "direct", "directs"})
+
+
 def _boards_own(frame) -> bool:
     """Whether a sentence is the board's own act ("The District may keep the reports ...", "The District may
-    use directory information to advertise school events"); not its consent to the contractor's ("The Board
-    permits the Contractor to retain ...")."""
-    return frame.bound == "board" and frame.direct
+    use the messaging feature to advertise school events"); not its leave to the contractor ("The Board
+    permits the Contractor to retain ...", "The District agrees that the Vendor may ...")."""
+    return frame.bound == "board" and (frame.direct or not _LEAVE & set(frame.words))
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
