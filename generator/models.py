@@ -397,6 +397,9 @@ class ConflictRule(Strict):
     explanation: str
     downgrades: bool = True
     frame: ConflictFrame | None = None
+    #: the term puts the provision's duty on the board or the user ("Client is solely responsible for FERPA
+    #: compliance"): a sentence stating it is no evidence of the provision, whatever words it shares with it
+    moves_duty: bool = False
 
 
 Basis = Literal["10-234bb(a)", "policy"]

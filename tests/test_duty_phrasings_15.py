@@ -95,3 +95,27 @@ def test_a_request_that_only_hastens_deletion_at_the_end_leaves_it_present(libra
 ])
 def test_deletion_at_the_end_only_if_the_school_asks_stays_partial(library, text):  # stays
     assert status(text, library, "no_retention") == "partial"
+
+
+# ---------------------------------------------------------------- FERPA: a term that puts FERPA on the school is no commitment
+
+
+@pytest.mark.parametrize("text", [
+    "The Client alone is responsible for seeing that whatever it discloses to the Company complies with FERPA.",
+    "Licensee bears sole responsibility for FERPA compliance.",
+    "It's up to your school to comply with FERPA.",
+    "FERPA compliance | the Customer's responsibility",
+    "The Subscriber represents that it has complied with FERPA in disclosing Student Data to Provider.",
+])
+def test_ferpa_put_on_the_school_is_no_commitment_of_the_contractors(library, text):
+    assert status(text, library, "ferpa") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "The Company alone is responsible for seeing that its handling of education records complies with FERPA.",
+    "It's our job to comply with FERPA: we act as a school official for your school.",
+    "Customer and Provider shall comply with FERPA.",  # two parties bound together, the contractor among them
+    "Customer and Provider shall each comply with FERPA with respect to Student Data.",
+])
+def test_the_contractors_own_or_joint_ferpa_duty_is_present(library, text):
+    assert status(text, library, "ferpa") == "present"

@@ -37,6 +37,10 @@ MAX_EVIDENCE = 3
 # party; one naming the party as the agent ("... used by Customer to ...") stays that party's
 _DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)"
                            r"\s+(?:not\s+|never\s+)?(?:be\s+)?(?:used|shared|sold|disclosed|processed|retained|kept|stored)\b", re.I)
+#: two parties bound together ("Customer and Provider shall comply with FERPA"): not the school's own duty
+#: when the frame binds the contractor
+_JOINT = re.compile(r"^\W*(?:both\s+)?(?:the\s+)?\w+\s+(?:and|&)\s+(?:the\s+)?\w+\s+(?:each\s+|both\s+|jointly\s+)?"
+                    r"(?:shall|will|must|agrees?)\b", re.I)
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
@@ -398,9 +402,16 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
 
     doubts: list[str] = list(doubts_frame)
     shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
-    if not strong and weak and all((s.location, _quote(s.text)) in shifting
-                                   and read_frame(_stated(s)).bound in ("board", "user") for s, _ in weak):
-        weak, doubts = [], [*doubts, "its only term puts the duty on the board or the user, a conflict"]
+    moved = {(c.location, c.text) for rule, found in per_rule if rule.moves_duty for c in found}
+    if moved:  # "Client is solely responsible for ... complying with FERPA": no commitment of the contractor's
+        strong = [s for s in strong if (s.location, _quote(s.text)) not in moved]
+        weak = [(s, why) for s, why in weak if (s.location, _quote(s.text)) not in moved]
+    shifted = not strong and weak and all((s.location, _quote(s.text)) in shifting
+                                          and read_frame(_stated(s)).bound in ("board", "user") for s, _ in weak)
+    if shifted:
+        weak = []
+    if not strong and not weak and (moved or shifted):
+        doubts.append("its only term puts the duty on the board or the user, a conflict")
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
@@ -465,7 +476,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duty = any_of(tuple(library.duties))
     # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
     duties = frozenset(i for i, s in enumerate(terms)
-                       if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text)))
+                       if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text))
+                       and not (_JOINT.match(s.text) and read_frame(s.text).bound == "contractor"))
     rd = _read(terms, ps, spans | {1}, duties)
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]

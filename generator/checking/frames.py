@@ -25,7 +25,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 _CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
-          "superintendent", "licensee", "subscriber"}
+          "superintendent", "licensee", "subscriber", "client"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
