@@ -119,3 +119,67 @@ def test_ferpa_put_on_the_school_is_no_commitment_of_the_contractors(library, te
 ])
 def test_the_contractors_own_or_joint_ferpa_duty_is_present(library, text):
     assert status(text, library, "ferpa") == "present"
+
+
+# ---------------------------------------------------------------- review: seeing the data, correction denied or absent
+
+
+@pytest.mark.parametrize("text", [
+    "Families can look up attendance in the parent portal; there is no process for correcting records.",
+    "Students may view their scores online, but corrections are not supported.",
+])
+def test_review_with_correction_denied_or_absent_is_partial(library, text):
+    assert status(text, library, "review_correction") == "partial"
+
+
+def test_a_label_that_says_no_procedure_is_no_procedure(library):
+    assert status("Parent review and correction of records: none offered.", library, "review_correction") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Parents may review their child's records and ask the District to correct any error, and the Vendor shall make the correction within 30 days.",
+    "Parents may inspect the student's records and request corrections, which the Contractor shall make promptly.",
+])
+def test_review_and_correction_with_a_way_stays_present(library, text):  # stays
+    assert status(text, library, "review_correction") == "present"
+
+
+# ---------------------------------------------------------------- deletion: "at the District's direction" names no way to give it
+
+
+@pytest.mark.parametrize("text", [
+    "At the Board's direction, the Vendor will erase Board Records.",
+    "At the District's instruction, Contractor shall destroy the records it names.",
+])
+def test_deletion_at_the_schools_direction_is_partial(library, text):
+    assert status(text, library, "deletion") == "partial"
+
+
+def test_deletion_on_the_schools_written_request_stays_present(library):  # stays
+    text = "Upon the District's written request, the Vendor shall delete the Student Data it names within ten days."
+    assert status(text, library, "deletion") == "present"
+
+
+# ---------------------------------------------------------------- a reviewer's recommendation is not a term
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Recommend that the agreement be revised to limit the vendor's use of student data to the services.", "use_limitation"),
+    ("We recommend adding a clause requiring the provider to destroy all student data when the contract ends.", "no_retention"),
+    ("Recommended: require the contractor to encrypt student data in transit and at rest.", "security"),
+])
+def test_a_recommendation_is_no_term(library, text, pid):
+    assert status(text, library, pid) in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("The Vendor shall use the encryption methods recommended by NIST to protect student data.", "security"),
+    ("The Contractor shall destroy all student data when the contract ends, as counsel recommended.", "no_retention"),
+])
+def test_a_duty_that_mentions_a_recommendation_stays_present(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"
+
+
+def test_advice_to_approve_a_term_the_vendor_agreed_stays_present(library):  # stays
+    text = "Recommend approval; the vendor agrees to destroy all student data when the contract ends."
+    assert status(text, library, "no_retention") == "present"

@@ -54,6 +54,11 @@ _THIS_CONTRACT = re.compile(r"\b(?:this|these) (?:agreement|contract|addendum|dp
 # a term proposed or still under review, not agreed ("Counsel has proposed Connecticut law; the vendor is still reviewing")
 _PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
                        r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
+# a reviewer's advice, not a term: "Recommend that the contract be amended to ...", "Recommended: require vendor to ..."
+_ADVISED = re.compile(r"^\W*(?:(?:we|i|counsel|staff|the (?:reviewer|committee|office))\s+)?(?:recommends?|recommended|recommendations?|"
+                      r"suggests?|suggested|suggestions?|proposes?|proposed|proposals?)\b", re.I)
+# ... unless what is advised is approval, or the other side has taken it ("Recommend approval; the vendor agrees to ...")
+_TAKEN = re.compile(r"\b(?:approv\w*|accept(?:s|ed)|agree(?:s|d))\b", re.I)
 _AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound)\b", re.I)
 # a term that binds only once another document is signed ("for customers that have signed our Education Addendum",
 # "if executed"), or that is left to one still to be agreed ("as set out in the Data Protection Addendum to be agreed")
@@ -137,7 +142,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
            and not _THIS_CONTRACT.search(frame.text))
           or (_UNDER_LAW.search(opens) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
         gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
-    if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):
+    if (_PROPOSED.search(frame.text) and not _AGREED.search(frame.text)) or (_ADVISED.match(opens) and not _TAKEN.search(frame.text)):
         gaps.append("it is proposed or under review, not agreed")
     if _FOR_NOW.search(opens) and frame.binding is not True:
         gaps.append("it says what is done now, not what must be done")
