@@ -183,3 +183,27 @@ def test_a_duty_that_mentions_a_recommendation_stays_present(library, text, pid)
 def test_advice_to_approve_a_term_the_vendor_agreed_stays_present(library):  # stays
     text = "Recommend approval; the vendor agrees to destroy all student data when the contract ends."
     assert status(text, library, "no_retention") == "present"
+
+
+# ---------------------------------------------------------------- governing law: Connecticut named as the law that governs
+
+
+@pytest.mark.parametrize("text", [
+    "The Operator shall obey all Connecticut traffic laws governing school transport.",
+    "This Agreement is governed by the laws of the State of Ohio, and the courts of Connecticut may hear disputes.",
+    "The Vendor shall follow all federal and Connecticut laws that apply to it, and this Agreement is governed by Vermont law.",
+    "Vendor is incorporated in Connecticut; this Agreement is governed by the laws of Texas.",
+])
+def test_connecticut_named_but_not_as_the_governing_law_is_no_choice_of_it(library, text):
+    assert status(text, library, "governing_law") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "This Agreement shall be governed by and construed in accordance with the laws of the State of Connecticut.",
+    "Disputes about these terms will be decided under Connecticut law.",
+    "The law of Connecticut, without regard to its conflict-of-law rules, governs this Agreement.",
+    "Connecticut law applies to this Addendum.",
+    "Governing law: Connecticut.",
+])
+def test_connecticut_law_governing_stays_present(library, text):  # stays
+    assert status(text, library, "governing_law") == "present"
