@@ -282,3 +282,11 @@ def test_student_images_sold_or_records_kept_after_the_student_leaves_is_a_confl
 ])
 def test_packages_parents_order_or_a_promise_not_to_keep_is_no_conflict(library, text):  # stays
     assert conflict_kinds(text, library) == []
+
+
+# ---------------------------------------------------------------- "student info" is student data
+
+
+def test_student_info_is_student_data(library):
+    text = "We use student info only to run the app for your school, and for no other purpose."
+    assert status(text, library, "use_limitation") == "present"
