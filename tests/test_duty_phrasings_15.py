@@ -290,3 +290,229 @@ def test_packages_parents_order_or_a_promise_not_to_keep_is_no_conflict(library,
 def test_student_info_is_student_data(library):
     text = "We use student info only to run the app for your school, and for no other purpose."
     assert status(text, library, "use_limitation") == "present"
+
+
+# ---------------------------------------------------------------- the round's review: sentences that read worse part-way through the round
+# (a reviewer's own sentences, using the round's words in other roles; each now reads as the reviewer wants)
+
+REVIEWED_15 = [
+    ("The District's right to audit Vendor's records is reserved to the District and may be exercised once in each contract year.",
+     'ownership', 'missing'),
+    ('Whether title to Student Data is retained by the District or by the Vendor shall be settled in a separate data agreement.',
+     'ownership', 'partial/missing'),
+    ('Client is solely responsible for paying all fees when due, and Provider shall comply with FERPA in handling Student Records.',
+     'ferpa', 'present'),
+    ("The Provider is responsible for ensuring that its subcontractors comply with FERPA, and the District's obligation is limited to supplying accurate records.",
+     'ferpa', 'present'),
+    ('The Client represents, and the Vendor agrees, that all Student Data is and remains the property of the Client.',
+     'ownership', 'present'),
+    ('The Customer agrees that this Agreement is governed by the laws of the State of Connecticut.',
+     'governing_law', 'present'),
+    ('The Licensee agrees that if any provision is held invalid by a court, the remaining provisions remain in full force.',
+     'severability', 'present'),
+    ("Corrections to Student Data are not supported in the mobile app, but parents may review their child's data and request a correction through the District, and the Vendor will make it within ten days.",
+     'review_correction', 'present'),
+    ("The Vendor shall delete Student Data at the Board's direction, given by written notice to the Vendor's privacy officer, within thirty days after the notice.",
+     'deletion', 'present'),
+    ("At the District's instruction, submitted through the administrator dashboard, the Vendor shall delete the specified Student Data within fifteen days.",
+     'deletion', 'present'),
+    ("The Vendor shall deliver usage reports at the District's direction and shall delete Student Data within thirty days of the District's written request sent to privacy@vendor.example.",
+     'deletion', 'present'),
+    ('We suggest you keep a copy of your records; in any case, the Provider shall not use Student Data for any purpose other than providing the Services under this Agreement.',
+     'use_limitation', 'present'),
+    ('Recommended Plan subscribers receive priority support, and on every plan the Vendor shall maintain industry-standard safeguards to protect Student Data.',
+     'security', 'present'),
+    ('Recommended settings are described in the Admin Guide; the Vendor shall in all cases protect Student Data with encryption, access controls and staff training.',
+     'security', 'present'),
+    ('The laws of the state in which the District is located, namely Connecticut, govern this Agreement.',
+     'governing_law', 'present'),
+    ('This Agreement is made in Connecticut and shall be governed by and interpreted under the laws of that State.',
+     'governing_law', 'present'),
+    ('Governing law: the law of the State where the Customer is located (Connecticut).',
+     'governing_law', 'present'),
+    ('The Vendor shall notify the District within thirty days after discovering any unauthorized release of Student Data, and a breach affecting more than 500 Connecticut residents shall also be reported to the Attorney General.',
+     'breach_notification', 'present'),
+    ('The Subscriber agrees that Connecticut law governs this Agreement.',
+     'governing_law', 'present'),
+    ("The Vendor shall delete Student Data within thirty days after the District's written request, and will perform data migrations at the District's direction.",
+     'deletion', 'present'),
+    ('We suggest using strong passwords; the Vendor shall protect Student Data with encryption and access controls.',
+     'security', 'present'),
+    ('Recommended hardware includes Chromebooks, and the Vendor shall maintain safeguards to protect Student Data.',
+     'security', 'present'),
+    ('Proposed services are listed in Exhibit A, and the Vendor shall use Student Data only to provide those services.',
+     'use_limitation', 'present'),
+    ('We suggest that each district designate a privacy contact; the Vendor shall notify that contact in writing within forty-eight hours of discovering any breach of Student Data.',
+     'breach_notification', 'present'),
+    ('This Agreement is governed by the laws of the state where the District is located, which is Connecticut.',
+     'governing_law', 'present'),
+    ('This Agreement is made in Connecticut and shall be governed by its laws.',
+     'governing_law', 'present'),
+    ('The Vendor shall notify the District within thirty days after discovering any breach of Student Data and shall also notify the Attorney General of any breach affecting more than 500 residents.',
+     'breach_notification', 'present'),
+    ('The Vendor shall notify the District within thirty days of any breach of Student Data, and if a breach affects more than 500 residents, the Vendor shall also notify the Attorney General.',
+     'breach_notification', 'present'),
+    ("Parents may review their child's data and request corrections through the District, which the Vendor will make within ten days; corrections are not supported in the mobile app itself.",
+     'review_correction', 'present'),
+    ('The parties have not yet agreed whether ownership of Student Data is retained by the District.',
+     'ownership', 'partial/missing'),
+    ('If title to Student Data is retained by the District, the Vendor will charge an additional storage fee.',
+     'ownership', 'missing'),
+    ("Unless ownership is expressly retained by the District in a signed addendum, all uploaded data becomes the Vendor's property.",
+     'ownership', 'missing'),
+    ('The Vendor will ask the District whether title to Student Data should be retained by the District after migration.',
+     'ownership', 'partial/missing'),
+    ("The District may use the Vendor's tools to advertise its events, and the Vendor may also use Student Data to advertise its own products.",
+     'conflict', 'advertising'),
+    ('The District may use the messaging feature to advertise school events, and the Vendor may share student email addresses with its advertising partners.',
+     'conflict', 'disclosure/advertising'),
+    ('The Board may post notices in the app, and the Vendor may show targeted ads to students based on their browsing.',
+     'conflict', 'advertising'),
+]
+
+
+@pytest.mark.parametrize("text, pid, want", REVIEWED_15)
+def test_the_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
+    if pid == "conflict":
+        kinds = conflict_kinds(text, library)
+        assert (kinds == []) if want == "none" else any(k in kinds for k in want.split("/"))
+    else:
+        assert status(text, library, pid) in want.split("/")
+
+
+# ---------------------------------------------------------------- a refusal that is only advice or a hope forbids nothing
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor should not use Student Data for any purpose other than those this Agreement authorizes.",
+    "The Provider will try not to use Pupil Records for purposes other than the Services.",
+])
+def test_an_advised_or_hoped_refusal_is_no_use_limit(library, text):
+    assert status(text, library, "use_limitation") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not use Student Data for any purpose other than those this Agreement authorizes.",
+    "The Vendor may not use Student Data for any purpose other than those this Agreement authorizes.",
+])
+def test_a_refusal_that_forbids_stays_a_use_limit(library, text):  # stays
+    assert status(text, library, "use_limitation") == "present"
+
+
+# ---------------------------------------------------------------- severability: the rest denied, left to choice, or another document's
+
+
+@pytest.mark.parametrize("text", [
+    "Should any term of this Agreement be held unenforceable, the remaining terms shall be void as well.",
+    "If a court finds any clause of this Agreement invalid, the other clauses shall not remain in force.",
+    "The terms of this Agreement are not severable.",
+    "If any provision of this Agreement is held invalid, the other provisions may stay in effect at the Vendor's discretion.",
+    "If any provision of the Acceptable Use Policy is held invalid, the remaining provisions of the Acceptable Use Policy remain in effect.",
+])
+def test_severability_denied_left_to_choice_or_of_another_document_is_not_present(library, text):
+    assert status(text, library, "severability") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "If any term of this Agreement is held invalid, that term shall be void, but the remaining terms shall remain in effect.",
+    "The invalidity of any provision shall not cause the remaining provisions of this Agreement to cease to have effect.",
+    "The provisions of this Agreement are independent of each other.",
+    "No provision of this Agreement shall be held unenforceable merely because another provision is invalid.",
+])
+def test_severability_of_this_agreement_is_present(library, text):
+    assert status(text, library, "severability") == "present"
+
+
+# ---------------------------------------------------------------- FERPA: the rights parents hold are no commitment; "conform" is
+
+
+@pytest.mark.parametrize("text", [
+    "Parents hold rights under FERPA to inspect their child's education records.",
+    "Eligible students have certain rights under FERPA.",
+])
+def test_the_rights_parents_hold_under_ferpa_are_no_commitment(library, text):
+    assert status(text, library, "ferpa") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall conform to FERPA in its handling of Pupil Records.",
+    "Provider shall comply with FERPA, and parents keep all their rights under FERPA.",
+])
+def test_the_contractors_conformity_with_ferpa_is_present(library, text):
+    assert status(text, library, "ferpa") == "present"
+
+
+# ---------------------------------------------------------------- ownership said as what the contractor never gets
+
+
+@pytest.mark.parametrize("text", [
+    "Customer Data shall not become the property of the Vendor.",
+    "Pupil Records are not, and will never be, the property of the Contractor.",
+    "The Contractor acknowledges that it acquires no ownership interest in Student Data.",
+])
+def test_what_never_becomes_the_contractors_property_is_ownership(library, text):
+    assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "If title to Student Data is retained by the District, the Vendor will charge a storage fee.",
+    "The parties will decide later whether ownership of Pupil Records is retained by the Board.",
+])
+def test_title_kept_only_in_a_question_or_a_condition_is_no_ownership(library, text):  # stays
+    assert status(text, library, "ownership") == "missing"
+
+
+# ---------------------------------------------------------------- use limits: the contractor's own business purposes; another state's agencies
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not use Student Data for any purpose other than those authorized by this Agreement, except for its "
+    "other legitimate business purposes.",
+    "For Texas educational agencies only, the Provider shall not use Student Data except to provide the Services.",
+])
+def test_a_use_limit_with_the_contractors_business_or_for_another_states_agencies_is_not_present(library, text):
+    assert status(text, library, "use_limitation") in ("partial", "missing")
+
+
+def test_a_ban_on_use_for_the_contractors_business_purposes_stays_present(library):  # stays
+    text = "The Vendor shall use Student Data only to provide the Services and shall not use it for its own business purposes."
+    assert status(text, library, "use_limitation") == "present"
+
+
+# ---------------------------------------------------------------- what the school agrees to may be the contractor's duty
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("The Customer agrees that this Agreement is governed by the laws of the State of Connecticut.", "governing_law"),
+    ("The Customer agrees that the Vendor shall maintain reasonable safeguards for Student Data.", "security"),
+    ("The Customer agrees to pay the fees when due, and the Vendor shall maintain reasonable safeguards for Student Data.",
+     "security"),
+])
+def test_what_the_school_agrees_the_contractor_shall_do_counts(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"
+
+
+def test_the_schools_own_agreement_to_obtain_consent_is_still_its_duty(library):  # stays
+    text = "The Customer agrees that it will obtain any parental consent required before uploading Student Data."
+    assert status(text, library, "ferpa") == "missing"
+
+
+# ---------------------------------------------------------------- governing law: Connecticut named as the state meant
+
+
+@pytest.mark.parametrize("text", [
+    "This Agreement is governed by the laws of the state where the District is located, namely Connecticut.",
+    "This Agreement is made in Connecticut and shall be governed by the laws of that State.",
+    "Which law governs this Agreement? The laws of the State of Connecticut.",
+    'Section 14 (Governing Law) is amended by deleting "New Jersey" and inserting "Connecticut".',
+])
+def test_connecticut_named_as_the_state_whose_law_governs_is_present(library, text):  # stays
+    assert status(text, library, "governing_law") == "present"
+
+
+# ---------------------------------------------------------------- the board acting with the contractor is the contractor acting
+
+
+def test_the_board_acting_through_the_contractor_is_a_conflict(library):  # stays
+    text = "The District, through the Vendor, may send students targeted ads based on their Student Data."
+    assert "advertising" in conflict_kinds(text, library)

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from generator.checking.frame_rules import (
     CONFIDENTIAL_ONLY,
+    binds_contractor,
     confidential_takes_in_students,
     conflict_frame,
     frame_doubts,
@@ -20,7 +21,7 @@ from generator.checking.frame_rules import (
     set_aside,
 )
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
-from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
+from generator.checking.frames import CONTRACTOR_WORDS, Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.scopes import clauses_of, names_ours
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -35,12 +36,12 @@ MAX_QUOTE = 400
 MAX_EVIDENCE = 3
 # a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
 # party; one naming the party as the agent ("... used by Customer to ...") stays that party's
-_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)"
-                           r"\s+(?:not\s+|never\s+)?(?:be\s+)?(?:used|shared|sold|disclosed|processed|retained|kept|stored)\b", re.I)
-#: two parties bound together ("Customer and Provider shall comply with FERPA"): not the school's own duty
-#: when the frame binds the contractor
-_JOINT = re.compile(r"^\W*(?:both\s+)?(?:the\s+)?\w+\s+(?:and|&)\s+(?:the\s+)?\w+\s+(?:each\s+|both\s+|jointly\s+)?"
-                    r"(?:shall|will|must|agrees?)\b", re.I)
+_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)\b", re.I)
+# what the school agrees to or acknowledges is a statement of the contract's, not its own duty, when the clause
+# after "that" is not about the school itself: "The Customer agrees that this Agreement is governed by ...",
+# "The Client represents, and the Vendor agrees, that all Student Data remains the property of the Client"
+_AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|accepts?|confirms?)(?:,\s*(?:and|as)\b[^,]{0,60},)?"
+                          r"\s+that\s+(?!(?:it|its|they|their|you|your|he|his|she|her|the (?:customer|client|licensee|subscriber|district|school|board|user)))\b", re.I)
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
@@ -270,11 +271,18 @@ _LEAVE = frozenset({"permit", "permits", "allow", "allows", "authorize", "author
                     "enable", "enables", "agree", "agrees", "instruct", "instructs", "direct", "directs"})
 
 
+#: the contractor named as one who acts, not as the owner of a tool ("through the Vendor", not "the Vendor's tool")
+_AGENT = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b(?![’']s)", re.I)
+
+
 def _boards_own(frame) -> bool:
     """Whether a sentence is the board's own act ("The District may keep the reports ...", "The District may
     use the messaging feature to advertise school events"); not its leave to the contractor ("The Board
-    permits the Contractor to retain ...", "The District agrees that the Vendor may ...")."""
-    return frame.bound == "board" and (frame.direct or not _LEAVE & set(frame.words))
+    permits the Contractor to retain ...", "The District agrees that the Vendor may ...") nor an act it does
+    with the contractor ("The District, through the Vendor, may show ads")."""
+    if frame.bound != "board" or binds_contractor(frame.text, binding=False):  # "..., and the Vendor may show ads"
+        return False
+    return frame.direct or (frame.subject == "board" and not _LEAVE & set(frame.words) and not _AGENT.search(frame.text))
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
@@ -477,7 +485,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
     duties = frozenset(i for i, s in enumerate(terms)
                        if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text))
-                       and not (_JOINT.match(s.text) and read_frame(s.text).bound == "contractor"))
+                       and not binds_contractor(s.text)  # "Customer and Provider shall", "agrees that the Vendor shall"
+                       and not _AGREES_THAT.search(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]

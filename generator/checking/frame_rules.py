@@ -55,8 +55,11 @@ _THIS_CONTRACT = re.compile(r"\b(?:this|these) (?:agreement|contract|addendum|dp
 _PROPOSED = re.compile(r"\b(?:has|have|had) (?:proposed|suggested|requested|asked for)\b|\b(?:still|is|are) (?:reviewing|considering|"
                        r"negotiating)\b|\bunder (?:review|negotiation|discussion)\b", re.I)
 # a reviewer's advice, not a term: "Recommend that the contract be amended to ...", "Recommended: require vendor to ..."
-_ADVISED = re.compile(r"^\W*(?:(?:we|i|counsel|staff|the (?:reviewer|committee|office))\s+)?(?:recommends?|recommended|recommendations?|"
-                      r"suggests?|suggested|suggestions?|proposes?|proposed|proposals?)\b", re.I)
+_ADVISED = re.compile(r"^\W*(?:(?:we|i|counsel|staff|the (?:reviewer|committee|office))\s+(?:recommend|suggest|propose)s?\s+(?:that\b|adding|"
+                      r"requiring|revising|amending|including|inserting|deleting|striking|a |an |the )|(?:recommend|suggest|propose)s?\s+"
+                      r"(?:that\b|adding|requiring|revising|amending|including|inserting|deleting|striking)|(?:recommended|recommendations?|"
+                      r"suggested|suggestions?|proposed|proposals?)\s*:)", re.I)
+ADVICE = "it is a reviewer's advice, not a term"
 # ... unless what is advised is approval, or the other side has taken it ("Recommend approval; the vendor agrees to ...")
 _TAKEN = re.compile(r"\b(?:approv\w*|accept(?:s|ed)|agree(?:s|d))\b", re.I)
 _AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound)\b", re.I)
@@ -86,6 +89,9 @@ _NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new
 
 
 # the act named as a noun and confined ("Use of student data is limited to ..."): the restriction is the duty
+# a refusal that is only advice or a hope: "should not use", "will try not to use", "endeavours never to disclose"
+_HOPED_NOT = re.compile(r"\b(?:should|might|could|(?:try|tries|endeavou?rs?|aims?|strives?|seeks?|hopes?|attempts?|intends?)"
+                        r"(?: to)?)\s+(?:not|never)\b", re.I)
 _CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b", re.I)
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
 _DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
@@ -117,12 +123,21 @@ _LATER_CLAUSE = re.compile(r";|,\s*and\b", re.I)
 _BACK = re.compile(r"\b(?:do|does|did) so\b|\bsuch (?:a )?(?:request|notice|data|records)\b|\bthe request\b|\bthereafter\b", re.I)
 
 
+def binds_contractor(text: str, binding: bool = True) -> bool:
+    """Whether ``text`` binds the contractor in its first clause or in a later one (after ";" or ", and"):
+    "The Customer agrees that the Vendor shall ...", "The Customer agrees to pay the fees, and the Vendor shall
+    ...". With ``binding`` false a permission counts too ("The Board may post notices, and the Vendor may show
+    ads ...")."""
+    return any(f.bound == "contractor" and (f.binding or not binding)
+               for f in (read_frame(c) for c in (text, *_LATER_CLAUSE.split(text)[1:])))
+
+
 def sentence_gaps(frame: Frame, rule) -> list[str]:
     """:func:`frame_gaps` of a sentence's frame, unless all it lacks is the contractor as the one bound and a later
     clause binds the contractor whole ("Parents may opt out of directory sharing, and the Vendor shall not use
     Student Data for targeted advertising"): the frame reads the first clause's subject, the duty is in the second."""
     gaps = frame_gaps(frame, rule)
-    if len(gaps) == 1 and gaps[0].startswith("it binds the ") and frame.bound != "contractor":
+    if len(gaps) == 1 and ((gaps[0].startswith("it binds the ") and frame.bound != "contractor") or gaps[0] == ADVICE):
         for clause in _LATER_CLAUSE.split(frame.text)[1:]:
             later = read_frame(clause)
             if (later.bound == "contractor" and later.binding and later.data == "student" and not _BACK.search(clause)
@@ -142,8 +157,10 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
            and not _THIS_CONTRACT.search(frame.text))
           or (_UNDER_LAW.search(opens) and _ANY_CONTRACTOR.search(frame.text) and not _THIS_PARTY.search(frame.text))):
         gaps.append("it says what a law or a policy requires, not that the contractor undertakes it")
-    if (_PROPOSED.search(frame.text) and not _AGREED.search(frame.text)) or (_ADVISED.match(opens) and not _TAKEN.search(frame.text)):
+    if _PROPOSED.search(frame.text) and not _AGREED.search(frame.text):
         gaps.append("it is proposed or under review, not agreed")
+    elif _ADVISED.match(opens) and not _TAKEN.search(frame.text):
+        gaps.append(ADVICE)
     if _FOR_NOW.search(opens) and frame.binding is not True:
         gaps.append("it says what is done now, not what must be done")
     if _PAST.search(opens) and not _NOW_BINDING.search(frame.text):
@@ -177,6 +194,8 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(f"it says the contractor will not (or need not) {frame.actions[0]}, which refuses the duty")
     if frame.binding is False and not frame.negated and frame.bound == "contractor" and not _CONFINED.search(frame.text):
         gaps.append("the contractor may, but need not")
+    elif frame.negated and frame.bound == "contractor" and _HOPED_NOT.search(frame.text):
+        gaps.append("it advises or hopes that the contractor will not, and forbids nothing")
     elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:
         # security is itself a duty of effort (actions designed to ensure security): an aim to
         # protect meets it; an aim to notify, delete or limit use is not the act

@@ -22,7 +22,7 @@ from generator.checking.scopes import plain_idioms, plain_words, scope_of
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # "de-identified" is one word
 
 # who a sentence binds: the word that stands before its modal verb
-_CONTRACTOR = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
+CONTRACTOR_WORDS = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
           "superintendent", "licensee", "subscriber", "client"}
@@ -268,7 +268,7 @@ def _who(word: str, following: str = "") -> str:
     ("student data", "user content") or the word is a noun in another role."""
     if following in DATA_NOUNS or (following == "'s"):
         return ""
-    if word in _CONTRACTOR:
+    if word in CONTRACTOR_WORDS:
         return "contractor"
     if word in _BOARD:
         return "board"

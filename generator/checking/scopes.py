@@ -28,7 +28,7 @@ _SCOPE = re.compile(
     r"\b(?:if you (?:are|reside)|for (?:users|individuals|residents|people)|where (?:the |a |an |your |its )?(?:\w+ )?"
     r"(?:school|district|agency|lea|institution|customer|user|student|pupil|parent|child|controller)s? (?:is|are)(?: an? \w+)?)"
     rf" (?:located |based |resident )?in (?:the )?(?P<place>{PLACES})\b"
-    rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+)?(?P<noun>data|information|records?|region|"
+    rf"|\b(?P<data>{PLACES})\s+(?:student\s+|personal\s+|school\s+|(?:local\s+)?education(?:al)?\s+)?(?P<noun>data|information|records?|region|"
     r"residents?|users?|consumers?|citizens?|data subjects?|students?|pupils?|schools?|districts?|customers?|leas?|agenc(?:y|ies))\b"
     r"|\b(?:applies|apply) (?:only|solely|exclusively) to (?P<only>(?:\w+ ){0,3}\w+)"
     rf"|\bwhere (?:the )?(?P<law>{PLACES})(?: GDPR| law| laws| data protection law| privacy law)? (?:applies|apply)\b"
