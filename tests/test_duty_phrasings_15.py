@@ -11,6 +11,15 @@ from .test_duty_phrasings import status
 from .test_duty_phrasings_14 import conflict_kinds
 
 
+def reads_as_wanted(text: str, pid: str, want: str, library) -> bool:
+    """Whether ``text`` reads as a reviewer wants: a status among ``want`` ("partial/missing"), or for
+    ``pid`` "conflict" one of the kinds in ``want`` (none at all for "none")."""
+    if pid == "conflict":
+        kinds = conflict_kinds(text, library)
+        return kinds == [] if want == "none" else any(k in kinds for k in want.split("/"))
+    return status(text, library, pid) in want.split("/")
+
+
 # ---------------------------------------------------------------- ownership: title the school keeps, said in the passive
 
 
@@ -373,11 +382,7 @@ REVIEWED_15 = [
 
 @pytest.mark.parametrize("text, pid, want", REVIEWED_15)
 def test_the_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
-    if pid == "conflict":
-        kinds = conflict_kinds(text, library)
-        assert (kinds == []) if want == "none" else any(k in kinds for k in want.split("/"))
-    else:
-        assert status(text, library, pid) in want.split("/")
+    assert reads_as_wanted(text, pid, want, library)
 
 
 # ---------------------------------------------------------------- a refusal that is only advice or a hope forbids nothing
@@ -516,3 +521,115 @@ def test_connecticut_named_as_the_state_whose_law_governs_is_present(library, te
 def test_the_board_acting_through_the_contractor_is_a_conflict(library):  # stays
     text = "The District, through the Vendor, may send students targeted ads based on their Student Data."
     assert "advertising" in conflict_kinds(text, library)
+
+
+# ---------------------------------------------------------------- the round's second review: sentences that read worse part-way through
+# (a second reviewer's own sentences around the round's later changes; each now reads as the reviewer wants)
+
+REVIEWED_15S = [
+    ('The Customer acknowledges that it owns and controls all Student Data, and nothing in this Agreement gives the Vendor any ownership of it.',
+     'ownership', 'present'),
+    ('The Provider will not use Student Data for advertising of any kind, and teachers should not use the Service to promote commercial products.',
+     'no_advertising', 'present'),
+    ('The Vendor shall not use Student Data for any purpose other than providing the Services, and the District should not upload more data than the Services need.',
+     'use_limitation', 'present'),
+    ('The Vendor should not and shall not use Student Data for advertising purposes.',
+     'no_advertising', 'present'),
+    ('If any provision is held invalid, none of the remaining provisions shall be affected, and each remaining provision shall be enforced to the fullest extent the law permits.',
+     'severability', 'present'),
+    ('Sections 4 and 9 are not severable from each other, but if any other provision is held invalid, the remainder of this Agreement shall continue in full force.',
+     'severability', 'present/partial'),
+    ("The covenants in this Agreement are independent of each other, and a breach by one party does not excuse the other party's performance.",
+     'severability', 'missing'),
+    ("The District's payment obligations and the Vendor's service-level credits are separable from each other and shall be invoiced separately.",
+     'severability', 'missing'),
+    ("Students retain their rights under FERPA, and the Provider agrees to act as a school official under the District's direct control as FERPA defines that term.",
+     'ferpa', 'present'),
+    ('Families have rights under FERPA that the Contractor will respect by complying with FERPA in all its handling of Pupil Records.',
+     'ferpa', 'present'),
+    ("The District's own policies on student records conform to FERPA.",
+     'ferpa', 'partial/missing'),
+    ("Nothing in this Agreement requires the Vendor's practices to conform to FERPA.",
+     'ferpa', 'partial/missing'),
+    ('Parents have the right to review records, and the Vendor agrees to comply with FERPA in supporting that right.',
+     'ferpa', 'present'),
+    ('Student Data shall not become the property of the Vendor unless the District fails to pay the annual fee.',
+     'ownership', 'partial/missing'),
+    ('Student Data shall not become the property of the Vendor until this Agreement ends, at which time all rights in it pass to the Vendor.',
+     'ownership', 'missing'),
+    ('For New York educational agencies, the Vendor shall also follow Education Law 2-d; for all customers, the Vendor shall use Student Data only for the contracted Services.',
+     'use_limitation', 'present'),
+    ('The law that applies to this Agreement is Delaware law, notwithstanding any Connecticut law on student data privacy.',
+     'governing_law', 'missing'),
+    ('The Customer acknowledges that it owns all Customer Data.',
+     'ownership', 'present'),
+    ('The Customer acknowledges that the Customer retains all right, title and interest in Student Data.',
+     'ownership', 'present'),
+    ('The Licensee acknowledges that it retains ownership and control of all Student Records.',
+     'ownership', 'present'),
+    ('The Client acknowledges that it is the owner of all student data, and the Provider acknowledges that it has no ownership of it.',
+     'ownership', 'present'),
+    ('The Customer represents that it owns or controls all Student Data it provides to the Vendor.',
+     'ownership', 'present/partial'),
+    ('The Vendor shall not use Student Data for targeted advertising; students should not click on links to outside sites.',
+     'no_advertising', 'present'),
+    ('Under no circumstances shall the Vendor use Student Data for advertising; the Vendor should not be asked to do so.',
+     'no_advertising', 'present'),
+    ('If any provision is held invalid, none of the remaining provisions shall be impaired.',
+     'severability', 'present'),
+    ('The invalidity of any provision shall not affect any other provision, and none of the remaining provisions shall be invalidated thereby.',
+     'severability', 'present'),
+    ('If any provision is held invalid, the remaining provisions shall continue in full force, and none of the remaining provisions shall be affected.',
+     'severability', 'present'),
+    ('If any provision of this Agreement is held invalid, the rest of this Agreement remains in effect, except that the license grant and the fee schedule are not severable from each other.',
+     'severability', 'present'),
+    ('The fee schedule is non-severable, but any other invalid provision shall be severed and the remaining provisions enforced.',
+     'severability', 'present/partial'),
+    ("The Vendor's obligations under Sections 3 and 5 are independent of each other.",
+     'severability', 'missing'),
+    ("The District's rights under this Agreement are separable from each other and may be exercised in any order.",
+     'severability', 'missing'),
+    ('Each Order Form is independent of each other Order Form.',
+     'severability', 'missing'),
+    ('The two licenses are separable from each other and may be terminated separately.',
+     'severability', 'missing'),
+    ('Eligible students retain all rights under FERPA, and the Vendor shall comply with FERPA.',
+     'ferpa', 'present'),
+    ('Parents have rights under FERPA; the Vendor shall comply with FERPA.',
+     'ferpa', 'present'),
+    ('The District certifies that its annual notice of rights conforms to FERPA.',
+     'ferpa', 'partial/missing'),
+    ("The Vendor's practices need not conform to FERPA.",
+     'ferpa', 'partial/missing'),
+    ('The Vendor will not be required to conform to FERPA.',
+     'ferpa', 'partial/missing'),
+    ('Student Data shall not become the property of the Vendor except as provided in Section 9, under which the District assigns de-identified data to the Vendor.',
+     'ownership', 'partial/missing'),
+    ('Student Data shall not become the property of the Vendor before the District approves the transfer.',
+     'ownership', 'missing'),
+    ('Student Data shall not become the property of the Vendor for the first ninety days after upload; after that, the Vendor owns it.',
+     'ownership', 'missing'),
+    ('The Contractor acknowledges that it acquires no ownership interest in Student Data except the license granted in Section 4, which is perpetual and irrevocable.',
+     'ownership', 'partial/missing'),
+    ('For Massachusetts educational agencies, the Vendor shall also sign the state addendum; for every customer, the Vendor shall use Student Data only for the contracted services.',
+     'use_limitation', 'present'),
+    ('The law that applies to this Agreement is New York law, and Connecticut law does not apply.',
+     'governing_law', 'missing'),
+    ('The law that applies to this Agreement shall be agreed later; Connecticut law was proposed by the District and rejected by the Vendor.',
+     'governing_law', 'missing'),
+    ('The Customer acknowledges that it may request deletion of Student Data at any time by written notice to the Vendor, which shall delete the data within 30 days.',
+     'deletion', 'present'),
+    ("The Customer acknowledges that it has reviewed the Vendor's security program, under which the Vendor shall encrypt Student Data and restrict access to it.",
+     'security', 'present'),
+    ('Should any provision be held invalid, no other provision shall be affected, and none of the remaining terms of this Agreement shall lose effect.',
+     'severability', 'present'),
+    ('Until the District pays in full, Student Data shall not become the property of the Vendor; thereafter it is jointly owned.',
+     'ownership', 'missing'),
+    ("Whichever law applies to this Agreement, the Vendor will follow Connecticut law's student privacy rules only where required.",
+     'governing_law', 'missing'),
+]
+
+
+@pytest.mark.parametrize("text, pid, want", REVIEWED_15S)
+def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
+    test_the_reviews_sentences_keep_their_reading(library, text, pid, want)

@@ -41,7 +41,14 @@ _DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|inform
 # after "that" is not about the school itself: "The Customer agrees that this Agreement is governed by ...",
 # "The Client represents, and the Vendor agrees, that all Student Data remains the property of the Client"
 _AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|accepts?|confirms?)(?:,\s*(?:and|as)\b[^,]{0,60},)?"
-                          r"\s+that\s+(?!(?:it|its|they|their|you|your|he|his|she|her|the (?:customer|client|licensee|subscriber|district|school|board|user)))\b", re.I)
+                          r"\s+that\s+(?:(?:this|these|the)\s+(?:agreement|contract|terms|addendum|dpa|provisions?|laws?)\b|"
+                          r"Connecticut\b|if\s+any\s+(?:provision|term|part)|(?:all\s+|any\s+)?(?:(?:student|customer|pupil|school)\s+)?"
+                          r"(?:data|records|information)\s+(?:is|are|remains?|shall|will)\b|(?:it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?"
+                          r"(?:owns?|retains?\s+(?:all\s+)?(?:ownership|title|rights?)|is\s+the\s+(?:sole\s+)?owner))", re.I)
+# the contractor bound in a relative clause: "... by written notice to the Vendor, which shall delete ...", "the Vendor's
+# security program, under which the Vendor shall encrypt ..."
+_VENDOR_WHICH = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
+                           rf"\bunder which (?:the )?(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\s+(?:shall|will|must)\b", re.I)
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
@@ -486,7 +493,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duties = frozenset(i for i, s in enumerate(terms)
                        if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text))
                        and not binds_contractor(s.text)  # "Customer and Provider shall", "agrees that the Vendor shall"
-                       and not _AGREES_THAT.search(s.text))
+                       and not _AGREES_THAT.search(s.text) and not _VENDOR_WHICH.search(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]

@@ -90,8 +90,8 @@ _NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new
 
 # the act named as a noun and confined ("Use of student data is limited to ..."): the restriction is the duty
 # a refusal that is only advice or a hope: "should not use", "will try not to use", "endeavours never to disclose"
-_HOPED_NOT = re.compile(r"\b(?:should|might|could|(?:try|tries|endeavou?rs?|aims?|strives?|seeks?|hopes?|attempts?|intends?)"
-                        r"(?: to)?)\s+(?:not|never)\b", re.I)
+_HOPED_NOT = re.compile(r"^[^;,]{0,80}?\b(?:should|might|could|(?:try|tries|endeavou?rs?|aims?|strives?|seeks?|hopes?|attempts?|"
+                        r"intends?)(?: to)?)\s+(?:not|never)\b(?!\s+and\s+(?:shall|will|must)\b)", re.I)
 _CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b", re.I)
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
 _DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
@@ -119,6 +119,9 @@ def _duty_clauses(text: str) -> list[str]:
 
 
 _LATER_CLAUSE = re.compile(r";|,\s*and\b", re.I)
+# a later clause said for everyone ("...; for all customers, the Vendor shall ...") is free of the first clause's reach
+_FOR_ALL = re.compile(r"\b(?:for|to) (?:all|every|each|any) (?:other )?(?:customers?|districts?|schools?|leas?|agenc(?:y|ies)|users|"
+                      r"subscribers|licensees)\b|\bin (?:all|every) (?:other )?cases?\b", re.I)
 # a later clause that leans on the first ("..., and we will do so within 60 days of the request"): not a duty of its own
 _BACK = re.compile(r"\b(?:do|does|did) so\b|\bsuch (?:a )?(?:request|notice|data|records)\b|\bthe request\b|\bthereafter\b", re.I)
 
@@ -137,8 +140,11 @@ def sentence_gaps(frame: Frame, rule) -> list[str]:
     clause binds the contractor whole ("Parents may opt out of directory sharing, and the Vendor shall not use
     Student Data for targeted advertising"): the frame reads the first clause's subject, the duty is in the second."""
     gaps = frame_gaps(frame, rule)
-    if len(gaps) == 1 and ((gaps[0].startswith("it binds the ") and frame.bound != "contractor") or gaps[0] == ADVICE):
+    if len(gaps) == 1 and ((gaps[0].startswith("it binds the ") and frame.bound != "contractor") or gaps[0] == ADVICE
+                           or gaps[0].startswith("it applies only to ")):
         for clause in _LATER_CLAUSE.split(frame.text)[1:]:
+            if gaps[0].startswith("it applies only to ") and not _FOR_ALL.search(clause):
+                continue  # "For New York agencies, ...; and the Vendor shall ...": the lead-in reaches the later clause too
             later = read_frame(clause)
             if (later.bound == "contractor" and later.binding and later.data == "student" and not _BACK.search(clause)
                     and not frame_gaps(later, rule)):
@@ -194,7 +200,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(f"it says the contractor will not (or need not) {frame.actions[0]}, which refuses the duty")
     if frame.binding is False and not frame.negated and frame.bound == "contractor" and not _CONFINED.search(frame.text):
         gaps.append("the contractor may, but need not")
-    elif frame.negated and frame.bound == "contractor" and _HOPED_NOT.search(frame.text):
+    elif frame.negated and frame.bound in ("contractor", "") and _HOPED_NOT.search(without_marker(frame.text)):
         gaps.append("it advises or hopes that the contractor will not, and forbids nothing")
     elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:
         # security is itself a duty of effort (actions designed to ensure security): an aim to
