@@ -633,3 +633,40 @@ REVIEWED_15S = [
 @pytest.mark.parametrize("text, pid, want", REVIEWED_15S)
 def test_the_second_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
     test_the_reviews_sentences_keep_their_reading(library, text, pid, want)
+
+
+# ---------------------------------------------------------------- review: the contractor need not correct; a statute's own words
+
+
+@pytest.mark.parametrize("text", [
+    "Parents may review Student Data through the School and ask for corrections, which the Vendor may make at its discretion.",
+    "Parents may review and ask to correct their child's records, but the Provider is not obliged to make any correction.",
+])
+def test_a_correction_the_contractor_need_not_make_is_partial(library, text):
+    assert status(text, library, "review_correction") == "partial"
+
+
+def test_a_correction_the_contractor_shall_make_stays_present(library):  # stays
+    text = "Parents may review Student Data through the School and ask for corrections, which the Vendor shall make within ten days."
+    assert status(text, library, "review_correction") == "present"
+
+
+def test_what_a_numbered_section_requires_is_no_term(library):
+    text = "Section 10-234dd requires a contractor to notify the board of a breach within 30 days."
+    assert status(text, library, "breach_notification") == "partial"
+
+
+def test_connecticut_law_the_parties_may_later_agree_on_is_no_choice_of_it(library):
+    text = "The parties may agree in a later writing that the laws of the State of Connecticut govern this Agreement."
+    assert status(text, library, "governing_law") in ("partial", "missing")
+
+
+# ---------------------------------------------------------------- a breach said by who got the data
+
+
+@pytest.mark.parametrize("text", [
+    "If any Student Data is obtained by an unauthorized third party, the Vendor shall notify the District within 72 hours.",
+    "Should Pupil Records be accessed by an unauthorized person, the Provider shall notify the Board within five days.",
+])
+def test_data_got_by_an_unauthorized_person_is_a_breach(library, text):
+    assert status(text, library, "breach_notification") == "present"

@@ -34,7 +34,7 @@ _LAW_SAYS = re.compile(r"^\W*(?:(?:a|answer)\s*:\s*)?(?!(?:as|where|if|when|unle
                        # another body's policy: "University policy requires faculty to ...", "The Board's policy is that ..."
                        r"(?:the )?(?:board|district|university|college|school|state|federal|institutional|agency|department)(?:['’]s)? "
                        r"(?:\w+ )?polic(?:y|ies)(?= (?:requires?|is that|says|states|provides?|prohibits?|forbids?|mandates?))|"
-                       r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w* of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act)|"
+                       r"FERPA|COPPA|PPRA|CIPA|GDPR|CCPA|(?:section|§) ?[\d-]+\w* of (?:the )?(?:\w+ ){1,5}?(?:statutes|code|act)|(?:section|§§?) ?\d[\d-]*\w*(?:\([a-z0-9]+\))*|"
                        r"Conn(?:ecticut|\.) Gen(?:eral|\.) Stat(?:utes|\.)[^,;]{0,30}?)"
                        r" (?:also )?(?:requires?|prohibits?|forbids?|bars|mandates?|provides?|gives?|grants?|obliges?|allows?|permits?|"
                        r"says|states|is that|places|imposes|puts)\b", re.I)
