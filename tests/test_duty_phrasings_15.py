@@ -672,6 +672,6 @@ def test_data_got_by_an_unauthorized_person_is_a_breach(library, text):
     assert status(text, library, "breach_notification") == "present"
 
 
-def test_title_kept_only_until_a_payment_is_no_ownership(library):
+def test_title_kept_only_until_a_payment_is_no_ownership(library):  # stays
     text = "Title to the pupil records is held by the Board only until the Vendor pays the transfer fee."
     assert status(text, library, "ownership") in ("partial", "missing")
