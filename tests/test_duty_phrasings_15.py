@@ -675,3 +675,11 @@ def test_data_got_by_an_unauthorized_person_is_a_breach(library, text):
 def test_title_kept_only_until_a_payment_is_no_ownership(library):  # stays
     text = "Title to the pupil records is held by the Board only until the Vendor pays the transfer fee."
     assert status(text, library, "ownership") in ("partial", "missing")
+
+
+@pytest.mark.parametrize("text", [
+    "If a provision is held invalid, the court may at its discretion reform it, and the remaining provisions shall remain in effect.",
+    "If any provision is held invalid, it may be enforced to the extent lawful, and the remaining provisions shall remain in force.",
+])
+def test_a_court_reforming_or_enforcing_the_bad_term_leaves_severability_present(library, text):  # stays
+    assert status(text, library, "severability") == "present"

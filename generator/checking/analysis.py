@@ -10,7 +10,6 @@ from functools import cached_property
 
 from generator.checking.frame_rules import (
     CONFIDENTIAL_ONLY,
-    binds_contractor,
     confidential_takes_in_students,
     conflict_frame,
     frame_doubts,
@@ -21,7 +20,8 @@ from generator.checking.frame_rules import (
     set_aside,
 )
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
-from generator.checking.frames import CONTRACTOR_WORDS, Frame, action_forms, could_conflict, read_frame, word_set
+from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
+from generator.checking.parties import boards_own, schools_own, users_term
 from generator.checking.scopes import clauses_of, names_ours
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library
@@ -34,22 +34,6 @@ from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: 
 
 MAX_QUOTE = 400
 MAX_EVIDENCE = 3
-# a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
-# party; one naming the party as the agent ("... used by Customer to ...") stays that party's
-_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)\b", re.I)
-# what the school agrees to or acknowledges is a statement of the contract's, not its own duty, when the clause
-# after "that" is not about the school itself: "The Customer agrees that this Agreement is governed by ...",
-# "The Client represents, and the Vendor agrees, that all Student Data remains the property of the Client"
-_AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|accepts?|confirms?)(?:,\s*(?:and|as)\b[^,]{0,60},)?"
-                          r"\s+that\s+(?:(?:this|these|the)\s+(?:agreement|contract|terms|addendum|dpa|provisions?|laws?)\b|"
-                          r"Connecticut\b|if\s+any\s+(?:provision|term|part)|(?:all\s+|any\s+)?(?:(?:student|customer|pupil|school)\s+)?"
-                          r"(?:data|records|information)\s+(?:is|are|remains?|shall|will)\b|(?:it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?"
-                          r"(?:owns?|retains?\s+(?:all\s+)?(?:ownership|title|rights?)|is\s+the\s+(?:sole\s+)?owner))", re.I)
-# the contractor bound in a relative clause: "... by written notice to the Vendor, which shall delete ...", "the Vendor's
-# security program, under which the Vendor shall encrypt ..."
-_VENDOR_WHICH = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
-                           rf"\bunder which (?:the )?(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\s+(?:shall|will|must)\b", re.I)
-_BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
@@ -255,8 +239,8 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     if rule.frame:
         # a term of the user's or a parent's ("account holders keep ...") binds no contractor, unless the rule
         # counts them ("you agree that we may show ads ..." lets the contractor act); the board's own act never does
-        found = {i for i in found if not _boards_own(rd.frame(i))
-                 and (rule.frame.users_terms or not _users_term(rd.frame(i)))}
+        found = {i for i in found if not boards_own(rd.frame(i))
+                 and (rule.frame.users_terms or not users_term(rd.frame(i)))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
                       if not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
@@ -264,32 +248,6 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
             for i in sorted(found)]
-
-
-def _users_term(frame) -> bool:
-    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or names no one
-    bound and opens with one of them."""
-    return (frame.bound or frame.subject) in ("user", "parent")
-
-
-#: words by which the board gives the contractor leave to act ("The Board permits the Contractor to ...")
-_LEAVE = frozenset({"permit", "permits", "allow", "allows", "authorize", "authorizes", "authorise", "authorises", "let",
-                    "lets", "consent", "consents", "grant", "grants", "license", "licenses", "licence", "licences",
-                    "enable", "enables", "agree", "agrees", "instruct", "instructs", "direct", "directs"})
-
-
-#: the contractor named as one who acts, not as the owner of a tool ("through the Vendor", not "the Vendor's tool")
-_AGENT = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b(?![’']s)", re.I)
-
-
-def _boards_own(frame) -> bool:
-    """Whether a sentence is the board's own act ("The District may keep the reports ...", "The District may
-    use the messaging feature to advertise school events"); not its leave to the contractor ("The Board
-    permits the Contractor to retain ...", "The District agrees that the Vendor may ...") nor an act it does
-    with the contractor ("The District, through the Vendor, may show ads")."""
-    if frame.bound != "board" or binds_contractor(frame.text, binding=False):  # "..., and the Vendor may show ads"
-        return False
-    return frame.direct or (frame.subject == "board" and not _LEAVE & set(frame.words) and not _AGENT.search(frame.text))
 
 
 def _candidates(rd: _Reading, actions: list[str]) -> list[int]:
@@ -489,11 +447,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))
-    # a sentence whose subject is data ("Customer Data will not be used ...") is no duty of the customer's
-    duties = frozenset(i for i, s in enumerate(terms)
-                       if duty(s.text) and not (_DATA_SUBJECT.match(s.text) and not _BY_PARTY.search(s.text))
-                       and not binds_contractor(s.text)  # "Customer and Provider shall", "agrees that the Vendor shall"
-                       and not _AGREES_THAT.search(s.text) and not _VENDOR_WHICH.search(s.text))
+    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and schools_own(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]

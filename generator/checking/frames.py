@@ -23,7 +23,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 
 # who a sentence binds: the word that stands before its modal verb
 CONTRACTOR_WORDS = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
-               "licensor", "supplier", "us"}
+                    "licensor", "supplier", "us"}
 _BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
           "superintendent", "licensee", "subscriber", "client"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",

@@ -1,0 +1,64 @@
+"""Whose term a sentence is: the school's own duty (which is no evidence of any provision), the board's own act
+(which is no conflict), or a term of the user's or a parent's. The contractor bound anywhere in the sentence — in a
+later clause, in a relative clause, or beside the school ("Customer and Provider shall") — makes it the
+contractor's term too. docs/check.md: "The fifteenth round"."""
+
+from __future__ import annotations
+
+import re
+
+from generator.checking.frame_rules import binds_contractor
+from generator.checking.frames import CONTRACTOR_WORDS, Frame
+
+# a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
+# party; one naming the party as the agent ("... used by Customer to ...") stays that party's
+_DATA_SUBJECT = re.compile(r"^\W*(?:the\s+)?\w+\s+(?:personal\s+)?(?:data|information|records?)\s+(?:will|shall|must|may|is|are)\b", re.I)
+# what the school agrees to or acknowledges is a statement of the contract's, not its own duty, when the clause
+# after "that" is about the contract, its law, the data, or who owns the data: "The Customer agrees that this
+# Agreement is governed by ...", "The Client represents, and the Vendor agrees, that all Student Data remains the
+# property of the Client", "The Customer acknowledges that it owns all Customer Data"
+_AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|accepts?|confirms?)(?:,\s*(?:and|as)\b[^,]{0,60},)?"
+                          r"\s+that\s+(?:(?:this|these|the)\s+(?:agreement|contract|terms|addendum|dpa|provisions?|laws?)\b|"
+                          r"Connecticut\b|if\s+any\s+(?:provision|term|part)|(?:all\s+|any\s+)?(?:(?:student|customer|pupil|school)\s+)?"
+                          r"(?:data|records|information)\s+(?:is|are|remains?|shall|will)\b|(?:it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?"
+                          r"(?:owns?|retains?\s+(?:all\s+)?(?:ownership|title|rights?)|is\s+the\s+(?:sole\s+)?owner))", re.I)
+# the contractor bound in a relative clause: "... by written notice to the Vendor, which shall delete ...", "the Vendor's
+# security program, under which the Vendor shall encrypt ..."
+_VENDOR_WHICH = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
+                           rf"\bunder which (?:the )?(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\s+(?:shall|will|must)\b", re.I)
+_BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
+
+
+def schools_own(text: str) -> bool:
+    """Whether a sentence the library's ``duties`` patterns read as the school's or the user's own duty is only
+    theirs: not one whose subject is the data, that binds the contractor too, that records what the school agrees
+    the contract says, or that binds the contractor in a relative clause."""
+    return not ((_DATA_SUBJECT.match(text) and not _BY_PARTY.search(text))
+                or binds_contractor(text)  # "Customer and Provider shall", "agrees that the Vendor shall"
+                or _AGREES_THAT.search(text) or _VENDOR_WHICH.search(text))
+
+
+def users_term(frame: Frame) -> bool:
+    """Whether a sentence is a term of the user's or a parent's own: it binds one of them, or names no one
+    bound and opens with one of them."""
+    return (frame.bound or frame.subject) in ("user", "parent")
+
+
+#: words by which the board gives the contractor leave to act ("The Board permits the Contractor to ...")
+_LEAVE = frozenset({"permit", "permits", "allow", "allows", "authorize", "authorizes", "authorise", "authorises", "let",
+                    "lets", "consent", "consents", "grant", "grants", "license", "licenses", "licence", "licences",
+                    "enable", "enables", "agree", "agrees", "instruct", "instructs", "direct", "directs"})
+
+
+#: the contractor named as one who acts, not as the owner of a tool ("through the Vendor", not "the Vendor's tool")
+_AGENT = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b(?![’']s)", re.I)
+
+
+def boards_own(frame: Frame) -> bool:
+    """Whether a sentence is the board's own act ("The District may keep the reports ...", "The District may
+    use the messaging feature to advertise school events"); not its leave to the contractor ("The Board
+    permits the Contractor to retain ...", "The District agrees that the Vendor may ...") nor an act it does
+    with the contractor ("The District, through the Vendor, may show ads")."""
+    if frame.bound != "board" or binds_contractor(frame.text, binding=False):  # "..., and the Vendor may show ads"
+        return False
+    return frame.direct or (frame.subject == "board" and not _LEAVE & set(frame.words) and not _AGENT.search(frame.text))
