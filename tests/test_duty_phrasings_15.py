@@ -683,3 +683,21 @@ def test_title_kept_only_until_a_payment_is_no_ownership(library):  # stays
 ])
 def test_a_court_reforming_or_enforcing_the_bad_term_leaves_severability_present(library, text):  # stays
     assert status(text, library, "severability") == "present"
+
+
+# ---------------------------------------------------------------- found walking through a vendor's addendum as counsel would
+
+
+def test_deletion_at_the_end_or_sooner_on_request_gives_the_board_a_way(library):
+    text = "The Vendor shall erase Student Data within 60 days after the contract ends, or earlier at the District's written request."
+    assert status(text, library, "deletion") == "present"
+
+
+def test_a_ferpa_heading_alone_is_no_mention(library):
+    text = "4. FERPA. The Client alone is responsible for seeing that what it discloses to the Vendor complies with FERPA."
+    assert status(text, library, "ferpa") == "missing"
+
+
+def test_another_states_law_beside_connecticut_laws_of_another_kind_is_a_conflict(library):
+    text = "The Vendor shall obey Connecticut traffic laws governing buses, and this Agreement is governed by the laws of Ohio."
+    assert "governing_law_other_state" in conflict_kinds(text, library)
