@@ -701,3 +701,8 @@ def test_a_ferpa_heading_alone_is_no_mention(library):
 def test_another_states_law_beside_connecticut_laws_of_another_kind_is_a_conflict(library):
     text = "The Vendor shall obey Connecticut traffic laws governing buses, and this Agreement is governed by the laws of Ohio."
     assert "governing_law_other_state" in conflict_kinds(text, library)
+
+
+def test_no_rights_except_the_limited_right_to_provide_the_services_stays_ownership(library):  # stays
+    text = "The Vendor acquires no rights in Student Data, except the limited right to use it to provide the Services."
+    assert status(text, library, "ownership") == "present"
