@@ -144,13 +144,18 @@ def _compile_re2(pat: str, path: Path) -> None:
                            f"(no lookarounds or backreferences): {detail}") from None
 
 
+def provision_patterns(prov: Provision) -> list[str]:
+    """Every RE2 pattern of a provision, in a stable order: its present, partial and conflict rules'
+    ``all`` and ``none`` patterns, then its weakeners' patterns and their ``unless`` patterns (the
+    patterns its time limits capture numbers with are Python's, not these)."""
+    rules = [*prov.detect.present, *prov.detect.partial, *(r for c in prov.conflicts for r in c.rules)]
+    return ([p for r in rules for p in (*r.all, *r.none)] + [w.pattern for w in prov.detect.weakeners]
+            + [w.unless for w in prov.detect.weakeners if w.unless])
+
+
 def _check_patterns(prov: Provision, path: Path) -> None:
     """Compile every pattern of a provision's detection signals and conflicts."""
-    rules = [*prov.detect.present, *prov.detect.partial]
-    rules += [r for c in prov.conflicts for r in c.rules]
-    pats = [p for r in rules for p in (*r.all, *r.none)] + [w.pattern for w in prov.detect.weakeners]
-    pats += [w.unless for w in prov.detect.weakeners if w.unless]
-    _compile_patterns(pats, path, re2=True)
+    _compile_patterns(provision_patterns(prov), path, re2=True)
     _compile_patterns([x.pattern for x in prov.detect.limits], path)
 
 

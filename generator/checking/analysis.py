@@ -24,7 +24,7 @@ from generator.checking.frames import Frame, action_forms, could_conflict, read_
 from generator.checking.parties import boards_own, schools_own, users_term
 from generator.checking.scopes import clauses_of, names_ours
 from generator.findings import Conflict, Evidence, Finding, GapReport
-from generator.library import default_library
+from generator.library import default_library, provision_patterns
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
 from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
@@ -37,15 +37,9 @@ MAX_EVIDENCE = 3
 
 
 def library_patterns(library: Library) -> tuple[str, ...]:
-    """Every rule and weakener pattern of ``library``, each once, in a stable order."""
-    pats: dict[str, None] = {}
-    for p in library.provisions:
-        rules = [*p.detect.present, *p.detect.partial, *(r for c in p.conflicts for r in c.rules)]
-        for r in rules:
-            pats.update(dict.fromkeys([*r.all, *r.none]))
-        pats.update(dict.fromkeys(w.pattern for w in p.detect.weakeners))
-        pats.update(dict.fromkeys(w.unless for w in p.detect.weakeners if w.unless))
-    return tuple(pats)
+    """Every rule and weakener pattern of ``library`` (:func:`~generator.library.provision_patterns`), each once,
+    in a stable order."""
+    return tuple(dict.fromkeys(pat for p in library.provisions for pat in provision_patterns(p)))
 
 
 def warm_check(library: Library | None = None) -> None:
@@ -94,6 +88,11 @@ class _Compiled:
 
 def _quote(text: str) -> str:
     return text if len(text) <= MAX_QUOTE else text[: MAX_QUOTE - 1].rstrip() + "…"
+
+
+def _as_conflict(s: Sentence) -> tuple[str, str]:
+    """Sentence ``s`` as a :class:`Conflict` quoting it names it: its location and its quoted text."""
+    return s.location, _quote(s.text)
 
 
 def _days(m) -> float | None:
@@ -377,9 +376,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     shifting = {(c.location, c.text) for c in defeating}  # a term that puts the duty on the board or user
     moved = {(c.location, c.text) for rule, found in per_rule if rule.moves_duty for c in found}
     if moved:  # "Client is solely responsible for ... complying with FERPA": no commitment of the contractor's
-        strong = [s for s in strong if (s.location, _quote(s.text)) not in moved]
-        weak = [(s, why) for s, why in weak if (s.location, _quote(s.text)) not in moved]
-    shifted = not strong and weak and all((s.location, _quote(s.text)) in shifting
+        strong = [s for s in strong if _as_conflict(s) not in moved]
+        weak = [(s, why) for s, why in weak if _as_conflict(s) not in moved]
+    shifted = not strong and weak and all(_as_conflict(s) in shifting
                                           and read_frame(_stated(s)).bound in ("board", "user") for s, _ in weak)
     if shifted:
         weak = []

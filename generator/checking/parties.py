@@ -24,8 +24,9 @@ _AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|
                           r"(?:owns?|retains?\s+(?:all\s+)?(?:ownership|title|rights?)|is\s+the\s+(?:sole\s+)?owner))", re.I)
 # the contractor bound in a relative clause: "... by written notice to the Vendor, which shall delete ...", "the Vendor's
 # security program, under which the Vendor shall encrypt ..."
-_VENDOR_WHICH = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
-                           rf"\bunder which (?:the )?(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\s+(?:shall|will|must)\b", re.I)
+_CONTRACTOR = "|".join(sorted(CONTRACTOR_WORDS))  # the words that name the contractor, as one alternation
+_VENDOR_WHICH = re.compile(rf"\b(?:{_CONTRACTOR})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
+                           rf"\bunder which (?:the )?(?:{_CONTRACTOR})\s+(?:shall|will|must)\b", re.I)
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 
 
@@ -51,7 +52,7 @@ _LEAVE = frozenset({"permit", "permits", "allow", "allows", "authorize", "author
 
 
 #: the contractor named as one who acts, not as the owner of a tool ("through the Vendor", not "the Vendor's tool")
-_AGENT = re.compile(rf"\b(?:{'|'.join(sorted(CONTRACTOR_WORDS))})\b(?![’']s)", re.I)
+_AGENT = re.compile(rf"\b(?:{_CONTRACTOR})\b(?![’']s)", re.I)
 
 
 def boards_own(frame: Frame) -> bool:
