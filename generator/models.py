@@ -356,6 +356,9 @@ class FrameRule(Strict):
     # complete, makes the provision present even when no pattern found it ("The Provider shall
     # encrypt student data"); with something missing, partial
     finds: bool = False
+    # a time the sentence states must be the time of one of ``duty_actions`` owed to the ``beneficiary``: a time
+    # for another step ("notify its insurer within five days and notify the District") is no time limit
+    timed: bool = False
 
 
 class ConflictFrame(Strict):

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from generator.checking.amendments import without_marker
-from generator.checking.frames import DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
+from generator.checking.frames import BOARD_WORDS, DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
+from generator.checking.periods import periods
 from generator.checking.scopes import BINDING_MODAL, elsewhere
 
 # an exception that leaves the duty to the contractor's own judgment or needs swallows it
@@ -230,9 +231,59 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         if not present & {w.lower() for w in group}:
             gaps.append(rule.needs_reason or f"it names none of: {', '.join(group[:4])}")
             break
+    if rule.timed and time_for_another_step(frame, rule):
+        gaps.append(ANOTHER_STEP)
     if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
         gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
     return gaps
+
+
+# the steps of one sentence: cut at ";", ", and", and before a second verb ("and shall", "and will, within 48 hours")
+_STEPS = re.compile(r";|,\s*and\b|\band\s+(?=(?:shall|will|must|agrees?|is|are|then|thereafter|also)\b)|,\s*(?=(?:shall|will|must)\b)",
+                    re.I)
+_AT_ONCE = re.compile(r"\b(?:immediately|forthwith)\b", re.I)
+# the notice named as a noun, or given by a means of contact ("will telephone the District within 24 hours")
+_THAT_NOTICE = re.compile(r"\b(?:notice|notification|report)s?\b|\b(?:tele)?phon(?:e|es|ed|ing)\b|\b(?:e-?mail|call|contact)(?:s|ed|ing)? "
+                          r"(?:the|its|our|your|each|every|all|any|affected)\b", re.I)
+# a step for someone other than the board, or of another kind: the contractor's own insurer, a regulator, an invoice
+_OTHER_STEP = re.compile(r"\b(?:its|their|our) (?:[\w-]+ ){0,2}?(?:insurers?|carriers?|counsel|attorneys?|auditors?|customers|"
+                         r"sub-?processors?|partners|board of directors)\b|\b(?:notif(?:y|ies)|informs?|tells?|alerts?|"
+                         r"report\w* (?:it |them )?to|contacts?|engages?|retains?|hires?)\s+(?:the |an? |its |any |all |"
+                         r"appropriate |relevant )?(?:[\w-]+ ){0,2}?(?:insurers?|insurance carriers?|regulators?|law enforcement|"
+                         r"police|attorney general|credit bureaus?|consumer reporting agenc\w*|authorit(?:y|ies)|families|parents|guardians|"
+                         r"students|individuals|data subjects|consumers|forensic "
+                         r"(?:firms?|investigators?|examiners?))\b|\b(?:invoices?|bills?)\b", re.I)
+_PROCEDURE = re.compile(r"\b(?:procedures?|process|steps|plan)\b|\((?:a|i|1)\)", re.I)
+ANOTHER_STEP = "the time it states is for another step, not the notice to the board"
+
+
+def time_for_another_step(frame: Frame, rule) -> bool:
+    """Whether every time ``frame``'s sentence states belongs to a step other than the duty owed under ``rule``:
+    "Vendor shall notify its insurer within five days and shall notify the District", "shall notify the District
+    and shall, within 48 hours, engage a forensic firm". A step keeps its time when it binds no one else to one of
+    the rule's acts for its beneficiary, or speaks of that notice ("such notice shall be given within 72 hours").
+    False when the sentence states no time, or describes a procedure (the notice has its steps)."""
+    if _PROCEDURE.search(frame.text) or not (_AT_ONCE.search(frame.text) or periods(frame.text)):
+        return False
+    steps: list[str] = []
+    for cut in (c for c in _STEPS.split(frame.text) if c and c.strip()):
+        step = read_frame(cut)
+        if steps and not step.actions and not step.bound and not BINDING_MODAL.search(cut) and not _THAT_NOTICE.search(cut):
+            steps[-1] += f", {cut}"  # "..., and in any event within 48 hours": a detail of the step before
+        else:
+            steps.append(cut)
+    for step in (s for s in steps if _AT_ONCE.search(s) or periods(s)):
+        f = read_frame(step)
+        owed = {b for b in f.beneficiary.split(", ") if b}
+        if (f.bound not in ("contractor", "") or f.refused or (owed and not owed & set(rule.beneficiary))
+                or _OTHER_STEP.search(step)):
+            continue
+        # the rule's act, or a verb the frames do not know ("apprise", "announce to") with the notice or the board
+        # named ("notify us": the recipient the rule's patterns take)
+        if set(f.actions) & set(rule.duty_actions) or not f.actions and (
+                _THAT_NOTICE.search(step) or words_of(step) & (BOARD_WORDS | {"us"})):
+            return False
+    return True
 
 
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
@@ -362,6 +413,8 @@ def rule_in_words(rule, conflicts=()) -> str:
         parts.append(f"names one of: {', '.join(group)}")
     if rule.after_end:
         parts.append("no time for which data is kept after the contract ends")
+    if rule.timed:
+        parts.append("a time stated is the time of that act for them, not of another step")
     text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
     if rule.duty_actions:
         text += (f" Present with high confidence only when a sentence states the whole duty: "

@@ -24,7 +24,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 # who a sentence binds: the word that stands before its modal verb
 CONTRACTOR_WORDS = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                     "licensor", "supplier", "us"}
-_BOARD = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
+BOARD_WORDS = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
           "superintendent", "licensee", "subscriber", "client"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
@@ -270,7 +270,7 @@ def _who(word: str, following: str = "") -> str:
         return ""
     if word in CONTRACTOR_WORDS:
         return "contractor"
-    if word in _BOARD:
+    if word in BOARD_WORDS:
         return "board"
     if word in _PARENT:
         return "parent"

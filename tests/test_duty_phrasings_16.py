@@ -1,0 +1,135 @@
+"""The sixteenth round: concepts found by sentences of our own (three probes: duties stated fully in
+other trades' voices, the middle status, and named weak spots). Every sentence here is our own wording.
+Each test of a new reading failed before the round's change; the cases marked "stays" held before and
+must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checking.frame_rules import ANOTHER_STEP, time_for_another_step
+from generator.checking.frames import read_frame
+
+from .test_duty_phrasings import status
+from .test_duty_phrasings_15 import reads_as_wanted
+
+
+def _breach_rule(library):
+    return next(p for p in library.provisions if p.id == "breach_notification").detect.frame
+
+
+# ---------------------------------------------------------------- breach: the time must be the notice's
+
+
+@pytest.mark.parametrize("text", [
+    "On learning of a breach, the Contractor shall alert its insurer within four days and shall notify the Board.",
+    "The Vendor shall inform the School of any security incident and shall, within 24 hours, reset every affected password.",
+    "Provider will report a data breach to the District, and within fifteen business days thereafter will bill the "
+    "District for the forensic work.",
+    "The Vendor shall tell affected families within 20 days of any breach of Student Data and shall notify the Board.",
+])
+def test_a_time_for_another_step_is_no_time_limit_for_the_notice(library, text):
+    assert status(text, library, "breach_notification") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall notify the Board of any breach of Student Data within five days and shall also inform its insurer.",
+    "Within ten days of discovering a breach of Student Data, the Contractor shall notify the District in writing.",
+    "The Contractor shall notify the Board of a breach of Student Data without undue delay, and in any event within "
+    "72 hours of discovering it.",
+    "Written notice of any unauthorized disclosure of Student Data shall be given by the Vendor to the District no "
+    "later than fourteen days after the Vendor learns of it.",
+    "The Vendor shall report a breach of Student Data to the District within 48 hours and shall keep the logs for a year.",
+])
+def test_a_time_attached_to_the_notice_to_the_board_stays_present(library, text):  # stays
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_the_time_of_each_step_is_read_apart(library):
+    rule = _breach_rule(library)
+    other = read_frame("The Vendor shall notify the District of a breach of student data and shall, within 3 days, "
+                       "restore its systems.")
+    own = read_frame("The Vendor shall notify the District of a breach of student data within 3 days and shall "
+                     "restore its systems.")
+    assert time_for_another_step(other, rule) and not time_for_another_step(own, rule)
+    assert not time_for_another_step(read_frame("The Vendor shall notify the District of a breach."), rule)  # no time
+
+
+def test_the_card_says_whose_time_it_is(library):
+    from generator.checking.frame_rules import frame_gaps
+
+    frame = read_frame("The Vendor shall notify the District of a breach of student data and shall, within 3 days, "
+                       "restore its systems.")
+    assert ANOTHER_STEP in frame_gaps(frame, _breach_rule(library))
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall: (a) encrypt Student Data at rest; and (b) notify the Board promptly of any breach of Student Data.",
+    "The Vendor shall (i) tell the School promptly of any unauthorized access to student records and (ii) patch the "
+    "weakness that allowed it.",
+    "The Provider agrees to: (1) notify the District of a data breach as the law requires; and (2) carry cyber insurance.",
+])
+def test_a_list_of_other_duties_is_no_procedure_for_the_notice(library, text):
+    assert status(text, library, "breach_notification") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "If a breach of Student Data occurs, the Vendor shall: (a) notify the Board's privacy officer by telephone; and "
+    "(b) send the Board a written report of what happened.",
+    "The Contractor shall (a) notify the District of any unauthorized access to Student Data; (b) state in that "
+    "notice which records were affected; and (c) help the District inform families.",
+])
+def test_steps_that_give_the_notice_stay_a_procedure(library, text):  # stays
+    assert status(text, library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- security: confidentiality of one kind of record
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall keep the confidentiality of student immunization records.",
+    "Vendor shall hold special education files in confidence.",
+    "The Provider shall keep all student disciplinary records confidential.",
+    "The Vendor shall keep students' Social Security numbers confidential.",
+    "The Contractor shall treat transcripts as confidential.",
+])
+def test_confidentiality_of_one_kind_of_record_is_partial_security(library, text):
+    assert status(text, library, "security") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall keep all Student Data confidential, including health and disciplinary records.",
+    "The Contractor shall keep Student Data and any immunization records confidential and secure.",
+    "The Provider shall protect special education records with reasonable administrative, technical and physical "
+    "safeguards.",
+    "The Vendor shall keep student records confidential and secure.",
+])
+def test_confidentiality_of_all_the_data_or_safeguards_for_a_kind_stay_present(library, text):  # stays
+    assert status(text, library, "security") == "present"
+
+
+# ---------------------------------------------------------------- another state's law as the condition of a duty
+
+
+@pytest.mark.parametrize("text", [
+    "To the extent Oregon law applies, the Vendor shall use Student Data only for the purposes of this Agreement.",
+    "Where required by the laws of Illinois, the Contractor will limit its use of student records to the contract's "
+    "purposes.",
+    "If Texas law requires it, the Provider shall delete Student Data when the Agreement ends.",
+])
+def test_a_duty_only_where_another_states_law_applies_does_not_count(library, text):
+    pid = "no_retention" if "delete" in text else "use_limitation"
+    assert status(text, library, pid) in ("missing", "partial")
+
+
+@pytest.mark.parametrize("text", [
+    "To the extent permitted by law, the Vendor shall use Student Data only for the purposes of this Agreement.",
+    "Consistent with Connecticut law and Oregon law alike, the Vendor shall use Student Data only for the purposes of "
+    "this Agreement.",
+])
+def test_a_duty_under_the_law_in_general_stays_present(library, text):  # stays
+    assert status(text, library, "use_limitation") == "present"
+
+
+def test_reads_as_wanted_is_shared(library):
+    assert reads_as_wanted("The Vendor shall keep student health records confidential.", "security", "partial", library)
