@@ -133,3 +133,36 @@ def test_a_duty_under_the_law_in_general_stays_present(library, text):  # stays
 
 def test_reads_as_wanted_is_shared(library):
     assert reads_as_wanted("The Vendor shall keep student health records confidential.", "security", "partial", library)
+
+
+# ---------------------------------------------------------------- advertising: a ban narrowed to one product, channel or page
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor will not use Student Data to target advertisements in its SpellQuest app.",
+    "Provider shall not use student information to send advertising by text message.",
+    "The Contractor shall not use Student Data to show targeted ads to students younger than 12.",
+    "Vendor shall not use Student Data for targeted advertising during instructional time.",
+    "Targeted advertising is not permitted on the School's informational web pages.",
+])
+def test_an_advertising_ban_narrowed_to_one_product_channel_group_or_page_is_partial(library, text):
+    assert status(text, library, "no_advertising") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor will not use Student Data to target advertisements in any product, channel or medium.",
+    "Provider shall not use student information for advertising, whether by email, by text message or otherwise.",
+    "The Contractor shall not use Student Data for targeted advertising, including in its SpellQuest app.",
+    "Vendor shall not use Student Data for targeted advertising.",
+])
+def test_an_advertising_ban_that_reaches_everywhere_stays_present(library, text):  # stays
+    assert status(text, library, "no_advertising") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Targeted advertising drawn from Student Data is prohibited.",
+    "Advertising that draws on students' data is forbidden.",
+    "Use of Student Data by the Contractor for targeted advertising is strictly prohibited.",
+])
+def test_a_ban_said_of_the_act_as_a_noun_is_a_ban(library, text):
+    assert status(text, library, "no_advertising") == "present"

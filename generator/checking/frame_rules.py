@@ -92,8 +92,10 @@ _NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new
 # a refusal that is only advice or a hope: "should not use", "will try not to use", "endeavours never to disclose"
 _HOPED_NOT = re.compile(r"^[^;,]{0,80}?\b(?:should|might|could|(?:try|tries|endeavou?rs?|aims?|strives?|seeks?|hopes?|attempts?|"
                         r"intends?)(?: to)?)\s+(?:not|never)\b(?!\s+and\s+(?:shall|will|must)\b)", re.I)
-# the act named as a noun and confined ("Use of student data is limited to ..."): the restriction is the duty
-_CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b", re.I)
+# the act named as a noun and confined or forbidden ("Use of student data is limited to ...", "... is prohibited"):
+# the restriction is the duty
+_CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited|confined) to\b|"
+                       r"\b(?:is|are|shall be|will be) (?:strictly |expressly )?(?:prohibited|forbidden|not permitted|barred)\b", re.I)
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
 _DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
 _OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
