@@ -166,3 +166,67 @@ def test_an_advertising_ban_that_reaches_everywhere_stays_present(library, text)
 ])
 def test_a_ban_said_of_the_act_as_a_noun_is_a_ban(library, text):
     assert status(text, library, "no_advertising") == "present"
+
+
+# ---------------------------------------------------------------- the contractor's own terms set above the duty
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("The Contractor shall delete Student Data when the Agreement ends; where this conflicts with the Contractor's "
+     "standard Terms of Use, those terms shall prevail.", "no_retention"),
+    ("Provider shall use Student Data only to provide the Services, but its Privacy Policy governs wherever the two "
+     "differ.", "use_limitation"),
+    ("The Vendor shall notify the Board of a breach within five days, provided that the Vendor is not bound by this "
+     "period where its incident response plan sets another.", "breach_notification"),
+])
+def test_a_duty_the_contractors_own_terms_control_or_that_releases_it_is_partial(library, text, pid):
+    assert status(text, library, pid) == "partial"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("This Addendum controls over the Vendor's Terms of Service. The Vendor shall delete Student Data when the "
+     "Agreement ends.", "no_retention"),
+    ("The Board is not bound by the Provider's privacy policy, and the Provider shall use Student Data only to provide "
+     "the Services.", "use_limitation"),
+])
+def test_the_schools_terms_set_above_the_contractors_leave_the_duty_whole(library, text, pid):  # stays
+    assert status(text, library, pid) == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "If a court holds any term invalid, the Provider shall not be bound by the remaining terms.",
+    "Should any clause be held invalid, neither party shall be bound by the remaining clauses of this Agreement.",
+])
+def test_a_release_from_the_rest_of_the_contract_is_no_severability(library, text):
+    assert status(text, library, "severability") == "missing"
+
+
+def test_a_release_from_the_invalid_term_alone_stays_severability(library):  # stays
+    text = ("If a court holds any term invalid, the parties shall not be bound by that term, and the remaining terms "
+            "shall stay in full force.")
+    assert status(text, library, "severability") == "present"
+
+
+# ---------------------------------------------------------------- who each clause binds
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall supply the software, and the Board shall keep Student Data secure and confidential.",
+    "The Vendor will run the servers, and the School will take appropriate security measures for the student records.",
+])
+def test_a_duty_in_the_schools_own_clause_is_not_the_contractors(library, text):
+    assert status(text, library, "security") != "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Board shall keep its own passwords secure, and the Contractor shall encrypt Student Data and keep it secure.",
+    "The Contractor shall keep Student Data secure with reasonable safeguards, and the Board shall train its staff.",
+])
+def test_the_contractors_duty_beside_the_schools_stays_present(library, text):  # stays
+    assert status(text, library, "security") == "present"
+
+
+def test_the_contractors_notice_after_the_schools_right_is_the_contractors(library):
+    text = ("The Board may ask for an incident report at any time, and the Contractor shall notify the Board of any "
+            "data breach within five days of discovering it.")
+    assert status(text, library, "breach_notification") == "present"

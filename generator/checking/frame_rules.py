@@ -149,10 +149,29 @@ def sentence_gaps(frame: Frame, rule) -> list[str]:
             if gaps[0].startswith("it applies only to ") and not _FOR_ALL.search(clause):
                 continue  # "For New York agencies, ...; and the Vendor shall ...": the lead-in reaches the later clause too
             later = read_frame(clause)
-            if (later.bound == "contractor" and later.binding and later.data == "student" and not _BACK.search(clause)
-                    and not frame_gaps(later, rule)):
+            about = later.data == "student" or (set(later.actions) & set(rule.duty_actions) and later.data not in _OTHER_DATA)
+            if later.bound == "contractor" and later.binding and about and not _BACK.search(clause) and not frame_gaps(later, rule):
                 return []
+    if not gaps and frame.bound == "contractor" and rule.duty_actions:
+        gaps = _duty_in_anothers_clause(frame, rule)
     return gaps
+
+
+def _duty_in_anothers_clause(frame: Frame, rule) -> list[str]:
+    """The converse: the first clause binds the contractor to something else and a later clause binds another party
+    to the duty ("The Vendor shall host the platform, and the District shall protect the data"): the duty is that
+    party's. Empty when the contractor's own clause holds one of the duty's acts, or another clause binds it to one."""
+    clauses = _LATER_CLAUSE.split(frame.text)
+    first = read_frame(clauses[0]) if len(clauses) > 1 else frame
+    if len(clauses) < 2 or set(first.actions) & set(rule.duty_actions):
+        return []
+    later = [read_frame(c) for c in clauses[1:]]
+    if any(f.bound == "contractor" and set(f.actions) & set(rule.duty_actions) for f in later):
+        return []
+    # the other party's clause holds the duty's act, or, where the contractor's names no data, the student data
+    others = [f for f in later if f.bound in ("board", "user", "parent") and f.binding
+              and (set(f.actions) & set(rule.duty_actions) or (not first.data and f.data == "student"))]
+    return [f"it binds the {others[0].bound}, not the contractor"] if others else []
 
 
 def frame_gaps(frame: Frame, rule) -> list[str]:
