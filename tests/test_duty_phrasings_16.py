@@ -230,3 +230,31 @@ def test_the_contractors_notice_after_the_schools_right_is_the_contractors(libra
     text = ("The Board may ask for an incident report at any time, and the Contractor shall notify the Board of any "
             "data breach within five days of discovering it.")
     assert status(text, library, "breach_notification") == "present"
+
+
+# ---------------------------------------------------------------- use limited to "educational purposes" at large
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall use pupil records only for educational purposes.",
+    "Student Data is to be used exclusively for K-12 educational purposes.",
+])
+def test_a_use_limited_to_education_at_large_is_partial(library, text):
+    assert status(text, library, "use_limitation") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall use pupil records only for the educational purposes of this Agreement.",
+    "Student Data is to be used exclusively for the educational purposes authorized by the Board.",
+    "The Contractor shall use Student Data only for the School's educational purposes under this Agreement.",
+])
+def test_a_use_limited_to_the_contracts_or_schools_educational_purposes_stays_present(library, text):  # stays
+    assert status(text, library, "use_limitation") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Provider processes student data only according to the School's instructions.",
+    "The Vendor shall process Student Data solely pursuant to the District's written instructions.",
+])
+def test_processing_only_on_the_schools_instructions_limits_use(library, text):
+    assert status(text, library, "use_limitation") == "present"
