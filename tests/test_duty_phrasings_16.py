@@ -258,3 +258,34 @@ def test_a_use_limited_to_the_contracts_or_schools_educational_purposes_stays_pr
 ])
 def test_processing_only_on_the_schools_instructions_limits_use(library, text):
     assert status(text, library, "use_limitation") == "present"
+
+
+# ---------------------------------------------------------------- what counts as student data: meals, pictures; not staff
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Lunch account information shall be used by the Caterer only for the purposes of this Agreement.", "use_limitation"),
+    ("The Caterer shall protect meal account information with reasonable security safeguards.", "security"),
+    ("Pupil portraits remain the property of the Board.", "ownership"),
+    ("The Photographer shall delete all student pictures when this contract ends.", "no_retention"),
+])
+def test_meal_accounts_and_pictures_of_students_are_student_data(library, text, pid):
+    assert status(text, library, pid) == "present"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("At the Board's written request, the Vendor shall delete the accounts of former teachers within ten days.", "deletion"),
+    ("When the contract ends, the Vendor shall delete all staff user accounts.", "no_retention"),
+    ("On the District's request the Vendor will purge the District's support tickets within a week.", "deletion"),
+])
+def test_deleting_staff_accounts_or_support_tickets_is_no_deletion_of_student_data(library, text, pid):
+    assert status(text, library, pid) != "present"
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("When the contract ends, the Vendor shall delete all student and staff user accounts and the Student Data in them.",
+     "no_retention"),
+    ("The Vendor shall keep login credentials confidential.", "security"),
+])
+def test_student_data_beside_staff_accounts_and_login_data_read_as_before(library, text, pid):  # stays
+    assert status(text, library, pid) == ("present" if pid == "no_retention" else "partial")

@@ -99,7 +99,7 @@ _CONFINED = re.compile(r"\b(?:is|are|remains?|be) (?:\w+ )?(?:restricted|limited
 _OWN_COPIES = {"delete", "return", "retain"}  # what the board may do to its own copies
 _DUTIES = {"delete", "return", "protect", "notify", "correct", "review", "comply"}  # acts owed: "shall not" refuses them
 _OTHER_DATA = {"de-identified data", "Confidential Information", "business information", "cookie data", "payment data", "account data",
-               "data from one source"}
+               "data from one source", "staff data"}
 
 
 def _persons(words: tuple[str, ...]) -> set[str]:

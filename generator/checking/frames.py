@@ -108,7 +108,16 @@ _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
                            r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
                            r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"  # and "gradebook data", "test scores":
-                           r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b", re.I)),
+                           r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b"
+                           # a student's school-meal account, and pictures of students, are the student's records
+                           r"|\b(?:meal|lunch|cafeteria)\s+account\s+(?:data|information|records|balances?)\b"
+                           r"|\b(?:student|pupil)s?\W?\s+(?:photo(?:graph)?s|images|portraits|pictures|videos)\b"
+                           r"|\b(?:photo(?:graph)?s|images|portraits|pictures|videos) of (?:\w+ )?(?:students|pupils|children)\b", re.I)),
+    # staff's accounts and the school's business with the contractor (support tickets, mailing lists): not student data
+    ("staff data", re.compile(r"\b(?:staff|employee|teacher|administrator|personnel|educator)s?\b(?: and (?:staff|employee|"
+                              r"teacher|administrator|personnel|educator)s?)? (?:user )?(?:accounts?|data|information|records)\b"
+                              r"|\baccounts? of (?:the )?(?:\w+ ){0,2}?(?:staff|employees|teachers|administrators|personnel)\b"
+                              r"|\bsupport tickets?\b|\b(?:marketing|mailing) lists?\b", re.I)),
     ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
     ("business information", re.compile(r"\bconfidential information\b[^.;]{0,60}?\b(?:pricing|trade secrets?|source code|"
                                         r"business plans?|roadmaps?|(?:non-public )?business information)\b", re.I)),  # secrets
