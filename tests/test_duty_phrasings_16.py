@@ -289,3 +289,81 @@ def test_deleting_staff_accounts_or_support_tickets_is_no_deletion_of_student_da
 ])
 def test_student_data_beside_staff_accounts_and_login_data_read_as_before(library, text, pid):  # stays
     assert status(text, library, pid) == ("present" if pid == "no_retention" else "partial")
+
+
+# ---------------------------------------------------------------- duties stated fully in other voices (recall)
+
+
+@pytest.mark.parametrize("text, pid", [
+    ("Tutor Co. shall use student data only for the purposes authorized by this Agreement.", "use_limitation"),
+    ("Teacher Tools Inc. shall maintain reasonable safeguards to protect the security and confidentiality of student "
+     "data.", "security"),
+    ("Parent Square Co. shall maintain reasonable safeguards to protect the security and confidentiality of student "
+     "data.", "security"),
+])
+def test_a_company_named_with_a_role_word_is_the_contracting_company(library, text, pid):
+    assert status(text, library, pid) == "present"
+
+
+@pytest.mark.parametrize("text, pid, want", [
+    ("Tutors engaged by the Board shall keep student data secure.", "security", "partial"),
+    ("Parents shall use the student data they see in the portal only for their own child.", "use_limitation", "missing"),
+])
+def test_a_role_word_that_is_no_companys_name_still_names_the_role(library, text, pid, want):  # stays
+    assert status(text, library, pid) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Dear Superintendent: should a breach ever touch student data, we will let you know within 48 hours of finding it.",
+    "Our pledge to your school district: if student information is ever breached, we will notify you within three days.",
+])
+def test_you_in_a_letter_to_the_school_is_the_board(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_you_in_a_letter_to_a_parent_stays_the_user(library):  # stays
+    text = "Dear Parent: should a breach ever touch your child's data, we will let you know within 48 hours."
+    assert status(text, library, "breach_notification") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor will follow FERPA in all its handling of student records.",
+    "The Vendor follows FERPA whenever it handles Student Data.",
+])
+def test_following_ferpa_is_a_commitment(library, text):
+    assert status(text, library, "ferpa") == "present"
+
+
+def test_an_aim_to_follow_ferpa_reads_as_before(library):  # stays
+    assert status("We try to follow FERPA.", library, "ferpa") == "partial"
+
+
+def test_the_board_following_ferpa_reads_as_the_board_complying(library):  # stays
+    follows = status("The Board must follow FERPA when it sends records to the Vendor.", library, "ferpa")
+    assert follows == status("The Board must comply with FERPA when it sends records to the Vendor.", library, "ferpa")
+
+
+@pytest.mark.parametrize("text", ["Governing Law. Connecticut.", "9. Applicable Law. The State of Connecticut."])
+def test_a_governing_law_heading_answered_by_connecticut_is_present(library, text):
+    assert status(text, library, "governing_law") == "present"
+
+
+def test_a_governing_law_heading_answered_by_another_state_stays_missing(library):  # stays
+    assert status("Governing Law. Vermont.", library, "governing_law") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Pupil records are the Board's; the Vendor never owns them.",
+    "Your district owns your students' records; we never own them.",
+    "Assessment records stored on the Vendor's hosted platform are owned by the Board.",
+])
+def test_ownership_in_the_possessive_with_the_contractors_denial_or_after_a_storage_place(library, text):
+    assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Student data is not the Board's once it is uploaded.",
+    "The Board does not own the student records it sends to the Vendor.",
+])
+def test_the_schools_ownership_denied_stays_no_ownership(library, text):  # stays
+    assert status(text, library, "ownership") != "present"

@@ -31,6 +31,8 @@ _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "
          "cardholder", "cardholders", "rider", "riders",
          "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
+# a company's legal form: a role word before it is part of the company's name ("Tutor Co.", "Parent Square Inc.")
+_COMPANY = {"co", "inc", "llc", "ltd", "corp", "corporation", "incorporated", "plc", "llp", "lp", "gmbh", "pbc"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
           "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors",
           "reseller", "resellers", "distributor", "distributors", "subcontractor", "subcontractors"}
@@ -158,6 +160,9 @@ _BENEFICIARY = [
                         r"(?:you|users?|individuals?|persons?|people|account holders)\b"
                         r"|\b(?:to|for)\s+(?:you|users?|the user)\b", re.I)),
 ]
+# a letter or a promise addressed to the school ("Dear District:", "our promise to your district"): "you" is the board
+_TO_SCHOOL = re.compile(r"\bdear (?:\w+ ){0,2}?(?:district|board|school|superintendent|customer|lea)\b|\byour (?:school )?(?:district|"
+                        r"school|board|lea|agency|institution)\b|\byou,? the (?:district|board|school|lea|customer|agency)\b", re.I)
 _POINTER = re.compile(r"^\W*(?:please\s+)?(?:read|review|see|visit|refer to|consult|check|click|learn)\b"
                       r"|\bto (?:learn|find out|read|understand) (?:more )?(?:about )?(?:how|what|about)\b|\b(?:are|is) described (?:in|under)\b"
                       r"|\bfor more (?:information|details)\b"
@@ -336,6 +341,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             j = i - 1
             while j >= max(0, i - 4) and tokens[j].start() > cut:
                 who = _who(words[j], words[j + 1] if j + 1 < i else "")
+                if who and _COMPANY & set(words[j + 1:i]):
+                    who = ""  # the first word of a company's name: "Tutor Co. will", "Teacher Tools Inc. shall"
                 if who and "by" not in words[max(0, j - 2):j]:  # not the agent of "records held by Vendor"
                     bound = who
                     break
@@ -440,11 +447,16 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
         subject = _who(w, following) or (_who(following) if following in ("holders", "owners") else "")
+        if _COMPANY & set(words[i + 1:i + 4]):
+            subject = ""  # a company's name ("Parent Square Co."), not the role its first word names
         break
     if not bound and binding is not None and not lead and subject in ("user", "parent", "third party", "board"):
         bound = subject  # "Tutors listed on the Marketplace agree to ...": the party the sentence opens with
     data = next((kind for kind, rx in _DATA if rx.search(text)), "")
-    beneficiary = ", ".join(who for who, rx in _BENEFICIARY if rx.search(text))  # "board, user": both
+    owed = [who for who, rx in _BENEFICIARY if rx.search(text)]  # "board, user": both
+    if "user" in owed and _TO_SCHOOL.search(text):  # "we will notify you", written to the district
+        owed = list(dict.fromkeys("board" if who == "user" else who for who in owed))
+    beneficiary = ", ".join(owed)
     when = tuple(p.amount * UNIT_DAYS[p.unit] for p in periods(text))  # calendar or business: as written
     scope = scope_of(text)
     return Frame(text=original, bound=bound, binding=binding, negated=negated, actions=tuple(actions), data=data,
