@@ -11,6 +11,7 @@ from generator.checking.frame_rules import ANOTHER_STEP, time_for_another_step
 from generator.checking.frames import read_frame
 
 from .test_duty_phrasings import status
+from .test_duty_phrasings_14 import conflict_kinds
 from .test_duty_phrasings_15 import reads_as_wanted
 
 
@@ -367,3 +368,44 @@ def test_ownership_in_the_possessive_with_the_contractors_denial_or_after_a_stor
 ])
 def test_the_schools_ownership_denied_stays_no_ownership(library, text):  # stays
     assert status(text, library, "ownership") != "present"
+
+
+# ---------------------------------------------------------------- conflicts: passing data on in other words; profiles
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor may release Student Data to data brokers.",
+    "Provider may furnish pupil records to unaffiliated companies for their own use.",
+    "The Contractor may make student information available to recruiters.",
+    "Student Data may be released by the Vendor to any outside firms it chooses.",
+    "The Vendor shall not disclose Student Data to others, except that it may sell it to marketers.",
+])
+def test_passing_student_data_on_in_other_words_is_a_disclosure(library, text):
+    assert "disclosure" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not release, furnish or make available Student Data to any third party except as the Board directs.",
+    "Provider may make student records available to the Board through a secure download.",
+    "The Vendor may provide access to Student Data only to its employees who need it to perform the Services.",
+])
+def test_release_to_the_board_or_a_ban_on_release_is_no_disclosure(library, text):  # stays
+    assert "disclosure" not in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "Profiles of students may be compiled to forecast what they will buy.",
+    "The Contractor may build student profiles to sell to colleges.",
+    "Detailed profiles of pupils will be generated and kept for purposes unrelated to the Services.",
+])
+def test_a_profile_of_students_built_in_the_passive_or_by_another_verb_is_profiling(library, text):
+    assert "profiling" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "No profile of a student shall be built except for the Board's school purposes.",
+    "Student profiles may be built only to personalize instruction at the direction of the School.",
+    "Each teacher's profile page may be created by the District's staff.",
+])
+def test_a_profile_barred_for_the_schools_purposes_or_a_profile_page_is_no_profiling(library, text):  # stays
+    assert "profiling" not in conflict_kinds(text, library)
