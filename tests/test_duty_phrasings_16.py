@@ -409,3 +409,23 @@ def test_a_profile_of_students_built_in_the_passive_or_by_another_verb_is_profil
 ])
 def test_a_profile_barred_for_the_schools_purposes_or_a_profile_page_is_no_profiling(library, text):  # stays
     assert "profiling" not in conflict_kinds(text, library)
+
+
+# ---------------------------------------------------------------- retention refused, then a window to delete
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not keep Student Data after the Agreement ends; it shall destroy all of it within 45 days of the end.",
+    "The Contractor will not retain pupil records after termination, and will erase them within 30 days of it.",
+])
+def test_retention_refused_with_a_window_to_delete_is_no_retention_tail(library, text):
+    assert status(text, library, "no_retention") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not retain Student Data for more than two years after the Agreement ends.",
+    "The Contractor will not keep pupil records longer than one year following termination.",
+    "The Provider shall not retain student data beyond six months after the contract expires.",
+])
+def test_retention_allowed_up_to_a_time_after_the_end_stays_partial(library, text):  # stays
+    assert status(text, library, "no_retention") == "partial"

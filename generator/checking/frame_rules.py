@@ -237,7 +237,10 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     owed = [b for b in frame.beneficiary.split(", ") if b]
     if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
         gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
-    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
+    # "shall not retain it after the contract ends; within 30 days it shall delete it": the time is the deletion's;
+    # "shall not retain it for more than two years after the end" keeps it two years
+    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1] and not (
+            frame.negated and not _TAIL.search(frame.text)):
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     for cond in frame.conditions:
         if _OPTS_OUT.search(cond) or (rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW):
@@ -307,6 +310,7 @@ def time_for_another_step(frame: Frame, rule) -> bool:
     return True
 
 
+_TAIL = re.compile(r"\b(?:more|longer) than\b|\bbeyond\b|\bin excess of\b|\bexceeding\b|\bup to\b|\bat most\b|\bno later than\b", re.I)
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
 # a document's own definition that takes student data into its "Confidential Information": a duty to keep
 # that information secure is then a duty for student data ("Confidential Information" includes Student Data)
