@@ -429,3 +429,28 @@ def test_retention_refused_with_a_window_to_delete_is_no_retention_tail(library,
 ])
 def test_retention_allowed_up_to_a_time_after_the_end_stays_partial(library, text):  # stays
     assert status(text, library, "no_retention") == "partial"
+
+
+# ---------------------------------------------------------------- the middle status: roles named, terms rewritten, one clause
+
+
+@pytest.mark.parametrize("text", [
+    "The Board is the Controller. The Contractor is the Processor.",
+    "Under this Addendum the School acts as the \"data controller\" and the Vendor as its \"data processor\".",
+])
+def test_controller_and_processor_roles_alone_are_partial_ownership(library, text):
+    assert status(text, library, "ownership") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "Any term a court holds invalid shall be renegotiated in good faith.",
+    "A provision found unenforceable will be rewritten so that it is lawful.",
+    "If any part of the warranty in this section is held invalid, the rest of this section survives.",
+])
+def test_a_term_only_rewritten_or_one_clause_surviving_is_partial_severability(library, text):
+    assert status(text, library, "severability") == "partial"
+
+
+def test_the_rest_of_the_agreement_surviving_stays_severability(library):  # stays
+    text = "If any term is held invalid, the remaining terms of this Agreement shall continue in full force and effect."
+    assert status(text, library, "severability") == "present"
