@@ -237,10 +237,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     owed = [b for b in frame.beneficiary.split(", ") if b]
     if rule.beneficiary and owed and not set(owed) & set(rule.beneficiary):
         gaps.append(f"it is owed to the {owed[0]}, not the {rule.beneficiary[0]}")
-    # "shall not retain it after the contract ends; within 30 days it shall delete it": the time is the deletion's;
-    # "shall not retain it for more than two years after the end" keeps it two years
-    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1] and not (
-            frame.negated and not _TAIL.search(frame.text)):
+    if rule.after_end and frame.after_end and frame.when and "retain" in frame.actions[:1]:
         gaps.append(f"data is kept {max(frame.when):g} days after the contract ends")
     for cond in frame.conditions:
         if _OPTS_OUT.search(cond) or (rule.about_data and _DISCRETION.search(_own_clause(cond)) and not words_of(cond) & _LAW):
@@ -277,6 +274,9 @@ _OTHER_STEP = re.compile(r"\b(?:its|their|our) (?:[\w-]+ ){0,2}?(?:insurers?|car
                          r"police|attorney general|credit bureaus?|consumer reporting agenc\w*|authorit(?:y|ies)|families|parents|guardians|"
                          r"students|individuals|data subjects|consumers|forensic "
                          r"(?:firms?|investigators?|examiners?))\b|\b(?:invoices?|bills?)\b", re.I)
+_NOTICE_WORD = re.compile(r"\b(?:notif(?:y|ies|ied|ying|ication)|notice|inform(?:s|ed|ing)?|tell|tells|alert(?:s|ed)?|report(?:s|ed)?|"
+                          r"apprise[sd]?|advise[sd]?|warn(?:s|ed)?|announce[sd]?|intimate[sd]?|send word|let (?:\w+ ){1,3}?know)\b",
+                          re.I)
 _PROCEDURE = re.compile(r"\b(?:procedures?|process|steps|plan)\b|\((?:a|i|1)\)", re.I)
 ANOTHER_STEP = "the time it states is for another step, not the notice to the board"
 
@@ -290,27 +290,34 @@ def time_for_another_step(frame: Frame, rule) -> bool:
     if _PROCEDURE.search(frame.text) or not (_AT_ONCE.search(frame.text) or periods(frame.text)):
         return False
     steps: list[str] = []
+    lead = ""  # a fragment before any step ("Within 72 hours of discovery, and before ..., the Vendor shall notify")
     for cut in (c for c in _STEPS.split(frame.text) if c and c.strip()):
         step = read_frame(cut)
-        if steps and not step.actions and not step.bound and not BINDING_MODAL.search(cut) and not _THAT_NOTICE.search(cut):
-            steps[-1] += f", {cut}"  # "..., and in any event within 48 hours": a detail of the step before
-        else:
-            steps.append(cut)
+        if not step.actions and not step.bound and not BINDING_MODAL.search(cut) and not _THAT_NOTICE.search(cut):
+            if steps:
+                steps[-1] += f", {cut}"  # "..., and in any event within 48 hours": a detail of the step before
+            else:
+                lead += f"{cut}, "
+            continue
+        steps.append(lead + cut)
+        lead = ""
+    if lead:
+        steps.append(lead)
     for step in (s for s in steps if _AT_ONCE.search(s) or periods(s)):
         f = read_frame(step)
         owed = {b for b in f.beneficiary.split(", ") if b}
+        board = words_of(step) & (BOARD_WORDS | {"us"})  # "notify us": the recipient the rule's patterns take
         if (f.bound not in ("contractor", "") or f.refused or (owed and not owed & set(rule.beneficiary))
-                or _OTHER_STEP.search(step)):
+                or (_OTHER_STEP.search(step) and not board)):
             continue
-        # the rule's act, or a verb the frames do not know ("apprise", "announce to") with the notice or the board
-        # named ("notify us": the recipient the rule's patterns take)
-        if set(f.actions) & set(rule.duty_actions) or not f.actions and (
-                _THAT_NOTICE.search(step) or words_of(step) & (BOARD_WORDS | {"us"})):
+        # the rule's act; a word of notice beside the board ("retain a forensic firm and, within ten days, notify the
+        # District", "apprise the Board", "announce to the Board"); or the notice named as a noun or given by telephone
+        if set(f.actions) & set(rule.duty_actions) or (board and _NOTICE_WORD.search(step)) or (
+                not f.actions and _THAT_NOTICE.search(step)):
             return False
     return True
 
 
-_TAIL = re.compile(r"\b(?:more|longer) than\b|\bbeyond\b|\bin excess of\b|\bexceeding\b|\bup to\b|\bat most\b|\bno later than\b", re.I)
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
 # a document's own definition that takes student data into its "Confidential Information": a duty to keep
 # that information secure is then a duty for student data ("Confidential Information" includes Student Data)

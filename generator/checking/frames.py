@@ -108,7 +108,7 @@ _PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|Li
 # data: the first kind named wins over plain "data"; student data over the others
 _DATA = [
     ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
-                           r"(?:\w+\s+)?(?:data|information|records?|content)\b|\bstudent[- ]generated\b"
+                           r"(?:\w+\s+)?(?:data|information|records?|content|work|rosters?|submissions)\b|\bstudent[- ]generated\b"
                            r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"  # and "gradebook data", "test scores":
                            r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b"
                            # a student's school-meal account, and pictures of students, are the student's records
@@ -341,8 +341,10 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             j = i - 1
             while j >= max(0, i - 4) and tokens[j].start() > cut:
                 who = _who(words[j], words[j + 1] if j + 1 < i else "")
-                if who and _COMPANY & set(words[j + 1:i]):
-                    who = ""  # the first word of a company's name: "Tutor Co. will", "Teacher Tools Inc. shall"
+                if words[j] in _COMPANY or (who and _COMPANY & set(words[j + 1:i])):
+                    # a company named as the one bound ("Acme Learning Co. may", "Tutor Co. will"): the contractor,
+                    # not the role a word of its name names
+                    who = "contractor"
                 if who and "by" not in words[max(0, j - 2):j]:  # not the agent of "records held by Vendor"
                     bound = who
                     break
