@@ -537,3 +537,44 @@ REVIEWED_16 = [
 @pytest.mark.parametrize("text, pid, want", REVIEWED_16)
 def test_the_reviews_sentences_keep_their_reading(library, text, pid, want):  # stays
     assert reads_as_wanted(text, pid, want, library)
+
+
+# ---------------------------------------------------------------- deletion and breach in other words
+
+
+@pytest.mark.parametrize("text", [
+    "On the Board's written request the Contractor shall expunge the student records named in it within 30 days.",
+    "Within 20 days of a written request from the District, the Vendor will scrub the specified pupil data from its systems.",
+    "Upon the School's written request, the Provider shall remove the requested student records from its servers "
+    "within two weeks.",
+    "The Vendor shall, whenever so requested in writing by the Board, eliminate the student data it names within 30 days.",
+    "Where the District notifies the Vendor in writing that it wishes student records destroyed, the Vendor shall "
+    "destroy them within 45 days.",
+])
+def test_the_boards_request_to_delete_in_other_verbs_and_forms_is_a_means(library, text):
+    assert status(text, library, "deletion") == "present"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Upon the Board's written request, the Contractor shall remove the Board's logo from its website within 30 days.",
+     "missing"),
+    ("Student Data shall be deleted by the Vendor as directed by the Board from time to time.", "partial"),
+])
+def test_removing_something_else_or_deletion_as_directed_read_as_before(library, text, want):  # stays
+    assert status(text, library, "deletion") == want
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall notify the Board within 48 hours of any intrusion into systems holding Student Data.",
+    "Any hacking incident affecting student records must be reported to the District within three days.",
+    "The Contractor will warn the School within two days of any security incident affecting pupil data.",
+    "Upon discovering unlawful access to student data, the Provider shall inform the Board within 72 hours.",
+])
+def test_a_breach_and_its_notice_in_other_words_are_read(library, text):
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_an_intrusion_detection_system_is_no_breach(library):  # stays
+    text = ("The Vendor runs intrusion detection systems and will notify the Board within 72 hours of any change to "
+            "its hosting provider.")
+    assert status(text, library, "breach_notification") == "missing"

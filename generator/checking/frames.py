@@ -66,7 +66,9 @@ _FILLER = {"promptly", "securely", "also", "only", "immediately", "reasonably", 
 _ACTIONS = {
     "delete": "delete deletes deleted deleting deletion destroy destroys destroyed destroying destruction "
               "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
-              "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded rid",
+              "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded rid "
+              "expunge expunges expunged expunging scrub scrubs scrubbed scrubbing eliminate eliminates eliminated "
+              "eliminating render renders",
     "return": "return returns returned returning transfer transfers export exports",
     "correct": "correct corrects corrected correcting correction update updates amend amends rectify fix fixes fixed "
                "fixing challenge challenges",
@@ -75,7 +77,7 @@ _ACTIONS = {
                "maintains implement implements encrypt encrypts encrypted encryption",
     "notify": "notify notifies notified notifying notice inform informs informed tell tells told advise advises "
               "advised alert alerts alerted report reports reported reporting email emails emailed emailing "
-              "e-mail e-mails e-mailed",
+              "e-mail e-mails e-mailed warn warns warned warning apprise apprises apprised",
     "retain": "retain retains retained retaining retention keep keeps kept store stores stored hold holds held holding",
     "use": "use uses used using process processes processed",
     "sell": "sell sells sold selling rent rents",
