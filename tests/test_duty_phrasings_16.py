@@ -578,3 +578,59 @@ def test_an_intrusion_detection_system_is_no_breach(library):  # stays
     text = ("The Vendor runs intrusion detection systems and will notify the Board within 72 hours of any change to "
             "its hosting provider.")
     assert status(text, library, "breach_notification") == "missing"
+
+
+# ---------------------------------------------------------------- use, ownership and advertising in other words
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor shall not use pupil information for purposes other than delivering the services the Board "
+    "contracted for.",
+    "The Vendor undertakes not to use student records for purposes different from those set out in this Agreement.",
+    "Any use of Student Data by the Contractor beyond what this Agreement authorizes is prohibited.",
+    "No use of student records shall be made by the Vendor other than for performing this Agreement.",
+    "The Provider shall not mine, sell or otherwise use Student Data except to provide the Services to the Board.",
+])
+def test_a_use_limit_said_by_refusal_or_as_a_noun_is_a_limit(library, text):
+    assert status(text, library, "use_limitation") == "present"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Use of Student Data by the Board for purposes the law does not allow is prohibited.", ("partial", "missing")),
+    ("The Vendor shall not use Student Data for purposes other than those this Agreement authorizes or its Privacy "
+     "Policy allows.", ("partial",)),
+])
+def test_the_boards_own_use_or_a_limit_widened_by_the_contractors_policy_is_no_limit(library, text, want):  # stays
+    assert status(text, library, "use_limitation") in want
+
+
+@pytest.mark.parametrize("text", [
+    "The Board is and shall remain the sole owner of all Student Data.",
+    "Pupil records are owned exclusively by the District.",
+    "The School holds all proprietary rights in its students' information, and the Vendor holds none.",
+    "We don't own your students' data.",
+])
+def test_ownership_said_as_the_schools_title_or_the_contractors_denial_in_other_words(library, text):
+    assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Contractor is and shall remain the owner of all Student Data.",
+    "The Customer may upload personal data, the amount of which is decided and controlled by the Customer.",
+])
+def test_the_contractor_as_owner_or_a_choice_of_the_school_is_no_ownership(library, text):  # stays
+    assert status(text, library, "ownership") != "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall not use Student Data to display sponsored content to students.",
+    "The Contractor will not use student information to upsell or cross-sell its products to families.",
+    "Use of pupil records for advertising is expressly prohibited.",
+])
+def test_an_advertising_ban_in_other_words_is_a_ban(library, text):
+    assert status(text, library, "no_advertising") == "present"
+
+
+def test_a_publicity_clause_is_no_advertising_ban(library):  # stays
+    text = "Neither Party shall name the other Party in any publicity or promotion without its consent."
+    assert status(text, library, "no_advertising") == "missing"
