@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from generator.checking.data_kinds import data_kind
 from generator.checking.periods import UNIT_DAYS, periods
 from generator.checking.scopes import plain_idioms, plain_words, scope_of
 
@@ -106,36 +107,6 @@ _ITEM = re.compile(r"[;:]\s*(?:and |or )?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*([A-
 _SAFE = {"secure", "safe", "confidential", "protected"}  # "keep learner information secure": protect it
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
 
-_PARTNERS = r"(?:Google|Apple|Facebook|Meta|Microsoft|Amazon|Clever|ClassLink|LinkedIn|Twitter|GitHub)"
-# data: the first kind named wins over plain "data"; student data over the others
-_DATA = [
-    ("student", re.compile(r"\b(?:student|pupil|learner|children's|child's|education)\s+"
-                           r"(?:\w+\s+)?(?:data|information|records?|content|work|rosters?|submissions)\b|\bstudent[- ]generated\b"
-                           r"|\b(?:student|pupil)\s+(?:personally identifiable|personal)"  # and "gradebook data", "test scores":
-                           r"|\b(?:gradebook|grade|attendance|assessment|exam|test)\s+(?:data|records?|results|scores)\b"
-                           # a student's school-meal account, and pictures of students, are the student's records
-                           r"|\b(?:meal|lunch|cafeteria)\s+account\s+(?:data|information|records|balances?)\b"
-                           r"|\b(?:student|pupil)s?\W?\s+(?:photo(?:graph)?s|images|portraits|pictures|videos)\b"
-                           r"|\b(?:photo(?:graph)?s|images|portraits|pictures|videos) of (?:\w+ )?(?:students|pupils|children)\b", re.I)),
-    # staff's accounts and the school's business with the contractor (support tickets, mailing lists): not student data
-    ("staff data", re.compile(r"\b(?:staff|employee|teacher|administrator|personnel|educator)s?\b(?: and (?:staff|employee|"
-                              r"teacher|administrator|personnel|educator)s?)? (?:user )?(?:accounts?|data|information|records)\b"
-                              r"|\baccounts? of (?:the )?(?:\w+ ){0,2}?(?:staff|employees|teachers|administrators|personnel)\b"
-                              r"|\bsupport tickets?\b|\b(?:marketing|mailing) lists?\b", re.I)),
-    ("de-identified data", re.compile(r"\b(?:de-?identified|anonymi[sz]ed|aggregated?|pseudonymi[sz]ed)\b", re.I)),
-    ("business information", re.compile(r"\bconfidential information\b[^.;]{0,60}?\b(?:pricing|trade secrets?|source code|"
-                                        r"business plans?|roadmaps?|(?:non-public )?business information)\b", re.I)),  # secrets
-    ("Confidential Information", re.compile(r"\bconfidential information\b", re.I)),
-    ("business information", re.compile(r"\b(?:business|commercial|financial) information\b|\btrade secrets?\b"
-                                        r"|\bpricing\b", re.I)),
-    ("cookie data", re.compile(r"\bcookies?\b", re.I)),
-    ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records|payments)\b", re.I)),
-    ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
-    # data from one source only, a sign-in or platform partner: "Google user data", "data we receive from Clever"
-    ("data from one source", re.compile(rf"\b{_PARTNERS}\s+(?i:user|account)\s+(?i:data|information)\b"
-                                        rf"|\b(?i:data|information) (?i:we |that we )?(?i:get|gets|receive|receives|"
-                                        rf"obtain|obtains|obtained|received) (?i:from|through|via) {_PARTNERS}\b")),
-]
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided,? (?:however,? )?that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
                         # a carve-out joined by "but": "... but may keep copies in its backups"
@@ -456,7 +427,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         break
     if not bound and binding is not None and not lead and subject in ("user", "parent", "third party", "board"):
         bound = subject  # "Tutors listed on the Marketplace agree to ...": the party the sentence opens with
-    data = next((kind for kind, rx in _DATA if rx.search(text)), "")
+    data = data_kind(text)
     owed = [who for who, rx in _BENEFICIARY if rx.search(text)]  # "board, user": both
     if "user" in owed and _TO_SCHOOL.search(text):  # "we will notify you", written to the district
         owed = list(dict.fromkeys("board" if who == "user" else who for who in owed))
