@@ -261,8 +261,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
 
 
 # the steps of one sentence: cut at ";", ", and", and before a second verb ("and shall", "and will, within 48 hours")
-_STEPS = re.compile(r";|,\s*and\b|\band\s+(?=(?:shall|will|must|agrees?|is|are|then|thereafter|also)\b)|,\s*(?=(?:shall|will|must)\b)",
-                    re.I)
+_STEPS = re.compile(r";|,\s*and\b|\band\s+(?=(?:shall|will|must|agrees?|is|are|then|thereafter|also|retain|engage|hire|restore|"
+                    r"send|pay|reimburse|cooperate|contain|investigate|remediate|preserve|reset|patch|to (?:the )?(?:board|"
+                    r"district|school|lea|customer))\b)|,\s*(?=(?:shall|will|must)\b)", re.I)
 _AT_ONCE = re.compile(r"\b(?:immediately|forthwith)\b", re.I)
 # the notice named as a noun, or given by a means of contact ("will telephone the District within 24 hours")
 _THAT_NOTICE = re.compile(r"\b(?:notice|notification|report)s?\b|\b(?:tele)?phon(?:e|es|ed|ing)\b|\b(?:e-?mail|call|contact)(?:s|ed|ing)? "

@@ -68,8 +68,7 @@ _ACTIONS = {
     "delete": "delete deletes deleted deleting deletion destroy destroys destroyed destroying destruction "
               "erase erases erased erasing erasure purge purges purged purging dispose disposes disposed "
               "disposal remove removes removed removing removal wipe wipes wiped wiping shred shreds shredded rid "
-              "expunge expunges expunged expunging scrub scrubs scrubbed scrubbing eliminate eliminates eliminated "
-              "eliminating render renders",
+              "expunge expunges expunged expunging eliminate eliminates eliminated eliminating",
     "return": "return returns returned returning transfer transfers export exports",
     "correct": "correct corrects corrected correcting correction update updates amend amends rectify fix fixes fixed "
                "fixing challenge challenges",
