@@ -702,3 +702,13 @@ def test_offers_tailored_with_student_data_or_the_contractors_own_purposes_are_c
 
 def test_a_ban_on_others_using_data_for_their_purposes_is_no_conflict(library):  # stays
     assert "other" not in conflict_kinds("We do not allow third parties to use student data for their own purposes.", library)
+
+
+def test_ownership_with_an_exception_for_the_contractors_copies_is_not_present(library):
+    text = "Student records are owned by the District, except that the Vendor owns the copies on its servers."
+    assert status(text, library, "ownership") != "present"
+
+
+def test_ownership_with_an_exception_of_the_laws_stays_present(library):  # stays
+    text = "Student records are owned by the District, except where the law provides otherwise."
+    assert status(text, library, "ownership") == "present"

@@ -26,7 +26,7 @@ _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|-(?=[A-Za-z]))*|\d+(?:\.\d+)?")  # 
 CONTRACTOR_WORDS = {"we", "provider", "vendor", "contractor", "company", "operator", "processor",
                     "licensor", "supplier", "us"}
 BOARD_WORDS = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
-          "superintendent", "licensee", "subscriber", "client"}
+               "superintendent", "licensee", "subscriber", "client"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
          "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
          "cardholder", "cardholders", "rider", "riders",
