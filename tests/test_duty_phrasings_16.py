@@ -712,3 +712,11 @@ def test_ownership_with_an_exception_for_the_contractors_copies_is_not_present(l
 def test_ownership_with_an_exception_of_the_laws_stays_present(library):  # stays
     text = "Student records are owned by the District, except where the law provides otherwise."
     assert status(text, library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "When the Agreement ends the Contractor shall erase Student Data whenever so requested in writing by the School.",
+    "Upon expiration, the Vendor shall destroy student records within 30 days of the Board's written demand.",
+])
+def test_deletion_at_the_end_only_on_a_request_said_another_way_is_partial_retention(library, text):
+    assert status(text, library, "no_retention") == "partial"
