@@ -162,8 +162,10 @@ def _duty_in_anothers_clause(frame: Frame, rule) -> list[str]:
     to the duty ("The Vendor shall host the platform, and the District shall protect the data"): the duty is that
     party's. Empty when the contractor's own clause holds one of the duty's acts, or another clause binds it to one."""
     clauses = _LATER_CLAUSE.split(frame.text)
-    first = read_frame(clauses[0]) if len(clauses) > 1 else frame
-    if len(clauses) < 2 or set(first.actions) & set(rule.duty_actions):
+    if len(clauses) < 2:
+        return []
+    first = read_frame(clauses[0])
+    if set(first.actions) & set(rule.duty_actions):
         return []
     later = [read_frame(c) for c in clauses[1:]]
     if any(f.bound == "contractor" and set(f.actions) & set(rule.duty_actions) for f in later):
