@@ -57,7 +57,7 @@ def test_sub_numbers_and_items_of_a_section():
     buf = io.BytesIO()
     d.save(buf)
     doc = read_document(buf.getvalue(), "acme.docx")
-    assert where(doc, "7.1 Acme encrypts") == "§ 7.1"
+    assert where(doc, "Acme encrypts") == "§ 7.1"  # the number is the location, not part of the sentence
     assert where(doc, "Backups last longer") == "§ 7.2, second sentence"
     # "8. Fees." is the section's title, not a sentence of it
     assert where(doc, "The District pays") == "§ 8 Fees"

@@ -24,16 +24,17 @@ def cut(text: str) -> list[str]:
 def test_a_lead_in_leads_only_its_own_items():
     got = cut("1. The Vendor shall not:\n(a) rent pupil files to anyone;\n(b) show pupils any ads.\n"
               "2. The Vendor shall encrypt pupil files at rest.")
-    assert got == ["1. The Vendor shall not:",
-                   "1. The Vendor shall not: (a) rent pupil files to anyone;",
-                   "1. The Vendor shall not: (b) show pupils any ads.",
-                   "2. The Vendor shall encrypt pupil files at rest."]
+    # each clause's number is where it is (its location), not part of what it says
+    assert got == ["The Vendor shall not:",
+                   "The Vendor shall not: (a) rent pupil files to anyone;",
+                   "The Vendor shall not: (b) show pupils any ads.",
+                   "The Vendor shall encrypt pupil files at rest."]
 
 
 def test_nested_lists_keep_every_lead_in():
     got = cut("After an incident the Vendor shall:\n1. Within one day:\n- lock the affected systems\n"
               "2. Within three days:\n- tell the Board in writing\nThe Board may audit the Vendor.")
-    assert "After an incident the Vendor shall: 2. Within three days: - tell the Board in writing" in got
+    assert "After an incident the Vendor shall: Within three days: - tell the Board in writing" in got
     assert got[-1] == "The Board may audit the Vendor."
 
 

@@ -20,6 +20,11 @@ _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9§])")
 _MARKUP = re.compile(r"\*\*|(?<!_)_{2,3}(?=[^\W_])|(?<=[^\W_]|[.!?)])_{2,3}(?!_)|`|^#+\s*|^>\s*|(?<=\])\([^()\s]*\)"
                      r"|(?<=\]) \((?:https?:|mailto:|/|#)[^()\s]*\)")  # a link wrapped between "]" and "("
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
+# a clause's number or a list item's marker before its words ("6.1 You agree", "Section 4.2. The
+# Provider", "(b) Customer", "iv) We"): the sentence is read from its first word (the number
+# stays in its location)
+_NUMBERED = re.compile(r"^\s*(?:(?:(?i:section|article|clause)|§{1,2})\s*)?(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?\)?"
+                       r"|\(?(?:[a-zA-Z]|[ivxIVX]{1,5})\)|[a-zA-Z]\.)\s+(?=[\"'“(\[]?[A-Z])")
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
 # a form field: a blank to fill in ("____", "[ ]", "[Date]") or a label with its value ("Vendor: Acme:")
 _FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
@@ -241,12 +246,15 @@ def _sentences(segments: tuple[tuple[str, str], ...]) -> tuple[Sentence, ...]:
                 prefix, block = leads[-1].text + " ", leads[-1].block
             places.line(line, seg_location, block, heading=heading, item=bool(prefix), row=row)
             if _is_lead(parts[-1]) and not heading:
-                leads.append(_Lead((prefix + parts[-1]).strip(), block, kind))
-            for part in parts:
-                for c in _chunks(part):
+                lead = parts[-1] if len(parts) > 1 else _NUMBERED.sub("", parts[-1], count=1)
+                leads.append(_Lead((prefix + lead).strip(), block, kind))
+            for n, part in enumerate(parts):
+                for k, c in enumerate(_chunks(part)):
                     if c.strip():
+                        places.sentence(block, c.strip())
+                        if n == k == 0:  # the line's own number or marker is where it is (its location), not what it says
+                            c = _NUMBERED.sub("", c, count=1)
                         c = c.strip()
-                        places.sentence(block, c)
                         asked = bool(answers) and not c.endswith("?")
                         text = answered(question, prefix + c) if asked else prefix + c
                         out.append(Sentence(text, seg_location, c, heading, block))
