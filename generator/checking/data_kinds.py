@@ -38,6 +38,15 @@ DATA_KINDS = [
 ]
 
 
+# data a sentence leaves out of its duty ("delete all Customer Data, other than De-identified Data"): not what
+# the duty is about
+_LEFT_OUT = re.compile(r"\b(?:other than|except(?: for)?|excluding|but not|apart from|save for)\s+(?:any\s+|the\s+|such\s+)?"
+                       r"(?:[\w-]+\s+){0,2}?(?:data|information|records)\b", re.I)
+
+
 def data_kind(text: str) -> str:
-    """The kind of data ``text`` names ("student", "payment data", ...), or "" when it names none of them."""
+    """The kind of data ``text`` names ("student", "payment data", ...), or "" when it names none of them. Data it
+    leaves out ("other than de-identified data") is not among them."""
+    if _LEFT_OUT.search(text):
+        text = _LEFT_OUT.sub(" ", text)
     return next((kind for kind, rx in DATA_KINDS if rx.search(text)), "")

@@ -117,7 +117,7 @@ _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|
                         r"|,\s*(?:retaining|keeping|preserving|storing)\s+(?!no\b|none\b|nothing\b)[^.;]*"
                         # a clause of its own about copies that stay: "...; backup copies are overwritten
                         # on a 12-month cycle"
-                        r"|[;,]\s*(?:\w+\s+){0,4}?(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
+                        r"|[;,]\s*(?:[\w-]+\s+){0,5}?(?:backup|backups|archived|archival|archive|residual)\s+(?:\w+\s+){0,3}?"
                         r"(?:remain|remains|persist|persists|kept|retained|overwritten|rotated|cycled|expire|expires)\b[^.;]*",
                         re.I)
 _SELF_SERVICE = re.compile(r"\b(?:your|their|his or her) (?:own )?(?:browser|device|settings|account settings)\b"
