@@ -67,7 +67,7 @@ def test_a_numbered_duty_reads_as_the_same_duty_unnumbered(library):  # stays
 
 
 @pytest.mark.parametrize("text", [
-    "The Company does not assume any obligation of the School under FERPA.",
+    "Brightloom does not assume any obligation of the School under FERPA or any similar state law.",
     "Provider has no obligation under FERPA.",
     "The Vendor disclaims any responsibility for compliance with FERPA.",
     "Provider is not responsible for the District's compliance with FERPA.",
@@ -135,3 +135,82 @@ def test_offers_and_upgrades_suggested_with_student_data_are_advertising(library
 ])
 def test_learning_suggestions_refusals_and_de_identified_data_are_no_advertising(library, text):  # stays
     assert "advertising" not in conflict_kinds(text, library)
+
+
+# ---------------------------------------------------------------- the end of the contract, said through a later period
+
+
+@pytest.mark.parametrize("text", [
+    "After the transition period in Section 12 ends, the Vendor shall destroy all student records.",
+    "Within sixty days after the export window closes, the Provider shall delete all student data.",
+])
+def test_deletion_after_a_period_that_follows_the_end_is_no_retention(library, text):
+    assert status(text, library, "no_retention") == "present"
+
+
+def test_data_left_out_of_a_duty_is_not_what_the_duty_is_about(library):
+    text = ("On termination of this Agreement the Provider will delete all Customer Data, other than de-identified "
+            "data.")
+    assert status(text, library, "no_retention") == "present"
+    # stays: a duty that is about de-identified data alone is about no student data
+    assert status("On termination the Provider will delete de-identified data.", library, "no_retention") != "present"
+
+
+# ---------------------------------------------------------------- copies kept after the end (§ 10-234bb(a)(7) has no backup exception)
+
+
+@pytest.mark.parametrize("text", [
+    "On termination the Vendor shall delete all student data, and copies in its disaster-recovery backups may be "
+    "retained until they are overwritten in the ordinary course.",
+    "On termination the Vendor shall delete active copies of student data and handle backups under its schedule.",
+    "On termination the Contractor deletes all student data according to its schedule and records exceptions.",
+])
+def test_backups_live_copies_only_or_unnamed_exceptions_make_no_retention_partial(library, text):
+    assert status(text, library, "no_retention") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "On termination the Vendor shall delete all student data, including copies held in backups.",
+    "Upon termination, the Vendor deletes all student data, with the exceptions the law requires.",
+    "On termination the Vendor shall delete live copies of student data, and backups are deleted within 30 days.",
+])
+def test_every_copy_deleted_or_the_laws_exception_stays_present(library, text):  # stays
+    assert status(text, library, "no_retention") == "present"
+
+
+def test_the_disaster_recovery_exception_stays_for_deletion_on_request(library):  # stays: § 10-234bb(a)(2)
+    text = ("The District may ask the Vendor in writing to delete student data, and the Vendor shall delete it within "
+            "30 days, except copies in disaster-recovery systems that no one can access.")
+    assert status(text, library, "deletion") == "present"
+
+
+# ---------------------------------------------------------------- the student's own work, a referral, a sales system, logs, addresses
+
+
+def test_students_keeping_whatever_rights_they_have_in_their_work_is_partial_ownership(library):
+    text = "Students retain whatever rights they have in the original work they create with the Service."
+    assert status(text, library, "ownership") == "partial"
+
+
+def test_a_referral_to_the_school_alone_is_partial_review(library):
+    text = ("If a parent or eligible student asks us to see or correct Student Data, we will refer that person to the "
+            "school.")
+    assert status(text, library, "review_correction") == "partial"
+    stays = ("If a parent asks the Vendor to review or correct a student's records, the Vendor shall forward the "
+             "request to the District and shall make any correction the District directs within ten days.")
+    assert status(stays, library, "review_correction") == "present"
+
+
+@pytest.mark.parametrize("text, kind, found", [
+    ("Schools rely on outside services such as the cafeteria point-of-sale and library circulation for student "
+     "records.", "sale", False),
+    ("Server logs are kept for two years.", "retention", False),
+    ("Administrative access is logged, and logs are retained for at least one year.", "retention", False),
+    ("Either party may change its address for notices by written notice to the other.", "unilateral_change", False),
+    ("The Provider may update its designated privacy contact by notice.", "unilateral_change", False),
+    ("We sell student information to advertisers.", "sale", True),  # stays
+    ("We keep student records for five years after the contract ends.", "retention", True),  # stays
+    ("We may change these terms by notice to you.", "unilateral_change", True),  # stays
+])
+def test_a_sales_system_logs_and_a_partys_address_are_no_conflict(library, text, kind, found):
+    assert (kind in conflict_kinds(text, library)) is found
