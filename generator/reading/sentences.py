@@ -24,7 +24,10 @@ _TABLE_RULE = re.compile(r"^\|[\s:|-]+$")
 # Provider", "(b) Customer", "iv) We"): the sentence is read from its first word (the number
 # stays in its location)
 _NUMBERED = re.compile(r"^\s*(?:(?:(?i:section|article|clause)|§{1,2})\s*)?(?:\d{1,3}(?:\.\d{1,3}){0,4}\.?\)?"
-                       r"|\(?(?:[a-zA-Z]|[ivxIVX]{1,5})\)|[a-zA-Z]\.)\s+(?=[\"'“(\[]?[A-Z])")
+                       r"|\(?(?:[a-zA-Z]|[ivxIVX]{1,5})\)|[a-zA-Z]\.)\s+(?=[\"'“(\[]?[A-Z])"
+                       # ... not an amount ("72 Hours after ...", "34 C.F.R.", "20 U.S.C.")
+                       r"(?!(?:Hours?|Days?|Business|Calendar|Working|Weeks?|Months?|Years?|Minutes?|Percent|Dollars|"
+                       r"C\.\s?F\.\s?R|U\.\s?S\.\s?C|CFR|USC)\b)")
 _ITEM = re.compile(r"^(?:[-*•+]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|[✅❌✓✗☐]\s*)")
 # a form field: a blank to fill in ("____", "[ ]", "[Date]") or a label with its value ("Vendor: Acme:")
 _FIELD = re.compile(r"(?:_{3,}|\[[^\]]{0,40}\])\s*:$|^[^:]{1,40}:\s*\S[^:]*:$")
