@@ -359,6 +359,8 @@ class FrameRule(Strict):
     # a time the sentence states must be the time of one of ``duty_actions`` owed to the ``beneficiary``: a time
     # for another step ("notify its insurer within five days and notify the District") is no time limit
     timed: bool = False
+    # copies an exception or a later sentence says are deleted or overwritten within this many days keep nothing back
+    gone_within: int = 0
 
 
 class ConflictFrame(Strict):

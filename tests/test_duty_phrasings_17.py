@@ -223,6 +223,59 @@ def test_help_with_a_request_from_an_individual_is_partial_review(library):
     assert status(text, library, "review_correction") == "partial"
 
 
+
+# ---------------------------------------------------------------- the second read batch: backups gone in time, the district's own duties
+
+
+@pytest.mark.parametrize("text, want", [
+    ("On termination the Vendor shall delete all student data. Backup copies are overwritten within 30 days.",
+     "present"),  # stays: no word of keeping
+    ("On termination the Vendor shall delete all student data from its production systems, and copies in backups are "
+     "overwritten on a thirty-day rotation, so that none remains ninety days after the end.", "present"),
+    ("On termination the Vendor shall delete all student data. Backup copies may be retained until overwritten, "
+     "within 13 months.", "partial"),  # stays: longer than the 90 days the limit allows
+    ("On termination the Vendor shall delete all student data. Backup copies may be retained until overwritten in the "
+     "ordinary course.", "partial"),  # stays: no time at all
+])
+def test_backups_deleted_within_the_limit_are_not_kept(library, text, want):
+    assert status(text, library, "no_retention") == want
+
+
+def test_forwarding_a_request_and_helping_the_school_answer_is_partial_review(library):
+    text = ("If the Contractor receives a request from a parent seeking access to or correction of student records, it "
+            "shall forward the request to the District and give the District the help it asks for.")
+    assert status(text, library, "review_correction") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "All student data shall remain the property of, and under the control of, the Participating District.",
+    "All student data shall be owned by the Contracting LEA.",  # stays
+])
+def test_a_district_named_by_its_role_is_the_owner(library, text):
+    assert status(text, library, "ownership") == "present"
+    assert "ownership" not in conflict_kinds(text, library)
+
+
+def test_the_districts_own_ferpa_duty_is_no_commitment_of_the_vendor(library):
+    text = ("The District is solely responsible for determining whether its use of the Service, and its disclosure of "
+            "Student Data to the Vendor, complies with FERPA.")
+    assert status(text, library, "ferpa") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "The District shall comply with FERPA.",
+    "The District is responsible for complying with FERPA whenever it shares records with the Vendor.",
+])
+def test_the_districts_own_compliance_stays_half_the_joint_ferpa_duty(library, text):  # stays
+    assert status(text, library, "ferpa") == "partial"
+
+
+def test_the_boards_right_over_the_contractor_stays_the_contractors_term(library):  # stays
+    text = ("The Board shall have the right, for any parent who disputes a student's record, to obtain a copy of it "
+            "from the Contractor and to require the Contractor to correct each error.")
+    assert status(text, library, "review_correction") == "present"
+
+
 # ---------------------------------------------------------------- a reviewer's sentences: the round's words in other roles
 
 # each reads as the reviewer wants now; each either read worse part-way through the round (an over-reading since
@@ -271,7 +324,8 @@ REVIEWED_17 = [
     ('conflict', 'none', 'Vendor may use student usage data to suggest that the District reduce the number of subscriptions it pays for.'),
     ('conflict', 'none', 'Vendor may use aggregated, anonymized usage statistics to tailor its offers to school districts.'),
     ('conflict', 'advertising', "Vendor may email families recommendations for paid premium plans based on their child's scores."),
-    ('no_retention', 'partial', 'Within 60 days after termination, Vendor shall delete all Student Data, except that copies in disaster-recovery backups may be kept for up to 90 days until overwritten.'),
+    # readers differ: backups overwritten within the 90 days the limit allows are not kept (a whole agreement's label)
+    ('no_retention', 'present/partial', 'Within 60 days after termination, Vendor shall delete all Student Data, except that copies in disaster-recovery backups may be kept for up to 90 days until overwritten.'),
     ('no_retention', 'partial', 'At the end of the term Vendor shall delete all active copies of Student Data.'),
     ('no_retention', 'partial', 'Upon termination Vendor shall delete Student Data from live systems.'),
     ('no_retention', 'partial', 'Upon termination, Vendor shall delete all Student Data, subject to certain exceptions.'),

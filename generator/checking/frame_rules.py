@@ -247,7 +247,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
             gaps.append(f"an exception leaves it to the contractor's own judgment ({cond[:60]})")
             break
         said = words_of(cond)
-        if said & set(rule.exceptions) and not said & set(rule.allowed):
+        if said & set(rule.exceptions) and not said & set(rule.allowed) and not gone_in_time(cond, rule):
             gaps.append(f"an exception swallows it ({cond[:60]})")
             break
     present = _persons(frame.words)
@@ -372,6 +372,7 @@ def keeps_back(frame: Frame, rule) -> str:
     kept = sorted(words & set(rule.exceptions))
     of_other = _COPIES_OF.search(frame.text)
     if (not kept or frame.negated or frame.bound not in ("contractor", "") or words & set(rule.allowed)
+            or gone_in_time(frame.text, rule)
             or frame.subject in ("board", "user", "parent", "third party") or frame.data in _OTHER_DATA
             or (of_other and not _of_data(*of_other.groups())) or _NONE_OF_IT.search(frame.text)
             or not ("retain" in frame.actions or words & _STAYS)):
@@ -379,6 +380,19 @@ def keeps_back(frame: Frame, rule) -> str:
     said = frame.text.rstrip(" .")  # quoted whole, as a letter to the vendor shows it; a long one to a word
     said = said if len(said) <= 240 else said[:240].rsplit(" ", 1)[0] + " …"
     return f"a later sentence keeps copies of the data: \"{said}\""
+
+
+_GONE = re.compile(r"\b(?:overwritten|deleted|destroyed|purged|erased|wiped)\b", re.I)
+
+
+def gone_in_time(text: str, rule) -> bool:
+    """Whether ``text`` (an exception for copies, or a sentence about them) says the copies are deleted or
+    overwritten, and every time it states is within the rule's ``gone_within`` days ("backups are overwritten on a
+    thirty-day rotation"): they are then not kept."""
+    if not rule.gone_within or not _GONE.search(text):
+        return False
+    days = [p.days for p in periods(text)]
+    return bool(days) and max(days) <= rule.gone_within
 
 
 def _own_clause(cond: str) -> str:
