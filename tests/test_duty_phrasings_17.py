@@ -276,6 +276,35 @@ def test_the_boards_right_over_the_contractor_stays_the_contractors_term(library
     assert status(text, library, "review_correction") == "present"
 
 
+
+def test_a_sale_is_reported_beside_an_advertising_ban_without_undoing_it(library):
+    text = ("We will never use student data to target advertising to students or families. If we are acquired, "
+            "student data may be transferred to the buyer as part of the sale of our business.")
+    assert status(text, library, "no_advertising") == "present"
+    assert "sale" in conflict_kinds(text, library)
+
+
+
+@pytest.mark.parametrize("text", [
+    "The District shall receive written notice from the Vendor within 72 hours of any breach of Student Data.",
+    "The Board must be notified in writing by the Provider within 48 hours of any breach of student records.",
+])
+def test_what_the_district_receives_from_the_vendor_is_no_duty_of_its_own(library, text):
+    # no longer set aside as the school's own duty; present would need the frame to read the receiver as the one
+    # owed the notice (left: docs/check.md, the seventeenth round)
+    assert status(text, library, "breach_notification") != "missing"
+
+
+def test_a_district_named_by_its_role_has_its_own_duties_too(library):
+    assert status("Each Member District must delete its own uploads before the term ends.", library,
+                  "deletion") == "missing"
+
+
+def test_helping_the_school_answer_a_family_is_partial_review(library):
+    text = "The Vendor will help the District, on request, in answering parents who ask to see or correct records."
+    assert status(text, library, "review_correction") == "partial"
+
+
 # ---------------------------------------------------------------- a reviewer's sentences: the round's words in other roles
 
 # each reads as the reviewer wants now; each either read worse part-way through the round (an over-reading since
@@ -374,4 +403,42 @@ REVIEWED_17 = [
 
 @pytest.mark.parametrize("pid, want, text", REVIEWED_17)
 def test_the_reviewers_sentences_read_as_wanted(library, pid, want, text):
+    assert reads_as_wanted(text, pid, want, library)
+
+
+# ---------------------------------------------------------------- a second reviewer: the district's own duties, backups, help, roles
+
+REVIEWED_17B = [
+    ('review_correction', 'missing', 'The District is responsible for responding to all parent requests to inspect or amend education records.'),
+    ('security', 'missing', 'The District shall maintain the security of its own passwords and login credentials.'),
+    ('breach_notification', 'missing', 'The District shall notify the Vendor within 24 hours if it becomes aware of any unauthorized use of its account.'),
+    ('breach_notification', 'missing', 'The Board shall notify parents of any security incident as required by state law.'),
+    ('no_advertising', 'missing', 'The District shall not display advertising within the platform to its students.'),
+    ('deletion', 'missing', 'Each Member District must delete its own student uploads before the term ends.'),
+    ('no_retention', 'present', 'Within 30 days after the Agreement ends, Vendor shall delete all Student Data; backup copies shall be overwritten within 60 days after termination.'),
+    ('no_retention', 'present', 'Upon expiration, Provider shall destroy all student records, except that data in backup archives will be purged within 90 days of expiration.'),
+    ('no_retention', 'present', 'When this Agreement terminates, Contractor shall return all pupil records and delete any copies; archived backups are automatically overwritten within 45 days.'),
+    ('review_correction', 'partial', 'Vendor will assist the District, upon request, in responding to parents who seek to inspect or correct student records.'),
+    ('deletion', 'present', 'Upon written request of the Participating District, Vendor shall delete Student Data within 30 days.'),
+    ('deletion', 'present', 'At the request of the Originating School, Provider shall destroy the requested pupil records.'),
+    ('deletion', 'present', "Vendor shall delete a student's data within 30 days of a written request from the Enrolling District."),
+    ('ferpa', 'partial', 'The Board represents that it will comply with FERPA when providing student records.'),
+    ('breach_notification', 'partial/present', 'The District shall receive prompt notice from Vendor of any breach of Student Data.'),
+    ('breach_notification', 'missing', 'The District shall notify Vendor promptly of any suspected breach of its account credentials.'),
+    ('breach_notification', 'missing', 'The Board must report security incidents involving its own devices to its insurer within 30 days.'),
+    ('use_limitation', 'missing', 'The District shall use Student Data obtained through the Service only for educational purposes.'),
+    ('no_advertising', 'missing', 'The Board shall not use the platform to advertise commercial products to students.'),
+    ('deletion', 'present', 'Vendor shall delete Student Data upon the request of the Member District.'),
+    ('deletion', 'missing', 'The Member District must delete its own student uploads before the term ends.'),
+    ('review_correction', 'missing', 'The Member District is responsible for responding to parent requests to amend records.'),
+    ('review_correction', 'missing', 'The Contracting LEA is responsible for responding to parent requests to amend records.'),
+    ('security', 'missing', 'Each Member District is responsible for implementing reasonable administrative and technical safeguards on its own network.'),
+    ('ferpa', 'partial', 'The Board represents that it will comply with FERPA.'),
+    ('ferpa', 'partial', 'The District warrants that it complies with FERPA.'),
+    ('no_retention', 'present', 'Upon termination Vendor shall delete all Student Data, except that backup copies will be purged within 60 days of termination.'),
+]
+
+
+@pytest.mark.parametrize("pid, want, text", REVIEWED_17B)
+def test_the_second_reviewers_sentences_read_as_wanted(library, pid, want, text):
     assert reads_as_wanted(text, pid, want, library)

@@ -26,18 +26,24 @@ _AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|
 # security program, under which the Vendor shall encrypt ..."
 _CONTRACTOR = "|".join(sorted(CONTRACTOR_WORDS))  # the words that name the contractor, as one alternation
 _VENDOR_WHICH = re.compile(rf"\b(?:{_CONTRACTOR})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
-                           rf"\bunder which (?:the )?(?:{_CONTRACTOR})\s+(?:shall|will|must)\b", re.I)
+                           rf"\b(?:under|after|to|by|with|for)?\s*(?:which|whom)\s+(?:the\s+)?(?:{_CONTRACTOR})\s+(?:shall|will|must)\b",
+                           re.I)
+# what the school is to receive from the contractor ("The District shall receive notice from the Vendor within 72
+# hours", "The District must be notified by Provider"): the contractor's duty, said from the school's side
+_RECEIVES = re.compile(r"\b(?:shall|will|must|is entitled to|may)\s+(?:\w+\s+)?(?:receive|get|be\s+(?:notified|informed|told|"
+                       r"given|sent|provided|furnished|advised|alerted))\b", re.I)
 _BY_PARTY = re.compile(r"\bby (?:the )?(?:customer|users?|you|school|district|board|institution)\b", re.I)
 # the school's own compliance with FERPA is half of the joint duty of § 10-234bb(a)(8) ("The District shall comply with
 # FERPA"), evidence of it; the school made solely responsible for it, or for deciding whether a use complies, is not
 # ("solely responsible for determining whether its use complies with FERPA")
-_JOINT_FERPA = re.compile(r"^(?!.*\b(?:solely|sole|alone|exclusively|only|whether|represents?|warrants?)\b)"
-                          r".*\b(?:shall|will|must|agrees?\s+to|(?:is|are)\s+responsible\s+for)\s+(?:\w+\s+){0,2}?"
+_JOINT_FERPA = re.compile(r"^(?!.*\b(?:solely|sole|alone|exclusively|only|whether|(?:has|have)\s+complied)\b)"
+                          r".*\b(?:shall|will|must|agrees?\s+to|(?:is|are)\s+responsible\s+for|"
+                          r"(?:represents?|warrants?)\s+that\s+(?:it|they)(?:\s+will)?)\s+(?:\w+\s+){0,2}?"
                           r"(?:compl\w*\s+with|follow\w*|observ\w*|abid\w*\s+by|adher\w*\s+to)\s+(?:FERPA|the\s+Family\s+Educational)",
                           re.I | re.S)
 # who owns the data, said of the school ("The Board is and shall remain the sole owner of all Student Data"): a
 # statement of the contract's, not a duty of the school's
-_OWNS = re.compile(r"\b(?:owns?|owners?|ownership|title|property)\b", re.I)
+_OWNS = re.compile(r"\b(?:owns|owners?|ownership|title|property)\b|(?<!\bits )(?<!\btheir )(?<!\bour )(?<!\byour )\bown\b", re.I)
 # the school's right over the contractor ("The Board shall have the right ... to require Contractor to rectify"): what
 # the contractor must then do is its term
 _RIGHT_OVER = re.compile(rf"\b(?:shall|will|may)\s+have\s+(?:the\s+)?(?:right|authority|power|option)\b[^.;]*?\b(?:{_CONTRACTOR})\b",
@@ -48,11 +54,12 @@ def schools_own(text: str) -> bool:
     """Whether a sentence the library's ``duties`` patterns read as the school's or the user's own duty is only
     theirs: not one whose subject is the data, that binds the contractor too, that records what the school agrees
     the contract says, that binds the contractor in a relative clause, that gives the school a right over the
-    contractor, that is the school's half of the joint FERPA duty, or that says who owns the data."""
+    contractor, that is the school's half of the joint FERPA duty, that says who owns the data, or that says what the
+    school is to receive from the contractor."""
     return not ((_DATA_SUBJECT.match(text) and not _BY_PARTY.search(text))
                 or binds_contractor(text)  # "Customer and Provider shall", "agrees that the Vendor shall"
                 or _AGREES_THAT.search(text) or _VENDOR_WHICH.search(text) or _RIGHT_OVER.search(text)
-                or _JOINT_FERPA.search(text) or _OWNS.search(text))
+                or _JOINT_FERPA.search(text) or _OWNS.search(text) or _RECEIVES.search(text))
 
 
 def users_term(frame: Frame) -> bool:
