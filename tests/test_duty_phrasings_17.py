@@ -442,3 +442,10 @@ REVIEWED_17B = [
 @pytest.mark.parametrize("pid, want, text", REVIEWED_17B)
 def test_the_second_reviewers_sentences_read_as_wanted(library, pid, want, text):
     assert reads_as_wanted(text, pid, want, library)
+
+
+def test_the_trace_says_backups_gone_in_time_are_not_kept(library):
+    from generator.checking.frame_rules import rule_in_words
+
+    rule = next(p for p in library.provisions if p.id == "no_retention").detect.frame
+    assert "deleted or overwritten within 90 days are not kept" in rule_in_words(rule)

@@ -468,6 +468,8 @@ def rule_in_words(rule, conflicts=()) -> str:
         parts.append("no time for which data is kept after the contract ends")
     if rule.timed:
         parts.append("a time stated is the time of that act for them, not of another step")
+    if rule.gone_within:
+        parts.append(f"copies said to be deleted or overwritten within {rule.gone_within} days are not kept")
     text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
     if rule.duty_actions:
         text += (f" Present with high confidence only when a sentence states the whole duty: "
