@@ -26,8 +26,7 @@ _AGREES_THAT = re.compile(r"\b(?:agrees?|acknowledges?|represents?|understands?|
 # security program, under which the Vendor shall encrypt ..."
 _CONTRACTOR = "|".join(sorted(CONTRACTOR_WORDS))  # the words that name the contractor, as one alternation
 _VENDOR_WHICH = re.compile(rf"\b(?:{_CONTRACTOR})\b,?\s+(?:which|who)\s+(?:shall|will|must)\b|"
-                           rf"\b(?:under|after|to|by|with|for)?\s*(?:which|whom)\s+(?:the\s+)?(?:{_CONTRACTOR})\s+(?:shall|will|must)\b",
-                           re.I)
+                           rf"\b(?:which|whom)\s+(?:the\s+)?(?:{_CONTRACTOR})\s+(?:shall|will|must)\b", re.I)
 # what the school is to receive from the contractor ("The District shall receive notice from the Vendor within 72
 # hours", "The District must be notified by Provider"): the contractor's duty, said from the school's side
 _RECEIVES = re.compile(r"\b(?:shall|will|must|is entitled to|may)\s+(?:\w+\s+)?(?:receive|get|be\s+(?:notified|informed|told|"
