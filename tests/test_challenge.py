@@ -748,8 +748,9 @@ FIFTH = [
     Case("except what the law requires it to keep", "swallowing exception", "deletion",
          "The District may ask for deletion, which the Provider will carry out within 90 days, except for data "
          "the Provider is required to keep by law.", "present"),
-    # § 10-234bb(a)(7) excepts only an account a student or parent keeps; the disaster-recovery exception is
-    # (a)(2)'s, for deletion on request (the eval README: "backups kept" is partial no-retention)
+    # § 10-234bb(a)(7) (as the 2018 House amendment worded it; codified text to confirm) excepts only an account a
+    # student or parent keeps; the disaster-recovery exception is (a)(2)'s, for deletion on request (the eval
+    # README: "backups kept" is partial no-retention)
     Case("except disaster-recovery backups", "swallowing exception", "no_retention",
          "Provider will delete student data at the end of the Agreement, except data in backups that are not "
          "accessible to the public and are used only for disaster recovery.", "partial"),
