@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.checking.frame_rules import (
@@ -22,7 +22,7 @@ from generator.checking.frame_rules import (
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.parties import boards_own, schools_own, users_term
-from generator.checking.scopes import clauses_of, names_ours
+from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
@@ -164,12 +164,20 @@ class _Reading:
     answers: dict[int, frozenset[int]] = field(default_factory=dict)  # an answer's id → the patterns its own words hit
     frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
     confidential_students: Sentence | None = None  # its definition that takes student data into "Confidential Information"
+    places: list[str] = field(default_factory=list)  # sentence id → the other place whose section it is in, or ""
 
     def frame(self, sid: int) -> Frame:
-        """The duty frame of sentence ``sid`` (read once)."""
+        """The duty frame of sentence ``sid`` (read once); in another place's section, that is its reach."""
         if sid not in self.frames:
-            self.frames[sid] = read_frame(_stated(self.sentences[sid]))
+            self.frames[sid] = self.placed(sid, read_frame(_stated(self.sentences[sid])))
         return self.frames[sid]
+
+    def placed(self, sid: int, f: Frame) -> Frame:
+        """``f``, the frame of sentence ``sid`` or of a text that begins with it, with the reach of the section it is
+        in when it names none of its own: another place's ("Part B: Illinois. The Vendor shall ...")."""
+        if self.places and self.places[sid] and not f.scope and not names_ours(f.text):
+            return replace(f, scope=f"the section for {self.places[sid]}")
+        return f
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -322,7 +330,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = sentence_gaps(frame := read_frame(_stated(s)), p.detect.frame) if not found else []
+        gaps = sentence_gaps(frame := rd.placed(i, read_frame(_stated(s))), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined.append(s)
@@ -441,13 +449,15 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     sents = [s for s in sentences(document) if not ignore(s.text)]
     definitions = any_of(tuple(library.definitions))
     # a definition states no term, nor do the items of a list that a definition introduces
-    terms = [s for s in sents if not s.heading
-             and not (definitions(s.body) or definitions(_lead(s)))]
+    where = section_places([(s.text, s.heading, s.block) for s in sents])
+    kept = [i for i, s in enumerate(sents) if not s.heading and not (definitions(s.body) or definitions(_lead(s)))]
+    terms = [sents[i] for i in kept]
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))
     duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and schools_own(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
+    rd.places = [where[i] for i in kept]
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]
     findings: list[Finding] = []

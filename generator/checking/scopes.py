@@ -268,3 +268,46 @@ def clauses_of(text: str) -> list[str]:
     if lead and _EXCEPTING.search(lead.group(1)):
         lead = None  # "shall not disclose except (a) ...; (c) to advertisers": the items are what it may do
     return [cut[0]] + [f"{lead.group(1)} {_JOIN.sub('', c, count=1)}" if lead and _ITEM.match(c) else c for c in cut[1:]]
+
+
+# a section's label that names another place and nothing else: "Part D-1: Illinois.", "CALIFORNIA ADDENDUM",
+# "Additional Terms for EU and UK Customers" (a marker, then title words around the place)
+_MARKER = re.compile(r"^\W*(?:(?:part|schedule|exhibit|annex|appendix|attachment|addendum|rider|supplement|article|section)"
+                     r"\s+[\w.-]{1,6}\s*(?:[:.–—-]\s*)?)?", re.I)
+_TITLE_WORDS = frozenset(
+    "additional and or for to the of in only specific applicable state states terms provisions addendum rider supplement schedule "
+    "exhibit annex appendix part schools students districts agencies residents users customers consumers data "
+    "subjects personal information requirements located law laws privacy notice rights protection transfers "
+    "disclosures student education educational local".split())
+_TITLE_WORD = re.compile(r"[\w-]+")
+
+
+def place_label(text: str) -> str:
+    """The other place a section's label names when it names nothing else ("Part A: California." →
+    "California"), or "": a sentence that states anything, or names Connecticut or every state too, is none."""
+    rest = _MARKER.sub("", text, count=1)
+    place = _PLACE.search(rest)
+    if not place or names_ours(rest):
+        return ""
+    words = _TITLE_WORD.findall(_PLACE.sub(" ", rest))
+    return place.group(0) if len(words) <= 8 and all(w.lower() in _TITLE_WORDS for w in words) else ""
+
+
+def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
+    """For each sentence (its text, whether it is a heading, its paragraph), the other place whose section it
+    is in, or "". A heading that names only another place reaches to the next heading; a label in a paragraph
+    ("Part D-1: Illinois. The Vendor shall ...") to the paragraph's end. A heading before the first sentence of
+    the body is the document's title: it names the whole document, not a section of it."""
+    out: list[str] = []
+    place, block, begun = "", None, False
+    for text, heading, paragraph in labels:
+        label = place_label(text)
+        if heading:
+            place, block = (label if begun else ""), None
+        elif label:
+            place, block = label, paragraph
+        elif block is not None and paragraph != block:
+            place, block = "", None
+        begun = begun or not heading
+        out.append("" if heading or label else place)
+    return out

@@ -1,0 +1,104 @@
+"""The eighteenth round: concepts found by reading ten more whole agreements of our own
+(benchmarks/whole/read/, documents 83–92), checked against ten written the same way and never read
+(benchmarks/whole/fresh/, 33–42). Every sentence here is our own wording. Each test of a new reading
+failed before the round's change; the cases marked "stays" held before and must still hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checking.scopes import place_label, section_places
+
+from .test_duty_phrasings import finding, status
+
+# ---------------------------------------------------------------- a section for another state's schools
+
+
+@pytest.mark.parametrize("label, place", [
+    ("Part 3: Oregon.", "Oregon"),
+    ("SCHEDULE F - TEXAS", "TEXAS"),  # as the document writes it
+    ("Rider B. Additional Terms for EU and UK Customers", "EU"),
+    ("New York Schools", "New York"),
+    ("Annex 2 – Provisions Specific to Students in Illinois", "Illinois"),
+])
+def test_a_label_that_names_only_another_place(label, place):
+    assert place_label(label) == place
+
+
+@pytest.mark.parametrize("label", [
+    "Connecticut and Oregon Terms",  # Connecticut's schools too
+    "Terms for All States",
+    "We follow the GDPR.",  # a sentence that states something
+    "The Vendor shall notify Oregon districts within ten days.",
+    "Part 3: Breach Notification.",  # no place
+    "Schedule of Prices for Texas Instruments Calculators",  # words that are no title's
+])
+def test_what_is_no_label_of_another_place(label):
+    assert place_label(label) == ""
+
+
+def test_a_label_reaches_its_paragraph_and_a_heading_its_section():
+    rows = [
+        ("Master Terms", True, 0),  # the title, before any body: no section
+        ("The Vendor shall protect student data.", False, 1),
+        ("STATE TERMS", True, 2),
+        ("Part 1: Oregon.", False, 3), ("The Vendor shall notify within ten days.", False, 3),
+        ("The District may audit.", False, 4),  # the next paragraph: the label's reach has ended
+        ("OREGON", True, 5), ("The Vendor shall keep a log.", False, 6), ("It shall also delete logs.", False, 7),
+        ("GENERAL", True, 8), ("This Agreement binds successors.", False, 9),
+    ]
+    assert section_places(rows) == ["", "", "", "", "Oregon", "", "", "OREGON", "OREGON", "", ""]
+
+
+_STATE_PARTS = """MASTER SERVICES TERMS
+
+1. Services. Bramble Learning provides the reading platform to the District.
+
+2. Notice. Bramble Learning shall tell the District of any security incident affecting Student Data promptly.
+
+3. Laws. The laws of the State of Connecticut govern this Agreement.
+
+SCHEDULE 4 - STATE PARTS
+
+Each Part below applies only to a district located in the State named at the start of the Part.
+
+Part 4.1: Oregon. Bramble Learning shall notify the District in writing within ten (10) days after it learns of any unauthorized disclosure of Student Data, describing what was disclosed.
+
+Part 4.2: Vermont. Bramble Learning shall never use Student Data to direct advertising to students or parents.
+"""
+
+
+def test_a_duty_in_another_states_part_does_not_count_for_connecticut(library):
+    breach = finding(_STATE_PARTS, library, "breach_notification")
+    assert breach.status == "partial"  # "promptly" in the body; the ten days are Oregon's
+    assert all("Oregon" not in e.text for e in breach.evidence)
+    assert status(_STATE_PARTS, library, "no_advertising") == "missing"
+
+
+def test_the_same_duties_in_the_body_still_count(library):  # stays
+    body = _STATE_PARTS.replace("Part 4.1: Oregon. ", "").replace("Part 4.2: Vermont. ", "") \
+        .replace("SCHEDULE 4 - STATE PARTS\n\nEach Part below applies only to a district located in the State named at "
+                 "the start of the Part.\n\n", "")
+    assert status(body, library, "breach_notification") == "present"
+    assert status(body, library, "no_advertising") == "present"
+
+
+def test_a_part_for_connecticut_counts(library):  # stays
+    text = _STATE_PARTS.replace("Part 4.1: Oregon.", "Part 4.1: Connecticut.")
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_a_headed_section_for_another_state_reaches_to_the_next_heading(library):
+    text = ("DATA TERMS\n\nThe Provider uses Student Data only to run the Service for the District.\n\n"
+            "ILLINOIS SCHOOLS\n\nThe Provider shall delete a student's records within 30 days after the District "
+            "asks it in writing.\n\nGENERAL\n\nIf a court holds any term invalid, the other terms stay in force.\n")
+    assert status(text, library, "deletion") != "present"
+    assert status(text, library, "severability") == "present"  # stays: after the next heading
+    plain = text.replace("ILLINOIS SCHOOLS", "DELETION")
+    assert status(plain, library, "deletion") == "present"  # stays
+
+
+def test_a_title_naming_a_state_is_the_whole_documents_not_a_section(library):  # stays
+    text = ("CALIFORNIA STUDENT DATA ADDENDUM\n\nThe Provider shall delete a student's records within 30 days after "
+            "the District asks it in writing.\n")
+    assert status(text, library, "deletion") == "present"
