@@ -50,6 +50,17 @@ def test_a_label_reaches_its_paragraph_and_a_heading_its_section():
     assert section_places(rows) == ["", "", "", "", "Oregon", "", "", "OREGON", "OREGON", "", ""]
 
 
+def test_a_label_whose_paragraph_binds_no_one_reaches_the_paragraphs_after_it():
+    rows = [
+        ("The Vendor shall protect student data.", False, 0),
+        ("Part 2: Texas.", False, 1), ("This Part applies only to Texas districts.", False, 1),
+        ("(a) The Vendor shall notify within five days.", False, 2), ("(b) The Vendor shall keep a log.", False, 3),
+        ("Part 3: Maine.", False, 4), ("(a) The Vendor shall delete on request.", False, 5),
+        ("SIGNATURES", True, 6), ("The Vendor shall sign below.", False, 7),
+    ]
+    assert section_places(rows) == ["", "", "Texas", "Texas", "Texas", "", "Maine", "", ""]
+
+
 _STATE_PARTS = """MASTER SERVICES TERMS
 
 1. Services. Bramble Learning provides the reading platform to the District.
@@ -102,3 +113,43 @@ def test_a_title_naming_a_state_is_the_whole_documents_not_a_section(library):  
     text = ("CALIFORNIA STUDENT DATA ADDENDUM\n\nThe Provider shall delete a student's records within 30 days after "
             "the District asks it in writing.\n")
     assert status(text, library, "deletion") == "present"
+
+
+# ---------------------------------------------------------------- a family sent on to the school by its defined name
+
+
+@pytest.mark.parametrize("text", [
+    "If a parent or student writes to Lumen Labs asking to see or fix a record, Lumen Labs will not act on the "
+    "request and will instead refer the requester to Customer.",
+    "Requests from families to inspect or amend records reach the Licensee: Vendor will direct each such request to "
+    "Licensee without answering it.",
+])
+def test_sending_a_familys_request_on_to_the_school_by_its_defined_name_is_partial(library, text):
+    assert status(text, library, "review_correction") == "partial"
+
+
+# ---------------------------------------------------------------- vouching for an act is not doing it
+
+
+@pytest.mark.parametrize("text", [
+    "Upon the District's request, the Vendor will certify the deletion in writing.",
+    "At the Board's written request, an officer of the Contractor shall attest to the destruction of the records.",
+])
+def test_a_certificate_of_deletion_on_request_is_no_means_to_have_data_deleted(library, text):
+    assert status(text, library, "deletion") != "present"
+
+
+@pytest.mark.parametrize("text", [
+    "Upon the District's written request, the Vendor shall delete the student data it names within 30 days and "
+    "certify the deletion in writing.",
+    "Upon receiving a written request from the District, the Vendor shall confirm receipt of the request and delete "
+    "the student data it names within ten days.",
+])
+def test_deleting_and_then_certifying_is_still_the_deletion(library, text):  # stays
+    assert status(text, library, "deletion") == "present"
+
+
+def test_the_library_trace_says_a_certificate_is_not_the_act(library):
+    from generator.checking.frame_rules import rule_in_words
+    deletion = next(p for p in library.provisions if p.id == "deletion")
+    assert "certify or confirm the act" in rule_in_words(deletion.detect.frame)

@@ -259,6 +259,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
         gaps.append(ANOTHER_STEP)
     if rule.actions and frame.actions and not set(frame.actions) & set(rule.actions):
         gaps.append(f"it governs {' / '.join(frame.actions)}, not {' / '.join(rule.actions)}")
+    elif rule.duty_actions and frame.actions == ("attest",) and not any(action_of(w, verb=True) in rule.duty_actions
+                                                                         for w in frame.words):
+        gaps.append("it promises to vouch for the act (a certificate, a confirmation), not to do it")
     return gaps
 
 
@@ -473,7 +476,8 @@ def rule_in_words(rule, conflicts=()) -> str:
     text = "Frame: " + "; ".join(parts) + ". A frame lacking one of these makes it partial at most."
     if rule.duty_actions:
         text += (f" Present with high confidence only when a sentence states the whole duty: "
-                 f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal.")
+                 f"{' or '.join(rule.duty_actions)}, within {VERB_REACH} words of its modal; a promise only to certify or "
+                 f"confirm the act (\"will certify the deletion\") is not it.")
     if rule.topic:
         text += f" A sentence counts only when it names {' or '.join(rule.topic)} as a whole word (not a stem inside another word)."
     if rule.finds:

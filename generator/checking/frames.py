@@ -86,6 +86,8 @@ _ACTIONS = {
     "change": "change changes changed changing modify modifies modified amend amended revise revises "
               "revised replace vary varies varied",
     "comply": "comply complies complied complying compliance observe observes abide abides adhere adheres",
+    "attest":  # to vouch that an act was done: "will certify the deletion" promises the certificate, not the deletion
+              "certify certifies certified certifying attest attests attested attesting confirm confirms",
 }
 # "use" is the action when data follows ("shall not use any information"), not before a means ("use encryption to")
 _USED = {"data", "information", "records", "record", "content", "pii"}
@@ -105,6 +107,7 @@ _KEPT_SAFE = {"security", "confidentiality", "integrity", "protection", "safety"
 _ITEM = re.compile(r"[;:]\s*(?:and |or )?\((?:[a-h]|[ivx]{1,4}|\d{1,2})\)\s*([A-Za-z]+)")
 _SAFE = {"secure", "safe", "confidential", "protected"}  # "keep learner information secure": protect it
 _FAMILY = {form: family for family, forms in _ACTIONS.items() for form in forms.split()}
+_DEED = ("tion", "sion", "ure", "al")  # an act named as a noun: deletion, destruction, erasure, disposal, removal
 
 _CONDITION = re.compile(r"\b(?:unless|except|excluding|to the extent|subject to|provided,? (?:however,? )?that|other than|save for|"
                         r"save that|apart from|with the exception of)\b[^.;]*"
@@ -366,8 +369,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         for i, w in enumerate(words[:3]):
             if w in ("the", "a", "an", "our", "its"):
                 continue
-            # only the contractor is read from a sentence without a modal: its first words may
-            # be a lead-in about someone else
+            # only the contractor is read from a sentence without a modal: its first words may be a lead-in about another
             if _who(w, words[i + 1] if i + 1 < len(words) else "") == "contractor":
                 bound = "contractor"
             start = i + 1
@@ -393,12 +395,14 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 # skipped; anywhere else it ends what the modal governs
                 after = text[tokens[k].end():tokens[k + 1].start()] if k + 1 < len(words) else ""
                 listed = "," in after or (k + 1 < len(words) and words[k + 1] in ("or", "and"))
-                if actions and not listed:
-                    break
+                if actions and actions != ["attest"] and not listed:
+                    break  # (after "confirm", what is confirmed may precede the act: "confirm receipt and delete")
                 unknown += not actions and not listed
                 if unknown > reach:
                     break
                 continue
+            if actions[-1:] == ["attest"] and fam != "attest" and w.endswith(_DEED):
+                continue  # "certify the deletion": the act vouched for, named as a noun, is not done by this duty
             if fam not in actions:
                 direct = direct or (not actions and not unknown)
                 verb_at = verb_at if actions else tokens[k].start()
@@ -446,9 +450,10 @@ def words_of(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def action_of(word: str) -> str | None:
-    """The action family a lower-case word is a form of ("deleting": delete), or None."""
-    return _FAMILY.get(word)
+def action_of(word: str, verb: bool = False) -> str | None:
+    """The action family a lower-case word is a form of ("deleting": delete), or None; with ``verb``, None for the act
+    named as a noun ("deletion")."""
+    return None if verb and word.endswith(_DEED) else _FAMILY.get(word)
 
 
 def has_word(text: str, forms: set[str] | frozenset[str]) -> bool:

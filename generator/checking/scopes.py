@@ -296,8 +296,11 @@ def place_label(text: str) -> str:
 def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
     """For each sentence (its text, whether it is a heading, its paragraph), the other place whose section it
     is in, or "". A heading that names only another place reaches to the next heading; a label in a paragraph
-    ("Part D-1: Illinois. The Vendor shall ...") to the paragraph's end. A heading before the first sentence of
-    the body is the document's title: it names the whole document, not a section of it."""
+    ("Part D-1: Illinois. The Vendor shall ...") to the paragraph's end, or, when nothing after it in its
+    paragraph binds anyone ("Part 1 - Oregon. This Part applies only to ..."), to the next heading or label.
+    A heading before the first sentence of the body is the document's title: it names the whole document."""
+    binds = {paragraph for text, heading, paragraph in labels if not heading and BINDING_MODAL.search(text)
+             and not place_label(text)}
     out: list[str] = []
     place, block, begun = "", None, False
     for text, heading, paragraph in labels:
@@ -305,7 +308,7 @@ def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
         if heading:
             place, block = (label if begun else ""), None
         elif label:
-            place, block = label, paragraph
+            place, block = label, (paragraph if paragraph in binds else None)
         elif block is not None and paragraph != block:
             place, block = "", None
         begun = begun or not heading
