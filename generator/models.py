@@ -376,6 +376,8 @@ class ConflictFrame(Strict):
     unless: list[str] = Field(default_factory=list)
     finds: bool = True
     users_terms: bool = False  # a term the user must accept that lets the contractor act is still a conflict
+    kept_after: int = 0  # days: only a term keeping data longer than this after the end conflicts (keeping.kept_too_long)
+    open_ended: list[str] = Field(default_factory=list)  # with no time stated, words that leave it to the contractor
 
 
 class Detect(Strict):

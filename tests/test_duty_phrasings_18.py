@@ -10,6 +10,7 @@ import pytest
 from generator.checking.scopes import place_label, section_places
 
 from .test_duty_phrasings import finding, status
+from .test_duty_phrasings_14 import conflict_kinds
 
 # ---------------------------------------------------------------- a section for another state's schools
 
@@ -153,3 +154,37 @@ def test_the_library_trace_says_a_certificate_is_not_the_act(library):
     from generator.checking.frame_rules import rule_in_words
     deletion = next(p for p in library.provisions if p.id == "deletion")
     assert "certify or confirm the act" in rule_in_words(deletion.detect.frame)
+
+
+# ---------------------------------------------------------------- data kept past the end, read as a frame
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor may keep Student Data in an archive for up to twenty-four (24) months after this Agreement ends.",  # stays
+    "Student Data held in backup systems may be retained until the backups are overwritten, which happens within "
+    "two hundred (200) days.",
+    "After the term, Orbit Learning will retain Student Data under its standard retention schedule.",
+    "Backup copies of Student Data are destroyed within fourteen (14) months of their creation.",
+    "Notwithstanding Section 9, Orbit Learning may retain attendance logs for up to six (6) years after each school day.",
+])
+def test_a_term_keeping_student_data_long_past_the_end_is_a_retention_conflict(library, text):
+    assert "retention" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor retains Student Data only for as long as necessary to provide the Service.",
+    "Backups of Student Data are overwritten within sixty (60) days.",
+    "The District keeps student records for the periods its own retention schedule sets.",
+    "The Vendor may retain de-identified data for five (5) years after the term.",
+    "The Vendor may keep invoices naming students for seven (7) years where the law requires it.",
+    "We do not promise that files stored in the Service will be kept indefinitely.",
+    "The Vendor shall not retain Student Data for more than thirty (30) days after the Agreement ends.",
+])
+def test_a_short_tail_a_purpose_limit_or_another_partys_records_is_no_retention_conflict(library, text):  # stays
+    assert "retention" not in conflict_kinds(text, library)
+
+
+def test_the_library_trace_says_how_long_is_too_long(library):
+    from generator.checking.frame_rules import rule_in_words
+    keep = next(p for p in library.provisions if p.id == "no_retention")
+    assert "more than 90 days past the end" in rule_in_words(keep.detect.frame, keep.conflicts)

@@ -8,6 +8,7 @@ import re
 
 from generator.checking.amendments import without_marker
 from generator.checking.frames import BOARD_WORDS, DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
+from generator.checking.keeping import gone_in_time, kept_too_long
 from generator.checking.periods import periods
 from generator.checking.scopes import BINDING_MODAL, elsewhere
 
@@ -385,17 +386,6 @@ def keeps_back(frame: Frame, rule) -> str:
     return f"a later sentence keeps copies of the data: \"{said}\""
 
 
-_GONE = re.compile(r"\b(?:overwritten|deleted|destroyed|purged|erased|wiped)\b", re.I)
-
-
-def gone_in_time(text: str, rule) -> bool:
-    """Whether ``text`` (an exception for copies, or a sentence about them) says the copies are deleted or
-    overwritten, and every time it states is within the rule's ``gone_within`` days ("backups are overwritten on a
-    thirty-day rotation"): they are then not kept."""
-    if not rule.gone_within or not _GONE.search(text):
-        return False
-    days = [p.days for p in periods(text)]
-    return bool(days) and max(days) <= rule.gone_within
 
 
 def _own_clause(cond: str) -> str:
@@ -423,14 +413,15 @@ def conflict_frame(frame: Frame, spec) -> bool:
     """True when ``frame`` is the conflict ``spec`` (a :class:`generator.models.ConflictFrame`)
     describes: the contractor may or does do one of its actions, to one of its objects, and
     none of its ``unless`` words occurs."""
-    if frame.bound != "contractor" or frame.negated:
-        return False
+    if (frame.bound != "contractor" and not (spec.kept_after and frame.bound == "" and frame.subject in ("", "contractor"))
+            or frame.negated):
+        return False  # (a term that keeps data may name no one: "Backups are retained for 13 months")
     words = set(frame.words)
     if spec.objects and not words & {w.lower() for w in spec.objects}:
         return False
     if words & {w.lower() for w in spec.unless}:
         return False
-    return bool(set(frame.actions) & set(spec.actions))
+    return bool(set(frame.actions) & set(spec.actions)) and (not spec.kept_after or kept_too_long(frame, spec))
 
 
 def frame_doubts(frames: list[Frame], status: str, rule=None) -> list[str]:
@@ -489,5 +480,7 @@ def rule_in_words(rule, conflicts=()) -> str:
         if c.frame is not None:
             objects = f" {' / '.join(c.frame.objects)}" if c.frame.objects else ""
             unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
-            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{unless}."
+            kept = (f", keeping the data more than {c.frame.kept_after} days past the end (or on backups), more than a "
+                    f"year, or for a time it chooses" if c.frame.kept_after else "")
+            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{kept}{unless}."
     return text
