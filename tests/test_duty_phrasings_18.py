@@ -188,3 +188,32 @@ def test_the_library_trace_says_how_long_is_too_long(library):
     from generator.checking.frame_rules import rule_in_words
     keep = next(p for p in library.provisions if p.id == "no_retention")
     assert "more than 90 days past the end" in rule_in_words(keep.detect.frame, keep.conflicts)
+
+
+# ---------------------------------------------------------------- the contractor's own short name
+
+
+_NAMED = ('This Agreement is made between Fenwick Reading Press, LLC, a Delaware limited liability company '
+          '("Publisher"), and the Board of Education of the Town of Ashford (the "Board").\n\n')
+
+
+def test_a_short_name_defined_for_the_contractor_is_the_contractor():
+    from generator.checking.parties import contractor_names
+    assert contractor_names([_NAMED]) == {"Publisher"}
+    assert contractor_names(['Acme Learning, Inc. (the "Vendor") and the District (the "District")']) == set()  # stays
+    assert contractor_names(['The District (the "Publisher") and Acme Learning']) == set()  # no company named
+
+
+def test_a_duty_of_the_contractor_under_a_role_word_it_was_given_counts(library):
+    text = _NAMED + ("Publisher shall notify the Board in writing within forty-eight (48) hours after it discovers any "
+                     "unauthorized release of Student Data, stating what was released and what it has done about it.")
+    assert status(text, library, "breach_notification") == "present"
+    kept = _NAMED + "Publisher may retain Student Data in an archive for up to three (3) years after termination."
+    assert "retention" in conflict_kinds(kept, library)
+
+
+def test_a_publisher_that_is_not_the_contractor_stays_a_third_party(library):  # stays
+    text = ('This Agreement is made between Acme Learning, Inc. (the "Vendor") and the Board of Education of the '
+            'Town of Ashford (the "Board").\n\nA publisher shall notify the Board in writing within forty-eight (48) '
+            'hours after it discovers any unauthorized release of Student Data.')
+    assert status(text, library, "breach_notification") != "present"

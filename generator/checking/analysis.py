@@ -21,7 +21,7 @@ from generator.checking.frame_rules import (
 )
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
-from generator.checking.parties import boards_own, schools_own, users_term
+from generator.checking.parties import boards_own, contractor_names, schools_own, users_term
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
@@ -165,12 +165,18 @@ class _Reading:
     frames: dict[int, Frame] = field(default_factory=dict)  # sentence id → its duty frame, read on demand
     confidential_students: Sentence | None = None  # its definition that takes student data into "Confidential Information"
     places: list[str] = field(default_factory=list)  # sentence id → the other place whose section it is in, or ""
+    names: frozenset[str] = frozenset()  # the contractor's short names that read as another party's role ("Publisher")
 
     def frame(self, sid: int) -> Frame:
         """The duty frame of sentence ``sid`` (read once); in another place's section, that is its reach."""
         if sid not in self.frames:
-            self.frames[sid] = self.placed(sid, read_frame(_stated(self.sentences[sid])))
+            self.frames[sid] = self.placed(sid, self.read(_stated(self.sentences[sid])))
         return self.frames[sid]
+
+    def read(self, text: str) -> Frame:
+        """The frame of ``text`` in this document: the contractor's short name ("Publisher shall ...") is read as
+        "Vendor" (:func:`contractor_names`); the card quotes the sentence, not the frame's text."""
+        return read_frame(re.sub(rf"\b(?:{'|'.join(self.names)})\b", "Vendor", text) if self.names else text)
 
     def placed(self, sid: int, f: Frame) -> Frame:
         """``f``, the frame of sentence ``sid`` or of a text that begins with it, with the reach of the section it is
@@ -273,7 +279,7 @@ def _tail(p: Provision, rd: _Reading, sid: int) -> str:
     for j in (sid + 1, sid + 2):
         if j >= len(terms) or terms[j].block != terms[sid].block:
             break
-        if said := keeps_back(rd.frame(j), p.detect.frame):
+        if said := keeps_back(rd.frame(j), p.detect.frame, terms[j].text):
             return said
     return ""
 
@@ -330,7 +336,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         sure = sure or rule.sure
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
-        gaps = sentence_gaps(frame := rd.placed(i, read_frame(_stated(s))), p.detect.frame) if not found else []
+        gaps = sentence_gaps(frame := rd.placed(i, rd.read(_stated(s))), p.detect.frame) if not found else []
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined.append(s)
@@ -387,7 +393,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         strong = [s for s in strong if _as_conflict(s) not in moved]
         weak = [(s, why) for s, why in weak if _as_conflict(s) not in moved]
     shifted = not strong and weak and all(_as_conflict(s) in shifting
-                                          and read_frame(_stated(s)).bound in ("board", "user") for s, _ in weak)
+                                          and rd.read(_stated(s)).bound in ("board", "user") for s, _ in weak)
     if shifted:
         weak = []
     if not strong and not weak and (moved or shifted):
@@ -410,7 +416,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         if weakened_by:
             doubts.append(" and ".join(_LOWERED[w] for w in sorted(weakened_by)) + " made it partial")
         if any(not frame_gaps(f, p.detect.frame) and f.binding and f.bound == "contractor" and f.data == "student"
-               for f in (read_frame(_stated(s)) for s, _ in weak)):
+               for f in (rd.read(_stated(s)) for s, _ in weak)):
             doubts.append("a sentence it quotes may state the whole duty: it could be present")
     else:
         status, evidence, why = "missing", [], p.detect.missing_explanation
@@ -422,7 +428,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             doubts.append("the topic is named, but no duty was found")
     if (strong or weak) and not sure:
         doubts.append("it rests only on wordings the check is unsure of")
-    doubts += frame_doubts([read_frame(e.text) for e in evidence], status, p.detect.frame)
+    doubts += frame_doubts([rd.read(e.text) for e in evidence], status, p.detect.frame)
     if status == "present" and all(any(s is d for d in defined) for s in strong):  # it rests on the definition
         doubts.insert(0, "it reads \"Confidential Information\" as student data by the document's own definition")
         evidence = [*evidence, *ev([rd.confidential_students])]
@@ -458,6 +464,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and schools_own(s.text))
     rd = _read(terms, ps, spans | {1}, duties)
     rd.places = [where[i] for i in kept]
+    rd.names = contractor_names([s.text for s in sents])
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]
     findings: list[Finding] = []

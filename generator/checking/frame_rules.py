@@ -364,7 +364,7 @@ def _of_data(kept: str, what: str) -> bool:
 _STAYS = {"remain", "remains", "persist", "persists", "survive", "survives"}  # copies that stay, said of the copies
 
 
-def keeps_back(frame: Frame, rule) -> str:
+def keeps_back(frame: Frame, rule, quote: str = "") -> str:
     """What ``frame``, a sentence read after a duty in the same paragraph, keeps back from it, in
     the card's words, or "": the contractor (or no one named) keeps one of the rule's ``exceptions``
     (backups, archives, copies, logs) of the data, not for a reason the law allows ("Backup copies may
@@ -381,7 +381,7 @@ def keeps_back(frame: Frame, rule) -> str:
             or (of_other and not _of_data(*of_other.groups())) or _NONE_OF_IT.search(frame.text)
             or not ("retain" in frame.actions or words & _STAYS)):
         return ""
-    said = frame.text.rstrip(" .")  # quoted whole, as a letter to the vendor shows it; a long one to a word
+    said = (quote or frame.text).rstrip(" .")  # quoted whole (the document's words), as a letter shows it; a long one to a word
     said = said if len(said) <= 240 else said[:240].rsplit(" ", 1)[0] + " …"
     return f"a later sentence keeps copies of the data: \"{said}\""
 

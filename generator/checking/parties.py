@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.checking.frame_rules import binds_contractor
-from generator.checking.frames import CONTRACTOR_WORDS, Frame
+from generator.checking.frames import CONTRACTOR_WORDS, Frame, read_frame
 
 # a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
 # party; one naming the party as the agent ("... used by Customer to ...") stays that party's
@@ -85,3 +85,17 @@ def boards_own(frame: Frame) -> bool:
     if frame.bound != "board" or binds_contractor(frame.text, binding=False):  # "..., and the Vendor may show ads"
         return False
     return frame.direct or (frame.subject == "board" and not _LEAVE & set(frame.words) and not _AGENT.search(frame.text))
+
+
+# the contractor's short name, defined after its legal name: 'Larchmont Press, LLC, a New York limited liability
+# company ("Publisher")', '... Inc. (hereinafter the "Tutor")'
+_DEFINED = re.compile(r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|ltd|limited|pbc|llp|gmbh|company)\b\.?[^()]{0,100}?"
+                      r"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?)?(?:the\s+)?[“\"]([A-Z][A-Za-z-]+)[”\"]\s*\)", re.I)
+
+
+def contractor_names(texts: list[str]) -> frozenset[str]:
+    """The short names the document gives the contractor that the frame reader takes for another party's role
+    ("Publisher", "Tutor", "Partner"): a sentence they open binds the contractor. Read from the first sentences,
+    where the parties are named."""
+    names = {m.group(1) for t in texts[:12] for m in _DEFINED.finditer(t)}
+    return frozenset(n for n in names if read_frame(f"The {n.lower()} shall delete the data.").bound not in ("contractor", "", "board"))
