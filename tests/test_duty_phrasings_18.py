@@ -217,3 +217,26 @@ def test_a_publisher_that_is_not_the_contractor_stays_a_third_party(library):  #
             'Town of Ashford (the "Board").\n\nA publisher shall notify the Board in writing within forty-eight (48) '
             'hours after it discovers any unauthorized release of Student Data.')
     assert status(text, library, "breach_notification") != "present"
+
+
+# ---------------------------------------------------------------- "the School's own ...": an adjective, not ownership
+
+
+@pytest.mark.parametrize("text", [
+    "Student Data uploaded by a teacher is compared only with essays kept in the School's own account.",
+    "Each District may keep records of student data requests in the District's own files.",
+])
+def test_the_schools_own_something_is_no_statement_of_who_owns_the_data(library, text):
+    assert status(text, library, "ownership") != "present"
+
+
+def test_the_school_owning_the_data_still_reads_present(library):  # stays
+    assert status("The School owns all student records that the Service holds.", library, "ownership") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    "The District shall own all Student Data, and the Vendor acquires no rights in it.",
+    "The Board will retain ownership of every student record the Vendor processes.",
+])
+def test_the_school_that_shall_own_the_data_is_named_owner_not_bound_to_a_duty(library, text):
+    assert status(text, library, "ownership") == "present"

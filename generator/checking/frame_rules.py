@@ -214,9 +214,9 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if frame.hedged and rule.about_data and (not rule.duty_actions or set(frame.actions) & set(rule.duty_actions)):
         # a hedge of another act ("will tell the District when practical" read for review) says nothing of this duty
         gaps.append(f"it is hedged (\"{frame.hedged}\"), a practice rather than a duty")
-    if (frame.bound not in rule.bound and not _OWNER_NAMED.search(frame.text)) or (
+    if not _OWNER_NAMED.search(frame.text) and (frame.bound not in rule.bound or (
             frame.bound == "board" and frame.direct and "contractor" in rule.bound
-                                         and frame.actions[:1] and frame.actions[0] in _OWN_COPIES):
+                                         and frame.actions[:1] and frame.actions[0] in _OWN_COPIES)):
         # the board deleting or returning its own copies asks nothing of the contractor; a user or
         # parent who asks someone to act ("Parents may ask us to delete") makes the request theirs
         asks = frame.bound in ("user", "parent") and not frame.direct and frame.actions and "board" in rule.bound
@@ -328,7 +328,8 @@ def time_for_another_step(frame: Frame, rule) -> bool:
 
 # who owns, said as a state and not a duty: "The LEA is and shall remain the owner of all Student Data"
 _OWNER_NAMED = re.compile(r"\b(?:is and )?(?:shall|will) (?:be|remain|continue to be) (?:the )?(?:sole |exclusive |only |sole and "
-                          r"exclusive )?(?:owners?|proprietors?) of\b", re.I)
+                          r"exclusive )?(?:owners?|proprietors?) of\b|\b(?:shall|will) (?:continue to )?(?:own|retain (?:all |sole |"
+                          r"exclusive )?(?:ownership|title))\b", re.I)
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
 # a document's own definition that takes student data into its "Confidential Information": a duty to keep
 # that information secure is then a duty for student data ("Confidential Information" includes Student Data)
