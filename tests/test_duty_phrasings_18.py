@@ -62,6 +62,14 @@ def test_a_label_whose_paragraph_binds_no_one_reaches_the_paragraphs_after_it():
     assert section_places(rows) == ["", "", "Texas", "Texas", "Texas", "", "Maine", "", ""]
 
 
+def test_the_label_of_another_part_ends_a_places_reach():
+    rows = [("Part 2: Texas.", False, 0), ("This Part applies only to Texas districts.", False, 0),
+            ("(a) The Vendor shall keep a log.", False, 1),
+            ("Part 3: General Terms.", False, 2), ("The Vendor shall delete the data at the end.", False, 2),
+            ("(b) The Vendor shall notify the District.", False, 3)]
+    assert section_places(rows) == ["", "Texas", "Texas", "", "", ""]
+
+
 _STATE_PARTS = """MASTER SERVICES TERMS
 
 1. Services. Bramble Learning provides the reading platform to the District.
@@ -240,3 +248,22 @@ def test_the_school_owning_the_data_still_reads_present(library):  # stays
 ])
 def test_the_school_that_shall_own_the_data_is_named_owner_not_bound_to_a_duty(library, text):
     assert status(text, library, "ownership") == "present"
+
+
+# ---------------------------------------------------------------- the round's reviewers: sentences of their own
+
+
+def _reviewed() -> list[dict]:
+    import json
+    from pathlib import Path
+    return json.loads((Path(__file__).parent / "fixtures" / "reviewed_18.json").read_text())
+
+
+@pytest.mark.parametrize("case", _reviewed(), ids=lambda c: c["id"])
+def test_the_reviewers_sentences_read_as_a_lawyer_reads_them(library, case):
+    """Two reviewers wrote documents aimed at this round's readings (docs/check.md, "The eighteenth round"); these
+    read worse part-way through the round, or better than before it."""
+    if case["check"].startswith("conflict:"):
+        assert (case["check"][9:] in conflict_kinds(case["text"], library)) is case["want"], case["why"]
+    else:
+        assert status(case["text"], library, case["check"]) == case["want"], case["why"]

@@ -21,6 +21,7 @@ from generator.checking.frame_rules import (
 )
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
+from generator.checking.keeping import kept_briefly
 from generator.checking.parties import boards_own, contractor_names, schools_own, users_term
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
@@ -252,7 +253,7 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
     if rule.frame:
         # a term of the user's or a parent's ("account holders keep ...") binds no contractor, unless the rule
         # counts them ("you agree that we may show ads ..." lets the contractor act); the board's own act never does
-        found = {i for i in found if not boards_own(rd.frame(i))
+        found = {i for i in found if not boards_own(rd.frame(i)) and not kept_briefly(rd.frame(i), rule.frame)
                  and (rule.frame.users_terms or not users_term(rd.frame(i)))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.checking.frames import Frame
+from generator.checking.frames import BOARD_WORDS, Frame
 from generator.checking.periods import periods
 
 _GONE = re.compile(r"\b(?:overwritten|deleted|destroyed|purged|erased|wiped)\b", re.I)
@@ -43,4 +43,16 @@ def kept_too_long(frame: Frame, spec) -> bool:
         return copies and bool(days) and min(days) > spec.kept_after
     if days:
         return max(days) > _YEAR or (max(days) > spec.kept_after and (frame.after_end or copies))
-    return bool(words & {w.lower() for w in spec.open_ended})
+    open_ended = {w.lower() for w in spec.open_ended}
+    said = [w.lower().removesuffix("'s").removesuffix("’s") for w in frame.words]
+    # the school's own schedule ("the District's records retention schedule") is not the contractor's choice
+    named = [k for k, w in enumerate(said) if w in open_ended]
+    return bool(named) and not any(BOARD_WORDS & set(said[max(0, k - 4):k]) for k in named)
+
+
+def kept_briefly(frame: Frame, spec) -> bool:
+    """Whether the term ``frame`` reads keeps the data only for a stated time within ``spec.kept_after`` days
+    ("for sixty days after termination so that the District can export it"): no retention conflict, whatever words
+    it shares with one."""
+    days = [p.days for p in periods(frame.text)]
+    return bool(spec.kept_after and days and "retain" in frame.actions and max(days) <= spec.kept_after)

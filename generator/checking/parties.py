@@ -94,8 +94,10 @@ _DEFINED = re.compile(r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|ltd|limited|pbc
 
 
 def contractor_names(texts: list[str]) -> frozenset[str]:
-    """The short names the document gives the contractor that the frame reader takes for another party's role
-    ("Publisher", "Tutor", "Partner"): a sentence they open binds the contractor. Read from the first sentences,
-    where the parties are named."""
-    names = {m.group(1) for t in texts[:12] for m in _DEFINED.finditer(t)}
-    return frozenset(n for n in names if read_frame(f"The {n.lower()} shall delete the data.").bound not in ("contractor", "", "board"))
+    """The short name the document gives the contractor when the frame reader takes it for another party's role
+    ("Publisher", "Tutor", "Partner"): a sentence it opens binds the contractor. The first company so named in the
+    first sentences, where the parties are named."""
+    first = next((m.group(1) for t in texts[:12] for m in _DEFINED.finditer(t)), "")  # the vendor, named first;
+    # a later company ("The Board has its own contract with Skyline Co. (\"Partner\")") is another party
+    return frozenset([first] if first and read_frame(f"The {first.lower()} shall delete the data.").bound
+                     not in ("contractor", "", "board") else [])

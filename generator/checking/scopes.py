@@ -17,7 +17,7 @@ from generator.checking.amendments import in_force
 # places whose law or people a term may be limited to: not Connecticut's schools
 PLACES = ("European Economic Area|EEA|European Union|EU|GDPR|United Kingdom|UK|Switzerland|Swiss|European|Canada|Ontario|"
            "Quebec|British Columbia|Alberta|(?<!New )England|Scotland|Wales|Ireland|India|Germany|France|New Zealand|"
-           "Australia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
+           "Australia|Canadian|Australian|British|Irish|District of Columbia|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Delaware|Florida|Georgia|Hawaii|Idaho|"
            "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
            "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
            "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
@@ -293,6 +293,11 @@ def place_label(text: str) -> str:
     return place.group(0) if len(words) <= 8 and all(w.lower() in _TITLE_WORDS for w in words) else ""
 
 
+# a paragraph label of another part, whatever it names: "Part 3: General Terms.", "Schedule 4 - All Districts."
+_NEXT_PART = re.compile(r"^\W*(?:part|schedule|exhibit|annex|appendix|attachment|rider|supplement)\s+[\w.-]{1,6}\s*[:.–—-]\s*"
+                        r"(?:[\w-]+\s+){0,5}?[\w-]+\.?$", re.I)
+
+
 def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
     """For each sentence (its text, whether it is a heading, its paragraph), the other place whose section it
     is in, or "". A heading that names only another place reaches to the next heading; a label in a paragraph
@@ -309,8 +314,8 @@ def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
             place, block = (label if begun else ""), None
         elif label:
             place, block = label, (paragraph if paragraph in binds else None)
-        elif block is not None and paragraph != block:
-            place, block = "", None
+        elif (block is not None and paragraph != block) or _NEXT_PART.match(text):
+            place, block = "", None  # "Part 3: General Terms." begins another part
         begun = begun or not heading
         out.append("" if heading or label else place)
     return out
