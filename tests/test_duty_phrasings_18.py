@@ -267,3 +267,23 @@ def test_the_reviewers_sentences_read_as_a_lawyer_reads_them(library, case):
         assert (case["check"][9:] in conflict_kinds(case["text"], library)) is case["want"], case["why"]
     else:
         assert status(case["text"], library, case["check"]) == case["want"], case["why"]
+
+
+# ---------------------------------------------------------------- selling more with what students did, other words
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing in this Section stops the Vendor from recommending premium practice tools to teachers on the basis of "
+    "their classes' quiz scores.",
+    "The Vendor may suggest additional paid titles to each reader on the basis of the reader's assessment results.",
+])
+def test_offers_chosen_on_the_basis_of_results_are_advertising(library, text):
+    assert "advertising" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor may suggest premium practice tools to a teacher who asks for them.",
+    "The Vendor shall not recommend paid titles on the basis of any student's assessment results.",
+])
+def test_offers_made_without_students_results_or_refused_are_no_advertising(library, text):  # stays
+    assert "advertising" not in conflict_kinds(text, library)
