@@ -287,3 +287,23 @@ def test_offers_chosen_on_the_basis_of_results_are_advertising(library, text):
 ])
 def test_offers_made_without_students_results_or_refused_are_no_advertising(library, text):  # stays
     assert "advertising" not in conflict_kinds(text, library)
+
+
+# ---------------------------------------------------------------- who owns the data, said inside a definition
+
+
+def test_a_definition_that_says_the_data_stays_the_schools_states_ownership(library):
+    text = ('2.4 "Pupil Records" means every record about a pupil that the Vendor receives or creates under this '
+            "Agreement, all of which are and shall remain the property of the Board.")
+    found = finding(text, library, "ownership")
+    assert found.status == "present"
+    assert found.evidence[0].text.startswith('"Pupil Records" … all of which')  # an excerpt, marked as one
+
+
+@pytest.mark.parametrize("text", [
+    '2.4 "Pupil Records" means every record about a pupil that the Vendor receives or creates under this Agreement.',
+    '2.5 "Vendor Materials" means the software and content of the Vendor, all of which remain the property of the '
+    "Vendor.",
+])
+def test_a_definition_that_says_no_such_thing_states_no_ownership(library, text):  # stays
+    assert status(text, library, "ownership") != "present"

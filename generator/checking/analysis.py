@@ -22,7 +22,7 @@ from generator.checking.frame_rules import (
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
-from generator.checking.parties import boards_own, contractor_names, schools_own, users_term
+from generator.checking.parties import boards_own, contractor_names, owned_as_defined, schools_own, users_term
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
@@ -457,8 +457,13 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     definitions = any_of(tuple(library.definitions))
     # a definition states no term, nor do the items of a list that a definition introduces
     where = section_places([(s.text, s.heading, s.block) for s in sents])
-    kept = [i for i, s in enumerate(sents) if not s.heading and not (definitions(s.body) or definitions(_lead(s)))]
-    terms = [sents[i] for i in kept]
+    kept, terms = [], []
+    for i, s in enumerate(sents):
+        # a definition states no term, but for a clause of it that says who owns the data (owned_as_defined)
+        said = s.text if not (definitions(s.body) or definitions(_lead(s))) else owned_as_defined(s.text)
+        if said and not s.heading:
+            kept.append(i)
+            terms.append(s if said == s.text else Sentence(said, s.location, block=s.block))
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))

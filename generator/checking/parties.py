@@ -101,3 +101,21 @@ def contractor_names(texts: list[str]) -> frozenset[str]:
     # a later company ("The Board has its own contract with Skyline Co. (\"Partner\")") is another party
     return frozenset([first] if first and read_frame(f"The {first.lower()} shall delete the data.").bound
                      not in ("contractor", "", "board") else [])
+
+
+# a definition that says, in a clause of its own, whose the defined data is: '"District Data" means ..., all of which,
+# as between the Parties, is and remains the property of the District'
+_OWNED_AS_DEFINED = re.compile(r"\b(?:all|each|any|both) of which\b[^.;]*?\b(?:is|are|remains?|shall (?:be|remain))\b[^.;]*?"
+                               r"\b(?:property of|owned by|under the (?:sole |exclusive )?control of)\b[^.;]*", re.I)
+
+
+_TERM = re.compile(r"[“\"][^”\"]{1,60}[”\"]")  # the term a definition defines, quoted as written
+
+
+def owned_as_defined(text: str) -> str:
+    """The clause of a definition that states who owns or controls what it defines, after the term it defines
+    ('"District Data" … all of which is and remains the property of the District'), or "": a term of the contract,
+    though the sentence around it only defines."""
+    m = _OWNED_AS_DEFINED.search(text)
+    term = _TERM.search(text)
+    return f"{term.group(0)} … {m.group(0).strip(' ,')}" if m and term and term.start() < m.start() else ""
