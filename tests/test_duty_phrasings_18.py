@@ -307,3 +307,25 @@ def test_a_definition_that_says_the_data_stays_the_schools_states_ownership(libr
 ])
 def test_a_definition_that_says_no_such_thing_states_no_ownership(library, text):  # stays
     assert status(text, library, "ownership") != "present"
+
+
+# ---------------------------------------------------------------- a defined term of conduct carries its definition
+
+
+_BARRED = ('1.4 "Barred Practice" means directing advertisements to a student or family on the basis of Student Data, '
+           "or selling Student Data.\n\n")
+
+
+def test_a_duty_that_names_a_defined_practice_is_read_with_its_definition(library):
+    from generator.checking.conduct import conduct_terms, with_conduct
+    assert "directing advertisements" in with_conduct("Larkspur shall not engage in any Barred Practice.",
+                                                      conduct_terms([(_BARRED.strip(), True)]))
+    assert status(_BARRED + "6.1 Larkspur shall not engage in any Barred Practice.", library, "no_advertising") == "present"
+
+
+def test_a_defined_thing_is_not_read_into_every_sentence_that_names_it(library):  # stays
+    from generator.checking.conduct import conduct_terms
+    assert conduct_terms([('"Student Data" means any record about a student, which the Vendor shall never use for '
+                           "advertising.", True)]) == {}
+    text = _BARRED + "6.1 Larkspur shall report each Barred Practice it learns of to the District."
+    assert status(text, library, "no_advertising") != "present"

@@ -19,6 +19,7 @@ from generator.checking.frame_rules import (
     sentence_gaps,
     set_aside,
 )
+from generator.checking.conduct import conduct_terms, with_conduct
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
@@ -201,8 +202,8 @@ def _lead(s: Sentence) -> str:
     return s.text[: len(s.text) - len(s.body)] if s.text != s.body and s.text.endswith(s.body) else ""
 
 
-def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int]) -> _Reading:
-    hits = [ps.hits(s.text) for s in terms]
+def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int], conduct: dict[str, str]) -> _Reading:
+    hits = [ps.hits(with_conduct(s.text, conduct)) for s in terms]  # a defined term of conduct read with its definition
     single = build_index(hits)
     views = {1: (terms, single)}
     for k in sorted(spans - {1}):
@@ -458,9 +459,10 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     # a definition states no term, nor do the items of a list that a definition introduces
     where = section_places([(s.text, s.heading, s.block) for s in sents])
     kept, terms = [], []
+    defines = [bool(definitions(s.body) or definitions(_lead(s))) for s in sents]
     for i, s in enumerate(sents):
         # a definition states no term, but for a clause of it that says who owns the data (owned_as_defined)
-        said = s.text if not (definitions(s.body) or definitions(_lead(s))) else owned_as_defined(s.text)
+        said = s.text if not defines[i] else owned_as_defined(s.text)
         if said and not s.heading:
             kept.append(i)
             terms.append(s if said == s.text else Sentence(said, s.location, block=s.block))
@@ -468,7 +470,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))
     duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and schools_own(s.text))
-    rd = _read(terms, ps, spans | {1}, duties)
+    rd = _read(terms, ps, spans | {1}, duties, conduct_terms([(s.text, d) for s, d in zip(sents, defines)]))
     rd.places = [where[i] for i in kept]
     rd.names = contractor_names([s.text for s in sents])
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
