@@ -329,3 +329,45 @@ def test_a_defined_thing_is_not_read_into_every_sentence_that_names_it(library):
                            "advertising.", True)]) == {}
     text = _BARRED + "6.1 Larkspur shall report each Barred Practice it learns of to the District."
     assert status(text, library, "no_advertising") != "present"
+
+
+# ---------------------------------------------------------------- the second read batch (93–99)
+
+
+@pytest.mark.parametrize("text", [
+    "Where a School uses the Service with pupils under 13, the School, not Larkspur, is responsible for answering "
+    "parents who ask to see or correct their child's records.",
+    "If the District has adopted a FERPA policy, the District, and not the Vendor, is solely responsible for "
+    "responding to parents' requests to inspect and amend records.",  # stays
+])
+def test_the_schools_duty_after_an_opening_condition_is_still_the_schools(library, text):
+    assert status(text, library, "review_correction") != "present"
+
+
+def test_a_duty_only_once_another_agreement_is_in_place_binds_only_under_it(library):
+    text = 'When a District Agreement is in place, Larkspur will act as a "school official" under FERPA.'
+    assert status(text, library, "ferpa") != "present"
+    assert status('Larkspur will act as a "school official" under FERPA.', library, "ferpa") == "present"  # stays
+
+
+@pytest.mark.parametrize("text", [
+    "For a School established in the United Kingdom, Larkspur will notify the School of a breach of Student Data "
+    "within 48 hours.",
+    "For each district located in Oregon, the Vendor will notify the district of a breach of student data within "
+    "72 hours.",
+])
+def test_a_duty_for_one_school_or_district_of_another_place_does_not_count(library, text):
+    assert status(text, library, "breach_notification") != "present"
+
+
+def test_a_heading_run_into_its_clause_is_no_part_of_the_next_sentence(library):
+    text = ("9.4 FERPA Matters. If a School is subject to FERPA, the School, not Larkspur, is responsible for deciding "
+            "how parents review and correct their children's records.")
+    assert status(text, library, "review_correction") != "present"
+
+
+def test_making_the_corrections_the_school_directs_is_more_than_a_referral(library):  # stays
+    text = ("If a parent asks to see or fix a record the Vendor holds, the Vendor must give the record to the District, "
+            "and make corrections the District directs, within ten days. The Vendor should send parents who write to "
+            "it directly to the District.")
+    assert status(text, library, "review_correction") == "present"

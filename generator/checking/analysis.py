@@ -30,6 +30,7 @@ from generator.library import default_library, provision_patterns
 from generator.models import ConflictRule, Library, Limit, Provision, Rule
 from generator.reading.extract import Document, with_reading_notes
 from generator.reading.limits import budgeted, check_time
+from generator.reading.lines import is_heading
 from generator.reading.sandbox import boxed
 from generator.checking.periods import UNIT_DAYS, WORK_WEEK, number_value  # noqa: F401 - number_value: public here too
 from generator.reading.sentences import LEAD_SPAN, Sentence, sentences  # noqa: F401 - importable from here too
@@ -463,7 +464,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     for i, s in enumerate(sents):
         # a definition states no term, but for a clause of it that says who owns the data (owned_as_defined)
         said = s.text if not defines[i] else owned_as_defined(s.text)
-        if said and not s.heading:
+        if said and not s.heading and not (said.endswith(".") and len(said.split()) <= 6 and is_heading(said[:-1])):
+            # (a heading run into its clause, "FERPA. If a School ...", is a heading too)
             kept.append(i)
             terms.append(s if said == s.text else Sentence(said, s.location, block=s.block))
     ps = pattern_set(library_patterns(library))

@@ -68,7 +68,10 @@ _AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound
 # a term that binds only once another document is signed ("for customers that have signed our Education Addendum",
 # "if executed"), or that is left to one still to be agreed ("as set out in the Data Protection Addendum to be agreed")
 _FURTHER_DOC = re.compile(r"\b(?:that|who|which) (?:has|have) (?:signed|executed|entered into|accepted) (?:our|the|an?|its) (?:[\w-]+ ){0,3}?"
-                          r"(?:addendum|agreement|terms|exhibit|amendment|dpa|rider)\b|,? if (?:signed|executed)\b", re.I)
+                          r"(?:addendum|agreement|terms|exhibit|amendment|dpa|rider)\b|,? if (?:signed|executed)\b|"
+                          # "When a School Agreement is in place, ...": a document that may never be signed
+                          r"^\W*(?:when|if|where|once|while) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:addendum|agreement|dpa|contract|rider) "
+                          r"(?:is|has been) (?:in place|signed|executed|in effect|in force)\b", re.I)
 _TO_BE_AGREED = re.compile(r"\bto be (?:agreed|negotiated|executed|signed|determined|finali[sz]ed)\b", re.I)
 # what was done before, said as history ("Previously, we erased all school data ...", "Under the original Agreement, which
 # this letter does not extend, ..."): not what is owed now

@@ -60,8 +60,8 @@ _SCOPE = re.compile(
     rf"|\b(?:residents?|users?|individuals|people|consumers|citizens|students|pupils|schools|districts|customers)"
     rf" (?:of|from) (?:the )?(?P<of>{PLACES})\b"
     # "for students enrolled in schools located in Texas": the people or schools of another place
-    r"|(?:\b(?:for|to|of|with) |^)(?:\w+ ){0,2}?(?:students|pupils|learners|children|schools|districts|users|customers|residents|"
-    r"data subjects|individuals|LEAs?|(?:local )?(?:education(?:al)? )?agenc(?:y|ies))"
+    r"|(?:\b(?:for|to|of|with) |^)(?:\w+ ){0,2}?(?:students?|pupils?|learners?|children|schools?|districts?|users?|customers?|residents?|"
+    r"data subjects?|individuals?|LEAs?|(?:local )?(?:education(?:al)? )?agenc(?:y|ies))"
     rf"(?: \w+){{0,4}}? (?:located |based |residing )?in (?:the )?(?:(?:State|Commonwealth|Province) of )?(?P<among>{PLACES})\b", re.I)
 # every _SCOPE match holds one of these at a word's start: a sentence without any is searched no further
 _SCOPE_WORDS = re.compile(rf"\b(?:{PLACES}|{REGIMES}|only|solely|exclusively|18|eighteen|adult|program|pilot|course|tier|plan|edition|add-on|module|package|"
