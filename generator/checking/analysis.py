@@ -23,7 +23,7 @@ from generator.checking.conduct import conduct_terms, with_conduct
 from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
-from generator.checking.parties import boards_own, contractor_names, owned_as_defined, schools_own, users_term
+from generator.checking.parties import boards_own, contractor_names, owned_as_defined, school_duties, users_term
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
@@ -471,7 +471,7 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))
-    duties = frozenset(i for i, s in enumerate(terms) if duty(s.text) and schools_own(s.text))
+    duties = school_duties([(s.text, s.block) for s in terms], duty)
     rd = _read(terms, ps, spans | {1}, duties, conduct_terms([(s.text, d) for s, d in zip(sents, defines)]))
     rd.places = [where[i] for i in kept]
     rd.names = contractor_names([s.text for s in sents])

@@ -119,3 +119,18 @@ def owned_as_defined(text: str) -> str:
     m = _OWNED_AS_DEFINED.search(text)
     term = _TERM.search(text)
     return f"{term.group(0)} … {m.group(0).strip(' ,')}" if m and term and term.start() < m.start() else ""
+
+
+# a sentence that goes on with the one before it ("This includes deciding whether ...", "Such responsibility extends to
+# ..."): the same party's duty
+_GOES_ON = re.compile(r"^\W*(?:this|that|these|such)(?:\s+(?:responsibility|responsibilities|obligation|obligations|duty|duties))?"
+                      r"\s+(?:includes?|covers?|extends?\s+to|requires?)\b", re.I)
+
+
+def school_duties(terms: list[tuple[str, int]], duty) -> frozenset[int]:
+    """The ids of the sentences (text, paragraph) that state the school's own duties: those ``duty`` (the library's
+    patterns) reads and :func:`schools_own` keeps, and a sentence that goes on with one in its paragraph ("Schools are
+    responsible for complying with FERPA. This includes deciding whether the Vendor is a school official")."""
+    said = [bool(duty(text)) for text, _ in terms]  # the school is the one bound (its own FERPA compliance too)
+    return frozenset(i for i, (text, block) in enumerate(terms)
+                     if (said[i] and schools_own(text)) or (i and said[i - 1] and terms[i - 1][1] == block and _GOES_ON.search(text)))
