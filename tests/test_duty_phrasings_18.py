@@ -379,3 +379,16 @@ def test_a_sentence_that_goes_on_with_the_schools_duty_is_the_schools(library):
             "official\" under the School's annual FERPA notice and getting any parental consent those laws require.")
     assert status(text, library, "ferpa") != "present"
     assert status('Larkspur shall act as a "school official" under FERPA.', library, "ferpa") == "present"  # stays
+
+
+@pytest.mark.parametrize("text", [
+    "We claim no ownership of Student Work.",
+    "The Vendor claims no ownership of any student content, and nothing here transfers any right in it to the Vendor.",
+])
+def test_no_claim_on_the_students_own_work_alone_is_partial_ownership(library, text):
+    assert status(text, library, "ownership") == "partial"
+
+
+def test_no_claim_on_the_work_and_the_records_is_still_ownership(library):  # stays
+    text = "The District owns all Student Data and Student Work, and the Vendor claims no ownership of either."
+    assert status(text, library, "ownership") == "present"
