@@ -392,3 +392,14 @@ def test_no_claim_on_the_students_own_work_alone_is_partial_ownership(library, t
 def test_no_claim_on_the_work_and_the_records_is_still_ownership(library):  # stays
     text = "The District owns all Student Data and Student Work, and the Vendor claims no ownership of either."
     assert status(text, library, "ownership") == "present"
+
+
+def test_an_address_is_one_word_where_a_rule_counts_words(library):
+    from generator.checking.scopes import as_read
+    assert as_read("Write to privacy@larkspur-learning.example or see https://larkspur.example/privacy.") == \
+        "Write to address or see address."
+    text = ("Student Data named by the District in a written deletion request sent to records@larkspur-learning.example "
+            "is to be erased by Larkspur within thirty (30) days after the request is received.")
+    assert status(text, library, "deletion") == "present"
+    assert status(text.replace("records@larkspur-learning.example", "our records office"), library,
+                  "deletion") == "present"  # stays

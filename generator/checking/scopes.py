@@ -229,10 +229,16 @@ def plain_negations(text: str) -> str:
     return _NOT_FAIL.sub("", text)  # "will not fail to delete": "will delete"
 
 
+# an e-mail or web address is one word where a rule counts words ("a written request sent to privacy@acme-learning.com
+# is to be erased"), not the four its dots and dashes would make
+_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)[^\s)\]]*[^\s.,;:)\]]")
+
+
 def as_read(text: str) -> str:
     """``text`` as the patterns and the frames read it: with the words an amendment in it removes taken
     out (:func:`generator.checking.amendments.in_force`), a negation before the modal after it
-    (:func:`plain_negations`) and a contrasting aside as "alone" (:func:`plain_asides`)."""
+    (:func:`plain_negations`), a contrasting aside as "alone" (:func:`plain_asides`) and an address as one word."""
+    text = _ADDRESS.sub("address", text) if "@" in text or "www." in text or "://" in text else text
     return plain_asides(plain_negations(in_force(text)))
 
 
