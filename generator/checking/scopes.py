@@ -291,6 +291,8 @@ _TITLE_WORD = re.compile(r"[\w-]+")
 def place_label(text: str) -> str:
     """The other place a section's label names when it names nothing else ("Part A: California." →
     "California"), or "": a sentence that states anything, or names Connecticut or every state too, is none."""
+    if len(text) > 120 or text.count(" ") > 12 or sum(w.lower() not in _TITLE_WORDS for w in _TITLE_WORD.findall(text)) > 6:
+        return ""  # a label is a marker and a few title words around a place's name: no more is searched
     rest = _MARKER.sub("", text, count=1)
     place = _PLACE.search(rest)
     if not place or names_ours(rest):
@@ -310,12 +312,12 @@ def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
     ("Part D-1: Illinois. The Vendor shall ...") to the paragraph's end, or, when nothing after it in its
     paragraph binds anyone ("Part 1 - Oregon. This Part applies only to ..."), to the next heading or label.
     A heading before the first sentence of the body is the document's title: it names the whole document."""
-    binds = {paragraph for text, heading, paragraph in labels if not heading and BINDING_MODAL.search(text)
-             and not place_label(text)}
+    named = [place_label(text) for text, _, _ in labels]
+    binds = {paragraph for (text, heading, paragraph), label in zip(labels, named)
+             if not heading and not label and BINDING_MODAL.search(text)}
     out: list[str] = []
     place, block, begun = "", None, False
-    for text, heading, paragraph in labels:
-        label = place_label(text)
+    for (text, heading, paragraph), label in zip(labels, named):
         if heading:
             place, block = (label if begun else ""), None
         elif label:
