@@ -203,7 +203,8 @@ def _lead(s: Sentence) -> str:
     return s.text[: len(s.text) - len(s.body)] if s.text != s.body and s.text.endswith(s.body) else ""
 
 
-def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int], conduct: dict[str, str]) -> _Reading:
+def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int],
+          conduct: dict[str, str]) -> _Reading:
     hits = [ps.hits(with_conduct(s.text, conduct)) for s in terms]  # a defined term of conduct read with its definition
     single = build_index(hits)
     views = {1: (terms, single)}
@@ -457,22 +458,21 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     ignore = any_of(tuple(library.ignore))
     sents = [s for s in sentences(document) if not ignore(s.text)]
     definitions = any_of(tuple(library.definitions))
-    # a definition states no term, nor do the items of a list that a definition introduces
     where = section_places([(s.text, s.heading, s.block) for s in sents])
     kept, terms = [], []
-    defines = [bool(definitions(s.body) or definitions(_lead(s))) for s in sents]
+    # a definition states no term, nor do the items of a list it introduces, but for a clause of one that says who owns
+    # the data (owned_as_defined); a heading run into its clause ("FERPA. If a School ...") is a heading too
+    defining = [bool(definitions(s.body) or definitions(_lead(s))) for s in sents]
     for i, s in enumerate(sents):
-        # a definition states no term, but for a clause of it that says who owns the data (owned_as_defined)
-        said = s.text if not defines[i] else owned_as_defined(s.text)
+        said = s.text if not defining[i] else owned_as_defined(s.text)
         if said and not s.heading and not (said.endswith(".") and len(said.split()) <= 6 and is_heading(said[:-1])):
-            # (a heading run into its clause, "FERPA. If a School ...", is a heading too)
             kept.append(i)
             terms.append(s if said == s.text else Sentence(said, s.location, block=s.block))
     ps = pattern_set(library_patterns(library))
     spans = {r.span for p in library.provisions for r in (*p.detect.present, *p.detect.partial)}
     duty = any_of(tuple(library.duties))
     duties = school_duties([(s.text, s.block) for s in terms], duty)
-    rd = _read(terms, ps, spans | {1}, duties, conduct_terms([(s.text, d) for s, d in zip(sents, defines)]))
+    rd = _read(terms, ps, spans | {1}, duties, conduct_terms([(s.text, d) for s, d in zip(sents, defining)]))
     rd.places = [where[i] for i in kept]
     rd.names = contractor_names([s.text for s in sents])
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:

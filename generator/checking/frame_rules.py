@@ -385,11 +385,10 @@ def keeps_back(frame: Frame, rule, quote: str = "") -> str:
             or (of_other and not _of_data(*of_other.groups())) or _NONE_OF_IT.search(frame.text)
             or not ("retain" in frame.actions or words & _STAYS)):
         return ""
-    said = (quote or frame.text).rstrip(" .")  # quoted whole (the document's words), as a letter shows it; a long one to a word
+    # quoted whole, in the document's words, as a letter to the vendor shows it; a long one to a word
+    said = (quote or frame.text).rstrip(" .")
     said = said if len(said) <= 240 else said[:240].rsplit(" ", 1)[0] + " …"
     return f"a later sentence keeps copies of the data: \"{said}\""
-
-
 
 
 def _own_clause(cond: str) -> str:
@@ -486,5 +485,6 @@ def rule_in_words(rule, conflicts=()) -> str:
             unless = f", unless it says {', '.join(c.frame.unless)}" if c.frame.unless else ""
             kept = (f", keeping the data more than {c.frame.kept_after} days past the end (or on backups), more than a "
                     f"year, or for a time it chooses" if c.frame.kept_after else "")
-            text += f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{kept}{unless}."
+            text += (f" Conflict ({c.kind}) as a frame: the contractor may {' / '.join(c.frame.actions)}{objects}{kept}"
+                     f"{unless}.")
     return text

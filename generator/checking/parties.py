@@ -133,4 +133,5 @@ def school_duties(terms: list[tuple[str, int]], duty) -> frozenset[int]:
     responsible for complying with FERPA. This includes deciding whether the Vendor is a school official")."""
     said = [bool(duty(text)) for text, _ in terms]  # the school is the one bound (its own FERPA compliance too)
     return frozenset(i for i, (text, block) in enumerate(terms)
-                     if (said[i] and schools_own(text)) or (i and said[i - 1] and terms[i - 1][1] == block and _GOES_ON.search(text)))
+                     if (said[i] and schools_own(text))
+                     or (i and said[i - 1] and terms[i - 1][1] == block and _GOES_ON.search(text)))
