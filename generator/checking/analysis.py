@@ -260,7 +260,7 @@ def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -
                  and (rule.frame.users_terms or not users_term(rd.frame(i)))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
-                      if not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
+                      if i not in rd.duties and not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
                       and conflict_frame(rd.frame(i), rule.frame)}
     return [Conflict(kind=rule.kind, provision=p.id, text=_quote(rd.sentences[i].text),
                      location=rd.sentences[i].location, explanation=rule.explanation)
