@@ -403,3 +403,21 @@ def test_an_address_is_one_word_where_a_rule_counts_words(library):
     assert status(text, library, "deletion") == "present"
     assert status(text.replace("records@larkspur-learning.example", "our records office"), library,
                   "deletion") == "present"  # stays
+
+
+@pytest.mark.parametrize("text", [
+    "Once the Board and Larkspur sign a Student Data Addendum, Larkspur will delete all student data within 30 days "
+    "after this Agreement ends.",
+    "Upon execution of a separate privacy agreement, Larkspur shall notify the Board of any breach of student data "
+    "within 48 hours.",
+    "If the parties later enter into a data protection agreement, Larkspur will not use student data for targeted "
+    "advertising.",
+])
+def test_a_duty_that_waits_for_another_document_is_not_yet_owed(library, text):
+    pid = "no_retention" if "delete" in text else "breach_notification" if "breach" in text else "no_advertising"
+    assert status(text, library, pid) != "present"
+
+
+def test_a_duty_on_signing_this_agreement_is_owed(library):  # stays
+    text = "Upon execution of this Agreement, Larkspur shall notify the Board of any breach of student data within 48 hours."
+    assert status(text, library, "breach_notification") == "present"

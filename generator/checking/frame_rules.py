@@ -69,9 +69,15 @@ _AGREED = re.compile(r"\b(?:shall|must|agrees?|agreed|accepts?|accepted|is bound
 # "if executed"), or that is left to one still to be agreed ("as set out in the Data Protection Addendum to be agreed")
 _FURTHER_DOC = re.compile(r"\b(?:that|who|which) (?:has|have) (?:signed|executed|entered into|accepted) (?:our|the|an?|its) (?:[\w-]+ ){0,3}?"
                           r"(?:addendum|agreement|terms|exhibit|amendment|dpa|rider)\b|,? if (?:signed|executed)\b|"
-                          # "When a School Agreement is in place, ...": a document that may never be signed
-                          r"^\W*(?:when|if|where|once|while) (?:a|an|the) (?:[\w-]+ ){0,3}?(?:addendum|agreement|dpa|contract|rider) "
-                          r"(?:is|has been) (?:in place|signed|executed|in effect|in force)\b", re.I)
+                          # "When a School Agreement is in place, ...", "Once the parties sign a Data Privacy Addendum, ...",
+                          # "Upon execution of a separate ... Agreement": a document that may never be signed
+                          r"^\W*(?:when|if|where|once|while|after|upon|subject to|only where)\b[^,.;]{0,80}?"
+                          r"(?:\b(?:a|an|any|separate|later)\b[^,.;]{0,50}?\b(?:addendum|agreement|dpa|contract|rider)\b[^,.;]{0,40}?"
+                          r"\b(?:is|are|has been|have been|being) (?:in place|signed|executed|in effect|in force)\b|"
+                          r"\b(?:sign|signs|signed|execute|executes|executed|execution of|enter into|enters into|entered into)\b"
+                          r"[^,.;]{0,40}?\b(?:a|an|any|separate|later)\b[^,.;]{0,50}?\b(?:addendum|agreement|dpa|contract|rider)\b|"
+                          r"\b(?:a|an|any|separate|later)\b[^,.;]{0,50}?\b(?:addendum|agreement|dpa|contract|rider)\b[^,.;]{0,30}?"
+                          r"\b(?:has been |is |have been |are )?(?:signed|executed)\b)", re.I)
 _TO_BE_AGREED = re.compile(r"\bto be (?:agreed|negotiated|executed|signed|determined|finali[sz]ed)\b", re.I)
 # what was done before, said as history ("Previously, we erased all school data ...", "Under the original Agreement, which
 # this letter does not extend, ..."): not what is owed now
