@@ -73,7 +73,7 @@ def test_text_boxes_and_footnotes_are_read():
 
 
 def test_macros_and_a_remote_template_are_reported_and_left_out_of_the_redline(board, vendor):
-    data = macro_template_docx([LAW, "The Provider keeps student data for ten years."])
+    data = macro_template_docx([LAW, "The Provider has served schools for ten years."])
     doc = g.read_document(data, "macro.docx")
     assert any("macros (word/vbaProject.bin)" in n for n in doc.notes)
     assert any("remote template (http://attacker.example/t.dotm)" in n for n in doc.notes)
@@ -141,7 +141,7 @@ def test_styles_based_on_each_other_in_a_loop_do_not_hang_the_reader():
 @pytest.mark.parametrize("name,make", [("terms.docm", macro_template_docx), ("declared.docx", macro_enabled_docx)],
                          ids=["a .docm with macros", "a .docx declared macro-enabled"])
 def test_macro_enabled_word_is_read_with_the_macros_reported_and_left_out_of_the_redline(name, make, board, vendor):
-    data = make([LAW, "The Provider keeps student data for ten years."])
+    data = make([LAW, "The Provider has served schools for ten years."])
     report = g.check_contract(g.read_document(data, name))
     assert report.finding("governing_law").status == "present"
     assert any("sdpa never runs it, and a redline leaves it out" in n for n in report.notes)
