@@ -11,6 +11,7 @@ sentence is read as its formal twin.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from generator.checking.amendments import in_force
 
@@ -288,6 +289,7 @@ _TITLE_WORDS = frozenset(
 _TITLE_WORD = re.compile(r"[\w-]+")
 
 
+@lru_cache(maxsize=16384)  # a document's sentences are looked at again when it is checked again
 def place_label(text: str) -> str:
     """The other place a section's label names when it names nothing else ("Part A: California." →
     "California"), or "": a sentence that states anything, or names Connecticut or every state too, is none."""
@@ -313,8 +315,9 @@ def section_places(labels: list[tuple[str, bool, int]]) -> list[str]:
     paragraph binds anyone ("Part 1 - Oregon. This Part applies only to ..."), to the next heading or label.
     A heading before the first sentence of the body is the document's title: it names the whole document."""
     named = [place_label(text) for text, _, _ in labels]
+    labelled = {paragraph for (_, heading, paragraph), label in zip(labels, named) if label and not heading}
     binds = {paragraph for (text, heading, paragraph), label in zip(labels, named)
-             if not heading and not label and BINDING_MODAL.search(text)}
+             if paragraph in labelled and not heading and not label and BINDING_MODAL.search(text)}
     out: list[str] = []
     place, block, begun = "", None, False
     for (text, heading, paragraph), label in zip(labels, named):
