@@ -421,3 +421,15 @@ def test_a_duty_that_waits_for_another_document_is_not_yet_owed(library, text):
 def test_a_duty_on_signing_this_agreement_is_owed(library):  # stays
     text = "Upon execution of this Agreement, Larkspur shall notify the Board of any breach of student data within 48 hours."
     assert status(text, library, "breach_notification") == "present"
+
+
+@pytest.mark.parametrize("text", [
+    '"Barred Uses" means renting Student Data, but does not include directing advertisements to pupils based on '
+    "Student Data.\n\nLarkspur will not make any Barred Uses of Student Data.",
+    '"Barred Uses" means directing advertisements to pupils based on Student Data.\n\nIf Larkspur learns that a '
+    "teacher has made a Barred Use, Larkspur will tell the District.",
+    '"Barred Uses" means directing advertisements to pupils in Quebec based on their data.\n\nLarkspur will not '
+    "make any Barred Uses.",
+])
+def test_a_definition_carries_neither_what_it_leaves_out_nor_into_a_condition_nor_another_place(library, text):
+    assert status(text, library, "no_advertising") != "present"
