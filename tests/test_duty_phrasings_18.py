@@ -433,3 +433,8 @@ def test_a_duty_on_signing_this_agreement_is_owed(library):  # stays
 ])
 def test_a_definition_carries_neither_what_it_leaves_out_nor_into_a_condition_nor_another_place(library, text):
     assert status(text, library, "no_advertising") != "present"
+
+
+def test_the_card_says_which_term_another_places_part_set_aside(library):
+    breach = finding(_STATE_PARTS, library, "breach_notification")
+    assert "does not count for Connecticut: it applies only to the section for Oregon" in breach.explanation

@@ -436,9 +436,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if status == "present" and all(any(s is d for d in defined) for s in strong):  # it rests on the definition
         doubts.insert(0, "it reads \"Confidential Information\" as student data by the document's own definition")
         evidence = [*evidence, *ev([rd.confidential_students])]
-    if status == "missing" and aside:
+    if status != "present" and aside:  # the card says what was set aside; only a missing status rests on it
         why += f" The term at {aside[0][0].location} does not count{aside[0][1]}."
-        doubts.append("a term for another jurisdiction, or about business secrets, was set aside")
+        doubts += ["a term for another jurisdiction, or about business secrets, was set aside"] if status == "missing" else []
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts
