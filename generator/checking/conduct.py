@@ -14,7 +14,7 @@ import re
 
 from generator.checking.scopes import elsewhere, scope_of
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")
+QUOTED_TERM = re.compile(r"[“\"]([^”\"]{1,60})[”\"]")  # the term a definition defines, quoted as written
 _CONDUCT = {"use", "uses", "purpose", "purposes", "activity", "activities", "practice", "practices"}
 _LEAVES_OUT = re.compile(r",?\s*\b(?:but\s+)?(?:does|do|shall|will)\s+not\s+include\b|\bexclud\w*\b|\bexcept\b|\bother than\b", re.I)
 _CONDITION = re.compile(r"^\W*(?:if|when|where|whenever|should|in the event)\b[^,;]*$", re.I)
@@ -25,7 +25,7 @@ def conduct_terms(texts: list[tuple[str, bool]]) -> dict[str, str]:
     leaves out), from the document's sentences as (text, whether it is a definition or one of its list items)."""
     out: dict[str, list[str]] = {}
     for text, defines in texts:
-        term = _QUOTED.search(text) if defines else None
+        term = QUOTED_TERM.search(text) if defines else None
         if term and term.group(1).split()[-1].lower() in _CONDUCT:
             out.setdefault(term.group(1), []).append(_LEAVES_OUT.split(text, maxsplit=1)[0])
     return {term: " ".join(said) for term, said in out.items() if not elsewhere(scope_of(" ".join(said)))}

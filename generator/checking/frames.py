@@ -252,7 +252,7 @@ DATA_NOUNS = {"data", "information", "info", "records", "record", "content", "ac
                "privacy", "pii", "personal", "files", "work", "rights", "right"}
 
 
-def _who(word: str, following: str = "") -> str:
+def party_of(word: str, following: str = "") -> str:
     """The party ``word`` names, or "" — none when the next word makes it a modifier
     ("student data", "user content") or the word is a noun in another role."""
     if following in DATA_NOUNS or (following == "'s"):
@@ -296,7 +296,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         if w in _ASSENT and "that" in words[a + 1:a + 3]:
             lead = words.index("that", a + 1) + 1
             agreeing = next((who for j in range(a - 1, max(-1, a - 4), -1)
-                             if (who := _who(words[j], words[j + 1]))), "")
+                             if (who := party_of(words[j], words[j + 1]))), "")
             break
     for i, w in enumerate(words):
         if i < lead:
@@ -315,7 +315,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             cut = max(before.rfind(c) for c in ",;:()")
             j = i - 1
             while j >= max(0, i - 4) and tokens[j].start() > cut:
-                who = _who(words[j], words[j + 1] if j + 1 < i else "")
+                who = party_of(words[j], words[j + 1] if j + 1 < i else "")
                 if words[j] in _COMPANY or (who and _COMPANY & set(words[j + 1:i])):
                     # a company named as the one bound ("Acme Learning Co. may", "Tutor Co. will"): the contractor,
                     # not the role a word of its name names
@@ -329,10 +329,10 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if bound and bound != "contractor" and "and" in words[max(0, j - 2):j]:
                 # "the Contractor and the Board shall": the contractor is bound as well
                 k = words.index("and", max(0, j - 2), j)
-                if any(_who(words[m], words[m + 1]) == "contractor" for m in range(max(0, k - 3), k)
+                if any(party_of(words[m], words[m + 1]) == "contractor" for m in range(max(0, k - 3), k)
                        if tokens[m].start() > cut):
                     bound = "contractor"
-            if bound == "third party" and any(_who(words[m], words[m + 1]) == "contractor" and words[m + 1] in ("its", "and")
+            if bound == "third party" and any(party_of(words[m], words[m + 1]) == "contractor" and words[m + 1] in ("its", "and")
                                               for m in range(max(lead, i - 8), i)):
                 bound = "contractor"  # "the Vendor, its agents and subcontractors shall": a list the contractor heads
             if not bound and lead and words[lead:lead + 1] in (["it"], ["they"]):
@@ -341,7 +341,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 # "the District shall be notified by the Contractor": the agent is bound
                 k = words.index("by", i + 3) + 1
                 k += words[k:k + 1] in (["the"], ["its"], ["a"])
-                bound = (k + 1 < len(words) and _who(words[k], words[k + 1])) or bound
+                bound = (k + 1 < len(words) and party_of(words[k], words[k + 1])) or bound
             # a user who agrees is not bound to anything the board can enforce
             binding = (w in _BINDING or bool(required)) and not (w == "agree" and bound in ("user", "parent"))
             if w in ("reserves", "reserve") or w in _HOLDS:
@@ -370,7 +370,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             if w in ("the", "a", "an", "our", "its"):
                 continue
             # only the contractor is read from a sentence without a modal: its first words may be a lead-in about another
-            if _who(w, words[i + 1] if i + 1 < len(words) else "") == "contractor":
+            if party_of(w, words[i + 1] if i + 1 < len(words) else "") == "contractor":
                 bound = "contractor"
             start = i + 1
             # "we only use ...": a restriction, not a permission
@@ -424,7 +424,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         if w in ("the", "a", "an", "our", "its", "your", "their", "any", "all"):
             continue
         following = words[i + 1] if i + 1 < len(words) else ""
-        subject = _who(w, following) or (_who(following) if following in ("holders", "owners") else "")
+        subject = party_of(w, following) or (party_of(following) if following in ("holders", "owners") else "")
         if _COMPANY & set(words[i + 1:i + 4]):
             subject = ""  # a company's name ("Parent Square Co."), not the role its first word names
         break

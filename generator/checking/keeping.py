@@ -44,7 +44,7 @@ def kept_too_long(frame: Frame, spec) -> bool:
     if days:
         return max(days) > _YEAR or (max(days) > spec.kept_after and (frame.after_end or copies))
     open_ended = {w.lower() for w in spec.open_ended}
-    said = [w.lower().removesuffix("'s").removesuffix("’s") for w in frame.words]
+    said = [w.removesuffix("'s") for w in frame.words]  # (a frame's words are in lower case, with ’ read as ')
     # the school's own schedule ("the District's records retention schedule") is not the contractor's choice
     named = [k for k, w in enumerate(said) if w in open_ended]
     return bool(named) and not any(BOARD_WORDS & set(said[max(0, k - 4):k]) for k in named)
@@ -54,5 +54,7 @@ def kept_briefly(frame: Frame, spec) -> bool:
     """Whether the term ``frame`` reads keeps the data only for a stated time within ``spec.kept_after`` days
     ("for sixty days after termination so that the District can export it"): no retention conflict, whatever words
     it shares with one."""
+    if not spec.kept_after or "retain" not in frame.actions:
+        return False  # (every conflict found by its words passes here: the periods are read only when they can count)
     days = [p.days for p in periods(frame.text)]
-    return bool(spec.kept_after and days and "retain" in frame.actions and max(days) <= spec.kept_after)
+    return bool(days) and max(days) <= spec.kept_after

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from generator.checking.frame_rules import binds_contractor
-from generator.checking.frames import CONTRACTOR_WORDS, Frame, read_frame
+from generator.checking.conduct import QUOTED_TERM
+from generator.checking.frames import CONTRACTOR_WORDS, Frame, party_of
 
 # a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
 # party; one naming the party as the agent ("... used by Customer to ...") stays that party's
@@ -99,8 +100,7 @@ def contractor_names(texts: list[str]) -> frozenset[str]:
     first sentences, where the parties are named."""
     first = next((m.group(1) for t in texts[:12] for m in _DEFINED.finditer(t)), "")  # the vendor, named first;
     # a later company ("The Board has its own contract with Skyline Co. (\"Partner\")") is another party
-    return frozenset([first] if first and read_frame(f"The {first.lower()} shall delete the data.").bound
-                     not in ("contractor", "", "board") else [])
+    return frozenset([first] if first and party_of(first.lower()) in ("user", "parent", "third party") else [])
 
 
 # a definition that says, in a clause of its own, whose the defined data is: '"District Data" means ..., all of which,
@@ -109,15 +109,12 @@ _OWNED_AS_DEFINED = re.compile(r"\b(?:all|each|any|both) of which\b[^.;]*?\b(?:i
                                r"\b(?:property of|owned by|under the (?:sole |exclusive )?control of)\b[^.;]*", re.I)
 
 
-_TERM = re.compile(r"[“\"][^”\"]{1,60}[”\"]")  # the term a definition defines, quoted as written
-
-
 def owned_as_defined(text: str) -> str:
     """The clause of a definition that states who owns or controls what it defines, after the term it defines
     ('"District Data" … all of which is and remains the property of the District'), or "": a term of the contract,
     though the sentence around it only defines."""
     m = _OWNED_AS_DEFINED.search(text)
-    term = _TERM.search(text)
+    term = QUOTED_TERM.search(text)
     return f"{term.group(0)} … {m.group(0).strip(' ,')}" if m and term and term.start() < m.start() else ""
 
 

@@ -279,8 +279,8 @@ def clauses_of(text: str) -> list[str]:
 
 # a section's label that names another place and nothing else: "Part D-1: Illinois.", "CALIFORNIA ADDENDUM",
 # "Additional Terms for EU and UK Customers" (a marker, then title words around the place)
-_MARKER = re.compile(r"^\W*(?:(?:part|schedule|exhibit|annex|appendix|attachment|addendum|rider|supplement|article|section)"
-                     r"\s+[\w.-]{1,6}\s*(?:[:.–—-]\s*)?)?", re.I)
+_PARTS = "part|schedule|exhibit|annex|appendix|attachment|rider|supplement"  # the words that open a part's label
+_MARKER = re.compile(rf"^\W*(?:(?:{_PARTS}|addendum|article|section)\s+[\w.-]{{1,6}}\s*(?:[:.–—-]\s*)?)?", re.I)
 _TITLE_WORDS = frozenset(
     "additional and or for to the of in only specific applicable state states terms provisions addendum rider supplement schedule "
     "exhibit annex appendix part schools students districts agencies residents users customers consumers data "
@@ -304,7 +304,7 @@ def place_label(text: str) -> str:
 
 
 # a paragraph label of another part, whatever it names: "Part 3: General Terms.", "Schedule 4 - All Districts."
-_NEXT_PART = re.compile(r"^\W*(?:part|schedule|exhibit|annex|appendix|attachment|rider|supplement)\s+[\w.-]{1,6}\s*[:.–—-]\s*"
+_NEXT_PART = re.compile(rf"^\W*(?:{_PARTS})\s+[\w.-]{{1,6}}\s*[:.–—-]\s*"
                         r"(?:[\w-]+\s+){0,5}?[\w-]+\.?$", re.I)
 
 
