@@ -244,3 +244,42 @@ def test_where_each_character_is_is_what_pdfium_says():
         tp.close()
         page.close()
         pdf.close()
+
+
+def test_what_a_check_keeps_is_the_library_s_own(library):
+    """A second check of the same text with a library whose rules or patterns differ is weighed by that library,
+    not by what the check kept from the first (the frames' gaps are kept by rule, the views by patterns): each
+    report is the one a process that kept nothing gives."""
+    doc = lambda: read_document(CONTRACT.encode(), "brightpath.txt")  # noqa: E731
+    needs_more = library.model_copy(deep=True)
+    rule = next(p for p in needs_more.provisions if p.id == "deletion").detect.frame
+    rule.needs, rule.needs_reason = [["zebra"]], "it names no zebra"
+    other_words = library.model_copy(deep=True)  # deletion found by other words: the security sentence
+    deletion = next(p for p in other_words.provisions if p.id == "deletion")
+    for r in (*deletion.detect.present, *deletion.detect.partial):
+        r.all, r.none = [r"\bsecurity measures\b"], []
+    deletion.detect.frame = deletion.detect.frame.model_copy(update={"topic": [], "finds": False})
+    with unboxed():
+        afresh = {}
+        for lib in (library, needs_more, other_words):
+            forget_texts()
+            afresh[id(lib)] = report_json(check_contract(doc(), lib))
+        for lib in (library, needs_more, other_words, library, other_words, needs_more):
+            assert report_json(check_contract(doc(), lib)) == afresh[id(lib)]
+        assert check_contract(doc(), library).finding("deletion").status == "present"
+        found = check_contract(doc(), needs_more).finding("deletion")
+        assert (found.status, found.explanation) == ("partial", "Addressed only in part: it names no zebra.")
+        assert "security measures" in check_contract(doc(), other_words).finding("deletion").evidence[0].text
+
+
+def test_a_full_memo_is_emptied_not_grown_and_a_same_key_is_the_object_itself():
+    from generator.checking.memo import Memo, Same
+
+    memo, made = Memo(2), []
+    for key in ("a", "b", "a", "c", "d", "c"):
+        assert memo.get(key, lambda k=key: made.append(k) or k.upper()) == key.upper()
+        assert len(memo.answers) <= 2
+    assert made == ["a", "b", "c", "d"]  # "a" was kept; making "c" found the memo full and emptied it first
+    assert set(memo.answers) == {"c", "d"}
+    rule, twin = {"all": ["x"]}, {"all": ["x"]}
+    assert Same(rule) == Same(rule) and Same(rule) != Same(twin) and hash(Same(rule)) == id(rule)

@@ -4,13 +4,11 @@ missing with quoted evidence, and every conflicting term. All rules come from ``
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from generator.checking.frame_rules import (
     CONFIDENTIAL_ONLY,
-    confidential_takes_in_students,
     conflict_frame,
     frame_doubts,
     frame_gaps,
@@ -20,10 +18,12 @@ from generator.checking.frame_rules import (
     set_aside,
 )
 from generator.checking.conduct import conduct_terms, with_conduct
-from generator.checking.engine import PatternSet, any_of, compiled, pattern_set
+from generator.checking.engine import CompiledRule, Index, PatternSet, any_of, build_index, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
-from generator.checking.parties import boards_own, contractor_names, owned_as_defined, school_duties, users_term
+from generator.checking.memo import Memo, Same
+from generator.checking.parties import (boards_own, confidential_takes_in_students, contractor_names, owned_as_defined,
+                                        school_duties, users_term)
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
@@ -57,36 +57,6 @@ def warm_check(library: Library | None = None) -> None:
     doc = Document(name="warm-up", sha256="", kind="text",
                    segments=[Segment(t, f"paragraph {i}") for i, t in enumerate(prose, 1)])
     check_contract(doc, library)
-
-
-Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or clauses) it hits
-
-
-def build_index(hit_sets: list[frozenset[int]]) -> Index:
-    """Invert per-text hits: for each pattern, the ids of the texts it matched."""
-    index: dict[int, list[int]] = defaultdict(list)
-    for tid, hits in enumerate(hit_sets):
-        for i in hits:
-            index[i].append(tid)
-    return {i: frozenset(ids) for i, ids in index.items()}
-
-
-class _Compiled:
-    """A rule as pattern indices: it matches a text that every ``all`` pattern hits and no
-    ``none`` pattern does; over an index that is one set intersection and one difference."""
-
-    def __init__(self, rule: Rule, ps: PatternSet) -> None:
-        self.all = [ps.index[p] for p in rule.all]
-        self.none = [ps.index[p] for p in rule.none]
-        self.note = rule.note
-        self.sure = rule.confidence == "high"
-        self.asks = any("\\?" in p for p in rule.all)  # written for a question and its answer ("Who owns ...? The district")
-
-    def ids(self, index: Index) -> frozenset[int]:
-        """The ids of the texts this rule matches."""
-        empty: frozenset[int] = frozenset()
-        found = frozenset.intersection(*(index.get(i, empty) for i in self.all))
-        return found.difference(*(index.get(i, empty) for i in self.none)) if found else found
 
 
 def _quote(text: str) -> str:
@@ -205,6 +175,16 @@ def _lead(s: Sentence) -> str:
 
 def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozenset[int],
           conduct: dict[str, str]) -> _Reading:
+    """The document's views and indexes, kept by its sentences (``memo.py``): a second check does not build them again."""
+    key = (tuple((s.text, s.location, s.body, s.block) for s in terms), Same(ps), frozenset(spans), tuple(conduct.items()))
+    views, by_clause, clause_of, answers = _READS.get(key, lambda: _views(terms, ps, spans, conduct))
+    return _Reading(views, by_clause, clause_of, duties, answers)
+
+
+_READS = Memo(8)
+
+
+def _views(terms: list[Sentence], ps: PatternSet, spans: set[int], conduct: dict[str, str]):
     hits = [ps.hits(with_conduct(s.text, conduct)) for s in terms]  # a defined term of conduct read with its definition
     single = build_index(hits)
     views = {1: (terms, single)}
@@ -230,7 +210,7 @@ def _read(terms: list[Sentence], ps: PatternSet, spans: set[int], duties: frozen
             clause_hits.append(hits[sid] if clause == s.text else ps.hits(clause))
             clause_of.append(sid)
     answers = {sid: ps.hits(s.body) for sid, s in enumerate(terms) if _answers(s)}
-    return _Reading(views, build_index(clause_hits), clause_of, duties, answers)
+    return views, build_index(clause_hits), clause_of, answers
 
 
 def _stated(s: Sentence) -> str:
@@ -251,7 +231,7 @@ def _asks(s: Sentence) -> bool:
 
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
-    clause_ids = frozenset().union(*(_Compiled(r, ps).ids(rd.by_clause) for r in rule.rules))
+    clause_ids = frozenset().union(*(CompiledRule(r, ps).ids(rd.by_clause) for r in rule.rules))
     found = {rd.clause_of[c] for c in clause_ids}
     if rule.frame:
         # a term of the user's or a parent's ("account holders keep ...") binds no contractor, unless the rule
@@ -306,11 +286,11 @@ def _duties_by_frame(p: Provision, rd: _Reading, matched: set[int]) -> list[tupl
 
 def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Conflict]]:
     """The finding for one provision, and the conflicting terms that defeat it."""
-    def matched(rules: list[Rule]) -> dict[int, tuple[_Compiled, Sentence, Index]]:
+    def matched(rules: list[Rule]) -> dict[int, tuple[CompiledRule, Sentence, Index]]:
         """Sentence id → (the first rule it meets, the text it met it in, that view's index)."""
-        out: dict[int, tuple[_Compiled, Sentence, Index]] = {}
+        out: dict[int, tuple[CompiledRule, Sentence, Index]] = {}
         for rule in rules:
-            c = _Compiled(rule, ps)
+            c = CompiledRule(rule, ps)
             for span in sorted({rule.span, 1}, reverse=True):
                 # a rule that may read several sentences may also be met by one alone
                 texts, index = rd.views[span]

@@ -1,15 +1,22 @@
 """The engine the check runs detection patterns on: RE2 (linear time, so hostile input such as a
 20,000-digit number or 200 KB of brackets cannot make a pattern backtrack), its options, one
-filter of every pattern of a library, and what is kept by sentence text between checks."""
+filter of every pattern of a library, the index of the texts each pattern hits, a rule as pattern
+indices, and what is kept by sentence text between checks."""
 
 from __future__ import annotations
 
 import weakref
+from collections import defaultdict
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from generator.checking.frames import forget_frames
+from generator.checking.memo import forget as forget_memos
 from generator.checking.scopes import as_read
 from generator.reading.sentences import forget_sentences
+
+if TYPE_CHECKING:
+    from generator.models import Rule
 
 
 @lru_cache(maxsize=1024)
@@ -85,6 +92,7 @@ def forget_texts() -> None:
     for memo in list(_KEPT):
         memo.cache_clear()
     forget_frames()
+    forget_memos()
     forget_sentences()
 
 
@@ -109,3 +117,33 @@ def any_of(patterns: tuple[str, ...]):
     test = lru_cache(maxsize=MAX_SEEN)(lambda text: bool(text) and bool(rs.Match(text)))  # kept by text: not matched again
     _KEPT.add(test)
     return test
+
+
+Index = dict[int, frozenset[int]]  # pattern index → ids of the sentences (or clauses) it hits
+
+
+def build_index(hit_sets: list[frozenset[int]]) -> Index:
+    """Invert per-text hits: for each pattern, the ids of the texts it matched."""
+    index: dict[int, list[int]] = defaultdict(list)
+    for tid, hits in enumerate(hit_sets):
+        for i in hits:
+            index[i].append(tid)
+    return {i: frozenset(ids) for i, ids in index.items()}
+
+
+class CompiledRule:
+    """A rule as pattern indices: it matches a text that every ``all`` pattern hits and no
+    ``none`` pattern does; over an index that is one set intersection and one difference."""
+
+    def __init__(self, rule: Rule, ps: PatternSet) -> None:
+        self.all = [ps.index[p] for p in rule.all]
+        self.none = [ps.index[p] for p in rule.none]
+        self.note = rule.note
+        self.sure = rule.confidence == "high"
+        self.asks = any("\\?" in p for p in rule.all)  # written for a question and its answer ("Who owns ...? The district")
+
+    def ids(self, index: Index) -> frozenset[int]:
+        """The ids of the texts this rule matches."""
+        empty: frozenset[int] = frozenset()
+        found = frozenset.intersection(*(index.get(i, empty) for i in self.all))
+        return found.difference(*(index.get(i, empty) for i in self.none)) if found else found

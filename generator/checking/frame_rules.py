@@ -9,6 +9,7 @@ import re
 from generator.checking.amendments import without_marker
 from generator.checking.frames import BOARD_WORDS, DATA_NOUNS, VERB_REACH, Frame, action_of, read_frame, words_of
 from generator.checking.keeping import gone_in_time, kept_too_long
+from generator.checking.memo import Memo, Same
 from generator.checking.periods import periods
 from generator.checking.scopes import BINDING_MODAL, elsewhere
 
@@ -151,7 +152,15 @@ def binds_contractor(text: str, binding: bool = True) -> bool:
 def sentence_gaps(frame: Frame, rule) -> list[str]:
     """:func:`frame_gaps` of a sentence's frame, unless all it lacks is the contractor as the one bound and a later
     clause binds the contractor whole ("Parents may opt out of directory sharing, and the Vendor shall not use
-    Student Data for targeted advertising"): the frame reads the first clause's subject, the duty is in the second."""
+    Student Data for targeted advertising"): the frame reads the first clause's subject, the duty is in the second.
+    Kept by frame and rule (``memo.py``)."""
+    return list(_GAPS.get((frame, Same(rule)), lambda: _sentence_gaps(frame, rule)))
+
+
+_GAPS = Memo(8192)
+
+
+def _sentence_gaps(frame: Frame, rule) -> list[str]:
     gaps = frame_gaps(frame, rule)
     if len(gaps) == 1 and ((gaps[0].startswith("it binds the ") and frame.bound != "contractor") or gaps[0] == ADVICE
                            or gaps[0].startswith("it applies only to ")):
@@ -340,21 +349,7 @@ _OWNER_NAMED = re.compile(r"\b(?:is and )?(?:shall|will) (?:be|remain|continue t
                           r"exclusive )?(?:owners?|proprietors?) of\b|\b(?:shall|will) (?:continue to )?(?:own|retain (?:all |sole |"
                           r"exclusive )?(?:ownership|title))\b", re.I)
 _LAW = {"law", "laws", "legal", "legally", "statute", "court", "regulation", "regulations"}  # the law's own needs
-# a document's own definition that takes student data into its "Confidential Information": a duty to keep
-# that information secure is then a duty for student data ("Confidential Information" includes Student Data)
-_TAKES_IN_STUDENTS = re.compile(r"\bconfidential information\W+(?:\w+\W+){0,6}?(?:means|mean|includes?|including|shall include|"
-                                r"will include|covers|encompasses)\b[^.;]{0,300}?\b(?:student|pupil|education records?|"
-                                r"personally identifiable)", re.I)
-# ... but not one that leaves student data out ("does not include Student Data", "excludes student records")
-_LEAVES_OUT = re.compile(r"\b(?:not|no|excludes?|excluding|except|other than|but|neither|nor|separately)\b", re.I)
 CONFIDENTIAL_ONLY = "it is about Confidential Information, not student data"
-
-
-def confidential_takes_in_students(texts: list[str]) -> int | None:
-    """The index of the first of ``texts`` (a document's sentences) that defines "Confidential Information"
-    to take in student data, or None."""
-    return next((i for i, t in enumerate(texts) if "onfidential" in t and (m := _TAKES_IN_STUDENTS.search(t))
-                 and not _LEAVES_OUT.search(m.group(0))), None)
 
 
 # "copies of this Agreement", "a log of the destruction": copies or logs of something other than the data

@@ -132,3 +132,19 @@ def school_duties(terms: list[tuple[str, int]], duty) -> frozenset[int]:
     return frozenset(i for i, (text, block) in enumerate(terms)
                      if (said[i] and schools_own(text))
                      or (i and said[i - 1] and terms[i - 1][1] == block and _GOES_ON.search(text)))
+
+
+# a document's own definition that takes student data into its "Confidential Information": a duty to keep
+# that information secure is then a duty for student data ("Confidential Information" includes Student Data)
+_TAKES_IN_STUDENTS = re.compile(r"\bconfidential information\W+(?:\w+\W+){0,6}?(?:means|mean|includes?|including|shall include|"
+                                r"will include|covers|encompasses)\b[^.;]{0,300}?\b(?:student|pupil|education records?|"
+                                r"personally identifiable)", re.I)
+# ... but not one that leaves student data out ("does not include Student Data", "excludes student records")
+_LEAVES_OUT = re.compile(r"\b(?:not|no|excludes?|excluding|except|other than|but|neither|nor|separately)\b", re.I)
+
+
+def confidential_takes_in_students(texts: list[str]) -> int | None:
+    """The index of the first of ``texts`` (a document's sentences) that defines "Confidential Information"
+    to take in student data, or None."""
+    return next((i for i, t in enumerate(texts) if "onfidential" in t and (m := _TAKES_IN_STUDENTS.search(t))
+                 and not _LEAVES_OUT.search(m.group(0))), None)
