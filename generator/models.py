@@ -335,6 +335,7 @@ class FrameRule(Strict):
     ``actions``: action families one of which the frame must govern when it governs any."""
 
     bound: list[str] = Field(default_factory=lambda: ["contractor", ""])
+    both: bool = False  # the law binds contractor and board (FERPA): terms putting it on the board alone: missing
     beneficiary: list[str] = Field(default_factory=list)
     actions: list[str] = Field(default_factory=list)
     after_end: bool = False

@@ -1047,9 +1047,10 @@ SEVENTH = [
          "In performing the Services, the Company will observe all applicable laws, including without limitation "
          "the Family Educational Rights and Privacy Act, COPPA, and Conn. Gen. Stat. §§ 10-234aa to 10-234dd.",
          "present"),
+    # the board's half of the duty only; the labelling rules read a FERPA duty put on the school as missing (19th round)
     Case("the District responsible for FERPA", "owed to another", "ferpa",
          "The District is responsible for complying with FERPA when it shares records with the Vendor.",
-         "partial"),
+         NOT_PRESENT),
     Case("suit in Hartford, Delaware law", "narrower scope", "governing_law",
          "Any suit shall be brought in Hartford, Connecticut, but this Agreement is governed by Delaware law.",
          NOT_PRESENT),

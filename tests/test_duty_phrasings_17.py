@@ -262,12 +262,14 @@ def test_the_districts_own_ferpa_duty_is_no_commitment_of_the_vendor(library):
     assert status(text, library, "ferpa") == "missing"
 
 
-@pytest.mark.parametrize("text", [
-    "The District shall comply with FERPA.",
-    "The District is responsible for complying with FERPA whenever it shares records with the Vendor.",
+@pytest.mark.parametrize("text, expected", [
+    ("The District shall comply with FERPA.", "partial"),
+    # the school made the one responsible: three labellers of whole agreements read it as FERPA put on the school,
+    # missing (the nineteenth round, tests/test_duty_phrasings_19.py)
+    ("The District is responsible for complying with FERPA whenever it shares records with the Vendor.", "missing"),
 ])
-def test_the_districts_own_compliance_stays_half_the_joint_ferpa_duty(library, text):  # stays
-    assert status(text, library, "ferpa") == "partial"
+def test_the_districts_own_compliance_stays_half_the_joint_ferpa_duty(library, text, expected):  # stays
+    assert status(text, library, "ferpa") == expected
 
 
 def test_the_boards_right_over_the_contractor_stays_the_contractors_term(library):  # stays

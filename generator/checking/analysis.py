@@ -23,7 +23,7 @@ from generator.checking.frames import Frame, action_forms, could_conflict, read_
 from generator.checking.keeping import kept_briefly
 from generator.checking.memo import Memo, Same
 from generator.checking.parties import (boards_own, confidential_takes_in_students, contractor_names, owned_as_defined,
-                                        school_duties, users_term)
+                                        put_on_school, school_duties, users_term)
 from generator.checking.scopes import clauses_of, names_ours, section_places
 from generator.findings import Conflict, Evidence, Finding, GapReport
 from generator.library import default_library, provision_patterns
@@ -376,12 +376,12 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     if moved:  # "Client is solely responsible for ... complying with FERPA": no commitment of the contractor's
         strong = [s for s in strong if _as_conflict(s) not in moved]
         weak = [(s, why) for s, why in weak if _as_conflict(s) not in moved]
-    shifted = not strong and weak and all(_as_conflict(s) in shifting
+    shifted = not strong and weak and all((_as_conflict(s) in shifting or (p.detect.frame.both and put_on_school(_stated(s))))
                                           and rd.read(_stated(s)).bound in ("board", "user") for s, _ in weak)
-    if shifted:
-        weak = []
+    if shifted:  # the card names the term that put the duty on the board
+        aside, weak = [(weak[0][0], f" as the contractor's: {weak[0][1]}")], []
     if not strong and not weak and (moved or shifted):
-        doubts.append("its only term puts the duty on the board or the user, a conflict")
+        doubts.append("its only term puts the duty on the board or the user" + (", a conflict" if moved or shifting else ""))
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
         if numbers:
@@ -418,7 +418,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         evidence = [*evidence, *ev([rd.confidential_students])]
     if status != "present" and aside:  # the card says what was set aside; only a missing status rests on it
         why += f" The term at {aside[0][0].location} does not count{aside[0][1]}."
-        doubts += ["a term for another jurisdiction, or about business secrets, was set aside"] if status == "missing" else []
+        doubts += ["a term for another jurisdiction, or about business secrets, was set aside"] if status == "missing" and not shifted else []
     finding = Finding(number=p.number, id=p.id, title=p.title, citation=p.citation, status=status,
                       confidence="low" if doubts else "high", evidence=evidence, explanation=why, doubts=doubts)
     return finding, conflicts

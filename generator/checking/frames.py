@@ -38,10 +38,10 @@ _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertise
           "subprocessor", "subprocessors", "vendors", "tutor", "tutors", "publisher", "publishers", "sponsor", "sponsors",
           "reseller", "resellers", "distributor", "distributors", "subcontractor", "subcontractors"}
 
-_BINDING = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}
-_HOLDS, _ONLY = {"has", "retains", "keeps", "holds"}, {"only", "solely", "exclusively"}
-_SAVE = {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": a restriction like "only"
-_REQUIRED, _BE = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}  # "are required to": binding  # "... the right to": a permission, like "reserves the right"
+_BINDING, _HOLDS = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}, {"has", "retains", "keeps", "holds"}
+_ONLY, _SAVE = {"only", "solely", "exclusively"}, {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": like "only"
+# "are required to", "remains accountable for": binding on whoever is named before them
+_REQUIRED, _BE, _ANSWERS = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}, {"responsible", "accountable", "answerable"}
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
 _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "strives", "aim", "seek", "hope",
          "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
@@ -302,8 +302,8 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         if i < lead:
             continue
         # "are required to", "is responsible for": binding on whoever is named before it
-        required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w == "responsible" and words[i + 1:i + 2] == ["for"])) \
-            and _BE & set(words[max(0, i - 3):i])
+        required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w in _ANSWERS and words[i + 1:i + 2] == ["for"])) \
+            and (_BE | {"remain", "remains"}) & set(words[max(0, i - 3):i])
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
                 and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]) \
                 and not (w in _EFFORT and words[i - 1:i] and words[i - 1] in _NOUN_BEFORE) \

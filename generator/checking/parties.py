@@ -148,3 +148,15 @@ def confidential_takes_in_students(texts: list[str]) -> int | None:
     to take in student data, or None."""
     return next((i for i, t in enumerate(texts) if "onfidential" in t and (m := _TAKES_IN_STUDENTS.search(t))
                  and not _LEAVES_OUT.search(m.group(0))), None)
+
+
+# the school made the one who answers for a duty ("Schools are responsible for complying with FERPA", "the District is
+# the agency responsible under FERPA"), not a promise of its own ("The District shall comply with FERPA")
+_ANSWERS_FOR = re.compile(r"\b(?:responsib\w*|accountable|answerable)\b|\bup to (?:the|each|every|your) ", re.I)
+
+
+def put_on_school(text: str) -> bool:
+    """Whether ``text``, a term that binds the school, makes a duty the school's to answer for and binds the contractor
+    in none of its clauses: where a duty the law puts on both (FERPA) rests on such terms alone, the document has put
+    it on the school."""
+    return bool(_ANSWERS_FOR.search(text)) and not binds_contractor(text)
