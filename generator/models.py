@@ -408,6 +408,7 @@ class ConflictRule(Strict):
     #: the term puts the provision's duty on the board or the user ("Client is solely responsible for FERPA
     #: compliance"): a sentence stating it is no evidence of the provision, whatever words it shares with it
     moves_duty: bool = False
+    schools_terms: bool = False  # the term binds the board by its nature (it answers for consent): its own act counts
 
 
 Basis = Literal["10-234bb(a)", "policy"]

@@ -10,6 +10,7 @@ import pytest
 from generator.checking.frames import read_frame
 
 from .test_duty_phrasings import finding, status
+from .test_duty_phrasings_14 import conflict_kinds
 
 # ---------------------------------------------------------------- words of responsibility bind whoever is named
 
@@ -59,3 +60,27 @@ def test_ferpa_put_on_the_school_to_answer_for_is_missing(text, library):
 ])
 def test_ferpa_the_board_promises_or_the_contractor_takes_on_is_not_put_on_the_school(text, expected, library):
     assert status(text, library, "ferpa") == expected
+
+
+# ---------------------------------------------------------------- the board's own act is no conflicting term
+
+LIMIT = "The Vendor will use student data only to provide the services. "
+
+
+@pytest.mark.parametrize("text", [
+    "The District may share student data with any third party for its own purposes.",
+    "Each school may disclose its students' records to other agencies in any way it sees fit.",
+])
+def test_the_boards_own_use_is_no_conflict_with_the_contractors_use_limit(text, library):
+    """What the board itself may do with its own records is not a use the contractor may make of them."""
+    assert not conflict_kinds(LIMIT + text, library)
+    assert status(LIMIT + text, library, "use_limitation") == "present"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The District agrees that the Vendor may use student data for its own purposes.", "other"),  # stays: its leave
+    ("The Vendor may use student data for its own purposes.", "other"),  # stays
+    ("The District represents that it has obtained every parental consent COPPA requires.", "other"),  # stays
+])
+def test_the_contractors_use_or_what_the_board_answers_for_stays_a_conflict(text, kind, library):
+    assert kind in conflict_kinds(LIMIT + text, library)

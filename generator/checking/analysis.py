@@ -232,12 +232,13 @@ def _asks(s: Sentence) -> bool:
 
 def _conflicts(rule: ConflictRule, p: Provision, rd: _Reading, ps: PatternSet) -> list[Conflict]:
     clause_ids = frozenset().union(*(CompiledRule(r, ps).ids(rd.by_clause) for r in rule.rules))
-    found = {rd.clause_of[c] for c in clause_ids}
+    # the board's own act ("The District will not sell the portraits") is no term of the contractor's, unless the rule
+    # is about what the board answers for
+    found = {rd.clause_of[c] for c in clause_ids if rule.moves_duty or rule.schools_terms or not boards_own(rd.frame(rd.clause_of[c]))}
     if rule.frame:
         # a term of the user's or a parent's ("account holders keep ...") binds no contractor, unless the rule
-        # counts them ("you agree that we may show ads ..." lets the contractor act); the board's own act never does
-        found = {i for i in found if not boards_own(rd.frame(i)) and not kept_briefly(rd.frame(i), rule.frame)
-                 and (rule.frame.users_terms or not users_term(rd.frame(i)))}
+        # counts them ("you agree that we may show ads ..." lets the contractor act)
+        found = {i for i in found if not kept_briefly(rd.frame(i), rule.frame) and (rule.frame.users_terms or not users_term(rd.frame(i)))}
         if rule.frame.finds:
             found |= {i for i in _candidates(rd, rule.frame.actions)  # words first: most need no frame
                       if i not in rd.duties and not _asks(rd.sentences[i]) and could_conflict(rd.sentences[i].text, rule.frame)
