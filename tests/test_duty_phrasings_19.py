@@ -84,3 +84,44 @@ def test_the_boards_own_use_is_no_conflict_with_the_contractors_use_limit(text, 
 ])
 def test_the_contractors_use_or_what_the_board_answers_for_stays_a_conflict(text, kind, library):
     assert kind in conflict_kinds(LIMIT + text, library)
+
+
+# ---------------------------------------------------------------- a term that prevails over a conflicting one
+
+DELAWARE = "1. Governing Law. This Agreement is governed by the laws of the State of Delaware.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    DELAWARE + "2. Student Data. Notwithstanding Section 1, the rights and duties of the parties concerning student data "
+               "are governed by the laws of the State of Connecticut.",
+    DELAWARE + "2. Records. Notwithstanding anything else in this Agreement, Connecticut law governs every question about "
+               "student records.",
+    "1. Law. This Agreement is governed by the laws of New York, except as provided in Exhibit C.\n\n"
+    "Exhibit C. The rights and duties of the parties concerning student data are governed by the laws of the State of "
+    "Connecticut.",
+])
+def test_a_term_that_prevails_over_the_conflicting_one_stands(text, library):
+    """A term said to apply notwithstanding the conflicting section (or anything else), or a conflicting term that
+    yields to another part, does not undo the provision: it stays present, the conflicting term is still listed,
+    and the card says the status rests on that reading."""
+    found = finding(text, library, "governing_law")
+    assert found.status == "present" and found.confidence == "low"
+    assert any("gives way" in d for d in found.doubts)
+    assert "governing_law_other_state" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text", [
+    # it prevails over another section, not the conflicting one
+    DELAWARE + "2. Student Data. Notwithstanding Section 5, the rights and duties of the parties concerning student data "
+               "are governed by the laws of the State of Connecticut.",
+    DELAWARE + "2. Student Data. The rights and duties of the parties concerning student data are governed by the laws "
+               "of the State of Connecticut.",  # stays: two laws, neither prevailing
+])
+def test_a_term_that_does_not_prevail_over_the_conflicting_one_is_undercut(text, library):
+    assert status(text, library, "governing_law") == "partial"
+
+
+def test_notwithstanding_said_by_the_conflicting_term_does_not_save_the_provision(library):  # stays
+    text = ("The Vendor shall not use student data for targeted advertising.\n\n"
+            "Notwithstanding the foregoing, the Vendor may use student data to show advertisements to students.")
+    assert status(text, library, "no_advertising") == "partial"

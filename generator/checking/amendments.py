@@ -68,3 +68,22 @@ def in_force(text: str) -> str:
     text = _QUOTED.sub(lambda m: _QUOTE.sub('""', m.group(0)), text)
     text = _DESCRIBED.sub(_put_in_place, text)
     return _PART_REMOVED.sub("", without_marker(text), count=1).lstrip(" .;,").rstrip()
+
+
+# a term that prevails over another: "Notwithstanding Section 11.1, ...", "Notwithstanding anything to the contrary
+# in the Agreement, ..."; the part it names, when it names one
+_NOTWITHSTANDING = re.compile(r"^\W*(?:[\w.()§]+\s+)?notwithstanding\s+(?:(?:section|clause|paragraph|article|§)\s*(?P<part>\d+(?:\.\d+)*)"
+                              r"|anything|any (?:other )?(?:provision|term|section)|the foregoing|(?:the|this) (?:agreement|terms))\b", re.I)
+# a term that gives way to another part: "governed by New York law, except as provided in Exhibit C"
+_YIELDS = re.compile(r"\b(?:except as (?:otherwise )?(?:provided|set out|set forth|stated) in|subject to) (?:the )?"
+                     r"(?:exhibit|schedule|section|addendum|dpa|rider|appendix|annex)\b", re.I)
+
+
+def gives_way(term: str, other: str, where: str) -> bool:
+    """Whether ``other``, a term at ``where`` (its location: "§ 11.1 Governing Law, second sentence") that would
+    defeat ``term``, gives way to it: ``term`` prevails notwithstanding that part or anything else, or ``other``
+    yields to another part of the document."""
+    m = _NOTWITHSTANDING.search(without_marker(term))
+    if m and (not m.group("part") or re.search(rf"(?:§|section|clause|article)\s*{re.escape(m.group('part'))}\b", where, re.I)):
+        return True
+    return bool(_YIELDS.search(other))

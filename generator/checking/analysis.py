@@ -18,6 +18,7 @@ from generator.checking.frame_rules import (
     set_aside,
 )
 from generator.checking.conduct import conduct_terms, with_conduct
+from generator.checking.amendments import gives_way
 from generator.checking.engine import CompiledRule, Index, PatternSet, any_of, build_index, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
@@ -357,7 +358,9 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
             doubts_frame = ["it rests on how a sentence is built, not on any wording the check knows"]
     per_rule = [(rule, _conflicts(rule, p, rd, ps)) for rule in p.conflicts]
     conflicts = [c for _, found in per_rule for c in found]
-    defeating = [c for rule, found in per_rule if rule.downgrades for c in found]
+    # a conflicting term that gives way to the provision's own ("Notwithstanding Section 11.1, ...") is listed, not defeating
+    downgrading = [c for rule, found in per_rule if rule.downgrades for c in found]
+    defeating = [c for c in downgrading if not any(gives_way(s.text, c.text, c.location) for s in strong)]
 
     def ev(items: list[Sentence]) -> list[Evidence]:
         # whole sentences before headings and fragments, otherwise in document order; a sentence
@@ -385,6 +388,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         doubts.append("its only term puts the duty on the board or the user" + (", a conflict" if moved or shifting else ""))
     if strong and not defeating:
         status, evidence, why = "present", ev(strong), p.detect.present_explanation
+        if len(defeating) < len(downgrading):
+            doubts.append("a conflicting term gives way to the term it rests on (\"notwithstanding\", \"except as provided in\")")
         if numbers:
             doubts.append("it rests on a time close to the limit allowed, read from the text")
     elif strong:
