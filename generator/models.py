@@ -8,19 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-PROVISION_IDS = (
-    "ownership",
-    "deletion",
-    "use_limitation",
-    "review_correction",
-    "security",
-    "breach_notification",
-    "no_retention",
-    "ferpa",
-    "governing_law",
-    "severability",
-    "no_advertising",
-)
+PROVISION_IDS = ("ownership", "deletion", "use_limitation", "review_correction", "security", "breach_notification",
+                 "no_retention", "ferpa", "governing_law", "severability", "no_advertising")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # what a non-UTF-8 command argument decodes to
@@ -336,6 +325,7 @@ class FrameRule(Strict):
 
     bound: list[str] = Field(default_factory=lambda: ["contractor", ""])
     both: bool = False  # the law binds contractor and board (FERPA): terms putting it on the board alone: missing
+    procedure: bool = False  # the provision is a procedure: one left blank ("[INSERT PROCEDURES]") is partial
     beneficiary: list[str] = Field(default_factory=list)
     actions: list[str] = Field(default_factory=list)
     after_end: bool = False

@@ -125,3 +125,50 @@ def test_notwithstanding_said_by_the_conflicting_term_does_not_save_the_provisio
     text = ("The Vendor shall not use student data for targeted advertising.\n\n"
             "Notwithstanding the foregoing, the Vendor may use student data to show advertisements to students.")
     assert status(text, library, "no_advertising") == "partial"
+
+
+# ---------------------------------------------------------------- a procedure left blank
+
+REVIEW = ("Parents may review the personally identifiable information in their child's records and correct errors by "
+          "following the procedure set out in Schedule 2. The Vendor shall follow that procedure.\n\nSCHEDULE 2\n\n")
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor shall provide the following procedure by which parents may review and correct the personally "
+    "identifiable information in their child's records:\n\n[INSERT PROCEDURE]\n",
+    REVIEW + "REVIEW PROCEDURE\n\n[To be completed by the Vendor before the start date. See Section 4.]\n",
+    REVIEW + "[Reserved]\n",
+])
+def test_a_review_procedure_left_blank_is_partial(text, library):
+    """Review and correction is a procedure (the labelling rules: a blank procedure is partial). A term that gives
+    it as "the following:" or in a schedule where the document holds only a placeholder gives none yet."""
+    found = finding(text, library, "review_correction")
+    assert found.status == "partial" and "left blank" in found.explanation
+
+
+@pytest.mark.parametrize("text, pid, expected", [
+    # stays: the schedule holds the procedure
+    (REVIEW + "A parent sends a request to the District, which forwards it to the Vendor; the Vendor corrects the "
+              "record within ten days.\n", "review_correction", "present"),
+    # stays: a commitment to safeguards is one, whatever the list it announces (the labels read it so)
+    ("The Vendor shall take the following measures to protect student data from unauthorized access:\n\n"
+     "[INSERT MEASURES]\n", "security", "present"),
+])
+def test_a_filled_procedure_or_a_provision_that_is_no_procedure_stands(text, pid, expected, library):
+    assert status(text, library, pid) == expected
+
+
+# ---------------------------------------------------------------- a user's own account details
+
+@pytest.mark.parametrize("text", [
+    "Through the family portal, parents may view meal balances and update their own contact information.",
+    "Parents can change their own account settings at any time.",
+])
+def test_a_users_own_account_details_are_no_student_records_to_review_and_correct(text, library):
+    assert status(text, library, "review_correction") == "partial"
+    assert read_frame(text).data == "account data"
+
+
+def test_the_childs_records_beside_ones_own_details_stay_student_data(library):  # stays
+    text = "Parents may review and correct their child's records and their own contact information."
+    assert read_frame(text).data == "student"

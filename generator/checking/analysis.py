@@ -19,6 +19,7 @@ from generator.checking.frame_rules import (
 )
 from generator.checking.conduct import conduct_terms, with_conduct
 from generator.checking.amendments import gives_way
+from generator.checking.blanks import blank_procedures
 from generator.checking.engine import CompiledRule, Index, PatternSet, any_of, build_index, compiled, pattern_set
 from generator.checking.frames import Frame, action_forms, could_conflict, read_frame, word_set
 from generator.checking.keeping import kept_briefly
@@ -140,6 +141,7 @@ class _Reading:
     confidential_students: Sentence | None = None  # its definition that takes student data into "Confidential Information"
     places: list[str] = field(default_factory=list)  # sentence id → the other place whose section it is in, or ""
     names: frozenset[str] = frozenset()  # the contractor's short names that read as another party's role ("Publisher")
+    blank: frozenset[int] = frozenset()  # sentences whose procedure the document leaves blank (blanks.py)
 
     def frame(self, sid: int) -> Frame:
         """The duty frame of sentence ``sid`` (read once); in another place's section, that is its reach."""
@@ -323,6 +325,8 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
         found = _weakness(p, s.text, i, index, ps)
         reason = found[0] if found else None
         gaps = sentence_gaps(frame := rd.placed(i, rd.read(_stated(s))), p.detect.frame) if not found else []
+        if p.detect.frame.procedure and i in rd.blank and not found:
+            gaps = [*gaps, "the procedure it gives is left blank, a placeholder in the document"]
         if CONFIDENTIAL_ONLY in gaps and rd.confidential_students is not None:  # its own definition takes them in
             gaps.remove(CONFIDENTIAL_ONLY)
             defined.append(s)
@@ -460,6 +464,8 @@ def check_contract(document: Document, library: Library | None = None) -> GapRep
     duties = school_duties([(s.text, s.block) for s in terms], duty)
     rd = _read(terms, ps, spans | {1}, duties, conduct_terms([(s.text, d) for s, d in zip(sents, defining)]))
     rd.places = [where[i] for i in kept]
+    blank = blank_procedures([(s.text, s.heading) for s in sents])
+    rd.blank = frozenset(k for k, i in enumerate(kept) if i in blank)
     rd.names = contractor_names([s.text for s in sents])
     if (defines := confidential_takes_in_students([s.text for s in sents])) is not None:
         rd.confidential_students = sents[defines]

@@ -30,7 +30,9 @@ DATA_KINDS = [
                                         r"|\bpricing\b", re.I)),
     ("cookie data", re.compile(r"\bcookies?\b", re.I)),
     ("payment data", re.compile(r"\b(?:payment|billing|credit card)\s+(?:\w+\s+)?(?:data|information|details|records|payments)\b", re.I)),
-    ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials)\b", re.I)),
+    # a user's own account or contact details ("update their own contact information", "account settings")
+    ("account data", re.compile(r"\baccount\s+(?:data|information|details|credentials|settings)\b|\b(?:their|his|her|your|its|our)"
+                                r" own (?:contact|account|profile|login|sign-in) (?:information|details|data|settings)\b", re.I)),
     # data from one source only, a sign-in or platform partner: "Google user data", "data we receive from Clever"
     ("data from one source", re.compile(rf"\b{_PARTNERS}\s+(?i:user|account)\s+(?i:data|information)\b"
                                         rf"|\b(?i:data|information) (?i:we |that we )?(?i:get|gets|receive|receives|"
