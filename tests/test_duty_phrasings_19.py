@@ -172,3 +172,32 @@ def test_a_users_own_account_details_are_no_student_records_to_review_and_correc
 def test_the_childs_records_beside_ones_own_details_stay_student_data(library):  # stays
     text = "Parents may review and correct their child's records and their own contact information."
     assert read_frame(text).data == "student"
+
+
+# ---------------------------------------------------------------- purposes the contractor sets for itself
+
+
+@pytest.mark.parametrize("text", [
+    "We use student information only to provide the Services, to improve our products, and for the other purposes "
+    "described in our Privacy Policy.",
+    "The Vendor will use student data only to provide the Services and for the purposes set out in the Vendor's "
+    "Privacy Notice.",
+    "The Company may use student data only for the purposes listed in Exhibit A, including product research and "
+    "development.",
+    "Student records are used solely to run the platform and to design new learning tools.",  # stays (a verb)
+])
+def test_a_use_limit_that_lets_in_the_contractors_own_purposes_is_partial(text, library):
+    """A limit to authorized purposes is no limit where its list takes in purposes the contractor's own policy sets
+    (only the document's own text counts, and the contractor can change its policy) or its own new products."""
+    assert status(text, library, "use_limitation") == "partial"
+
+
+@pytest.mark.parametrize("text", [
+    "The Vendor will use student data only for the purposes described in the District's privacy policy.",
+    "The Vendor will use student data only to provide the Services and not for any purpose described in its Privacy "
+    "Policy.",
+    "The Vendor will use student data only to provide the Services and shall not use it to develop new products.",
+    "The Vendor shall use student data solely to provide the Services to the District and for no other purpose.",
+])
+def test_a_use_limit_to_the_schools_purposes_stays_present(text, library):  # stays
+    assert status(text, library, "use_limitation") == "present"
