@@ -71,19 +71,32 @@ def in_force(text: str) -> str:
 
 
 # a term that prevails over another: "Notwithstanding Section 11.1, ...", "Notwithstanding anything to the contrary
-# in the Agreement, ..."; the part it names, when it names one
+# in the Agreement, ...", "Notwithstanding the foregoing, ..." (what comes before it only); the part it names
 _NOTWITHSTANDING = re.compile(r"^\W*(?:[\w.()§]+\s+)?notwithstanding\s+(?:(?:section|clause|paragraph|article|§)\s*(?P<part>\d+(?:\.\d+)*)"
-                              r"|anything|any (?:other )?(?:provision|term|section)|the foregoing|(?:the|this) (?:agreement|terms))\b", re.I)
+                              r"|(?P<before>the foregoing|the preceding)|anything|any (?:other )?(?:provision|term|section)|(?:the|this) "
+                              r"(?:agreement|terms))\b", re.I)
 # a term that gives way to another part: "governed by New York law, except as provided in Exhibit C"
 _YIELDS = re.compile(r"\b(?:except as (?:otherwise )?(?:provided|set out|set forth|stated) in|subject to) (?:the )?"
-                     r"(?:exhibit|schedule|section|addendum|dpa|rider|appendix|annex)\b", re.I)
+                     r"(?P<part>(?:exhibit|schedule|section|addendum|rider|appendix|annex)\s+[\w.-]+)", re.I)
 
 
-def gives_way(term: str, other: str, where: str) -> bool:
-    """Whether ``other``, a term at ``where`` (its location: "§ 11.1 Governing Law, second sentence") that would
-    defeat ``term``, gives way to it: ``term`` prevails notwithstanding that part or anything else, or ``other``
-    yields to another part of the document."""
-    m = _NOTWITHSTANDING.search(without_marker(term))
-    if m and (not m.group("part") or re.search(rf"(?:§|section|clause|article)\s*{re.escape(m.group('part'))}\b", where, re.I)):
+def _names(where: str, part: str) -> bool:
+    """Whether a location ("§ 11.1 Governing Law", "the section “Exhibit C - Terms”, paragraph 2") is in ``part``
+    ("Section 11.1", "11.1", "Exhibit C")."""
+    kind, _, name = part.rpartition(" ")
+    name = re.escape(name.rstrip(".,;"))
+    if kind.lower() in ("", "section", "clause", "article", "paragraph", "§"):
+        return bool(re.search(rf"(?:§|section|clause|article)\s*{name}(?![\d.]*\d)", where, re.I))
+    return bool(re.search(rf"\b{re.escape(kind)}\s+{name}\b", where, re.I))
+
+
+def gives_way(term: tuple[str, str, int], other: tuple[str, str, int]) -> bool:
+    """Whether ``other``, a term that would defeat ``term`` (each its text, its location and its place in the
+    document), gives way to it: ``term`` prevails notwithstanding anything else, the part ``other`` is in, or what
+    comes before it when ``other`` does; or ``other`` yields to the part ``term`` is in."""
+    m = _NOTWITHSTANDING.search(without_marker(term[0]))
+    if m and ((m.group("part") and _names(other[1], m.group("part"))) or (m.group("before") and other[2] < term[2])
+              or not (m.group("part") or m.group("before"))):
         return True
-    return bool(_YIELDS.search(other))
+    y = _YIELDS.search(other[0])
+    return bool(y and (_names(term[1], y.group("part")) or _names(term[0][:40], y.group("part"))))  # its place or label

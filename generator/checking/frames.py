@@ -28,10 +28,10 @@ CONTRACTOR_WORDS = {"we", "provider", "vendor", "contractor", "company", "operat
 BOARD_WORDS = {"board", "district", "school", "schools", "lea", "agency", "customer", "institution", "controller",
                "superintendent", "licensee", "subscriber", "client"}
 _USER = {"you", "user", "users", "student", "students", "teacher", "teachers", "instructor", "instructors", "member", "members",
-         "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons",
-         "cardholder", "cardholders", "rider", "riders",
-         "individual", "individuals", "holder", "holders"}
+         "test-taker", "test-takers", "candidate", "candidates", "learner", "learners", "patron", "patrons", "cardholder",
+         "cardholders", "rider", "riders", "individual", "individuals", "holder", "holders"}
 _PARENT = {"parent", "parents", "guardian", "guardians", "family", "families"}
+_OPENS = {"while", "although", "though", "whereas", "if", "when", "whenever", "where", "unless", "once", "after", "until"}
 # a company's legal form: a role word before it is part of the company's name ("Tutor Co.", "Parent Square Inc.")
 _COMPANY = {"co", "inc", "llc", "ltd", "corp", "corporation", "incorporated", "plc", "llp", "lp", "gmbh", "pbc"}
 _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertiser", "advertisers", "affiliate", "affiliates",
@@ -43,12 +43,12 @@ _ONLY, _SAVE = {"only", "solely", "exclusively"}, {"other", "except", "but", "be
 # "are required to", "remains accountable for": binding on whoever is named before them
 _REQUIRED, _BE, _ANSWERS = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}, {"responsible", "accountable", "answerable"}
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
-_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "strives", "aim", "seek", "hope",
-         "intend", "intends", "plan", "plans", "expect", "expects", "anticipate", "anticipates"}
-_EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try",
-           "seeks", "seek", "hopes"}
+_SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "strives", "aim", "seek", "hope", "intend", "intends", "plan",
+         "plans", "expect", "expects", "anticipate", "anticipates"}
+_EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes"}
 # "should" advises: "the Vendor should encrypt" binds it to nothing; "if the Vendor should discover" is a condition
 _PERMISSIVE, _IF = {"may", "can", "might", "could", "should", "reserves", "reserve"} | _EFFORT, {"if", "where", "when", "unless", "event"}
+_MODALS = _BINDING | _PERMISSIVE | _ANSWERS | _REQUIRED
 # before "aim", "aims", "hopes", "tries": a noun ("for other aims than", "its main aim"), not an effort promised
 _NOUN_BEFORE = {"the", "a", "an", "other", "its", "our", "their", "these", "those", "such", "any", "main", "stated", "whose"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -237,17 +237,14 @@ class Frame:
         how = {True: "must", False: "may", None: "(no modal)"}[self.binding]
         parts = [f"{self.bound or 'no one named'} {how}{' not' if self.negated else ''}",
                  " / ".join(self.actions) or "(no action)", self.data or "data in general"]
-        if self.beneficiary:
-            parts.append(f"for the {self.beneficiary}")
-        if self.when:
-            parts.append(f"within {min(self.when):g} days{' after the end' if self.after_end else ''}")
-        if self.scope:
-            parts.append(f"only {self.scope}")
-        if self.conditions:
-            parts.append("; ".join(c[:40] for c in self.conditions))
+        parts += [f"for the {self.beneficiary}"] if self.beneficiary else []
+        parts += [f"within {min(self.when):g} days{' after the end' if self.after_end else ''}"] if self.when else []
+        parts += [f"only {self.scope}"] if self.scope else []
+        parts += ["; ".join(c[:40] for c in self.conditions)] if self.conditions else []
         return ", ".join(parts)
 
 
+_PARTIES = (("contractor", CONTRACTOR_WORDS), ("board", BOARD_WORDS), ("parent", _PARENT), ("user", _USER), ("third party", _THIRD))
 DATA_NOUNS = {"data", "information", "info", "records", "record", "content", "account", "accounts",
                "privacy", "pii", "personal", "files", "work", "rights", "right"}
 
@@ -257,17 +254,7 @@ def party_of(word: str, following: str = "") -> str:
     ("student data", "user content") or the word is a noun in another role."""
     if following in DATA_NOUNS or (following == "'s"):
         return ""
-    if word in CONTRACTOR_WORDS:
-        return "contractor"
-    if word in BOARD_WORDS:
-        return "board"
-    if word in _PARENT:
-        return "parent"
-    if word in _USER:
-        return "user"
-    if word in _THIRD:
-        return "third party"
-    return ""
+    return next((party for party, names in _PARTIES if word in names), "")
 
 
 def _also_bound(words: list[str], after: int) -> str:
@@ -298,6 +285,12 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
             agreeing = next((who for j in range(a - 1, max(-1, a - 4), -1)
                              if (who := party_of(words[j], words[j + 1]))), "")
             break
+    # "While the School remains responsible for ..., the Vendor shall ...": an opening clause binds no one when the
+    # main clause has a modal; its party stands for "it" there ("If the Vendor must disclose ..., it shall notify")
+    comma = text.find(",")
+    main = next((k for k, m in enumerate(tokens) if m.start() > comma), 0) if comma > 0 and words[:1] and words[0] in _OPENS else 0
+    if not lead and main and _MODALS & set(words[:main]) and _MODALS & set(words[main:]):
+        lead, agreeing = main, next((who for j in range(1, main) if (who := party_of(words[j], words[j + 1]))), "")
     for i, w in enumerate(words):
         if i < lead:
             continue
