@@ -239,3 +239,26 @@ def test_the_reviewers_documents_read_as_a_lawyer_reads_them(library, case):
         assert (case["check"][9:] in conflict_kinds(case["text"], library)) is case["want"], case["why"]
     else:
         assert status(case["text"], library, case["check"]) == case["want"], case["why"]
+
+
+# ---------------------------------------------------------------- no FERPA duty passed to the contractor
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing in this Agreement shifts to the Vendor any duty the District owes under FERPA.",
+    "Nothing in this Addendum delegates to the Provider the District's responsibilities under the Family Educational "
+    "Rights and Privacy Act.",
+])
+def test_a_term_that_passes_no_ferpa_duty_to_the_contractor_is_no_commitment(text, library):
+    """Saying that nothing transfers, shifts or delegates the school's FERPA duties to the contractor is the
+    contractor taking none on, as "nothing imposes on the Vendor any FERPA obligation" already was."""
+    assert status(text, library, "ferpa") == "missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Nothing in this Agreement limits the Vendor's duty to comply with FERPA.",
+    "The Vendor shall comply with FERPA, and nothing in this Agreement shifts to the Vendor any duty the District "
+    "owes to parents under FERPA.",
+])
+def test_the_contractors_own_ferpa_duty_beside_it_stays_present(text, library):  # stays
+    assert status(text, library, "ferpa") == "present"
