@@ -364,7 +364,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     conflicts = [c for _, found in per_rule for c in found]
     # a conflicting term that gives way to the provision's own ("Notwithstanding Section 11.1, ...") is listed, not defeating
     downgrading = [c for rule, found in per_rule if rule.downgrades for c in found]
-    at = {x.location: k for k, x in enumerate(rd.sentences)}  # where a term is in the document
+    at = {x.location: k for k, x in enumerate(rd.sentences)} if downgrading and strong else {}  # where a term is
     defeating = [c for c in downgrading if not any(gives_way((s.text, s.location, at.get(s.location, -1)),
                                                              (c.text, c.location, at.get(c.location, -1))) for s in strong)]
 

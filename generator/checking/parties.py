@@ -152,7 +152,8 @@ def confidential_takes_in_students(texts: list[str]) -> int | None:
 
 # the school made the one who answers for a duty ("Schools are responsible for complying with FERPA", "the District is
 # the agency responsible under FERPA"), not a promise of its own ("The District shall comply with FERPA")
-_ANSWERS_FOR = re.compile(r"\b(?:responsib\w*|accountable|answerable)\b|\bup to (?:the|each|every|your) ", re.I)
+_ANSWERS_FOR = re.compile(r"\b(?:responsib\w*|accountable|answerable)\b|\bup to (?:the |each |every |your )?"
+                          r"(?:school|district|board|customer|lea|institution)s?\b", re.I)
 
 
 def put_on_school(text: str) -> bool:
