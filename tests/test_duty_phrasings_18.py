@@ -253,20 +253,28 @@ def test_the_school_that_shall_own_the_data_is_named_owner_not_bound_to_a_duty(l
 # ---------------------------------------------------------------- the round's reviewers: sentences of their own
 
 
-def _reviewed() -> list[dict]:
+def reviewed(name: str) -> list[dict]:
+    """A round's reviewers' documents kept as guards (``tests/fixtures/<name>``): each with the provision it
+    checks, or "conflict:<kind>", what a lawyer reads there, and why."""
     import json
     from pathlib import Path
-    return json.loads((Path(__file__).parent / "fixtures" / "reviewed_18.json").read_text())
+    return json.loads((Path(__file__).parent / "fixtures" / name).read_text())
 
 
-@pytest.mark.parametrize("case", _reviewed(), ids=lambda c: c["id"])
-def test_the_reviewers_sentences_read_as_a_lawyer_reads_them(library, case):
-    """Two reviewers wrote documents aimed at this round's readings (docs/check.md, "The eighteenth round"); these
-    read worse part-way through the round, or better than before it."""
+def assert_read_as_judged(case: dict, library) -> None:
+    """The check reads a reviewer's document as the reviewer judged it: the provision's status, or whether a
+    conflict of the kind is listed."""
     if case["check"].startswith("conflict:"):
         assert (case["check"][9:] in conflict_kinds(case["text"], library)) is case["want"], case["why"]
     else:
         assert status(case["text"], library, case["check"]) == case["want"], case["why"]
+
+
+@pytest.mark.parametrize("case", reviewed("reviewed_18.json"), ids=lambda c: c["id"])
+def test_the_reviewers_sentences_read_as_a_lawyer_reads_them(library, case):
+    """Two reviewers wrote documents aimed at this round's readings (docs/check.md, "The eighteenth round"); these
+    read worse part-way through the round, or better than before it."""
+    assert_read_as_judged(case, library)
 
 
 # ---------------------------------------------------------------- selling more with what students did, other words

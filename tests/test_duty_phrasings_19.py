@@ -11,6 +11,7 @@ from generator.checking.frames import read_frame
 
 from .test_duty_phrasings import finding, status
 from .test_duty_phrasings_14 import conflict_kinds
+from .test_duty_phrasings_18 import assert_read_as_judged, reviewed
 
 # ---------------------------------------------------------------- words of responsibility bind whoever is named
 
@@ -225,20 +226,11 @@ def test_the_main_clause_binds_not_an_opening_clause_with_a_modal_of_its_own(tex
 # ---------------------------------------------------------------- the round's reviewers: documents of their own
 
 
-def _reviewed() -> list[dict]:
-    import json
-    from pathlib import Path
-    return json.loads((Path(__file__).parent / "fixtures" / "reviewed_19.json").read_text())
-
-
-@pytest.mark.parametrize("case", _reviewed(), ids=lambda c: c["id"])
+@pytest.mark.parametrize("case", reviewed("reviewed_19.json"), ids=lambda c: c["id"])
 def test_the_reviewers_documents_read_as_a_lawyer_reads_them(library, case):
     """Two reviewers wrote short documents aimed at this round's readings (docs/check.md, "The nineteenth round");
     these read better than before the round, or read worse part-way through it."""
-    if case["check"].startswith("conflict:"):
-        assert (case["check"][9:] in conflict_kinds(case["text"], library)) is case["want"], case["why"]
-    else:
-        assert status(case["text"], library, case["check"]) == case["want"], case["why"]
+    assert_read_as_judged(case, library)
 
 
 # ---------------------------------------------------------------- no FERPA duty passed to the contractor

@@ -166,6 +166,11 @@ class _Reading:
         return self.views[1][0]
 
     @cached_property
+    def order(self) -> dict[str, int]:
+        """Where each sentence is in the document, by its location (a term said to prevail over what comes before)."""
+        return {s.location: k for k, s in enumerate(self.sentences)}
+
+    @cached_property
     def words(self) -> list[frozenset[str]]:
         """Each sentence's words in lower case (see :func:`word_set`)."""
         return [word_set(s.text) for s in self.sentences]
@@ -364,7 +369,7 @@ def assess(p: Provision, rd: _Reading, ps: PatternSet) -> tuple[Finding, list[Co
     conflicts = [c for _, found in per_rule for c in found]
     # a conflicting term that gives way to the provision's own ("Notwithstanding Section 11.1, ...") is listed, not defeating
     downgrading = [c for rule, found in per_rule if rule.downgrades for c in found]
-    at = {x.location: k for k, x in enumerate(rd.sentences)} if downgrading and strong else {}  # where a term is
+    at = rd.order
     defeating = [c for c in downgrading if not any(gives_way((s.text, s.location, at.get(s.location, -1)),
                                                              (c.text, c.location, at.get(c.location, -1))) for s in strong)]
 

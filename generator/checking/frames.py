@@ -41,14 +41,14 @@ _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertise
 _BINDING, _HOLDS = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}, {"has", "retains", "keeps", "holds"}
 _ONLY, _SAVE = {"only", "solely", "exclusively"}, {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": like "only"
 # "are required to", "remains accountable for": binding on whoever is named before them
-_REQUIRED, _BE, _ANSWERS = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}, {"responsible", "accountable", "answerable"}
+_REQUIRED, _BE, ANSWER_WORDS = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}, {"responsible", "accountable", "answerable"}
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
 _SOFT = {"endeavour", "endeavor", "try", "attempt", "attempts", "strive", "strives", "aim", "seek", "hope", "intend", "intends", "plan",
          "plans", "expect", "expects", "anticipate", "anticipates"}
 _EFFORT = {"endeavours", "endeavors", "endeavour", "endeavor", "aims", "aim", "strives", "strive", "tries", "try", "seeks", "seek", "hopes"}
 # "should" advises: "the Vendor should encrypt" binds it to nothing; "if the Vendor should discover" is a condition
 _PERMISSIVE, _IF = {"may", "can", "might", "could", "should", "reserves", "reserve"} | _EFFORT, {"if", "where", "when", "unless", "event"}
-_MODALS = _BINDING | _PERMISSIVE | _ANSWERS | _REQUIRED
+_MODALS = _BINDING | _PERMISSIVE | ANSWER_WORDS | _REQUIRED
 # before "aim", "aims", "hopes", "tries": a noun ("for other aims than", "its main aim"), not an effort promised
 _NOUN_BEFORE = {"the", "a", "an", "other", "its", "our", "their", "these", "those", "such", "any", "main", "stated", "whose"}
 # verbs that introduce what someone agrees to: "agrees that", "acknowledges and agrees that"
@@ -295,7 +295,7 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
         if i < lead:
             continue
         # "are required to", "is responsible for": binding on whoever is named before it
-        required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w in _ANSWERS and words[i + 1:i + 2] == ["for"])) \
+        required = ((w in _REQUIRED and words[i + 1:i + 2] == ["to"]) or (w in ANSWER_WORDS and words[i + 1:i + 2] == ["for"])) \
             and (_BE | {"remain", "remains"}) & set(words[max(0, i - 3):i])
         if (w in _BINDING or w in _PERMISSIVE or required or (w in _HOLDS and words[i + 1:i + 3] == ["the", "right"])) \
                 and not {"which", "who", "whom", "whose", "what"} & set(words[max(lead, i - 3):i]) \

@@ -9,7 +9,7 @@ import re
 
 from generator.checking.frame_rules import binds_contractor
 from generator.checking.conduct import QUOTED_TERM
-from generator.checking.frames import CONTRACTOR_WORDS, Frame, party_of
+from generator.checking.frames import ANSWER_WORDS, CONTRACTOR_WORDS, Frame, party_of
 
 # a sentence about what is done with data, its subject ("Customer Data will not be used ..."), not a rule for a
 # party; one naming the party as the agent ("... used by Customer to ...") stays that party's
@@ -151,8 +151,9 @@ def confidential_takes_in_students(texts: list[str]) -> int | None:
 
 
 # the school made the one who answers for a duty ("Schools are responsible for complying with FERPA", "the District is
-# the agency responsible under FERPA"), not a promise of its own ("The District shall comply with FERPA")
-_ANSWERS_FOR = re.compile(r"\b(?:responsib\w*|accountable|answerable)\b|\bup to (?:the |each |every |your )?"
+# the agency responsible under FERPA"), not a promise of its own ("The District shall comply with FERPA"): the words
+# that bind in a frame ("accountable for"), and "responsibility"
+_ANSWERS_FOR = re.compile(rf"\b(?:responsib\w*|{'|'.join(sorted(ANSWER_WORDS))})\b|\bup to (?:the |each |every |your )?"
                           r"(?:school|district|board|customer|lea|institution)s?\b", re.I)
 
 
