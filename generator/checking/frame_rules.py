@@ -243,7 +243,7 @@ def frame_gaps(frame: Frame, rule) -> list[str]:
     if frame.refused and frame.actions[:1] and frame.actions[0] in rule.duty_actions and frame.actions[0] in _DUTIES:
         gaps.append(f"it says the contractor will not (or need not) {frame.actions[0]}, which refuses the duty")
     if frame.binding is False and not frame.negated and frame.bound == "contractor" and not _CONFINED.search(frame.text):
-        gaps.append("the contractor may, but need not")
+        gaps.append("it promises an effort, not the act" if frame.effort else "the contractor may, but need not")
     elif frame.negated and frame.bound in ("contractor", "") and _HOPED_NOT.search(without_marker(frame.text)):
         gaps.append("it advises or hopes that the contractor will not, and forbids nothing")
     elif frame.effort and not frame.binding and not frame.bound and "protect" not in rule.duty_actions:

@@ -40,6 +40,8 @@ _THIRD = {"third", "third-party", "providers", "partner", "partners", "advertise
 
 _BINDING, _HOLDS = {"shall", "will", "must", "agrees", "agree", "commits", "undertakes", "warrants"}, {"has", "retains", "keeps", "holds"}
 _ONLY, _SAVE = {"only", "solely", "exclusively"}, {"other", "except", "but", "beyond", "save"}  # "for no purpose other than": like "only"
+# "... for these purposes and no others", "may be used in the work of Attachment B, and for no other purpose": closed
+_CLOSED = [["no", "other", w] for w in ("purpose", "purposes", "use", "uses", "reason", "reasons", "way", "manner")]
 # "are required to", "remains accountable for": binding on whoever is named before them
 _REQUIRED, _BE, ANSWER_WORDS = {"required", "obligated", "obliged", "bound"}, {"is", "are", "be"}, {"responsible", "accountable", "answerable"}
 # between a binding modal and its verb they promise an effort, not the act; "do not intend to" an intention
@@ -407,10 +409,13 @@ def read_frame(text: str, reach: int = VERB_REACH) -> Frame:
                 actions.append(fam)
         if binding is False and not negated and not effort and actions and (
                 _ONLY & set(words[start:start + 6]) or ("no" in words[start:start + 6] and _SAVE & set(words[start:start + 9]))
-                or any(words[k:k + 2] == ["no", "others"] for k in range(start, start + 12))):  # "for these purposes and no others"
+                or any(words[k:k + 2] == ["no", "others"] or words[k:k + 3] in _CLOSED for k in range(start, len(words)))):
             negated = True  # "may use student records only as needed to ...", "for no purpose other than": a restriction
-        # "will endeavour to return", "shall try to notify": an effort, not the act, is promised
-        if binding is not False and actions and not (binding and negated) and _SOFT & set(words[start:start + 4]):
+        # "will endeavour to return", "shall try to notify", "will use reasonable efforts to notify": an effort, not the
+        # act, is promised (best efforts, and efforts to protect, stay duties: security is itself a duty of effort)
+        eff = words.index("efforts", start) if "efforts" in words[start:start + 4] else -1  # the verb the efforts govern
+        if binding is not False and actions and not (binding and negated) and (_SOFT & set(words[start:start + 4]) or (
+                eff > 0 and "best" not in words[start:eff] and _FAMILY.get(" ".join(words[eff + 2:eff + 3])) == actions[0] != "protect")):
             binding, effort = False, True
     subject = ""
     for i, w in enumerate(words[:4]):
