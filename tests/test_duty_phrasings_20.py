@@ -79,6 +79,8 @@ def test_a_use_limit_that_yields_to_a_legal_duty_or_the_schools_consent_stays_pr
     "information for its own research.",
     "We use student data only to provide the Services to the School. We may analyze student data to design future "
     "offerings.",
+    "We use student data only to provide the Services to your school. We may also use it for the other purposes "
+    "described in our Privacy Notice.",
 ])
 def test_a_term_that_lets_the_contractor_use_student_data_for_its_own_ends_undercuts_the_limit(text, library):
     """A second term that lets the contractor use the data to build other products, for its own research or to market
@@ -96,6 +98,8 @@ def test_a_term_that_lets_the_contractor_use_student_data_for_its_own_ends_under
     "products.",
     "Provider shall use Student Data only to provide the Services. The District may use Student Data for its own "
     "research.",
+    "We use student data only to provide the Services to your school. We may also use it for the other purposes "
+    "described in this Agreement.",
 ])
 def test_de_identified_data_improving_the_service_a_refusal_or_the_boards_use_leave_the_limit_whole(text, library):
     # stays
@@ -209,3 +213,17 @@ def test_reasonable_efforts_to_act_promise_an_effort_not_the_act(text, pid, libr
 ])
 def test_best_efforts_and_efforts_to_protect_stay_duties(text, pid, library):  # stays
     assert status(text, library, pid) == "present"
+
+# ---------------------------------------------------------------- the data named at length before "only"
+
+
+@pytest.mark.parametrize("text", [
+    "We process the records teachers upload, and the answers pupils give during lessons, solely to run the Service "
+    "for the District.",
+    "The Vendor will use the student records the School sends, and the grades its teachers enter, only as this "
+    "Agreement allows.",
+])
+def test_a_use_limit_whose_data_is_listed_at_length_is_present(text, library):
+    """The data a limit covers may be listed at length, set off by commas, between the verb and "only": the limit still
+    governs that use."""
+    assert status(text, library, "use_limitation") == "present"
