@@ -21,15 +21,20 @@ def test_every_passage_names_a_known_provision_or_conflict_kind_and_a_possible_a
     whole = ["batch8.yaml", "batch9.yaml"]  # written last, never read
     eleventh = [f"batch{n}{half}.yaml" for n in (10, 11) for half in "ab"]  # the eleventh round's, split the same way
     sixteenth = ["batch12.yaml"]  # written at the start of the sixteenth round, never read
+    twentieth = ["batch13a.yaml", "batch13b.yaml"]  # close calls on five provisions, split as the eleventh round's
     assert [p.name for p in batches()] == ["passages.yaml", "batch2.yaml", *halves, *whole, *eleventh, *sixteenth,
-                                           "vetting.yaml"]
+                                           *twentieth, "vetting.yaml"]
     every = [item["id"] for path in batches() for item in load(path)]
     assert len(every) == len(set(every)), "two passages share an id"
     for path in batches():
-        check_batch(load(path))
+        check_batch(load(path), FIVE if path.name in twentieth else set(PROVISION_IDS))
 
 
-def check_batch(items: list[dict]) -> None:
+# the provisions the never-read whole agreements got wrong most, which batch 13 was written for
+FIVE = {"use_limitation", "breach_notification", "no_retention", "no_advertising", "security"}
+
+
+def check_batch(items: list[dict], provisions: set[str] = set(PROVISION_IDS)) -> None:
     if any("restriction" in item or "audience" in item for item in items):  # app terms to vet
         for item in items:
             assert item["text"].strip(), item["id"]
@@ -48,4 +53,4 @@ def check_batch(items: list[dict]) -> None:
         else:
             assert item["conflict"] in CONFLICT_KINDS, item["id"]
             assert isinstance(item["reported"], bool), item["id"]
-    assert {item["provision"] for item in items if "provision" in item} == set(PROVISION_IDS)
+    assert {item["provision"] for item in items if "provision" in item} == provisions

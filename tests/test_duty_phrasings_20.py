@@ -227,3 +227,27 @@ def test_a_use_limit_whose_data_is_listed_at_length_is_present(text, library):
     """The data a limit covers may be listed at length, set off by commas, between the verb and "only": the limit still
     governs that use."""
     assert status(text, library, "use_limitation") == "present"
+
+# ---------------------------------------------------------------- a practice stated as of a date
+
+
+@pytest.mark.parametrize("text", [
+    "As of the Effective Date, the Vendor does not show targeted advertising to students or use their data for it.",
+    "As of the date of this Addendum, Provider does not use Student Data for behavioral advertising.",
+])
+def test_no_advertising_stated_as_of_a_date_is_a_practice_for_now(text, library):
+    """"We do not currently advertise" is no promise for the contract's term (the labelling rules: partial); a practice
+    stated "as of the Effective Date" says the same."""
+    assert status(text, library, "no_advertising") == "partial"
+
+
+def test_a_ban_on_advertising_from_the_effective_date_on_is_a_promise(library):  # stays
+    text = "From the Effective Date on, the Vendor shall not use Student Data for targeted advertising."
+    assert status(text, library, "no_advertising") == "present"
+
+
+def test_a_limit_required_of_a_subprocessor_by_contract_is_not_the_contractors_own(library):
+    text = ("Before any subprocessor may access Student Data, Provider shall sign a contract with it under which the "
+            "subprocessor is bound to use Student Data only for the services it performs for Provider and for no other "
+            "purpose.")
+    assert status(text, library, "use_limitation") == "partial"

@@ -90,7 +90,8 @@ _BOARDS_VENDOR = re.compile(r"^\W*(?:the )?(?:district|school|board|lea|customer
                             r"processor|supplier|partner)\b", re.I)
 _OPTS_OUT = re.compile(r"\bopt(?:s|ed)? out\b", re.I)  # "unless Vendor has opted out of Exhibit G": its choice
 # what is done now, said as the practice of the day ("We currently use student data only to ..."): it may change
-_FOR_NOW = re.compile(r"^\W*(?:[\w,’']+\W+){0,3}?(?:currently|presently|at present|at this time|for now)\b", re.I)
+_FOR_NOW = re.compile(r"^\W*(?:[\w,’']+\W+){0,3}?(?:currently|presently|at present|at this time|for now|as of (?:the )?(?:effective "
+                      r"date|date (?:of this \w+|hereof)|today|this writing))\b", re.I)
 # a duty that begins with a step the contractor has yet to take ("Once our new data center opens next
 # year, we will encrypt ...", "In a future release, parents will be able to ..."): not in force now
 _NOT_YET = re.compile(r"^\W*(?:once|when|after|as soon as) (?:our|its|the (?:new|planned|upcoming|future|redesigned)) (?:\w+[ -]){0,4}?(?:launch(?:es)?|opens|goes live|"
