@@ -9,6 +9,7 @@ import pytest
 
 from .test_duty_phrasings import finding, status
 from .test_duty_phrasings_14 import conflict_kinds
+from .test_duty_phrasings_18 import assert_read_as_judged, reviewed
 
 # ---------------------------------------------------------------- whose use a use limit limits
 
@@ -251,3 +252,49 @@ def test_a_limit_required_of_a_subprocessor_by_contract_is_not_the_contractors_o
             "subprocessor is bound to use Student Data only for the services it performs for Provider and for no other "
             "purpose.")
     assert status(text, library, "use_limitation") == "partial"
+
+# ---------------------------------------------------------------- the reviewer's cases (round 20)
+
+
+@pytest.mark.parametrize("text, pid, expected", [
+    # the data named as rosters and students' work is student data; a limit on others said as a fact is theirs
+    ("We use the class rosters districts upload, and the work pupils create, only to run the Service for the "
+     "district.", "use_limitation", "present"),
+    ("Our hosting partners use the class rosters districts upload only to host the Service.", "use_limitation",
+     "partial"),
+    # a closed permission whose purpose is the contractor's own
+    ("Pupil records may be used by the Vendor to conduct its own research, and for no other purpose.",
+     "use_limitation", "partial"),
+    ("Student Data may be used by the Provider to run the Services and to build new products, and for no other "
+     "purpose.", "use_limitation", "partial"),
+    # a way out by a parent's consent, said with "unless"
+    ("The Vendor shall use student records only to provide the Services, unless a parent agrees otherwise.",
+     "use_limitation", "partial"),
+    # a limit said as a refusal of every other purpose
+    ("The Vendor shall not use student data for any purpose other than providing the Services.", "use_limitation",
+     "present"),
+    # someone not authorized, in the active voice
+    ("If anybody who is not authorized obtains pupil records, the Vendor will notify the District within five "
+     "business days.", "breach_notification", "present"),
+])
+def test_the_reviewers_cases_of_the_twentieth_round(text, pid, expected, library):
+    assert status(text, library, pid) == expected
+
+
+def test_data_acquired_by_someone_not_authorized_is_no_sale(library):
+    """A breach clause ("acquired by an unauthorized person") is not the sale of the business."""
+    text = "If Student Data is acquired by an unauthorized person, the Vendor will notify the District within five days."
+    assert "sale" not in conflict_kinds(text, library)
+    assert status(text, library, "breach_notification") == "present"
+
+
+def test_data_acquired_with_the_business_stays_a_sale(library):  # stays
+    text = "If the Vendor is acquired by another company, student data may be transferred to the buyer."
+    assert "sale" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("case", reviewed("reviewed_20.json"), ids=lambda c: c["id"])
+def test_the_reviewers_documents_read_as_a_lawyer_reads_them(library, case):
+    """A reviewer wrote short documents aimed at this round's readings, most of them near misses (docs/check.md,
+    "The twentieth round"); those that read as the reviewer judged are kept as guards."""
+    assert_read_as_judged(case, library)
