@@ -298,3 +298,9 @@ def test_the_reviewers_documents_read_as_a_lawyer_reads_them(library, case):
     """A reviewer wrote short documents aimed at this round's readings, most of them near misses (docs/check.md,
     "The twentieth round"); those that read as the reviewer judged are kept as guards."""
     assert_read_as_judged(case, library)
+
+
+def test_a_sale_of_the_business_said_beside_a_breach_stays_a_sale(library):  # stays
+    text = ("If the Vendor is acquired by another company, student data may be transferred to the buyer, and that "
+            "transfer is no breach of this Agreement.")
+    assert "sale" in conflict_kinds(text, library)
