@@ -304,3 +304,17 @@ def test_a_sale_of_the_business_said_beside_a_breach_stays_a_sale(library):  # s
     text = ("If the Vendor is acquired by another company, student data may be transferred to the buyer, and that "
             "transfer is no breach of this Agreement.")
     assert "sale" in conflict_kinds(text, library)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Vendor shall not use student data for any purpose other than providing the Services, except as otherwise "
+     "set out in its Privacy Notice.", "partial"),
+    ("The Vendor shall not use student data for any purpose other than providing the Services, except for such "
+     "further purposes as the Vendor may decide.", "partial"),
+    ("The Vendor shall use student data only to provide the Services, and as described in the District's privacy "
+     "policy.", "present"),  # stays: the school's policy
+])
+def test_a_refusal_of_every_other_purpose_with_an_exception_the_contractor_sets_is_partial(text, expected, library):
+    """"No purpose other than providing the Services" is a limit; an exception for what the contractor's own policy
+    describes, or for purposes it decides, swallows it, as "and" or "or" before the same words do."""
+    assert status(text, library, "use_limitation") == expected
